@@ -1,3 +1,16 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using ChatOps.Bot.Hosting;
+using ChatOps.Storage;
+
+// Table of contents: each layer registers itself with one AddXxx; the details live in those methods.
+var builder = WebApplication.CreateBuilder(ChatOpsHost.HostArguments(args));
+builder.AddStorage();
+builder.AddChatOps();
+
+var app = builder.Build();
+app.MapHealth();
+
+// Runs a CLI verb (import-directory, export-directory, ...) or serves; start-up errors are reported in one line.
+return await app.RunChatOpsAsync(args);
+
+/// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
 public partial class Program;

@@ -1,0 +1,219 @@
+using System.Globalization;
+using ChatOps.Core.Organization;
+
+namespace ChatOps.Bot.Cli;
+
+/// <summary>A command run instead of the web host: <c>dotnet run --project bot/ChatOps.Bot -- VERB ARGS</c>.</summary>
+public interface ICliVerb
+{
+    /// <summary>The verb as typed.</summary>
+    string Name { get; }
+
+    /// <summary>One usage line.</summary>
+    string Usage { get; }
+
+    /// <summary>Runs the verb; returns the process exit code (0 success, 1 refused or invalid input, 2 usage).</summary>
+    Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error);
+}
+
+/// <summary>The verbs the host understands.</summary>
+public static class CliVerbs
+{
+    /// <summary>Exit code for wrong arguments.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Every verb.</summary>
+    public static readonly IReadOnlyList<ICliVerb> All =
+    [
+        new ImportDirectoryVerb(),
+        new ExportDirectoryVerb(),
+        new ChangeLiaisonVerb(),
+        new LiaisonHistoryVerb(),
+    ];
+
+    /// <summary>The verb named by the first argument, if any.</summary>
+    public static ICliVerb? Find(string[] args) =>
+        args.Length > 0 ? All.FirstOrDefault(v => string.Equals(v.Name, args[0], StringComparison.Ordinal)) : null;
+
+    /// <summary>Splits <c>--name value</c> / <c>--name=value</c> options from positional arguments.</summary>
+    public static (List<string> Positional, Dictionary<string, string> Options) Parse(string[] args)
+    {
+        var positional = new List<string>();
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (!a.StartsWith("--", StringComparison.Ordinal))
+            {
+                positional.Add(a);
+                continue;
+            }
+
+            var eq = a.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0)
+            {
+                options[a[2..eq]] = a[(eq + 1)..];
+            }
+            else if (i + 1 < args.Length)
+            {
+                options[a[2..]] = args[++i];
+            }
+            else
+            {
+                options[a[2..]] = "";
+            }
+        }
+
+        return (positional, options);
+    }
+}
+
+/// <summary><c>import-directory FILE</c>: validates every row, writes nothing when any is bad, reports each error.</summary>
+internal sealed class ImportDirectoryVerb : ICliVerb
+{
+    public string Name => "import-directory";
+
+    public string Usage => "import-directory FILE.yaml|FILE.csv [--by NAME]";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var (positional, options) = CliVerbs.Parse(args);
+        if (positional.Count != 1)
+        {
+            await error.WriteLineAsync($"usage: {Usage}");
+            return CliVerbs.Usage;
+        }
+
+        var path = Path.GetFullPath(positional[0]);
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync($"找不到文件：{path}");
+            return 1;
+        }
+
+        DirectoryImportResult result;
+        try
+        {
+            result = await services.GetRequiredService<DirectoryService>()
+                .ImportAsync(path, options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}");
+        }
+        catch (ArgumentException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return CliVerbs.Usage;
+        }
+
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+            {
+                await error.WriteLineAsync(e.ToString());
+            }
+
+            await error.WriteLineAsync($"共 {result.Errors.Count} 处错误，未导入任何内容。");
+            return 1;
+        }
+
+        await output.WriteLineAsync(result.Changes!.Summary());
+        return 0;
+    }
+}
+
+/// <summary><c>export-directory FILE</c>: writes the active directory as YAML or CSV (by extension).</summary>
+internal sealed class ExportDirectoryVerb : ICliVerb
+{
+    public string Name => "export-directory";
+
+    public string Usage => "export-directory FILE.yaml|FILE.csv";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var (positional, _) = CliVerbs.Parse(args);
+        if (positional.Count != 1)
+        {
+            await error.WriteLineAsync($"usage: {Usage}");
+            return CliVerbs.Usage;
+        }
+
+        try
+        {
+            var path = Path.GetFullPath(positional[0]);
+            var snapshot = await services.GetRequiredService<DirectoryService>().ExportAsync(path);
+            await output.WriteLineAsync($"已导出 {snapshot.Units.Count} 个单位、{snapshot.People.Count} 名人员、{snapshot.Groups.Count} 个群聊到 {path}");
+            return 0;
+        }
+        catch (ArgumentException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return CliVerbs.Usage;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"无法写入文件：{ex.Message}");
+            return 1;
+        }
+    }
+}
+
+/// <summary><c>change-liaison UNIT PERSON --reason TEXT [--by NAME]</c>: files a change of liaison (备案).</summary>
+internal sealed class ChangeLiaisonVerb : ICliVerb
+{
+    public string Name => "change-liaison";
+
+    public string Usage => "change-liaison UNIT_CODE PERSON_ID --reason 原因 [--by 备案人]";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var (positional, options) = CliVerbs.Parse(args);
+        if (positional.Count != 2 || !options.TryGetValue("reason", out var reason))
+        {
+            await error.WriteLineAsync($"usage: {Usage}");
+            return CliVerbs.Usage;
+        }
+
+        try
+        {
+            var change = await services.GetRequiredService<DirectoryService>()
+                .ChangeLiaisonAsync(positional[0], positional[1], options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}", reason);
+            await output.WriteLineAsync($"已备案：{change.UnitCode} 联络员由 {change.OldPersonId ?? "（无）"} 调整为 {change.NewPersonId}。");
+            return 0;
+        }
+        catch (DirectoryException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+    }
+}
+
+/// <summary><c>liaison-history [UNIT]</c>: lists filed liaison changes, newest first.</summary>
+internal sealed class LiaisonHistoryVerb : ICliVerb
+{
+    public string Name => "liaison-history";
+
+    public string Usage => "liaison-history [UNIT_CODE]";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var (positional, _) = CliVerbs.Parse(args);
+        var repository = services.GetRequiredService<IDirectoryRepository>();
+        var snapshot = await repository.LoadAsync();
+        var names = snapshot.People.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
+        var units = snapshot.Units.ToDictionary(u => u.Code, u => u.Name, StringComparer.Ordinal);
+        var history = await repository.ListLiaisonChangesAsync(positional.FirstOrDefault());
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.OfficeOptions>>().Value.TimeZone);
+        foreach (var h in history)
+        {
+            var at = TimeZoneInfo.ConvertTime(h.FiledAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            string Name(string? id) => id is null ? "（无）" : names.GetValueOrDefault(id, id);
+            await output.WriteLineAsync($"{at}  {units.GetValueOrDefault(h.UnitCode, h.UnitCode)}  {Name(h.OldPersonId)} → {Name(h.NewPersonId)}  备案人：{h.FiledBy}  原因：{h.Reason}");
+        }
+
+        if (history.Count == 0)
+        {
+            await output.WriteLineAsync("没有联络员调整记录。");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,64 @@
+using ChatOps.Bot.Cli;
+using ChatOps.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Bot.Hosting;
+
+/// <summary>
+/// Runs the host or a CLI verb. Settings are validated and the database migrated before anything starts, so a bad
+/// setting or an unreachable database ends the process with one line naming the problem instead of a stack trace.
+/// </summary>
+public static class ChatOpsHost
+{
+    /// <summary>Exit code for a bad setting or a database that cannot be used.</summary>
+    public const int StartupFailed = 3;
+
+    /// <summary>
+    /// The arguments the host's configuration sees: for a CLI verb only <c>--Key=Value</c> overrides. The content root
+    /// (appsettings.json, samples/) is the application's folder, wherever it is started from; a later
+    /// <c>--contentRoot</c> (as the test host passes) still wins.
+    /// </summary>
+    public static string[] HostArguments(string[] args)
+    {
+        var hostArgs = CliVerbs.Find(args) is null
+            ? args
+            : args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray();
+        return [$"--contentRoot={AppContext.BaseDirectory}", .. hostArgs];
+    }
+
+    /// <summary>A path relative to the application's folder (where samples/ is copied), unless already absolute.</summary>
+    public static string AppPath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+
+    /// <summary>Validates settings, migrates, then runs the CLI verb named in <paramref name="args"/> or serves until stopped.</summary>
+    public static async Task<int> RunChatOpsAsync(this WebApplication app, string[] args)
+    {
+        var verb = CliVerbs.Find(args);
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                await Console.Error.WriteLineAsync($"chatops: configuration error: {failure}");
+            }
+
+            return StartupFailed;
+        }
+        catch (DatabaseStartupException ex)
+        {
+            await Console.Error.WriteLineAsync($"chatops: database error: {ex.Message}");
+            return StartupFailed;
+        }
+
+        if (verb is not null)
+        {
+            return await verb.RunAsync(app.Services, args.Skip(1).ToArray(), Console.Out, Console.Error);
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+}

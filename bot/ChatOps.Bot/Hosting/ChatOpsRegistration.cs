@@ -1,0 +1,35 @@
+using ChatOps.Core;
+using ChatOps.Core.Organization;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Bot.Hosting;
+
+/// <summary>The host's own registration: core use cases, host options, and seeding the directory on first start.</summary>
+public static class ChatOpsRegistration
+{
+    /// <summary>Registers the core and the host services. Call after <c>AddStorage</c>, so migrations run first.</summary>
+    public static IHostApplicationBuilder AddChatOps(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddChatOpsCore();
+        builder.Services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DirectoryOptions>, DirectoryOptionsValidator>();
+        builder.Services.AddOptions<OfficeOptions>().BindConfiguration(OfficeOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OfficeOptions>, OfficeOptionsValidator>();
+        builder.Services.AddHostedService<DirectorySeeder>();
+        return builder;
+    }
+
+    /// <summary>Seeds an empty database with the configured sample directory (after the migrations have run).</summary>
+    private sealed class DirectorySeeder(DirectoryService directory, IOptions<DirectoryOptions> options) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (!string.IsNullOrWhiteSpace(options.Value.SeedFile))
+            {
+                await directory.SeedIfEmptyAsync(ChatOpsHost.AppPath(options.Value.SeedFile), cancellationToken);
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

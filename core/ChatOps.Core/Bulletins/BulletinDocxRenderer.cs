@@ -1,0 +1,630 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace ChatOps.Core.Bulletins;
+
+/// <summary>
+/// Renders a bulletin (工作专报) as a Word document the office can print and file: A4 with the margins of the national
+/// standard for official documents (GB/T 9704), red masthead, 仿宋_GB2312 body in 三号 (16 pt) on fixed 28 pt lines,
+/// 黑体 section headings, the submission statistics as a real table and the 分送 / 印发 imprint. Fonts missing on the
+/// reading machine fall back through the font table (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体).
+/// </summary>
+public static class BulletinDocxRenderer
+{
+    // Page geometry in twentieths of a point: A4, margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm.
+    private const int PageWidth = 11906;
+    private const int PageHeight = 16838;
+    private const int MarginTop = 2098;
+    private const int MarginBottom = 1984;
+    private const int MarginLeft = 1588;
+    private const int MarginRight = 1474;
+    private const int TextWidth = PageWidth - MarginLeft - MarginRight;
+
+    private const string TitleFont = "方正小标宋简体";
+    private const string BodyFont = "仿宋_GB2312";
+    private const string HeadingFont = "黑体";
+    private const string KaiFont = "楷体_GB2312";
+    private const string SongFont = "宋体";
+    private const string LatinFont = "Times New Roman";
+
+    // Font sizes in half-points: 小初 36 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt.
+    private const int TitleSize = 72;
+    private const int BodySize = 32;
+    private const int SmallSize = 28;
+    private const int SmallerSize = 24;
+
+    // Fixed line pitch of the body (28 pt) and the two-character first-line indent at 三号.
+    private const string LinePitch = "560";
+    private const string TwoCharacters = "640";
+
+    private const string Red = "FF0000";
+    private const string Black = "000000";
+
+    private static readonly Regex ImprintParts = new(@"^(?<left>.*\S)\s+(?<right>\S*印发)$", RegexOptions.CultureInvariant);
+
+    /// <summary>Renders <paramref name="bulletin"/> as a .docx and writes it to <paramref name="output"/> at its current position.</summary>
+    /// <remarks>
+    /// The document is built in memory first, so <paramref name="output"/> need only be writable (a file or a
+    /// network stream will do); it is left open. In ASP.NET Core, where synchronous writes are refused, use
+    /// <see cref="RenderAsync"/>.
+    /// </remarks>
+    /// <exception cref="ArgumentException">When the office name is blank or the stream cannot be written.</exception>
+    public static void Render(Bulletin bulletin, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var document = RenderToArray(bulletin);
+        EnsureWritable(output);
+        output.Write(document);
+    }
+
+    /// <summary>Renders <paramref name="bulletin"/> as a .docx and writes it to <paramref name="output"/> asynchronously.</summary>
+    /// <exception cref="ArgumentException">When the office name is blank or the stream cannot be written.</exception>
+    public static async Task RenderAsync(Bulletin bulletin, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var document = RenderToArray(bulletin);
+        EnsureWritable(output);
+        await output.WriteAsync(document, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Renders <paramref name="bulletin"/> as the bytes of a .docx file.</summary>
+    /// <exception cref="ArgumentException">When the office name is blank.</exception>
+    public static byte[] RenderToArray(Bulletin bulletin)
+    {
+        var layout = BulletinLayout.From(bulletin);
+        using var buffer = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
+        {
+            document.PackageProperties.Title = layout.IssueNumber is null ? layout.Title : $"{layout.Title}（{layout.IssueNumber}）";
+            document.PackageProperties.Subject = layout.PeriodLabel;
+            document.PackageProperties.Creator = layout.OfficeName;
+            document.PackageProperties.Language = "zh-CN";
+
+            var main = document.AddMainDocumentPart();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = BuildStyles();
+            main.AddNewPart<FontTablePart>().Fonts = FontTable();
+            main.AddNewPart<DocumentSettingsPart>().Settings = BuildSettings();
+            var footer = main.AddNewPart<FooterPart>();
+            footer.Footer = PageNumberFooter();
+
+            var body = new Body();
+            body.Append(Masthead(layout));
+            body.Append(Summary(layout));
+            foreach (var section in layout.Sections)
+            {
+                body.Append(Section(section));
+            }
+
+            body.Append(Statistics(layout.Statistics));
+            body.Append(Imprint(layout));
+            body.Append(PageSetup(main.GetIdOfPart(footer)));
+            main.Document = new Document(body);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void EnsureWritable(Stream output)
+    {
+        if (!output.CanWrite)
+        {
+            throw new ArgumentException("The output stream cannot be written.", nameof(output));
+        }
+    }
+
+    private static IEnumerable<OpenXmlElement> Masthead(BulletinLayout layout)
+    {
+        yield return StyledParagraph(BulletinDocxStyleIds.Title, layout.Title);
+        if (layout.IssueNumber is not null)
+        {
+            yield return StyledParagraph(BulletinDocxStyleIds.IssueNumber, layout.IssueNumber);
+        }
+
+        // Office on the left, date on the right, above the red rule; a long office name gets a smaller size and,
+        // failing that, its own line, rather than letting Word wrap the date under it.
+        var redRule = new ParagraphBorders
+        {
+            BottomBorder = new BottomBorder { Val = BorderValues.Single, Size = 12U, Space = 4U, Color = Red },
+        };
+        var size = new[] { BodySize, SmallSize, SmallerSize }
+            .Cast<int?>()
+            .FirstOrDefault(candidate => Fits(layout.OfficeName, layout.DateText, candidate!.Value, TextWidth));
+        if (size is { } fitting)
+        {
+            var paragraph = StyledParagraph(BulletinDocxStyleIds.Masthead, redRule, RightTab(TextWidth), null);
+            paragraph.Append(TextRun(layout.OfficeName, fitting), new Run(SizeProperties(fitting), new TabChar()), TextRun(layout.DateText, fitting));
+            yield return paragraph;
+        }
+        else
+        {
+            yield return StyledParagraph(BulletinDocxStyleIds.Masthead, layout.OfficeName);
+            var date = StyledParagraph(BulletinDocxStyleIds.Masthead, redRule, null, JustificationValues.Right);
+            date.Append(TextRun(layout.DateText));
+            yield return date;
+        }
+
+        if (layout.PeriodLabel is not null)
+        {
+            yield return StyledParagraph(BulletinDocxStyleIds.Period, layout.PeriodLabel);
+        }
+    }
+
+    private static IEnumerable<OpenXmlElement> Summary(BulletinLayout layout)
+    {
+        yield return StyledParagraph(BulletinDocxStyleIds.SummaryLabel, BulletinLayout.SummaryLabel);
+        if (layout.Headlines.Count == 0)
+        {
+            yield return StyledParagraph(BulletinDocxStyleIds.Headline, BulletinLayout.EmptyNote);
+        }
+
+        foreach (var headline in layout.Headlines)
+        {
+            yield return StyledParagraph(BulletinDocxStyleIds.Headline, BulletinLayout.HeadlineMarker + headline);
+        }
+    }
+
+    private static IEnumerable<OpenXmlElement> Section(BulletinLayoutSection section)
+    {
+        yield return StyledParagraph(BulletinDocxStyleIds.Heading, section.Heading);
+        if (section.Paragraphs.Count == 0)
+        {
+            yield return StyledParagraph(BulletinDocxStyleIds.Body, BulletinLayout.EmptyNote);
+        }
+
+        foreach (var paragraph in section.Paragraphs)
+        {
+            if (paragraph.Marker is null)
+            {
+                yield return StyledParagraph(BulletinDocxStyleIds.Body, paragraph.Text);
+            }
+            else
+            {
+                var item = StyledParagraph(BulletinDocxStyleIds.Item, null, null, null);
+                item.Append(TextRun(paragraph.Marker), TextRun(paragraph.Text));
+                yield return item;
+            }
+        }
+    }
+
+    private static IEnumerable<OpenXmlElement> Statistics(BulletinLayoutStatistics statistics)
+    {
+        yield return StyledParagraph(BulletinDocxStyleIds.Heading, statistics.Heading);
+        if (statistics.Rows.Count == 0)
+        {
+            yield return StyledParagraph(BulletinDocxStyleIds.Body, BulletinLayout.EmptyNote);
+            yield break;
+        }
+
+        if (statistics.Summary is not null)
+        {
+            yield return StyledParagraph(BulletinDocxStyleIds.Body, statistics.Summary);
+        }
+
+        yield return StatisticsTable(statistics.Rows);
+    }
+
+    private static Table StatisticsTable(IReadOnlyList<BulletinLayoutStatisticsRow> rows)
+    {
+        int[] widths = [1800, 1200, TextWidth - 3000];
+        var table = new Table(
+            new TableProperties
+            {
+                TableWidth = new TableWidth { Width = Twips(TextWidth), Type = TableWidthUnitValues.Dxa },
+                TableJustification = new TableJustification { Val = TableRowAlignmentValues.Center },
+                TableBorders = new TableBorders
+                {
+                    TopBorder = new TopBorder { Val = BorderValues.Single, Size = 4U, Color = Black },
+                    LeftBorder = new LeftBorder { Val = BorderValues.Single, Size = 4U, Color = Black },
+                    BottomBorder = new BottomBorder { Val = BorderValues.Single, Size = 4U, Color = Black },
+                    RightBorder = new RightBorder { Val = BorderValues.Single, Size = 4U, Color = Black },
+                    InsideHorizontalBorder = new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4U, Color = Black },
+                    InsideVerticalBorder = new InsideVerticalBorder { Val = BorderValues.Single, Size = 4U, Color = Black },
+                },
+                TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
+            },
+            new TableGrid(widths.Select(width => new GridColumn { Width = Twips(width) })));
+
+        var header = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
+        header.Append(
+            Cell(BulletinLayout.CategoryColumn, widths[0], BulletinDocxStyleIds.TableHeader, JustificationValues.Center, shaded: true),
+            Cell(BulletinLayout.CountColumn, widths[1], BulletinDocxStyleIds.TableHeader, JustificationValues.Center, shaded: true),
+            Cell(BulletinLayout.UnitsColumn, widths[2], BulletinDocxStyleIds.TableHeader, JustificationValues.Center, shaded: true));
+        table.Append(header);
+
+        foreach (var row in rows)
+        {
+            table.Append(new TableRow(
+                new TableRowProperties(new CantSplit()),
+                Cell(row.Category, widths[0], BulletinDocxStyleIds.TableText, JustificationValues.Center, shaded: false),
+                Cell(row.Count.ToString(CultureInfo.InvariantCulture), widths[1], BulletinDocxStyleIds.TableText, JustificationValues.Center, shaded: false),
+                Cell(row.Units, widths[2], BulletinDocxStyleIds.TableText, JustificationValues.Left, shaded: false)));
+        }
+
+        return table;
+    }
+
+    private static TableCell Cell(string text, int width, string styleId, JustificationValues justification, bool shaded)
+    {
+        var properties = new TableCellProperties
+        {
+            TableCellWidth = new TableCellWidth { Width = Twips(width), Type = TableWidthUnitValues.Dxa },
+            TableCellVerticalAlignment = new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center },
+        };
+        if (shaded)
+        {
+            properties.Shading = new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "D9D9D9" };
+        }
+
+        var paragraph = StyledParagraph(styleId, null, null, justification);
+        paragraph.Append(TextRun(text));
+        return new TableCell(properties, paragraph);
+    }
+
+    /// <summary>The 版记: 分送 lines between rules, then the 印发 line with the office left and the date right.</summary>
+    private static IEnumerable<OpenXmlElement> Imprint(BulletinLayout layout)
+    {
+        // Rules of the imprint: the outer ones heavier (1 pt) than the one between 分送 and 印发 (0.75 pt).
+        for (var i = 0; i < layout.Distribution.Count; i++)
+        {
+            var borders = i == 0
+                ? new ParagraphBorders { TopBorder = new TopBorder { Val = BorderValues.Single, Size = 8U, Space = 1U, Color = Black } }
+                : null;
+            var paragraph = StyledParagraph(BulletinDocxStyleIds.Distribution, borders, null, null);
+            if (i == 0)
+            {
+                paragraph.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "480" };
+            }
+            else
+            {
+                // Continuation lines align with the text after 分送：.
+                paragraph.ParagraphProperties!.Indentation = new Indentation { Left = "1120", Hanging = "0" };
+            }
+
+            paragraph.Append(TextRun(layout.Distribution[i]));
+            yield return paragraph;
+        }
+
+        var imprintBorders = new ParagraphBorders
+        {
+            TopBorder = layout.Distribution.Count == 0
+                ? new TopBorder { Val = BorderValues.Single, Size = 8U, Space = 1U, Color = Black }
+                : new TopBorder { Val = BorderValues.Single, Size = 6U, Space = 1U, Color = Black },
+            BottomBorder = new BottomBorder { Val = BorderValues.Single, Size = 8U, Space = 1U, Color = Black },
+        };
+        const int ImprintIndent = 280;
+        var parts = ImprintParts.Match(layout.Imprint);
+        var split = parts.Success
+            && Fits(parts.Groups["left"].Value, parts.Groups["right"].Value, SmallSize, TextWidth - (2 * ImprintIndent));
+        var imprint = StyledParagraph(BulletinDocxStyleIds.Imprint, imprintBorders, split ? RightTab(TextWidth - ImprintIndent) : null, null);
+        if (layout.Distribution.Count == 0)
+        {
+            imprint.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "480" };
+        }
+
+        if (split)
+        {
+            imprint.Append(TextRun(parts.Groups["left"].Value), new Run(new TabChar()), TextRun(parts.Groups["right"].Value));
+        }
+        else
+        {
+            imprint.Append(TextRun(layout.Imprint));
+        }
+
+        yield return imprint;
+    }
+
+    private static SectionProperties PageSetup(string footerId) => new(
+        new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
+        new PageSize { Width = (UInt32Value)(uint)PageWidth, Height = (UInt32Value)(uint)PageHeight },
+        new PageMargin
+        {
+            Top = MarginTop,
+            Right = (UInt32Value)(uint)MarginRight,
+            Bottom = MarginBottom,
+            Left = (UInt32Value)(uint)MarginLeft,
+            Header = 851U,
+            Footer = 992U,
+            Gutter = 0U,
+        });
+
+    private static Footer PageNumberFooter()
+    {
+        var paragraph = StyledParagraph(BulletinDocxStyleIds.PageNumber, null, null, null);
+        paragraph.Append(
+            TextRun("— "),
+            new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " },
+            TextRun(" —"));
+        return new Footer(paragraph);
+    }
+
+    private static Paragraph StyledParagraph(string styleId, string text)
+    {
+        var paragraph = StyledParagraph(styleId, null, null, null);
+        paragraph.Append(TextRun(text));
+        return paragraph;
+    }
+
+    private static Paragraph StyledParagraph(string styleId, ParagraphBorders? borders, Tabs? tabs, JustificationValues? justification)
+    {
+        var properties = new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = styleId } };
+        if (borders is not null)
+        {
+            properties.ParagraphBorders = borders;
+        }
+
+        if (tabs is not null)
+        {
+            properties.Tabs = tabs;
+        }
+
+        if (justification is { } value)
+        {
+            properties.Justification = new Justification { Val = value };
+        }
+
+        return new Paragraph(properties);
+    }
+
+    private static Tabs RightTab(int position) => new(new TabStop { Val = TabStopValues.Right, Position = position });
+
+    private static Run TextRun(string text, int? size = null)
+    {
+        var run = new Run();
+        if (size is { } halfPoints)
+        {
+            run.RunProperties = SizeProperties(halfPoints);
+        }
+
+        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        return run;
+    }
+
+    private static RunProperties SizeProperties(int halfPoints) => new()
+    {
+        FontSize = new FontSize { Val = HalfPoints(halfPoints) },
+        FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(halfPoints) },
+    };
+
+    /// <summary>Whether “left  right” fits on one line of <paramref name="width"/> twips at <paramref name="halfPoints"/>, with room to spare.</summary>
+    private static bool Fits(string left, string right, int halfPoints, int width)
+    {
+        const double GapEm = 2;
+        const double Slack = 0.95;
+        var ems = EmWidth(left) + GapEm + EmWidth(right);
+        return ems * halfPoints * 10 <= width * Slack;
+    }
+
+    /// <summary>Approximate width in ems: CJK characters and Chinese quotation marks are one em, Latin letters and digits half.</summary>
+    private static double EmWidth(string text) =>
+        text.Sum(c => c >= '\u2E80' || c is '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u2014' ? 1.0 : 0.5);
+
+    private static Styles BuildStyles()
+    {
+        var defaults = new DocDefaults(
+            new RunPropertiesDefault(new RunPropertiesBaseStyle
+            {
+                RunFonts = RunFontsFor(BodyFont, LatinFont),
+                FontSize = new FontSize { Val = HalfPoints(BodySize) },
+                FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(BodySize) },
+                Languages = new Languages { Val = "en-US", EastAsia = "zh-CN", Bidi = "ar-SA" },
+            }),
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle
+            {
+                SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = LinePitch, LineRule = LineSpacingRuleValues.Exact },
+            }));
+
+        return new Styles(
+            defaults,
+            ParagraphStyle(
+                BulletinDocxStyleIds.Normal, "Normal", basedOn: null,
+                new StyleParagraphProperties { Justification = new Justification { Val = JustificationValues.Both } },
+                new StyleRunProperties
+                {
+                    RunFonts = RunFontsFor(BodyFont, LatinFont),
+                    FontSize = new FontSize { Val = HalfPoints(BodySize) },
+                    FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(BodySize) },
+                },
+                isDefault: true),
+            ParagraphStyle(
+                BulletinDocxStyleIds.Title, "Title", BulletinDocxStyleIds.Normal,
+                new StyleParagraphProperties
+                {
+                    SpacingBetweenLines = new SpacingBetweenLines { Before = "240", After = "240", Line = "240", LineRule = LineSpacingRuleValues.Auto },
+                    Justification = new Justification { Val = JustificationValues.Center },
+                },
+                new StyleRunProperties
+                {
+                    RunFonts = RunFontsFor(TitleFont, TitleFont),
+                    Bold = new Bold(),
+                    BoldComplexScript = new BoldComplexScript(),
+                    Color = new Color { Val = Red },
+                    FontSize = new FontSize { Val = HalfPoints(TitleSize) },
+                    FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(TitleSize) },
+                }),
+            ParagraphStyle(
+                BulletinDocxStyleIds.IssueNumber, "Bulletin Issue Number", BulletinDocxStyleIds.Normal,
+                new StyleParagraphProperties
+                {
+                    SpacingBetweenLines = new SpacingBetweenLines { After = "240" },
+                    Justification = new Justification { Val = JustificationValues.Center },
+                },
+                KaiRun()),
+            ParagraphStyle(
+                BulletinDocxStyleIds.Masthead, "Bulletin Masthead", BulletinDocxStyleIds.Normal,
+                new StyleParagraphProperties { Justification = new Justification { Val = JustificationValues.Left } },
+                KaiRun()),
+            ParagraphStyle(
+                BulletinDocxStyleIds.Period, "Bulletin Period", BulletinDocxStyleIds.Normal,
+                new StyleParagraphProperties
+                {
+                    SpacingBetweenLines = new SpacingBetweenLines { Before = "240", After = "240" },
+                    Justification = new Justification { Val = JustificationValues.Center },
+                },
+                KaiRun()),
+            ParagraphStyle(
+                BulletinDocxStyleIds.SummaryLabel, "Bulletin Summary Label", BulletinDocxStyleIds.Normal,
+                new StyleParagraphProperties { KeepNext = new KeepNext() },
+                new StyleRunProperties { RunFonts = RunFontsFor(HeadingFont, HeadingFont) }),
+            ParagraphStyle(
+                BulletinDocxStyleIds.Headline, "Bulletin Headline", BulletinDocxStyleIds.Normal,
+                new StyleParagraphProperties { Indentation = FirstLineIndent() },
+                KaiRun()),
+            ParagraphStyle(
+                BulletinDocxStyleIds.Heading, "heading 1", BulletinDocxStyleIds.Normal,
+                new StyleParagraphProperties
+                {
+                    KeepNext = new KeepNext(),
+                    KeepLines = new KeepLines(),
+                    Indentation = FirstLineIndent(),
+                    OutlineLevel = new OutlineLevel { Val = 0 },
+                },
+                new StyleRunProperties { RunFonts = RunFontsFor(HeadingFont, HeadingFont) },
+                next: BulletinDocxStyleIds.Body),
+            ParagraphStyle(
+                BulletinDocxStyleIds.Body, "Bulletin Body", BulletinDocxStyleIds.Normal,
+                new StyleParagraphProperties { Indentation = FirstLineIndent() },
+                null),
+            ParagraphStyle(BulletinDocxStyleIds.Item, "Bulletin Item", BulletinDocxStyleIds.Body, null, null),
+            ParagraphStyle(
+                BulletinDocxStyleIds.TableHeader, "Bulletin Table Header", BulletinDocxStyleIds.Normal,
+                new StyleParagraphProperties
+                {
+                    SpacingBetweenLines = new SpacingBetweenLines { Before = "60", After = "60", Line = "240", LineRule = LineSpacingRuleValues.Auto },
+                    Justification = new Justification { Val = JustificationValues.Center },
+                },
+                new StyleRunProperties
+                {
+                    RunFonts = RunFontsFor(HeadingFont, HeadingFont),
+                    FontSize = new FontSize { Val = HalfPoints(SmallSize) },
+                    FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(SmallSize) },
+                }),
+            ParagraphStyle(
+                BulletinDocxStyleIds.TableText, "Bulletin Table Text", BulletinDocxStyleIds.Normal,
+                new StyleParagraphProperties
+                {
+                    SpacingBetweenLines = new SpacingBetweenLines { Before = "60", After = "60", Line = "240", LineRule = LineSpacingRuleValues.Auto },
+                },
+                SmallRun()),
+            ParagraphStyle(
+                BulletinDocxStyleIds.Distribution, "Bulletin Distribution", BulletinDocxStyleIds.Normal,
+                new StyleParagraphProperties
+                {
+                    // 分送： hangs one character in; wrapped lines align with the text after it.
+                    Indentation = new Indentation { Left = "1120", Right = "280", Hanging = "840" },
+                },
+                SmallRun()),
+            ParagraphStyle(
+                BulletinDocxStyleIds.Imprint, "Bulletin Imprint", BulletinDocxStyleIds.Normal,
+                new StyleParagraphProperties { Indentation = new Indentation { Left = "280", Right = "280" } },
+                SmallRun()),
+            ParagraphStyle(
+                BulletinDocxStyleIds.PageNumber, "Bulletin Page Number", BulletinDocxStyleIds.Normal,
+                new StyleParagraphProperties
+                {
+                    SpacingBetweenLines = new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto },
+                    Justification = new Justification { Val = JustificationValues.Center },
+                },
+                new StyleRunProperties
+                {
+                    RunFonts = RunFontsFor(SongFont, LatinFont),
+                    FontSize = new FontSize { Val = HalfPoints(SmallSize) },
+                    FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(SmallSize) },
+                }));
+    }
+
+    private static Style ParagraphStyle(
+        string id,
+        string name,
+        string? basedOn,
+        StyleParagraphProperties? paragraph,
+        StyleRunProperties? run,
+        bool isDefault = false,
+        string? next = null)
+    {
+        var style = new Style
+        {
+            Type = StyleValues.Paragraph,
+            StyleId = id,
+            StyleName = new StyleName { Val = name },
+            PrimaryStyle = new PrimaryStyle(),
+        };
+        if (isDefault)
+        {
+            style.Default = true;
+        }
+
+        if (basedOn is not null)
+        {
+            style.BasedOn = new BasedOn { Val = basedOn };
+        }
+
+        if (next is not null)
+        {
+            style.NextParagraphStyle = new NextParagraphStyle { Val = next };
+        }
+
+        if (paragraph is not null)
+        {
+            style.StyleParagraphProperties = paragraph;
+        }
+
+        if (run is not null)
+        {
+            style.StyleRunProperties = run;
+        }
+
+        return style;
+    }
+
+    private static StyleRunProperties KaiRun() => new() { RunFonts = RunFontsFor(KaiFont, LatinFont) };
+
+    private static StyleRunProperties SmallRun() => new()
+    {
+        FontSize = new FontSize { Val = HalfPoints(SmallSize) },
+        FontSizeComplexScript = new FontSizeComplexScript { Val = HalfPoints(SmallSize) },
+    };
+
+    private static Indentation FirstLineIndent() => new() { FirstLine = TwoCharacters, FirstLineChars = 200 };
+
+    private static RunFonts RunFontsFor(string eastAsia, string latin) => new()
+    {
+        Ascii = latin,
+        HighAnsi = latin,
+        EastAsia = eastAsia,
+        ComplexScript = latin,
+        Hint = FontTypeHintValues.EastAsia,
+    };
+
+    /// <summary>The font table names a substitute for every Chinese font that may be missing on the reader's machine.</summary>
+    private static Fonts FontTable() => new(
+        FontEntry(LatinFont, null, "00", FontFamilyValues.Roman, FontPitchValues.Variable),
+        FontEntry(SongFont, "SimSun", "86", FontFamilyValues.Auto, FontPitchValues.Variable),
+        FontEntry(BodyFont, "仿宋", "86", FontFamilyValues.Modern, FontPitchValues.Fixed),
+        FontEntry(HeadingFont, "SimHei", "86", FontFamilyValues.Modern, FontPitchValues.Fixed),
+        FontEntry(KaiFont, "楷体", "86", FontFamilyValues.Modern, FontPitchValues.Fixed),
+        FontEntry(TitleFont, SongFont, "86", FontFamilyValues.Auto, FontPitchValues.Variable));
+
+    private static Font FontEntry(string name, string? alternative, string charset, FontFamilyValues family, FontPitchValues pitch)
+    {
+        var font = new Font { Name = name };
+        if (alternative is not null)
+        {
+            font.Append(new AltName { Val = alternative });
+        }
+
+        font.Append(new FontCharSet { Val = charset }, new FontFamily { Val = family }, new Pitch { Val = pitch });
+        return font;
+    }
+
+    private static Settings BuildSettings() => new(
+        new Zoom { Percent = "100" },
+        new DefaultTabStop { Val = 420 },
+        new CharacterSpacingControl { Val = CharacterSpacingValues.CompressPunctuation });
+
+    private static string HalfPoints(int halfPoints) => halfPoints.ToString(CultureInfo.InvariantCulture);
+
+    private static string Twips(int twips) => twips.ToString(CultureInfo.InvariantCulture);
+}

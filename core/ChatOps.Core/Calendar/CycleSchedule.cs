@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ChatOps.Core.Calendar;
+
+/// <summary>
+/// The nominal (before 顺延) deadlines of a cycle and what each covers. Nominal deadlines form an ordered sequence
+/// with a fixed step, so the calculator can walk it both ways from any date.
+/// </summary>
+internal static partial class CycleSchedule
+{
+    public static DateOnly NominalOnOrAfter(ReportCycleDefinition cycle, DateOnly date)
+    {
+        switch (cycle.Frequency)
+        {
+            case ReportFrequency.Weekly:
+                return date.AddDays(((int)cycle.DueWeekday - (int)date.DayOfWeek + 7) % 7);
+            case ReportFrequency.Monthly:
+                var monthly = new DateOnly(date.Year, date.Month, cycle.DueDayOfMonth);
+                return monthly >= date ? monthly : monthly.AddMonths(1);
+            default:
+                var quarterMonth = ((date.Month - 1) / 3 * 3) + 1;
+                var quarterly = new DateOnly(date.Year, quarterMonth, cycle.DueDayOfMonth);
+                return quarterly >= date ? quarterly : quarterly.AddMonths(3);
+        }
+    }
+
+    public static DateOnly Next(ReportCycleDefinition cycle, DateOnly nominal) => Step(cycle, nominal, 1);
+
+    public static DateOnly Previous(ReportCycleDefinition cycle, DateOnly nominal) => Step(cycle, nominal, -1);
+
+    public static DateRange Covers(ReportCycleDefinition cycle, DateOnly nominal)
+    {
+        if (cycle.Frequency == ReportFrequency.Weekly)
+        {
+            return new DateRange(nominal.AddDays(-6), nominal);
+        }
+
+        var firstOfDueMonth = new DateOnly(nominal.Year, nominal.Month, 1);
+        var months = cycle.Frequency == ReportFrequency.Monthly ? 1 : 3;
+        return new DateRange(firstOfDueMonth.AddMonths(-months), firstOfDueMonth.AddDays(-1));
+    }
+
+    public static string ComponentKey(ReportCycleDefinition cycle, DateOnly nominal)
+    {
+        if (cycle.Frequency == ReportFrequency.Weekly)
+        {
+            var day = nominal.ToDateTime(TimeOnly.MinValue);
+            return string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(day)}-W{ISOWeek.GetWeekOfYear(day):00}");
+        }
+
+        var start = Covers(cycle, nominal).Start;
+        return cycle.Frequency == ReportFrequency.Monthly
+            ? string.Create(CultureInfo.InvariantCulture, $"{start.Year}-{start.Month:00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{start.Year}-Q{((start.Month - 1) / 3) + 1}");
+    }
+
+    /// <summary>"2026-W40" + "2026-W41" → "2026-W40+W41"; a component in another year keeps its year.</summary>
+    public static string JoinKeys(IReadOnlyList<string> keys)
+    {
+        var year = keys[0][..5];
+        return string.Join("+", keys.Select((k, i) => i > 0 && k.StartsWith(year, StringComparison.Ordinal) ? k[5..] : k));
+    }
+
+    /// <summary>
+    /// The nominal deadline of the first component of <paramref name="key"/>, or null when the key is well formed
+    /// but names no period (week 54). Throws <see cref="FormatException"/> with an example when it is malformed.
+    /// </summary>
+    public static DateOnly? ParseFirstComponent(ReportCycleDefinition cycle, string key)
+    {
+        var first = key.Split('+')[0].Trim();
+        switch (cycle.Frequency)
+        {
+            case ReportFrequency.Weekly:
+                var week = WeekKey().Match(first);
+                if (!week.Success)
+                {
+                    throw Malformed(cycle, key, "2026-W41");
+                }
+
+                var (wy, ww) = (Int(week.Groups[1]), Int(week.Groups[2]));
+                return SupportedYear(wy) && ww >= 1 && ww <= ISOWeek.GetWeeksInYear(wy)
+                    ? DateOnly.FromDateTime(ISOWeek.ToDateTime(wy, ww, cycle.DueWeekday))
+                    : null;
+            case ReportFrequency.Monthly:
+                var month = MonthKey().Match(first);
+                if (!month.Success)
+                {
+                    throw Malformed(cycle, key, "2026-10");
+                }
+
+                var (my, mm) = (Int(month.Groups[1]), Int(month.Groups[2]));
+                return SupportedYear(my) && mm is >= 1 and <= 12 ? new DateOnly(my, mm, cycle.DueDayOfMonth).AddMonths(1) : null;
+            default:
+                var quarter = QuarterKey().Match(first);
+                if (!quarter.Success)
+                {
+                    throw Malformed(cycle, key, "2026-Q3");
+                }
+
+                var (qy, qq) = (Int(quarter.Groups[1]), Int(quarter.Groups[2]));
+                return SupportedYear(qy) ? new DateOnly(qy, ((qq - 1) * 3) + 1, cycle.DueDayOfMonth).AddMonths(3) : null;
+        }
+    }
+
+    private static DateOnly Step(ReportCycleDefinition cycle, DateOnly nominal, int direction) => cycle.Frequency switch
+    {
+        ReportFrequency.Weekly => nominal.AddDays(7 * direction),
+        ReportFrequency.Monthly => nominal.AddMonths(direction),
+        _ => nominal.AddMonths(3 * direction),
+    };
+
+    private static bool SupportedYear(int year) => year is >= 1900 and <= 9000;
+
+    private static int Int(Group group) => int.Parse(group.Value, CultureInfo.InvariantCulture);
+
+    private static FormatException Malformed(ReportCycleDefinition cycle, string key, string example) =>
+        new($"“{key}”不是{cycle.Name}的期次编号，应写成 {example} 这样的格式");
+
+    [GeneratedRegex(@"^(\d{4})-W(\d{1,2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex WeekKey();
+
+    [GeneratedRegex(@"^(\d{4})-(\d{1,2})$")]
+    private static partial Regex MonthKey();
+
+    [GeneratedRegex(@"^(\d{4})-Q([1-4])$", RegexOptions.IgnoreCase)]
+    private static partial Regex QuarterKey();
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace ChatOps.Core.Calendar;
+
+/// <summary>
+/// One line per period for the CLI and bot replies, in office-local time, e.g.
+/// <c>2026-W40+W41  2026-09-25 ~ 2026-10-08  截止 2026-10-08（周四）17:00  顺延</c>.
+/// Keys are padded to a common width so a listing lines up.
+/// </summary>
+public static class PeriodFormatter
+{
+    /// <summary>Marker printed after a postponed deadline.</summary>
+    public const string PostponedMarker = "顺延";
+
+    /// <summary>Marker printed when Monday–Friday was assumed for a year without official holiday data.</summary>
+    public const string FallbackMarker = "无官方节假日数据，按周一至周五计";
+
+    public static string FormatLine(ReportPeriod period, ReportCycleDefinition cycle, int keyWidth = 0)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(cycle);
+        var local = TimeZoneInfo.ConvertTime(period.Due, cycle.GetTimeZone());
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{period.Key.PadRight(keyWidth)}  {period.Covers}  截止 {local:yyyy-MM-dd}（{ChineseDays.Weekday(DateOnly.FromDateTime(local.DateTime))}）{local:HH:mm}");
+        if (period.Postponed)
+        {
+            line += "  " + PostponedMarker;
+        }
+
+        if (period.UsesFallbackCalendar)
+        {
+            line += "  " + FallbackMarker;
+        }
+
+        return line;
+    }
+
+    public static IReadOnlyList<string> FormatLines(IEnumerable<ReportPeriod> periods, ReportCycleDefinition cycle)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        var list = periods.ToList();
+        var width = list.Count == 0 ? 0 : list.Max(p => p.Key.Length);
+        return [.. list.Select(p => FormatLine(p, cycle, width))];
+    }
+}

@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ChatOps.Core.Organization;
+
+/// <summary>
+/// The CSV directory: one row per person, as offices keep it in Excel. Unit columns repeat on every row of the unit;
+/// rows of one unit must agree. Headers may be Chinese (as exported) or English.
+/// </summary>
+internal static class CsvColumns
+{
+    public static readonly (string Key, string Chinese, string[] Aliases)[] All =
+    [
+        ("unit_code", "单位代码", ["unit", "unit_code", "unitcode"]),
+        ("unit_name", "单位名称", ["unit_name", "unitname"]),
+        ("unit_kind", "单位类别", ["unit_kind", "kind"]),
+        ("parent", "上级单位代码", ["parent", "上级单位"]),
+        ("review", "上报需审核", ["review", "需审核"]),
+        ("id", "人员编号", ["id", "person_id"]),
+        ("name", "姓名", ["name"]),
+        ("roles", "角色", ["roles", "role"]),
+        ("title", "职务", ["title"]),
+        ("phone", "手机", ["phone", "电话", "手机号"]),
+        (Channels.WeCom, "企业微信账号", ["wecom", "userid", "企业微信"]),
+        (Channels.BotFramework, "BotFramework账号", ["botframework", "teams"]),
+    ];
+}
+
+/// <summary>Reads the CSV directory with CsvHelper, keeping each row's line and each field's column.</summary>
+internal static class CsvDirectoryReader
+{
+    public static ParsedDirectory Read(string file, string text)
+    {
+        var parsed = new ParsedDirectory(file, includesGroups: false);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, TrimOptions = TrimOptions.Trim, BadDataFound = null };
+        using var csv = new CsvReader(new StringReader(text), config);
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
+        {
+            parsed.Error(1, 1, "文件为空：第 1 行应为表头（单位代码、单位名称、单位类别、姓名、角色……）");
+            return parsed;
+        }
+
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < csv.HeaderRecord.Length; i++)
+        {
+            var header = csv.HeaderRecord[i].Trim().TrimStart('\uFEFF');
+            var match = CsvColumns.All.FirstOrDefault(c =>
+                string.Equals(header, c.Chinese, StringComparison.OrdinalIgnoreCase) ||
+                c.Aliases.Any(a => string.Equals(header, a, StringComparison.OrdinalIgnoreCase)));
+            if (match.Key is null)
+            {
+                parsed.Error(1, i + 1, $"未知的列“{header}”，可用的列：{string.Join("、", CsvColumns.All.Select(c => c.Chinese))}");
+            }
+            else if (!columns.TryAdd(match.Key, i))
+            {
+                parsed.Error(1, i + 1, $"列“{header}”重复");
+            }
+        }
+
+        foreach (var required in new[] { "unit_code", "name", "roles" })
+        {
+            if (!columns.ContainsKey(required))
+            {
+                parsed.Error(1, 1, $"缺少必需的列“{CsvColumns.All.First(c => c.Key == required).Chinese}”");
+            }
+        }
+
+        if (parsed.Errors.Count > 0)
+        {
+            return parsed;
+        }
+
+        var units = new Dictionary<string, (Unit Unit, int Line)>(StringComparer.Ordinal);
+        while (csv.Read())
+        {
+            var line = csv.Parser.RawRow;
+            string? Get(string key) =>
+                columns.TryGetValue(key, out var index) && csv.TryGetField<string>(index, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+            SourcePosition At(string key) => new(file, line, columns.TryGetValue(key, out var index) ? index + 1 : 1);
+
+            if (csv.Parser.Record is { } record && record.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            ReadUnitColumns(parsed, units, Get, At, line);
+            ReadPersonColumns(parsed, Get, At, line);
+        }
+
+        parsed.Units.Sort((a, b) => a.Unit.SortOrder.CompareTo(b.Unit.SortOrder));
+        return parsed;
+    }
+
+    private static void ReadUnitColumns(
+        ParsedDirectory parsed, Dictionary<string, (Unit Unit, int Line)> units, Func<string, string?> get, Func<string, SourcePosition> at, int line)
+    {
+        var code = get("unit_code");
+        if (code is null)
+        {
+            return; // office staff without a unit
+        }
+
+        var name = get("unit_name") ?? (units.TryGetValue(code, out var known) ? known.Unit.Name : null);
+        var kindText = get("unit_kind");
+        UnitKind kind = default;
+        if (kindText is not null && !Vocabulary.TryParseUnitKind(kindText, out kind))
+        {
+            parsed.Error(at("unit_kind"), $"单位类别“{kindText}”无效，应为：{Vocabulary.UnitKindChoices}");
+            return;
+        }
+
+        var reviewText = get("review");
+        bool? review = reviewText?.ToLowerInvariant() switch
+        {
+            null => null,
+            "是" or "true" or "yes" or "1" or "需要" => true,
+            "否" or "false" or "no" or "0" or "不需要" => false,
+            _ => null,
+        };
+        if (reviewText is not null && review is null)
+        {
+            parsed.Error(at("review"), $"“上报需审核”应填“是”或“否”，而不是“{reviewText}”");
+            return;
+        }
+
+        if (!units.TryGetValue(code, out var existing))
+        {
+            if (name is null)
+            {
+                parsed.Error(at("unit_name"), $"单位“{code}”第一次出现，须填写单位名称");
+                return;
+            }
+
+            if (kindText is null)
+            {
+                parsed.Error(at("unit_kind"), $"单位“{code}”第一次出现，须填写单位类别（{Vocabulary.UnitKindChoices}）");
+                return;
+            }
+
+            var unit = new Unit(code, name, kind, get("parent"), review ?? false, units.Count + 1);
+            units[code] = (unit, line);
+            parsed.Units.Add(new ParsedUnit(unit, at("unit_code"), at("parent")));
+            return;
+        }
+
+        var u = existing.Unit;
+        if ((get("unit_name") is { } n && n != u.Name) || (kindText is not null && kind != u.Kind) ||
+            (get("parent") is { } p && p != u.ParentCode) || (review is not null && review != u.RequiresReview))
+        {
+            parsed.Error(at("unit_code"), $"单位“{code}”的名称、类别、上级或审核设置与第 {existing.Line} 行不一致");
+        }
+    }
+
+    private static void ReadPersonColumns(ParsedDirectory parsed, Func<string, string?> get, Func<string, SourcePosition> at, int line)
+    {
+        var name = get("name");
+        var wecom = get(Channels.WeCom);
+        var id = get("id") ?? wecom;
+        if (name is null)
+        {
+            parsed.Error(at("name"), "缺少姓名");
+        }
+
+        if (id is null)
+        {
+            parsed.Error(at("id"), "缺少人员编号（或企业微信账号）");
+        }
+
+        var roles = Roles.None;
+        var rolesOk = true;
+        foreach (var text in Vocabulary.SplitList(get("roles") ?? ""))
+        {
+            if (Vocabulary.TryParseRole(text, out var role))
+            {
+                roles |= role;
+            }
+            else
+            {
+                rolesOk = false;
+                parsed.Error(at("roles"), $"角色“{text}”无效，应为：{Vocabulary.RoleChoices}");
+            }
+        }
+
+        if (name is null || id is null || !rolesOk)
+        {
+            if (get("unit_code") is { } rejectedUnit)
+            {
+                parsed.UnitsWithRejectedPeople.Add(rejectedUnit);
+            }
+
+            return;
+        }
+
+        var identities = new List<ChannelIdentity>();
+        if (wecom is not null)
+        {
+            identities.Add(new ChannelIdentity(Channels.WeCom, wecom));
+        }
+
+        if (get(Channels.BotFramework) is { } bf)
+        {
+            identities.Add(new ChannelIdentity(Channels.BotFramework, bf));
+        }
+
+        var fields = new[] { "id", "unit", "roles", Channels.WeCom, Channels.BotFramework }
+            .ToDictionary(f => f, f => at(f == "unit" ? "unit_code" : f), StringComparer.Ordinal);
+        var person = new Person(id, name, get("unit_code"), roles, get("title"), get("phone"), identities);
+        parsed.People.Add(new ParsedPerson(person, new SourcePosition(parsed.File, line, 1), fields));
+    }
+}
+
+/// <summary>Writes the CSV directory with Chinese headers, one row per person, in the reader's shape.</summary>
+internal static class CsvDirectoryWriter
+{
+    public static string Write(DirectorySnapshot snapshot)
+    {
+        var units = snapshot.Units.ToDictionary(u => u.Code, StringComparer.Ordinal);
+        var sb = new StringBuilder();
+        using (var csv = new CsvWriter(new StringWriter(sb), CultureInfo.InvariantCulture))
+        {
+            foreach (var c in CsvColumns.All)
+            {
+                csv.WriteField(c.Chinese);
+            }
+
+            csv.NextRecord();
+            var order = snapshot.People
+                .OrderBy(p => p.UnitCode is { } code && units.TryGetValue(code, out var u) ? u.SortOrder : int.MaxValue)
+                .ThenBy(p => p.Roles.HasFlag(Roles.Liaison) ? 0 : 1);
+            foreach (var p in order)
+            {
+                var unit = p.UnitCode is null ? null : units.GetValueOrDefault(p.UnitCode);
+                csv.WriteField(p.UnitCode ?? "");
+                csv.WriteField(unit?.Name ?? "");
+                csv.WriteField(unit is null ? "" : Vocabulary.Name(unit.Kind));
+                csv.WriteField(unit?.ParentCode ?? "");
+                csv.WriteField(unit is null ? "" : unit.RequiresReview ? "是" : "否");
+                csv.WriteField(p.Id);
+                csv.WriteField(p.Name);
+                csv.WriteField(Vocabulary.Names(p.Roles));
+                csv.WriteField(p.Title ?? "");
+                csv.WriteField(p.Phone ?? "");
+                csv.WriteField(p.IdentityOn(Channels.WeCom) ?? "");
+                csv.WriteField(p.IdentityOn(Channels.BotFramework) ?? "");
+                csv.NextRecord();
+            }
+        }
+
+        return sb.ToString();
+    }
+}

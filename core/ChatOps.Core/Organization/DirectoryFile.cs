@@ -1,0 +1,95 @@
+using System.Text;
+
+namespace ChatOps.Core.Organization;
+
+/// <summary>Where something stands in a directory file: the file name, 1-based line and column.</summary>
+public sealed record SourcePosition(string File, int Line, int Column)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"{File}:{Line}:{Column}";
+}
+
+/// <summary>One problem found in a directory file, with its position so the office can find it in Excel or an editor.</summary>
+public sealed record DirectoryFileError(SourcePosition Position, string Message)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"{Position}: {Message}";
+}
+
+/// <summary>The outcome of reading a directory file: a snapshot when the whole file is valid, otherwise every error.</summary>
+/// <param name="Snapshot">The directory the file describes; null when there are errors.</param>
+/// <param name="IncludesGroups">False for CSV, which lists people only: groups in the database are left alone.</param>
+public sealed record DirectoryReadResult(DirectorySnapshot? Snapshot, bool IncludesGroups, IReadOnlyList<DirectoryFileError> Errors)
+{
+    /// <summary>True when the file can be imported.</summary>
+    public bool IsValid => Errors.Count == 0 && Snapshot is not null;
+}
+
+/// <summary>
+/// Reads and writes the directory files offices edit: YAML (units, people, groups) and CSV (one row per person,
+/// as kept in Excel). Reading validates every row and reports every problem before anything is written.
+/// </summary>
+public static class DirectoryFile
+{
+    /// <summary>Picks the format from the file's extension (.yaml/.yml or .csv).</summary>
+    public static DirectoryFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".yaml" or ".yml" => DirectoryFormat.Yaml,
+        ".csv" => DirectoryFormat.Csv,
+        var ext => throw new ArgumentException($"不支持的名录文件格式“{ext}”：请使用 .yaml、.yml 或 .csv 文件。", nameof(path)),
+    };
+
+    /// <summary>Reads a file from disk; CSV may be UTF-8 (with or without BOM) or GB18030 as Excel saves it on Chinese Windows.</summary>
+    public static async Task<DirectoryReadResult> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        return Read(Path.GetFileName(path), bytes, FormatOf(path));
+    }
+
+    /// <summary>Reads file content already in memory (e.g. an upload).</summary>
+    public static DirectoryReadResult Read(string fileName, byte[] content, DirectoryFormat format)
+    {
+        var text = DecodeText(content);
+        var reader = format == DirectoryFormat.Yaml
+            ? YamlDirectoryReader.Read(fileName, text)
+            : CsvDirectoryReader.Read(fileName, text);
+        return DirectoryValidator.Validate(reader);
+    }
+
+    /// <summary>Writes a snapshot; CSV is written with a UTF-8 BOM so Excel opens the Chinese text correctly.</summary>
+    public static async Task WriteAsync(string path, DirectorySnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        var format = FormatOf(path);
+        var text = format == DirectoryFormat.Yaml ? YamlDirectoryWriter.Write(snapshot) : CsvDirectoryWriter.Write(snapshot);
+        var encoding = format == DirectoryFormat.Csv ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: true) : new UTF8Encoding(false);
+        await File.WriteAllTextAsync(path, text, encoding, cancellationToken);
+    }
+
+    private static string DecodeText(byte[] content)
+    {
+        if (content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF)
+        {
+            return Encoding.UTF8.GetString(content, 3, content.Length - 3);
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding("GB18030").GetString(content);
+        }
+    }
+}
+
+/// <summary>Directory file formats.</summary>
+public enum DirectoryFormat
+{
+    /// <summary>YAML: units, people and groups.</summary>
+    Yaml,
+
+    /// <summary>CSV: one row per person; units are taken from the rows.</summary>
+    Csv,
+}

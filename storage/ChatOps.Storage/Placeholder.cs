@@ -1,1 +1,0 @@
-namespace ChatOps.Storage;
