@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace ChatOps.Channels.BotFramework;
 
@@ -29,6 +30,11 @@ public static class ActivityParser
         if (utf8Json.StartsWith("\uFEFF"u8))
         {
             utf8Json = utf8Json[3..];
+        }
+
+        if (!Utf8.IsValid(utf8Json))
+        {
+            throw new InvalidActivityException(InvalidActivityReason.NotJson, null, "The request body is not valid UTF-8.");
         }
 
         var first = FirstNonWhitespace(utf8Json);

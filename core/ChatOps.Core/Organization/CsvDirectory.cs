@@ -108,6 +108,7 @@ internal static class CsvDirectoryReader
         if (kindText is not null && !Vocabulary.TryParseUnitKind(kindText, out kind))
         {
             parsed.Error(at("unit_kind"), $"单位类别“{kindText}”无效，应为：{Vocabulary.UnitKindChoices}");
+            parsed.RejectedKeys.Add(code);
             return;
         }
 
@@ -122,6 +123,7 @@ internal static class CsvDirectoryReader
         if (reviewText is not null && review is null)
         {
             parsed.Error(at("review"), $"“上报需审核”应填“是”或“否”，而不是“{reviewText}”");
+            parsed.RejectedKeys.Add(code);
             return;
         }
 
@@ -130,12 +132,14 @@ internal static class CsvDirectoryReader
             if (name is null)
             {
                 parsed.Error(at("unit_name"), $"单位“{code}”第一次出现，须填写单位名称");
+                parsed.RejectedKeys.Add(code);
                 return;
             }
 
             if (kindText is null)
             {
                 parsed.Error(at("unit_kind"), $"单位“{code}”第一次出现，须填写单位类别（{Vocabulary.UnitKindChoices}）");
+                parsed.RejectedKeys.Add(code);
                 return;
             }
 
@@ -189,6 +193,8 @@ internal static class CsvDirectoryReader
             {
                 parsed.UnitsWithRejectedPeople.Add(rejectedUnit);
             }
+
+            parsed.RejectedKeys.Add(id ?? "");
 
             return;
         }

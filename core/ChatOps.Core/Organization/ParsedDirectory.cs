@@ -18,6 +18,9 @@ internal sealed class ParsedDirectory(string file, bool includesGroups)
     /// <summary>Units with a person row that was rejected: their "no liaison" error would only repeat that row's error.</summary>
     public HashSet<string> UnitsWithRejectedPeople { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Units and people whose own row was rejected: references to them are not reported again.</summary>
+    public HashSet<string> RejectedKeys { get; } = new(StringComparer.Ordinal);
+
     public void Error(SourcePosition at, string message) => Errors.Add(new DirectoryFileError(at, message));
 
     public void Error(int line, int column, string message) => Error(new SourcePosition(File, line, column), message);
@@ -54,7 +57,7 @@ internal static class DirectoryValidator
 
         foreach (var u in parsed.Units)
         {
-            if (u.Unit.ParentCode is { } parent && !units.ContainsKey(parent))
+            if (u.Unit.ParentCode is { } parent && !units.ContainsKey(parent) && !parsed.RejectedKeys.Contains(parent))
             {
                 parsed.Error(u.ParentAt, $"上级单位“{parent}”不在名录中");
             }
@@ -80,7 +83,7 @@ internal static class DirectoryValidator
                 }
             }
 
-            if (p.Person.UnitCode is { } unit && !units.ContainsKey(unit))
+            if (p.Person.UnitCode is { } unit && !units.ContainsKey(unit) && !parsed.RejectedKeys.Contains(unit))
             {
                 parsed.Error(p.FieldAt("unit"), $"单位“{unit}”不在名录中");
             }
@@ -118,7 +121,7 @@ internal static class DirectoryValidator
 
             for (var i = 0; i < g.Group.MemberIds.Count; i++)
             {
-                if (!people.ContainsKey(g.Group.MemberIds[i]))
+                if (!people.ContainsKey(g.Group.MemberIds[i]) && !parsed.RejectedKeys.Contains(g.Group.MemberIds[i]))
                 {
                     parsed.Error(g.MemberAts[i], $"群成员“{g.Group.MemberIds[i]}”不在名录的人员中");
                 }

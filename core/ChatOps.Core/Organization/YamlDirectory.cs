@@ -102,6 +102,7 @@ internal static class YamlDirectoryReader
 
         if (code is null || name is null || !kindOk || review is null)
         {
+            parsed.RejectedKeys.Add(code ?? "");
             return;
         }
 
@@ -151,6 +152,8 @@ internal static class YamlDirectoryReader
             {
                 parsed.UnitsWithRejectedPeople.Add(rejectedUnit);
             }
+
+            parsed.RejectedKeys.Add(id ?? "");
 
             return;
         }

@@ -6,10 +6,26 @@ namespace ChatOps.Channels.BotFramework.Tests.Fakes;
 
 /// <summary>
 /// A real 2048-bit RSA signing key as the Bot Connector publishes it: a kid, the public JWK, and the channels the
-/// key is endorsed for. Shared by the authentication tests and any fake Bot Connector.
+/// key is endorsed for. Shared by the authentication tests and any fake Bot Connector. Key material comes from a small
+/// pool generated once per test run (generating RSA keys costs ~0.4 s each); keys in the pool are distinct.
 /// </summary>
 public sealed class FakeSigningKey : IDisposable
 {
+    private const int PoolSize = 8;
+
+    private static readonly Lazy<RSAParameters[]> Pool = new(() =>
+    {
+        var pool = new RSAParameters[PoolSize];
+        Parallel.For(0, PoolSize, i =>
+        {
+            using var rsa = RSA.Create(2048);
+            pool[i] = rsa.ExportParameters(includePrivateParameters: true);
+        });
+        return pool;
+    });
+
+    private static int _nextPooled = -1;
+
     private FakeSigningKey(string keyId, RSA rsa, IEnumerable<string> endorsements)
     {
         KeyId = keyId;
@@ -30,12 +46,27 @@ public sealed class FakeSigningKey : IDisposable
     /// <param name="keyId">The kid; random when null.</param>
     /// <param name="endorsements">The channel ids, e.g. <c>msteams</c>, <c>webchat</c>.</param>
     /// <returns>The key.</returns>
-    public static FakeSigningKey Create(string? keyId = null, params string[] endorsements) =>
-        new(keyId ?? Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(12)), RSA.Create(2048), endorsements);
+    public static FakeSigningKey Create(string? keyId = null, params string[] endorsements)
+    {
+        var index = (int)((uint)Interlocked.Increment(ref _nextPooled) % PoolSize);
+        return new(keyId ?? NewKeyId(), RSA.Create(Pool.Value[index]), endorsements);
+    }
+
+    /// <summary>Creates a key with newly generated material (slow; for tests that need a key nobody else has).</summary>
+    /// <param name="keyId">The kid; random when null.</param>
+    /// <param name="endorsements">The channel ids.</param>
+    /// <returns>The key.</returns>
+    public static FakeSigningKey CreateUnique(string? keyId = null, params string[] endorsements) =>
+        new(keyId ?? NewKeyId(), RSA.Create(2048), endorsements);
 
     /// <summary>Creates another RSA key under the same kid: what a forger would sign with.</summary>
-    /// <returns>The impostor key.</returns>
-    public FakeSigningKey CreateImpostor() => new(KeyId, RSA.Create(2048), Endorsements);
+    /// <returns>The impostor key, guaranteed to have different material.</returns>
+    public FakeSigningKey CreateImpostor()
+    {
+        var modulus = Rsa.ExportParameters(includePrivateParameters: false).Modulus!;
+        var other = Pool.Value.First(p => !p.Modulus!.AsSpan().SequenceEqual(modulus));
+        return new(KeyId, RSA.Create(other), Endorsements);
+    }
 
     /// <summary>Signs with RSASSA-PKCS1-v1_5 and the given hash.</summary>
     /// <param name="data">The signing input.</param>
@@ -67,4 +98,6 @@ public sealed class FakeSigningKey : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => Rsa.Dispose();
+
+    private static string NewKeyId() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(12));
 }
