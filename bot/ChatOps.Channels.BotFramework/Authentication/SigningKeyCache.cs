@@ -189,9 +189,9 @@ internal sealed class SigningKeyCache
             _logger.LogInformation("Fetched {KeyCount} signing keys from {JwksUri}", keys.Count, jwksUri);
             return snapshot;
         }
-        catch (Exception e) when (e is HttpRequestException or JsonException or InvalidDataException or FormatException
-                                      or CryptographicException or OperationCanceledException
-                                  && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested
+                                  && e is HttpRequestException or JsonException or InvalidDataException or FormatException
+                                      or CryptographicException or OperationCanceledException)
         {
             _lastFailure = now;
             _lastError = e is OperationCanceledException ? "request timed out" : e.Message;

@@ -1,0 +1,216 @@
+using System.Text;
+using ChatOps.Core.Organization;
+using ChatOps.Storage.Repositories;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOps.Storage.Tests;
+
+/// <summary>
+/// The directory repository's behaviour, run on every provider: <see cref="SqliteDirectoryRepositoryTests"/> always,
+/// <see cref="SqlServerDirectoryRepositoryTests"/> when CHATOPS_TEST_SQLSERVER is set (skipped with that reason otherwise).
+/// </summary>
+public abstract class DirectoryRepositoryContract : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private TestDatabase? _db;
+
+    protected FakeTimeProvider Clock { get; } = new(Start);
+
+    private protected DirectoryRepository Repository { get; private set; } = null!;
+
+    protected DirectoryService Service { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await CreateAsync();
+        Repository = new DirectoryRepository(_db.Database);
+        Service = new DirectoryService(Repository, Clock, NullLogger<DirectoryService>.Instance);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract Task<TestDatabase> CreateAsync();
+
+    private static readonly string Sample = """
+        units:
+          - { code: wjw, name: 省卫生健康委, kind: 省直部门, review: true }
+          - { code: "530100", name: 昆明市, kind: 州市 }
+          - { code: "530124", name: 富民县, kind: 县区, parent: "530100" }
+        people:
+          - { id: li, name: 李明, unit: wjw, roles: [联络员], wecom: liming, phone: "13800000001", title: 处长 }
+          - { id: wang, name: 王芳, unit: wjw, roles: [分管领导], wecom: wangf }
+          - { id: km, name: 赵强, unit: "530100", roles: [联络员, 主持人], botframework: "29:km" }
+          - { id: fm, name: 钱多, unit: "530124", roles: [联络员] }
+          - { id: clerk, name: 孙丽, roles: [办公室], wecom: sunli }
+        groups:
+          - { code: all, name: 联络员群, kind: wecom-appchat, address: wrAAA, members: [li, km, fm] }
+        """;
+
+    private Task<DirectoryImportResult> ImportAsync(string yaml, string name = "d.yaml") =>
+        Service.ImportAsync(name, Encoding.UTF8.GetBytes(yaml), "tester", TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task ImportAsync_FreshDatabase_StoresEverythingAndLoadsItBack()
+    {
+        Assert.True(await Repository.IsEmptyAsync(TestContext.Current.CancellationToken));
+
+        var result = await ImportAsync(Sample);
+
+        Assert.True(result.Succeeded);
+        Assert.False(await Repository.IsEmptyAsync(TestContext.Current.CancellationToken));
+        var loaded = await Repository.LoadAsync(TestContext.Current.CancellationToken);
+        var expected = DirectoryFile.Read("d.yaml", Encoding.UTF8.GetBytes(Sample), DirectoryFormat.Yaml).Snapshot!;
+        Assert.True(DirectoryChanges.Between(loaded, expected, includeGroups: true).IsEmpty);
+        Assert.Equal(["wjw", "530100", "530124"], loaded.Units.Select(u => u.Code));
+        Assert.Equal("530100", loaded.Units[2].ParentCode);
+        Assert.Equal(Roles.Liaison | Roles.MeetingHost, loaded.People.Single(p => p.Id == "km").Roles);
+        Assert.Equal(["fm", "km", "li"], loaded.Groups.Single().MemberIds);
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameFileTwice_ChangesNothing()
+    {
+        await ImportAsync(Sample);
+        var before = await Repository.ListLiaisonChangesAsync(null, TestContext.Current.CancellationToken);
+
+        var again = await ImportAsync(Sample);
+
+        Assert.True(again.Succeeded);
+        Assert.True(again.Changes!.IsEmpty);
+        Assert.Equal(before, await Repository.ListLiaisonChangesAsync(null, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ImportAsync_BadFile_WritesNothing()
+    {
+        await ImportAsync(Sample);
+        var bad = Sample.Replace("name: 王芳", "name: 王芳芳", StringComparison.Ordinal).Replace("roles: [办公室]", "roles: [秘书]", StringComparison.Ordinal);
+
+        var result = await ImportAsync(bad);
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(10, error.Position.Line);
+        Assert.Equal("王芳", (await Repository.FindPersonAsync("wang", TestContext.Current.CancellationToken))!.Name);
+    }
+
+    [Fact]
+    public async Task ImportAsync_PersonLeftOut_IsDeactivatedAndCanComeBack()
+    {
+        await ImportAsync(Sample);
+        var without = Sample.Replace("  - { id: wang, name: 王芳, unit: wjw, roles: [分管领导], wecom: wangf }\n", "", StringComparison.Ordinal);
+
+        var result = await ImportAsync(without);
+
+        Assert.Equal(["wang"], result.Changes!.PeopleToDeactivate);
+        Assert.Null(await Repository.FindPersonAsync("wang", TestContext.Current.CancellationToken));
+        Assert.Null(await Repository.FindByIdentityAsync(Channels.WeCom, "wangf", TestContext.Current.CancellationToken));
+
+        await ImportAsync(Sample);
+        Assert.Equal("王芳", (await Repository.FindByIdentityAsync(Channels.WeCom, "wangf", TestContext.Current.CancellationToken))!.Name);
+    }
+
+    [Fact]
+    public async Task ImportAsync_UseridMovesToAnotherPerson_IsStored()
+    {
+        await ImportAsync(Sample);
+        var moved = Sample
+            .Replace("wecom: liming, ", "", StringComparison.Ordinal)
+            .Replace("roles: [分管领导], wecom: wangf", "roles: [分管领导], wecom: liming", StringComparison.Ordinal);
+
+        var result = await ImportAsync(moved);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal("wang", (await Repository.FindByIdentityAsync(Channels.WeCom, "liming", TestContext.Current.CancellationToken))!.Id);
+    }
+
+    [Fact]
+    public async Task Lookups_FindPeopleByIdentityRoleAndUnit()
+    {
+        await ImportAsync(Sample);
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.Equal("km", (await Repository.FindByIdentityAsync(Channels.BotFramework, "29:km", ct))!.Id);
+        Assert.Null(await Repository.FindByIdentityAsync(Channels.WeCom, "nobody", ct));
+        var li = (await Repository.FindPersonAsync("li", ct))!;
+        Assert.Equal(("李明", "wjw", "处长", "13800000001"), (li.Name, li.UnitCode, li.Title, li.Phone));
+        Assert.Equal(["km"], (await Repository.ListByRoleAsync(Roles.MeetingHost, ct)).Select(p => p.Id));
+        Assert.Equal(["fm", "km", "li"], (await Repository.ListByRoleAsync(Roles.Liaison, ct)).Select(p => p.Id));
+        Assert.True((await Repository.FindUnitAsync("wjw", ct))!.RequiresReview);
+        Assert.Equal("km", await Repository.FindLiaisonIdAsync("530100", ct));
+    }
+
+    [Fact]
+    public async Task ChangeLiaisonAsync_FilesTheChangeAndKeepsHistory()
+    {
+        await ImportAsync(Sample);
+        Clock.Advance(TimeSpan.FromDays(3));
+        var ct = TestContext.Current.CancellationToken;
+
+        var change = await Service.ChangeLiaisonAsync("wjw", "wang", "办公室孙丽", "李明同志工作调动", ct);
+
+        Assert.Equal(new LiaisonReplacement("wjw", "li", "wang"), change);
+        Assert.Equal("wang", await Repository.FindLiaisonIdAsync("wjw", ct));
+        Assert.Equal(Roles.ReviewingLeader | Roles.Liaison, (await Repository.FindPersonAsync("wang", ct))!.Roles);
+        Assert.Equal(Roles.None, (await Repository.FindPersonAsync("li", ct))!.Roles);
+        var history = await Repository.ListLiaisonChangesAsync("wjw", ct);
+        Assert.Equal(2, history.Count);
+        Assert.Equal(("li", "wang", "办公室孙丽", "李明同志工作调动"), (history[0].OldPersonId, history[0].NewPersonId, history[0].FiledBy, history[0].Reason));
+        Assert.Equal(Start.AddDays(3), history[0].FiledAt);
+        Assert.Equal((null, "li", "tester"), (history[1].OldPersonId, history[1].NewPersonId, history[1].FiledBy));
+        Assert.Equal(Start, history[1].FiledAt);
+        Assert.Equal(4, (await Repository.ListLiaisonChangesAsync(null, ct)).Count);
+    }
+
+    [Theory]
+    [InlineData("nowhere", "wang", "单位“nowhere”不在名录中")]
+    [InlineData("wjw", "ghost", "不在名录中")]
+    [InlineData("wjw", "km", "赵强不属于省卫生健康委")]
+    [InlineData("wjw", "li", "李明已是省卫生健康委的联络员")]
+    public async Task ChangeLiaisonAsync_Refused_ChangesNothing(string unit, string person, string message)
+    {
+        await ImportAsync(Sample);
+        var ct = TestContext.Current.CancellationToken;
+
+        var ex = await Assert.ThrowsAsync<DirectoryException>(() => Service.ChangeLiaisonAsync(unit, person, "x", "原因", ct));
+
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+        Assert.Equal("li", await Repository.FindLiaisonIdAsync("wjw", ct));
+        Assert.Equal(3, (await Repository.ListLiaisonChangesAsync(null, ct)).Count);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_FailingHalfway_RollsBackEverything()
+    {
+        await ImportAsync(Sample);
+        var current = await Repository.LoadAsync(TestContext.Current.CancellationToken);
+        var renamed = current.People.Select(p => p.Id == "li" ? p with { Name = "李明明" } : p).ToList();
+        var changes = DirectoryChanges.Between(current, current with { People = renamed }, includeGroups: false);
+
+        // A liaison pointing at a person who does not exist violates the foreign key after the rename was written.
+        var broken = changes with { LiaisonChanges = [new LiaisonReplacement("wjw", "li", "ghost")] };
+        await Assert.ThrowsAnyAsync<Exception>(() => Repository.ApplyAsync(broken, "x", "y", Clock.GetUtcNow(), TestContext.Current.CancellationToken));
+
+        Assert.Equal("李明", (await Repository.FindPersonAsync("li", TestContext.Current.CancellationToken))!.Name);
+        Assert.Equal("li", await Repository.FindLiaisonIdAsync("wjw", TestContext.Current.CancellationToken));
+    }
+}
+
+public sealed class SqliteDirectoryRepositoryTests : DirectoryRepositoryContract
+{
+    protected override Task<TestDatabase> CreateAsync() => TestDatabase.SqliteAsync();
+}
+
+public sealed class SqlServerDirectoryRepositoryTests : DirectoryRepositoryContract
+{
+    protected override Task<TestDatabase> CreateAsync() => TestDatabase.SqlServerAsync();
+}
