@@ -98,11 +98,11 @@ public sealed class Database
 /// <summary>Dapper settings shared by every repository.</summary>
 internal static class DapperSetup
 {
-    private static int s_configured;
+    private static int _configured;
 
     public static void Configure()
     {
-        if (Interlocked.Exchange(ref s_configured, 1) == 1)
+        if (Interlocked.Exchange(ref _configured, 1) == 1)
         {
             return;
         }

@@ -20,10 +20,14 @@ public static class ChatOpsHost
     /// </summary>
     public static string[] HostArguments(string[] args)
     {
-        var hostArgs = CliVerbs.Find(args) is null
-            ? args
-            : args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray();
-        return [$"--contentRoot={AppContext.BaseDirectory}", .. hostArgs];
+        if (CliVerbs.Find(args) is null)
+        {
+            return [$"--contentRoot={AppContext.BaseDirectory}", .. args];
+        }
+
+        // A verb's output is its result: only warnings and errors are logged around it.
+        var overrides = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='));
+        return [$"--contentRoot={AppContext.BaseDirectory}", "--Logging:LogLevel:Default=Warning", .. overrides];
     }
 
     /// <summary>A path relative to the application's folder (where samples/ is copied), unless already absolute.</summary>

@@ -41,7 +41,12 @@ internal sealed class DirectoryRepository(Database db) : IDirectoryRepository
                 {
                     await c.ExecuteAsync(Cmd(DirectorySql.UpsertUnit, new
                     {
-                        u.Code, u.Name, Kind = u.Kind.ToString(), ParentCode = u.ParentCode, u.RequiresReview, u.SortOrder,
+                        u.Code,
+                        u.Name,
+                        Kind = u.Kind.ToString(),
+                        ParentCode = u.ParentCode,
+                        u.RequiresReview,
+                        u.SortOrder,
                     }));
                 }
 
@@ -101,7 +106,12 @@ internal sealed class DirectoryRepository(Database db) : IDirectoryRepository
                     await c.ExecuteAsync(Cmd(DirectorySql.UpsertLiaison, new { change.UnitCode, PersonId = change.NewPersonId, Since = at }));
                     await c.ExecuteAsync(Cmd(DirectorySql.InsertLiaisonChange, new
                     {
-                        change.UnitCode, change.OldPersonId, change.NewPersonId, FiledBy = filedBy, FiledAt = at, Reason = reason,
+                        change.UnitCode,
+                        change.OldPersonId,
+                        change.NewPersonId,
+                        FiledBy = filedBy,
+                        FiledAt = at,
+                        Reason = reason,
                     }));
                 }
 

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ChatOps.Bot.Tests;
+
+/// <summary>
+/// The real host on a real Kestrel socket on loopback, with its own fresh data folder (SQLite file) per instance.
+/// Extra settings are applied as configuration, exactly as appsettings or environment variables would be.
+/// </summary>
+public sealed class BotHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsFolder;
+
+    public BotHost(IDictionary<string, string?>? settings = null)
+    {
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["urls"] = "http://127.0.0.1:0" };
+        if (!_settings.TryGetValue("Storage:DataFolder", out var folder) || folder is null)
+        {
+            folder = _settings["Storage:DataFolder"] = Directory.CreateTempSubdirectory("chatops-host-").FullName;
+            _ownsFolder = true;
+        }
+
+        DataFolder = folder;
+        UseKestrel(0);
+    }
+
+    public string DataFolder { get; }
+
+    public string DatabaseFile => Path.Combine(DataFolder, "chatops.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsFolder)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the OS: the temp folder is cleaned by the system.
+        }
+    }
+}
+
+/// <summary>Runs the built host (ChatOps.Bot.dll) as its own process, as an operator would, and captures what it prints.</summary>
+public static class BotProcess
+{
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "ChatOps.Bot.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
