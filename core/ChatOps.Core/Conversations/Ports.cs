@@ -1,0 +1,99 @@
+using ChatOps.Core.Reports;
+
+namespace ChatOps.Core.Conversations;
+
+/// <summary>An inbound message as stored in the inbox.</summary>
+public sealed record InboxItem(long Id, InboundMessage Message, string? PersonId);
+
+/// <summary>
+/// The inbox: every accepted inbound message is stored before the channel is answered, so none is lost; a duplicate
+/// <see cref="InboundMessage.DedupeKey"/> is acknowledged and dropped.
+/// </summary>
+public interface IInbox
+{
+    /// <summary>Stores the message; false when the same channel delivered the same key before (a retry).</summary>
+    Task<bool> AcceptAsync(InboundMessage message, string? personId, CancellationToken cancellationToken = default);
+
+    /// <summary>Unprocessed messages, oldest first.</summary>
+    Task<IReadOnlyList<InboxItem>> PendingAsync(int limit, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Sending state of the outbox, used by the dispatcher outside the engine's transactions.</summary>
+public interface IOutboxDispatch
+{
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due messages for <paramref name="leaseFor"/> (other instances skip them:
+    /// UPDLOCK/READPAST on SQL Server), oldest first.
+    /// </summary>
+    Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a successful send.</summary>
+    Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Schedules another attempt after a transient failure.</summary>
+    Task RetryLaterAsync(long id, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives up on a message the channel refused for good.</summary>
+    Task MarkFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Messages for a person on a channel after <paramref name="afterId"/> (the local web chat reads its messages here).</summary>
+    Task<IReadOnlyList<OutboxItem>> ListForPersonAsync(string personId, string channel, long afterId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A person's place in a dialog, persisted so a dialog survives restarts and continues on any channel.</summary>
+/// <param name="Dialog">The dialog's name (e.g. "report", "review").</param>
+/// <param name="Step">Where the dialog stands.</param>
+/// <param name="Data">The dialog's own data as JSON.</param>
+public sealed record DialogState(string PersonId, string Dialog, string Step, string Data, DateTimeOffset UpdatedAt);
+
+/// <summary>Dialog states, one per person.</summary>
+public interface IDialogStateStore
+{
+    /// <summary>The person's current dialog, if any.</summary>
+    Task<DialogState?> GetAsync(string personId, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the person's dialog state.</summary>
+    Task SaveAsync(DialogState state, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends the person's dialog.</summary>
+    Task ClearAsync(string personId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Queues outbound messages inside a unit of work.</summary>
+public interface IOutbox
+{
+    /// <summary>Queues a message; false when its dedupe key was queued before (nothing is added).</summary>
+    Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// One transaction over the engine's state: inbox bookkeeping, dialog state, reports and the outbox are committed
+/// together or not at all, so a message is never answered twice nor a state change lost.
+/// </summary>
+public interface IUnitOfWork : IAsyncDisposable
+{
+    /// <summary>Dialog states.</summary>
+    IDialogStateStore Dialogs { get; }
+
+    /// <summary>Reports, drafts, revisions and reviews.</summary>
+    IReportStore Reports { get; }
+
+    /// <summary>The outbox.</summary>
+    IOutbox Outbox { get; }
+
+    /// <summary>Scheduled steps already done and exemptions.</summary>
+    IScheduleStore Schedule { get; }
+
+    /// <summary>Marks an inbox message handled.</summary>
+    Task MarkInboxProcessedAsync(long inboxId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Commits everything; without it, disposing rolls back.</summary>
+    Task CommitAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Begins units of work.</summary>
+public interface IUnitOfWorkFactory
+{
+    /// <summary>Begins a transaction (on SQLite an immediate one: one writer at a time).</summary>
+    Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,83 @@
+namespace ChatOps.Core.Reports;
+
+/// <summary>Where a unit's report for a period stands.</summary>
+public enum ReportStatus
+{
+    /// <summary>Being filled in by the liaison (or returned by the reviewer and being revised).</summary>
+    Draft,
+
+    /// <summary>Submitted by the liaison, waiting for the reviewing leader (上报审核).</summary>
+    PendingReview,
+
+    /// <summary>Counts as submitted: approved, or submitted by a unit without review.</summary>
+    Submitted,
+}
+
+/// <summary>
+/// One unit's report for one period: exactly one row per (cycle, period, unit) — 不得多头报送. Answers are kept per
+/// template field as a list of strings (several items for list fields, one value otherwise).
+/// </summary>
+public sealed record Report(
+    long Id,
+    string CycleKey,
+    string PeriodKey,
+    string UnitCode,
+    ReportStatus Status,
+    string AuthorId,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Answers,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? SubmittedAt = null,
+    bool IsLate = false,
+    int Revision = 0,
+    string? ReviewerId = null,
+    string? ReviewComment = null,
+    DateTimeOffset? ReviewedAt = null)
+{
+    /// <summary>True once it counts for the office (approved or not subject to review).</summary>
+    public bool CountsAsSubmitted => Status == ReportStatus.Submitted;
+}
+
+/// <summary>A submitted version of a report, kept when the liaison revises it.</summary>
+public sealed record ReportRevision(long ReportId, int Revision, string AuthorId, IReadOnlyDictionary<string, IReadOnlyList<string>> Answers, DateTimeOffset SubmittedAt, bool IsLate);
+
+/// <summary>Reports inside a unit of work.</summary>
+public interface IReportStore
+{
+    /// <summary>The unit's report for a period, if any.</summary>
+    Task<Report?> FindAsync(string cycleKey, string periodKey, string unitCode, CancellationToken cancellationToken = default);
+
+    /// <summary>A report by id.</summary>
+    Task<Report?> FindByIdAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a report (a draft); the unique (cycle, period, unit) key refuses a second one.</summary>
+    Task<long> InsertAsync(Report report, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a report's current state.</summary>
+    Task UpdateAsync(Report report, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps a submitted version.</summary>
+    Task AddRevisionAsync(ReportRevision revision, CancellationToken cancellationToken = default);
+
+    /// <summary>Every submitted version of a report, oldest first.</summary>
+    Task<IReadOnlyList<ReportRevision>> ListRevisionsAsync(long reportId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every report of a period.</summary>
+    Task<IReadOnlyList<Report>> ListForPeriodAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops a draft the liaison cancelled (only drafts that were never submitted).</summary>
+    Task DeleteDraftAsync(long id, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Scheduled steps (prompts, reminders, overdue notices) and exemptions, inside a unit of work.</summary>
+public interface IScheduleStore
+{
+    /// <summary>Records a step as done; false when it was done before — so a step runs once across restarts and instances.</summary>
+    Task<bool> TryMarkDoneAsync(string cycleKey, string periodKey, string step, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>People exempt from chasing for a period (on leave, like WeCom 汇报's white list).</summary>
+    Task<IReadOnlyList<string>> ListExemptAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Exempts a person for a period.</summary>
+    Task AddExemptionAsync(string cycleKey, string periodKey, string personId, string reason, string by, DateTimeOffset at, CancellationToken cancellationToken = default);
+}
