@@ -1,0 +1,47 @@
+using ChatOps.Core.Organization;
+
+namespace ChatOps.Core.Conversations;
+
+/// <summary>The channels this deployment can send on, in order of preference for messages the bot starts.</summary>
+/// <param name="Channels">E.g. [wecom, botframework, local]; "local" is the built-in web chat.</param>
+public sealed record EnabledChannels(IReadOnlyList<string> Channels);
+
+/// <summary>
+/// Decides where a message to a person goes: a reply goes back on the channel the person wrote on; a message the bot
+/// starts (a prompt) goes to the first enabled channel the person has an identity on, else the local web chat.
+/// </summary>
+public sealed class RecipientRouter(EnabledChannels enabled)
+{
+    /// <summary>An outbox item for <paramref name="person"/>, or null when the person cannot be reached on any enabled channel.</summary>
+    public OutboxItem? To(Person person, OutboundMessage message, DateTimeOffset now, string? dedupeKey = null, string? replyChannel = null, string? replyContext = null)
+    {
+        var route = Route(person, replyChannel);
+        return route is null
+            ? null
+            : new OutboxItem(0, route.Value.Channel, route.Value.Address, person.Id, null, message, dedupeKey, now, ReplyContext: replyContext);
+    }
+
+    /// <summary>The channel and address for a person.</summary>
+    public (string Channel, string Address)? Route(Person person, string? replyChannel = null)
+    {
+        if (replyChannel is not null && Address(person, replyChannel) is { } replyAddress)
+        {
+            return (replyChannel, replyAddress);
+        }
+
+        foreach (var channel in enabled.Channels)
+        {
+            if (Address(person, channel) is { } address)
+            {
+                return (channel, address);
+            }
+        }
+
+        return null;
+    }
+
+    private string? Address(Person person, string channel) =>
+        !enabled.Channels.Contains(channel) ? null
+        : channel == Organization.Channels.Local ? person.Id
+        : person.IdentityOn(channel);
+}
