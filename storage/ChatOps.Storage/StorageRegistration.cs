@@ -1,3 +1,4 @@
+using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using ChatOps.Storage.Repositories;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,10 @@ public static class StorageRegistration
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddHostedService<MigrationHostedService>();
         builder.Services.AddSingleton<IDirectoryRepository, DirectoryRepository>();
+        builder.Services.AddSingleton<EngineStore>();
+        builder.Services.AddSingleton<IInbox>(sp => sp.GetRequiredService<EngineStore>());
+        builder.Services.AddSingleton<IOutboxDispatch>(sp => sp.GetRequiredService<EngineStore>());
+        builder.Services.AddSingleton<IUnitOfWorkFactory>(sp => sp.GetRequiredService<EngineStore>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

@@ -1,0 +1,179 @@
+namespace ChatOps.Storage.Repositories;
+
+/// <summary>Statements of the inbox, outbox and dialog state. Dedupe is done by the database, never by a read-then-write.</summary>
+internal static class EngineSql
+{
+    private const string OutboxColumns = """
+        id, channel, address, person_id, group_code, payload, dedupe_key, reply_context, created_at, status, attempts,
+        next_attempt_at, last_error, channel_message_id
+        """;
+
+    public static readonly SqlStatement InsertInbox = new(nameof(InsertInbox),
+        Sqlite: """
+        INSERT INTO inbox (channel, dedupe_key, sender_id, person_id, payload, received_at)
+        VALUES (@Channel, @DedupeKey, @SenderId, @PersonId, @Payload, @ReceivedAt)
+        ON CONFLICT (channel, dedupe_key) DO NOTHING
+        """,
+        SqlServer: """
+        INSERT INTO inbox (channel, dedupe_key, sender_id, person_id, payload, received_at)
+        SELECT @Channel, @DedupeKey, @SenderId, @PersonId, @Payload, @ReceivedAt
+        WHERE NOT EXISTS (SELECT 1 FROM inbox WITH (UPDLOCK, HOLDLOCK) WHERE channel = @Channel AND dedupe_key = @DedupeKey)
+        """);
+
+    public static readonly SqlStatement SelectPendingInbox = new(nameof(SelectPendingInbox),
+        Sqlite: "SELECT id, payload, person_id FROM inbox WHERE processed_at IS NULL ORDER BY id LIMIT @Limit",
+        SqlServer: "SELECT TOP (@Limit) id, payload, person_id FROM inbox WHERE processed_at IS NULL ORDER BY id");
+
+    public static readonly SqlStatement MarkInboxProcessed = SqlStatement.Portable(nameof(MarkInboxProcessed),
+        "UPDATE inbox SET processed_at = @At WHERE id = @Id");
+
+    public static readonly SqlStatement MarkInboxFailed = SqlStatement.Portable(nameof(MarkInboxFailed),
+        "UPDATE inbox SET processed_at = @At, error = @Error WHERE id = @Id");
+
+    public static readonly SqlStatement InsertOutbox = new(nameof(InsertOutbox),
+        Sqlite: """
+        INSERT INTO outbox (channel, address, person_id, group_code, payload, dedupe_key, reply_context, created_at, status, attempts, next_attempt_at)
+        VALUES (@Channel, @Address, @PersonId, @GroupCode, @Payload, @DedupeKey, @ReplyContext, @CreatedAt, @Status, 0, @NextAttemptAt)
+        ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+        """,
+        SqlServer: """
+        INSERT INTO outbox (channel, address, person_id, group_code, payload, dedupe_key, reply_context, created_at, status, attempts, next_attempt_at)
+        SELECT @Channel, @Address, @PersonId, @GroupCode, @Payload, @DedupeKey, @ReplyContext, @CreatedAt, @Status, 0, @NextAttemptAt
+        WHERE @DedupeKey IS NULL
+           OR NOT EXISTS (SELECT 1 FROM outbox WITH (UPDLOCK, HOLDLOCK) WHERE dedupe_key = @DedupeKey)
+        """);
+
+    public static readonly SqlStatement ClaimOutbox = new(nameof(ClaimOutbox),
+        Sqlite: $"""
+        UPDATE outbox SET claimed_until = @Until, attempts = attempts + 1
+        WHERE id IN (
+            SELECT id FROM outbox
+            WHERE status = 'Pending' AND next_attempt_at <= @Now AND (claimed_until IS NULL OR claimed_until < @Now)
+            ORDER BY id LIMIT @Limit)
+        RETURNING {OutboxColumns}
+        """,
+        SqlServer: """
+        UPDATE o SET claimed_until = @Until, attempts = o.attempts + 1
+        OUTPUT inserted.id, inserted.channel, inserted.address, inserted.person_id, inserted.group_code, inserted.payload,
+               inserted.dedupe_key, inserted.reply_context, inserted.created_at, inserted.status, inserted.attempts,
+               inserted.next_attempt_at, inserted.last_error, inserted.channel_message_id
+        FROM outbox o
+        WHERE o.id IN (
+            SELECT TOP (@Limit) d.id FROM outbox d WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE d.status = N'Pending' AND d.next_attempt_at <= @Now AND (d.claimed_until IS NULL OR d.claimed_until < @Now)
+            ORDER BY d.id)
+        """);
+
+    public static readonly SqlStatement MarkOutboxSent = SqlStatement.Portable(nameof(MarkOutboxSent), """
+        UPDATE outbox SET status = 'Sent', channel_message_id = @ChannelMessageId, sent_at = @At, claimed_until = NULL, last_error = NULL
+        WHERE id = @Id
+        """);
+
+    public static readonly SqlStatement RetryOutbox = SqlStatement.Portable(nameof(RetryOutbox),
+        "UPDATE outbox SET next_attempt_at = @NextAttemptAt, last_error = @Error, claimed_until = NULL WHERE id = @Id");
+
+    public static readonly SqlStatement MarkOutboxFailed = SqlStatement.Portable(nameof(MarkOutboxFailed),
+        "UPDATE outbox SET status = 'Failed', last_error = @Error, sent_at = @At, claimed_until = NULL WHERE id = @Id");
+
+    public static readonly SqlStatement SelectOutboxForPerson = SqlStatement.Portable(nameof(SelectOutboxForPerson), $"""
+        SELECT {OutboxColumns}
+        FROM outbox WHERE person_id = @PersonId AND channel = @Channel AND id > @AfterId ORDER BY id
+        """);
+
+    public static readonly SqlStatement SelectDialog = SqlStatement.Portable(nameof(SelectDialog),
+        "SELECT person_id, dialog, step, data, updated_at FROM dialog_states WHERE person_id = @PersonId");
+
+    public static readonly SqlStatement UpsertDialog = new(nameof(UpsertDialog),
+        Sqlite: """
+        INSERT INTO dialog_states (person_id, dialog, step, data, updated_at) VALUES (@PersonId, @Dialog, @Step, @Data, @UpdatedAt)
+        ON CONFLICT (person_id) DO UPDATE SET dialog = excluded.dialog, step = excluded.step, data = excluded.data, updated_at = excluded.updated_at
+        """,
+        SqlServer: """
+        UPDATE dialog_states WITH (UPDLOCK, SERIALIZABLE) SET dialog = @Dialog, step = @Step, data = @Data, updated_at = @UpdatedAt
+        WHERE person_id = @PersonId;
+        IF @@ROWCOUNT = 0
+            INSERT INTO dialog_states (person_id, dialog, step, data, updated_at) VALUES (@PersonId, @Dialog, @Step, @Data, @UpdatedAt);
+        """);
+
+    public static readonly SqlStatement DeleteDialog = SqlStatement.Portable(nameof(DeleteDialog),
+        "DELETE FROM dialog_states WHERE person_id = @PersonId");
+}
+
+/// <summary>Statements of reports, revisions, scheduled steps and exemptions.</summary>
+internal static class ReportSql
+{
+    private const string Columns = """
+        id, cycle_key, period_key, unit_code, status, author_id, answers, created_at, updated_at, submitted_at, is_late,
+        revision, reviewer_id, review_comment, reviewed_at
+        """;
+
+    public static readonly SqlStatement SelectByUnit = SqlStatement.Portable(nameof(SelectByUnit),
+        $"SELECT {Columns} FROM reports WHERE cycle_key = @CycleKey AND period_key = @PeriodKey AND unit_code = @UnitCode");
+
+    public static readonly SqlStatement SelectById = SqlStatement.Portable(nameof(SelectById), $"SELECT {Columns} FROM reports WHERE id = @Id");
+
+    public static readonly SqlStatement SelectForPeriod = SqlStatement.Portable(nameof(SelectForPeriod),
+        $"SELECT {Columns} FROM reports WHERE cycle_key = @CycleKey AND period_key = @PeriodKey ORDER BY id");
+
+    public static readonly SqlStatement Insert = new(nameof(Insert),
+        Sqlite: """
+        INSERT INTO reports (cycle_key, period_key, unit_code, status, author_id, answers, created_at, updated_at, submitted_at, is_late,
+            revision, reviewer_id, review_comment, reviewed_at)
+        VALUES (@CycleKey, @PeriodKey, @UnitCode, @Status, @AuthorId, @Answers, @CreatedAt, @UpdatedAt, @SubmittedAt, @IsLate,
+            @Revision, @ReviewerId, @ReviewComment, @ReviewedAt)
+        RETURNING id
+        """,
+        SqlServer: """
+        INSERT INTO reports (cycle_key, period_key, unit_code, status, author_id, answers, created_at, updated_at, submitted_at, is_late,
+            revision, reviewer_id, review_comment, reviewed_at)
+        OUTPUT inserted.id
+        VALUES (@CycleKey, @PeriodKey, @UnitCode, @Status, @AuthorId, @Answers, @CreatedAt, @UpdatedAt, @SubmittedAt, @IsLate,
+            @Revision, @ReviewerId, @ReviewComment, @ReviewedAt)
+        """);
+
+    public static readonly SqlStatement Update = SqlStatement.Portable(nameof(Update), """
+        UPDATE reports SET status = @Status, author_id = @AuthorId, answers = @Answers, updated_at = @UpdatedAt, submitted_at = @SubmittedAt,
+            is_late = @IsLate, revision = @Revision, reviewer_id = @ReviewerId, review_comment = @ReviewComment, reviewed_at = @ReviewedAt
+        WHERE id = @Id
+        """);
+
+    public static readonly SqlStatement DeleteDraft = SqlStatement.Portable(nameof(DeleteDraft),
+        "DELETE FROM reports WHERE id = @Id AND status = 'Draft' AND revision = 0");
+
+    public static readonly SqlStatement InsertRevision = SqlStatement.Portable(nameof(InsertRevision), """
+        INSERT INTO report_revisions (report_id, revision, author_id, answers, submitted_at, is_late)
+        VALUES (@ReportId, @Revision, @AuthorId, @Answers, @SubmittedAt, @IsLate)
+        """);
+
+    public static readonly SqlStatement SelectRevisions = SqlStatement.Portable(nameof(SelectRevisions),
+        "SELECT report_id, revision, author_id, answers, submitted_at, is_late FROM report_revisions WHERE report_id = @ReportId ORDER BY revision");
+
+    public static readonly SqlStatement InsertStep = new(nameof(InsertStep),
+        Sqlite: """
+        INSERT INTO schedule_steps (cycle_key, period_key, step, done_at) VALUES (@CycleKey, @PeriodKey, @Step, @At)
+        ON CONFLICT (cycle_key, period_key, step) DO NOTHING
+        """,
+        SqlServer: """
+        INSERT INTO schedule_steps (cycle_key, period_key, step, done_at)
+        SELECT @CycleKey, @PeriodKey, @Step, @At
+        WHERE NOT EXISTS (SELECT 1 FROM schedule_steps WITH (UPDLOCK, HOLDLOCK)
+                          WHERE cycle_key = @CycleKey AND period_key = @PeriodKey AND step = @Step)
+        """);
+
+    public static readonly SqlStatement SelectExempt = SqlStatement.Portable(nameof(SelectExempt),
+        "SELECT person_id FROM report_exemptions WHERE cycle_key = @CycleKey AND period_key = @PeriodKey ORDER BY person_id");
+
+    public static readonly SqlStatement UpsertExemption = new(nameof(UpsertExemption),
+        Sqlite: """
+        INSERT INTO report_exemptions (cycle_key, period_key, person_id, reason, filed_by, filed_at)
+        VALUES (@CycleKey, @PeriodKey, @PersonId, @Reason, @By, @At)
+        ON CONFLICT (cycle_key, period_key, person_id) DO UPDATE SET reason = excluded.reason, filed_by = excluded.filed_by, filed_at = excluded.filed_at
+        """,
+        SqlServer: """
+        UPDATE report_exemptions WITH (UPDLOCK, SERIALIZABLE) SET reason = @Reason, filed_by = @By, filed_at = @At
+        WHERE cycle_key = @CycleKey AND period_key = @PeriodKey AND person_id = @PersonId;
+        IF @@ROWCOUNT = 0
+            INSERT INTO report_exemptions (cycle_key, period_key, person_id, reason, filed_by, filed_at)
+            VALUES (@CycleKey, @PeriodKey, @PersonId, @Reason, @By, @At);
+        """);
+}

@@ -1,0 +1,231 @@
+using System.Data.Common;
+using ChatOps.Core.Conversations;
+using Dapper;
+
+namespace ChatOps.Storage.Repositories;
+
+/// <summary>
+/// The engine's storage: the inbox and the dispatcher's view of the outbox (each call its own connection), and units
+/// of work over one transaction for everything a turn or a scheduled step changes.
+/// </summary>
+internal sealed class EngineStore(Database db) : IInbox, IOutboxDispatch, IUnitOfWorkFactory
+{
+    public async Task<bool> AcceptAsync(InboundMessage message, string? personId, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var rows = await c.ExecuteAsync(new CommandDefinition(db.Sql(EngineSql.InsertInbox), new
+        {
+            message.Channel,
+            message.DedupeKey,
+            message.SenderId,
+            PersonId = personId,
+            Payload = ChatOpsJson.Serialize(message),
+            message.ReceivedAt,
+        }, cancellationToken: cancellationToken));
+        return rows == 1;
+    }
+
+    public async Task<IReadOnlyList<InboxItem>> PendingAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var rows = await c.QueryAsync<(long Id, string Payload, string? PersonId)>(
+            new CommandDefinition(db.Sql(EngineSql.SelectPendingInbox), new { Limit = limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => new InboxItem(r.Id, ChatOpsJson.Deserialize<InboundMessage>(r.Payload), r.PersonId)).ToList();
+    }
+
+    public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        await using var tx = await c.BeginTransactionAsync(cancellationToken);
+        var rows = await c.QueryAsync<OutboxRow>(new CommandDefinition(
+            db.Sql(EngineSql.ClaimOutbox), new { Now = now, Until = now + leaseFor, Limit = limit }, tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+        return rows.OrderBy(r => r.Id).Select(r => r.ToItem()).ToList();
+    }
+
+    public Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(EngineSql.MarkOutboxSent, new { Id = id, ChannelMessageId = channelMessageId, At = at }, cancellationToken);
+
+    public Task RetryLaterAsync(long id, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(EngineSql.RetryOutbox, new { Id = id, NextAttemptAt = nextAttempt, Error = Truncate(error) }, cancellationToken);
+
+    public Task MarkFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(EngineSql.MarkOutboxFailed, new { Id = id, Error = Truncate(error), At = at }, cancellationToken);
+
+    public async Task<IReadOnlyList<OutboxItem>> ListForPersonAsync(string personId, string channel, long afterId, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var rows = await c.QueryAsync<OutboxRow>(new CommandDefinition(
+            db.Sql(EngineSql.SelectOutboxForPerson), new { PersonId = personId, Channel = channel, AfterId = afterId }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToItem()).ToList();
+    }
+
+    public async Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
+    {
+        var c = await db.OpenAsync(cancellationToken);
+        try
+        {
+            var tx = await c.BeginTransactionAsync(cancellationToken);
+            return new UnitOfWork(db, c, tx);
+        }
+        catch
+        {
+            await c.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Marks an inbox message as handled with an error note (the engine failed on it); it is kept, not lost.</summary>
+    public Task MarkInboxFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(EngineSql.MarkInboxFailed, new { Id = id, Error = Truncate(error), At = at }, cancellationToken);
+
+    private async Task ExecuteAsync(SqlStatement statement, object parameters, CancellationToken cancellationToken)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        await c.ExecuteAsync(new CommandDefinition(db.Sql(statement), parameters, cancellationToken: cancellationToken));
+    }
+
+    private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
+
+    internal sealed class OutboxRow
+    {
+        public long Id { get; set; }
+
+        public string Channel { get; set; } = "";
+
+        public string Address { get; set; } = "";
+
+        public string? PersonId { get; set; }
+
+        public string? GroupCode { get; set; }
+
+        public string Payload { get; set; } = "";
+
+        public string? DedupeKey { get; set; }
+
+        public string? ReplyContext { get; set; }
+
+        public DateTimeOffset CreatedAt { get; set; }
+
+        public string Status { get; set; } = "";
+
+        public int Attempts { get; set; }
+
+        public DateTimeOffset NextAttemptAt { get; set; }
+
+        public string? LastError { get; set; }
+
+        public string? ChannelMessageId { get; set; }
+
+        public OutboxItem ToItem() => new(
+            Id, Channel, Address, PersonId, GroupCode, ChatOpsJson.Deserialize<OutboundMessage>(Payload), DedupeKey, CreatedAt,
+            Enum.Parse<OutboxStatus>(Status), Attempts, NextAttemptAt, LastError, ChannelMessageId, ReplyContext);
+    }
+}
+
+/// <summary>One transaction: the stores below share its connection; disposing without commit rolls back.</summary>
+internal sealed class UnitOfWork : IUnitOfWork
+{
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+
+    public UnitOfWork(Database db, DbConnection connection, DbTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        var session = new Session(db, connection, transaction);
+        Dialogs = new DialogStateStore(session);
+        Reports = new ReportStore(session);
+        Outbox = new OutboxStore(session);
+        Schedule = new ScheduleStore(session);
+        Session = session;
+    }
+
+    public IDialogStateStore Dialogs { get; }
+
+    public Core.Reports.IReportStore Reports { get; }
+
+    public IOutbox Outbox { get; }
+
+    public Core.Reports.IScheduleStore Schedule { get; }
+
+    internal Session Session { get; }
+
+    public Task MarkInboxProcessedAsync(long inboxId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        Session.ExecuteAsync(EngineSql.MarkInboxProcessed, new { Id = inboxId, At = at }, cancellationToken);
+
+    public Task CommitAsync(CancellationToken cancellationToken = default) => _transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _transaction.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}
+
+/// <summary>A connection and transaction shared by the stores of one unit of work.</summary>
+internal sealed class Session(Database db, DbConnection connection, DbTransaction transaction)
+{
+    public Database Db => db;
+
+    public CommandDefinition Cmd(SqlStatement statement, object? parameters, CancellationToken cancellationToken) =>
+        new(db.Sql(statement), parameters, transaction, cancellationToken: cancellationToken);
+
+    public Task<int> ExecuteAsync(SqlStatement statement, object? parameters, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(Cmd(statement, parameters, cancellationToken));
+
+    public Task<IEnumerable<T>> QueryAsync<T>(SqlStatement statement, object? parameters, CancellationToken cancellationToken) =>
+        connection.QueryAsync<T>(Cmd(statement, parameters, cancellationToken));
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(SqlStatement statement, object? parameters, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<T>(Cmd(statement, parameters, cancellationToken));
+
+    public Task<T?> ExecuteScalarAsync<T>(SqlStatement statement, object? parameters, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<T>(Cmd(statement, parameters, cancellationToken));
+}
+
+internal sealed class OutboxStore(Session s) : IOutbox
+{
+    public async Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken = default) =>
+        await s.ExecuteAsync(EngineSql.InsertOutbox, new
+        {
+            item.Channel,
+            item.Address,
+            item.PersonId,
+            item.GroupCode,
+            Payload = ChatOpsJson.Serialize(item.Message),
+            item.DedupeKey,
+            item.ReplyContext,
+            item.CreatedAt,
+            Status = OutboxStatus.Pending.ToString(),
+            NextAttemptAt = item.NextAttemptAt ?? item.CreatedAt,
+        }, cancellationToken) == 1;
+}
+
+internal sealed class DialogStateStore(Session s) : IDialogStateStore
+{
+    public async Task<DialogState?> GetAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        var row = await s.QuerySingleOrDefaultAsync<Row>(EngineSql.SelectDialog, new { PersonId = personId }, cancellationToken);
+        return row is null ? null : new DialogState(row.PersonId, row.Dialog, row.Step, row.Data, row.UpdatedAt);
+    }
+
+    public Task SaveAsync(DialogState state, CancellationToken cancellationToken = default) =>
+        s.ExecuteAsync(EngineSql.UpsertDialog, state, cancellationToken);
+
+    public Task ClearAsync(string personId, CancellationToken cancellationToken = default) =>
+        s.ExecuteAsync(EngineSql.DeleteDialog, new { PersonId = personId }, cancellationToken);
+
+    private sealed class Row
+    {
+        public string PersonId { get; set; } = "";
+
+        public string Dialog { get; set; } = "";
+
+        public string Step { get; set; } = "";
+
+        public string Data { get; set; } = "";
+
+        public DateTimeOffset UpdatedAt { get; set; }
+    }
+}
