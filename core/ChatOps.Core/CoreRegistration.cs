@@ -1,17 +1,28 @@
+using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
+using ChatOps.Core.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatOps.Core;
 
-/// <summary>The one registration of the core: use cases and the clock. Ports are registered by storage and channels.</summary>
+/// <summary>The one registration of the core: use cases, the engine and the clock. Ports are registered by storage and channels.</summary>
 public static class CoreRegistration
 {
-    /// <summary>Registers the core services; <see cref="TimeProvider.System"/> unless a test registered its own clock first.</summary>
+    /// <summary>
+    /// Registers the core services; <see cref="TimeProvider.System"/> unless a test registered its own clock first.
+    /// The host provides <see cref="OfficeProfile"/> and <see cref="EnabledChannels"/>.
+    /// </summary>
     public static IServiceCollection AddChatOpsCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectoryService>();
+        services.AddReports();
+        services.AddSingleton<RecipientRouter>();
+        services.AddSingleton<ReportDialog>();
+        services.AddSingleton<ReviewFlow>();
+        services.AddSingleton<ReportStatusQuery>();
+        services.AddSingleton<ConversationEngine>();
         return services;
     }
 }

@@ -33,6 +33,12 @@ public interface IDirectoryRepository
     /// <summary>Active people holding <paramref name="role"/>.</summary>
     Task<IReadOnlyList<Person>> ListByRoleAsync(Roles role, CancellationToken cancellationToken = default);
 
+    /// <summary>Units <paramref name="personId"/> may report for: as the current liaison, or as a delegate the office named.</summary>
+    Task<IReadOnlyList<Unit>> ListReportingUnitsAsync(string personId, CancellationToken cancellationToken = default);
+
+    /// <summary>Names a delegate who may report for a unit besides its liaison (idempotent).</summary>
+    Task NameDelegateAsync(string unitCode, string personId, string namedBy, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>Filed liaison changes, newest first; all units when <paramref name="unitCode"/> is null.</summary>
     Task<IReadOnlyList<LiaisonChange>> ListLiaisonChangesAsync(string? unitCode, CancellationToken cancellationToken = default);
 }

@@ -158,6 +158,19 @@ internal sealed class DirectoryRepository(Database db) : IDirectoryRepository
         return result;
     }
 
+    public async Task<IReadOnlyList<Unit>> ListReportingUnitsAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var rows = await c.QueryAsync<UnitRow>(Cmd(DirectorySql.SelectReportingUnits, cancellationToken, new { PersonId = personId }));
+        return rows.Select(r => r.ToUnit()).ToList();
+    }
+
+    public async Task NameDelegateAsync(string unitCode, string personId, string namedBy, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        await c.ExecuteAsync(Cmd(DirectorySql.InsertDelegate, cancellationToken, new { UnitCode = unitCode, PersonId = personId, NamedBy = namedBy, NamedAt = at }));
+    }
+
     public async Task<IReadOnlyList<LiaisonChange>> ListLiaisonChangesAsync(string? unitCode, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
@@ -301,6 +314,26 @@ internal static class DirectorySql
 
     public static readonly SqlStatement SelectLiaison = SqlStatement.Portable(nameof(SelectLiaison),
         "SELECT person_id FROM unit_liaisons WHERE unit_code = @UnitCode");
+
+    public static readonly SqlStatement SelectReportingUnits = SqlStatement.Portable(nameof(SelectReportingUnits), """
+        SELECT u.code, u.name, u.kind, u.parent_code, u.requires_review, u.sort_order
+        FROM units u
+        WHERE u.active = 1
+          AND (u.code IN (SELECT l.unit_code FROM unit_liaisons l WHERE l.person_id = @PersonId)
+               OR u.code IN (SELECT d.unit_code FROM unit_delegates d WHERE d.person_id = @PersonId))
+        ORDER BY u.sort_order, u.code
+        """);
+
+    public static readonly SqlStatement InsertDelegate = new(nameof(InsertDelegate),
+        Sqlite: """
+        INSERT INTO unit_delegates (unit_code, person_id, named_by, named_at) VALUES (@UnitCode, @PersonId, @NamedBy, @NamedAt)
+        ON CONFLICT (unit_code, person_id) DO NOTHING
+        """,
+        SqlServer: """
+        INSERT INTO unit_delegates (unit_code, person_id, named_by, named_at)
+        SELECT @UnitCode, @PersonId, @NamedBy, @NamedAt
+        WHERE NOT EXISTS (SELECT 1 FROM unit_delegates WITH (UPDLOCK, HOLDLOCK) WHERE unit_code = @UnitCode AND person_id = @PersonId)
+        """);
 
     public static readonly SqlStatement SelectLiaisonChanges = SqlStatement.Portable(nameof(SelectLiaisonChanges), """
         SELECT id, unit_code, old_person_id, new_person_id, filed_by, filed_at, reason

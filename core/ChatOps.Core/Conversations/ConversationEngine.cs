@@ -1,0 +1,206 @@
+using System.Text;
+using ChatOps.Core.Calendar;
+using ChatOps.Core.Organization;
+using ChatOps.Core.Reports;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.Core.Conversations;
+
+/// <summary>
+/// Handles one stored inbound message: finds the person, runs the command or the dialog step, and commits the dialog
+/// state, the domain change, the replies and the inbox mark in one transaction. Channel-neutral: WeCom, Bot Framework
+/// and the local web chat all feed it <see cref="InboxItem"/>s.
+/// </summary>
+public sealed class ConversationEngine(
+    IUnitOfWorkFactory work,
+    IDirectoryRepository directory,
+    ReportDialog reports,
+    ReviewFlow review,
+    ReportStatusQuery status,
+    RecipientRouter router,
+    TimeProvider time,
+    ILogger<ConversationEngine> logger)
+{
+    /// <summary>Handles the message and marks it processed, all in one transaction.</summary>
+    public async Task HandleAsync(InboxItem item, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var message = item.Message;
+        var person = item.PersonId is { } id
+            ? await directory.FindPersonAsync(id, cancellationToken)
+            : await directory.FindByIdentityAsync(message.Channel, message.SenderId, cancellationToken);
+
+        await using var uow = await work.BeginAsync(cancellationToken);
+        if (person is null)
+        {
+            logger.LogWarning("Message from unknown sender {Sender} on {Channel}", message.SenderId, message.Channel);
+            await uow.Outbox.EnqueueAsync(new OutboxItem(0, message.Channel, message.SenderId, null, null,
+                OutboundMessage.Plain("您好，您不在本系统的名录中，暂时无法使用。如需开通，请联系领导小组办公室。"), null, now), cancellationToken);
+        }
+        else
+        {
+            await DispatchAsync(new Turn(uow, person, message, now, router), cancellationToken);
+        }
+
+        await uow.MarkInboxProcessedAsync(item.Id, now, cancellationToken);
+        await uow.CommitAsync(cancellationToken);
+    }
+
+    private async Task DispatchAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var said = turn.Said;
+        if (ReviewFlow.IsReviewAction(said))
+        {
+            await review.HandleActionAsync(turn, cancellationToken);
+            return;
+        }
+
+        var state = await turn.Work.Dialogs.GetAsync(turn.Person.Id, cancellationToken);
+        if (Commands.Is(said, Commands.Cancel))
+        {
+            await CancelAsync(turn, state, cancellationToken);
+            return;
+        }
+
+        if (Commands.Is(said, Commands.Help))
+        {
+            await turn.ReplyAsync(Help(turn.Person, state is not null), cancellationToken);
+            return;
+        }
+
+        if (Commands.Is(said, Commands.Status))
+        {
+            await turn.ReplyAsync(await status.DescribeAsync(turn.Person, turn.Work, turn.Now, cancellationToken), cancellationToken);
+            return;
+        }
+
+        if (Commands.Is(said, Commands.Report))
+        {
+            if (state is { Dialog: ReportDialog.Name })
+            {
+                await reports.ResumeAsync(turn, state, cancellationToken);
+            }
+            else
+            {
+                await reports.StartAsync(turn, cancellationToken);
+            }
+
+            return;
+        }
+
+        switch (state?.Dialog)
+        {
+            case ReportDialog.Name:
+                await reports.ContinueAsync(turn, state, cancellationToken);
+                return;
+            case ReviewFlow.Name:
+                await review.ContinueAsync(turn, state, cancellationToken);
+                return;
+        }
+
+        if (string.IsNullOrWhiteSpace(said))
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain("暂不支持这类消息，请发送文字。回复“帮助”查看可用的功能。"), cancellationToken);
+            return;
+        }
+
+        await turn.ReplyAsync(OutboundMessage.Ask("没有理解您的意思。您可以：",
+            new Choice("填报", "填报"), new Choice("查看状态", "状态"), new Choice("帮助", "帮助")), cancellationToken);
+    }
+
+    private async Task CancelAsync(Turn turn, DialogState? state, CancellationToken cancellationToken)
+    {
+        switch (state?.Dialog)
+        {
+            case ReportDialog.Name:
+                await reports.CancelAsync(turn, state, cancellationToken);
+                return;
+            case null:
+                await turn.ReplyAsync(OutboundMessage.Plain("当前没有进行中的操作。"), cancellationToken);
+                return;
+            default:
+                await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+                await turn.ReplyAsync(OutboundMessage.Plain("已取消。"), cancellationToken);
+                return;
+        }
+    }
+
+    private static OutboundMessage Help(Person person, bool inDialog)
+    {
+        var sb = new StringBuilder("**可用的功能**\n\n");
+        sb.AppendLine("- **填报**（report）：填写或修改本单位的周报、季报");
+        sb.AppendLine("- **状态**（status）：查看本期应报、已报情况");
+        sb.AppendLine("- **取消**（cancel）：放弃当前正在进行的操作");
+        sb.AppendLine("- **帮助**（help）：显示本说明");
+        if (person.Roles.HasFlag(Roles.ReviewingLeader))
+        {
+            sb.AppendLine("\n收到审核通知后，点击“通过”或“退回”即可审核本单位的报告。");
+        }
+
+        if (inDialog)
+        {
+            sb.AppendLine("\n您有一项操作尚未完成，直接回复即可继续。");
+        }
+
+        return OutboundMessage.Markdown(sb.ToString().TrimEnd(), "帮助");
+    }
+}
+
+/// <summary>状态: what is due for the person's units and what they submitted; office staff see the period's overall progress.</summary>
+public sealed class ReportStatusQuery(IDirectoryRepository directory, ReportCycles cycles, PeriodCalculator periods, OfficeProfile office)
+{
+    /// <summary>The status message for <paramref name="person"/>.</summary>
+    public async Task<OutboundMessage> DescribeAsync(Person person, IUnitOfWork work, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var sb = new StringBuilder();
+        foreach (var unit in await directory.ListReportingUnitsAsync(person.Id, cancellationToken))
+        {
+            sb.Append("**").Append(unit.Name).AppendLine("**");
+            foreach (var cycle in cycles.All.Where(c => c.Covers(unit)))
+            {
+                var current = periods.PeriodContaining(cycle.Definition, now);
+                var previous = periods.Periods(cycle.Definition, current.Covers.Start.AddDays(-200), current.Covers.Start.AddDays(-1)).LastOrDefault();
+                foreach (var period in new[] { previous, current }.OfType<ReportPeriod>())
+                {
+                    var report = await work.Reports.FindAsync(cycle.Key, period.Key, unit.Code, cancellationToken);
+                    sb.Append("- ").Append(PeriodText.Label(cycle, period)).Append(cycle.Name).Append("（").Append(PeriodText.Deadline(period, office)).Append("截止）：")
+                        .AppendLine(Describe(report, period, now));
+                }
+            }
+
+            sb.AppendLine();
+        }
+
+        if (person.Roles.HasFlag(Roles.OfficeStaff))
+        {
+            var snapshot = await directory.LoadAsync(cancellationToken);
+            foreach (var cycle in cycles.All)
+            {
+                var period = periods.PeriodContaining(cycle.Definition, now);
+                var due = snapshot.Units.Where(cycle.Covers).ToList();
+                var reports = (await work.Reports.ListForPeriodAsync(cycle.Key, period.Key, cancellationToken)).ToDictionary(r => r.UnitCode, StringComparer.Ordinal);
+                var submitted = due.Count(u => reports.GetValueOrDefault(u.Code)?.CountsAsSubmitted == true);
+                var pending = due.Count(u => reports.GetValueOrDefault(u.Code)?.Status == ReportStatus.PendingReview);
+                sb.Append("**").Append(PeriodText.Label(cycle, period)).Append(cycle.Name).Append("**（").Append(PeriodText.Deadline(period, office)).AppendLine("截止）");
+                sb.Append("已报送 ").Append(submitted).Append('/').Append(due.Count).Append("，待审核 ").Append(pending).Append("，未报送 ")
+                    .Append(due.Count - submitted - pending).AppendLine().AppendLine();
+            }
+        }
+
+        if (sb.Length == 0)
+        {
+            return OutboundMessage.Plain("您目前没有需要报送的报告。");
+        }
+
+        return OutboundMessage.Markdown(sb.ToString().TrimEnd(), "报送状态");
+    }
+
+    private string Describe(Report? report, ReportPeriod period, DateTimeOffset now) => report switch
+    {
+        null => now > period.Due ? "未报送（已逾期，可回复“填报”补报）" : "未报送",
+        { Status: ReportStatus.Draft, ReviewComment: not null } => $"被退回，待修改（意见：{report.ReviewComment}）",
+        { Status: ReportStatus.Draft } => "填写中，尚未提交",
+        { Status: ReportStatus.PendingReview } => $"已提交（{PeriodText.When(report.SubmittedAt!.Value, office)}），待分管领导审核",
+        _ => $"已报送（{PeriodText.When(report.SubmittedAt!.Value, office)}{(report.IsLate ? "，迟报" : "，按时")}）",
+    };
+}
