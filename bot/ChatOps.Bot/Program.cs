@@ -1,3 +1,4 @@
+using ChatOps.Bot.Engine;
 using ChatOps.Bot.Hosting;
 using ChatOps.Storage;
 
@@ -5,6 +6,7 @@ using ChatOps.Storage;
 var builder = WebApplication.CreateBuilder(ChatOpsHost.HostArguments(args));
 builder.AddStorage();
 builder.AddChatOps();
+builder.AddEngine();
 
 var app = builder.Build();
 app.MapHealth();

@@ -14,8 +14,14 @@ public interface IInbox
     /// <summary>Stores the message; false when the same channel delivered the same key before (a retry).</summary>
     Task<bool> AcceptAsync(InboundMessage message, string? personId, CancellationToken cancellationToken = default);
 
-    /// <summary>Unprocessed messages, oldest first.</summary>
-    Task<IReadOnlyList<InboxItem>> PendingAsync(int limit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> unprocessed messages, oldest first, for <paramref name="leaseFor"/>: another
+    /// instance skips them; a message whose handler died is claimed again once the lease ends.
+    /// </summary>
+    Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a message the engine failed on as handled, keeping it with the error (it is never lost, and never retried forever).</summary>
+    Task MarkFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Sending state of the outbox, used by the dispatcher outside the engine's transactions.</summary>

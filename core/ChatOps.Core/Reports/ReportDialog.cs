@@ -158,6 +158,13 @@ public sealed partial class ReportDialog(
         var current = periods.PeriodContaining(cycle.Definition, turn.Now);
         var previous = periods.Periods(cycle.Definition, current.Covers.Start.AddDays(-200), current.Covers.Start.AddDays(-1))
             .LastOrDefault(p => p.Due < current.Due);
+        var existing = await turn.Work.Reports.FindAsync(cycle.Key, current.Key, unit.Code, cancellationToken);
+        if (current.Due - turn.Now <= TimeSpan.FromDays(14) || existing is not null)
+        {
+            result.Add(new Candidate(unit.Code, cycle.Key, current.Key, Late: false));
+        }
+
+        // A missed period stays open for a late report (迟报) for 30 days after its deadline.
         if (previous is not null && turn.Now - previous.Due <= TimeSpan.FromDays(30))
         {
             var report = await turn.Work.Reports.FindAsync(cycle.Key, previous.Key, unit.Code, cancellationToken);
@@ -165,12 +172,6 @@ public sealed partial class ReportDialog(
             {
                 result.Add(new Candidate(unit.Code, cycle.Key, previous.Key, Late: true));
             }
-        }
-
-        var existing = await turn.Work.Reports.FindAsync(cycle.Key, current.Key, unit.Code, cancellationToken);
-        if (current.Due - turn.Now <= TimeSpan.FromDays(14) || existing is not null)
-        {
-            result.Add(new Candidate(unit.Code, cycle.Key, current.Key, Late: false));
         }
 
         return result;

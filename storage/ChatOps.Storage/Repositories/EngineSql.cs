@@ -20,9 +20,24 @@ internal static class EngineSql
         WHERE NOT EXISTS (SELECT 1 FROM inbox WITH (UPDLOCK, HOLDLOCK) WHERE channel = @Channel AND dedupe_key = @DedupeKey)
         """);
 
-    public static readonly SqlStatement SelectPendingInbox = new(nameof(SelectPendingInbox),
-        Sqlite: "SELECT id, payload, person_id FROM inbox WHERE processed_at IS NULL ORDER BY id LIMIT @Limit",
-        SqlServer: "SELECT TOP (@Limit) id, payload, person_id FROM inbox WHERE processed_at IS NULL ORDER BY id");
+    public static readonly SqlStatement ClaimInbox = new(nameof(ClaimInbox),
+        Sqlite: """
+        UPDATE inbox SET claimed_until = @Until
+        WHERE id IN (
+            SELECT id FROM inbox
+            WHERE processed_at IS NULL AND (claimed_until IS NULL OR claimed_until < @Now)
+            ORDER BY id LIMIT @Limit)
+        RETURNING id, payload, person_id
+        """,
+        SqlServer: """
+        UPDATE i SET claimed_until = @Until
+        OUTPUT inserted.id, inserted.payload, inserted.person_id
+        FROM inbox i
+        WHERE i.id IN (
+            SELECT TOP (@Limit) p.id FROM inbox p WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE p.processed_at IS NULL AND (p.claimed_until IS NULL OR p.claimed_until < @Now)
+            ORDER BY p.id)
+        """);
 
     public static readonly SqlStatement MarkInboxProcessed = SqlStatement.Portable(nameof(MarkInboxProcessed),
         "UPDATE inbox SET processed_at = @At WHERE id = @Id");

@@ -25,12 +25,14 @@ internal sealed class EngineStore(Database db) : IInbox, IOutboxDispatch, IUnitO
         return rows == 1;
     }
 
-    public async Task<IReadOnlyList<InboxItem>> PendingAsync(int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        var rows = await c.QueryAsync<(long Id, string Payload, string? PersonId)>(
-            new CommandDefinition(db.Sql(EngineSql.SelectPendingInbox), new { Limit = limit }, cancellationToken: cancellationToken));
-        return rows.Select(r => new InboxItem(r.Id, ChatOpsJson.Deserialize<InboundMessage>(r.Payload), r.PersonId)).ToList();
+        await using var tx = await c.BeginTransactionAsync(cancellationToken);
+        var rows = await c.QueryAsync<(long Id, string Payload, string? PersonId)>(new CommandDefinition(
+            db.Sql(EngineSql.ClaimInbox), new { Now = now, Until = now + leaseFor, Limit = limit }, tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+        return rows.OrderBy(r => r.Id).Select(r => new InboxItem(r.Id, ChatOpsJson.Deserialize<InboundMessage>(r.Payload), r.PersonId)).ToList();
     }
 
     public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)
@@ -75,8 +77,7 @@ internal sealed class EngineStore(Database db) : IInbox, IOutboxDispatch, IUnitO
         }
     }
 
-    /// <summary>Marks an inbox message as handled with an error note (the engine failed on it); it is kept, not lost.</summary>
-    public Task MarkInboxFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+    Task IInbox.MarkFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
         ExecuteAsync(EngineSql.MarkInboxFailed, new { Id = id, Error = Truncate(error), At = at }, cancellationToken);
 
     private async Task ExecuteAsync(SqlStatement statement, object parameters, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ CREATE TABLE inbox (
     person_id    NVARCHAR(128)     NULL,
     payload      NVARCHAR(MAX)     NOT NULL,
     received_at  DATETIMEOFFSET(7) NOT NULL,
+    claimed_until DATETIMEOFFSET(7) NULL,
     processed_at DATETIMEOFFSET(7) NULL,
     error        NVARCHAR(2000)    NULL
 );

@@ -8,6 +8,7 @@ CREATE TABLE inbox (
     person_id    TEXT    NULL,
     payload      TEXT    NOT NULL,
     received_at  TEXT    NOT NULL,
+    claimed_until TEXT   NULL,
     processed_at TEXT    NULL,
     error        TEXT    NULL
 );

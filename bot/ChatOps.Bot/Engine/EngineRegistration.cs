@@ -1,0 +1,104 @@
+using ChatOps.Bot.Hosting;
+using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
+using ChatOps.Core.Reports;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Bot.Engine;
+
+/// <summary>
+/// Runs the conversation engine in the host: the inbox worker, the outbox dispatcher, the office profile and the
+/// channel list for routing. A channel is enabled exactly when its <see cref="IChannelSender"/> is registered.
+/// </summary>
+public static class EngineRegistration
+{
+    /// <summary>Preference order for messages the bot starts (prompts): WeCom first, then Bot Framework, then the local web chat.</summary>
+    private static readonly string[] Preference = [Channels.WeCom, Channels.BotFramework, Channels.Local];
+
+    /// <summary>Registers the engine's hosting. The local web chat's sender is registered when the local chat is enabled.</summary>
+    public static IHostApplicationBuilder AddEngine(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(sp =>
+        {
+            var office = sp.GetRequiredService<IOptions<OfficeOptions>>().Value;
+            return new OfficeProfile(office.Name, TimeZoneInfo.FindSystemTimeZoneById(office.TimeZone));
+        });
+        builder.Services.AddSingleton(sp =>
+        {
+            var available = sp.GetServices<IChannelSender>().Select(s => s.Channel).ToHashSet(StringComparer.Ordinal);
+            return new EnabledChannels(Preference.Where(available.Contains).ToList());
+        });
+        builder.Services.AddSingleton<WorkSignal>();
+        builder.Services.AddSingleton<IWorkSignal>(sp => sp.GetRequiredService<WorkSignal>());
+        builder.Services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section);
+        builder.Services.AddHostedService<InboxWorker>();
+        builder.Services.AddHostedService<OutboxDispatcher>();
+        if (LocalChatSwitch.IsEnabled(builder.Configuration, builder.Environment))
+        {
+            builder.Services.AddSingleton<IChannelSender, LocalChannelSender>();
+        }
+
+        return builder;
+    }
+}
+
+/// <summary>Engine settings (section <c>Engine</c>): how often the workers look for work when nobody signals them.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Engine";
+
+    /// <summary>Poll interval of the inbox worker and the dispatcher (they are also woken at once by new work).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Messages claimed per round.</summary>
+    public int BatchSize { get; set; } = 20;
+}
+
+/// <summary>Whether the local web chat is on: by default in Development only; <c>LocalChat:Enabled</c> decides otherwise.</summary>
+public static class LocalChatSwitch
+{
+    /// <summary>True when the local web chat (page, API and channel) is enabled.</summary>
+    public static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>("LocalChat:Enabled") ?? environment.IsDevelopment();
+}
+
+/// <summary>Wakes the workers when there is new work; each waits on its own signal with the poll interval as a fallback.</summary>
+public sealed class WorkSignal : IWorkSignal
+{
+    private readonly SemaphoreSlim _inbox = new(0, 1);
+    private readonly SemaphoreSlim _outbox = new(0, 1);
+
+    /// <inheritdoc/>
+    public void InboxChanged() => Release(_inbox);
+
+    /// <inheritdoc/>
+    public void OutboxChanged() => Release(_outbox);
+
+    /// <summary>Waits for new inbound work or the timeout.</summary>
+    public Task WaitInboxAsync(TimeSpan timeout, CancellationToken cancellationToken) => _inbox.WaitAsync(timeout, cancellationToken);
+
+    /// <summary>Waits for new outbound work or the timeout.</summary>
+    public Task WaitOutboxAsync(TimeSpan timeout, CancellationToken cancellationToken) => _outbox.WaitAsync(timeout, cancellationToken);
+
+    private static void Release(SemaphoreSlim signal)
+    {
+        try
+        {
+            signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled: the worker will look once for everything.
+        }
+    }
+}
+
+/// <summary>The local web chat's channel: nothing leaves the machine; the page reads the outbox, so a message is sent once stored.</summary>
+internal sealed class LocalChannelSender : IChannelSender
+{
+    public string Channel => Channels.Local;
+
+    public Task<SendResult> SendAsync(OutboxItem item, CancellationToken cancellationToken = default) =>
+        Task.FromResult<SendResult>(new SendResult.Sent(null));
+}

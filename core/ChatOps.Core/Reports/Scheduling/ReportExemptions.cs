@@ -1,0 +1,89 @@
+using ChatOps.Core.Calendar;
+using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.Core.Reports.Scheduling;
+
+/// <summary>A scheduling request that was refused, with a message for the office.</summary>
+public sealed class SchedulingException(string message) : Exception(message);
+
+/// <summary>An exemption as filed.</summary>
+/// <param name="AlreadyExempt">The person was exempt for the period before (the reason was updated).</param>
+public sealed record Exemption(ReportCycle Cycle, ReportPeriod Period, Person Person, string Reason, string By, DateTimeOffset At, bool AlreadyExempt);
+
+/// <summary>
+/// Exempts a liaison from chasing for one period — on leave, on a mission — like the white list of WeCom 汇报: no
+/// reminders, no overdue notice, and the office summary lists the unit apart. The period is named by its key
+/// (2026-W48; a component of a merged period finds the whole one) or defaults to the period open now.
+/// </summary>
+public sealed class ReportExemptions(
+    ReportCycles cycles, PeriodCalculator periods, IUnitOfWorkFactory units, IDirectoryRepository directory, TimeProvider time, ILogger<ReportExemptions> logger)
+{
+    /// <summary>Exempts <paramref name="personId"/> (a liaison) for the period; filing it again updates the reason.</summary>
+    public async Task<Exemption> ExemptAsync(
+        string cycleKey, string? periodKey, string personId, string reason, string by, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new SchedulingException("请说明免催的原因（如：休假、出差）。");
+        }
+
+        var now = time.GetUtcNow();
+        var (cycle, period) = Resolve(cycleKey, periodKey, now);
+        var person = await directory.FindPersonAsync(personId, cancellationToken)
+            ?? throw new SchedulingException($"人员“{personId}”不在名录中。");
+        if (!person.Roles.HasFlag(Roles.Liaison))
+        {
+            throw new SchedulingException($"{person.Name}不是联络员，不在催报范围内，无需免催。");
+        }
+
+        await using var unitOfWork = await units.BeginAsync(cancellationToken);
+        var already = (await unitOfWork.Schedule.ListExemptAsync(cycle.Key, period.Key, cancellationToken)).Contains(person.Id, StringComparer.Ordinal);
+        await unitOfWork.Schedule.AddExemptionAsync(cycle.Key, period.Key, person.Id, reason.Trim(), by, now, cancellationToken);
+        await unitOfWork.CommitAsync(cancellationToken);
+        logger.LogInformation("{By} exempted {Person} from chasing for {Cycle} {Period}: {Reason}", by, person.Id, cycle.Key, period.Key, reason);
+        return new Exemption(cycle, period, person, reason.Trim(), by, now, already);
+    }
+
+    /// <summary>The people exempt for a period (the open one when <paramref name="periodKey"/> is null).</summary>
+    public async Task<(ReportCycle Cycle, ReportPeriod Period, IReadOnlyList<string> PersonIds)> ListAsync(
+        string cycleKey, string? periodKey, CancellationToken cancellationToken = default)
+    {
+        var (cycle, period) = Resolve(cycleKey, periodKey, time.GetUtcNow());
+        await using var unitOfWork = await units.BeginAsync(cancellationToken);
+        return (cycle, period, await unitOfWork.Schedule.ListExemptAsync(cycle.Key, period.Key, cancellationToken));
+    }
+
+    /// <summary>A cycle by key, refused with the known keys in the message.</summary>
+    internal static ReportCycle Cycle(ReportCycles cycles, string cycleKey)
+    {
+        try
+        {
+            return cycles.Get(cycleKey);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new SchedulingException(ex.Message);
+        }
+    }
+
+    private (ReportCycle Cycle, ReportPeriod Period) Resolve(string cycleKey, string? periodKey, DateTimeOffset now)
+    {
+        var cycle = Cycle(cycles, cycleKey);
+        if (string.IsNullOrWhiteSpace(periodKey))
+        {
+            return (cycle, periods.PeriodContaining(cycle.Definition, now));
+        }
+
+        try
+        {
+            return (cycle, periods.Find(cycle.Definition, periodKey)
+                ?? throw new SchedulingException($"{cycle.Name}没有“{periodKey}”这一期。"));
+        }
+        catch (FormatException ex)
+        {
+            throw new SchedulingException(ex.Message);
+        }
+    }
+}

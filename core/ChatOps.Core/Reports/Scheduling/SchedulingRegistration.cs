@@ -1,0 +1,28 @@
+using ChatOps.Core.Calendar;
+using ChatOps.Core.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatOps.Core.Reports.Scheduling;
+
+/// <summary>
+/// Registers prompting and chasing: the scheduler and the exemption use case, plus the calendar, the cycles and the
+/// router with their defaults unless the host registered its own first. The ports (<see cref="IUnitOfWorkFactory"/>,
+/// the directory, <see cref="EnabledChannels"/>) come from storage and the channels.
+/// </summary>
+public static class SchedulingRegistration
+{
+    /// <summary>Adds <see cref="ReportScheduler"/> and <see cref="ReportExemptions"/>.</summary>
+    public static IServiceCollection AddReportScheduling(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
+        services.TryAddSingleton(sp => new PeriodCalculator(sp.GetRequiredService<WorkCalendar>()));
+        services.TryAddSingleton(_ => new ReportCycles(ReportCatalog.Defaults));
+        services.TryAddSingleton<RecipientRouter>();
+        services.AddOptions<ReportSchedulerOptions>();
+        services.TryAddSingleton<ReportScheduler>();
+        services.TryAddSingleton<ReportExemptions>();
+        return services;
+    }
+}

@@ -1,0 +1,165 @@
+using ChatOps.Bot.Engine;
+using ChatOps.Bot.Hosting;
+using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
+using ChatOps.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatOps.Bot.Tests.Conversations;
+
+/// <summary>
+/// The engine with its real storage (a SQLite file), the sample directory and a fake clock, driven turn by turn:
+/// what a person says goes through the inbox exactly as from a channel, and what the bot answers is read back from
+/// the outbox. The workers are not running; each turn is handled explicitly so tests are deterministic.
+/// </summary>
+public sealed class ChatHarness : IAsyncDisposable
+{
+    private readonly string _folder;
+    private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private int _counter;
+
+    private ChatHarness(IHost host, FakeTimeProvider clock, string folder)
+    {
+        Host = host;
+        Clock = clock;
+        _folder = folder;
+    }
+
+    public IHost Host { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public IServiceProvider Services => Host.Services;
+
+    public string DataFolder => _folder;
+
+    /// <summary>Starts on a fresh data folder (or an existing one, to simulate a restart) at <paramref name="now"/>.</summary>
+    public static async Task<ChatHarness> StartAsync(DateTimeOffset now, string? folder = null, IDictionary<string, string?>? settings = null)
+    {
+        folder ??= Directory.CreateTempSubdirectory("chatops-chat-").FullName;
+        var clock = new FakeTimeProvider(now);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = "Development",
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataFolder"] = folder,
+            ["LocalChat:Enabled"] = "true",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddLogging();
+        builder.AddStorage();
+        builder.AddChatOps();
+        builder.AddEngine();
+        var host = builder.Build();
+        await host.Services.GetRequiredService<Migrator>().MigrateAsync();
+        await host.Services.GetRequiredService<DirectoryService>().SeedIfEmptyAsync(Path.Combine(AppContext.BaseDirectory, "samples", "directory.yaml"));
+        return new ChatHarness(host, clock, folder);
+    }
+
+    /// <summary>A person's side of the conversation.</summary>
+    public Speaker As(string personId) => new(this, personId);
+
+    /// <summary>Handles every stored inbound message, as the inbox worker would.</summary>
+    public async Task HandlePendingAsync()
+    {
+        var inbox = Services.GetRequiredService<IInbox>();
+        var engine = Services.GetRequiredService<ConversationEngine>();
+        foreach (var item in await inbox.ClaimPendingAsync(Clock.GetUtcNow(), 100, TimeSpan.FromMinutes(5)))
+        {
+            await engine.HandleAsync(item);
+        }
+    }
+
+    /// <summary>Messages queued for a person since the last look (on the local web chat).</summary>
+    public async Task<IReadOnlyList<OutboxItem>> NewMessagesAsync(string personId)
+    {
+        var items = await Services.GetRequiredService<IOutboxDispatch>().ListForPersonAsync(personId, Channels.Local, _seen.GetValueOrDefault(personId));
+        if (items.Count > 0)
+        {
+            _seen[personId] = items[^1].Id;
+        }
+
+        return items;
+    }
+
+    internal async Task<IReadOnlyList<OutboxItem>> SayAsync(string personId, string? text, string? action)
+    {
+        if (!_seen.ContainsKey(personId))
+        {
+            await NewMessagesAsync(personId); // what was said before this harness started (a restart) is not this turn's answer
+            _seen.TryAdd(personId, 0);
+        }
+
+        var message = new InboundMessage(Channels.Local, $"t{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}", personId, text, action, null, Clock.GetUtcNow());
+        await Services.GetRequiredService<IInbox>().AcceptAsync(message, personId);
+        await HandlePendingAsync();
+        return await NewMessagesAsync(personId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await Task.CompletedTask;
+    }
+}
+
+/// <summary>One person's turns; each returns the bot's answers as plain text (choices numbered) for readable assertions.</summary>
+public sealed class Speaker(ChatHarness chat, string personId)
+{
+    public string PersonId => personId;
+
+    /// <summary>Types <paramref name="text"/>; returns every message the bot sent this person in answer.</summary>
+    public async Task<Reply> SaysAsync(string text) => new(await chat.SayAsync(personId, text, null));
+
+    /// <summary>Presses a button (its value; the label is what a channel shows).</summary>
+    public async Task<Reply> PressesAsync(string value) => new(await chat.SayAsync(personId, null, value));
+}
+
+/// <summary>The bot's answer to one turn.</summary>
+public sealed class Reply(IReadOnlyList<OutboxItem> items)
+{
+    public IReadOnlyList<OutboxItem> Items => items;
+
+    public string Text => string.Join("\n---\n", items.Select(i => i.Message.ToNumberedText()));
+
+    public IReadOnlyList<Choice> Choices => items.SelectMany(i => i.Message.Choices).ToList();
+
+    /// <summary>Asserts every fragment appears in the answer, in order.</summary>
+    public Reply Shows(params string[] fragments)
+    {
+        var at = 0;
+        foreach (var f in fragments)
+        {
+            var found = Text.IndexOf(f, at, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"Expected “{f}” in the bot's answer (after position {at}):\n{Text}");
+            at = found + f.Length;
+        }
+
+        return this;
+    }
+
+    public Reply DoesNotShow(string fragment)
+    {
+        Assert.DoesNotContain(fragment, Text, StringComparison.Ordinal);
+        return this;
+    }
+
+    public Reply Offers(params string[] labels)
+    {
+        Assert.Equal(labels, Choices.Select(c => c.Label));
+        return this;
+    }
+}
