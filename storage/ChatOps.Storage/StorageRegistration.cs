@@ -38,6 +38,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<IInbox>(sp => sp.GetRequiredService<EngineStore>());
         builder.Services.AddSingleton<IOutboxDispatch>(sp => sp.GetRequiredService<EngineStore>());
         builder.Services.AddSingleton<IUnitOfWorkFactory>(sp => sp.GetRequiredService<EngineStore>());
+        builder.Services.AddSingleton<Core.Reports.IBulletinHeadlineStore, BulletinHeadlineStore>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
