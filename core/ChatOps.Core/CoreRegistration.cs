@@ -21,6 +21,8 @@ public static class CoreRegistration
         services.AddSingleton<RecipientRouter>();
         services.AddSingleton<ReportDialog>();
         services.AddSingleton<ReviewFlow>();
+        services.AddSingleton<IConversationFeature, ReviewFeature>();
+        services.AddSingleton<IConversationFeature, ReportFeature>();
         services.AddSingleton<ReportStatusQuery>();
         services.AddSingleton<ConversationEngine>();
         return services;

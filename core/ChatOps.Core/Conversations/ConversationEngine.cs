@@ -14,8 +14,7 @@ namespace ChatOps.Core.Conversations;
 public sealed class ConversationEngine(
     IUnitOfWorkFactory work,
     IDirectoryRepository directory,
-    ReportDialog reports,
-    ReviewFlow review,
+    IEnumerable<IConversationFeature> features,
     ReportStatusQuery status,
     RecipientRouter router,
     TimeProvider time,
@@ -49,16 +48,20 @@ public sealed class ConversationEngine(
     private async Task DispatchAsync(Turn turn, CancellationToken cancellationToken)
     {
         var said = turn.Said;
-        if (ReviewFlow.IsReviewAction(said))
-        {
-            await review.HandleActionAsync(turn, cancellationToken);
-            return;
-        }
-
         var state = await turn.Work.Dialogs.GetAsync(turn.Person.Id, cancellationToken);
+        var owner = state is null ? null : features.FirstOrDefault(f => f.Dialogs.Contains(state.Dialog));
         if (Commands.Is(said, Commands.Cancel))
         {
-            await CancelAsync(turn, state, cancellationToken);
+            if (state is null || owner is null)
+            {
+                await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+                await turn.ReplyAsync(OutboundMessage.Plain("当前没有进行中的操作。"), cancellationToken);
+            }
+            else
+            {
+                await owner.CancelAsync(turn, state, cancellationToken);
+            }
+
             return;
         }
 
@@ -74,28 +77,18 @@ public sealed class ConversationEngine(
             return;
         }
 
-        if (Commands.Is(said, Commands.Report))
+        foreach (var feature in features)
         {
-            if (state is { Dialog: ReportDialog.Name })
+            if (await feature.TryHandleAsync(turn, state, cancellationToken))
             {
-                await reports.ResumeAsync(turn, state, cancellationToken);
+                return;
             }
-            else
-            {
-                await reports.StartAsync(turn, cancellationToken);
-            }
-
-            return;
         }
 
-        switch (state?.Dialog)
+        if (state is not null && owner is not null)
         {
-            case ReportDialog.Name:
-                await reports.ContinueAsync(turn, state, cancellationToken);
-                return;
-            case ReviewFlow.Name:
-                await review.ContinueAsync(turn, state, cancellationToken);
-                return;
+            await owner.ContinueAsync(turn, state, cancellationToken);
+            return;
         }
 
         if (string.IsNullOrWhiteSpace(said))
@@ -108,35 +101,17 @@ public sealed class ConversationEngine(
             new Choice("填报", "填报"), new Choice("查看状态", "状态"), new Choice("帮助", "帮助")), cancellationToken);
     }
 
-    private async Task CancelAsync(Turn turn, DialogState? state, CancellationToken cancellationToken)
-    {
-        switch (state?.Dialog)
-        {
-            case ReportDialog.Name:
-                await reports.CancelAsync(turn, state, cancellationToken);
-                return;
-            case null:
-                await turn.ReplyAsync(OutboundMessage.Plain("当前没有进行中的操作。"), cancellationToken);
-                return;
-            default:
-                await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
-                await turn.ReplyAsync(OutboundMessage.Plain("已取消。"), cancellationToken);
-                return;
-        }
-    }
-
-    private static OutboundMessage Help(Person person, bool inDialog)
+    private OutboundMessage Help(Person person, bool inDialog)
     {
         var sb = new StringBuilder("**可用的功能**\n\n");
-        sb.AppendLine("- **填报**（report）：填写或修改本单位的周报、季报");
+        foreach (var line in features.SelectMany(f => f.HelpLines(person)))
+        {
+            sb.Append("- ").AppendLine(line);
+        }
+
         sb.AppendLine("- **状态**（status）：查看本期应报、已报情况");
         sb.AppendLine("- **取消**（cancel）：放弃当前正在进行的操作");
         sb.AppendLine("- **帮助**（help）：显示本说明");
-        if (person.Roles.HasFlag(Roles.ReviewingLeader))
-        {
-            sb.AppendLine("\n收到审核通知后，点击“通过”或“退回”即可审核本单位的报告。");
-        }
-
         if (inDialog)
         {
             sb.AppendLine("\n您有一项操作尚未完成，直接回复即可继续。");
