@@ -113,10 +113,10 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
 
         Assert.Equal(["wang"], result.Changes!.PeopleToDeactivate);
         Assert.Null(await Repository.FindPersonAsync("wang", TestContext.Current.CancellationToken));
-        Assert.Null(await Repository.FindByIdentityAsync(Channels.WeCom, "wangf", TestContext.Current.CancellationToken));
+        Assert.Null(await Repository.FindByIdentityAsync(ChannelNames.WeCom, "wangf", TestContext.Current.CancellationToken));
 
         await ImportAsync(Sample);
-        Assert.Equal("王芳", (await Repository.FindByIdentityAsync(Channels.WeCom, "wangf", TestContext.Current.CancellationToken))!.Name);
+        Assert.Equal("王芳", (await Repository.FindByIdentityAsync(ChannelNames.WeCom, "wangf", TestContext.Current.CancellationToken))!.Name);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
         var result = await ImportAsync(moved);
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        Assert.Equal("wang", (await Repository.FindByIdentityAsync(Channels.WeCom, "liming", TestContext.Current.CancellationToken))!.Id);
+        Assert.Equal("wang", (await Repository.FindByIdentityAsync(ChannelNames.WeCom, "liming", TestContext.Current.CancellationToken))!.Id);
     }
 
     [Fact]
@@ -139,8 +139,8 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
         await ImportAsync(Sample);
         var ct = TestContext.Current.CancellationToken;
 
-        Assert.Equal("km", (await Repository.FindByIdentityAsync(Channels.BotFramework, "29:km", ct))!.Id);
-        Assert.Null(await Repository.FindByIdentityAsync(Channels.WeCom, "nobody", ct));
+        Assert.Equal("km", (await Repository.FindByIdentityAsync(ChannelNames.BotFramework, "29:km", ct))!.Id);
+        Assert.Null(await Repository.FindByIdentityAsync(ChannelNames.WeCom, "nobody", ct));
         var li = (await Repository.FindPersonAsync("li", ct))!;
         Assert.Equal(("李明", "wjw", "处长", "13800000001"), (li.Name, li.UnitCode, li.Title, li.Phone));
         Assert.Equal(["km"], (await Repository.ListByRoleAsync(Roles.MeetingHost, ct)).Select(p => p.Id));

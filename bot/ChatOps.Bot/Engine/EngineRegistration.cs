@@ -13,7 +13,7 @@ namespace ChatOps.Bot.Engine;
 public static class EngineRegistration
 {
     /// <summary>Preference order for messages the bot starts (prompts): WeCom first, then Bot Framework, then the local web chat.</summary>
-    private static readonly string[] Preference = [Channels.WeCom, Channels.BotFramework, Channels.Local];
+    private static readonly string[] Preference = [ChannelNames.WeCom, ChannelNames.BotFramework, ChannelNames.Local];
 
     /// <summary>Registers the engine's hosting. The local web chat's sender is registered when the local chat is enabled.</summary>
     public static IHostApplicationBuilder AddEngine(this IHostApplicationBuilder builder)
@@ -97,7 +97,7 @@ public sealed class WorkSignal : IWorkSignal
 /// <summary>The local web chat's channel: nothing leaves the machine; the page reads the outbox, so a message is sent once stored.</summary>
 internal sealed class LocalChannelSender : IChannelSender
 {
-    public string Channel => Channels.Local;
+    public string Channel => ChannelNames.Local;
 
     public Task<SendResult> SendAsync(OutboxItem item, CancellationToken cancellationToken = default) =>
         Task.FromResult<SendResult>(new SendResult.Sent(null));

@@ -42,6 +42,6 @@ public sealed class RecipientRouter(EnabledChannels enabled)
 
     private string? Address(Person person, string channel) =>
         !enabled.Channels.Contains(channel) ? null
-        : channel == Organization.Channels.Local ? person.Id
+        : channel == Organization.ChannelNames.Local ? person.Id
         : person.IdentityOn(channel);
 }

@@ -23,8 +23,8 @@ internal static class CsvColumns
         ("roles", "角色", ["roles", "role"]),
         ("title", "职务", ["title"]),
         ("phone", "手机", ["phone", "电话", "手机号"]),
-        (Channels.WeCom, "企业微信账号", ["wecom", "userid", "企业微信"]),
-        (Channels.BotFramework, "BotFramework账号", ["botframework", "teams"]),
+        (ChannelNames.WeCom, "企业微信账号", ["wecom", "userid", "企业微信"]),
+        (ChannelNames.BotFramework, "BotFramework账号", ["botframework", "teams"]),
     ];
 }
 
@@ -160,7 +160,7 @@ internal static class CsvDirectoryReader
     private static void ReadPersonColumns(ParsedDirectory parsed, Func<string, string?> get, Func<string, SourcePosition> at, int line)
     {
         var name = get("name");
-        var wecom = get(Channels.WeCom);
+        var wecom = get(ChannelNames.WeCom);
         var id = get("id") ?? wecom;
         if (name is null)
         {
@@ -202,15 +202,15 @@ internal static class CsvDirectoryReader
         var identities = new List<ChannelIdentity>();
         if (wecom is not null)
         {
-            identities.Add(new ChannelIdentity(Channels.WeCom, wecom));
+            identities.Add(new ChannelIdentity(ChannelNames.WeCom, wecom));
         }
 
-        if (get(Channels.BotFramework) is { } bf)
+        if (get(ChannelNames.BotFramework) is { } bf)
         {
-            identities.Add(new ChannelIdentity(Channels.BotFramework, bf));
+            identities.Add(new ChannelIdentity(ChannelNames.BotFramework, bf));
         }
 
-        var fields = new[] { "id", "unit", "roles", Channels.WeCom, Channels.BotFramework }
+        var fields = new[] { "id", "unit", "roles", ChannelNames.WeCom, ChannelNames.BotFramework }
             .ToDictionary(f => f, f => at(f == "unit" ? "unit_code" : f), StringComparer.Ordinal);
         var person = new Person(id, name, get("unit_code"), roles, get("title"), get("phone"), identities);
         parsed.People.Add(new ParsedPerson(person, new SourcePosition(parsed.File, line, 1), fields));
@@ -248,8 +248,8 @@ internal static class CsvDirectoryWriter
                 csv.WriteField(Vocabulary.Names(p.Roles));
                 csv.WriteField(p.Title ?? "");
                 csv.WriteField(p.Phone ?? "");
-                csv.WriteField(p.IdentityOn(Channels.WeCom) ?? "");
-                csv.WriteField(p.IdentityOn(Channels.BotFramework) ?? "");
+                csv.WriteField(p.IdentityOn(ChannelNames.WeCom) ?? "");
+                csv.WriteField(p.IdentityOn(ChannelNames.BotFramework) ?? "");
                 csv.NextRecord();
             }
         }

@@ -40,7 +40,7 @@ public enum Roles
 }
 
 /// <summary>A channel a person can be reached on. "local" is the built-in web chat.</summary>
-public static class Channels
+public static class ChannelNames
 {
     /// <summary>WeCom (企业微信 / 政务微信) userid.</summary>
     public const string WeCom = "wecom";

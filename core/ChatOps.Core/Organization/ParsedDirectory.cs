@@ -143,8 +143,8 @@ internal static class DirectoryValidator
 
     internal static string ChannelLabel(string channel) => channel switch
     {
-        Channels.WeCom => "企业微信账号",
-        Channels.BotFramework => "Bot Framework 账号",
+        ChannelNames.WeCom => "企业微信账号",
+        ChannelNames.BotFramework => "Bot Framework 账号",
         _ => channel + " 账号",
     };
 }

@@ -8,7 +8,7 @@ namespace ChatOps.Core.Organization;
 internal static class YamlDirectoryReader
 {
     private static readonly string[] UnitFields = ["code", "name", "kind", "parent", "review"];
-    private static readonly string[] PersonFields = ["id", "name", "unit", "roles", "title", "phone", Channels.WeCom, Channels.BotFramework];
+    private static readonly string[] PersonFields = ["id", "name", "unit", "roles", "title", "phone", ChannelNames.WeCom, ChannelNames.BotFramework];
     private static readonly string[] GroupFields = ["code", "name", "kind", "address", "members"];
 
     public static ParsedDirectory Read(string file, string text)
@@ -112,7 +112,7 @@ internal static class YamlDirectoryReader
     private static void ReadPerson(ParsedDirectory parsed, YamlMappingNode node)
     {
         var f = new Fields(parsed, node, PersonFields);
-        var wecom = f.Optional(Channels.WeCom);
+        var wecom = f.Optional(ChannelNames.WeCom);
         var id = f.Optional("id") ?? wecom;
         if (id is null)
         {
@@ -138,12 +138,12 @@ internal static class YamlDirectoryReader
         var identities = new List<ChannelIdentity>();
         if (wecom is not null)
         {
-            identities.Add(new ChannelIdentity(Channels.WeCom, wecom));
+            identities.Add(new ChannelIdentity(ChannelNames.WeCom, wecom));
         }
 
-        if (f.Optional(Channels.BotFramework) is { } bf)
+        if (f.Optional(ChannelNames.BotFramework) is { } bf)
         {
-            identities.Add(new ChannelIdentity(Channels.BotFramework, bf));
+            identities.Add(new ChannelIdentity(ChannelNames.BotFramework, bf));
         }
 
         if (id is null || name is null || !rolesOk)
@@ -320,8 +320,8 @@ internal static class YamlDirectoryWriter
 
             Line(sb, "title", p.Title);
             Line(sb, "phone", p.Phone);
-            Line(sb, Channels.WeCom, p.IdentityOn(Channels.WeCom));
-            Line(sb, Channels.BotFramework, p.IdentityOn(Channels.BotFramework));
+            Line(sb, ChannelNames.WeCom, p.IdentityOn(ChannelNames.WeCom));
+            Line(sb, ChannelNames.BotFramework, p.IdentityOn(ChannelNames.BotFramework));
         }
 
         sb.AppendLine(snapshot.Groups.Count == 0 ? "groups: []" : "groups:");

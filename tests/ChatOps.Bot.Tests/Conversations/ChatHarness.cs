@@ -85,7 +85,7 @@ public sealed class ChatHarness : IAsyncDisposable
     /// <summary>Messages queued for a person since the last look (on the local web chat).</summary>
     public async Task<IReadOnlyList<OutboxItem>> NewMessagesAsync(string personId)
     {
-        var items = await Services.GetRequiredService<IOutboxDispatch>().ListForPersonAsync(personId, Channels.Local, _seen.GetValueOrDefault(personId));
+        var items = await Services.GetRequiredService<IOutboxDispatch>().ListForPersonAsync(personId, ChannelNames.Local, _seen.GetValueOrDefault(personId));
         if (items.Count > 0)
         {
             _seen[personId] = items[^1].Id;
@@ -102,7 +102,7 @@ public sealed class ChatHarness : IAsyncDisposable
             _seen.TryAdd(personId, 0);
         }
 
-        var message = new InboundMessage(Channels.Local, $"t{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}", personId, text, action, null, Clock.GetUtcNow());
+        var message = new InboundMessage(ChannelNames.Local, $"t{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}", personId, text, action, null, Clock.GetUtcNow());
         await Services.GetRequiredService<IInbox>().AcceptAsync(message, personId);
         await HandlePendingAsync();
         return await NewMessagesAsync(personId);

@@ -281,7 +281,7 @@ public sealed class ReportDialogTests : IAsyncLifetime
     public async Task SameDelivery_Twice_IsHandledOnce()
     {
         var inbox = _chat.Services.GetRequiredService<IInbox>();
-        var message = new InboundMessage(Channels.Local, "same-id", "fgw.lly", "填报", null, null, Wednesday);
+        var message = new InboundMessage(ChannelNames.Local, "same-id", "fgw.lly", "填报", null, null, Wednesday);
 
         Assert.True(await inbox.AcceptAsync(message, "fgw.lly"));
         Assert.False(await inbox.AcceptAsync(message, "fgw.lly"));

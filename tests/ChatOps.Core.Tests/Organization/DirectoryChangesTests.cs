@@ -5,14 +5,14 @@ namespace ChatOps.Core.Tests.Organization;
 public class DirectoryChangesTests
 {
     private static readonly Unit Wjw = new("wjw", "省卫生健康委", UnitKind.ProvincialDepartment, null, false, 1);
-    private static readonly Person Li = new("li", "李明", "wjw", Roles.Liaison, null, null, [new(Channels.WeCom, "liming")]);
+    private static readonly Person Li = new("li", "李明", "wjw", Roles.Liaison, null, null, [new(ChannelNames.WeCom, "liming")]);
     private static readonly Person Wang = new("wang", "王芳", "wjw", Roles.ReviewingLeader, null, null, []);
 
     [Fact]
     public void Between_SameDirectory_IsEmpty()
     {
         var s = new DirectorySnapshot([Wjw], [Li, Wang], []);
-        var copy = new DirectorySnapshot([Wjw with { }], [Li with { Identities = [new(Channels.WeCom, "liming")] }, Wang], []);
+        var copy = new DirectorySnapshot([Wjw with { }], [Li with { Identities = [new(ChannelNames.WeCom, "liming")] }, Wang], []);
 
         Assert.True(DirectoryChanges.Between(s, copy, includeGroups: true).IsEmpty);
     }

@@ -62,10 +62,10 @@ public class DirectoryFileTests
         Assert.Equal("530100", s.Units[2].ParentCode);
         var li = s.People.Single(p => p.Id == "li");
         Assert.Equal(Roles.Liaison, li.Roles);
-        Assert.Equal("liming", li.IdentityOn(Channels.WeCom));
+        Assert.Equal("liming", li.IdentityOn(ChannelNames.WeCom));
         Assert.Equal("13800000001", li.Phone);
         Assert.Equal(Roles.Liaison | Roles.MeetingHost, s.People.Single(p => p.Id == "fm").Roles);
-        Assert.Equal("29:abc", s.People.Single(p => p.Id == "km").IdentityOn(Channels.BotFramework));
+        Assert.Equal("29:abc", s.People.Single(p => p.Id == "km").IdentityOn(ChannelNames.BotFramework));
         Assert.Null(s.People.Single(p => p.Id == "clerk").UnitCode);
         Assert.Equal(["li", "km"], s.Groups.Single().MemberIds);
         Assert.Equal(new Dictionary<string, string> { ["wjw"] = "li", ["530100"] = "km", ["530124"] = "fm" }, s.LiaisonsByUnit());
