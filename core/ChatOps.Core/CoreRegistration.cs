@@ -23,6 +23,7 @@ public static class CoreRegistration
         services.AddSingleton<ReviewFlow>();
         services.AddSingleton<IConversationFeature, ReviewFeature>();
         services.AddSingleton<IConversationFeature, ReportFeature>();
+        services.AddSingleton<IConversationFeature, BulletinFeature>();
         services.AddSingleton<ReportStatusQuery>();
         services.AddSingleton<ConversationEngine>();
         return services;

@@ -570,8 +570,15 @@ public sealed partial class ReportDialog(
         {
             await turn.Work.Reports.UpdateAsync(report with
             {
-                Status = ReportStatus.PendingReview, AuthorId = turn.Person.Id, Answers = answers, UpdatedAt = turn.Now,
-                SubmittedAt = submittedAt, IsLate = late, ReviewComment = null, ReviewerId = null, ReviewedAt = null,
+                Status = ReportStatus.PendingReview,
+                AuthorId = turn.Person.Id,
+                Answers = answers,
+                UpdatedAt = turn.Now,
+                SubmittedAt = submittedAt,
+                IsLate = late,
+                ReviewComment = null,
+                ReviewerId = null,
+                ReviewedAt = null,
             }, cancellationToken);
             var summary = Summary(template, draft.Answers, $"{title}（{turn.Person.Name}提交）");
             foreach (var reviewer in reviewers)
@@ -591,8 +598,14 @@ public sealed partial class ReportDialog(
         var revision = report.Revision + 1;
         await turn.Work.Reports.UpdateAsync(report with
         {
-            Status = ReportStatus.Submitted, AuthorId = turn.Person.Id, Answers = answers, UpdatedAt = turn.Now,
-            SubmittedAt = submittedAt, IsLate = late, Revision = revision, ReviewComment = null,
+            Status = ReportStatus.Submitted,
+            AuthorId = turn.Person.Id,
+            Answers = answers,
+            UpdatedAt = turn.Now,
+            SubmittedAt = submittedAt,
+            IsLate = late,
+            Revision = revision,
+            ReviewComment = null,
         }, cancellationToken);
         await turn.Work.Reports.AddRevisionAsync(new ReportRevision(report.Id, revision, turn.Person.Id, answers, turn.Now, turn.Now > period.Due), cancellationToken);
         var text = wasSubmitted

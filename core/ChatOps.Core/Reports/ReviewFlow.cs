@@ -66,7 +66,11 @@ public sealed partial class ReviewFlow(IDirectoryRepository directory, ReportCyc
 
         await turn.Work.Reports.UpdateAsync(report with
         {
-            Status = ReportStatus.Draft, ReviewerId = turn.Person.Id, ReviewComment = comment, ReviewedAt = turn.Now, UpdatedAt = turn.Now,
+            Status = ReportStatus.Draft,
+            ReviewerId = turn.Person.Id,
+            ReviewComment = comment,
+            ReviewedAt = turn.Now,
+            UpdatedAt = turn.Now,
         }, cancellationToken);
         var (title, author) = await DescribeAsync(report, cancellationToken);
         if (author is not null)
@@ -83,7 +87,12 @@ public sealed partial class ReviewFlow(IDirectoryRepository directory, ReportCyc
         var revision = report.Revision + 1;
         await turn.Work.Reports.UpdateAsync(report with
         {
-            Status = ReportStatus.Submitted, Revision = revision, ReviewerId = turn.Person.Id, ReviewComment = null, ReviewedAt = turn.Now, UpdatedAt = turn.Now,
+            Status = ReportStatus.Submitted,
+            Revision = revision,
+            ReviewerId = turn.Person.Id,
+            ReviewComment = null,
+            ReviewedAt = turn.Now,
+            UpdatedAt = turn.Now,
         }, cancellationToken);
         await turn.Work.Reports.AddRevisionAsync(new ReportRevision(report.Id, revision, report.AuthorId, report.Answers, report.SubmittedAt!.Value, report.IsLate), cancellationToken);
         var (title, author) = await DescribeAsync(report, cancellationToken);

@@ -1,0 +1,133 @@
+using System.Text;
+using ChatOps.Core.Bulletins;
+using ChatOps.Core.Calendar;
+using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
+
+namespace ChatOps.Core.Reports;
+
+/// <summary>
+/// 专报 [期次]: office staff ask the bot for the bulletin of the period that closed last (or a named one). The answer is
+/// the submission statistics and the bulletin's text, split into messages small enough for every channel (WeCom
+/// markdown takes 4 KB); the .docx comes from the <c>bulletin</c> CLI verb.
+/// </summary>
+public sealed class BulletinFeature(BulletinService bulletins, ReportCycles cycles, PeriodCalculator periods) : IConversationFeature
+{
+    /// <summary>The words office staff type.</summary>
+    public static readonly string[] Words = ["专报", "工作专报", "bulletin"];
+
+    /// <summary>Largest message part, in UTF-8 bytes, below WeCom's 4096-byte markdown limit.</summary>
+    internal const int MaxPartBytes = 3800;
+
+    /// <inheritdoc/>
+    public IReadOnlyCollection<string> Dialogs { get; } = [];
+
+    /// <inheritdoc/>
+    public async Task<bool> TryHandleAsync(Turn turn, DialogState? state, CancellationToken cancellationToken = default)
+    {
+        var parts = Commands.Normalize(turn.Said).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length is 0 or > 3 || !Commands.Is(parts[0], Words))
+        {
+            return false;
+        }
+
+        if (!turn.Person.Roles.HasFlag(Roles.OfficeStaff))
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain("工作专报由领导小组办公室编发，只有办公室人员可以查看。"), cancellationToken);
+            return true;
+        }
+
+        var cycle = parts.Length > 1 && cycles.Find(parts[1]) is { } named ? named
+            : cycles.All.FirstOrDefault(c => parts.Length > 1 && c.Name == parts[1]) ?? cycles.All[0];
+        var periodKey = parts.Length > 1 && cycles.Find(parts[^1]) is null && cycles.All.All(c => c.Name != parts[^1])
+            ? parts[^1]
+            : LastClosed(cycle, turn.Now).Key;
+        Bulletin bulletin;
+        try
+        {
+            bulletin = await bulletins.CompileAsync(cycle.Key, periodKey, turn.Work, cancellationToken: cancellationToken);
+        }
+        catch (ArgumentException ex)
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain(ex.Message), cancellationToken);
+            return true;
+        }
+
+        var s = bulletin.Statistics;
+        await turn.ReplyAsync(OutboundMessage.Plain(
+            $"{bulletin.PeriodLabel}{cycle.Name}：应报 {s.Total} 个单位，按时报送 {s.OnTime.Count}，迟报 {s.Late.Count}，未报送 {s.Missing.Count}。" +
+            (s.Missing.Count > 0 ? $"\n未报送：{string.Join("、", s.Missing)}" : "") +
+            $"\n工作专报全文如下；Word 版可由管理员导出（bulletin --cycle {cycle.Key} --period {periodKey}）。"), cancellationToken);
+        var markdown = bulletins.RenderMarkdown(bulletin);
+        var all = Split(markdown, MaxPartBytes);
+        for (var i = 0; i < all.Count; i++)
+        {
+            await turn.ReplyAsync(OutboundMessage.Markdown(all[i], all.Count == 1 ? "工作专报" : $"工作专报（{i + 1}/{all.Count}）"), cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public Task ContinueAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public Task CancelAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public IEnumerable<string> HelpLines(Person person) =>
+        person.Roles.HasFlag(Roles.OfficeStaff) ? ["**专报** [期次]：查看最近一期（或指定期次，如“专报 2026-W48”）的工作专报和报送情况"] : [];
+
+    private ReportPeriod LastClosed(ReportCycle cycle, DateTimeOffset now)
+    {
+        var current = periods.PeriodContaining(cycle.Definition, now);
+        return periods.Periods(cycle.Definition, current.Covers.Start.AddDays(-200), current.Covers.Start.AddDays(-1)).LastOrDefault() ?? current;
+    }
+
+    /// <summary>Splits Markdown at line ends into parts of at most <paramref name="maxBytes"/> UTF-8 bytes (a longer line is cut).</summary>
+    internal static List<string> Split(string markdown, int maxBytes)
+    {
+        var parts = new List<string>();
+        var current = new StringBuilder();
+        var bytes = 0;
+        foreach (var raw in markdown.Split('\n'))
+        {
+            var line = raw;
+            while (Encoding.UTF8.GetByteCount(line) + 1 > maxBytes)
+            {
+                var cut = line.Length / 2;
+                while (Encoding.UTF8.GetByteCount(line[..cut]) + 1 < maxBytes / 2 && cut < line.Length)
+                {
+                    cut++;
+                }
+
+                Flush();
+                parts.Add(line[..cut]);
+                line = line[cut..];
+            }
+
+            var size = Encoding.UTF8.GetByteCount(line) + 1;
+            if (bytes + size > maxBytes)
+            {
+                Flush();
+            }
+
+            current.Append(line).Append('\n');
+            bytes += size;
+        }
+
+        Flush();
+        return parts;
+
+        void Flush()
+        {
+            if (current.ToString().Trim().Length > 0)
+            {
+                parts.Add(current.ToString().TrimEnd());
+            }
+
+            current.Clear();
+            bytes = 0;
+        }
+    }
+}
