@@ -1,5 +1,10 @@
+using ChatOps.Bot.Circulars;
 using ChatOps.Bot.Engine;
 using ChatOps.Bot.Hosting;
+using ChatOps.Bot.LocalChat;
+using ChatOps.Bot.Meetings;
+using ChatOps.Channels.BotFramework.Hosting;
+using ChatOps.Channels.WeCom.Hosting;
 using ChatOps.Storage;
 
 // Table of contents: each layer registers itself with one AddXxx; the details live in those methods.
@@ -7,9 +12,19 @@ var builder = WebApplication.CreateBuilder(ChatOpsHost.HostArguments(args));
 builder.AddStorage();
 builder.AddChatOps();
 builder.AddEngine();
+builder.AddLocalChat();
+builder.AddWeCom();
+builder.AddBotFramework();
+builder.AddMeetings();
+builder.AddCirculars();
 
 var app = builder.Build();
 app.MapHealth();
+app.MapLocalChat();
+app.MapWeCom();
+app.MapBotFramework();
+app.MapMeetings();
+app.MapCirculars();
 
 // Runs a CLI verb (import-directory, export-directory, ...) or serves; start-up errors are reported in one line.
 return await app.RunChatOpsAsync(args);

@@ -33,7 +33,7 @@ public static class EngineRegistration
         builder.Services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section);
         builder.Services.AddHostedService<InboxWorker>();
         builder.Services.AddHostedService<OutboxDispatcher>();
-        if (LocalChatSwitch.IsEnabled(builder.Configuration, builder.Environment))
+        if (LocalChat.LocalChatOptions.IsEnabled(builder.Configuration, builder.Environment))
         {
             builder.Services.AddSingleton<IChannelSender, LocalChannelSender>();
         }
@@ -53,14 +53,6 @@ public sealed class EngineOptions
 
     /// <summary>Messages claimed per round.</summary>
     public int BatchSize { get; set; } = 20;
-}
-
-/// <summary>Whether the local web chat is on: by default in Development only; <c>LocalChat:Enabled</c> decides otherwise.</summary>
-public static class LocalChatSwitch
-{
-    /// <summary>True when the local web chat (page, API and channel) is enabled.</summary>
-    public static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration.GetValue<bool?>("LocalChat:Enabled") ?? environment.IsDevelopment();
 }
 
 /// <summary>Wakes the workers when there is new work; each waits on its own signal with the poll interval as a fallback.</summary>
