@@ -1,6 +1,7 @@
 using ChatOps.Bot.Circulars;
 using ChatOps.Bot.Engine;
 using ChatOps.Bot.Hosting;
+using ChatOps.Bot.Jobs;
 using ChatOps.Bot.LocalChat;
 using ChatOps.Bot.Meetings;
 using ChatOps.Channels.BotFramework.Hosting;
@@ -13,6 +14,7 @@ builder.AddStorage();
 builder.AddChatOps();
 builder.AddEngine();
 builder.AddLocalChat();
+builder.AddScheduling();
 builder.AddWeCom();
 builder.AddBotFramework();
 builder.AddMeetings();

@@ -39,6 +39,10 @@ public static class StorageRegistration
         builder.Services.AddSingleton<IOutboxDispatch>(sp => sp.GetRequiredService<EngineStore>());
         builder.Services.AddSingleton<IUnitOfWorkFactory>(sp => sp.GetRequiredService<EngineStore>());
         builder.Services.AddSingleton<Core.Reports.IBulletinHeadlineStore, BulletinHeadlineStore>();
+        builder.Services.AddSingleton<IAccessTokenCache, WeCom.AccessTokenCache>();
+        builder.Services.AddSingleton<IConversationReferenceStore, BotFramework.ConversationReferenceStore>();
+        builder.Services.AddSingleton<Core.Meetings.IMeetingStoreFactory, Meetings.MeetingStoreFactory>();
+        builder.Services.AddSingleton<Core.Circulars.ICircularStoreFactory, Circulars.CircularStoreFactory>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

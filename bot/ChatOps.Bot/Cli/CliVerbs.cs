@@ -29,6 +29,12 @@ public static class CliVerbs
         new ExportDirectoryVerb(),
         new ChangeLiaisonVerb(),
         new LiaisonHistoryVerb(),
+        new PeriodsVerb(),
+        new BulletinVerb(),
+        new HeadlineVerb(),
+        new SendPromptsVerb(),
+        new ExemptVerb(),
+        new MeetingCreateVerb(), new MeetingRosterVerb(),
     ];
 
     /// <summary>The verb named by the first argument, if any.</summary>

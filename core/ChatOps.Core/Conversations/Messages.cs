@@ -4,7 +4,7 @@ namespace ChatOps.Core.Conversations;
 /// A message or button click as every channel hands it to the engine. <see cref="DedupeKey"/> is unique per channel
 /// (WeCom MsgId, a Bot Framework activity id, a web chat client id): a retried delivery is stored once and handled once.
 /// </summary>
-/// <param name="Channel">Channel name (see <c>Organization.Channels</c>).</param>
+/// <param name="Channel">Channel name (see <c>Organization.ChannelNames</c>).</param>
 /// <param name="DedupeKey">The channel's own id of this delivery.</param>
 /// <param name="SenderId">The sender's id on the channel (WeCom userid, Bot Framework user id, person id for local).</param>
 /// <param name="Text">Typed text, if any.</param>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using ChatOps.Core.Bulletins;
 using ChatOps.Core.Calendar;
@@ -101,9 +100,10 @@ public static partial class BulletinCompiler
     }
 
     /// <summary>
-    /// The period in natural Chinese, as the bulletin prints it under the masthead: 2026年第48周（11月20日至11月26日）,
-    /// merged 2026年第40、41周（9月25日至10月8日）, monthly 2026年10月, quarterly 2026年第三季度. A date in another year
-    /// than the first component's carries its year. Falls back to the key when it cannot be read.
+    /// The period in natural Chinese, as the bulletin prints it under the masthead, in the wording of
+    /// <see cref="PeriodText"/>: 2026年第48周（11月20日至11月26日）; merged 2026年第40—41周（9月25日至10月8日); across a
+    /// new year 2026年第53周—2027年第1周（2026年12月25日至2027年1月7日）, with years on the dates whenever they are not
+    /// all the label's year; monthly 2026年10月; quarterly 2026年第三季度. Falls back to the key when it cannot be read.
     /// </summary>
     public static string PeriodLabel(ReportCycleDefinition cycle, ReportPeriod period)
     {
@@ -114,21 +114,15 @@ public static partial class BulletinCompiler
         {
             case ReportFrequency.Weekly:
                 var weeks = Parse(keys, WeekKey());
-                if (weeks is null)
-                {
-                    return period.Key;
-                }
-
-                var year = weeks[0].Year;
-                return $"{Join(weeks, (y, ws) => $"{y}年第{ws}周")}（{Day(period.Covers.Start, year)}至{Day(period.Covers.End, year)}）";
+                return weeks is null ? period.Key : $"{Span(weeks, "第", "周", Arabic)}（{Range(period.Covers, weeks[0].Year)}）";
             case ReportFrequency.Monthly:
                 var months = Parse(keys, MonthKey());
-                return months is null ? period.Key : Join(months, (y, ms) => $"{y}年{ms}月");
+                return months is null ? period.Key : Span(months, string.Empty, "月", Arabic);
             default:
                 var quarters = Parse(keys, QuarterKey());
                 return quarters is null || quarters.Any(q => q.Number is < 1 or > 4)
                     ? period.Key
-                    : Join(quarters.Select(q => q with { Text = QuarterNames[q.Number - 1] }).ToList(), (y, qs) => $"{y}年第{qs}季度");
+                    : Span(quarters, "第", "季度", n => QuarterNames[n - 1]);
         }
     }
 
@@ -174,7 +168,7 @@ public static partial class BulletinCompiler
         return paragraphs.Count == 0 ? null : new BulletinItem(unit.Name, paragraphs[0]) { ExtraParagraphs = paragraphs[1..] };
     }
 
-    private readonly record struct KeyPart(int Year, int Number, string Text);
+    private readonly record struct KeyPart(int Year, int Number);
 
     private static List<KeyPart>? Parse(IReadOnlyList<string> keys, Regex pattern)
     {
@@ -187,31 +181,35 @@ public static partial class BulletinCompiler
                 return null;
             }
 
-            var number = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-            parts.Add(new KeyPart(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), number, number.ToString(CultureInfo.InvariantCulture)));
+            parts.Add(new KeyPart(
+                int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)));
         }
 
         return parts;
     }
 
-    /// <summary>Consecutive parts of the same year share it: 2026年第40、41周; 2026年第53周、2027年第1周.</summary>
-    private static string Join(List<KeyPart> parts, Func<int, string, string> format)
+    /// <summary>One period (2026年第48周), or the first and last of a merge (2026年第40—41周, 2026年第53周—2027年第1周).</summary>
+    private static string Span(List<KeyPart> parts, string before, string after, Func<int, string> number)
     {
-        var text = new StringBuilder();
-        for (var i = 0; i < parts.Count;)
-        {
-            var year = parts[i].Year;
-            var same = parts.Skip(i).TakeWhile(p => p.Year == year).Select(p => p.Text).ToList();
-            text.Append(text.Length > 0 ? "、" : string.Empty).Append(format(year, string.Join("、", same)));
-            i += same.Count;
-        }
-
-        return text.ToString();
+        var (first, last) = (parts[0], parts[^1]);
+        return parts.Count == 1
+            ? $"{first.Year}年{before}{number(first.Number)}{after}"
+            : first.Year == last.Year
+                ? $"{first.Year}年{before}{number(first.Number)}—{number(last.Number)}{after}"
+                : $"{first.Year}年{before}{number(first.Number)}{after}—{last.Year}年{before}{number(last.Number)}{after}";
     }
 
-    private static string Day(DateOnly date, int year) => date.Year == year
-        ? string.Create(CultureInfo.InvariantCulture, $"{date.Month}月{date.Day}日")
-        : string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+    private static string Arabic(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Range(DateRange covers, int year)
+    {
+        var withYears = covers.Start.Year != year || covers.End.Year != year;
+        return $"{Day(covers.Start, withYears)}至{Day(covers.End, withYears)}";
+    }
+
+    private static string Day(DateOnly date, bool withYear) => withYear
+        ? string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日")
+        : string.Create(CultureInfo.InvariantCulture, $"{date.Month}月{date.Day}日");
 
     [GeneratedRegex(@"^(\d{4})-W(\d{1,2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WeekKey();

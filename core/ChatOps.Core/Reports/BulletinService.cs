@@ -6,19 +6,16 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Reports;
 
-/// <summary>The bulletin's settings that do not change from issue to issue.</summary>
+/// <summary>The bulletin's settings that do not change from issue to issue (the office's name is <see cref="OfficeProfile.Name"/>).</summary>
 public sealed class BulletinOptions
 {
-    /// <summary>The issuing office as it heads the bulletin; the host sets it from <c>Office:Name</c>.</summary>
-    public string? OfficeName { get; set; }
-
     /// <summary>Lines of the 分送 block printed at the end of every issue; none by default.</summary>
     public IList<string> DistributionList { get; } = [];
 }
 
 /// <summary>What changes from issue to issue; every value is optional.</summary>
-/// <param name="OfficeName">Overrides <see cref="BulletinOptions.OfficeName"/>.</param>
-/// <param name="Date">Date of issue; today in the cycle's time zone when null.</param>
+/// <param name="OfficeName">Overrides <see cref="OfficeProfile.Name"/>.</param>
+/// <param name="Date">Date of issue; today in the office's time zone when null.</param>
 /// <param name="IssueNumber">Issue number as printed (第12期).</param>
 public sealed record BulletinIssue(string? OfficeName = null, DateOnly? Date = null, string? IssueNumber = null);
 
@@ -33,6 +30,7 @@ public sealed class BulletinService(
     IBulletinHeadlineStore headlines,
     ReportCycles cycles,
     PeriodCalculator periods,
+    OfficeProfile office,
     TimeProvider time,
     IOptions<BulletinOptions> options)
 {
@@ -46,7 +44,8 @@ public sealed class BulletinService(
     /// The cycle and the period a key names. A component of a merged period resolves to the merged period.
     /// </summary>
     /// <exception cref="ArgumentException">
-    /// With a message for the office (Chinese) when the cycle is unknown, the key is malformed or names no period.
+    /// With a message for the office (Chinese, without a parameter name, so it can be shown as it is) when the cycle is
+    /// unknown, the key is malformed or names no period.
     /// </exception>
     public (ReportCycle Cycle, ReportPeriod Period) Resolve(string cycleKey, string periodKey)
     {
@@ -61,7 +60,7 @@ public sealed class BulletinService(
         }
         catch (FormatException ex)
         {
-            throw new ArgumentException(ex.Message, nameof(periodKey), ex);
+            throw new ArgumentException(ex.Message, ex);
         }
 
         if (period is not null)
@@ -82,26 +81,41 @@ public sealed class BulletinService(
         throw new ArgumentException(
             actual.Count == 0
                 ? $"{cycle.Name}没有“{key}”这一期。"
-                : $"{cycle.Name}没有“{key}”这一期；按节假日安排，这几期是：{string.Join("、", actual)}。",
-            nameof(periodKey));
+                : $"{cycle.Name}没有“{key}”这一期；按节假日安排，这几期是：{string.Join("、", actual)}。");
     }
 
-    /// <summary>Compiles the bulletin of a period (see <see cref="BulletinCompiler"/> for what goes where).</summary>
+    /// <summary>
+    /// Compiles the bulletin of a period (see <see cref="BulletinCompiler"/> for what goes where). The reports are read
+    /// in a unit of work of its own that is never committed (nothing is written).
+    /// </summary>
     /// <exception cref="ArgumentException">When the cycle or period is unknown (see <see cref="Resolve"/>).</exception>
-    /// <exception cref="InvalidOperationException">When no office name is configured or given.</exception>
     public async Task<Bulletin> CompileAsync(string cycleKey, string periodKey, BulletinIssue? issue = null, CancellationToken cancellationToken = default)
     {
         var (cycle, period) = Resolve(cycleKey, periodKey);
-        var officeName = FirstNonBlank(issue?.OfficeName, options.Value.OfficeName)
-            ?? throw new InvalidOperationException("未配置办公室名称（Office:Name），无法生成工作专报。");
+        var (snapshot, items) = await LoadAsync(cycle, period, cancellationToken);
+        List<Report> reports;
+        await using (var uow = await unitsOfWork.BeginAsync(cancellationToken))
+        {
+            reports = await ReadReportsAsync(uow.Reports, cycle, period, cancellationToken);
+        }
 
-        var snapshot = await directory.LoadAsync(cancellationToken);
-        var items = await headlines.ListAsync(cycle.Key, period.Key, cancellationToken);
-        var reports = await LoadReportsAsync(cycle, period, cancellationToken);
+        return Build(cycle, period, snapshot, reports, items, issue);
+    }
 
-        var date = issue?.Date ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), cycle.Definition.GetTimeZone()).DateTime);
-        var bulletin = BulletinCompiler.Compile(cycle, period, officeName, date, snapshot, reports, items, issue?.IssueNumber);
-        return options.Value.DistributionList.Count == 0 ? bulletin : bulletin with { DistributionList = [.. options.Value.DistributionList] };
+    /// <summary>
+    /// Compiles the bulletin of a period reading the reports through <paramref name="work"/>, for a chat turn that
+    /// already holds a unit of work: beginning a second one there would wait for the first (SQLite has one writer).
+    /// Nothing is written through <paramref name="work"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the cycle or period is unknown (see <see cref="Resolve"/>).</exception>
+    public async Task<Bulletin> CompileAsync(
+        string cycleKey, string periodKey, IUnitOfWork work, BulletinIssue? issue = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var (cycle, period) = Resolve(cycleKey, periodKey);
+        var (snapshot, items) = await LoadAsync(cycle, period, cancellationToken);
+        var reports = await ReadReportsAsync(work.Reports, cycle, period, cancellationToken);
+        return Build(cycle, period, snapshot, reports, items, issue);
     }
 
     /// <summary>Writes <paramref name="bulletin"/> as a Word document (.docx) to <paramref name="output"/>.</summary>
@@ -130,12 +144,12 @@ public sealed class BulletinService(
         var trimmed = text?.Trim() ?? string.Empty;
         if (trimmed.Length == 0)
         {
-            throw new ArgumentException("行动要情的内容不能为空。", nameof(text));
+            throw new ArgumentException("行动要情的内容不能为空。");
         }
 
         if (trimmed.Length > MaxHeadlineLength)
         {
-            throw new ArgumentException($"行动要情每条不超过 {MaxHeadlineLength} 字（现有 {trimmed.Length} 字），请分成几条。", nameof(text));
+            throw new ArgumentException($"行动要情每条不超过 {MaxHeadlineLength} 字（现有 {trimmed.Length} 字），请分成几条。");
         }
 
         var author = string.IsNullOrWhiteSpace(by) ? "unknown" : by.Trim();
@@ -153,24 +167,35 @@ public sealed class BulletinService(
         return period;
     }
 
+    private async Task<(DirectorySnapshot Directory, IReadOnlyList<string> Headlines)> LoadAsync(
+        ReportCycle cycle, ReportPeriod period, CancellationToken cancellationToken) =>
+        (await directory.LoadAsync(cancellationToken), await headlines.ListAsync(cycle.Key, period.Key, cancellationToken));
+
     /// <summary>
-    /// The period's reports, read in a unit of work that is never committed (nothing is written). A merged period's
-    /// reports are keyed on its full key; reports filed under a component key are read too.
+    /// The period's reports. A merged period's reports are keyed on its full key; reports filed under a component key
+    /// are read too (the compiler picks one per unit).
     /// </summary>
-    private async Task<List<Report>> LoadReportsAsync(ReportCycle cycle, ReportPeriod period, CancellationToken cancellationToken)
+    private static async Task<List<Report>> ReadReportsAsync(IReportStore store, ReportCycle cycle, ReportPeriod period, CancellationToken cancellationToken)
     {
-        var reports = new List<Report>();
-        await using var uow = await unitsOfWork.BeginAsync(cancellationToken);
-        reports.AddRange(await uow.Reports.ListForPeriodAsync(cycle.Key, period.Key, cancellationToken));
+        var reports = new List<Report>(await store.ListForPeriodAsync(cycle.Key, period.Key, cancellationToken));
         if (period.IsMerged)
         {
             foreach (var component in period.ComponentKeys)
             {
-                reports.AddRange(await uow.Reports.ListForPeriodAsync(cycle.Key, component, cancellationToken));
+                reports.AddRange(await store.ListForPeriodAsync(cycle.Key, component, cancellationToken));
             }
         }
 
         return reports;
+    }
+
+    private Bulletin Build(
+        ReportCycle cycle, ReportPeriod period, DirectorySnapshot snapshot, List<Report> reports, IReadOnlyList<string> items, BulletinIssue? issue)
+    {
+        var officeName = string.IsNullOrWhiteSpace(issue?.OfficeName) ? office.Name : issue.OfficeName.Trim();
+        var date = issue?.Date ?? DateOnly.FromDateTime(office.Local(time.GetUtcNow()));
+        var bulletin = BulletinCompiler.Compile(cycle, period, officeName, date, snapshot, reports, items, issue?.IssueNumber);
+        return options.Value.DistributionList.Count == 0 ? bulletin : bulletin with { DistributionList = [.. options.Value.DistributionList] };
     }
 
     private ReportPeriod? TryFind(ReportCycle cycle, string key)
@@ -184,7 +209,4 @@ public sealed class BulletinService(
             return null;
         }
     }
-
-    private static string? FirstNonBlank(params string?[] values) =>
-        values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 }

@@ -12,7 +12,7 @@ public static class ReportsRegistration
     /// (<see cref="ReportCatalog.Defaults"/>) and <see cref="BulletinService"/>, each unless registered already, so a
     /// host may register its own calendar or cycles first. <see cref="BulletinService"/> needs the ports
     /// <see cref="Organization.IDirectoryRepository"/>, <see cref="Conversations.IUnitOfWorkFactory"/> and
-    /// <see cref="IBulletinHeadlineStore"/> (storage) and <see cref="BulletinOptions.OfficeName"/> (the host).
+    /// <see cref="IBulletinHeadlineStore"/> (storage) and <see cref="OfficeProfile"/> (the host).
     /// </summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {

@@ -100,13 +100,26 @@ public sealed class ReportScheduler
     public async Task<PromptRun> SendPromptsNowAsync(string cycleKey, DateTimeOffset now, string by, CancellationToken cancellationToken = default)
     {
         var cycle = ReportExemptions.Cycle(_cycles, cycleKey);
+        await using var unitOfWork = await _units.BeginAsync(cancellationToken);
+        var run = await QueuePromptsNowAsync(unitOfWork, cycle, now, by, cancellationToken);
+        await unitOfWork.CommitAsync(cancellationToken);
+        return run;
+    }
+
+    /// <summary>
+    /// <see cref="SendPromptsNowAsync"/> inside a unit of work the caller commits (a chat turn's). The dedupe key of each
+    /// prompt carries <paramref name="now"/>, so every call is its own send.
+    /// </summary>
+    public async Task<PromptRun> QueuePromptsNowAsync(IUnitOfWork unitOfWork, ReportCycle cycle, DateTimeOffset now, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(unitOfWork);
+        ArgumentNullException.ThrowIfNull(cycle);
         var period = _periods.PeriodContaining(cycle.Definition, now);
         var directory = await _directory.LoadAsync(cancellationToken);
         var what = $"manual-{now.UtcDateTime:yyyyMMddHHmmssfff}";
         var unreachable = new List<string>();
         var queued = 0;
 
-        await using var unitOfWork = await _units.BeginAsync(cancellationToken);
         var standing = await PeriodStanding.ReadAsync(cycle, period.Key, directory, unitOfWork, cancellationToken);
         foreach (var unit in standing.Chased)
         {
@@ -124,7 +137,6 @@ public sealed class ReportScheduler
             }
         }
 
-        await unitOfWork.CommitAsync(cancellationToken);
         _logger.LogInformation("{By} sent {Count} prompt(s) for {Cycle} {Period} now", by, queued, cycle.Key, period.Key);
         return new PromptRun(cycle, period, queued,
             standing.Count(UnitReportState.Submitted) + standing.Count(UnitReportState.PendingReview),

@@ -10,9 +10,9 @@ namespace ChatOps.Core.Reports.Scheduling;
 /// router with their defaults unless the host registered its own first. The ports (<see cref="IUnitOfWorkFactory"/>,
 /// the directory, <see cref="EnabledChannels"/>) come from storage and the channels.
 /// </summary>
-public static class SchedulingRegistration
+public static class ReportSchedulingRegistration
 {
-    /// <summary>Adds <see cref="ReportScheduler"/> and <see cref="ReportExemptions"/>.</summary>
+    /// <summary>Adds <see cref="ReportScheduler"/>, <see cref="ReportExemptions"/> and the office's 发送提醒 command (<see cref="PromptNowFeature"/>).</summary>
     public static IServiceCollection AddReportScheduling(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -23,6 +23,7 @@ public static class SchedulingRegistration
         services.AddOptions<ReportSchedulerOptions>();
         services.TryAddSingleton<ReportScheduler>();
         services.TryAddSingleton<ReportExemptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, PromptNowFeature>());
         return services;
     }
 }

@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.Text.Json;
+using ChatOps.Core.Circulars;
+using ChatOps.Core.Conversations;
+
+namespace ChatOps.Bot.Circulars;
+
+/// <summary>
+/// The office API for circulars, for the web console: compose, send (for sign-off or issue), stop (reminders; a draft
+/// is withdrawn), resend failed deliveries, status (delivery per target from the outbox rows, acknowledgement per unit,
+/// who is missing), attachments and the audit log. Every request goes through <see cref="OfficeApiAccess"/> and works in
+/// one unit of work, so the circular, its audit line and its outbox rows commit together; the dispatcher is woken after.
+/// Errors are problem+json with Chinese messages: 400 invalid input (per field), 403, 404, 409 wrong state.
+/// Attachments are linked from the messages at <c>GET /circulars/files/{sha256}/{name}</c>, which serves only files of
+/// issued circulars: the hash is the capability, as in a share link.
+/// </summary>
+public static class CircularEndpoints
+{
+    /// <summary>Largest JSON body read by POST /api/circulars.</summary>
+    private const long MaxJsonBytes = 256 * 1024;
+
+    /// <summary>Maps the API.</summary>
+    public static WebApplication MapCirculars(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api/circulars").AddEndpointFilter(OfficeApiAccess.FilterAsync).DisableAntiforgery();
+        api.MapPost("", ComposeAsync);
+        api.MapGet("", ListAsync);
+        api.MapGet("/{id:long}", GetAsync);
+        api.MapPost("/{id:long}/send", (HttpContext c, long id, CancellationToken ct) => ActAsync(c, id, (s, w, p, now) => s.SendAsync(w, id, p, now, ct), ct));
+        api.MapPost("/{id:long}/stop", (HttpContext c, long id, CancellationToken ct) => ActAsync(c, id, (s, w, p, now) => s.StopAsync(w, id, p, now, ct), ct));
+        api.MapPost("/{id:long}/resend", ResendAsync);
+        api.MapPost("/{id:long}/attachments", AttachAsync);
+        api.MapGet("/{id:long}/attachments/{attachmentId:long}", DownloadAsync);
+        api.MapGet("/{id:long}/audit", AuditAsync);
+        app.MapGet("/circulars/files/{sha256:regex(^[0-9a-f]{{64}}$)}/{name?}", PublicFileAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ComposeAsync(HttpContext context, CancellationToken ct)
+    {
+        var (request, problem) = await ReadAsync(context, ct);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var targets = new List<CircularTarget>();
+        foreach (var (t, i) in (request.Targets ?? []).Select((t, i) => (t, i)))
+        {
+            if (ParseTarget(t) is { } target)
+            {
+                targets.Add(target);
+            }
+            else
+            {
+                errors[$"targets[{i}]"] = [$"发送对象“{t?.Kind}”无法识别，可用：group（群聊）、unit（成员单位）、role（角色）、person（人员）、everyone（全体人员），除全体人员外须提供 code。"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Validation(errors);
+        }
+
+        var person = OfficeApiAccess.Person(context);
+        var service = context.RequestServices.GetRequiredService<CircularService>();
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct);
+        var created = await service.CreateAsync(work, new CircularDraft(request.Kind ?? "", request.Title ?? "", request.Body ?? "", targets, request.Number,
+            request.Major, request.Signer), person, now, ct);
+        if (created.Succeeded && request.Send)
+        {
+            var sent = await service.SendAsync(work, created.Circular!.Id, person, now, ct);
+            if (!sent.Succeeded)
+            {
+                await work.CommitAsync(ct); // the draft is kept: the console can fix and send it
+                return Failure(sent, compose: false);
+            }
+        }
+
+        await work.CommitAsync(ct);
+        if (!created.Succeeded)
+        {
+            return Failure(created, compose: true);
+        }
+
+        Signal(context);
+        var view = await ViewAsync(context, created.Circular!.Id, ct);
+        return new CreatedJson(Results.Json(view, CircularApiJson.Options, statusCode: StatusCodes.Status201Created), created.Circular.Id);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, CancellationToken ct)
+    {
+        await using var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct);
+        var store = context.RequestServices.GetRequiredService<CircularService>().Store(work);
+        var list = new List<object>();
+        foreach (var c in await store.ListRecentAsync(50, ct))
+        {
+            var recipients = await store.ListRecipientsAsync(c.Id, ct);
+            list.Add(new { c.Id, c.Kind, c.Number, c.Title, c.Status, c.IssuedAt, Recipients = recipients.Count, Acknowledged = recipients.Count(r => r.AckedAt is not null) });
+        }
+
+        return Results.Json(list, CircularApiJson.Options);
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext context, long id, CancellationToken ct) =>
+        await ViewAsync(context, id, ct) is { } view
+            ? Results.Json(view, CircularApiJson.Options)
+            : OfficeApiAccess.Problem(StatusCodes.Status404NotFound, $"找不到编号为 #{id} 的公文。");
+
+    private static async Task<IResult> ActAsync(
+        HttpContext context, long id, Func<CircularService, IUnitOfWork, Core.Organization.Person, DateTimeOffset, Task<CircularOutcome>> act, CancellationToken ct)
+    {
+        var service = context.RequestServices.GetRequiredService<CircularService>();
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        CircularOutcome outcome;
+        await using (var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct))
+        {
+            outcome = await act(service, work, OfficeApiAccess.Person(context), now);
+            await work.CommitAsync(ct);
+        }
+
+        if (!outcome.Succeeded)
+        {
+            return Failure(outcome, compose: false);
+        }
+
+        Signal(context);
+        return Results.Json(await ViewAsync(context, id, ct), CircularApiJson.Options);
+    }
+
+    private static async Task<IResult> ResendAsync(HttpContext context, long id, CancellationToken ct)
+    {
+        var service = context.RequestServices.GetRequiredService<CircularService>();
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        int queued;
+        CircularOutcome outcome;
+        await using (var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct))
+        {
+            (queued, outcome) = await service.ResendFailedAsync(work, id, OfficeApiAccess.Person(context), now, ct);
+            await work.CommitAsync(ct);
+        }
+
+        if (!outcome.Succeeded)
+        {
+            return Failure(outcome, compose: false);
+        }
+
+        Signal(context);
+        return Results.Json(new { Queued = queued, Circular = await ViewAsync(context, id, ct) }, CircularApiJson.Options);
+    }
+
+    private static async Task<IResult> AttachAsync(HttpContext context, long id, CancellationToken ct)
+    {
+        var options = context.RequestServices.GetRequiredService<CircularOptions>();
+        string? fileName;
+        string? contentType;
+        byte[] content;
+        if (context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            if (file is null)
+            {
+                return Validation(new() { ["file"] = ["请以 multipart/form-data 上传文件（字段名 file）。"] });
+            }
+
+            if (file.Length > options.MaxAttachmentBytes)
+            {
+                return Validation(new() { ["file"] = [$"附件过大（最大 {CircularMessages.Size(options.MaxAttachmentBytes)}）。"] });
+            }
+
+            fileName = file.FileName;
+            contentType = file.ContentType;
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            content = buffer.ToArray();
+        }
+        else
+        {
+            fileName = context.Request.Query["fileName"].ToString();
+            contentType = context.Request.ContentType;
+            if (context.Request.ContentLength > options.MaxAttachmentBytes)
+            {
+                return Validation(new() { ["file"] = [$"附件过大（最大 {CircularMessages.Size(options.MaxAttachmentBytes)}）。"] });
+            }
+
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, ct);
+            content = buffer.ToArray();
+        }
+
+        var service = context.RequestServices.GetRequiredService<CircularService>();
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        CircularAttachment? attachment;
+        CircularOutcome outcome;
+        await using (var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct))
+        {
+            (attachment, outcome) = await service.AttachAsync(work, id, fileName, contentType, content, OfficeApiAccess.Person(context), now, ct);
+            await work.CommitAsync(ct);
+        }
+
+        return attachment is null
+            ? Failure(outcome, compose: false)
+            : Results.Json(new AttachmentView(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, attachment.Sha256, attachment.UploadedBy,
+                attachment.UploadedAt), CircularApiJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> DownloadAsync(HttpContext context, long id, long attachmentId, CancellationToken ct)
+    {
+        await using var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct);
+        var found = await context.RequestServices.GetRequiredService<CircularService>().Store(work).FindAttachmentAsync(id, attachmentId, null, ct);
+        return found is { } f
+            ? Results.File(f.Content, f.Attachment.ContentType, f.Attachment.FileName)
+            : OfficeApiAccess.Problem(StatusCodes.Status404NotFound, "找不到该附件。");
+    }
+
+    private static async Task<IResult> AuditAsync(HttpContext context, long id, CancellationToken ct)
+    {
+        await using var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct);
+        var entries = await context.RequestServices.GetRequiredService<CircularService>().Store(work).ListAuditAsync(id, ct);
+        return Results.Json(entries.Select(e => new AuditView(e.Action, e.ActorId, e.At, e.Detail)), CircularApiJson.Options);
+    }
+
+    private static async Task<IResult> PublicFileAsync(HttpContext context, string sha256, CancellationToken ct)
+    {
+        await using var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct);
+        var found = await context.RequestServices.GetRequiredService<CircularService>().Store(work).FindAttachmentAsync(null, null, sha256, ct);
+        return found is { } f ? Results.File(f.Content, f.Attachment.ContentType, f.Attachment.FileName) : Results.NotFound();
+    }
+
+    private static async Task<CircularView?> ViewAsync(HttpContext context, long id, CancellationToken ct)
+    {
+        await using var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct);
+        var standing = await context.RequestServices.GetRequiredService<CircularService>().StandingAsync(work, id, ct);
+        return standing is null ? null : CircularView.From(standing);
+    }
+
+    private static async Task<(CircularRequest? Request, IResult? Problem)> ReadAsync(HttpContext context, CancellationToken ct)
+    {
+        if (!context.Request.HasJsonContentType())
+        {
+            return (null, OfficeApiAccess.Problem(StatusCodes.Status415UnsupportedMediaType, "请求体须为 JSON（Content-Type: application/json）。"));
+        }
+
+        if (context.Request.ContentLength > MaxJsonBytes)
+        {
+            return (null, OfficeApiAccess.Problem(StatusCodes.Status413PayloadTooLarge, "请求体过大。"));
+        }
+
+        try
+        {
+            var request = await context.Request.ReadFromJsonAsync<CircularRequest>(CircularApiJson.Options, ct);
+            return request is null ? (null, OfficeApiAccess.Problem(StatusCodes.Status400BadRequest, "请求体不能为空。")) : (request, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, OfficeApiAccess.Problem(StatusCodes.Status400BadRequest, $"请求体不是有效的 JSON：{ex.Message}"));
+        }
+    }
+
+    private static CircularTarget? ParseTarget(TargetRequest? t)
+    {
+        var kind = (t?.Kind ?? "").Trim().ToLowerInvariant() switch
+        {
+            "group" or "群聊" => TargetKind.Group,
+            "unit" or "成员单位" or "单位" => TargetKind.Unit,
+            "role" or "角色" => TargetKind.Role,
+            "person" or "人员" => TargetKind.Person,
+            "everyone" or "全体人员" or "全体" => TargetKind.Everyone,
+            _ => (TargetKind?)null,
+        };
+        return kind switch
+        {
+            null => null,
+            TargetKind.Everyone => CircularTarget.Everyone,
+            _ when string.IsNullOrWhiteSpace(t!.Code) => null,
+            _ => new CircularTarget(kind.Value, t!.Code!.Trim()),
+        };
+    }
+
+    private static IResult Failure(CircularOutcome outcome, bool compose)
+    {
+        var first = outcome.Errors[0];
+        if (first.Kind == CircularErrorKind.Forbidden || first.Kind == CircularErrorKind.NotFound ||
+            (!compose && first.Kind == CircularErrorKind.Conflict))
+        {
+            return OfficeApiAccess.Problem(first.Kind switch
+            {
+                CircularErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                CircularErrorKind.NotFound => StatusCodes.Status404NotFound,
+                _ => StatusCodes.Status409Conflict,
+            }, outcome.ErrorText);
+        }
+
+        return Validation(outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal));
+    }
+
+    private static IResult Validation(Dictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, title: "公文内容有误", detail: string.Join(" ", errors.Values.SelectMany(v => v)));
+
+    private static void Signal(HttpContext context) => context.RequestServices.GetService<IWorkSignal>()?.OutboxChanged();
+
+    /// <summary>201 with a Location header and the view as the API's JSON.</summary>
+    private sealed class CreatedJson(IResult json, long id) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.Location = $"/api/circulars/{id.ToString(CultureInfo.InvariantCulture)}";
+            return json.ExecuteAsync(httpContext);
+        }
+    }
+}

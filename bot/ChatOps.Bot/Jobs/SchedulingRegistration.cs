@@ -1,0 +1,68 @@
+using ChatOps.Core.Reports.Scheduling;
+using ChatOps.Storage;
+using Quartz;
+
+namespace ChatOps.Bot.Jobs;
+
+/// <summary>
+/// Prompts and chasing on Quartz: an ADO job store in the bot's own database (SQLite file or SQL Server, tables from
+/// migration 0003; clustered on SQL Server so several instances share the schedule), System.Text.Json for job data,
+/// and one <see cref="ReportScheduleJob"/> every minute. Quartz is started by its hosted service, registered after
+/// storage's migration service and waiting for the application to have started, so it never sees an unmigrated schema.
+/// </summary>
+public static class SchedulingRegistration
+{
+    /// <summary>The scheduler's name (SCHED_NAME in the QRTZ_ tables).</summary>
+    public const string SchedulerName = "ChatOps";
+
+    /// <summary>Registers the report scheduler, the exemption use case, Quartz and its hosted service. Call after <c>AddStorage</c>.</summary>
+    public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddReportScheduling();
+        builder.Services.AddOptions<ReportSchedulerOptions>().BindConfiguration(ReportSchedulerOptions.Section);
+
+        var sqlServer = QuartzSupport.IsSqlServer(builder.Configuration);
+        builder.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o => o.InstanceName = SchedulerName);
+            q.UsePersistentStore(store =>
+            {
+                if (sqlServer)
+                {
+                    store.UseSqlServer(ds => ds.DataSourceFactory = DataSource);
+                    store.UseClustering();
+                }
+                else
+                {
+                    store.UseSqlite(ds => ds.DataSourceFactory = DataSource);
+                }
+
+                store.UseSystemTextJsonSerializer();
+                store.ConfigureStore(o =>
+                {
+                    o.TablePrefix = QuartzSupport.TablePrefix;
+                    // The tables are ours (migration 0003): Quartz checks them and never creates any.
+                    o.SchemaProvisioning = SchemaProvisioning.Validate;
+                });
+            });
+            q.ScheduleJob<ReportScheduleJob>(
+                trigger => trigger
+                    .WithIdentity(ReportScheduleJob.TriggerKey)
+                    .WithDescription("Runs due report prompts, reminders and deadline notices")
+                    .WithCronSchedule("0 * * * * ?", cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+                job => job
+                    .WithIdentity(ReportScheduleJob.Key)
+                    .WithDescription("Report prompts and chasing (ReportScheduler.RunDueAsync)"));
+        });
+        builder.AddQuartzHostedService(o =>
+        {
+            o.WaitForJobsToComplete = true;
+            o.AwaitApplicationStarted = true;
+        });
+        return builder;
+    }
+
+    private static System.Data.Common.DbDataSource DataSource(IServiceProvider services) =>
+        services.GetRequiredService<Database>().CreateQuartzDataSource();
+}

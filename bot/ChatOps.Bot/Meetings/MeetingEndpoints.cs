@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using ChatOps.Core.Meetings;
+using ChatOps.Core.Reports;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Bot.Meetings;
+
+/// <summary>A new meeting (POST /api/meetings); times in office time, <c>2026-12-01 09:00</c>.</summary>
+public sealed record CreateMeetingRequest(
+    string? Kind, string? Title, string? Host, string? Start, string? End, string? Place, string? Link, string? Agenda,
+    IReadOnlyList<string>? Attendees, string? Recurrence);
+
+/// <summary>A new time (PUT /api/meetings/{id}/time); without <see cref="End"/> the meeting keeps its length.</summary>
+public sealed record MoveMeetingRequest(string? Start, string? End);
+
+/// <summary>Agreed items from the minutes (POST /api/meetings/{id}/items).</summary>
+public sealed record AgreedItemsRequest(IReadOnlyList<AgreedItemDraft>? Items);
+
+/// <summary>
+/// The office's HTTP API for meetings: create, move, cancel, roster, agreed items. JSON in and out; a refused request
+/// is a problem document with one Chinese message per field (400), or 404 / 409. Guarded by the shared office key.
+/// </summary>
+public static class MeetingEndpoints
+{
+    /// <summary>The header carrying the office key.</summary>
+    public const string KeyHeader = "X-ChatOps-Office-Key";
+
+    /// <summary>The optional header naming who acts (a person id of office staff, recorded with the change).</summary>
+    public const string UserHeader = "X-ChatOps-Office-User";
+
+    private const long MaxBodyBytes = 256 * 1024;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    /// <summary>Maps the endpoints.</summary>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/meetings").AddEndpointFilter(RequireOfficeKeyAsync);
+        api.MapPost("/", CreateAsync);
+        api.MapPut("/{id:long}/time", MoveAsync);
+        api.MapDelete("/{id:long}", CancelAsync);
+        api.MapGet("/{id:long}/roster", RosterAsync);
+        api.MapPost("/{id:long}/items", ItemsAsync);
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, MeetingService meetings, OfficeProfile office, CancellationToken ct)
+    {
+        var (request, bad) = await ReadAsync<CreateMeetingRequest>(context, ct);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        return await GuardAsync(async () =>
+        {
+            var created = await meetings.CreateAsync(
+                new MeetingDraft(request!.Kind, request.Title, request.Host, request.Start, request.End, request.Place, request.Link, request.Agenda,
+                    request.Attendees, request.Recurrence), Actor(context), ct);
+            return Results.Json(new
+            {
+                meeting = View(created.Meeting, office),
+                seriesId = created.Series?.Id,
+                recurrence = created.Series?.Rule.ToString(),
+                invited = created.Invited,
+                warnings = created.Warnings,
+            }, JsonOptions, statusCode: StatusCodes.Status201Created);
+        });
+    }
+
+    private static async Task<IResult> MoveAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, CancellationToken ct)
+    {
+        var (request, bad) = await ReadAsync<MoveMeetingRequest>(context, ct);
+        return bad ?? await GuardAsync(async () =>
+            Results.Json(new { meeting = View(await meetings.EditTimeAsync(id, request!.Start, request.End, Actor(context), ct), office) }, JsonOptions));
+    }
+
+    private static Task<IResult> CancelAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, string? reason, bool? series, CancellationToken ct) =>
+        GuardAsync(async () =>
+        {
+            var cancelled = await meetings.CancelAsync(id, reason, series ?? false, Actor(context), ct);
+            return Results.Json(new { cancelled = cancelled.Select(m => View(m, office)) }, JsonOptions);
+        });
+
+    private static Task<IResult> RosterAsync(long id, MeetingService meetings, OfficeProfile office, CancellationToken ct) =>
+        GuardAsync(async () =>
+        {
+            var roster = await meetings.RosterAsync(id, ct);
+            return Results.Json(new
+            {
+                meeting = View(roster.Meeting, office),
+                host = roster.HostLabel,
+                counts = Enum.GetValues<RosterCategory>().ToDictionary(c => c.ToString(), roster.Count),
+                entries = roster.Entries.Select(e => new
+                {
+                    personId = e.PersonId,
+                    label = e.Label,
+                    unit = e.UnitCode,
+                    category = e.Category.ToString(),
+                    categoryName = MeetingText.CategoryName(e.Category),
+                    reason = e.Leave?.Reason,
+                    substitute = e.SubstituteLabel,
+                    substituteConfirmed = e.Leave is null ? (bool?)null : e.SubstituteConfirmed,
+                    hostComment = e.Leave?.HostComment,
+                }),
+                text = MeetingText.RosterMessage(roster, office).Text,
+            }, JsonOptions);
+        });
+
+    private static async Task<IResult> ItemsAsync(long id, HttpContext context, MeetingService meetings, CancellationToken ct)
+    {
+        var (request, bad) = await ReadAsync<AgreedItemsRequest>(context, ct);
+        return bad ?? await GuardAsync(async () =>
+        {
+            var items = await meetings.RecordItemsAsync(id, request!.Items, Actor(context), ct);
+            return Results.Json(new
+            {
+                items = items.Select(i => new { id = i.Id, text = i.Text, owner = i.OwnerUnit, due = i.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
+            }, JsonOptions, statusCode: StatusCodes.Status201Created);
+        });
+    }
+
+    /// <summary>Runs a use case; a refusal becomes 400 (a message per field), 404 or 409.</summary>
+    private static async Task<IResult> GuardAsync(Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (MeetingValidationException ex)
+        {
+            return ex.Kind switch
+            {
+                MeetingProblemKind.NotFound => Results.Problem(title: "找不到", detail: ex.Message, statusCode: StatusCodes.Status404NotFound),
+                MeetingProblemKind.Conflict => Results.Problem(title: "当前状态不允许此操作", detail: ex.Message, statusCode: StatusCodes.Status409Conflict),
+                _ => Results.ValidationProblem(ex.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "请求内容有误，请按提示修改。"),
+            };
+        }
+    }
+
+    private static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext context, CancellationToken ct)
+        where T : class
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return (null, Results.Problem(title: "请求体过大", statusCode: StatusCodes.Status413PayloadTooLarge));
+        }
+
+        if (!context.Request.HasJsonContentType())
+        {
+            return (null, Results.Problem(title: "请求体须为 JSON（Content-Type: application/json）。", statusCode: StatusCodes.Status415UnsupportedMediaType));
+        }
+
+        try
+        {
+            var value = await context.Request.ReadFromJsonAsync<T>(JsonOptions, ct);
+            return value is null
+                ? (null, Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["请求体不能为空。"] }, title: "请求内容有误，请按提示修改。"))
+                : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Results.ValidationProblem(
+                new Dictionary<string, string[]> { [ex.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body"] = [$"请求体不是有效的 JSON，或字段类型不对（{ex.Message}）。"] },
+                title: "请求内容有误，请按提示修改。"));
+        }
+    }
+
+    private static string Actor(HttpContext context) =>
+        context.Request.Headers[UserHeader].ToString() is { Length: > 0 and <= 128 } user ? user : "office-api";
+
+    private static object View(Meeting m, OfficeProfile office) => new
+    {
+        id = m.Id,
+        seriesId = m.SeriesId,
+        kind = MeetingKinds.Name(m.Kind),
+        title = m.Title,
+        host = m.HostId,
+        start = Local(m.StartsAt, office),
+        end = Local(m.EndsAt, office),
+        when = MeetingText.Span(m.StartsAt, m.EndsAt, office),
+        place = m.Place,
+        link = m.Link,
+        agenda = m.Agenda,
+        attendees = m.AttendeeSpecs,
+        status = m.Status.ToString(),
+        awaitingConfirmation = m.AwaitingConfirmation,
+        holidayNote = m.HolidayNote,
+    };
+
+    private static string Local(DateTimeOffset instant, OfficeProfile office) =>
+        TimeZoneInfo.ConvertTime(instant, office.Zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The office key: the <c>X-ChatOps-Office-Key</c> header must equal <c>OfficeApi:Key</c> (compared in constant
+    /// time). Without a configured key, only Development and only requests from loopback are served.
+    /// </summary>
+    private static async ValueTask<object?> RequireOfficeKeyAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        var key = context.RequestServices.GetRequiredService<IOptions<OfficeApiOptions>>().Value.Key;
+        if (string.IsNullOrEmpty(key))
+        {
+            var development = context.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment();
+            if (development && context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip))
+            {
+                return await next(invocation);
+            }
+
+            return Results.Problem(title: "办公室接口未启用", detail: "未配置 OfficeApi:Key：仅在开发环境下允许从本机访问。", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var given = context.Request.Headers[KeyHeader].ToString();
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key)))
+        {
+            return Results.Problem(title: "未授权", detail: $"缺少或错误的 {KeyHeader}。", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        return await next(invocation);
+    }
+}

@@ -1,0 +1,185 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatOps.Core.Conversations;
+
+namespace ChatOps.Channels.BotFramework.Connector;
+
+/// <summary>
+/// Renders the engine's channel-neutral messages as Bot Framework activities: text as plain text, markdown with
+/// <c>textFormat=markdown</c>, and a question with buttons as an Adaptive Card (1.4) whose <c>Action.Submit</c> buttons
+/// send <c>{"choice": value}</c> back — the same value a WeCom button or typed text feeds the engine. Channels without
+/// Adaptive Cards get the numbered text with suggested actions (<c>imBack</c> of the value) instead.
+/// </summary>
+public static class ActivityRenderer
+{
+    /// <summary>The card data field that carries the pressed button's value.</summary>
+    public const string ChoiceField = "choice";
+
+    /// <summary>The channels that render Adaptive Cards (and send their submits back as <c>value</c>).</summary>
+    public static readonly IReadOnlySet<string> CardChannels =
+        new HashSet<string>(["msteams", "webchat", "directline", "emulator"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="channelId"/> renders Adaptive Cards.</summary>
+    /// <param name="channelId">The Bot Framework channel id.</param>
+    /// <returns>True for Teams, Web Chat, Direct Line and the Emulator.</returns>
+    public static bool SupportsCards(string? channelId) => channelId is not null && CardChannels.Contains(channelId);
+
+    /// <summary>Renders a message for a channel.</summary>
+    /// <param name="message">The engine's message.</param>
+    /// <param name="channelId">The channel it goes to.</param>
+    /// <returns>A message activity without addressing (the sender fills conversation, from and recipient).</returns>
+    public static Activity Render(OutboundMessage message, string? channelId)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var activity = new Activity { Type = ActivityTypes.Message, Locale = "zh-CN" };
+        switch (message.Kind)
+        {
+            case OutboundKind.Markdown:
+                activity.Text = message.Title is null ? message.Text : $"**{message.Title}**\n\n{message.Text}";
+                activity.TextFormat = "markdown";
+                break;
+            case OutboundKind.Choices when message.Choices.Count > 0 && SupportsCards(channelId):
+                activity.Attachments = [Card(message, answered: null)];
+                activity.InputHint = "expectingInput";
+                break;
+            case OutboundKind.Choices when message.Choices.Count > 0:
+                activity.Text = message.ToNumberedText();
+                activity.TextFormat = "plain";
+                activity.InputHint = "expectingInput";
+                activity.SuggestedActions = new SuggestedActions
+                {
+                    Actions = [.. message.Choices.Select(c => new CardAction
+                    {
+                        Type = "imBack",
+                        Title = c.Label,
+                        Value = JsonSerializer.SerializeToElement(c.Value, BotFrameworkJson.Options),
+                    })],
+                };
+                break;
+            default:
+                activity.Text = message.ToNumberedText();
+                activity.TextFormat = "plain";
+                break;
+        }
+
+        return activity;
+    }
+
+    /// <summary>The card as it looks once answered: the same question, the answer, and no buttons (greyed out).</summary>
+    /// <param name="message">The card's original message.</param>
+    /// <param name="answer">The label (or value) of the answer.</param>
+    /// <returns>The replacement activity.</returns>
+    public static Activity RenderAnswered(OutboundMessage message, string answer)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new Activity { Type = ActivityTypes.Message, Locale = "zh-CN", Attachments = [Card(message, answer)] };
+    }
+
+    /// <summary>The Adaptive Card of a question: title, one text block per line, one submit button per choice.</summary>
+    /// <param name="message">The question.</param>
+    /// <param name="answered">The answer once answered (then no buttons), else null.</param>
+    /// <returns>The attachment.</returns>
+    internal static Attachment Card(OutboundMessage message, string? answered)
+    {
+        var body = new JsonArray();
+        if (!string.IsNullOrWhiteSpace(message.Title))
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = message.Title,
+                ["weight"] = "Bolder",
+                ["size"] = "Medium",
+                ["wrap"] = true,
+            });
+        }
+
+        // One block per line: hosts differ on single newlines inside a block, separate blocks render the same everywhere.
+        var gap = false;
+        foreach (var line in message.Text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                gap = body.Count > 0;
+                continue;
+            }
+
+            body.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = line,
+                ["wrap"] = true,
+                ["spacing"] = gap ? "Medium" : "None",
+            });
+            gap = false;
+        }
+
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.4",
+            ["fallbackText"] = message.ToNumberedText(),
+            ["body"] = body,
+        };
+        if (answered is null)
+        {
+            card["actions"] = new JsonArray([.. message.Choices.Select(c => (JsonNode)new JsonObject
+            {
+                ["type"] = "Action.Submit",
+                ["title"] = c.Label,
+                ["data"] = new JsonObject { [ChoiceField] = c.Value },
+            })]);
+        }
+        else
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = $"已选择：{answered}",
+                ["weight"] = "Bolder",
+                ["isSubtle"] = true,
+                ["wrap"] = true,
+                ["spacing"] = "Medium",
+            });
+        }
+
+        return new Attachment
+        {
+            ContentType = Attachment.AdaptiveCardContentType,
+            Content = JsonSerializer.SerializeToElement(card, BotFrameworkJson.Options),
+        };
+    }
+
+    /// <summary>
+    /// The value a card submit or a postBack carries: <c>{"choice": "..."}</c> (what our cards send), or a bare string.
+    /// </summary>
+    /// <param name="value">The activity's <c>value</c>.</param>
+    /// <returns>The chosen value, or null when the value is something else.</returns>
+    public static string? ReadChoice(JsonElement? value)
+    {
+        if (value is not { } element)
+        {
+            return null;
+        }
+
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            return NullIfBlank(element.GetString());
+        }
+
+        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(ChoiceField, out var choice))
+        {
+            return choice.ValueKind switch
+            {
+                JsonValueKind.String => NullIfBlank(choice.GetString()),
+                JsonValueKind.Number => choice.GetRawText(),
+                _ => null,
+            };
+        }
+
+        return null;
+    }
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}

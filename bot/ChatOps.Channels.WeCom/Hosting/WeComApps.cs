@@ -1,0 +1,120 @@
+using ChatOps.Channels.WeCom.Api;
+using ChatOps.Core.Conversations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Channels.WeCom.Hosting;
+
+/// <summary>
+/// One configured WeCom app as the host runs it: its settings, callback path and crypto (inbound), and its token
+/// provider and API client (outbound). Built once from validated settings.
+/// </summary>
+public sealed class WeComApp
+{
+    internal WeComApp(WeComAppOptions options, string callbackPath, WeComCrypto crypto, WeComTokenProvider tokens, WeComApiClient client)
+    {
+        Options = options;
+        CallbackPath = callbackPath;
+        Crypto = crypto;
+        Tokens = tokens;
+        Client = client;
+    }
+
+    /// <summary>The app's settings.</summary>
+    public WeComAppOptions Options { get; }
+
+    /// <summary>Where WeCom calls this app back (URL check and messages).</summary>
+    public string CallbackPath { get; }
+
+    /// <summary>Signature check and AES decryption of this app's callbacks (ReceiveId = the corp id).</summary>
+    public WeComCrypto Crypto { get; }
+
+    /// <summary>This app's access_token, shared by all instances through <see cref="IWeComTokenStore"/>.</summary>
+    public WeComTokenProvider Tokens { get; }
+
+    /// <summary>This app's API client.</summary>
+    public WeComApiClient Client { get; }
+
+    /// <summary>The app's key in logs and card-update records (its Name, else CorpId:AgentId).</summary>
+    public string Key => Options.Key;
+}
+
+/// <summary>
+/// Every configured WeCom app with one shared <see cref="HttpClient"/>. The first app is the sending app: it sends the
+/// messages the bot starts and its replies (outbox items carry no app); a card is always updated through the app whose
+/// callback reported the click, because a response_code belongs to its app.
+/// </summary>
+public sealed class WeComApps : IDisposable
+{
+    private readonly HttpClient _http;
+
+    /// <summary>Builds the apps from validated settings.</summary>
+    public WeComApps(IOptions<WeComChannelOptions> options, IWeComTokenStore tokenStore, TimeProvider time, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var settings = options.Value;
+
+        // One pooled client for every app and the token endpoint; per-attempt timeouts are the API client's own.
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
+        var apiOptions = new WeComApiClientOptions();
+        var cryptoOptions = new WeComCryptoOptions { TimeProvider = time, MaxBodyLength = WeComChannelOptions.MaxBodyBytes };
+        var apps = new List<WeComApp>();
+        for (var i = 0; i < settings.WeCom.Apps.Count; i++)
+        {
+            var app = settings.WeCom.Apps[i];
+            var tokens = new WeComTokenProvider(_http, app, tokenStore, time, new WeComTokenProviderOptions(), apiOptions, loggers.CreateLogger<WeComTokenProvider>());
+            var client = new WeComApiClient(_http, app, tokens, time, apiOptions, loggers.CreateLogger<WeComApiClient>());
+            apps.Add(new WeComApp(app, settings.CallbackPaths[i], new WeComCrypto(app.Token, app.EncodingAESKey, app.CorpId, cryptoOptions), tokens, client));
+        }
+
+        All = apps;
+    }
+
+    /// <summary>The apps in configuration order.</summary>
+    public IReadOnlyList<WeComApp> All { get; }
+
+    /// <summary>The sending app (the first configured).</summary>
+    public WeComApp Sending => All[0];
+
+    /// <summary>The app with <paramref name="key"/>, or null.</summary>
+    public WeComApp? Find(string? key) => key is null ? null : All.FirstOrDefault(a => a.Key == key);
+
+    /// <inheritdoc />
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>
+/// WeCom's token store over the core's <see cref="IAccessTokenCache"/> (the database in the host), so that every bot
+/// instance uses the same access_token per app and only one refreshes it at a time. Keys are "wecom:{corp}:{agent}".
+/// </summary>
+public sealed class AccessTokenCacheWeComTokenStore(IAccessTokenCache cache) : IWeComTokenStore
+{
+    /// <inheritdoc />
+    public async ValueTask<WeComCachedToken?> GetAsync(WeComTokenKey key, CancellationToken cancellationToken = default) =>
+        await cache.GetAsync(CacheKey(key), cancellationToken).ConfigureAwait(false) is { } t
+            ? new WeComCachedToken(t.Token, t.ObtainedAt, t.ExpiresAt)
+            : null;
+
+    /// <inheritdoc />
+    public async ValueTask SaveAsync(WeComTokenKey key, WeComCachedToken token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        await cache.SaveAsync(CacheKey(key), new CachedAccessToken(token.AccessToken, token.ObtainedAt, token.ExpiresAt), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask InvalidateAsync(WeComTokenKey key, string accessToken, CancellationToken cancellationToken = default) =>
+        await cache.InvalidateAsync(CacheKey(key), accessToken, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async ValueTask<bool> TryAcquireRefreshLeaseAsync(WeComTokenKey key, string holder, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        await cache.TryAcquireLeaseAsync(CacheKey(key), holder, until, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async ValueTask ReleaseRefreshLeaseAsync(WeComTokenKey key, string holder, CancellationToken cancellationToken = default) =>
+        await cache.ReleaseLeaseAsync(CacheKey(key), holder, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The cache key of an app's token.</summary>
+    public static string CacheKey(WeComTokenKey key) => $"wecom:{key.CorpId}:{key.AgentId}";
+}

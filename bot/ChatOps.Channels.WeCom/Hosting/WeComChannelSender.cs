@@ -1,0 +1,282 @@
+using System.Globalization;
+using ChatOps.Channels.WeCom.Api;
+using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.Channels.WeCom.Hosting;
+
+/// <summary>
+/// Sends outbox items on WeCom. To a member through message/send of the sending app: text, markdown, and choices as an
+/// interactive button_interaction card (buttons keyed by the choice's value) or, where a card cannot hold them, numbered
+/// text that accepts 1/2/3. To a group (<see cref="OutboxItem.GroupCode"/> set): an app chat (appchat/send, address =
+/// chatid) or a group robot (webhook/send, address = its webhook URL), always as text or markdown. Card updates queued
+/// by the callback endpoint (<see cref="WeComCardClick"/>) go out as update_template_card.
+/// WeCom silently drops what exceeds 30 messages a minute or 1000 an hour per member, and a robot takes 20 a minute, so
+/// this sender counts its sends and answers <see cref="SendResult.Retry"/> with the wait instead of exceeding them.
+/// Other outcomes: rate limits (45009/45033) → retry after WeCom's back-off; transient failures → retry;
+/// invaliduser / unlicensed / 81013 → <see cref="SendResult.Failed"/> with the reason (recorded and shown to the office);
+/// a resend carries enable_duplicate_check so an earlier, uncertain attempt is not shown twice.
+/// </summary>
+public sealed class WeComChannelSender : IChannelSender
+{
+    /// <summary>Wait after a token that WeCom keeps refusing (wrong secret, revoked app): the operator has to act.</summary>
+    private static readonly TimeSpan CredentialRetry = TimeSpan.FromMinutes(1);
+
+    /// <summary>Wait after a transient failure the client already retried.</summary>
+    private static readonly TimeSpan TransientRetry = TimeSpan.FromSeconds(5);
+
+    private readonly WeComApps _apps;
+    private readonly IOutboxDispatch _outbox;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WeComChannelSender> _logger;
+    private readonly PerMemberRateLimiter _members = PerMemberRateLimiter.ForMembers();
+    private readonly PerMemberRateLimiter _robots = PerMemberRateLimiter.ForWebhooks();
+    private long _lastPrune;
+
+    /// <summary>Creates the sender.</summary>
+    public WeComChannelSender(WeComApps apps, IOutboxDispatch outbox, TimeProvider time, ILogger<WeComChannelSender> logger)
+    {
+        _apps = apps;
+        _outbox = outbox;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public string Channel => ChannelNames.WeCom;
+
+    /// <inheritdoc />
+    public async Task<SendResult> SendAsync(OutboxItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        PruneNowAndThen();
+        try
+        {
+            if (WeComCardClick.TryParse(item.ReplyContext, out var click))
+            {
+                return await UpdateCardAsync(item, click!, cancellationToken).ConfigureAwait(false);
+            }
+
+            return item.GroupCode is null
+                ? await SendToMemberAsync(item, cancellationToken).ConfigureAwait(false)
+                : await SendToGroupAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WeComRateLimitedException ex)
+        {
+            return new SendResult.Retry(ex.RetryAfter, ex.Message);
+        }
+        catch (WeComApiException ex) when (WeComErrorCodes.IsTokenRejected(ex.ErrCode) || ex.ErrCode == WeComErrorCodes.InvalidCorpId)
+        {
+            _logger.LogError("WeCom refuses the credentials of the sending app (errcode {ErrCode}); outbox {Id} waits", ex.ErrCode, item.Id);
+            return new SendResult.Retry(CredentialRetry, ex.Message);
+        }
+        catch (WeComException ex) when (ex.IsTransient)
+        {
+            return new SendResult.Retry(TransientRetry, ex.Message);
+        }
+        catch (WeComException ex)
+        {
+            _logger.LogWarning("WeCom refused outbox {Id} to {Address}: {Error}", item.Id, Redact(item), ex.Message);
+            return new SendResult.Failed(ex.Message);
+        }
+        catch (ArgumentException ex)
+        {
+            _logger.LogWarning("Outbox {Id} cannot be sent on WeCom: {Error}", item.Id, ex.Message);
+            return new SendResult.Failed("cannot be sent on WeCom: " + ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// The contents one outbox item to a member becomes, in order: long text is split at WeCom's 2048 bytes (WeCom would
+    /// cut it); choices become one card when WeCom's card limits allow, else numbered text.
+    /// </summary>
+    public static IReadOnlyList<WeComContent> RenderForMember(OutboxItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var message = item.Message;
+        switch (message.Kind)
+        {
+            case OutboundKind.Markdown:
+                return [.. WeComLimits.SplitUtf8(message.Text, WeComLimits.MarkdownMaxBytes).Select(WeComContent.Markdown)];
+            case OutboundKind.Choices when message.Choices.Count > 0 && TryRenderCard(item) is { } card:
+                return [card];
+            default:
+                return [.. WeComLimits.SplitUtf8(message.ToNumberedText(), WeComLimits.TextMaxBytes).Select(WeComContent.Text)];
+        }
+    }
+
+    /// <summary>What a group chat or robot receives: text or markdown (groups have no interactive cards).</summary>
+    public static IReadOnlyList<WeComContent> RenderForGroup(OutboxItem item, int textMaxBytes, int markdownMaxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Message.Kind == OutboundKind.Markdown
+            ? [.. WeComLimits.SplitUtf8(item.Message.Text, markdownMaxBytes).Select(WeComContent.Markdown)]
+            : [.. WeComLimits.SplitUtf8(item.Message.ToNumberedText(), textMaxBytes).Select(WeComContent.Text)];
+    }
+
+    private static WeComContent? TryRenderCard(OutboxItem item)
+    {
+        var message = item.Message;
+        var text = message.Text.Trim();
+
+        // The card's title is the message's title; a short question without one becomes the title itself.
+        var shortQuestion = message.Title is null && text.Length <= WeComLimits.CardTitleMaxChars && !text.Contains('\n', StringComparison.Ordinal);
+        var prompt = new WeComChoicePrompt
+        {
+            Title = message.Title ?? (shortQuestion ? text : "请选择"),
+            Description = shortQuestion || text.Length == 0 ? null : text,
+            Choices = [.. message.Choices.Select(c => new WeComChoice(c.Label, c.Value))],
+            TaskId = WeComTaskIds.For(item),
+        };
+
+        try
+        {
+            var rendering = WeComCardRenderer.Render(prompt);
+            return rendering.IsCard ? rendering.Content : null;
+        }
+        catch (ArgumentException)
+        {
+            // E.g. two choices with the same value: numbered text still works.
+            return null;
+        }
+    }
+
+    private async Task<SendResult> SendToMemberAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var app = _apps.Sending;
+        var userId = item.Address;
+        var parts = RenderForMember(item);
+        if (parts.Count > WeComLimits.MemberMessagesPerMinute)
+        {
+            return new SendResult.Failed(string.Create(CultureInfo.InvariantCulture, $"the message needs {parts.Count} WeCom messages, more than a member may receive in a minute"));
+        }
+
+        // Count every part before sending any, so that a message is never cut off halfway by the limit.
+        var key = PerMemberRateLimiter.MemberKey(app.Options.CorpId, app.Options.AgentId, userId);
+        var now = _time.GetUtcNow();
+        foreach (var _ in parts)
+        {
+            if (!_members.TryAcquire(key, now, out var wait))
+            {
+                return new SendResult.Retry(wait, string.Create(CultureInfo.InvariantCulture,
+                    $"WeCom's per-member limit ({WeComLimits.MemberMessagesPerMinute}/min, {WeComLimits.MemberMessagesPerHour}/h) for {userId}: next send in {wait.TotalSeconds:0} s"));
+            }
+        }
+
+        // A resend may follow an attempt whose outcome was unknown: WeCom then drops what it already delivered.
+        var resend = item.Attempts > 1;
+        var interval = DuplicateCheckInterval(item, now);
+        string? msgId = null;
+        foreach (var part in parts)
+        {
+            WeComSendResult result;
+            try
+            {
+                result = await app.Client.SendMessageAsync(new WeComSendRequest
+                {
+                    ToUsers = [userId],
+                    Content = part,
+                    EnableDuplicateCheck = resend,
+                    DuplicateCheckInterval = resend ? interval : null,
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WeComApiException ex) when (ex.ErrCode == WeComErrorCodes.InvalidTaskId && resend && part is WeComTemplateCardContent)
+            {
+                // Our task_ids are valid and unique per outbox item: WeCom has this card from an earlier attempt.
+                _logger.LogInformation("Outbox {Id}: the card was delivered by an earlier attempt (task_id exists)", item.Id);
+                continue;
+            }
+
+            if (!result.Delivered || result.IsInvalidUser(userId))
+            {
+                var reason = $"invaliduser: WeCom does not deliver to userid '{userId}' in app {app.Key} "
+                    + "(not a member, outside the app's visible range, or without an interface licence); check the directory's WeCom account";
+                _logger.LogWarning("WeCom message {Id} for {Person} failed: {Reason}", item.Id, item.PersonId ?? userId, reason);
+                return new SendResult.Failed(reason);
+            }
+
+            msgId ??= result.MsgId;
+        }
+
+        return new SendResult.Sent(msgId);
+    }
+
+    private async Task<SendResult> SendToGroupAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var app = _apps.Sending;
+        if (Uri.TryCreate(item.Address, UriKind.Absolute, out var webhook) && (webhook.Scheme == Uri.UriSchemeHttps || webhook.Scheme == Uri.UriSchemeHttp))
+        {
+            var parts = RenderForGroup(item, WeComLimits.WebhookTextMaxBytes, WeComLimits.WebhookMarkdownMaxBytes);
+            var key = WeComApiClient.WebhookRateKey(webhook);
+            var now = _time.GetUtcNow();
+            foreach (var _ in parts)
+            {
+                if (!_robots.TryAcquire(key, now, out var wait))
+                {
+                    return new SendResult.Retry(wait, string.Create(CultureInfo.InvariantCulture,
+                        $"group robot {item.GroupCode}: {WeComLimits.WebhookMessagesPerMinute} messages a minute; next send in {wait.TotalSeconds:0} s"));
+                }
+            }
+
+            foreach (var part in parts)
+            {
+                await app.Client.WebhookSendAsync(webhook, part, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
+            return new SendResult.Sent(null);
+        }
+
+        foreach (var part in RenderForGroup(item, WeComLimits.TextMaxBytes, WeComLimits.MarkdownMaxBytes))
+        {
+            await app.Client.AppChatSendAsync(item.Address, part, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return new SendResult.Sent(null);
+    }
+
+    private async Task<SendResult> UpdateCardAsync(OutboxItem item, WeComCardClick click, CancellationToken cancellationToken)
+    {
+        var app = _apps.Find(click.App) ?? _apps.Sending;
+        var caption = await CaptionAsync(item, click, cancellationToken).ConfigureAwait(false);
+        await app.Client.UpdateTemplateCardAsync(WeComCardUpdate.GreyOut(click.ResponseCode, caption, item.Address), cancellationToken).ConfigureAwait(false);
+        return new SendResult.Sent(null);
+    }
+
+    /// <summary>"已选择：提交": the label of the pressed button, found on the card's own outbox item (its task_id names it).</summary>
+    private async Task<string> CaptionAsync(OutboxItem item, WeComCardClick click, CancellationToken cancellationToken)
+    {
+        string? label = null;
+        if (item.PersonId is { } personId && WeComTaskIds.TryGetOutboxId(click.TaskId, out var cardId) && cardId > 0)
+        {
+            var sent = await _outbox.ListForPersonAsync(personId, ChannelNames.WeCom, cardId - 1, cancellationToken).ConfigureAwait(false);
+            label = sent.FirstOrDefault(s => s.Id == cardId)?.Message.Choices.FirstOrDefault(c => c.Value == click.ButtonKey)?.Label;
+        }
+
+        label ??= click.ButtonKey;
+        return WeComCardRenderer.ChosenPrefix + (label.Length <= WeComLimits.CardButtonTextMaxChars ? label : label[..WeComLimits.CardButtonTextMaxChars] + "…");
+    }
+
+    /// <summary>Covers everything since the item was queued (1 s to WeCom's maximum of 4 h), and nothing older.</summary>
+    private static TimeSpan DuplicateCheckInterval(OutboxItem item, DateTimeOffset now)
+    {
+        var since = now - item.CreatedAt + TimeSpan.FromMinutes(1);
+        return since < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1)
+            : since > WeComLimits.MaxDuplicateCheckInterval ? WeComLimits.MaxDuplicateCheckInterval
+            : TimeSpan.FromSeconds(Math.Ceiling(since.TotalSeconds));
+    }
+
+    /// <summary>A webhook URL carries its key: logs show the group code instead.</summary>
+    private static string Redact(OutboxItem item) => item.GroupCode is { } group ? "group " + group : item.Address;
+
+    private void PruneNowAndThen()
+    {
+        var now = _time.GetUtcNow();
+        var last = Interlocked.Read(ref _lastPrune);
+        if (now.UtcTicks - last > TimeSpan.TicksPerMinute * 10 && Interlocked.CompareExchange(ref _lastPrune, now.UtcTicks, last) == last)
+        {
+            _members.Prune(now);
+            _robots.Prune(now);
+        }
+    }
+}

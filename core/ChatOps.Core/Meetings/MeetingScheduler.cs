@@ -1,0 +1,428 @@
+using System.Text;
+using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Core.Meetings;
+
+/// <summary>
+/// Everything about meetings that happens by the clock. Driven every minute (a Quartz job calls
+/// <see cref="RunDueAsync"/>), it decides from stored state what is due:
+/// <list type="bullet">
+/// <item>the next occurrence of each recurring meeting once the previous one has started — invited at once, or, when
+/// it falls on a day off in the official calendar, flagged to the office and held until the office decides;</item>
+/// <item>per meeting: the invitations, the day-before reminder (16:00), the last reminder (one hour before) with the
+/// roster to the host, at the start the leave requests the host never answered (to the office), and after the end the
+/// invitees without approved leave who did not confirm (to the office);</item>
+/// <item>per agreed item: reminders to the owner's liaison 3 and 1 days before the due date, and the morning after it
+/// the overdue list to the office.</item>
+/// </list>
+/// Each step is recorded done (<see cref="IMeetingStore.TryMarkDoneAsync"/>) in the transaction that queues its
+/// messages, and every message carries a dedupe key, so nothing is sent twice across restarts, re-runs and instances.
+/// Of reminders missed while the host was down only the latest is sent; none once the meeting has started.
+/// </summary>
+public sealed class MeetingScheduler(
+    IUnitOfWorkFactory units,
+    IMeetingStoreFactory stores,
+    IDirectoryRepository directory,
+    MeetingNotices notices,
+    MeetingCalendar calendar,
+    IOptions<MeetingOptions> options,
+    ILogger<MeetingScheduler> logger)
+{
+    private const string DayBefore = "reminder-day-before";
+    private const string LastReminder = "reminder-last";
+    private const string RosterStep = "roster";
+    private const string StartStep = "host-unanswered";
+    private const string EndStep = "absentees";
+    private const string HolidayPending = "holiday-pending";
+
+    private readonly MeetingOptions _options = options.Value;
+
+    /// <summary>
+    /// Runs every step due at <paramref name="now"/> and not yet done; returns how many messages were queued. A meeting
+    /// that fails is logged and the others still run; the failures are thrown together at the end.
+    /// </summary>
+    public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var run = new Run(directory, now);
+        var failures = new List<Exception>();
+        await GuardAsync(failures, "series", () => MaterializeSeriesAsync(run, cancellationToken));
+
+        IReadOnlyList<Meeting> meetings;
+        IReadOnlyList<AgreedItem> items;
+        IReadOnlySet<(string, string)> done;
+        await using (var read = await units.BeginAsync(cancellationToken))
+        {
+            var store = stores.For(read);
+            meetings = await store.ListScheduledEndingAfterAsync(now - _options.CatchUpLimit, cancellationToken);
+            items = await store.ListOpenItemsAsync(cancellationToken);
+            done = await store.ListDoneStepsAsync(
+                [.. meetings.Select(MeetingSteps.Subject), .. items.Select(i => MeetingSteps.ItemSubject(i.Id))], cancellationToken);
+        }
+
+        foreach (var meeting in meetings)
+        {
+            await GuardAsync(failures, $"meeting {meeting.Id}", () => RunMeetingAsync(run, meeting, done, cancellationToken));
+        }
+
+        await GuardAsync(failures, "agreed items", () => RunItemsAsync(run, items, done, cancellationToken));
+        return failures.Count == 0 ? run.Queued : throw new AggregateException("Some meeting steps could not be run.", failures);
+    }
+
+    /// <summary>The instant of the day-before reminder of a meeting (16:00 office time the day before its start).</summary>
+    public DateTimeOffset DayBeforeReminderAt(Meeting meeting) =>
+        calendar.ToInstant(calendar.LocalDate(meeting.StartsAt).AddDays(-1), _options.DayBeforeAt);
+
+    private async Task GuardAsync(List<Exception> failures, string what, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Meeting scheduling failed for {What}", what);
+            failures.Add(ex);
+        }
+    }
+
+    /// <summary>Makes the next occurrence of each active series once the previous one has started (or was cancelled).</summary>
+    private async Task MaterializeSeriesAsync(Run run, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<MeetingSeries> active;
+        await using (var read = await units.BeginAsync(cancellationToken))
+        {
+            active = await stores.For(read).ListActiveSeriesAsync(cancellationToken);
+        }
+
+        foreach (var series in active)
+        {
+            await using var work = await units.BeginAsync(cancellationToken);
+            var store = stores.For(work);
+            var last = await store.FindLastOccurrenceAsync(series.Id, cancellationToken);
+            if (last is not null && last.Status == MeetingStatus.Scheduled && last.StartsAt > run.Now)
+            {
+                continue;
+            }
+
+            var next = calendar.NextAfter(series, last?.Slot, run.Now);
+            var snapshot = await run.DirectoryAsync(cancellationToken);
+            var resolution = AttendeeResolver.Resolve(series.AttendeeSpecs, snapshot, series.HostId);
+            foreach (var problem in resolution.Errors)
+            {
+                logger.LogWarning("Series {Series}: {Problem}", series.Id, problem);
+            }
+
+            var meeting = new Meeting(0, series.Id, next.Slot, series.Kind, series.Title, series.HostId, next.StartsAt, next.EndsAt, series.Place, series.Link,
+                series.Agenda, series.AttendeeSpecs, MeetingStatus.Scheduled, series.CreatedBy, run.Now, run.Now,
+                HolidayNote: next.DayOffNote, AwaitingConfirmation: next.FallsOnDayOff);
+            meeting = meeting with { Id = await store.InsertMeetingAsync(meeting, cancellationToken) };
+            await MeetingService.AddInviteesForOccurrenceAsync(store, meeting, resolution.People, cancellationToken);
+            int queued;
+            if (meeting.AwaitingConfirmation)
+            {
+                await store.TryMarkDoneAsync(MeetingSteps.Subject(meeting), MeetingSteps.HolidayFlag, run.Now, cancellationToken);
+                queued = await notices.ToOfficeAsync(work, snapshot, MeetingText.HolidayFlag(meeting, series, notices.Office), run.Now,
+                    $"{MeetingSteps.Subject(meeting)}:{MeetingSteps.HolidayFlag}", cancellationToken);
+            }
+            else
+            {
+                queued = await notices.InviteAsync(work, store, meeting, snapshot, run.Now, cancellationToken);
+            }
+
+            await work.CommitAsync(cancellationToken);
+            run.Queued += queued;
+            logger.LogInformation("Series {Series}: occurrence {Id} on {Slot} ({Start:o}){Held}; {Count} message(s) queued",
+                series.Id, meeting.Id, next.Slot, next.StartsAt, meeting.AwaitingConfirmation ? $" held: {next.DayOffNote}" : "", queued);
+        }
+    }
+
+    private async Task RunMeetingAsync(Run run, Meeting m, IReadOnlySet<(string, string)> done, CancellationToken cancellationToken)
+    {
+        var subject = MeetingSteps.Subject(m);
+        bool Done(string step) => done.Contains((subject, step));
+        var now = run.Now;
+
+        if (m.AwaitingConfirmation)
+        {
+            var pending = MeetingSteps.Timed(HolidayPending, m);
+            if (now >= DayBeforeReminderAt(m) && now < m.StartsAt && !Done(pending))
+            {
+                await StepAsync(run, m, [pending], (work, store, snapshot) => notices.ToOfficeAsync(work, snapshot, OutboundMessage.Card("会议日期待确认",
+                    $"{m.Title}原定{MeetingText.When(m.StartsAt, notices.Office)}召开，当天为{m.HolidayNote}，至今尚未确认是否照常召开，会议通知和提醒均未发送。",
+                    new Choice("照常召开", $"照常召开 #{m.Id}"), new Choice("取消本次会议", $"取消会议 #{m.Id}")),
+                    now, $"{subject}:{pending}", cancellationToken), cancellationToken);
+            }
+
+            return;
+        }
+
+        if (now < m.StartsAt)
+        {
+            if (!Done(MeetingSteps.Invite))
+            {
+                await StepAsync(run, m, [], (work, store, snapshot) => notices.InviteAsync(work, store, m, snapshot, now, cancellationToken), cancellationToken);
+            }
+
+            var reminders = new List<(string Step, DateTimeOffset At, bool DayBefore)>
+            {
+                (MeetingSteps.Timed(DayBefore, m), DayBeforeReminderAt(m), true),
+                (MeetingSteps.Timed(LastReminder, m), m.StartsAt - _options.LastReminderBefore, false),
+            };
+            var due = reminders.Where(r => r.At <= now && r.At > m.TimeSetAt && !Done(r.Step)).ToList();
+            if (due.Count > 0)
+            {
+                var latest = due[^1];
+                await StepAsync(run, m, [.. due.Select(d => d.Step)], (work, store, snapshot) => RemindAsync(work, store, m, latest.Step, latest.DayBefore, snapshot, now, cancellationToken), cancellationToken);
+            }
+
+            var roster = MeetingSteps.Timed(RosterStep, m);
+            if (now >= m.StartsAt - _options.LastReminderBefore && !Done(roster))
+            {
+                await StepAsync(run, m, [roster], async (work, store, snapshot) => await notices.SendAsync(work, m.HostId, snapshot,
+                    MeetingText.RosterMessage(Roster.Build(m, await store.ListAttendeesAsync(m.Id, cancellationToken), await store.ListLeaveAsync(m.Id, cancellationToken), snapshot), notices.Office),
+                    now, MeetingNotices.DedupeKey(subject, roster, m.HostId), cancellationToken) is true ? 1 : 0, cancellationToken);
+            }
+
+            return;
+        }
+
+        var start = MeetingSteps.Timed(StartStep, m);
+        if (!Done(start))
+        {
+            await StepAsync(run, m, [start], (work, store, snapshot) => HostUnansweredAsync(work, store, m, start, snapshot, now, cancellationToken), cancellationToken);
+        }
+
+        var end = MeetingSteps.Timed(EndStep, m);
+        if (now >= m.EndsAt && !Done(end))
+        {
+            await StepAsync(run, m, [end], (work, store, snapshot) => AbsenteesAsync(work, store, m, end, snapshot, now, cancellationToken), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs one step of a meeting in its own transaction: the first of <paramref name="steps"/> decides (already done →
+    /// nothing), the others are recorded done without sending (superseded reminders). The meeting is read again inside
+    /// the transaction, so a step never acts on a meeting cancelled or moved since the run began.
+    /// </summary>
+    private async Task StepAsync(Run run, Meeting seen, string[] steps, Func<IUnitOfWork, IMeetingStore, DirectorySnapshot, Task<int>> act, CancellationToken cancellationToken)
+    {
+        await using var work = await units.BeginAsync(cancellationToken);
+        var store = stores.For(work);
+        var current = await store.FindMeetingAsync(seen.Id, cancellationToken);
+        if (current is null || current.Status != MeetingStatus.Scheduled || current.TimeVersion != seen.TimeVersion || current.AwaitingConfirmation != seen.AwaitingConfirmation)
+        {
+            return;
+        }
+
+        var subject = MeetingSteps.Subject(seen);
+        var key = steps.Length == 0 ? null : steps[^1];
+        if (key is not null && !await store.TryMarkDoneAsync(subject, key, run.Now, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var earlier in steps.Take(Math.Max(0, steps.Length - 1)))
+        {
+            await store.TryMarkDoneAsync(subject, earlier, run.Now, cancellationToken);
+        }
+
+        var queued = await act(work, store, await run.DirectoryAsync(cancellationToken));
+        await work.CommitAsync(cancellationToken);
+        run.Queued += queued;
+        logger.LogInformation("Meeting {Id}: {Step} queued {Count} message(s) at {Now:o}", seen.Id, key ?? MeetingSteps.Invite, queued, run.Now);
+    }
+
+    private async Task<int> RemindAsync(IUnitOfWork work, IMeetingStore store, Meeting m, string step, bool dayBefore, DirectorySnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        foreach (var a in await store.ListAttendeesAsync(m.Id, cancellationToken))
+        {
+            if (a.Answer == AttendanceAnswer.OnLeave)
+            {
+                continue;
+            }
+
+            if (await notices.SendAsync(work, a.PersonId, snapshot, MeetingText.Reminder(m, a, dayBefore, snapshot, notices.Office), now,
+                    MeetingNotices.DedupeKey(MeetingSteps.Subject(m), step, a.PersonId), cancellationToken) is true)
+            {
+                queued++;
+            }
+        }
+
+        return queued;
+    }
+
+    /// <summary>At the start: requests the host never answered are closed as unanswered; the office and the requesters are told.</summary>
+    private async Task<int> HostUnansweredAsync(IUnitOfWork work, IMeetingStore store, Meeting m, string step, DirectorySnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pending = (await store.ListLeaveAsync(m.Id, cancellationToken)).Where(r => r.Status == LeaveStatus.Pending).ToList();
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var subject = MeetingSteps.Subject(m);
+        var queued = 0;
+        var sb = new StringBuilder($"{m.Title}（{MeetingText.When(m.StartsAt, notices.Office)}）已开始，主持人{MeetingText.Label(m.HostId, snapshot)}未在会前答复以下请假申请：\n");
+        var n = 0;
+        foreach (var r in pending)
+        {
+            await store.UpdateLeaveAsync(r with { Status = LeaveStatus.Unanswered, DecidedAt = now }, cancellationToken);
+            sb.Append(++n).Append(". ").Append(MeetingText.Label(r.PersonId, snapshot)).Append("：").Append(r.Reason)
+                .Append("；拟由").Append(MeetingText.Substitute(r, snapshot)).AppendLine("代为参会");
+            if (await notices.SendAsync(work, r.PersonId, snapshot, OutboundMessage.Plain(
+                    $"主持人未在{m.Title}开始前答复您的请假申请，已告知领导小组办公室。请与主持人或办公室联系确认。"), now,
+                    MeetingNotices.DedupeKey(subject, $"{step}-{r.Id}", r.PersonId), cancellationToken) is true)
+            {
+                queued++;
+            }
+        }
+
+        sb.Append("请与主持人核实参会安排。");
+        queued += await notices.ToOfficeAsync(work, snapshot, OutboundMessage.Markdown(sb.ToString(), "请假未获答复"), now, $"{subject}:{step}", cancellationToken);
+        return queued;
+    }
+
+    /// <summary>After the end: the invitees without approved leave who did not confirm, listed for the office.</summary>
+    private async Task<int> AbsenteesAsync(IUnitOfWork work, IMeetingStore store, Meeting m, string step, DirectorySnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var roster = Roster.Build(m, await store.ListAttendeesAsync(m.Id, cancellationToken), await store.ListLeaveAsync(m.Id, cancellationToken), snapshot);
+        var missing = roster.WithoutApprovedLeave;
+        var sb = new StringBuilder($"{m.Title}（{MeetingText.Span(m.StartsAt, m.EndsAt, notices.Office)}）已结束。");
+        if (missing.Count == 0)
+        {
+            sb.Append($"应参会{roster.Entries.Count}人均已确认参会或经批准请假。");
+        }
+        else
+        {
+            sb.Append("以下").Append(missing.Count).AppendLine("人未经批准请假，也未确认参会，请核实是否缺席：");
+            var n = 0;
+            foreach (var e in missing)
+            {
+                sb.Append(++n).Append(". ").Append(e.Label).Append("（").Append(MeetingText.CategoryName(e.Category)).AppendLine("）");
+            }
+        }
+
+        return await notices.ToOfficeAsync(work, snapshot, OutboundMessage.Markdown(sb.ToString().TrimEnd(), "会议缺席情况"), now, $"{MeetingSteps.Subject(m)}:{step}", cancellationToken);
+    }
+
+    /// <summary>Agreed items: reminders to the owner before the due date, then the overdue list to the office.</summary>
+    private async Task RunItemsAsync(Run run, IReadOnlyList<AgreedItem> items, IReadOnlySet<(string, string)> done, CancellationToken cancellationToken)
+    {
+        var overdue = new List<AgreedItem>();
+        foreach (var item in items)
+        {
+            var subject = MeetingSteps.ItemSubject(item.Id);
+            var overdueAt = calendar.ToInstant(item.DueDate.AddDays(1), _options.ItemNoticeAt);
+            if (run.Now >= overdueAt)
+            {
+                if (!done.Contains((subject, "overdue")))
+                {
+                    overdue.Add(item);
+                }
+
+                continue;
+            }
+
+            var reminders = new[] { _options.FirstItemReminderDays, _options.LastItemReminderDays }
+                .Distinct()
+                .Select(d => (Step: $"reminder-{d}d", Days: d, At: calendar.ToInstant(item.DueDate.AddDays(-d), _options.ItemNoticeAt)))
+                .OrderBy(r => r.At)
+                .Where(r => r.At <= run.Now && r.At > item.RecordedAt && !done.Contains((subject, r.Step)))
+                .ToList();
+            if (reminders.Count == 0)
+            {
+                continue;
+            }
+
+            var latest = reminders[^1];
+            await using var work = await units.BeginAsync(cancellationToken);
+            var store = stores.For(work);
+            if (!await store.TryMarkDoneAsync(subject, latest.Step, run.Now, cancellationToken))
+            {
+                continue;
+            }
+
+            foreach (var earlier in reminders.Take(reminders.Count - 1))
+            {
+                await store.TryMarkDoneAsync(subject, earlier.Step, run.Now, cancellationToken);
+            }
+
+            var snapshot = await run.DirectoryAsync(cancellationToken);
+            var current = await store.FindItemAsync(item.Id, cancellationToken);
+            var liaison = snapshot.People.FirstOrDefault(p => p.UnitCode == item.OwnerUnit && p.Roles.HasFlag(Roles.Liaison));
+            if (current is { Status: not AgreedItemStatus.Done } && liaison is not null &&
+                await notices.SendAsync(work, liaison, await ItemReminderAsync(store, current, latest.Days, cancellationToken), run.Now,
+                    MeetingNotices.DedupeKey(subject, latest.Step, liaison.Id), cancellationToken) is true)
+            {
+                run.Queued++;
+            }
+
+            await work.CommitAsync(cancellationToken);
+        }
+
+        if (overdue.Count > 0)
+        {
+            await OverdueAsync(run, overdue, cancellationToken);
+        }
+    }
+
+    private async Task<OutboundMessage> ItemReminderAsync(IMeetingStore store, AgreedItem item, int days, CancellationToken cancellationToken)
+    {
+        var meeting = await store.FindMeetingAsync(item.MeetingId, cancellationToken);
+        var left = days == 1 ? "明天到期" : $"还有{days}天到期";
+        return OutboundMessage.Card("议定事项提醒",
+            $"{meeting?.Title}议定的“{item.Text}”完成时限为{MeetingText.Date(item.DueDate)}，{left}。请抓紧落实，并及时反馈落实情况。",
+            new Choice("反馈落实情况", $"反馈 #{item.Id}"));
+    }
+
+    private async Task OverdueAsync(Run run, List<AgreedItem> overdue, CancellationToken cancellationToken)
+    {
+        await using var work = await units.BeginAsync(cancellationToken);
+        var store = stores.For(work);
+        var listed = new List<AgreedItem>();
+        foreach (var item in overdue)
+        {
+            if (await store.TryMarkDoneAsync(MeetingSteps.ItemSubject(item.Id), "overdue", run.Now, cancellationToken) &&
+                await store.FindItemAsync(item.Id, cancellationToken) is { Status: not AgreedItemStatus.Done } current)
+            {
+                listed.Add(current);
+            }
+        }
+
+        if (listed.Count > 0)
+        {
+            var snapshot = await run.DirectoryAsync(cancellationToken);
+            var sb = new StringBuilder("以下议定事项已超过完成时限，尚未反馈完成：\n");
+            var n = 0;
+            foreach (var item in listed.OrderBy(i => i.DueDate).ThenBy(i => i.Id))
+            {
+                var latest = (await store.ListFeedbackAsync(item.Id, cancellationToken)).LastOrDefault();
+                sb.Append(++n).Append(". ").AppendLine(MeetingText.ItemLine(item, snapshot, latest));
+            }
+
+            sb.Append("请督促相关单位抓紧落实。");
+            run.Queued += await notices.ToOfficeAsync(work, snapshot, OutboundMessage.Markdown(sb.ToString(), "议定事项逾期提醒"), run.Now,
+                $"items-overdue:{run.Now.UtcDateTime:yyyyMMddHHmmss}:{listed[0].Id}", cancellationToken);
+        }
+
+        await work.CommitAsync(cancellationToken);
+        logger.LogInformation("Agreed items: {Count} newly overdue item(s) listed for the office at {Now:o}", listed.Count, run.Now);
+    }
+
+    /// <summary>One run: its instant, the directory read once when first needed, and the count of messages queued.</summary>
+    private sealed class Run(IDirectoryRepository repository, DateTimeOffset now)
+    {
+        private DirectorySnapshot? _directory;
+
+        public DateTimeOffset Now { get; } = now;
+
+        public int Queued { get; set; }
+
+        public async Task<DirectorySnapshot> DirectoryAsync(CancellationToken cancellationToken) =>
+            _directory ??= await repository.LoadAsync(cancellationToken);
+    }
+}

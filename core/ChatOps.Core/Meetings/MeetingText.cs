@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Text;
+using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
+using ChatOps.Core.Reports;
+
+namespace ChatOps.Core.Meetings;
+
+/// <summary>
+/// How meetings read in Chinese, in one place so every notice says times, places and people the same way:
+/// 12月1日（周二）9:00, 在省卫生健康委3楼会议室, 罗倩（省卫生健康委）. Times are in office time.
+/// </summary>
+public static class MeetingText
+{
+    private static readonly string[] Weekdays = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
+
+    /// <summary>The button value that answers 参加 for a meeting.</summary>
+    public static string AttendAction(long meetingId) => $"参加 #{meetingId}";
+
+    /// <summary>The button value that starts a leave request.</summary>
+    public static string LeaveAction(long meetingId) => $"请假 #{meetingId}";
+
+    /// <summary>The weekday of a date: 周二.</summary>
+    public static string Weekday(DateOnly date) => Weekdays[(int)date.DayOfWeek];
+
+    /// <summary>A date: 12月15日（周二）.</summary>
+    public static string Date(DateOnly date) => $"{date.Month}月{date.Day}日（{Weekday(date)}）";
+
+    /// <summary>A time of day as people write it: 9:00, 14:30.</summary>
+    public static string Clock(DateTime local) => local.ToString("H:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>An instant: 12月1日（周二）9:00.</summary>
+    public static string When(DateTimeOffset instant, OfficeProfile office)
+    {
+        var local = office.Local(instant);
+        return $"{Date(DateOnly.FromDateTime(local))}{Clock(local)}";
+    }
+
+    /// <summary>A meeting's time: 12月1日（周二）9:00—10:30 (the end's date only when it is another day).</summary>
+    public static string Span(DateTimeOffset start, DateTimeOffset end, OfficeProfile office)
+    {
+        var s = office.Local(start);
+        var e = office.Local(end);
+        return s.Date == e.Date ? $"{When(start, office)}—{Clock(e)}" : $"{When(start, office)}至{When(end, office)}";
+    }
+
+    /// <summary>Where: 在省卫生健康委3楼会议室, or 以视频方式 when there is only a link.</summary>
+    public static string Venue(Meeting m) => m.Place is { Length: > 0 } place ? $"在{place}" : "以视频方式";
+
+    /// <summary>A person with their unit: 罗倩（省卫生健康委）; the name alone for people without a unit.</summary>
+    public static string Label(Person? person, DirectorySnapshot directory, string fallbackId = "")
+    {
+        if (person is null)
+        {
+            return fallbackId;
+        }
+
+        var unit = person.UnitCode is { } code ? directory.Units.FirstOrDefault(u => u.Code == code)?.Name : null;
+        return unit is null ? person.Name : $"{person.Name}（{unit}）";
+    }
+
+    /// <summary>A person by id with their unit.</summary>
+    public static string Label(string personId, DirectorySnapshot directory) =>
+        Label(directory.People.FirstOrDefault(p => p.Id == personId), directory, personId);
+
+    /// <summary>The substitute named in a leave request: 王建华（省委宣传部） or 张伟（电话13800000000，不在名录中）.</summary>
+    public static string Substitute(LeaveRequest request, DirectorySnapshot directory) =>
+        request.SubstitutePersonId is { } id
+            ? Label(id, directory)
+            : $"{request.SubstituteName}（电话{request.SubstitutePhone}）";
+
+    /// <summary>The lines that follow the first sentence of a notice: host, agenda, link.</summary>
+    public static string Details(Meeting m, DirectorySnapshot directory)
+    {
+        var sb = new StringBuilder();
+        sb.Append("主持人：").Append(Label(m.HostId, directory));
+        if (m.Link is { Length: > 0 } link)
+        {
+            sb.Append("\n线上参会链接：").Append(link);
+        }
+
+        if (m.Agenda is { Length: > 0 } agenda)
+        {
+            sb.Append("\n会议议题：").Append(agenda);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The invitation (会议通知) with 参加 / 请假.</summary>
+    public static OutboundMessage Invitation(Meeting m, DirectorySnapshot directory, OfficeProfile office) =>
+        OutboundMessage.Card("会议通知",
+            $"您好，定于{Span(m.StartsAt, m.EndsAt, office)}{Venue(m)}召开{m.Title}，请准时参加。\n{Details(m, directory)}\n" +
+            "如因特殊原因不能出席，请在会前向主持人请假，并指定代为参会人员。",
+            new Choice("参加", AttendAction(m.Id)), new Choice("请假", LeaveAction(m.Id)));
+
+    /// <summary>The invitation of a substitute (代为参会通知).</summary>
+    public static OutboundMessage SubstituteInvitation(Meeting m, LeaveRequest request, DirectorySnapshot directory, OfficeProfile office) =>
+        OutboundMessage.Card("代为参会通知",
+            $"您好，{Label(request.PersonId, directory)}因{request.Reason}不能出席{m.Title}，经主持人{Label(m.HostId, directory)}同意，由您代为参会，" +
+            $"并承担会议确定的相关工作任务。会议定于{Span(m.StartsAt, m.EndsAt, office)}{Venue(m)}召开，请准时参加。\n{Details(m, directory)}",
+            new Choice("收到，将按时参会", AttendAction(m.Id)));
+
+    /// <summary>A reminder before the meeting; with buttons while the person has not answered.</summary>
+    public static OutboundMessage Reminder(Meeting m, Attendee a, bool dayBefore, DirectorySnapshot directory, OfficeProfile office)
+    {
+        var local = office.Local(m.StartsAt);
+        var when = dayBefore
+            ? $"明天（{Date(DateOnly.FromDateTime(local))}）{Clock(local)}"
+            : $"今天{Clock(local)}";
+        var text = $"{m.Title}将于{when}{Venue(m)}召开，请准时参加。\n{Details(m, directory)}";
+        if (a.Role == AttendeeRole.Substitute)
+        {
+            text += $"\n您代{Label(a.SubstituteFor ?? "", directory)}参会。";
+            return a.Answer == AttendanceAnswer.Attending
+                ? OutboundMessage.Card("会议提醒", text)
+                : OutboundMessage.Card("会议提醒", text, new Choice("收到，将按时参会", AttendAction(m.Id)));
+        }
+
+        return a.Answer == AttendanceAnswer.Attending
+            ? OutboundMessage.Card("会议提醒", text + "\n您已确认参加。")
+            : OutboundMessage.Card("会议提醒", text + "\n请确认是否参加；如不能出席，请及时请假并指定代为参会人员。",
+                new Choice("参加", AttendAction(m.Id)), new Choice("请假", LeaveAction(m.Id)));
+    }
+
+    /// <summary>The notice of a new time (会议时间调整).</summary>
+    public static OutboundMessage TimeChanged(Meeting m, DateTimeOffset oldStart, DateTimeOffset oldEnd, Attendee? a, DirectorySnapshot directory, OfficeProfile office)
+    {
+        var text = $"原定{Span(oldStart, oldEnd, office)}召开的{m.Title}，调整为{Span(m.StartsAt, m.EndsAt, office)}{Venue(m)}召开，请准时参加。\n{Details(m, directory)}";
+        return a is { Role: AttendeeRole.Invitee }
+            ? OutboundMessage.Card("会议时间调整", text + "\n如调整后不能出席，请及时请假并指定代为参会人员。",
+                new Choice("参加", AttendAction(m.Id)), new Choice("请假", LeaveAction(m.Id)))
+            : OutboundMessage.Card("会议时间调整", text);
+    }
+
+    /// <summary>The notice of a cancellation (会议取消).</summary>
+    public static OutboundMessage Cancelled(Meeting m, string? reason, OfficeProfile office) =>
+        OutboundMessage.Card("会议取消",
+            $"原定{Span(m.StartsAt, m.EndsAt, office)}召开的{m.Title}取消" + (string.IsNullOrWhiteSpace(reason) ? "。" : $"（{reason}）。") +
+            "已提交的请假申请不再办理。");
+
+    /// <summary>The leave request as the host receives it, with 批准 / 不批准.</summary>
+    public static OutboundMessage LeaveToHost(Meeting m, LeaveRequest r, DirectorySnapshot directory, OfficeProfile office, bool replaces) =>
+        OutboundMessage.Card("请假申请",
+            $"{Label(r.PersonId, directory)}申请不出席{When(m.StartsAt, office)}召开的{m.Title}。" + (replaces ? "（重新提交，原申请作废）" : "") +
+            $"\n请假事由：{r.Reason}\n代为参会：{Substitute(r, directory)}\n请在会前审批。",
+            new Choice("批准", $"批准请假 #{r.Id}"), new Choice("不批准", $"不批准 #{r.Id}"));
+
+    /// <summary>Tells the attendee the host approved.</summary>
+    public static OutboundMessage LeaveApproved(Meeting m, LeaveRequest r, DirectorySnapshot directory, OfficeProfile office) =>
+        OutboundMessage.Card("请假已批准",
+            $"您不出席{When(m.StartsAt, office)}{m.Title}的请假申请已经主持人{Label(m.HostId, directory)}批准，由{Substitute(r, directory)}代为参会。" +
+            (r.SubstitutePersonId is null
+                ? $"\n{r.SubstituteName}不在本系统名录中，请您将会议时间、地点告知本人（{r.SubstitutePhone}），并做好工作交接。"
+                : $"\n已通知{r.SubstituteName}参会，请做好工作交接。"));
+
+    /// <summary>Tells the attendee the host did not approve, with the host's comment.</summary>
+    public static OutboundMessage LeaveRejected(Meeting m, LeaveRequest r, DirectorySnapshot directory, OfficeProfile office) =>
+        OutboundMessage.Card("请假未获批准",
+            $"您不出席{When(m.StartsAt, office)}{m.Title}的请假申请未获主持人{Label(m.HostId, directory)}批准。\n主持人意见：{r.HostComment}\n" +
+            "请按时参会；如确有特殊情况，可重新提交请假申请。",
+            new Choice("参加", AttendAction(m.Id)), new Choice("重新请假", LeaveAction(m.Id)));
+
+    /// <summary>Tells a substitute they are no longer needed.</summary>
+    public static OutboundMessage SubstituteReleased(Meeting m, string forLabel, OfficeProfile office) =>
+        OutboundMessage.Plain($"{forLabel}已改变参会安排，您无需代为出席{When(m.StartsAt, office)}召开的{m.Title}。");
+
+    /// <summary>The holiday flag to the office: the occurrence's notices are held until the office decides.</summary>
+    public static OutboundMessage HolidayFlag(Meeting m, MeetingSeries series, OfficeProfile office) =>
+        OutboundMessage.Card("会议日期提醒",
+            $"{m.Title}（{series.Rule.Describe()}）下次会议应于{When(m.StartsAt, office)}召开，当天为{m.HolidayNote}。\n" +
+            "为避免误发，本次会议的通知和提醒暂不发送。请确认照常召开，或取消本次会议；如需调整时间，请通过办公室接口或命令行修改，修改后通知随即发出。",
+            new Choice("照常召开", $"照常召开 #{m.Id}"), new Choice("取消本次会议", $"取消会议 #{m.Id}"));
+
+    /// <summary>A roster as Markdown, for the host and the office.</summary>
+    public static OutboundMessage RosterMessage(Roster roster, OfficeProfile office)
+    {
+        var m = roster.Meeting;
+        var sb = new StringBuilder();
+        sb.Append("**").Append(m.Title).AppendLine("**");
+        sb.Append("时间：").AppendLine(Span(m.StartsAt, m.EndsAt, office));
+        if (m.Place is { Length: > 0 })
+        {
+            sb.Append("地点：").AppendLine(m.Place);
+        }
+
+        sb.Append("主持人：").AppendLine(roster.HostLabel);
+        if (m.Status == MeetingStatus.Cancelled)
+        {
+            sb.AppendLine("（本次会议已取消）");
+        }
+
+        sb.Append("应参会").Append(roster.Entries.Count).Append("人：参加").Append(roster.Count(RosterCategory.Attending))
+            .Append("人，请假").Append(roster.Count(RosterCategory.OnLeave)).Append("人，请假待批").Append(roster.Count(RosterCategory.LeavePending))
+            .Append("人，未答复").Append(roster.Entries.Count - roster.Count(RosterCategory.Attending) - roster.Count(RosterCategory.OnLeave) - roster.Count(RosterCategory.LeavePending))
+            .AppendLine("人。");
+        foreach (var category in Enum.GetValues<RosterCategory>())
+        {
+            var entries = roster.In(category);
+            if (entries.Count == 0)
+            {
+                continue;
+            }
+
+            sb.AppendLine().Append("**").Append(CategoryName(category)).Append('（').Append(entries.Count).AppendLine("）**");
+            if (category is RosterCategory.Attending or RosterCategory.NoAnswer)
+            {
+                sb.AppendLine(string.Join("、", entries.Select(e => e.Label)));
+                continue;
+            }
+
+            var n = 0;
+            foreach (var e in entries)
+            {
+                sb.Append(++n).Append(". ").Append(e.Label);
+                if (e.Leave is { } leave)
+                {
+                    sb.Append("：").Append(leave.Reason).Append("；");
+                    sb.Append(category == RosterCategory.OnLeave ? "由" : "拟由").Append(e.SubstituteLabel).Append("代为参会");
+                    if (category == RosterCategory.OnLeave && leave.SubstitutePersonId is not null)
+                    {
+                        sb.Append(e.SubstituteConfirmed ? "（已确认）" : "（未确认）");
+                    }
+
+                    if (category == RosterCategory.LeaveRejected && leave.HostComment is { } comment)
+                    {
+                        sb.Append("；主持人意见：").Append(comment);
+                    }
+                }
+
+                sb.AppendLine();
+            }
+        }
+
+        return OutboundMessage.Markdown(sb.ToString().TrimEnd(), "参会名单");
+    }
+
+    /// <summary>The heading of a roster category.</summary>
+    public static string CategoryName(RosterCategory category) => category switch
+    {
+        RosterCategory.Attending => "参加",
+        RosterCategory.OnLeave => "请假（已批准）",
+        RosterCategory.LeavePending => "请假待批",
+        RosterCategory.LeaveRejected => "请假未获批准、未确认参会",
+        RosterCategory.LeaveUnanswered => "请假未获主持人答复",
+        _ => "未答复",
+    };
+
+    /// <summary>A list of agreed items as Markdown lines, with due dates and the latest feedback.</summary>
+    public static string ItemLine(AgreedItem item, DirectorySnapshot directory, ItemFeedback? latest)
+    {
+        var unit = directory.Units.FirstOrDefault(u => u.Code == item.OwnerUnit)?.Name ?? item.OwnerUnit;
+        var status = item.Status switch
+        {
+            AgreedItemStatus.Done => "已完成",
+            AgreedItemStatus.InProgress => "正在推进",
+            _ => "未反馈",
+        };
+        var line = $"#{item.Id} {item.Text}（{unit}，完成时限{Date(item.DueDate)}，{status}）";
+        return latest is null ? line : $"{line}\n   最近反馈：{latest.Text}";
+    }
+}

@@ -1,0 +1,324 @@
+using ChatOps.Core.Circulars;
+using ChatOps.Core.Conversations;
+using ChatOps.Storage.Repositories;
+
+namespace ChatOps.Storage.Circulars;
+
+/// <summary>
+/// Gives the circular store of a unit of work: the engine's <see cref="UnitOfWork"/> exposes its session (connection and
+/// transaction), and the circular store uses it, so circular rows and outbox rows commit together.
+/// </summary>
+internal sealed class CircularStoreFactory : ICircularStoreFactory
+{
+    public ICircularStore For(IUnitOfWork work) => work is UnitOfWork unit
+        ? new CircularStore(unit.Session)
+        : throw new ArgumentException($"Circulars need the storage unit of work (got {work?.GetType().Name ?? "null"}).", nameof(work));
+}
+
+/// <summary>Circulars over Dapper inside one unit of work (see <see cref="CircularSql"/>).</summary>
+internal sealed class CircularStore(Session s) : ICircularStore
+{
+    public async Task<long> InsertAsync(Circular circular, CancellationToken cancellationToken = default) =>
+        await s.ExecuteScalarAsync<long>(CircularSql.Insert, Parameters(circular), cancellationToken);
+
+    public Task UpdateAsync(Circular circular, CancellationToken cancellationToken = default) =>
+        s.ExecuteAsync(CircularSql.Update, Parameters(circular), cancellationToken);
+
+    public async Task<Circular?> FindAsync(long id, CancellationToken cancellationToken = default) =>
+        (await s.QuerySingleOrDefaultAsync<CircularRow>(CircularSql.SelectById, new { Id = id }, cancellationToken))?.ToCircular();
+
+    public async Task<IReadOnlyList<Circular>> ListRecentAsync(int limit, CancellationToken cancellationToken = default) =>
+        [.. (await s.QueryAsync<CircularRow>(CircularSql.SelectRecent, new { Limit = limit }, cancellationToken)).Select(r => r.ToCircular())];
+
+    public async Task<int> MaxSequenceAsync(string kind, int year, CancellationToken cancellationToken = default) =>
+        (int)await s.ExecuteScalarAsync<long>(CircularSql.MaxSequence, new { Kind = kind, Year = year }, cancellationToken);
+
+    public Task<long?> FindHolderOfNumberAsync(string normalizedNumber, CancellationToken cancellationToken = default) =>
+        s.ExecuteScalarAsync<long?>(CircularSql.SelectHolder, new { NumberKey = normalizedNumber }, cancellationToken);
+
+    public async Task<long> AddAttachmentAsync(CircularAttachment attachment, byte[] content, CancellationToken cancellationToken = default) =>
+        await s.ExecuteScalarAsync<long>(CircularSql.InsertAttachment, new
+        {
+            attachment.CircularId,
+            attachment.FileName,
+            attachment.ContentType,
+            attachment.Size,
+            attachment.Sha256,
+            Content = content,
+            attachment.UploadedBy,
+            attachment.UploadedAt,
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<CircularAttachment>> ListAttachmentsAsync(long circularId, CancellationToken cancellationToken = default) =>
+        [.. (await s.QueryAsync<AttachmentRow>(CircularSql.SelectAttachments, new { CircularId = circularId }, cancellationToken)).Select(r => r.ToAttachment())];
+
+    public async Task<(CircularAttachment Attachment, byte[] Content)?> FindAttachmentAsync(
+        long? circularId, long? attachmentId, string? sha256, CancellationToken cancellationToken = default)
+    {
+        var row = attachmentId is { } id
+            ? await s.QuerySingleOrDefaultAsync<AttachmentRow>(CircularSql.SelectAttachmentById, new { CircularId = circularId, Id = id }, cancellationToken)
+            : await s.QuerySingleOrDefaultAsync<AttachmentRow>(CircularSql.SelectIssuedAttachmentByHash, new { Sha256 = sha256 }, cancellationToken);
+        return row is null ? null : (row.ToAttachment(), row.Content ?? []);
+    }
+
+    public Task AddDeliveriesAsync(IReadOnlyList<CircularDelivery> deliveries, CancellationToken cancellationToken = default) =>
+        deliveries.Count == 0
+            ? Task.CompletedTask
+            : s.ExecuteAsync(CircularSql.InsertDelivery, deliveries.Select((d, i) => new
+            {
+                d.CircularId,
+                d.TargetKey,
+                Ordinal = i,
+                d.GroupCode,
+                d.PersonId,
+                d.Channel,
+                d.Address,
+                d.DedupeKey,
+                d.Error,
+            }).ToList(), cancellationToken);
+
+    public async Task<IReadOnlyList<CircularDeliveryStatus>> ListDeliveriesAsync(long circularId, CancellationToken cancellationToken = default) =>
+        [.. (await s.QueryAsync<DeliveryRow>(CircularSql.SelectDeliveries, new { CircularId = circularId }, cancellationToken)).Select(r => r.ToStatus())];
+
+    public Task UpdateDeliveryAsync(long circularId, string targetKey, string? dedupeKey, string? error, CancellationToken cancellationToken = default) =>
+        s.ExecuteAsync(CircularSql.UpdateDelivery, new { CircularId = circularId, TargetKey = targetKey, DedupeKey = dedupeKey, Error = error }, cancellationToken);
+
+    public Task AddRecipientsAsync(IReadOnlyList<CircularRecipient> recipients, CancellationToken cancellationToken = default) =>
+        recipients.Count == 0
+            ? Task.CompletedTask
+            : s.ExecuteAsync(CircularSql.InsertRecipient, recipients.Select((r, i) => new
+            {
+                r.CircularId,
+                r.PersonId,
+                Ordinal = i,
+                r.UnitCode,
+                r.ViaGroup,
+                r.PromptKey,
+            }).ToList(), cancellationToken);
+
+    public async Task<IReadOnlyList<CircularRecipient>> ListRecipientsAsync(long circularId, CancellationToken cancellationToken = default) =>
+        [.. (await s.QueryAsync<RecipientRow>(CircularSql.SelectRecipients, new { CircularId = circularId }, cancellationToken)).Select(r => r.ToRecipient())];
+
+    public Task UpdatePromptAsync(long circularId, string personId, string? promptKey, CancellationToken cancellationToken = default) =>
+        s.ExecuteAsync(CircularSql.UpdatePrompt, new { CircularId = circularId, PersonId = personId, PromptKey = promptKey }, cancellationToken);
+
+    public async Task<CircularRecipient?> FindRecipientAsync(long circularId, string personId, CancellationToken cancellationToken = default) =>
+        (await s.QuerySingleOrDefaultAsync<RecipientRow>(CircularSql.SelectRecipient, new { CircularId = circularId, PersonId = personId }, cancellationToken))
+            ?.ToRecipient();
+
+    public async Task<IReadOnlyList<Circular>> ListUnacknowledgedAsync(string personId, CancellationToken cancellationToken = default) =>
+        [.. (await s.QueryAsync<CircularRow>(CircularSql.SelectUnacknowledged, new { PersonId = personId }, cancellationToken)).Select(r => r.ToCircular())];
+
+    public async Task<bool> AcknowledgeAsync(long circularId, string personId, DateTimeOffset at, AckMethod method, string channel, CancellationToken cancellationToken = default) =>
+        await s.ExecuteAsync(CircularSql.Acknowledge, new
+        {
+            CircularId = circularId,
+            PersonId = personId,
+            At = at,
+            Method = method.ToString(),
+            Channel = channel,
+        }, cancellationToken) == 1;
+
+    public async Task<int> CountUnacknowledgedAsync(long circularId, CancellationToken cancellationToken = default) =>
+        (int)await s.ExecuteScalarAsync<long>(CircularSql.CountUnacknowledged, new { CircularId = circularId }, cancellationToken);
+
+    public Task MarkRemindedAsync(long circularId, IReadOnlyCollection<string> personIds, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        personIds.Count == 0
+            ? Task.CompletedTask
+            : s.ExecuteAsync(CircularSql.MarkReminded, personIds.Select(p => new { CircularId = circularId, PersonId = p, At = at }).ToList(), cancellationToken);
+
+    public async Task<IReadOnlyList<Circular>> ListDueForReminderAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
+        [.. (await s.QueryAsync<CircularRow>(CircularSql.SelectDue, new { Now = now, Limit = limit }, cancellationToken)).Select(r => r.ToCircular())];
+
+    public async Task<bool> TryMarkReminderDoneAsync(long circularId, string step, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        await s.ExecuteAsync(CircularSql.InsertReminderStep, new { CircularId = circularId, Step = step, At = at }, cancellationToken) == 1;
+
+    public Task AuditAsync(CircularAuditEntry entry, CancellationToken cancellationToken = default) =>
+        s.ExecuteAsync(CircularSql.InsertAudit, new
+        {
+            entry.CircularId,
+            entry.Action,
+            entry.ActorId,
+            entry.At,
+            Detail = entry.Detail is { Length: > 2000 } d ? d[..2000] : entry.Detail,
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<CircularAuditEntry>> ListAuditAsync(long circularId, CancellationToken cancellationToken = default) =>
+        [.. (await s.QueryAsync<AuditRow>(CircularSql.SelectAudit, new { CircularId = circularId }, cancellationToken))
+            .Select(r => new CircularAuditEntry(r.CircularId, r.Action, r.ActorId, r.ActedAt, r.Detail))];
+
+    private static object Parameters(Circular c) => new
+    {
+        c.Id,
+        c.Kind,
+        c.Title,
+        c.Body,
+        c.Number,
+        NumberKey = c.HoldsNumber ? CircularNumbering.Normalize(c.Number) : null,
+        c.NumberYear,
+        NumberSeq = c.NumberSequence,
+        Targets = ChatOpsJson.Serialize(c.Targets),
+        c.Major,
+        Status = c.Status.ToString(),
+        c.ComposedBy,
+        c.ComposedAt,
+        c.SignerId,
+        c.SignedAt,
+        c.Comment,
+        c.IssuedAt,
+        c.RemindersStoppedAt,
+        c.RemindersStoppedBy,
+        c.NextReminderAt,
+        c.UpdatedAt,
+    };
+
+    private sealed class CircularRow
+    {
+        public long Id { get; set; }
+
+        public string Kind { get; set; } = "";
+
+        public string Title { get; set; } = "";
+
+        public string Body { get; set; } = "";
+
+        public string Number { get; set; } = "";
+
+        public int? NumberYear { get; set; }
+
+        public int? NumberSeq { get; set; }
+
+        public string Targets { get; set; } = "[]";
+
+        public bool Major { get; set; }
+
+        public string Status { get; set; } = "";
+
+        public string ComposedBy { get; set; } = "";
+
+        public DateTimeOffset ComposedAt { get; set; }
+
+        public string? SignerId { get; set; }
+
+        public DateTimeOffset? SignedAt { get; set; }
+
+        public string? Comment { get; set; }
+
+        public DateTimeOffset? IssuedAt { get; set; }
+
+        public DateTimeOffset? RemindersStoppedAt { get; set; }
+
+        public string? RemindersStoppedBy { get; set; }
+
+        public DateTimeOffset? NextReminderAt { get; set; }
+
+        public DateTimeOffset UpdatedAt { get; set; }
+
+        public Circular ToCircular() => new(
+            Id, Kind, Title, Body, Number, NumberYear, NumberSeq, ChatOpsJson.Deserialize<List<CircularTarget>>(Targets), Major,
+            Enum.Parse<CircularStatus>(Status), ComposedBy, ComposedAt, SignerId, SignedAt, Comment, IssuedAt, RemindersStoppedAt,
+            RemindersStoppedBy, NextReminderAt, UpdatedAt);
+    }
+
+    private sealed class AttachmentRow
+    {
+        public long Id { get; set; }
+
+        public long CircularId { get; set; }
+
+        public string FileName { get; set; } = "";
+
+        public string ContentType { get; set; } = "";
+
+        public long Size { get; set; }
+
+        public string Sha256 { get; set; } = "";
+
+        public string UploadedBy { get; set; } = "";
+
+        public DateTimeOffset UploadedAt { get; set; }
+
+        public byte[]? Content { get; set; }
+
+        public CircularAttachment ToAttachment() => new(Id, CircularId, FileName, ContentType, Size, Sha256, UploadedBy, UploadedAt);
+    }
+
+    private sealed class DeliveryRow
+    {
+        public long CircularId { get; set; }
+
+        public string TargetKey { get; set; } = "";
+
+        public string? GroupCode { get; set; }
+
+        public string? PersonId { get; set; }
+
+        public string? Channel { get; set; }
+
+        public string? Address { get; set; }
+
+        public string? DedupeKey { get; set; }
+
+        public string? Error { get; set; }
+
+        public string? OutboxStatus { get; set; }
+
+        public int? Attempts { get; set; }
+
+        public string? LastError { get; set; }
+
+        public DateTimeOffset? SentAt { get; set; }
+
+        public CircularDeliveryStatus ToStatus() => new(
+            new CircularDelivery(CircularId, TargetKey, GroupCode, PersonId, Channel, Address, DedupeKey, Error),
+            OutboxStatus is null ? null : Enum.Parse<OutboxStatus>(OutboxStatus),
+            Attempts ?? 0,
+            LastError,
+            SentAt);
+    }
+
+    private sealed class RecipientRow
+    {
+        public long CircularId { get; set; }
+
+        public string PersonId { get; set; } = "";
+
+        public string? UnitCode { get; set; }
+
+        public string? ViaGroup { get; set; }
+
+        public string? PromptKey { get; set; }
+
+        public DateTimeOffset? AckedAt { get; set; }
+
+        public string? AckMethod { get; set; }
+
+        public string? AckChannel { get; set; }
+
+        public int Reminders { get; set; }
+
+        public DateTimeOffset? LastRemindedAt { get; set; }
+
+        public string? PromptStatus { get; set; }
+
+        public string? PromptError { get; set; }
+
+        public CircularRecipient ToRecipient() => new(
+            CircularId, PersonId, UnitCode, ViaGroup, PromptKey, AckedAt,
+            AckMethod is null ? null : Enum.Parse<AckMethod>(AckMethod), AckChannel, Reminders, LastRemindedAt,
+            PromptStatus is null ? null : Enum.Parse<OutboxStatus>(PromptStatus), PromptError);
+    }
+
+    private sealed class AuditRow
+    {
+        public long? CircularId { get; set; }
+
+        public string Action { get; set; } = "";
+
+        public string ActorId { get; set; } = "";
+
+        public DateTimeOffset ActedAt { get; set; }
+
+        public string? Detail { get; set; }
+    }
+}
