@@ -75,8 +75,8 @@ public static class CircularEndpoints
             var sent = await service.SendAsync(work, created.Circular!.Id, person, now, ct);
             if (!sent.Succeeded)
             {
-                await work.CommitAsync(ct); // the draft is kept: the console can fix and send it
-                return Failure(sent, compose: false);
+                await work.CommitAsync(ct); // the draft is kept (its id is in the answer): the console can fix and send it
+                return Failure(sent, compose: false, draftId: created.Circular.Id);
             }
         }
 
@@ -281,25 +281,33 @@ public static class CircularEndpoints
         };
     }
 
-    private static IResult Failure(CircularOutcome outcome, bool compose)
+    private static IResult Failure(CircularOutcome outcome, bool compose, long? draftId = null)
     {
         var first = outcome.Errors[0];
         if (first.Kind == CircularErrorKind.Forbidden || first.Kind == CircularErrorKind.NotFound ||
             (!compose && first.Kind == CircularErrorKind.Conflict))
         {
-            return OfficeApiAccess.Problem(first.Kind switch
+            return Results.Problem(detail: outcome.ErrorText, statusCode: first.Kind switch
             {
                 CircularErrorKind.Forbidden => StatusCodes.Status403Forbidden,
                 CircularErrorKind.NotFound => StatusCodes.Status404NotFound,
                 _ => StatusCodes.Status409Conflict,
-            }, outcome.ErrorText);
+            }, title: first.Kind switch
+            {
+                CircularErrorKind.Forbidden => "无权操作",
+                CircularErrorKind.NotFound => "未找到",
+                _ => "状态不允许",
+            }, extensions: Extensions(draftId));
         }
 
-        return Validation(outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal));
+        return Validation(outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal), draftId);
     }
 
-    private static IResult Validation(Dictionary<string, string[]> errors) =>
-        Results.ValidationProblem(errors, title: "公文内容有误", detail: string.Join(" ", errors.Values.SelectMany(v => v)));
+    private static IResult Validation(Dictionary<string, string[]> errors, long? draftId = null) =>
+        Results.ValidationProblem(errors, title: "公文内容有误", detail: string.Join(" ", errors.Values.SelectMany(v => v)), extensions: Extensions(draftId));
+
+    /// <summary>The id of a draft that was stored although sending it failed.</summary>
+    private static Dictionary<string, object?>? Extensions(long? draftId) => draftId is { } id ? new() { ["id"] = id } : null;
 
     private static void Signal(HttpContext context) => context.RequestServices.GetService<IWorkSignal>()?.OutboxChanged();
 

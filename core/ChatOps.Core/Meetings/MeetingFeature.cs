@@ -73,7 +73,7 @@ public sealed partial class MeetingFeature(
             case "名单" or "参会名单" or "roster":
                 await RosterForHostAsync(turn, cancellationToken);
                 return true;
-            case "参加" or "收到，将按时参会" or "收到":
+            case "参加" or "收到，将按时参会": // not a bare 收到: circulars are acknowledged with it
                 return await BareAttendOrLeaveAsync(turn, attend: true, cancellationToken);
             case "请假" or "重新请假":
                 return await BareAttendOrLeaveAsync(turn, attend: false, cancellationToken);

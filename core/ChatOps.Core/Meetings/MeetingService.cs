@@ -171,8 +171,12 @@ public sealed class MeetingService(
         var wasHeld = meeting.AwaitingConfirmation;
         var moved = meeting with
         {
-            StartsAt = newStart!.Value, EndsAt = newEnd!.Value, TimeVersion = meeting.TimeVersion + 1, TimeSetAt = now,
-            AwaitingConfirmation = false, HolidayNote = null,
+            StartsAt = newStart!.Value,
+            EndsAt = newEnd!.Value,
+            TimeVersion = meeting.TimeVersion + 1,
+            TimeSetAt = now,
+            AwaitingConfirmation = false,
+            HolidayNote = null,
         };
         await store.UpdateMeetingAsync(moved, cancellationToken);
         var queued = wasHeld && !(await store.ListDoneStepsAsync([MeetingSteps.Subject(meeting)], cancellationToken)).Contains((MeetingSteps.Subject(meeting), MeetingSteps.Invite))

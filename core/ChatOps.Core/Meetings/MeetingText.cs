@@ -192,8 +192,18 @@ public static class MeetingText
 
         sb.Append("应参会").Append(roster.Entries.Count).Append("人：参加").Append(roster.Count(RosterCategory.Attending))
             .Append("人，请假").Append(roster.Count(RosterCategory.OnLeave)).Append("人，请假待批").Append(roster.Count(RosterCategory.LeavePending))
-            .Append("人，未答复").Append(roster.Entries.Count - roster.Count(RosterCategory.Attending) - roster.Count(RosterCategory.OnLeave) - roster.Count(RosterCategory.LeavePending))
-            .AppendLine("人。");
+            .Append("人，未答复").Append(roster.Count(RosterCategory.NoAnswer)).Append('人');
+        if (roster.Count(RosterCategory.LeaveRejected) > 0)
+        {
+            sb.Append("，请假未获批准").Append(roster.Count(RosterCategory.LeaveRejected)).Append('人');
+        }
+
+        if (roster.Count(RosterCategory.LeaveUnanswered) > 0)
+        {
+            sb.Append("，请假未获答复").Append(roster.Count(RosterCategory.LeaveUnanswered)).Append('人');
+        }
+
+        sb.AppendLine("。");
         foreach (var category in Enum.GetValues<RosterCategory>())
         {
             var entries = roster.In(category);

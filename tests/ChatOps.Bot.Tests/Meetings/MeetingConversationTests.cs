@@ -151,7 +151,7 @@ public sealed class MeetingConversationTests : IAsyncLifetime
         (await me.ReceivesAsync()).Shows("请假未获批准", "您不出席12月1日（周二）9:00领导小组办公室会议的请假申请未获主持人蔡霞批准。",
             "主持人意见：本次会议研究省教育厅牵头事项，请务必本人参加。", "请按时参会；如确有特殊情况，可重新提交请假申请。").Offers("参加", "重新请假");
         Assert.DoesNotContain((await _chat.As("zrzyt.lly").ReceivesAsync()).Items, i => i.Message.Title == "代为参会通知");
-        (await host.SaysAsync("名单")).Shows("**请假未获批准、未确认参会（1）**", "1. 董晓明（省教育厅）：赴昆明市督导检查；拟由汪国平（省自然资源厅）代为参会；主持人意见：本次会议研究省教育厅牵头事项");
+        (await host.SaysAsync("名单")).Shows("应参会3人：参加0人，请假0人，请假待批0人，未答复2人，请假未获批准1人。", "**请假未获批准、未确认参会（1）**", "1. 董晓明（省教育厅）：赴昆明市督导检查；拟由汪国平（省自然资源厅）代为参会；主持人意见：本次会议研究省教育厅牵头事项");
 
         (await me.PressesAsync($"参加 #{m.Id}")).Shows("已确认：您将参加12月1日（周二）9:00在省卫生健康委3楼会议室召开的领导小组办公室会议。");
         (await me.PressesAsync($"参加 #{m.Id}")).Shows("无需重复确认");
