@@ -39,18 +39,27 @@ public class HostStartupTests
         using var client = host.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz", TestContext.Current.CancellationToken)).StatusCode);
 
+        // Move the database away (and back afterwards, so the host's background work can shut down cleanly).
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var aside = Directory.CreateTempSubdirectory("chatops-aside-").FullName;
         foreach (var file in Directory.GetFiles(host.DataFolder))
         {
-            File.Delete(file);
+            File.Move(file, Path.Combine(aside, Path.GetFileName(file)));
         }
 
         var response = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var recreated = File.Exists(host.DatabaseFile);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(aside))
+        {
+            File.Move(file, Path.Combine(host.DataFolder, Path.GetFileName(file)), overwrite: true);
+        }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("database unreachable", body, StringComparison.Ordinal);
-        Assert.False(File.Exists(host.DatabaseFile), "the health check must not recreate an empty database");
+        Assert.False(recreated, "the health check must not recreate an empty database");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]
