@@ -250,7 +250,7 @@ public sealed class CircularDialog(CircularService service, CircularKinds kinds,
     {
         await SaveAsync(turn, StepBody, draft, cancellationToken);
         await turn.ReplyAsync(OutboundMessage.Plain(
-            $"请发送正文（可使用 Markdown 格式，最多{CircularService.MaxBodyLength}字）。需要附件（如专报 Word 文件）的，请在办公室管理台上传。"), cancellationToken);
+            $"请发送正文（可使用 Markdown 格式，最多{CircularService.MaxBodyLength}字）。对话中不能添加附件，需要附件（如专报 Word 文件）的，请在办公室管理台拟稿。"), cancellationToken);
     }
 
     private async Task BodyAsync(Turn turn, Draft draft, string body, CancellationToken cancellationToken)
@@ -501,7 +501,7 @@ public sealed class CircularDialog(CircularService service, CircularKinds kinds,
         draft.SuggestedNumber = await service.SuggestNumberAsync(turn.Work, kind, turn.Now, cancellationToken);
         await SaveAsync(turn, StepNumber, draft, cancellationToken);
         await turn.ReplyAsync(OutboundMessage.Ask(
-            (lead is null ? "" : lead + "\n") + $"建议文号：{draft.SuggestedNumber}\n点击“确定”使用该文号，或直接输入其他文号。",
+            (lead is null ? "" : lead + "\n") + $"建议文号：{draft.SuggestedNumber}\n点击“使用建议文号”，或直接输入其他文号。",
             new Choice("使用建议文号", UseNumber)), cancellationToken);
     }
 
