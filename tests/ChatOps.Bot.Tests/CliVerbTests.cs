@@ -79,6 +79,20 @@ public class CliVerbTests
     }
 
     [Fact]
+    public async Task NameDelegate_LetsThatPersonReport()
+    {
+        var folder = await SeededFolderAsync();
+
+        var named = await BotProcess.RunAsync(folder, "name-delegate", "fgw", "office.clerk2", "--by", "办公室");
+        var unknown = await BotProcess.RunAsync(folder, "name-delegate", "fgw", "ghost");
+
+        Assert.Equal(0, named.ExitCode);
+        Assert.Contains("可代省发展改革委填报", named.Output, StringComparison.Ordinal);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("人员“ghost”不在名录中", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WrongArguments_PrintUsage()
     {
         var result = await BotProcess.RunAsync(Directory.CreateTempSubdirectory("chatops-cli-").FullName, "import-directory");

@@ -29,6 +29,7 @@ public static class CliVerbs
         new ExportDirectoryVerb(),
         new ChangeLiaisonVerb(),
         new LiaisonHistoryVerb(),
+        new NameDelegateVerb(),
         new PeriodsVerb(),
         new BulletinVerb(),
         new HeadlineVerb(),
@@ -220,6 +221,38 @@ internal sealed class LiaisonHistoryVerb : ICliVerb
             await output.WriteLineAsync("没有联络员调整记录。");
         }
 
+        return 0;
+    }
+}
+
+/// <summary><c>name-delegate UNIT PERSON [--by NAME]</c>: names someone who may report for a unit besides its liaison.</summary>
+internal sealed class NameDelegateVerb : ICliVerb
+{
+    public string Name => "name-delegate";
+
+    public string Usage => "name-delegate UNIT_CODE PERSON_ID [--by 指定人]";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var (positional, options) = CliVerbs.Parse(args);
+        if (positional.Count != 2)
+        {
+            await error.WriteLineAsync($"usage: {Usage}");
+            return CliVerbs.Usage;
+        }
+
+        var directory = services.GetRequiredService<IDirectoryRepository>();
+        var unit = await directory.FindUnitAsync(positional[0]);
+        var person = await directory.FindPersonAsync(positional[1]);
+        if (unit is null || person is null)
+        {
+            await error.WriteLineAsync(unit is null ? $"单位“{positional[0]}”不在名录中。" : $"人员“{positional[1]}”不在名录中。");
+            return 1;
+        }
+
+        await directory.NameDelegateAsync(unit.Code, person.Id, options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}",
+            services.GetRequiredService<TimeProvider>().GetUtcNow());
+        await output.WriteLineAsync($"已指定{person.Name}可代{unit.Name}填报（每期仍只报送一份）。");
         return 0;
     }
 }
