@@ -93,6 +93,16 @@ public class CliVerbTests
     }
 
     [Fact]
+    public async Task GroupConversations_OnAFreshDatabase_SaysNoneYet()
+    {
+        var folder = await SeededFolderAsync();
+
+        var result = await BotProcess.RunAsync(folder, "group-conversations");
+
+        Assert.Equal((0, "机器人尚未加入任何群聊。"), (result.ExitCode, result.Output.Trim()));
+    }
+
+    [Fact]
     public async Task WrongArguments_PrintUsage()
     {
         var result = await BotProcess.RunAsync(Directory.CreateTempSubdirectory("chatops-cli-").FullName, "import-directory");

@@ -30,6 +30,7 @@ public static class CliVerbs
         new ChangeLiaisonVerb(),
         new LiaisonHistoryVerb(),
         new NameDelegateVerb(),
+        new GroupConversationsVerb(),
         new PeriodsVerb(),
         new BulletinVerb(),
         new HeadlineVerb(),
@@ -253,6 +254,35 @@ internal sealed class NameDelegateVerb : ICliVerb
         await directory.NameDelegateAsync(unit.Code, person.Id, options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}",
             services.GetRequiredService<TimeProvider>().GetUtcNow());
         await output.WriteLineAsync($"已指定{person.Name}可代{unit.Name}填报（每期仍只报送一份）。");
+        return 0;
+    }
+}
+
+/// <summary>
+/// <c>group-conversations</c>: the Bot Framework group conversations (Teams channels, group chats) the bot was added to,
+/// with their ids, so the office can register them in the directory as groups (kind botframework) for circulars.
+/// </summary>
+internal sealed class GroupConversationsVerb : ICliVerb
+{
+    public string Name => "group-conversations";
+
+    public string Usage => "group-conversations";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var store = services.GetRequiredService<ChatOps.Core.Conversations.IConversationReferenceStore>();
+        var groups = await store.ListGroupConversationsAsync(ChannelNames.BotFramework);
+        var registered = (await services.GetRequiredService<IDirectoryRepository>().LoadAsync()).Groups
+            .Where(g => g.Kind == GroupKind.BotFrameworkConversation).Select(g => g.Address).ToHashSet(StringComparer.Ordinal);
+        foreach (var g in groups)
+        {
+            var state = g.Unreachable ? "（机器人已被移出）" : registered.Contains(g.ConversationId) ? "（已登记）" : "（未登记）";
+            await output.WriteLineAsync($"{g.ChannelId}\t{g.ConversationId}\t{g.UpdatedAt:yyyy-MM-dd}\t{state}");
+        }
+
+        await output.WriteLineAsync(groups.Count == 0
+            ? "机器人尚未加入任何群聊。"
+            : "在名录 groups 中登记：kind: botframework，address 填上面的会话 id。");
         return 0;
     }
 }

@@ -138,6 +138,10 @@ public sealed class BotFrameworkChannelTests
         Assert.Equal(["19:channel@thread.tacv2", group], groups.Select(g => g.ConversationId));
         Assert.All(groups, g => Assert.Equal((true, Activities.TenantId, "msteams"), (g.IsGroup, g.TenantId, g.ChannelId)));
         Assert.Equal(2, await bf.CountAsync("inbox"));
+        var listing = new StringWriter();
+        Assert.Equal(0, await new ChatOps.Bot.Cli.GroupConversationsVerb().RunAsync(bf.Host.Services, [], listing, TextWriter.Null));
+        Assert.Contains("19:channel@thread.tacv2", listing.ToString(), StringComparison.Ordinal);
+        Assert.Contains("（未登记）", listing.ToString(), StringComparison.Ordinal);
 
         // A circular to the channel (a group chat in the directory, address = conversation id) goes to the channel itself.
         var services = bf.Host.Services;
