@@ -72,6 +72,15 @@ public sealed class Database
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (connection is SqliteConnection)
+            {
+                // Let SQLite wait for a busy writer itself (fine-grained) instead of the provider's fixed 150 ms retry sleep:
+                // the callback's inbox insert and the worker's turn commit contend (see docs/benchmarks.md, WeCom).
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA busy_timeout = 30000;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return connection;
         }
         catch

@@ -47,7 +47,14 @@ public sealed class WeComBot : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
-    public static async Task<WeComBot> StartAsync(FakeWeComServerOptions? options = null, IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts the fake and the host. <paramref name="settings"/> override the single-app WeCom settings;
+    /// <paramref name="configure"/> adds settings that need the running fake (its URL).
+    /// </summary>
+    public static async Task<WeComBot> StartAsync(
+        FakeWeComServerOptions? options = null,
+        IDictionary<string, string?>? settings = null,
+        Func<FakeWeComServer, IDictionary<string, string?>>? configure = null)
     {
         var weCom = await FakeWeComServer.StartAsync(options);
         var app = weCom.CreateAppOptions();
@@ -61,7 +68,7 @@ public sealed class WeComBot : IAsyncDisposable
             ["WeCom:ApiBaseUrl"] = weCom.BaseUrl,
             ["Engine:PollInterval"] = "00:00:00.200",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in (settings ?? new Dictionary<string, string?>()).Concat(configure?.Invoke(weCom) ?? new Dictionary<string, string?>()))
         {
             all[key] = value;
         }
