@@ -1,3 +1,4 @@
+using ChatOps.Bot.Hosting;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,13 +17,13 @@ namespace ChatOps.Bot.Circulars;
 internal static class OfficeApiAccess
 {
     /// <summary>The header with the shared key.</summary>
-    public const string KeyHeader = "X-ChatOps-Office-Key";
+    public const string KeyHeader = OfficeApiKey.Header;
 
     /// <summary>The header naming the acting person (directory id).</summary>
     public const string PersonHeader = "X-ChatOps-Person";
 
     /// <summary>The configuration key of the shared key.</summary>
-    public const string KeySetting = "OfficeApi:Key";
+    public const string KeySetting = OfficeApiKey.Setting;
 
     private const string PersonItem = "chatops.office-person";
 
@@ -34,17 +35,9 @@ internal static class OfficeApiAccess
     {
         var context = invocation.HttpContext;
         var services = context.RequestServices;
-        var configured = services.GetRequiredService<IConfiguration>()[KeySetting];
-        if (string.IsNullOrEmpty(configured))
+        if (OfficeApiKey.Check(context) is { } refused)
         {
-            if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment() || !IsLoopback(context))
-            {
-                return Problem(StatusCodes.Status401Unauthorized, "未配置办公室接口密钥（OfficeApi:Key），仅允许在开发环境从本机访问。");
-            }
-        }
-        else if (!SameKey(configured, context.Request.Headers[KeyHeader].ToString()))
-        {
-            return Problem(StatusCodes.Status401Unauthorized, $"办公室接口密钥无效，请在请求头 {KeyHeader} 中提供正确的密钥。");
+            return refused;
         }
 
         var personId = context.Request.Headers[PersonHeader].ToString().Trim();
@@ -86,9 +79,4 @@ internal static class OfficeApiAccess
             _ => "请求有误",
         });
 
-    private static bool IsLoopback(HttpContext context) =>
-        context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip);
-
-    private static bool SameKey(string expected, string given) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(given)));
 }

@@ -1,3 +1,4 @@
+using ChatOps.Bot.Hosting;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -29,7 +30,7 @@ public sealed record AgreedItemsRequest(IReadOnlyList<AgreedItemDraft>? Items);
 public static class MeetingEndpoints
 {
     /// <summary>The header carrying the office key.</summary>
-    public const string KeyHeader = "X-ChatOps-Office-Key";
+    public const string KeyHeader = OfficeApiKey.Header;
 
     /// <summary>The optional header naming who acts (a person id of office staff, recorded with the change).</summary>
     public const string UserHeader = "X-ChatOps-Office-User";
@@ -199,31 +200,7 @@ public static class MeetingEndpoints
     private static string Local(DateTimeOffset instant, OfficeProfile office) =>
         TimeZoneInfo.ConvertTime(instant, office.Zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// The office key: the <c>X-ChatOps-Office-Key</c> header must equal <c>OfficeApi:Key</c> (compared in constant
-    /// time). Without a configured key, only Development and only requests from loopback are served.
-    /// </summary>
-    private static async ValueTask<object?> RequireOfficeKeyAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
-    {
-        var context = invocation.HttpContext;
-        var key = context.RequestServices.GetRequiredService<IOptions<OfficeApiOptions>>().Value.Key;
-        if (string.IsNullOrEmpty(key))
-        {
-            var development = context.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment();
-            if (development && context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip))
-            {
-                return await next(invocation);
-            }
-
-            return Results.Problem(title: "办公室接口未启用", detail: "未配置 OfficeApi:Key：仅在开发环境下允许从本机访问。", statusCode: StatusCodes.Status403Forbidden);
-        }
-
-        var given = context.Request.Headers[KeyHeader].ToString();
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key)))
-        {
-            return Results.Problem(title: "未授权", detail: $"缺少或错误的 {KeyHeader}。", statusCode: StatusCodes.Status401Unauthorized);
-        }
-
-        return await next(invocation);
-    }
+    /// <summary>The office key, checked as for every office endpoint (<see cref="OfficeApiKey"/>).</summary>
+    private static async ValueTask<object?> RequireOfficeKeyAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next) =>
+        OfficeApiKey.Check(invocation.HttpContext) ?? await next(invocation);
 }

@@ -19,7 +19,6 @@ public static class MeetingsHostRegistration
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddMeetingsCore();
         builder.Services.AddOptions<MeetingOptions>().BindConfiguration(MeetingOptions.Section);
-        builder.Services.AddOptions<OfficeApiOptions>().BindConfiguration(OfficeApiOptions.Section);
         builder.AddQuartz(q => q.ScheduleJob<MeetingScheduleJob>(
             trigger => trigger
                 .WithIdentity(MeetingScheduleJob.TriggerKey)
@@ -43,17 +42,4 @@ public static class MeetingsHostRegistration
         MeetingEndpoints.Map(app);
         return app;
     }
-}
-
-/// <summary>
-/// The office API's key (section <c>OfficeApi</c>). Kept simple: one shared key in the <c>X-ChatOps-Office-Key</c>
-/// header; without a key the API answers only in Development and only from loopback.
-/// </summary>
-public sealed class OfficeApiOptions
-{
-    /// <summary>Configuration section.</summary>
-    public const string Section = "OfficeApi";
-
-    /// <summary>The shared key office tools send in <c>X-ChatOps-Office-Key</c>.</summary>
-    public string? Key { get; set; }
 }

@@ -108,8 +108,8 @@ public sealed class MeetingApiTests
 
         await using var production = new BotHost(new Dictionary<string, string?> { ["environment"] = "Production" });
         using var prodClient = production.CreateClient();
-        var refused = await JsonAsync(await prodClient.GetAsync("/api/meetings/1/roster", Ct), HttpStatusCode.Forbidden);
-        Assert.Equal("未配置 OfficeApi:Key：仅在开发环境下允许从本机访问。", refused.GetProperty("detail").GetString());
+        var refused = await JsonAsync(await prodClient.GetAsync("/api/meetings/1/roster", Ct), HttpStatusCode.Unauthorized);
+        Assert.Equal("未配置办公室接口密钥（OfficeApi:Key），仅允许在开发环境从本机访问。", refused.GetProperty("detail").GetString());
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
