@@ -1,7 +1,7 @@
-using ChatOps.Bot.Hosting;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using ChatOps.Bot.Hosting;
 using ChatOps.Core.Circulars;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;

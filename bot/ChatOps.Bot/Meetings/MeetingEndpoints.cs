@@ -1,4 +1,3 @@
-using ChatOps.Bot.Hosting;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -6,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using ChatOps.Bot.Hosting;
 using ChatOps.Core.Meetings;
 using ChatOps.Core.Reports;
 using Microsoft.Extensions.Options;
