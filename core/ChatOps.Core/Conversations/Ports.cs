@@ -90,6 +90,9 @@ public interface IUnitOfWork : IAsyncDisposable
     /// <summary>Scheduled steps already done and exemptions.</summary>
     IScheduleStore Schedule { get; }
 
+    /// <summary>The audit log: a change and its line are committed together.</summary>
+    Audit.IAuditLog Audit { get; }
+
     /// <summary>Marks an inbox message handled.</summary>
     Task MarkInboxProcessedAsync(long inboxId, DateTimeOffset at, CancellationToken cancellationToken = default);
 

@@ -139,6 +139,7 @@ internal sealed class UnitOfWork : IUnitOfWork
         Reports = new ReportStore(session);
         Outbox = new OutboxStore(session);
         Schedule = new ScheduleStore(session);
+        Audit = new Audit.AuditLog(session);
         Session = session;
     }
 
@@ -149,6 +150,8 @@ internal sealed class UnitOfWork : IUnitOfWork
     public IOutbox Outbox { get; }
 
     public Core.Reports.IScheduleStore Schedule { get; }
+
+    public Core.Audit.IAuditLog Audit { get; }
 
     internal Session Session { get; }
 

@@ -55,6 +55,8 @@ internal sealed class InMemoryEngine : IUnitOfWorkFactory
 
         public IScheduleStore Schedule => this;
 
+        public Core.Audit.IAuditLog Audit => throw new NotSupportedException();
+
         public Task MarkInboxProcessedAsync(long inboxId, DateTimeOffset at, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task CommitAsync(CancellationToken cancellationToken = default)

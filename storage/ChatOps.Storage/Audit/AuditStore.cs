@@ -1,0 +1,79 @@
+using ChatOps.Core.Audit;
+using ChatOps.Storage.Repositories;
+using Dapper;
+
+namespace ChatOps.Storage.Audit;
+
+/// <summary>The audit log's statements.</summary>
+internal static class AuditSql
+{
+    public static readonly SqlStatement Insert = SqlStatement.Portable(nameof(Insert), """
+        INSERT INTO audit_log (acted_at, actor_id, action, subject, detail, source)
+        VALUES (@At, @ActorId, @Action, @Subject, @Detail, @Source)
+        """);
+
+    private const string Where = """
+        WHERE (@From IS NULL OR acted_at >= @From) AND (@To IS NULL OR acted_at < @To)
+          AND (@ActorId IS NULL OR actor_id = @ActorId) AND (@ActionPrefix IS NULL OR action LIKE @ActionLike)
+          AND (@Subject IS NULL OR subject = @Subject) AND (@BeforeId IS NULL OR id < @BeforeId)
+        """;
+
+    public static readonly SqlStatement Select = new(nameof(Select),
+        $"SELECT id, acted_at AS At, actor_id AS ActorId, action, subject, detail, source FROM audit_log {Where} ORDER BY id DESC LIMIT @Limit",
+        $"SELECT TOP (@Limit) id, acted_at AS At, actor_id AS ActorId, action, subject, detail, source FROM audit_log {Where} ORDER BY id DESC");
+}
+
+/// <summary>Appends inside a unit of work's transaction.</summary>
+internal sealed class AuditLog(Session s) : IAuditLog
+{
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default) =>
+        s.ExecuteAsync(AuditSql.Insert, new
+        {
+            entry.At,
+            entry.ActorId,
+            Action = Clip(entry.Action, 64),
+            Subject = Clip(entry.Subject, 200),
+            Detail = Clip(entry.Detail, 2000),
+            Source = Clip(entry.Source, 200),
+        }, cancellationToken);
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+}
+
+/// <summary>Reads the audit log, each call its own connection.</summary>
+internal sealed class AuditQuery(Database db) : IAuditQuery
+{
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(AuditFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var rows = await c.QueryAsync<Row>(new CommandDefinition(db.Sql(AuditSql.Select), new
+        {
+            filter.From,
+            filter.To,
+            filter.ActorId,
+            filter.ActionPrefix,
+            ActionLike = filter.ActionPrefix is null ? null : filter.ActionPrefix.Replace("%", "", StringComparison.Ordinal) + "%",
+            filter.Subject,
+            filter.BeforeId,
+            Limit = Math.Clamp(filter.Limit, 1, 10_000),
+        }, cancellationToken: cancellationToken));
+        return rows.Select(r => new AuditEntry(r.Id, r.At, r.ActorId, r.Action, r.Subject, r.Detail, r.Source)).ToList();
+    }
+
+    private sealed class Row
+    {
+        public long Id { get; set; }
+
+        public DateTimeOffset At { get; set; }
+
+        public string ActorId { get; set; } = "";
+
+        public string Action { get; set; } = "";
+
+        public string Subject { get; set; } = "";
+
+        public string Detail { get; set; } = "";
+
+        public string Source { get; set; } = "";
+    }
+}
