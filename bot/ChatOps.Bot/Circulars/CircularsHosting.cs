@@ -1,14 +1,12 @@
 using ChatOps.Core.Circulars;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace ChatOps.Bot.Circulars;
 
 /// <summary>
 /// Circulars in the host: the core services and the conversation feature, the <c>Circulars</c> settings (validated at
-/// start-up), the reminder job on Quartz and the office API (<see cref="CircularEndpoints"/>). The job joins the
-/// scheduler that <c>AddScheduling</c> configures (persistent store, clustering, hosted service): Quartz's
-/// <c>AddQuartz</c> is additive, so it runs exactly when the report job runs.
+/// start-up) and the office API (<see cref="CircularEndpoints"/>). The reminder scheduler is an <c>IDueWork</c> run by
+/// the host's one every-minute job (<c>AddScheduling</c>).
 /// </summary>
 public static class CircularsHosting
 {
@@ -19,14 +17,6 @@ public static class CircularsHosting
         builder.Services.AddCirculars();
         builder.Services.AddOptions<CircularOptions>().BindConfiguration(CircularOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CircularOptions>, CircularOptionsValidator>();
-        builder.AddQuartz(q => q.ScheduleJob<CircularReminderJob>(
-            trigger => trigger
-                .WithIdentity(CircularReminderJob.TriggerKey)
-                .WithDescription("Reminds recipients who have not acknowledged a circular")
-                .WithCronSchedule("30 * * * * ?", cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-            job => job
-                .WithIdentity(CircularReminderJob.Key)
-                .WithDescription("Circular reminders (CircularScheduler.RunDueAsync)")));
         return builder;
     }
 

@@ -7,7 +7,7 @@ namespace ChatOps.Bot.Jobs;
 /// <summary>
 /// Prompts and chasing on Quartz: an ADO job store in the bot's own database (SQLite file or SQL Server, tables from
 /// migration 0003; clustered on SQL Server so several instances share the schedule), System.Text.Json for job data,
-/// and one <see cref="ReportScheduleJob"/> every minute. Quartz is started by its hosted service, registered after
+/// and one <see cref="DueWorkJob"/> every minute that runs every feature's due work. Quartz is started by its hosted service, registered after
 /// storage's migration service and waiting for the application to have started, so it never sees an unmigrated schema.
 /// </summary>
 public static class SchedulingRegistration
@@ -46,15 +46,16 @@ public static class SchedulingRegistration
                     o.SchemaProvisioning = SchemaProvisioning.Validate;
                 });
             });
-            q.ScheduleJob<ReportScheduleJob>(
+            q.ScheduleJob<DueWorkJob>(
                 trigger => trigger
-                    .WithIdentity(ReportScheduleJob.TriggerKey)
-                    .WithDescription("Runs due report prompts, reminders and deadline notices")
+                    .WithIdentity(DueWorkJob.TriggerKey)
+                    .WithDescription("Runs every feature's due work: report prompts and chasing, meeting and circular reminders")
                     .WithCronSchedule("0 * * * * ?", cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
                 job => job
-                    .WithIdentity(ReportScheduleJob.Key)
-                    .WithDescription("Report prompts and chasing (ReportScheduler.RunDueAsync)"));
+                    .WithIdentity(DueWorkJob.Key)
+                    .WithDescription("Every IDueWork in turn (DueWorkJob)"));
         });
+        builder.Services.AddHostedService<RetiredJobCleanup>();
         builder.AddQuartzHostedService(o =>
         {
             o.WaitForJobsToComplete = true;

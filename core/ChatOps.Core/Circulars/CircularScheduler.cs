@@ -20,8 +20,11 @@ public sealed class CircularScheduler(
     ReminderPlanner planner,
     CircularMessages messages,
     RecipientRouter router,
-    ILogger<CircularScheduler> logger)
+    ILogger<CircularScheduler> logger) : IDueWork
 {
+    /// <inheritdoc/>
+    public string Name => "circulars";
+
     /// <summary>Circulars looked at per run; the rest wait for the next minute.</summary>
     public const int BatchSize = 100;
 

@@ -32,6 +32,7 @@ public static class CircularsRegistration
         services.TryAddSingleton<CircularService>();
         services.TryAddSingleton<CircularDialog>();
         services.TryAddSingleton<CircularScheduler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWork, CircularScheduler>(sp => sp.GetRequiredService<CircularScheduler>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, CircularFeature>());
         return services;
     }

@@ -29,9 +29,12 @@ public sealed class MeetingScheduler(
     MeetingNotices notices,
     MeetingCalendar calendar,
     IOptions<MeetingOptions> options,
-    ILogger<MeetingScheduler> logger)
+    ILogger<MeetingScheduler> logger) : IDueWork
 {
     private const string DayBefore = "reminder-day-before";
+
+    /// <inheritdoc/>
+    public string Name => "meetings";
     private const string LastReminder = "reminder-last";
     private const string RosterStep = "roster";
     private const string StartStep = "host-unanswered";

@@ -28,6 +28,7 @@ public static class MeetingsRegistration
         services.TryAddSingleton<MeetingFeature>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, MeetingFeature>(sp => sp.GetRequiredService<MeetingFeature>()));
         services.TryAddSingleton<MeetingScheduler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWork, MeetingScheduler>(sp => sp.GetRequiredService<MeetingScheduler>()));
         return services;
     }
 }

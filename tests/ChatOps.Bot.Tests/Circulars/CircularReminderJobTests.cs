@@ -40,9 +40,13 @@ public sealed class CircularReminderJobTests
         try
         {
             var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
-            Assert.Equal(1, await ScalarAsync<long>(host, "SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'circular-reminders' AND IS_NONCONCURRENT = 1"));
-            Assert.Equal("30 * * * * ?", await ScalarAsync<string>(host, "SELECT CRON_EXPRESSION FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = 'circular-reminders-every-minute'"));
-            Assert.Equal(1, await ScalarAsync<long>(host, "SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'report-schedule'"));
+            // One job for every feature's due work: the circulars' scheduler is one of its IDueWork.
+            await using (var c = await host.Services.GetRequiredService<Database>().OpenAsync(Ct))
+            {
+                Assert.Equal(["due-work"], (await c.QueryAsync<string>("SELECT JOB_NAME FROM QRTZ_JOB_DETAILS")).ToList());
+            }
+
+            Assert.Contains(host.Services.GetServices<IDueWork>(), w => w is CircularScheduler);
 
             var clerk = (await host.Services.GetRequiredService<IDirectoryRepository>().FindPersonAsync("office.clerk1", Ct))!;
             var service = host.Services.GetRequiredService<CircularService>();
@@ -54,7 +58,7 @@ public sealed class CircularReminderJobTests
             }
 
             clock.Advance(TimeSpan.FromHours(2));
-            await scheduler.TriggerJob(CircularReminderJob.Key, Ct);
+            await scheduler.TriggerJob(ChatOps.Bot.Jobs.DueWorkJob.Key, Ct);
             const string reminders = "SELECT COUNT(*) FROM outbox WHERE dedupe_key = 'circular:1:remind:first:532900.lly'";
             var until = DateTime.UtcNow.AddSeconds(30);
             while (DateTime.UtcNow < until && await ScalarAsync<long>(host, reminders) == 0)

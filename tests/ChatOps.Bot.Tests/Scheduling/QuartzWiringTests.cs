@@ -20,10 +20,10 @@ public class QuartzWiringTests
         Assert.Equal(SchedulingRegistration.SchedulerName, scheduler.SchedulerName);
 
         Assert.Equal(1, await host.QueryAsync<long>(
-            "SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE SCHED_NAME = 'ChatOps' AND JOB_NAME = 'report-schedule' AND JOB_GROUP = 'chatops' AND IS_NONCONCURRENT = 1"));
-        Assert.Contains(nameof(ReportScheduleJob), await host.QueryAsync<string>("SELECT JOB_CLASS_NAME FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'report-schedule'"), StringComparison.Ordinal);
+            "SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE SCHED_NAME = 'ChatOps' AND JOB_NAME = 'due-work' AND JOB_GROUP = 'chatops' AND IS_NONCONCURRENT = 1"));
+        Assert.Contains(nameof(DueWorkJob), await host.QueryAsync<string>("SELECT JOB_CLASS_NAME FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'due-work'"), StringComparison.Ordinal);
         Assert.Equal("0 * * * * ?", await host.QueryAsync<string>(
-            "SELECT CRON_EXPRESSION FROM QRTZ_CRON_TRIGGERS WHERE SCHED_NAME = 'ChatOps' AND TRIGGER_NAME = 'report-schedule-every-minute'"));
+            "SELECT CRON_EXPRESSION FROM QRTZ_CRON_TRIGGERS WHERE SCHED_NAME = 'ChatOps' AND TRIGGER_NAME = 'due-work-every-minute'"));
         Assert.Equal(1, await host.QueryAsync<long>("SELECT COUNT(*) FROM SchemaVersions WHERE ScriptName LIKE '%0003_quartz.sql'"));
     }
 
@@ -38,14 +38,14 @@ public class QuartzWiringTests
 
         Assert.Same(host.Clock, host.Services.GetRequiredService<TimeProvider>()); // Quartz must not replace the application's clock
 
-        await scheduler.TriggerJob(ReportScheduleJob.Key, Ct);
+        await scheduler.TriggerJob(DueWorkJob.Key, Ct);
 
         // The sample directory: 29 provincial departments and 16 prefectures, each with a liaison on the local chat.
         Assert.True(await SchedulingHost.EventuallyAsync(async () => await host.QueryAsync<long>(prompts) == 45), host.Log.ToString());
         Assert.Equal(1, await host.QueryAsync<long>(
             "SELECT COUNT(*) FROM schedule_steps WHERE cycle_key = 'weekly' AND period_key = '2026-W48' AND step = 'first-prompt'"));
 
-        await scheduler.TriggerJob(ReportScheduleJob.Key, Ct);
+        await scheduler.TriggerJob(DueWorkJob.Key, Ct);
         await Task.Delay(1500, Ct);
         Assert.Equal(45, await host.QueryAsync<long>(prompts));
         Assert.DoesNotContain(host.Log.Entries, e => e.StartsWith("Error", StringComparison.Ordinal));
@@ -65,6 +65,10 @@ public class QuartzWiringTests
                 Assert.True(await SchedulingHost.EventuallyAsync(async () =>
                     await before.QueryAsync<long>("SELECT COUNT(*) FROM schedule_steps WHERE step = 'scheduler-started'") == 2), before.Log.ToString());
                 Assert.Equal(0, await before.QueryAsync<long>(prompts));
+
+                // A job an earlier version stored (one per feature) is removed when the new version starts.
+                await first.AddJob(JobBuilder.Create<DueWorkJob>().WithIdentity(DueWorkJob.RetiredKeys[1]).StoreDurably().Build(), AddJobOptions.Replacing, Ct);
+                Assert.Equal(2, await before.QueryAsync<long>("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS"));
                 await first.Shutdown(true, Ct);
             }
 
@@ -72,7 +76,7 @@ public class QuartzWiringTests
             var scheduler = await RunJobAsync(after);
             Assert.True(await SchedulingHost.EventuallyAsync(async () => await after.QueryAsync<long>(prompts) == 45), after.Log.ToString());
 
-            await scheduler.TriggerJob(ReportScheduleJob.Key, Ct);
+            await scheduler.TriggerJob(DueWorkJob.Key, Ct);
             await Task.Delay(1500, Ct);
             Assert.Equal(45, await after.QueryAsync<long>(prompts));
             Assert.Equal(1, await after.QueryAsync<long>("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS"));
@@ -126,7 +130,7 @@ public class QuartzWiringTests
     {
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
         Assert.True(await SchedulingHost.EventuallyAsync(() => Task.FromResult(scheduler.Status == SchedulerStatus.Running)));
-        await scheduler.TriggerJob(ReportScheduleJob.Key, Ct);
+        await scheduler.TriggerJob(DueWorkJob.Key, Ct);
         return scheduler;
     }
 

@@ -28,7 +28,7 @@ public sealed record PromptRun(ReportCycle Cycle, ReportPeriod Period, int Queue
 /// installation) the steps of periods already past their deadline are recorded without sending: the bot was not there
 /// to prompt for them.
 /// </remarks>
-public sealed class ReportScheduler
+public sealed class ReportScheduler : IDueWork
 {
     private const string StartedPeriod = "-";
     private const string StartedStep = "scheduler-started";
@@ -67,6 +67,9 @@ public sealed class ReportScheduler
 
     /// <summary>The steps of a period and their instants (for listings and tests).</summary>
     public IReadOnlyList<PlannedStep> Plan(ReportCycle cycle, ReportPeriod period) => _planner.Plan(cycle, period);
+
+    /// <inheritdoc/>
+    public string Name => "reports";
 
     /// <summary>
     /// Runs every step of every cycle that is due at <paramref name="now"/> and not yet done; returns how many messages

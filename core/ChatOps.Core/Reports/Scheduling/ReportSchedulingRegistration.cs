@@ -22,6 +22,7 @@ public static class ReportSchedulingRegistration
         services.TryAddSingleton<RecipientRouter>();
         services.AddOptions<ReportSchedulerOptions>();
         services.TryAddSingleton<ReportScheduler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWork, ReportScheduler>(sp => sp.GetRequiredService<ReportScheduler>()));
         services.TryAddSingleton<ReportExemptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, PromptNowFeature>());
         return services;
