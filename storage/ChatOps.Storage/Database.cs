@@ -2,15 +2,14 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
+using ChatOps.Storage.Dialects;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Storage;
 
 /// <summary>
-/// Opens connections to the configured database and picks each statement's dialect. Stateless and thread-safe:
-/// every call opens a pooled connection and the caller disposes it.
+/// Opens connections to the configured database and picks each statement's text through its <see cref="SqlDialect"/>.
+/// Stateless and thread-safe: every call opens a pooled connection and the caller disposes it.
 /// </summary>
 public sealed class Database
 {
@@ -25,62 +24,35 @@ public sealed class Database
     /// <summary>Creates the database access for options (tests, CLI).</summary>
     public Database(StorageOptions options)
     {
-        Provider = options.Provider;
-        if (Provider == StorageProviders.SqlServer)
-        {
-            ConnectionString = options.ConnectionString!;
-            CreateConnectionString = ConnectionString;
-            return;
-        }
-
-        var builder = new SqliteConnectionStringBuilder(
-            string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? $"Data Source={Path.Combine(options.DataFolder, "chatops.db")}"
-                : options.ConnectionString)
-        {
-            ForeignKeys = true,
-            Pooling = true,
-        };
-        DataFile = Path.GetFullPath(builder.DataSource);
-        builder.DataSource = DataFile;
-        builder.Mode = SqliteOpenMode.ReadWriteCreate;
-        CreateConnectionString = builder.ToString();
-
-        // After migration the file must exist: a missing file is an unreachable database, not a fresh empty one.
-        builder.Mode = SqliteOpenMode.ReadWrite;
-        ConnectionString = builder.ToString();
+        ArgumentNullException.ThrowIfNull(options);
+        Dialect = SqlDialect.For(options.Provider);
+        Connection = Dialect.Connection(options);
     }
 
-    /// <summary><see cref="StorageProviders.Sqlite"/> or <see cref="StorageProviders.SqlServer"/>.</summary>
-    public string Provider { get; }
+    /// <summary>The database's dialect, chosen once from <c>Storage:Provider</c>.</summary>
+    public SqlDialect Dialect { get; }
 
-    /// <summary>The full path of the SQLite file; null for SQL Server.</summary>
-    public string? DataFile { get; }
+    /// <summary>The provider's name (<see cref="StorageProviders"/>).</summary>
+    public string Provider => Dialect.Name;
 
-    /// <summary>True for SQL Server.</summary>
-    public bool IsSqlServer => Provider == StorageProviders.SqlServer;
+    /// <summary>The full path of the SQLite file; null for server databases.</summary>
+    public string? DataFile => Connection.DataFile;
 
-    internal string ConnectionString { get; }
+    internal ConnectionSettings Connection { get; }
+
+    internal string ConnectionString => Connection.ConnectionString;
 
     /// <summary>The connection string the migrator uses: for SQLite it may create the file.</summary>
-    internal string CreateConnectionString { get; }
+    internal string CreateConnectionString => Connection.CreateConnectionString;
 
     /// <summary>Opens a connection.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        DbConnection connection = IsSqlServer ? new SqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+        var connection = Dialect.CreateConnection(ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (connection is SqliteConnection)
-            {
-                // Let SQLite wait for a busy writer itself (fine-grained) instead of the provider's fixed 150 ms retry sleep:
-                // the callback's inbox insert and the worker's turn commit contend (see docs/benchmarks.md, WeCom).
-                await using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA busy_timeout = 30000;";
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-            }
-
+            await Dialect.OnOpenedAsync(connection, cancellationToken);
             return connection;
         }
         catch
@@ -91,7 +63,7 @@ public sealed class Database
     }
 
     /// <summary>The statement's text for this database.</summary>
-    public string Sql(SqlStatement statement) => statement.For(Provider);
+    public string Sql(SqlStatement statement) => Dialect.Text(statement);
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns, rolled back when it throws.</summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
@@ -120,27 +92,16 @@ internal static class DapperSetup
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.RemoveTypeMap(typeof(bool));
+        SqlMapper.RemoveTypeMap(typeof(bool?));
+        SqlMapper.AddTypeHandler(new FlagHandler());
     }
 
-    /// <summary>
-    /// Instants: SQL Server stores DATETIMEOFFSET; SQLite stores a fixed-width UTC text (yyyy-MM-ddTHH:mm:ss.fffffffZ),
-    /// so text comparison in SQL orders instants correctly.
-    /// </summary>
+    /// <summary>Instants: each dialect says how it sends them (<see cref="SqlDialect.SetInstant"/>); reading accepts every form.</summary>
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
-        {
-            if (parameter is SqliteParameter)
-            {
-                parameter.DbType = DbType.String;
-                parameter.Value = SqliteText(value);
-            }
-            else
-            {
-                parameter.DbType = DbType.DateTimeOffset;
-                parameter.Value = value;
-            }
-        }
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) =>
+            SqlDialect.Owning(parameter).SetInstant(parameter, value);
 
         public override DateTimeOffset Parse(object value) => value switch
         {
@@ -151,7 +112,20 @@ internal static class DapperSetup
         };
     }
 
-    /// <summary>The SQLite text form of an instant.</summary>
-    public static string SqliteText(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>Flags: stored as 0/1 (SQLite INTEGER, SQL Server BIT, PostgreSQL INTEGER); read from any of those forms.</summary>
+    private sealed class FlagHandler : SqlMapper.TypeHandler<bool>
+    {
+        public override void SetValue(IDbDataParameter parameter, bool value) =>
+            SqlDialect.Owning(parameter).SetFlag(parameter, value);
+
+        public override bool Parse(object value) => value switch
+        {
+            bool b => b,
+            long l => l != 0,
+            int i => i != 0,
+            short s => s != 0,
+            byte b => b != 0,
+            _ => Convert.ToBoolean(value, CultureInfo.InvariantCulture),
+        };
+    }
 }

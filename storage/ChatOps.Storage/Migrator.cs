@@ -1,9 +1,7 @@
 using System.Reflection;
-using DbUp;
 using DbUp.Builder;
 using DbUp.Engine;
 using DbUp.Engine.Output;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Storage;
@@ -51,11 +49,25 @@ public sealed class Migrator(Database database, ILogger<Migrator> logger)
 
     private async Task<IReadOnlyList<string>> MigrateOnceAsync(CancellationToken cancellationToken)
     {
-        if (!database.IsSqlServer)
+        await database.Dialect.PrepareForMigrationAsync(database.Connection, cancellationToken);
+        IAsyncDisposable migrationLock;
+        try
         {
-            await PrepareSqliteFileAsync(cancellationToken);
+            migrationLock = await database.Dialect.LockForMigrationAsync(database.CreateConnectionString, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new DatabaseStartupException($"The {database.Provider} database cannot be reached: {ex.Message}", ex);
         }
 
+        await using (migrationLock)
+        {
+            return Upgrade();
+        }
+    }
+
+    private List<string> Upgrade()
+    {
         var upgrader = Builder().Build();
         List<string> executed;
         try
@@ -94,10 +106,7 @@ public sealed class Migrator(Database database, ILogger<Migrator> logger)
 
     private UpgradeEngineBuilder Builder()
     {
-        var to = database.IsSqlServer
-            ? DeployChanges.To.SqlDatabase(database.CreateConnectionString)
-            : DeployChanges.To.SqliteDatabase(database.CreateConnectionString);
-        return to.WithScriptsEmbeddedInAssembly(ScriptAssembly, IsOurScript)
+        return database.Dialect.MigrationTarget(database.CreateConnectionString).WithScriptsEmbeddedInAssembly(ScriptAssembly, IsOurScript)
             .WithTransactionPerScript()
             .LogTo(new DbUpLog(logger));
     }
@@ -105,23 +114,6 @@ public sealed class Migrator(Database database, ILogger<Migrator> logger)
     private bool IsOurScript(string name) =>
         name.StartsWith($"ChatOps.Storage.Migrations.{database.Provider}.", StringComparison.Ordinal) &&
         name.EndsWith(".sql", StringComparison.Ordinal);
-
-    private async Task PrepareSqliteFileAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(database.DataFile!)!);
-            await using var connection = new SqliteConnection(database.CreateConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode = WAL;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
-        {
-            throw new DatabaseStartupException($"The SQLite file {database.DataFile} cannot be created or opened: {ex.Message}", ex);
-        }
-    }
 
     private static string ShortName(string resource) =>
         resource.Replace("ChatOps.Storage.Migrations.", "", StringComparison.Ordinal);

@@ -4,8 +4,9 @@ namespace ChatOps.Bot.Tests;
 public class StartupErrorTests
 {
     [Theory]
-    [InlineData("--Storage:Provider=Postgres", "Storage:Provider must be 'Sqlite' or 'SqlServer' (got 'Postgres').")]
+    [InlineData("--Storage:Provider=Postgres", "Storage:Provider must be 'Sqlite', 'SqlServer' or 'PostgreSql' (got 'Postgres').")]
     [InlineData("--Storage:Provider=SqlServer", "ConnectionStrings:ChatOps is required when Storage:Provider is 'SqlServer'")]
+    [InlineData("--Storage:Provider=PostgreSql", "ConnectionStrings:ChatOps is required when Storage:Provider is 'PostgreSql'")]
     [InlineData("--Office:TimeZone=Mars/Olympus", "Office:TimeZone must be an IANA time zone such as 'Asia/Shanghai' (got 'Mars/Olympus').")]
     [InlineData("--Directory:SeedFile=missing.yaml", "Directory:SeedFile names a file that does not exist")]
     public async Task BadSetting_StopsWithOneLineNamingTheKey(string setting, string expected)

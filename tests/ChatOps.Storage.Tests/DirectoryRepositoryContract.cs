@@ -8,7 +8,8 @@ namespace ChatOps.Storage.Tests;
 
 /// <summary>
 /// The directory repository's behaviour, run on every provider: <see cref="SqliteDirectoryRepositoryTests"/> always,
-/// <see cref="SqlServerDirectoryRepositoryTests"/> when CHATOPS_TEST_SQLSERVER is set (skipped with that reason otherwise).
+/// <see cref="SqlServerDirectoryRepositoryTests"/> when CHATOPS_TEST_SQLSERVER is set and
+/// <see cref="PostgreSqlDirectoryRepositoryTests"/> when CHATOPS_TEST_POSTGRES is set (skipped with that reason otherwise).
 /// </summary>
 public abstract class DirectoryRepositoryContract : IAsyncLifetime
 {
@@ -213,4 +214,9 @@ public sealed class SqliteDirectoryRepositoryTests : DirectoryRepositoryContract
 public sealed class SqlServerDirectoryRepositoryTests : DirectoryRepositoryContract
 {
     protected override Task<TestDatabase> CreateAsync() => TestDatabase.SqlServerAsync();
+}
+
+public sealed class PostgreSqlDirectoryRepositoryTests : DirectoryRepositoryContract
+{
+    protected override Task<TestDatabase> CreateAsync() => TestDatabase.PostgreSqlAsync();
 }

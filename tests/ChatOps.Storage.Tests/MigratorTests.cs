@@ -68,15 +68,20 @@ public class MigratorTests
     }
 
     [Fact]
-    public void KnownScripts_BothDialectsHaveTheSameNumberedScripts()
+    public void KnownScripts_EveryDialectHasTheSameNumberedScripts()
     {
         var sqlite = new Migrator(new Database(new StorageOptions { DataFolder = "x" }), NullLogger<Migrator>.Instance).KnownScripts();
         var sqlServer = new Migrator(
             new Database(new StorageOptions { Provider = StorageProviders.SqlServer, ConnectionString = "Server=none;Database=x" }),
             NullLogger<Migrator>.Instance).KnownScripts();
 
+        var postgreSql = new Migrator(
+            new Database(new StorageOptions { Provider = StorageProviders.PostgreSql, ConnectionString = "Host=none;Database=x" }),
+            NullLogger<Migrator>.Instance).KnownScripts();
+
         static IEnumerable<string> Names(IEnumerable<string> scripts) => scripts.Select(s => s.Split('.')[^2]);
         Assert.Equal(Names(sqlite), Names(sqlServer));
+        Assert.Equal(Names(sqlite), Names(postgreSql));
         Assert.All(Names(sqlite), n => Assert.Matches(@"^\d{4}_[a-z0-9_]+$", n));
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatOps.Storage.Tests;
 
-/// <summary>A migrated database for one test class: a real SQLite file in a temp folder, or a fresh SQL Server database.</summary>
+/// <summary>A migrated database for one test class: a real SQLite file in a temp folder, or a fresh SQL Server or PostgreSQL database.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     /// <summary>The environment variable that turns the SQL Server runs on.</summary>
@@ -58,6 +58,28 @@ public sealed class TestDatabase : IAsyncDisposable
             await ExecuteAsync(master, $"ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}]");
         });
     }
+
+    /// <summary>The environment variable that turns the PostgreSQL runs on (tests/postgres.sh sets it).</summary>
+    public const string PostgreSqlVariable = PostgresServer.Variable;
+
+    /// <summary>A new database on the server named by CHATOPS_TEST_POSTGRES, migrated; the test is skipped without it.</summary>
+    public static async Task<TestDatabase> PostgreSqlAsync()
+    {
+        var server = PostgresServer.RequireOrSkip();
+        var name = await server.CreateDatabaseAsync();
+        var db = new Database(new StorageOptions { Provider = StorageProviders.PostgreSql, ConnectionString = server.ConnectionStringFor(name) });
+        await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync();
+        return new TestDatabase(db, () => server.DropDatabaseAsync(name));
+    }
+
+    /// <summary>A migrated database of the given provider (the dialect-parameterised tests).</summary>
+    public static Task<TestDatabase> CreateAsync(string provider) => provider switch
+    {
+        StorageProviders.Sqlite => SqliteAsync(),
+        StorageProviders.SqlServer => SqlServerAsync(),
+        StorageProviders.PostgreSql => PostgreSqlAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown provider"),
+    };
 
     public ValueTask DisposeAsync() => _cleanup();
 

@@ -5,9 +5,9 @@ using Quartz;
 namespace ChatOps.Bot.Jobs;
 
 /// <summary>
-/// Prompts and chasing on Quartz: an ADO job store in the bot's own database (SQLite file or SQL Server, tables from
-/// migration 0003; clustered on SQL Server so several instances share the schedule), System.Text.Json for job data,
-/// and one <see cref="DueWorkJob"/> every minute that runs every feature's due work. Quartz is started by its hosted service, registered after
+/// Due work on Quartz: an ADO job store in the bot's own database (SQLite file, SQL Server or PostgreSQL, tables from
+/// migration 0003; clustered on the server databases so several instances share the schedule), System.Text.Json for job
+/// data, and one <see cref="DueWorkJob"/> every minute that runs every feature's due work. Quartz is started by its hosted service, registered after
 /// storage's migration service and waiting for the application to have started, so it never sees an unmigrated schema.
 /// </summary>
 public static class SchedulingRegistration
@@ -22,22 +22,13 @@ public static class SchedulingRegistration
         builder.Services.AddReportScheduling();
         builder.Services.AddOptions<ReportSchedulerOptions>().BindConfiguration(ReportSchedulerOptions.Section);
 
-        var sqlServer = QuartzSupport.IsSqlServer(builder.Configuration);
+        var dialect = QuartzSupport.Dialect(builder.Configuration);
         builder.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.InstanceName = SchedulerName);
             q.UsePersistentStore(store =>
             {
-                if (sqlServer)
-                {
-                    store.UseSqlServer(ds => ds.DataSourceFactory = DataSource);
-                    store.UseClustering();
-                }
-                else
-                {
-                    store.UseSqlite(ds => ds.DataSourceFactory = DataSource);
-                }
-
+                dialect.UseQuartzStore(store, DataSource);
                 store.UseSystemTextJsonSerializer();
                 store.ConfigureStore(o =>
                 {

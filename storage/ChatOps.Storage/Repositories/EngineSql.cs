@@ -37,7 +37,19 @@ internal static class EngineSql
             SELECT TOP (@Limit) p.id FROM inbox p WITH (UPDLOCK, READPAST, ROWLOCK)
             WHERE p.processed_at IS NULL AND (p.claimed_until IS NULL OR p.claimed_until < @Now)
             ORDER BY p.id)
-        """);
+        """)
+    {
+        // Rows another instance is claiming right now are skipped, not waited for (nor claimed twice).
+        PostgreSql = """
+        UPDATE inbox SET claimed_until = @Until
+        WHERE id IN (
+            SELECT id FROM inbox
+            WHERE processed_at IS NULL AND (claimed_until IS NULL OR claimed_until < @Now)
+            ORDER BY id LIMIT @Limit
+            FOR UPDATE SKIP LOCKED)
+        RETURNING id, payload, person_id
+        """,
+    };
 
     public static readonly SqlStatement MarkInboxProcessed = SqlStatement.Portable(nameof(MarkInboxProcessed),
         "UPDATE inbox SET processed_at = @At WHERE id = @Id");
@@ -77,7 +89,19 @@ internal static class EngineSql
             SELECT TOP (@Limit) d.id FROM outbox d WITH (UPDLOCK, READPAST, ROWLOCK)
             WHERE d.status = N'Pending' AND d.next_attempt_at <= @Now AND (d.claimed_until IS NULL OR d.claimed_until < @Now)
             ORDER BY d.id)
-        """);
+        """)
+    {
+        // Each message is claimed by one instance: rows locked by another claim are skipped.
+        PostgreSql = $"""
+        UPDATE outbox SET claimed_until = @Until, attempts = attempts + 1
+        WHERE id IN (
+            SELECT id FROM outbox
+            WHERE status = 'Pending' AND next_attempt_at <= @Now AND (claimed_until IS NULL OR claimed_until < @Now)
+            ORDER BY id LIMIT @Limit
+            FOR UPDATE SKIP LOCKED)
+        RETURNING {OutboxColumns}
+        """,
+    };
 
     public static readonly SqlStatement MarkOutboxSent = SqlStatement.Portable(nameof(MarkOutboxSent), """
         UPDATE outbox SET status = 'Sent', channel_message_id = @ChannelMessageId, sent_at = @At, claimed_until = NULL, last_error = NULL

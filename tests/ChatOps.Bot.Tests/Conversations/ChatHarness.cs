@@ -30,6 +30,8 @@ public sealed class ChatHarness : IAsyncDisposable
 
     public IHost Host { get; }
 
+    private TestStorage? _storage;
+
     public FakeTimeProvider Clock { get; }
 
     public IServiceProvider Services => Host.Services;
@@ -37,8 +39,11 @@ public sealed class ChatHarness : IAsyncDisposable
     public string DataFolder => _folder;
 
     /// <summary>Starts on a fresh data folder (or an existing one, to simulate a restart) at <paramref name="now"/>.</summary>
-    public static async Task<ChatHarness> StartAsync(DateTimeOffset now, string? folder = null, IDictionary<string, string?>? settings = null)
+    public static async Task<ChatHarness> StartAsync(
+        DateTimeOffset now, string? folder = null, IDictionary<string, string?>? settings = null, string provider = StorageProviders.Sqlite,
+        TestStorage? storage = null)
     {
+        storage ??= await TestStorage.CreateAsync(provider);
         folder ??= Directory.CreateTempSubdirectory("chatops-chat-").FullName;
         var clock = new FakeTimeProvider(now);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -52,6 +57,7 @@ public sealed class ChatHarness : IAsyncDisposable
             ["Storage:DataFolder"] = folder,
             ["LocalChat:Enabled"] = "true",
         });
+        builder.Configuration.AddInMemoryCollection(storage.Settings);
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -65,7 +71,16 @@ public sealed class ChatHarness : IAsyncDisposable
         var host = builder.Build();
         await host.Services.GetRequiredService<Migrator>().MigrateAsync();
         await host.Services.GetRequiredService<DirectoryService>().SeedIfEmptyAsync(Path.Combine(AppContext.BaseDirectory, "samples", "directory.yaml"));
-        return new ChatHarness(host, clock, folder);
+        return new ChatHarness(host, clock, folder) { _storage = storage };
+    }
+
+    /// <summary>Stops this host and starts a new one at <paramref name="now"/> on the same database (a restart).</summary>
+    public async Task<ChatHarness> RestartAsync(DateTimeOffset now)
+    {
+        var storage = _storage;
+        _storage = null; // the database outlives this host
+        await DisposeAsync();
+        return await StartAsync(now, _folder, storage: storage);
     }
 
     /// <summary>A person's side of the conversation.</summary>
@@ -112,7 +127,10 @@ public sealed class ChatHarness : IAsyncDisposable
     {
         Host.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await Task.CompletedTask;
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
     }
 }
 

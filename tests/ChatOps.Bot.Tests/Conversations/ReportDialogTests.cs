@@ -1,3 +1,4 @@
+using ChatOps.Storage;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
@@ -5,15 +6,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Bot.Tests.Conversations;
 
-/// <summary>The weekly report dialog, written as conversations (user says, bot answers) on the real engine and SQLite.</summary>
-public sealed class ReportDialogTests : IAsyncLifetime
+/// <summary>The weekly report dialog, written as conversations (user says, bot answers) on the real engine, on SQLite and PostgreSQL.</summary>
+public class ReportDialogTests : IAsyncLifetime
 {
+    /// <summary>The database the dialog runs on; <see cref="PostgreSqlReportDialogTests"/> runs every test on PostgreSQL.</summary>
+    protected virtual string Provider => StorageProviders.Sqlite;
+
     /// <summary>Wednesday 2026-11-25 10:30 in Kunming: the 2026-W48 report is due tomorrow 17:00.</summary>
     private static readonly DateTimeOffset Wednesday = new(2026, 11, 25, 10, 30, 0, TimeSpan.FromHours(8));
 
     private ChatHarness _chat = null!;
 
-    public async ValueTask InitializeAsync() => _chat = await ChatHarness.StartAsync(Wednesday);
+    public async ValueTask InitializeAsync() => _chat = await ChatHarness.StartAsync(Wednesday, provider: Provider);
 
     public async ValueTask DisposeAsync() => await _chat.DisposeAsync();
 
@@ -117,10 +121,7 @@ public sealed class ReportDialogTests : IAsyncLifetime
         await me.SaysAsync("旧的进展");
         await me.PressesAsync("完成");
         (await me.SaysAsync("存在的问题")).Shows("（3/5）下周工作计划");
-        var folder = _chat.DataFolder;
-        await _chat.DisposeAsync();
-
-        _chat = await ChatHarness.StartAsync(Wednesday.AddHours(2), folder);
+        _chat = await _chat.RestartAsync(Wednesday.AddHours(2));
         var again = _chat.As("fgw.lly");
         (await again.SaysAsync("填报")).Shows("继续填写省发展改革委2026年第48周（11月20日至11月26日）周报。", "（3/5）下周工作计划");
         (await again.SaysAsync("下周计划")).Shows("（4/5）问题清单整改完成数");
@@ -312,4 +313,10 @@ public sealed class ReportDialogTests : IAsyncLifetime
         await me.PressesAsync("跳过");
         (await me.PressesAsync("提交")).Shows(expectSubmitted);
     }
+}
+
+/// <summary>The same report dialog conversations on PostgreSQL (skipped with a reason without CHATOPS_TEST_POSTGRES).</summary>
+public sealed class PostgreSqlReportDialogTests : ReportDialogTests
+{
+    protected override string Provider => StorageProviders.PostgreSql;
 }

@@ -6,19 +6,21 @@ using ChatOps.Channels.WeCom.Tests.Fakes;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using ChatOps.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Bot.Tests.WeCom;
 
 /// <summary>
-/// The real host (Kestrel on loopback, its own SQLite file, the sample directory) with WeCom configured against the
+/// The real host (Kestrel on loopback, its own database — a SQLite file or a fresh PostgreSQL database —, the sample directory) with WeCom configured against the
 /// fake WeCom server: callbacks are driven into the host's endpoint encrypted and signed as WeCom does, and what the
 /// host sends arrives at the fake. Every person of the directory is a known WeCom member of the fake (userid = person id).
 /// </summary>
 public sealed class WeComBot : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private TestStorage _storage = null!;
 
     private WeComBot(FakeWeComServer weCom, BotHost host, HttpClient client, IReadOnlyList<string> members)
     {
@@ -54,8 +56,10 @@ public sealed class WeComBot : IAsyncDisposable
     public static async Task<WeComBot> StartAsync(
         FakeWeComServerOptions? options = null,
         IDictionary<string, string?>? settings = null,
-        Func<FakeWeComServer, IDictionary<string, string?>>? configure = null)
+        Func<FakeWeComServer, IDictionary<string, string?>>? configure = null,
+        string provider = StorageProviders.Sqlite)
     {
+        var storage = await TestStorage.CreateAsync(provider);
         var weCom = await FakeWeComServer.StartAsync(options);
         var app = weCom.CreateAppOptions();
         var all = new Dictionary<string, string?>
@@ -68,7 +72,7 @@ public sealed class WeComBot : IAsyncDisposable
             ["WeCom:ApiBaseUrl"] = weCom.BaseUrl,
             ["Engine:PollInterval"] = "00:00:00.200",
         };
-        foreach (var (key, value) in (settings ?? new Dictionary<string, string?>()).Concat(configure?.Invoke(weCom) ?? new Dictionary<string, string?>()))
+        foreach (var (key, value) in storage.Settings.Concat(settings ?? new Dictionary<string, string?>()).Concat(configure?.Invoke(weCom) ?? new Dictionary<string, string?>()))
         {
             all[key] = value;
         }
@@ -78,7 +82,7 @@ public sealed class WeComBot : IAsyncDisposable
         var snapshot = await host.Services.GetRequiredService<IDirectoryRepository>().LoadAsync();
         var members = snapshot.People.Select(p => p.IdentityOn(ChannelNames.WeCom)).OfType<string>().ToList();
         weCom.SetKnownUsers(members);
-        return new WeComBot(weCom, host, client, members);
+        return new WeComBot(weCom, host, client, members) { _storage = storage };
     }
 
     /// <summary>A member types <paramref name="text"/> in the app.</summary>
@@ -154,7 +158,7 @@ public sealed class WeComBot : IAsyncDisposable
     public Task WaitForIdleAsync() => WaitUntilAsync(
         async () => await ScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE processed_at IS NULL") == 0
             && await ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE status = 'Pending' AND attempts = 0") == 0
-            && await ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE status = 'Pending' AND claimed_until > @Now", new { Now = Text(DateTimeOffset.UtcNow) }) == 0,
+            && await ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE status = 'Pending' AND claimed_until > @Now", new { Now = DateTimeOffset.UtcNow }) == 0,
         () => "the host did not become idle");
 
     /// <summary>Queues messages as a scheduled job would (in one transaction) and wakes the dispatcher.</summary>
@@ -175,13 +179,13 @@ public sealed class WeComBot : IAsyncDisposable
 
     public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
     {
-        await using var connection = new SqliteConnection($"Data Source={Host.DatabaseFile}");
+        await using var connection = await Services.GetRequiredService<Database>().OpenAsync();
         return await connection.ExecuteScalarAsync<T>(sql, parameters) ?? default!;
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
     {
-        await using var connection = new SqliteConnection($"Data Source={Host.DatabaseFile}");
+        await using var connection = await Services.GetRequiredService<Database>().OpenAsync();
         return [.. await connection.QueryAsync<T>(sql, parameters)];
     }
 
@@ -195,13 +199,11 @@ public sealed class WeComBot : IAsyncDisposable
         new XElement("MsgId", msgId.ToString(CultureInfo.InvariantCulture)),
         new XElement("AgentID", WeCom.Options.AgentId)).ToString(SaveOptions.DisableFormatting);
 
-    /// <summary>The SQLite text of an instant, as storage writes it.</summary>
-    public static string Text(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await Host.DisposeAsync();
         await WeCom.DisposeAsync();
+        await _storage.DisposeAsync();
     }
 }

@@ -1,3 +1,4 @@
+using ChatOps.Storage;
 using System.Globalization;
 using ChatOps.Channels.WeCom.Hosting;
 using ChatOps.Channels.WeCom.Tests.Fakes;
@@ -11,14 +12,17 @@ namespace ChatOps.Bot.Tests.WeCom;
 /// The WeCom channel end to end: the real host's callback endpoint driven by the fake WeCom server with really signed
 /// and encrypted callbacks, the real engine and SQLite, and the host's replies arriving at the fake through the API.
 /// </summary>
-public sealed class WeComChannelTests
+public class WeComChannelTests
 {
+    /// <summary>The database the host runs on; <see cref="PostgreSqlWeComChannelTests"/> runs every test on PostgreSQL.</summary>
+    protected virtual string Provider => StorageProviders.Sqlite;
+
     private const string Liaison = "fgw.lly";
 
     [Fact]
     public async Task UrlCheck_AnswersTheDecryptedEchostrAsPlainText_AndRefusesAWrongSignature()
     {
-        await using var bot = await WeComBot.StartAsync();
+        await using var bot = await WeComBot.StartAsync(provider: Provider);
 
         var check = await bot.WeCom.VerifyUrlAsync(bot.CallbackUrl, bot.Crypto, "echo-5927391046", TestContext.Current.CancellationToken);
         var forged = await bot.WeCom.VerifyUrlAsync(bot.CallbackUrl, new ChatOps.Channels.WeCom.WeComCrypto("otherToken1", bot.WeCom.Options.EncodingAESKey, bot.WeCom.Options.CorpId), "echo", TestContext.Current.CancellationToken);
@@ -32,7 +36,7 @@ public sealed class WeComChannelTests
     [Fact]
     public async Task Liaison_CompletesTheWeeklyReport_EntirelyThroughWeComCallbacks_WithAButtonClick()
     {
-        await using var bot = await WeComBot.StartAsync();
+        await using var bot = await WeComBot.StartAsync(provider: Provider);
         var mark = bot.Mark(Liaison);
 
         await bot.SaysAsync(Liaison, "填报");
@@ -90,7 +94,7 @@ public sealed class WeComChannelTests
     [Fact]
     public async Task CardClick_FeedsTheEngineLikeTypedText_AndGreysOutTheCardWithThePressedLabel()
     {
-        await using var bot = await WeComBot.StartAsync();
+        await using var bot = await WeComBot.StartAsync(provider: Provider);
         var mark = bot.Mark(Liaison);
         await bot.SaysAsync(Liaison, "今天天气不错");
         var card = await bot.NextAsync(Liaison, mark, "没有理解您的意思", "[填报] [查看状态] [帮助]");
@@ -114,7 +118,7 @@ public sealed class WeComChannelTests
         // WeCom repeats a callback with the same CreateTime: the fake's clock stands still, so its three deliveries of
         // one click carry one CreateTime, as WeCom's retries do.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var bot = await WeComBot.StartAsync(new FakeWeComServerOptions { TimeProvider = clock });
+        await using var bot = await WeComBot.StartAsync(new FakeWeComServerOptions { TimeProvider = clock }, provider: Provider);
         var mark = bot.Mark(Liaison);
         await bot.SaysAsync(Liaison, "随便说点什么");
         var card = await bot.NextAsync(Liaison, mark, "没有理解您的意思");
@@ -141,7 +145,7 @@ public sealed class WeComChannelTests
     [Fact]
     public async Task TokenExpiresInTheMiddleOfAFanOut_RefreshedOnce_EveryoneGetsTheirMessageExactlyOnce()
     {
-        await using var bot = await WeComBot.StartAsync();
+        await using var bot = await WeComBot.StartAsync(provider: Provider);
         var liaisons = bot.Members.Where(m => m.EndsWith(".lly", StringComparison.Ordinal)).ToList();
         Assert.True(liaisons.Count >= 40);
         bot.WeCom.RevokeTokensAfter("/cgi-bin/message/send", 15, errCode: 42001);
@@ -168,7 +172,7 @@ public sealed class WeComChannelTests
     [Fact]
     public async Task InvalidUser_IsRecordedAgainstThePerson_NotRetried()
     {
-        await using var bot = await WeComBot.StartAsync();
+        await using var bot = await WeComBot.StartAsync(provider: Provider);
         bot.WeCom.SetKnownUsers(bot.Members.Where(m => m != Liaison));
 
         await bot.SaysAsync(Liaison, "帮助");
@@ -185,7 +189,7 @@ public sealed class WeComChannelTests
     [Fact]
     public async Task PerMemberLimit_TheDispatcherHoldsBackWhatWeComWouldSilentlyDrop()
     {
-        await using var bot = await WeComBot.StartAsync();
+        await using var bot = await WeComBot.StartAsync(provider: Provider);
         var now = DateTimeOffset.UtcNow;
 
         await bot.EnqueueAsync([.. Enumerable.Range(1, 33).Select(i => new OutboxItem(
@@ -211,7 +215,7 @@ public sealed class WeComChannelTests
     [Fact]
     public async Task GroupChats_AppChatCreatedFromTheDirectory_CircularsGoToTheAppChatAndTheRobot_RobotLimitKept()
     {
-        await using var bot = await WeComBot.StartAsync();
+        await using var bot = await WeComBot.StartAsync(provider: Provider);
         var chatId = await bot.Services.GetRequiredService<WeComAppChats>().CreateAsync("lly-group", "office.clerk1", TestContext.Current.CancellationToken);
         Assert.Equal("wrSampleLiaisonChat", chatId);
         Assert.Equal(47, bot.WeCom.AppChats[chatId].Members.Count);
@@ -233,4 +237,10 @@ public sealed class WeComChannelTests
         Assert.Equal(20, bot.WeCom.WebhookMessages.Count);
         Assert.Equal(2, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE 'group-test:robot:%' AND status = 'Pending'"));
     }
+}
+
+/// <summary>The same end-to-end WeCom tests on PostgreSQL (skipped with a reason without CHATOPS_TEST_POSTGRES).</summary>
+public sealed class PostgreSqlWeComChannelTests : WeComChannelTests
+{
+    protected override string Provider => StorageProviders.PostgreSql;
 }

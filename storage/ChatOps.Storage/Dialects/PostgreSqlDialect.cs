@@ -1,0 +1,89 @@
+using System.Data;
+using System.Data.Common;
+using DbUp;
+using DbUp.Builder;
+using Npgsql;
+using Quartz;
+
+namespace ChatOps.Storage.Dialects;
+
+/// <summary>
+/// PostgreSQL (and the databases that speak its protocol and SQL, see docs/high-availability.md): TIMESTAMPTZ
+/// instants sent in UTC, flags as INTEGER 0/1 like the other dialects, statements in the SQLite text (ON CONFLICT,
+/// LIMIT, RETURNING mean the same here) unless a statement carries a PostgreSQL override — the claims do, to take
+/// rows with <c>FOR UPDATE SKIP LOCKED</c>. Quartz runs clustered; migrations are serialised with an advisory lock so
+/// instances starting together do not race.
+/// </summary>
+public sealed class PostgreSqlDialect : SqlDialect
+{
+    /// <summary>The advisory lock key held while migrating ("ChatOps" in ASCII).</summary>
+    private const long MigrationLockKey = 0x436861744F7073;
+
+    /// <inheritdoc/>
+    public override string Name => StorageProviders.PostgreSql;
+
+    /// <inheritdoc/>
+    public override bool SupportsScaleOut => true;
+
+    internal override string ConnectionStringExample => "Host=db;Database=chatops;Username=chatops;Password=...";
+
+    /// <inheritdoc/>
+    protected override string DefaultText(SqlStatement statement) => statement.Sqlite;
+
+    internal override ConnectionSettings Connection(StorageOptions options) =>
+        new(options.ConnectionString!, options.ConnectionString!, null);
+
+    internal override string? ConnectionStringProblem(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return string.IsNullOrWhiteSpace(builder.Host) ? "it names no Host." : null;
+    }
+
+    internal override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+
+    internal override async Task<IAsyncDisposable> LockForMigrationAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        // A session of its own, outside the pool: the lock lives exactly as long as this connection.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, CommandTimeout = 0 }.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@Key)", connection);
+            command.Parameters.AddWithValue("Key", MigrationLockKey);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection; // closing the unpooled session releases the lock
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    internal override UpgradeEngineBuilder MigrationTarget(string connectionString) => DeployChanges.To.PostgresqlDatabase(connectionString);
+
+    internal override DbDataSource CreateDataSource(string connectionString) => NpgsqlDataSource.Create(connectionString);
+
+    /// <inheritdoc/>
+    public override void UseQuartzStore(IPersistentStoreBuilder store, Func<IServiceProvider, DbDataSource> dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        store.UsePostgres(ds => ds.DataSourceFactory = dataSource);
+        store.UseClustering();
+    }
+
+    internal override bool Owns(IDbDataParameter parameter) => parameter is NpgsqlParameter;
+
+    internal override void SetInstant(IDbDataParameter parameter, DateTimeOffset value)
+    {
+        // Npgsql writes timestamptz only from UTC values.
+        parameter.DbType = DbType.DateTimeOffset;
+        parameter.Value = value.ToUniversalTime();
+    }
+
+    internal override void SetFlag(IDbDataParameter parameter, bool value)
+    {
+        parameter.DbType = DbType.Int32;
+        parameter.Value = value ? 1 : 0;
+    }
+}

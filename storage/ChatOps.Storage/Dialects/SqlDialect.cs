@@ -1,0 +1,125 @@
+using System.Data;
+using System.Data.Common;
+using DbUp.Builder;
+using Quartz;
+
+namespace ChatOps.Storage.Dialects;
+
+/// <summary>
+/// Everything that differs between the databases we support, in one class per database: how to open a connection,
+/// the DbUp target of its migrations folder, Quartz's job store settings, how instants and flags travel as parameters,
+/// and which text of a <see cref="SqlStatement"/> it runs. Chosen once from <c>Storage:Provider</c>
+/// (<see cref="For"/>); nothing outside these classes asks which database it is talking to. Adding a database is one
+/// subclass, a migrations folder and overrides for the statements whose default text it cannot run.
+/// </summary>
+public abstract class SqlDialect
+{
+    private static readonly SqlDialect[] Known = [new SqliteDialect(), new SqlServerDialect(), new PostgreSqlDialect()];
+
+    /// <summary>Every dialect this build carries.</summary>
+    public static IReadOnlyList<SqlDialect> All => Known;
+
+    /// <summary>The <c>Storage:Provider</c> value and the name of the migrations folder, e.g. <c>PostgreSql</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Several instances may share this database: Quartz runs clustered and claims skip locked rows.</summary>
+    public abstract bool SupportsScaleOut { get; }
+
+    /// <summary>Whether <c>ConnectionStrings:ChatOps</c> must be set (SQLite has a default file).</summary>
+    internal virtual bool RequiresConnectionString => true;
+
+    /// <summary>An example connection string for the operator's error message.</summary>
+    internal abstract string ConnectionStringExample { get; }
+
+    /// <summary>The dialect named by a <c>Storage:Provider</c> value (case-sensitive, as configured), or null.</summary>
+    public static SqlDialect? Find(string? provider) => Known.FirstOrDefault(d => string.Equals(d.Name, provider, StringComparison.Ordinal));
+
+    /// <summary>The dialect named by a <c>Storage:Provider</c> value; throws for an unknown one (options validation names them).</summary>
+    public static SqlDialect For(string? provider) =>
+        Find(provider) ?? throw new ArgumentException($"Unknown storage provider '{provider}'.", nameof(provider));
+
+    /// <summary>The names accepted as <c>Storage:Provider</c>, for messages: 'Sqlite', 'SqlServer' or 'PostgreSql'.</summary>
+    public static string Names()
+    {
+        var quoted = Known.Select(d => $"'{d.Name}'").ToList();
+        return string.Join(", ", quoted[..^1]) + " or " + quoted[^1];
+    }
+
+    /// <summary>The statement's text for this database: its own override if it has one, else its default text.</summary>
+    public string Text(SqlStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        return statement.Override(Name) ?? DefaultText(statement);
+    }
+
+    /// <summary>The text this dialect runs when the statement has no override for it.</summary>
+    protected abstract string DefaultText(SqlStatement statement);
+
+    /// <summary>The connection strings for validated options: the runtime one, the migrator's one, and the SQLite file.</summary>
+    internal abstract ConnectionSettings Connection(StorageOptions options);
+
+    /// <summary>A problem with a configured connection string (one line), or null when it parses.</summary>
+    internal abstract string? ConnectionStringProblem(string connectionString);
+
+    /// <summary>A new, unopened connection.</summary>
+    internal abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Per-connection settings after opening (SQLite's busy timeout).</summary>
+    internal virtual Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Work before the migrations run (SQLite creates its file and switches it to WAL).</summary>
+    internal virtual Task PrepareForMigrationAsync(ConnectionSettings connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Holds a database-wide lock while the migrations run, so that instances starting together migrate one after
+    /// the other; the default takes none (SQLite has one process, SQL Server behaviour is unchanged).
+    /// </summary>
+    internal virtual Task<IAsyncDisposable> LockForMigrationAsync(string connectionString, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    /// <summary>DbUp's target for this database (journal table <c>SchemaVersions</c>).</summary>
+    internal abstract UpgradeEngineBuilder MigrationTarget(string connectionString);
+
+    /// <summary>A data source for Quartz's ADO job store over the same database.</summary>
+    internal abstract DbDataSource CreateDataSource(string connectionString);
+
+    /// <summary>Quartz's job store settings for this database: its driver delegate and, where supported, clustering.</summary>
+    public abstract void UseQuartzStore(IPersistentStoreBuilder store, Func<IServiceProvider, DbDataSource> dataSource);
+
+    /// <summary>Whether a Dapper parameter belongs to this dialect's driver (the type handlers ask).</summary>
+    internal abstract bool Owns(IDbDataParameter parameter);
+
+    /// <summary>How an instant is sent: by default as DATETIMEOFFSET.</summary>
+    internal virtual void SetInstant(IDbDataParameter parameter, DateTimeOffset value)
+    {
+        parameter.DbType = DbType.DateTimeOffset;
+        parameter.Value = value;
+    }
+
+    /// <summary>How a flag is sent: by default as a boolean (SQLite and SQL Server store it as 0/1).</summary>
+    internal virtual void SetFlag(IDbDataParameter parameter, bool value)
+    {
+        parameter.DbType = DbType.Boolean;
+        parameter.Value = value;
+    }
+
+    /// <summary>The dialect whose driver made this parameter (for the global Dapper type handlers).</summary>
+    internal static SqlDialect Owning(IDbDataParameter parameter) =>
+        Known.FirstOrDefault(d => d.Owns(parameter)) ?? Known[1];
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>The connection strings of one configured database.</summary>
+/// <param name="ConnectionString">What the repositories use.</param>
+/// <param name="CreateConnectionString">What the migrator uses (for SQLite it may create the file).</param>
+/// <param name="DataFile">The SQLite file's full path; null for server databases.</param>
+internal sealed record ConnectionSettings(string ConnectionString, string CreateConnectionString, string? DataFile);

@@ -1,0 +1,51 @@
+using System.Data;
+using System.Data.Common;
+using DbUp;
+using DbUp.Builder;
+using Microsoft.Data.SqlClient;
+using Quartz;
+
+namespace ChatOps.Storage.Dialects;
+
+/// <summary>
+/// SQL Server: DATETIMEOFFSET instants, BIT flags, T-SQL statements (every one ScriptDom-checked by the storage
+/// tests), Quartz clustered so several instances share the schedule.
+/// </summary>
+public sealed class SqlServerDialect : SqlDialect
+{
+    /// <inheritdoc/>
+    public override string Name => StorageProviders.SqlServer;
+
+    /// <inheritdoc/>
+    public override bool SupportsScaleOut => true;
+
+    internal override string ConnectionStringExample => "Server=db;Database=ChatOps;...";
+
+    /// <inheritdoc/>
+    protected override string DefaultText(SqlStatement statement) => statement.SqlServer;
+
+    internal override ConnectionSettings Connection(StorageOptions options) =>
+        new(options.ConnectionString!, options.ConnectionString!, null);
+
+    internal override string? ConnectionStringProblem(string connectionString)
+    {
+        _ = new SqlConnectionStringBuilder(connectionString).DataSource;
+        return null;
+    }
+
+    internal override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+    internal override UpgradeEngineBuilder MigrationTarget(string connectionString) => DeployChanges.To.SqlDatabase(connectionString);
+
+    internal override DbDataSource CreateDataSource(string connectionString) => SqlClientFactory.Instance.CreateDataSource(connectionString);
+
+    /// <inheritdoc/>
+    public override void UseQuartzStore(IPersistentStoreBuilder store, Func<IServiceProvider, DbDataSource> dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        store.UseSqlServer(ds => ds.DataSourceFactory = dataSource);
+        store.UseClustering();
+    }
+
+    internal override bool Owns(IDbDataParameter parameter) => parameter is SqlParameter;
+}

@@ -1,0 +1,106 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using DbUp;
+using DbUp.Builder;
+using Microsoft.Data.Sqlite;
+using Quartz;
+
+namespace ChatOps.Storage.Dialects;
+
+/// <summary>
+/// SQLite, the embedded default: one file, one process. Instants are stored as fixed-width UTC text
+/// (yyyy-MM-ddTHH:mm:ss.fffffffZ) so that text comparison in SQL orders them; Quartz runs unclustered.
+/// </summary>
+public sealed class SqliteDialect : SqlDialect
+{
+    /// <inheritdoc/>
+    public override string Name => StorageProviders.Sqlite;
+
+    /// <inheritdoc/>
+    public override bool SupportsScaleOut => false;
+
+    internal override bool RequiresConnectionString => false;
+
+    internal override string ConnectionStringExample => "Data Source=data/chatops.db";
+
+    /// <inheritdoc/>
+    protected override string DefaultText(SqlStatement statement) => statement.Sqlite;
+
+    internal override ConnectionSettings Connection(StorageOptions options)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? $"Data Source={Path.Combine(options.DataFolder, "chatops.db")}"
+                : options.ConnectionString)
+        {
+            ForeignKeys = true,
+            Pooling = true,
+        };
+        var dataFile = Path.GetFullPath(builder.DataSource);
+        builder.DataSource = dataFile;
+        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+        var create = builder.ToString();
+
+        // After migration the file must exist: a missing file is an unreachable database, not a fresh empty one.
+        builder.Mode = SqliteOpenMode.ReadWrite;
+        return new ConnectionSettings(builder.ToString(), create, dataFile);
+    }
+
+    internal override string? ConnectionStringProblem(string connectionString)
+    {
+        _ = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return null;
+    }
+
+    internal override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    internal override async Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // Let SQLite wait for a busy writer itself (fine-grained) instead of the provider's fixed 150 ms retry sleep:
+        // the callback's inbox insert and the worker's turn commit contend (see docs/benchmarks.md, WeCom).
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 30000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    internal override async Task PrepareForMigrationAsync(ConnectionSettings connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(connection.DataFile!)!);
+            await using var c = new SqliteConnection(connection.CreateConnectionString);
+            await c.OpenAsync(cancellationToken);
+            await using var command = c.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            throw new DatabaseStartupException($"The SQLite file {connection.DataFile} cannot be created or opened: {ex.Message}", ex);
+        }
+    }
+
+    internal override UpgradeEngineBuilder MigrationTarget(string connectionString) => DeployChanges.To.SqliteDatabase(connectionString);
+
+    internal override DbDataSource CreateDataSource(string connectionString) => SqliteFactory.Instance.CreateDataSource(connectionString);
+
+    /// <inheritdoc/>
+    public override void UseQuartzStore(IPersistentStoreBuilder store, Func<IServiceProvider, DbDataSource> dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        store.UseSqlite(ds => ds.DataSourceFactory = dataSource);
+    }
+
+    internal override bool Owns(IDbDataParameter parameter) => parameter is SqliteParameter;
+
+    internal override void SetInstant(IDbDataParameter parameter, DateTimeOffset value)
+    {
+        parameter.DbType = DbType.String;
+        parameter.Value = Text(value);
+    }
+
+    /// <summary>The SQLite text form of an instant.</summary>
+    public static string Text(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+}
