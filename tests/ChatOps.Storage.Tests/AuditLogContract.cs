@@ -85,3 +85,8 @@ public sealed class SqlServerAuditLogTests : AuditLogContract
 {
     protected override Task<TestDatabase> CreateAsync() => TestDatabase.SqlServerAsync();
 }
+
+public sealed class PostgreSqlAuditLogTests : AuditLogContract
+{
+    protected override Task<TestDatabase> CreateAsync() => TestDatabase.PostgreSqlAsync();
+}

@@ -12,10 +12,12 @@ internal static class AuditSql
         VALUES (@At, @ActorId, @Action, @Subject, @Detail, @Source)
         """);
 
+    // No NULL parameters (PostgreSQL cannot type an untyped NULL in "@p IS NULL"): absent criteria are passed as values
+    // that match everything — the widest instants, '' for "any", '%' for any action, the largest id.
     private const string Where = """
-        WHERE (@From IS NULL OR acted_at >= @From) AND (@To IS NULL OR acted_at < @To)
-          AND (@ActorId IS NULL OR actor_id = @ActorId) AND (@ActionPrefix IS NULL OR action LIKE @ActionLike)
-          AND (@Subject IS NULL OR subject = @Subject) AND (@BeforeId IS NULL OR id < @BeforeId)
+        WHERE acted_at >= @From AND acted_at < @To
+          AND (@ActorId = '' OR actor_id = @ActorId) AND action LIKE @ActionLike
+          AND (@Subject = '' OR subject = @Subject) AND id < @BeforeId
         """;
 
     public static readonly SqlStatement Select = new(nameof(Select),
@@ -48,13 +50,12 @@ internal sealed class AuditQuery(Database db) : IAuditQuery
         await using var c = await db.OpenAsync(cancellationToken);
         var rows = await c.QueryAsync<Row>(new CommandDefinition(db.Sql(AuditSql.Select), new
         {
-            filter.From,
-            filter.To,
-            filter.ActorId,
-            filter.ActionPrefix,
-            ActionLike = filter.ActionPrefix is null ? null : filter.ActionPrefix.Replace("%", "", StringComparison.Ordinal) + "%",
-            filter.Subject,
-            filter.BeforeId,
+            From = filter.From ?? DateTimeOffset.UnixEpoch,
+            To = filter.To ?? new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            ActorId = filter.ActorId ?? "",
+            ActionLike = (filter.ActionPrefix ?? "").Replace("%", "", StringComparison.Ordinal) + "%",
+            Subject = filter.Subject ?? "",
+            BeforeId = filter.BeforeId ?? long.MaxValue,
             Limit = Math.Clamp(filter.Limit, 1, 10_000),
         }, cancellationToken: cancellationToken));
         return rows.Select(r => new AuditEntry(r.Id, r.At, r.ActorId, r.Action, r.Subject, r.Detail, r.Source)).ToList();
