@@ -1,7 +1,7 @@
-using ChatOps.Storage;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
+using ChatOps.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Bot.Tests.Conversations;

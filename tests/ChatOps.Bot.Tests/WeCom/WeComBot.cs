@@ -5,8 +5,8 @@ using ChatOps.Channels.WeCom;
 using ChatOps.Channels.WeCom.Tests.Fakes;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
-using Dapper;
 using ChatOps.Storage;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Bot.Tests.WeCom;

@@ -1,8 +1,8 @@
-using ChatOps.Storage;
 using System.Globalization;
 using ChatOps.Channels.WeCom.Hosting;
 using ChatOps.Channels.WeCom.Tests.Fakes;
 using ChatOps.Core.Conversations;
+using ChatOps.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
