@@ -153,7 +153,8 @@ public class ReportVerbTests
         var rows = body.Elements<Table>().Single().Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToArray()).ToList();
         Assert.Equal(["按时报送", "1", "省住房城乡建设厅"], rows[1]);
         Assert.Equal(["迟报", "1", "昆明市"], rows[2]);
-        Assert.Equal("43", rows[3][1]);
+        Assert.Equal(["待审核", "1", "省卫生健康委"], rows[3]);
+        Assert.Equal(["未报送", "42"], rows[4][..2]);
     }
 
     [Fact]
