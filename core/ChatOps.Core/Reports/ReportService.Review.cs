@@ -83,7 +83,8 @@ public sealed partial class ReportService
         }
 
         return new ReportOutcome(ReportOutcomeKind.Approved, $"已审核通过，{title}报送完成" + (report.IsLate ? "（迟报）。" : "。"),
-            approved with { Version = report.Version + 1 }) { Title = title };
+            approved with { Version = report.Version + 1 })
+        { Title = title };
     }
 
     /// <summary>Returns a report waiting for review to its author with a comment (1–500 characters).</summary>

@@ -81,9 +81,11 @@ public sealed partial class ReportService(
             ReportStatus.Submitted when now > period.Due => ReportOutcome.Refuse(
                 $"{title}已由{by}于{PeriodText.When(report.SubmittedAt!.Value, office)}报送。截止时间已过，不能再修改；如需更正，请联系领导小组办公室。", report),
             ReportStatus.Submitted => new ReportOutcome(ReportOutcomeKind.Revisable,
-                $"{title}已由{by}于{PeriodText.When(report.SubmittedAt!.Value, office)}报送。截止前可以修改，修改后重新提交即可（原版本会保留）。需要修改吗？", report) { Title = title },
+                $"{title}已由{by}于{PeriodText.When(report.SubmittedAt!.Value, office)}报送。截止前可以修改，修改后重新提交即可（原版本会保留）。需要修改吗？", report)
+            { Title = title },
             _ when report.ReviewComment is not null => new ReportOutcome(ReportOutcomeKind.ReturnedDraft,
-                $"{title}已被退回，退回意见：{report.ReviewComment}\n请修改后重新提交。", report) { Title = title },
+                $"{title}已被退回，退回意见：{report.ReviewComment}\n请修改后重新提交。", report)
+            { Title = title },
             _ => new ReportOutcome(ReportOutcomeKind.Resumed, $"继续填写{title}。", report) { Title = title },
         };
     }
@@ -182,7 +184,8 @@ public sealed partial class ReportService(
             var who = onBehalf ? "领导小组办公室（本单位分管领导即为填报人，不能审核本人报送的报告）" : "分管领导" + string.Join("、", reviewers.Select(r => r.Name));
             return new ReportOutcome(ReportOutcomeKind.PendingReview,
                 $"已提交，等待{who}审核（由{actor.Name}于{PeriodText.When(now, office)}提交）。审核通过后即视为报送完成，报送时间以您提交的时间（{PeriodText.When(submittedAt, office)}）为准。",
-                changed with { Version = report.Version + 1 }) { Title = title };
+                changed with { Version = report.Version + 1 })
+            { Title = title };
         }
 
         var revision = report.Revision + 1;
@@ -199,7 +202,8 @@ public sealed partial class ReportService(
             : $"报送成功！{title}已由{actor.Name}于{PeriodText.When(submittedAt, office)}报送" + (late ? "（迟报）。" : "。");
         await TellLiaisonAsync(work, actor, unit, title, wasSubmitted ? $"修改（第{revision}版）" : "报送", now, cancellationToken);
         return new ReportOutcome(wasSubmitted ? ReportOutcomeKind.Revised : ReportOutcomeKind.Submitted,
-            text + "截止前如需修改，回复“填报”即可。", changed with { Version = report.Version + 1 }) { Title = title };
+            text + "截止前如需修改，回复“填报”即可。", changed with { Version = report.Version + 1 })
+        { Title = title };
     }
 
     /// <summary>Drops a never-submitted draft of the actor's (取消); a submitted or returned report stays as it is.</summary>
