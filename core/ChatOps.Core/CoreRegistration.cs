@@ -19,6 +19,9 @@ public static class CoreRegistration
         services.AddSingleton<DirectoryService>();
         services.AddReports();
         services.AddSingleton<RecipientRouter>();
+        services.AddSingleton<ReportWindow>();
+        services.TryAddSingleton<Reports.Scheduling.ReportExemptions>();
+        services.AddSingleton<ReportService>();
         services.AddSingleton<ReportDialog>();
         services.AddSingleton<ReviewFlow>();
         services.AddSingleton<IConversationFeature, ReviewFeature>();

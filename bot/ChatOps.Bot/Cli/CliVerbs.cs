@@ -123,6 +123,11 @@ internal sealed class ImportDirectoryVerb : ICliVerb
         }
 
         await output.WriteLineAsync(result.Changes!.Summary());
+        foreach (var warning in result.Warnings)
+        {
+            await output.WriteLineAsync($"提示：{warning}");
+        }
+
         return 0;
     }
 }

@@ -148,7 +148,8 @@ internal sealed class BulletinVerb : ICliVerb
             await output.WriteLineAsync($"已生成工作专报：{cycle.Name} {period.Key}，{bulletin.PeriodLabel} → {path}");
             await output.WriteLineAsync(
                 $"省直部门 {bulletin.ProvincialItems.Count} 条，州市县区 {bulletin.LocalItems.Count} 条，行动要情 {bulletin.KeyEvents.Count} 条；" +
-                $"应报送 {s.Total} 个单位，按时 {s.OnTime.Count} 个，迟报 {s.Late.Count} 个，未报送 {s.Missing.Count} 个。");
+                $"应报送 {s.Total} 个单位，按时 {s.OnTime.Count} 个，迟报 {s.Late.Count} 个，未报送 {s.Missing.Count} 个。" +
+                $"另有待审核 {s.PendingReview.Count} 个，已退回 {s.Returned.Count} 个，免报 {s.Exempt.Count} 个（均不计入未报送）。");
             return 0;
         }
         catch (ArgumentException ex)

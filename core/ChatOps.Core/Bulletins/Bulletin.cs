@@ -88,6 +88,16 @@ public sealed record BulletinStatistics
     /// <summary>Units that did not report (未报送).</summary>
     public IReadOnlyList<string> Missing { get; init; } = [];
 
-    /// <summary>Units expected to report: the sum of the three lists.</summary>
-    public int Total => (OnTime?.Count ?? 0) + (Late?.Count ?? 0) + (Missing?.Count ?? 0);
+    /// <summary>Units whose report waits for their reviewing leader (待审核): submitted, not yet counted, not 未报送.</summary>
+    public IReadOnlyList<string> PendingReview { get; init; } = [];
+
+    /// <summary>Units whose report the reviewer returned (已退回).</summary>
+    public IReadOnlyList<string> Returned { get; init; } = [];
+
+    /// <summary>Units exempt for the period (免报).</summary>
+    public IReadOnlyList<string> Exempt { get; init; } = [];
+
+    /// <summary>Units expected to report: the sum of the lists.</summary>
+    public int Total => (OnTime?.Count ?? 0) + (Late?.Count ?? 0) + (Missing?.Count ?? 0) +
+        (PendingReview?.Count ?? 0) + (Returned?.Count ?? 0) + (Exempt?.Count ?? 0);
 }

@@ -34,6 +34,15 @@ internal sealed record BulletinLayout(
     public const string OnTimeCategory = "按时报送";
     public const string LateCategory = "迟报";
     public const string MissingCategory = "未报送";
+
+    /// <summary>The statistics row of reports waiting for review (shown only when there are any).</summary>
+    public const string PendingCategory = "待审核";
+
+    /// <summary>The statistics row of returned reports (shown only when there are any).</summary>
+    public const string ReturnedCategory = "已退回";
+
+    /// <summary>The statistics row of exempt units (shown only when there are any).</summary>
+    public const string ExemptCategory = "免报";
     public const string TotalCategory = "合计";
     public const string NoUnits = "无";
     public const string NotApplicable = "—";
@@ -184,7 +193,9 @@ internal sealed record BulletinLayout(
         var onTime = Units(statistics.OnTime);
         var late = Units(statistics.Late);
         var missing = Units(statistics.Missing);
-        var total = onTime.Count + late.Count + missing.Count;
+        var others = new[] { (PendingCategory, Units(statistics.PendingReview)), (ReturnedCategory, Units(statistics.Returned)), (ExemptCategory, Units(statistics.Exempt)) }
+            .Where(o => o.Item2.Count > 0).ToList();
+        var total = onTime.Count + late.Count + missing.Count + others.Sum(o => o.Item2.Count);
         if (total == 0)
         {
             return new BulletinLayoutStatistics(heading, null, []);
@@ -192,13 +203,14 @@ internal sealed record BulletinLayout(
 
         var summary = string.Create(
             CultureInfo.InvariantCulture,
-            $"本期应报送单位{total}个，按时报送{onTime.Count}个，迟报{late.Count}个，未报送{missing.Count}个。");
+            $"本期应报送单位{total}个，按时报送{onTime.Count}个，迟报{late.Count}个，{string.Concat(others.Select(o => $"{o.Item1}{o.Item2.Count}个，"))}未报送{missing.Count}个。");
         return new BulletinLayoutStatistics(
             heading,
             summary,
             [
                 new(OnTimeCategory, onTime.Count, JoinUnits(onTime)),
                 new(LateCategory, late.Count, JoinUnits(late)),
+                .. others.Select(o => new BulletinLayoutStatisticsRow(o.Item1, o.Item2.Count, JoinUnits(o.Item2))),
                 new(MissingCategory, missing.Count, JoinUnits(missing)),
                 new(TotalCategory, total, NotApplicable),
             ]);

@@ -1,5 +1,4 @@
 using System.Text;
-using ChatOps.Core.Calendar;
 using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
 using Microsoft.Extensions.Logging;
@@ -119,63 +118,4 @@ public sealed class ConversationEngine(
 
         return OutboundMessage.Markdown(sb.ToString().TrimEnd(), "帮助");
     }
-}
-
-/// <summary>状态: what is due for the person's units and what they submitted; office staff see the period's overall progress.</summary>
-public sealed class ReportStatusQuery(IDirectoryRepository directory, ReportCycles cycles, PeriodCalculator periods, OfficeProfile office)
-{
-    /// <summary>The status message for <paramref name="person"/>.</summary>
-    public async Task<OutboundMessage> DescribeAsync(Person person, IUnitOfWork work, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        var sb = new StringBuilder();
-        foreach (var unit in await directory.ListReportingUnitsAsync(person.Id, cancellationToken))
-        {
-            sb.Append("**").Append(unit.Name).AppendLine("**");
-            foreach (var cycle in cycles.All.Where(c => c.Covers(unit)))
-            {
-                var current = periods.PeriodContaining(cycle.Definition, now);
-                var previous = periods.Periods(cycle.Definition, current.Covers.Start.AddDays(-200), current.Covers.Start.AddDays(-1)).LastOrDefault();
-                foreach (var period in new[] { previous, current }.OfType<ReportPeriod>())
-                {
-                    var report = await work.Reports.FindAsync(cycle.Key, period.Key, unit.Code, cancellationToken);
-                    sb.Append("- ").Append(PeriodText.Label(cycle, period)).Append(cycle.Name).Append("（").Append(PeriodText.Deadline(period, office)).Append("截止）：")
-                        .AppendLine(Describe(report, period, now));
-                }
-            }
-
-            sb.AppendLine();
-        }
-
-        if (person.Roles.HasFlag(Roles.OfficeStaff))
-        {
-            var snapshot = await directory.LoadAsync(cancellationToken);
-            foreach (var cycle in cycles.All)
-            {
-                var period = periods.PeriodContaining(cycle.Definition, now);
-                var due = snapshot.Units.Where(cycle.Covers).ToList();
-                var reports = (await work.Reports.ListForPeriodAsync(cycle.Key, period.Key, cancellationToken)).ToDictionary(r => r.UnitCode, StringComparer.Ordinal);
-                var submitted = due.Count(u => reports.GetValueOrDefault(u.Code)?.CountsAsSubmitted == true);
-                var pending = due.Count(u => reports.GetValueOrDefault(u.Code)?.Status == ReportStatus.PendingReview);
-                sb.Append("**").Append(PeriodText.Label(cycle, period)).Append(cycle.Name).Append("**（").Append(PeriodText.Deadline(period, office)).AppendLine("截止）");
-                sb.Append("已报送 ").Append(submitted).Append('/').Append(due.Count).Append("，待审核 ").Append(pending).Append("，未报送 ")
-                    .Append(due.Count - submitted - pending).AppendLine().AppendLine();
-            }
-        }
-
-        if (sb.Length == 0)
-        {
-            return OutboundMessage.Plain("您目前没有需要报送的报告。");
-        }
-
-        return OutboundMessage.Markdown(sb.ToString().TrimEnd(), "报送状态");
-    }
-
-    private string Describe(Report? report, ReportPeriod period, DateTimeOffset now) => report switch
-    {
-        null => now > period.Due ? "未报送（已逾期，可回复“填报”补报）" : "未报送",
-        { Status: ReportStatus.Draft, ReviewComment: not null } => $"被退回，待修改（意见：{report.ReviewComment}）",
-        { Status: ReportStatus.Draft } => "填写中，尚未提交",
-        { Status: ReportStatus.PendingReview } => $"已提交（{PeriodText.When(report.SubmittedAt!.Value, office)}），待分管领导审核",
-        _ => $"已报送（{PeriodText.When(report.SubmittedAt!.Value, office)}{(report.IsLate ? "，迟报" : "，按时")}）",
-    };
 }

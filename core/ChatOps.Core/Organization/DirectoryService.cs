@@ -7,6 +7,30 @@ public sealed record DirectoryImportResult(IReadOnlyList<DirectoryFileError> Err
 {
     /// <summary>True when the file was valid and its changes (possibly none) were written.</summary>
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>Things to check that did not stop the import (a unit whose only reviewing leader is its liaison).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// Units that need review (上报审核) whose every reviewing leader is also the unit's liaison: nobody may review a
+    /// report they wrote, so the office will review such reports on the unit's behalf.
+    /// </summary>
+    public static IReadOnlyList<string> SelfReviewWarnings(DirectorySnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var warnings = new List<string>();
+        foreach (var unit in snapshot.Units.Where(u => u.RequiresReview))
+        {
+            var leaders = snapshot.People.Where(p => p.UnitCode == unit.Code && p.Roles.HasFlag(Roles.ReviewingLeader)).ToList();
+            if (leaders.Count > 0 && leaders.All(l => l.Roles.HasFlag(Roles.Liaison)))
+            {
+                warnings.Add($"{unit.Name}（{unit.Code}）的分管领导{string.Join("、", leaders.Select(l => l.Name))}同时是联络员：" +
+                    "本人报送的报告不能由本人审核，将由领导小组办公室代为审核。建议另行指定分管领导或联络员。");
+            }
+        }
+
+        return warnings;
+    }
 }
 
 /// <summary>A directory operation that was refused, with a message for the office.</summary>
@@ -108,6 +132,6 @@ public sealed class DirectoryService(IDirectoryRepository repository, TimeProvid
             await repository.ApplyAsync(changes, filedBy, reason, time.GetUtcNow(), cancellationToken);
         }
 
-        return new DirectoryImportResult([], changes);
+        return new DirectoryImportResult([], changes) { Warnings = DirectoryImportResult.SelfReviewWarnings(read.Snapshot!) };
     }
 }

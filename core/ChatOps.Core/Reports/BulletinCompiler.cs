@@ -20,9 +20,10 @@ namespace ChatOps.Core.Reports;
 /// </para>
 /// <para>
 /// Statistics cover only the units the cycle covers (<see cref="ReportCycle.Covers"/>): a counted report is on time or
-/// late (<see cref="Report.IsLate"/>); anything else is missing. <b>A report waiting for its unit's reviewing leader
-/// (<see cref="ReportStatus.PendingReview"/>) counts as missing, and its items are left out</b>: the unit's leader has
-/// not approved it yet (上报审核, seed 003 八(三)), so for the office it has not been submitted. Drafts likewise.
+/// late (<see cref="Report.IsLate"/>, kept once approved); a report waiting for its unit's reviewing leader is 待审核 and
+/// one the reviewer returned is 已退回 — neither is 未报送, and their items are left out (the leader has not approved them,
+/// 上报审核, seed 003 八(三)); a unit whose liaison is exempt and that sent nothing is 免报; anything else is 未报送
+/// (<see cref="PeriodBoard.StateOf"/>, the rule every status view uses).
 /// </para>
 /// <para>
 /// Reports are matched on the cycle's key and the period's key or one of its component keys (a report filed under
@@ -44,6 +45,7 @@ public static partial class BulletinCompiler
     /// <param name="reports">The period's reports (any status); reports of other cycles or periods are ignored.</param>
     /// <param name="headlines">The office's items for 一、行动要情, in order.</param>
     /// <param name="issueNumber">The issue number as printed (第12期), if any.</param>
+    /// <param name="exemptUnits">Codes of the units exempt for the period (免报), if any.</param>
     /// <exception cref="ArgumentException">When <paramref name="officeName"/> is blank.</exception>
     public static Bulletin Compile(
         ReportCycle cycle,
@@ -53,7 +55,8 @@ public static partial class BulletinCompiler
         DirectorySnapshot directory,
         IReadOnlyList<Report> reports,
         IReadOnlyList<string> headlines,
-        string? issueNumber = null)
+        string? issueNumber = null,
+        IReadOnlyCollection<string>? exemptUnits = null)
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(period);
@@ -70,6 +73,9 @@ public static partial class BulletinCompiler
         var onTime = new List<string>();
         var late = new List<string>();
         var missing = new List<string>();
+        var pending = new List<string>();
+        var returned = new List<string>();
+        var exempt = new List<string>();
 
         foreach (var unit in InDirectoryOrder(directory.Units))
         {
@@ -82,7 +88,16 @@ public static partial class BulletinCompiler
 
             if (cycle.Covers(unit))
             {
-                (counted ? (report!.IsLate ? late : onTime) : missing).Add(unit.Name);
+                var list = PeriodBoard.StateOf(report, exemptUnits?.Contains(unit.Code) == true) switch
+                {
+                    BoardState.Submitted => onTime,
+                    BoardState.Late => late,
+                    BoardState.PendingReview => pending,
+                    BoardState.Returned => returned,
+                    BoardState.Exempt => exempt,
+                    _ => missing,
+                };
+                list.Add(unit.Name);
             }
         }
 
@@ -95,7 +110,15 @@ public static partial class BulletinCompiler
             KeyEvents = [.. headlines.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim())],
             ProvincialItems = provincial,
             LocalItems = local,
-            Statistics = new BulletinStatistics { OnTime = onTime, Late = late, Missing = missing },
+            Statistics = new BulletinStatistics
+            {
+                OnTime = onTime,
+                Late = late,
+                Missing = missing,
+                PendingReview = pending,
+                Returned = returned,
+                Exempt = exempt,
+            },
         };
     }
 

@@ -56,6 +56,8 @@ public sealed class BulletinFeature(BulletinService bulletins, ReportCycles cycl
         var s = bulletin.Statistics;
         await turn.ReplyAsync(OutboundMessage.Plain(
             $"{bulletin.PeriodLabel}{cycle.Name}：应报 {s.Total} 个单位，按时报送 {s.OnTime.Count}，迟报 {s.Late.Count}，未报送 {s.Missing.Count}。" +
+            $"另有待审核 {s.PendingReview.Count}，已退回 {s.Returned.Count}，免报 {s.Exempt.Count}（均不计入未报送）。" +
+            (s.PendingReview.Count > 0 ? $"\n待审核：{string.Join("、", s.PendingReview)}" : "") +
             (s.Missing.Count > 0 ? $"\n未报送：{string.Join("、", s.Missing)}" : "") +
             $"\n工作专报全文如下；Word 版可由管理员导出（bulletin --cycle {cycle.Key} --period {periodKey}）。"), cancellationToken);
         var markdown = bulletins.RenderMarkdown(bulletin);

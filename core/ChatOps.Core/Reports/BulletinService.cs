@@ -94,12 +94,14 @@ public sealed class BulletinService(
         var (cycle, period) = Resolve(cycleKey, periodKey);
         var (snapshot, items) = await LoadAsync(cycle, period, cancellationToken);
         List<Report> reports;
+        IReadOnlyCollection<string> exempt;
         await using (var uow = await unitsOfWork.BeginAsync(cancellationToken))
         {
             reports = await ReadReportsAsync(uow.Reports, cycle, period, cancellationToken);
+            exempt = await ExemptUnitsAsync(uow, cycle, period, snapshot, cancellationToken);
         }
 
-        return Build(cycle, period, snapshot, reports, items, issue);
+        return Build(cycle, period, snapshot, reports, items, issue, exempt);
     }
 
     /// <summary>
@@ -115,7 +117,7 @@ public sealed class BulletinService(
         var (cycle, period) = Resolve(cycleKey, periodKey);
         var (snapshot, items) = await LoadAsync(cycle, period, cancellationToken);
         var reports = await ReadReportsAsync(work.Reports, cycle, period, cancellationToken);
-        return Build(cycle, period, snapshot, reports, items, issue);
+        return Build(cycle, period, snapshot, reports, items, issue, await ExemptUnitsAsync(work, cycle, period, snapshot, cancellationToken));
     }
 
     /// <summary>Writes <paramref name="bulletin"/> as a Word document (.docx) to <paramref name="output"/>.</summary>
@@ -189,12 +191,26 @@ public sealed class BulletinService(
         return reports;
     }
 
+    /// <summary>Codes of the units whose liaison is exempt for the period (免报).</summary>
+    private static async Task<IReadOnlyCollection<string>> ExemptUnitsAsync(
+        IUnitOfWork work, ReportCycle cycle, ReportPeriod period, DirectorySnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var people = new HashSet<string>(await work.Schedule.ListExemptAsync(cycle.Key, period.Key, cancellationToken), StringComparer.Ordinal);
+        foreach (var component in period.IsMerged ? period.ComponentKeys : [])
+        {
+            people.UnionWith(await work.Schedule.ListExemptAsync(cycle.Key, component, cancellationToken));
+        }
+
+        return people.Count == 0 ? [] : snapshot.LiaisonsByUnit().Where(l => people.Contains(l.Value)).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
     private Bulletin Build(
-        ReportCycle cycle, ReportPeriod period, DirectorySnapshot snapshot, List<Report> reports, IReadOnlyList<string> items, BulletinIssue? issue)
+        ReportCycle cycle, ReportPeriod period, DirectorySnapshot snapshot, List<Report> reports, IReadOnlyList<string> items, BulletinIssue? issue,
+        IReadOnlyCollection<string> exempt)
     {
         var officeName = string.IsNullOrWhiteSpace(issue?.OfficeName) ? office.Name : issue.OfficeName.Trim();
         var date = issue?.Date ?? DateOnly.FromDateTime(office.Local(time.GetUtcNow()));
-        var bulletin = BulletinCompiler.Compile(cycle, period, officeName, date, snapshot, reports, items, issue?.IssueNumber);
+        var bulletin = BulletinCompiler.Compile(cycle, period, officeName, date, snapshot, reports, items, issue?.IssueNumber, exempt);
         return options.Value.DistributionList.Count == 0 ? bulletin : bulletin with { DistributionList = [.. options.Value.DistributionList] };
     }
 

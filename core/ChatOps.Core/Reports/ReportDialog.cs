@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using ChatOps.Core.Calendar;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
@@ -14,7 +13,7 @@ namespace ChatOps.Core.Reports;
 /// parallel draft for the same unit is impossible.
 /// </summary>
 public sealed partial class ReportDialog(
-    IDirectoryRepository directory, ReportCycles cycles, PeriodCalculator periods, OfficeProfile office)
+    IDirectoryRepository directory, ReportCycles cycles, PeriodCalculator periods, OfficeProfile office, ReportService reports)
 {
     /// <summary>The dialog's name in <see cref="DialogState"/>.</summary>
     public const string Name = "report";
@@ -24,6 +23,7 @@ public sealed partial class ReportDialog(
     private const string StepSummary = "summary";
     private const string StepPickField = "pick-field";
     private const string StepConfirmRevise = "confirm-revise";
+    private const string StepConflict = "conflict";
 
     private const string Done = "完成";
     private const string Skip = "跳过";
@@ -37,19 +37,12 @@ public sealed partial class ReportDialog(
         var units = await directory.ListReportingUnitsAsync(turn.Person.Id, cancellationToken);
         if (units.Count == 0)
         {
-            await turn.ReplyAsync(OutboundMessage.Plain("您目前不是成员单位的联络员，不能填报。如需代本单位填报，请联系领导小组办公室指定。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(ReportText.NotReporter), cancellationToken);
             return;
         }
 
-        var candidates = new List<Candidate>();
-        foreach (var unit in units)
-        {
-            foreach (var cycle in cycles.All.Where(c => c.Covers(unit)))
-            {
-                candidates.AddRange(await CandidatesAsync(turn, unit, cycle, cancellationToken));
-            }
-        }
-
+        var candidates = (await reports.OpenPeriodsAsync(ActorOf(turn), turn.Work, cancellationToken))
+            .Select(s => new Candidate(s.Unit.Code, s.Cycle.Key, s.Period.Key, s.IsLate)).ToList();
         if (candidates.Count == 0)
         {
             await turn.ReplyAsync(OutboundMessage.Plain("目前没有需要填报的报告。"), cancellationToken);
@@ -79,6 +72,12 @@ public sealed partial class ReportDialog(
         }
 
         var draft = ChatOpsJson.Deserialize<Draft>(state.Data);
+        if (state.Step == StepConflict)
+        {
+            await AskConflictAsync(turn, "您上次提交时报告已被他人修改，请选择：", cancellationToken);
+            return;
+        }
+
         var cycle = cycles.Get(draft.Cycle!);
         var unit = await directory.FindUnitAsync(draft.Unit!, cancellationToken);
         await turn.ReplyAsync(OutboundMessage.Plain($"继续填写{unit?.Name}{PeriodText.Label(cycle, periods.Find(cycle.Definition, draft.Period!)!)}{cycle.Name}。"), cancellationToken);
@@ -104,7 +103,8 @@ public sealed partial class ReportDialog(
             case StepConfirmRevise:
                 if (Commands.Normalize(turn.Said) is "修改报告" or Edit)
                 {
-                    await BeginReviseAsync(turn, draft, cancellationToken);
+                    draft.Revising = true;
+                    await ShowSummaryAsync(turn, draft, cancellationToken);
                 }
                 else
                 {
@@ -112,6 +112,9 @@ public sealed partial class ReportDialog(
                     await turn.ReplyAsync(OutboundMessage.Plain("好的，报告保持不变。"), cancellationToken);
                 }
 
+                return;
+            case StepConflict:
+                await ConflictChoiceAsync(turn, draft, cancellationToken);
                 return;
             case StepField:
                 await AnswerAsync(turn, draft, cancellationToken);
@@ -134,47 +137,8 @@ public sealed partial class ReportDialog(
     {
         var draft = ChatOpsJson.Deserialize<Draft>(state.Data);
         await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
-        if (draft.ReportId is { } id && await turn.Work.Reports.FindByIdAsync(id, cancellationToken) is { } report)
-        {
-            if (report.Status == ReportStatus.Draft && report.Revision == 0 && report.ReviewComment is null)
-            {
-                await turn.Work.Reports.DeleteDraftAsync(id, cancellationToken);
-                await turn.ReplyAsync(OutboundMessage.Plain("已取消，本次填写的内容未保存。需要时可随时回复“填报”重新开始。"), cancellationToken);
-                return;
-            }
-
-            await turn.ReplyAsync(OutboundMessage.Plain(report.Status == ReportStatus.Submitted
-                ? "已取消修改，已报送的报告保持不变。"
-                : "已取消，报告保持退回时的内容。需要时回复“填报”继续修改。"), cancellationToken);
-            return;
-        }
-
-        await turn.ReplyAsync(OutboundMessage.Plain("已取消。"), cancellationToken);
-    }
-
-    private async Task<IEnumerable<Candidate>> CandidatesAsync(Turn turn, Unit unit, ReportCycle cycle, CancellationToken cancellationToken)
-    {
-        var result = new List<Candidate>();
-        var current = periods.PeriodContaining(cycle.Definition, turn.Now);
-        var previous = periods.Periods(cycle.Definition, current.Covers.Start.AddDays(-200), current.Covers.Start.AddDays(-1))
-            .LastOrDefault(p => p.Due < current.Due);
-        var existing = await turn.Work.Reports.FindAsync(cycle.Key, current.Key, unit.Code, cancellationToken);
-        if (current.Due - turn.Now <= TimeSpan.FromDays(14) || existing is not null)
-        {
-            result.Add(new Candidate(unit.Code, cycle.Key, current.Key, Late: false));
-        }
-
-        // A missed period stays open for a late report (迟报) for 30 days after its deadline.
-        if (previous is not null && turn.Now - previous.Due <= TimeSpan.FromDays(30))
-        {
-            var report = await turn.Work.Reports.FindAsync(cycle.Key, previous.Key, unit.Code, cancellationToken);
-            if (report is null || report.Status == ReportStatus.Draft)
-            {
-                result.Add(new Candidate(unit.Code, cycle.Key, previous.Key, Late: true));
-            }
-        }
-
-        return result;
+        var outcome = draft.ReportId is { } id ? await reports.DiscardDraftAsync(ActorOf(turn), turn.Work, id, cancellationToken) : null;
+        await turn.ReplyAsync(OutboundMessage.Plain(outcome?.Message ?? "已取消。"), cancellationToken);
     }
 
     private string Describe(Candidate c, bool withUnit, IReadOnlyList<Unit> units)
@@ -189,68 +153,76 @@ public sealed partial class ReportDialog(
 
     private async Task OpenAsync(Turn turn, Candidate c, CancellationToken cancellationToken)
     {
-        var cycle = cycles.Get(c.Cycle);
-        var period = periods.Find(cycle.Definition, c.Period)!;
-        var unit = (await directory.FindUnitAsync(c.Unit, cancellationToken))!;
-        var title = $"{unit.Name}{PeriodText.Label(cycle, period)}{cycle.Name}";
-        var report = await turn.Work.Reports.FindAsync(cycle.Key, period.Key, unit.Code, cancellationToken);
-        var draft = new Draft { Unit = unit.Code, Cycle = cycle.Key, Period = period.Key };
-
-        if (report is null)
+        var outcome = await reports.OpenAsync(ActorOf(turn), turn.Work, c.Unit, c.Cycle, c.Period, cancellationToken);
+        if (!outcome.Succeeded)
         {
-            draft.ReportId = await turn.Work.Reports.InsertAsync(new Report(
-                0, cycle.Key, period.Key, unit.Code, ReportStatus.Draft, turn.Person.Id,
-                new Dictionary<string, IReadOnlyList<string>>(), turn.Now, turn.Now), cancellationToken);
-            var intro = $"开始填报{title}，截止时间：{PeriodText.Deadline(period, office)}。" +
-                (turn.Now > period.Due ? "\n已过截止时间，提交后将记为迟报。" : "") +
-                "\n共 " + cycle.Template.Fields.Count + " 项，随时回复“取消”可放弃本次填报。";
-            await turn.ReplyAsync(OutboundMessage.Plain(intro), cancellationToken);
-            await AskNextAsync(turn, draft, cancellationToken);
-            return;
-        }
-
-        draft.ReportId = report.Id;
-        if (report.Status == ReportStatus.Draft && report.AuthorId != turn.Person.Id && report.ReviewComment is null)
-        {
-            var author = await directory.FindPersonAsync(report.AuthorId, cancellationToken);
             await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
-            await turn.ReplyAsync(OutboundMessage.Plain(
-                $"{title}正由{author?.Name ?? report.AuthorId}填写中。每个单位每期只报送一份，请勿重复填报（不得多头报送）。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(outcome.Message), cancellationToken);
             return;
         }
 
-        switch (report.Status)
+        var report = outcome.Report!;
+        var draft = new Draft { Unit = c.Unit, Cycle = c.Cycle, Period = c.Period, ReportId = report.Id };
+        draft.Rebase(report);
+        switch (outcome.Kind)
         {
-            case ReportStatus.PendingReview:
-                await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
-                await turn.ReplyAsync(OutboundMessage.Plain($"{title}已于{PeriodText.When(report.SubmittedAt!.Value, office)}提交，正在等待分管领导审核。"), cancellationToken);
-                return;
-            case ReportStatus.Submitted when turn.Now > period.Due:
-                await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
-                await turn.ReplyAsync(OutboundMessage.Plain(
-                    $"{title}已于{PeriodText.When(report.SubmittedAt!.Value, office)}报送。截止时间已过，不能再修改；如需更正，请联系领导小组办公室。"), cancellationToken);
-                return;
-            case ReportStatus.Submitted:
-                draft.Answers = Copy(report.Answers);
+            case ReportOutcomeKind.Revisable:
                 await SaveAsync(turn, StepConfirmRevise, draft, cancellationToken);
-                await turn.ReplyAsync(OutboundMessage.Ask(
-                    $"{title}已于{PeriodText.When(report.SubmittedAt!.Value, office)}报送。截止前可以修改，修改后重新提交即可（原版本会保留）。需要修改吗？",
-                    new Choice("修改报告", "修改报告"), new Choice("不修改", "不修改")), cancellationToken);
+                await turn.ReplyAsync(OutboundMessage.Ask(outcome.Message, new Choice("修改报告", "修改报告"), new Choice("不修改", "不修改")), cancellationToken);
+                return;
+            case ReportOutcomeKind.ReturnedDraft:
+                await turn.ReplyAsync(OutboundMessage.Plain(outcome.Message), cancellationToken);
+                await ShowSummaryAsync(turn, draft, cancellationToken);
+                return;
+            default:
+                await turn.ReplyAsync(OutboundMessage.Plain(outcome.Message), cancellationToken);
+                await AskNextAsync(turn, draft, cancellationToken);
                 return;
         }
+    }
 
-        // A draft of this person's whose dialog was cancelled or lost, or a report the reviewer returned.
-        draft.Answers = Copy(report.Answers);
+    private async Task AskConflictAsync(Turn turn, string text, CancellationToken cancellationToken) =>
+        await turn.ReplyAsync(OutboundMessage.Ask(text,
+            new Choice(ReportText.ReapplyChoice, ReportText.ReapplyChoice), new Choice(ReportText.DiscardChoice, ReportText.DiscardChoice)), cancellationToken);
 
-        if (report.ReviewComment is not null)
+    /// <summary>After a conflict: re-apply the person's own changes on the current version, or drop them.</summary>
+    private async Task ConflictChoiceAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
+    {
+        var said = Commands.Normalize(turn.Said);
+        if (said is ReportText.DiscardChoice or "2")
         {
-            await turn.ReplyAsync(OutboundMessage.Plain($"{title}已被退回，退回意见：{report.ReviewComment}\n请修改后重新提交。"), cancellationToken);
-            await ShowSummaryAsync(turn, draft, cancellationToken);
+            await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain("已放弃您的修改，报告保持最新版本。回复“状态”可查看。"), cancellationToken);
             return;
         }
 
-        await turn.ReplyAsync(OutboundMessage.Plain($"继续填写{title}。"), cancellationToken);
-        await AskNextAsync(turn, draft, cancellationToken);
+        if (said is not (ReportText.ReapplyChoice or "1"))
+        {
+            await AskConflictAsync(turn, "请选择：", cancellationToken);
+            return;
+        }
+
+        var current = await turn.Work.Reports.FindByIdAsync(draft.ReportId!.Value, cancellationToken);
+        if (current is null)
+        {
+            await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain("这份报告已不存在，请回复“填报”重新开始。"), cancellationToken);
+            return;
+        }
+
+        var template = Template(draft);
+        var mine = ReportService.Diff(template, Freeze(draft.BaseAnswers), Freeze(draft.Answers));
+        draft.Rebase(current);
+        foreach (var change in mine)
+        {
+            draft.Answers[change.Key] = [.. change.After];
+        }
+
+        draft.Revising = current.Status == ReportStatus.Submitted;
+        await turn.ReplyAsync(OutboundMessage.Plain(mine.Count == 0
+            ? "已打开最新版本，请核对后提交。"
+            : $"已在最新版本上保留您改动的内容（{string.Join("、", mine.Select(m => m.Label))}），其余为最新版本的内容，请核对后提交。"), cancellationToken);
+        await ShowSummaryAsync(turn, draft, cancellationToken);
     }
 
     private async Task ResumeAsync(Turn turn, string step, Draft draft, CancellationToken cancellationToken)
@@ -263,12 +235,6 @@ public sealed partial class ReportDialog(
         {
             await AskAsync(turn, draft, Template(draft).Field(draft.Field!), cancellationToken);
         }
-    }
-
-    private async Task BeginReviseAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
-    {
-        draft.Revising = true;
-        await ShowSummaryAsync(turn, draft, cancellationToken);
     }
 
     private async Task AskNextAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
@@ -311,126 +277,6 @@ public sealed partial class ReportDialog(
         await turn.ReplyAsync(choices.Count == 0 ? OutboundMessage.Plain(text) : OutboundMessage.Ask(text, [.. choices]), cancellationToken);
     }
 
-    private async Task AnswerAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
-    {
-        var field = Template(draft).Field(draft.Field!);
-        var said = turn.Said;
-        switch (field.Kind)
-        {
-            case FieldKind.Items:
-                await AnswerItemsAsync(turn, draft, field, said, cancellationToken);
-                return;
-            case FieldKind.Text:
-                if (Commands.Normalize(said) == Skip && !field.Required)
-                {
-                    await AcceptAsync(turn, draft, field, [], cancellationToken);
-                    return;
-                }
-
-                if (Validate(field, said) is { } error)
-                {
-                    await turn.ReplyAsync(OutboundMessage.Plain(error), cancellationToken);
-                    return;
-                }
-
-                await AcceptAsync(turn, draft, field, [said.Trim()], cancellationToken);
-                return;
-            default:
-                await AnswerNumberAsync(turn, draft, field, said, cancellationToken);
-                return;
-        }
-    }
-
-    private async Task AnswerItemsAsync(Turn turn, Draft draft, TemplateField field, string said, CancellationToken cancellationToken)
-    {
-        if (Commands.Normalize(said) == Done)
-        {
-            if (draft.Pending.Count == 0)
-            {
-                await turn.ReplyAsync(OutboundMessage.Plain($"请至少填写一条{field.Label}。"), cancellationToken);
-                return;
-            }
-
-            var items = draft.Pending.ToList();
-            draft.Pending.Clear();
-            await AcceptAsync(turn, draft, field, items, cancellationToken);
-            return;
-        }
-
-        var lines = SplitItems(said);
-        if (lines.Count == 0)
-        {
-            await turn.ReplyAsync(OutboundMessage.Plain("内容不能为空，请重新发送。"), cancellationToken);
-            return;
-        }
-
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (lines[i].Length > field.MaxLength)
-            {
-                var which = lines.Count == 1 ? "这一条" : $"第{i + 1}条";
-                await turn.ReplyAsync(OutboundMessage.Plain(
-                    $"{which}内容过长（最多{field.MaxLength}字，现为{lines[i].Length}字），请精简后重新发送。本条未记录。"), cancellationToken);
-                return;
-            }
-        }
-
-        draft.Pending.AddRange(lines);
-        await SaveAsync(turn, StepField, draft, cancellationToken);
-        var recorded = lines.Count == 1 ? $"已记录第{draft.Pending.Count}条。" : $"已记录{lines.Count}条，共{draft.Pending.Count}条。";
-        await turn.ReplyAsync(OutboundMessage.Ask($"{recorded}可继续发送，全部发完请回复“完成”。", new Choice(Done, Done)), cancellationToken);
-    }
-
-    private async Task AnswerNumberAsync(Turn turn, Draft draft, TemplateField field, string said, CancellationToken cancellationToken)
-    {
-        var text = Commands.Normalize(said);
-        if (text == Skip)
-        {
-            if (field.Required)
-            {
-                await turn.ReplyAsync(OutboundMessage.Plain($"{field.Label}为必填项，请填写数字。"), cancellationToken);
-                return;
-            }
-
-            await AcceptAsync(turn, draft, field, [], cancellationToken);
-            return;
-        }
-
-        if (text.Length == 0)
-        {
-            await turn.ReplyAsync(OutboundMessage.Plain("内容不能为空，请填写数字。"), cancellationToken);
-            return;
-        }
-
-        var normalized = text.Normalize(NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).TrimEnd('个', '项', '件');
-        if (normalized.StartsWith('-') && long.TryParse(normalized, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
-        {
-            await turn.ReplyAsync(OutboundMessage.Plain("数字不能为负数，请重新填写。"), cancellationToken);
-            return;
-        }
-
-        if (!long.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-        {
-            await turn.ReplyAsync(OutboundMessage.Plain($"“{text}”不是数字，请填写一个整数（如 12）。"), cancellationToken);
-            return;
-        }
-
-        if (normalized.Length > field.MaxLength)
-        {
-            await turn.ReplyAsync(OutboundMessage.Plain("数字过大，请核对后重新填写。"), cancellationToken);
-            return;
-        }
-
-        var answers = new Dictionary<string, List<string>>(draft.Answers) { [field.Key] = [value.ToString(CultureInfo.InvariantCulture)] };
-        if (BrokenRule(Template(draft), answers) is { } rule)
-        {
-            await turn.ReplyAsync(OutboundMessage.Plain(rule.Message), cancellationToken);
-            return;
-        }
-
-        await AcceptAsync(turn, draft, field, [value.ToString(CultureInfo.InvariantCulture)], cancellationToken);
-    }
-
     private async Task AcceptAsync(Turn turn, Draft draft, TemplateField field, List<string> values, CancellationToken cancellationToken)
     {
         draft.Answers[field.Key] = values;
@@ -443,100 +289,6 @@ public sealed partial class ReportDialog(
         {
             await AskNextAsync(turn, draft, cancellationToken);
         }
-    }
-
-    private async Task ShowSummaryAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
-    {
-        var cycle = cycles.Get(draft.Cycle!);
-        var period = periods.Find(cycle.Definition, draft.Period!)!;
-        var unit = await directory.FindUnitAsync(draft.Unit!, cancellationToken);
-        draft.Field = null;
-        draft.Editing = false;
-        await SaveAsync(turn, StepSummary, draft, cancellationToken);
-        var title = $"{unit?.Name}{PeriodText.Label(cycle, period)}{cycle.Name}";
-        await turn.ReplyAsync(OutboundMessage.Markdown(Summary(cycle.Template, draft.Answers, $"请核对{title}"), title), cancellationToken);
-        var late = turn.Now > period.Due ? "已过截止时间，提交后将记为迟报。" : $"截止时间：{PeriodText.Deadline(period, office)}。";
-        await turn.ReplyAsync(OutboundMessage.Card("确认报送", $"{late}内容无误请点击“提交”。",
-            new Choice(Submit, Submit), new Choice(Edit, Edit), new Choice(Cancel, Cancel)), cancellationToken);
-    }
-
-    /// <summary>The answers as Markdown, as the liaison checks them and the reviewer reads them.</summary>
-    public static string Summary(ReportTemplate template, IReadOnlyDictionary<string, List<string>> answers, string heading)
-    {
-        var sb = new StringBuilder();
-        sb.Append("**").Append(heading).AppendLine("**").AppendLine();
-        foreach (var field in template.Fields)
-        {
-            var values = answers.GetValueOrDefault(field.Key) ?? [];
-            if (field.Kind == FieldKind.Items)
-            {
-                sb.Append("**").Append(field.Label).AppendLine("**");
-                for (var i = 0; i < values.Count; i++)
-                {
-                    sb.Append(i + 1).Append(". ").AppendLine(values[i]);
-                }
-
-                sb.AppendLine();
-            }
-            else if (field.Kind == FieldKind.Text)
-            {
-                sb.Append("**").Append(field.Label).AppendLine("**").AppendLine(values.Count == 0 ? "（未填写）" : values[0]).AppendLine();
-            }
-            else
-            {
-                sb.Append("**").Append(field.Label).Append("**：").AppendLine(values.Count == 0 ? "（未填）" : values[0]).AppendLine();
-            }
-        }
-
-        foreach (var rule in template.Rules)
-        {
-            if (answers.GetValueOrDefault(rule.PartKey) is [var part] && answers.GetValueOrDefault(rule.WholeKey) is [var whole] &&
-                long.Parse(whole, CultureInfo.InvariantCulture) > 0)
-            {
-                var rate = 100m * long.Parse(part, CultureInfo.InvariantCulture) / long.Parse(whole, CultureInfo.InvariantCulture);
-                sb.Append("**整改达标率**：").Append(rate.ToString("0.0", CultureInfo.InvariantCulture)).AppendLine("%");
-            }
-        }
-
-        return sb.ToString().TrimEnd();
-    }
-
-    private async Task SummaryChoiceAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
-    {
-        switch (Commands.Normalize(turn.Said))
-        {
-            case Submit or "1":
-                await SubmitAsync(turn, draft, cancellationToken);
-                return;
-            case Edit or "2":
-                var template = Template(draft);
-                await SaveAsync(turn, StepPickField, draft, cancellationToken);
-                await turn.ReplyAsync(OutboundMessage.Ask("请选择要修改的内容：",
-                    [.. template.Fields.Select((f, i) => new Choice(f.Label, (i + 1).ToString(CultureInfo.InvariantCulture)))]), cancellationToken);
-                return;
-            default:
-                await turn.ReplyAsync(OutboundMessage.Ask("请选择：提交、修改，或回复“取消”放弃。",
-                    new Choice(Submit, Submit), new Choice(Edit, Edit), new Choice(Cancel, Cancel)), cancellationToken);
-                return;
-        }
-    }
-
-    private async Task PickFieldAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
-    {
-        var template = Template(draft);
-        var said = Commands.Normalize(turn.Said);
-        var field = template.Fields.FirstOrDefault(f => f.Label == said)
-            ?? (ParseChoice(said, template.Fields.Count) is { } i ? template.Fields[i] : null);
-        if (field is null)
-        {
-            await turn.ReplyAsync(OutboundMessage.Plain($"请回复 1 到 {template.Fields.Count} 之间的序号选择要修改的内容。"), cancellationToken);
-            return;
-        }
-
-        draft.Field = field.Key;
-        draft.Editing = true;
-        draft.Pending.Clear();
-        await AskAsync(turn, draft, field, cancellationToken);
     }
 
     private async Task SubmitAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
@@ -553,103 +305,37 @@ public sealed partial class ReportDialog(
             return;
         }
 
-        var period = periods.Find(cycle.Definition, draft.Period!)!;
-        var report = (await turn.Work.Reports.FindByIdAsync(draft.ReportId!.Value, cancellationToken))!;
-        var unit = (await directory.FindUnitAsync(draft.Unit!, cancellationToken))!;
-        var title = $"{unit.Name}{PeriodText.Label(cycle, period)}{cycle.Name}";
-        var answers = draft.Answers.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.ToList(), StringComparer.Ordinal);
-        var wasSubmitted = report.Status == ReportStatus.Submitted;
-        var submittedAt = wasSubmitted ? report.SubmittedAt!.Value : turn.Now;
-        var late = submittedAt > period.Due;
-        var reviewers = unit.RequiresReview
-            ? (await directory.ListByRoleAsync(Roles.ReviewingLeader, cancellationToken)).Where(p => p.UnitCode == unit.Code).ToList()
-            : [];
-        await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
-
-        if (reviewers.Count > 0)
+        var outcome = await reports.SubmitAsync(ActorOf(turn),
+            turn.Work, new ReportSubmission(draft.ReportId!.Value, draft.BaseVersion, Freeze(draft.Answers), Freeze(draft.BaseAnswers)), cancellationToken);
+        if (outcome.Kind == ReportOutcomeKind.Conflict)
         {
-            await turn.Work.Reports.UpdateAsync(report with
-            {
-                Status = ReportStatus.PendingReview,
-                AuthorId = turn.Person.Id,
-                Answers = answers,
-                UpdatedAt = turn.Now,
-                SubmittedAt = submittedAt,
-                IsLate = late,
-                ReviewComment = null,
-                ReviewerId = null,
-                ReviewedAt = null,
-            }, cancellationToken);
-            var summary = Summary(template, draft.Answers, $"{title}（{turn.Person.Name}提交）");
-            foreach (var reviewer in reviewers)
-            {
-                await turn.SendAsync(reviewer, OutboundMessage.Markdown(summary, $"{cycle.Name}审核"), cancellationToken: cancellationToken);
-                await turn.SendAsync(reviewer, OutboundMessage.Card($"{cycle.Name}审核",
-                    $"{title}已由联络员{turn.Person.Name}提交，请审核。通过后即视为报送完成；退回时请填写意见。",
-                    new Choice("通过", $"审核通过 #{report.Id}"), new Choice("退回", $"审核退回 #{report.Id}")), cancellationToken: cancellationToken);
-            }
-
-            await turn.ReplyAsync(OutboundMessage.Plain(
-                $"已提交，等待分管领导{string.Join("、", reviewers.Select(r => r.Name))}审核。审核通过后即视为报送完成，报送时间以您提交的时间（{PeriodText.When(submittedAt, office)}）为准。"),
-                cancellationToken);
+            await SaveAsync(turn, StepConflict, draft, cancellationToken);
+            await AskConflictAsync(turn, outcome.Message, cancellationToken);
             return;
         }
 
-        var revision = report.Revision + 1;
-        await turn.Work.Reports.UpdateAsync(report with
-        {
-            Status = ReportStatus.Submitted,
-            AuthorId = turn.Person.Id,
-            Answers = answers,
-            UpdatedAt = turn.Now,
-            SubmittedAt = submittedAt,
-            IsLate = late,
-            Revision = revision,
-            ReviewComment = null,
-        }, cancellationToken);
-        await turn.Work.Reports.AddRevisionAsync(new ReportRevision(report.Id, revision, turn.Person.Id, answers, turn.Now, turn.Now > period.Due), cancellationToken);
-        var text = wasSubmitted
-            ? $"修改已提交。{title}已更新（第{revision}版），原版本已保留。"
-            : $"报送成功！{title}已于{PeriodText.When(submittedAt, office)}报送" + (late ? "（迟报）。" : "。");
-        await turn.ReplyAsync(OutboundMessage.Plain(text + "截止前如需修改，回复“填报”即可。"), cancellationToken);
+        await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Plain(outcome.Message), cancellationToken);
     }
 
     private async Task PersistDraftAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
     {
-        if (draft.Revising || draft.ReportId is not { } id || await turn.Work.Reports.FindByIdAsync(id, cancellationToken) is not { Status: ReportStatus.Draft } report)
+        if (draft.Revising || draft.ReportId is not { } id)
         {
             return;
         }
 
-        await turn.Work.Reports.UpdateAsync(report with
+        var saved = await reports.SaveDraftAsync(ActorOf(turn), turn.Work, id, draft.BaseVersion, Freeze(draft.Answers), cancellationToken);
+        if (saved.Kind == ReportOutcomeKind.Saved)
         {
-            Answers = draft.Answers.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.ToList(), StringComparer.Ordinal),
-            UpdatedAt = turn.Now,
-        }, cancellationToken);
-    }
-
-    private static NotGreaterThanRule? BrokenRule(ReportTemplate template, Dictionary<string, List<string>> answers) =>
-        template.Rules.FirstOrDefault(r =>
-            answers.GetValueOrDefault(r.PartKey) is [var part] && answers.GetValueOrDefault(r.WholeKey) is [var whole] &&
-            long.Parse(part, CultureInfo.InvariantCulture) > long.Parse(whole, CultureInfo.InvariantCulture));
-
-    private static string? Validate(TemplateField field, string said)
-    {
-        var text = said.Trim();
-        if (text.Length == 0)
-        {
-            return "内容不能为空，请重新填写。";
+            draft.Rebase(saved.Report!, keepAnswers: true);
         }
-
-        return text.Length > field.MaxLength ? $"内容过长（最多{field.MaxLength}字，现为{text.Length}字），请精简后重新发送。" : null;
     }
 
-    /// <summary>Splits a message into items: one per line, with list markers (1. 一、（一）- •) removed.</summary>
-    internal static List<string> SplitItems(string text) =>
-        text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => ListMarker().Replace(l, "").Trim())
-            .Where(l => l.Length > 0)
-            .ToList();
+    private static Actor ActorOf(Turn turn) => Actor.Of(turn.Person, $"chat:{turn.Message.Channel}");
+
+    private static Dictionary<string, IReadOnlyList<string>> Freeze(Dictionary<string, List<string>> answers) =>
+        answers.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.ToList(), StringComparer.Ordinal);
 
     private static int? ParseChoice(string said, int count)
     {
@@ -664,9 +350,6 @@ public sealed partial class ReportDialog(
 
     private static Dictionary<string, List<string>> Copy(IReadOnlyDictionary<string, IReadOnlyList<string>> answers) =>
         answers.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
-
-    [GeneratedRegex(@"^(\d{1,2}[\.、．)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|[-•·*])\s*")]
-    private static partial Regex ListMarker();
 
     /// <summary>A report the person may fill in: a unit, a cycle and a period; <see cref="Late"/> for a period past its deadline.</summary>
     internal sealed record Candidate(string Unit, string Cycle, string Period, bool Late);
@@ -693,5 +376,22 @@ public sealed partial class ReportDialog(
         public Dictionary<string, List<string>> Answers { get; set; } = new(StringComparer.Ordinal);
 
         public List<Candidate>? Candidates { get; set; }
+
+        /// <summary>The report's version the answers are based on (optimistic concurrency).</summary>
+        public int BaseVersion { get; set; }
+
+        /// <summary>The report's answers at <see cref="BaseVersion"/>, to show what others changed and re-apply one's own edits.</summary>
+        public Dictionary<string, List<string>> BaseAnswers { get; set; } = new(StringComparer.Ordinal);
+
+        /// <summary>Takes <paramref name="report"/> as the new base (and its answers as the draft's unless <paramref name="keepAnswers"/>).</summary>
+        public void Rebase(Report report, bool keepAnswers = false)
+        {
+            BaseVersion = report.Version;
+            BaseAnswers = Copy(report.Answers);
+            if (!keepAnswers)
+            {
+                Answers = Copy(report.Answers);
+            }
+        }
     }
 }

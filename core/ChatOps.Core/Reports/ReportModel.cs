@@ -16,6 +16,9 @@ public enum ReportStatus
 /// <summary>
 /// One unit's report for one period: exactly one row per (cycle, period, unit) — 不得多头报送. Answers are kept per
 /// template field as a list of strings (several items for list fields, one value otherwise).
+/// <see cref="Version"/> grows with every stored change (optimistic concurrency: a change based on an older version is
+/// refused); <see cref="UpdatedBy"/> is who made the last change and <see cref="Editors"/> everyone who ever wrote its
+/// content (none of them may review it).
 /// </summary>
 public sealed record Report(
     long Id,
@@ -32,8 +35,21 @@ public sealed record Report(
     int Revision = 0,
     string? ReviewerId = null,
     string? ReviewComment = null,
-    DateTimeOffset? ReviewedAt = null)
+    DateTimeOffset? ReviewedAt = null,
+    int Version = 0,
+    string? UpdatedBy = null,
+    IReadOnlyList<string>? Editors = null)
 {
+    /// <summary>Everyone who wrote the content (the author included), never null.</summary>
+    public IReadOnlyList<string> EditorIds => Editors is { Count: > 0 } ? Editors : [AuthorId];
+
+    /// <summary>True when <paramref name="personId"/> submitted or edited the report.</summary>
+    public bool IsEditedBy(string personId) => AuthorId == personId || EditorIds.Contains(personId, StringComparer.Ordinal);
+
+    /// <summary>The editors with <paramref name="personId"/> added.</summary>
+    public IReadOnlyList<string> WithEditor(string personId) =>
+        EditorIds.Contains(personId, StringComparer.Ordinal) ? EditorIds : [.. EditorIds, personId];
+
     /// <summary>True once it counts for the office (approved or not subject to review).</summary>
     public bool CountsAsSubmitted => Status == ReportStatus.Submitted;
 }
@@ -53,8 +69,11 @@ public interface IReportStore
     /// <summary>Creates a report (a draft); the unique (cycle, period, unit) key refuses a second one.</summary>
     Task<long> InsertAsync(Report report, CancellationToken cancellationToken = default);
 
-    /// <summary>Saves a report's current state.</summary>
-    Task UpdateAsync(Report report, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Saves a report's state if nobody changed it since it was read: the row must still be at
+    /// <see cref="Report.Version"/>, and becomes <see cref="Report.Version"/> + 1. False (nothing written) otherwise.
+    /// </summary>
+    Task<bool> UpdateAsync(Report report, CancellationToken cancellationToken = default);
 
     /// <summary>Keeps a submitted version.</summary>
     Task AddRevisionAsync(ReportRevision revision, CancellationToken cancellationToken = default);

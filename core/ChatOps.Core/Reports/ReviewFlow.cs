@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ChatOps.Core.Calendar;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 
@@ -10,7 +9,7 @@ namespace ChatOps.Core.Reports;
 /// 上报审核 (seed 003 八(三)): the unit's reviewing leader approves a submitted report or returns it with a comment.
 /// Only an approved report counts as submitted; its submission time stays the liaison's, so review never makes it late.
 /// </summary>
-public sealed partial class ReviewFlow(IDirectoryRepository directory, ReportCycles cycles, PeriodCalculator periods, OfficeProfile office)
+public sealed partial class ReviewFlow(ReportService reports)
 {
     /// <summary>The dialog's name while the leader types a comment.</summary>
     public const string Name = "review";
@@ -23,16 +22,13 @@ public sealed partial class ReviewFlow(IDirectoryRepository directory, ReportCyc
     {
         var match = ActionPattern().Match(Commands.Normalize(turn.Said));
         var id = long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-        var (report, error) = await CheckAsync(turn, id, cancellationToken);
-        if (report is null)
+        var actor = Actor.Of(turn.Person, $"chat:{turn.Message.Channel}");
+        var outcome = match.Groups[1].Value == "通过"
+            ? await reports.ApproveAsync(actor, turn.Work, id, cancellationToken)
+            : await reports.CheckReviewAsync(actor, turn.Work, id, cancellationToken);
+        if (!outcome.Succeeded || outcome.Kind == ReportOutcomeKind.Approved)
         {
-            await turn.ReplyAsync(OutboundMessage.Plain(error!), cancellationToken);
-            return;
-        }
-
-        if (match.Groups[1].Value == "通过")
-        {
-            await ApproveAsync(turn, report, cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(outcome.Message), cancellationToken);
             return;
         }
 
@@ -50,85 +46,16 @@ public sealed partial class ReviewFlow(IDirectoryRepository directory, ReportCyc
             return;
         }
 
-        if (comment.Length > 500)
+        if (comment.Length > ReportService.MaxCommentLength)
         {
             await turn.ReplyAsync(OutboundMessage.Plain($"退回意见过长（最多500字，现为{comment.Length}字），请精简后重新输入。"), cancellationToken);
             return;
         }
 
         await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
-        var (report, error) = await CheckAsync(turn, long.Parse(state.Data, CultureInfo.InvariantCulture), cancellationToken);
-        if (report is null)
-        {
-            await turn.ReplyAsync(OutboundMessage.Plain(error!), cancellationToken);
-            return;
-        }
-
-        await turn.Work.Reports.UpdateAsync(report with
-        {
-            Status = ReportStatus.Draft,
-            ReviewerId = turn.Person.Id,
-            ReviewComment = comment,
-            ReviewedAt = turn.Now,
-            UpdatedAt = turn.Now,
-        }, cancellationToken);
-        var (title, author) = await DescribeAsync(report, cancellationToken);
-        if (author is not null)
-        {
-            await turn.SendAsync(author, OutboundMessage.Card("报告被退回",
-                $"{title}被分管领导{turn.Person.Name}退回。\n退回意见：{comment}\n请修改后重新提交。", new Choice("修改报告", "填报")), cancellationToken: cancellationToken);
-        }
-
-        await turn.ReplyAsync(OutboundMessage.Plain($"已退回，并已通知联络员{author?.Name}。"), cancellationToken);
-    }
-
-    private async Task ApproveAsync(Turn turn, Report report, CancellationToken cancellationToken)
-    {
-        var revision = report.Revision + 1;
-        await turn.Work.Reports.UpdateAsync(report with
-        {
-            Status = ReportStatus.Submitted,
-            Revision = revision,
-            ReviewerId = turn.Person.Id,
-            ReviewComment = null,
-            ReviewedAt = turn.Now,
-            UpdatedAt = turn.Now,
-        }, cancellationToken);
-        await turn.Work.Reports.AddRevisionAsync(new ReportRevision(report.Id, revision, report.AuthorId, report.Answers, report.SubmittedAt!.Value, report.IsLate), cancellationToken);
-        var (title, author) = await DescribeAsync(report, cancellationToken);
-        if (author is not null)
-        {
-            await turn.SendAsync(author, OutboundMessage.Plain(
-                $"{title}已经分管领导{turn.Person.Name}审核通过，报送完成（报送时间：{PeriodText.When(report.SubmittedAt!.Value, office)}{(report.IsLate ? "，迟报" : "")}）。"),
-                cancellationToken: cancellationToken);
-        }
-
-        await turn.ReplyAsync(OutboundMessage.Plain($"已审核通过，{title}报送完成。"), cancellationToken);
-    }
-
-    private async Task<(Report? Report, string? Error)> CheckAsync(Turn turn, long id, CancellationToken cancellationToken)
-    {
-        var report = await turn.Work.Reports.FindByIdAsync(id, cancellationToken);
-        if (report is null)
-        {
-            return (null, "找不到这份报告。");
-        }
-
-        if (!turn.Person.Roles.HasFlag(Roles.ReviewingLeader) || turn.Person.UnitCode != report.UnitCode)
-        {
-            return (null, "只有本单位的分管领导可以审核这份报告。");
-        }
-
-        return report.Status == ReportStatus.PendingReview ? (report, null) : (null, "这份报告已经处理过了，无需重复审核。");
-    }
-
-    private async Task<(string Title, Person? Author)> DescribeAsync(Report report, CancellationToken cancellationToken)
-    {
-        var cycle = cycles.Get(report.CycleKey);
-        var period = periods.Find(cycle.Definition, report.PeriodKey)!;
-        var unit = await directory.FindUnitAsync(report.UnitCode, cancellationToken);
-        var author = await directory.FindPersonAsync(report.AuthorId, cancellationToken);
-        return ($"{unit?.Name}{PeriodText.Label(cycle, period)}{cycle.Name}", author);
+        var outcome = await reports.ReturnAsync(
+            Actor.Of(turn.Person, $"chat:{turn.Message.Channel}"), turn.Work, long.Parse(state.Data, CultureInfo.InvariantCulture), comment, cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Plain(outcome.Message), cancellationToken);
     }
 
     [GeneratedRegex(@"^审核(通过|退回)\s*#(\d+)$")]

@@ -143,7 +143,7 @@ internal static class ReportSql
 {
     private const string Columns = """
         id, cycle_key, period_key, unit_code, status, author_id, answers, created_at, updated_at, submitted_at, is_late,
-        revision, reviewer_id, review_comment, reviewed_at
+        revision, reviewer_id, review_comment, reviewed_at, version, updated_by, editors
         """;
 
     public static readonly SqlStatement SelectByUnit = SqlStatement.Portable(nameof(SelectByUnit),
@@ -157,23 +157,24 @@ internal static class ReportSql
     public static readonly SqlStatement Insert = new(nameof(Insert),
         Sqlite: """
         INSERT INTO reports (cycle_key, period_key, unit_code, status, author_id, answers, created_at, updated_at, submitted_at, is_late,
-            revision, reviewer_id, review_comment, reviewed_at)
+            revision, reviewer_id, review_comment, reviewed_at, version, updated_by, editors)
         VALUES (@CycleKey, @PeriodKey, @UnitCode, @Status, @AuthorId, @Answers, @CreatedAt, @UpdatedAt, @SubmittedAt, @IsLate,
-            @Revision, @ReviewerId, @ReviewComment, @ReviewedAt)
+            @Revision, @ReviewerId, @ReviewComment, @ReviewedAt, @Version, @UpdatedBy, @Editors)
         RETURNING id
         """,
         SqlServer: """
         INSERT INTO reports (cycle_key, period_key, unit_code, status, author_id, answers, created_at, updated_at, submitted_at, is_late,
-            revision, reviewer_id, review_comment, reviewed_at)
+            revision, reviewer_id, review_comment, reviewed_at, version, updated_by, editors)
         OUTPUT inserted.id
         VALUES (@CycleKey, @PeriodKey, @UnitCode, @Status, @AuthorId, @Answers, @CreatedAt, @UpdatedAt, @SubmittedAt, @IsLate,
-            @Revision, @ReviewerId, @ReviewComment, @ReviewedAt)
+            @Revision, @ReviewerId, @ReviewComment, @ReviewedAt, @Version, @UpdatedBy, @Editors)
         """);
 
     public static readonly SqlStatement Update = SqlStatement.Portable(nameof(Update), """
         UPDATE reports SET status = @Status, author_id = @AuthorId, answers = @Answers, updated_at = @UpdatedAt, submitted_at = @SubmittedAt,
-            is_late = @IsLate, revision = @Revision, reviewer_id = @ReviewerId, review_comment = @ReviewComment, reviewed_at = @ReviewedAt
-        WHERE id = @Id
+            is_late = @IsLate, revision = @Revision, reviewer_id = @ReviewerId, review_comment = @ReviewComment, reviewed_at = @ReviewedAt,
+            version = @Version + 1, updated_by = @UpdatedBy, editors = @Editors
+        WHERE id = @Id AND version = @Version
         """);
 
     public static readonly SqlStatement DeleteDraft = SqlStatement.Portable(nameof(DeleteDraft),

@@ -15,8 +15,8 @@ internal sealed class ReportStore(Session s) : IReportStore
     public async Task<long> InsertAsync(Report report, CancellationToken cancellationToken = default) =>
         await s.ExecuteScalarAsync<long>(ReportSql.Insert, Parameters(report), cancellationToken);
 
-    public Task UpdateAsync(Report report, CancellationToken cancellationToken = default) =>
-        s.ExecuteAsync(ReportSql.Update, Parameters(report), cancellationToken);
+    public async Task<bool> UpdateAsync(Report report, CancellationToken cancellationToken = default) =>
+        await s.ExecuteAsync(ReportSql.Update, Parameters(report), cancellationToken) == 1;
 
     public Task AddRevisionAsync(ReportRevision revision, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(ReportSql.InsertRevision, new
@@ -58,6 +58,9 @@ internal sealed class ReportStore(Session s) : IReportStore
         r.ReviewerId,
         r.ReviewComment,
         r.ReviewedAt,
+        r.Version,
+        r.UpdatedBy,
+        Editors = string.Join(',', r.EditorIds),
     };
 
     private sealed class ReportRow
@@ -92,9 +95,16 @@ internal sealed class ReportStore(Session s) : IReportStore
 
         public DateTimeOffset? ReviewedAt { get; set; }
 
+        public int Version { get; set; }
+
+        public string? UpdatedBy { get; set; }
+
+        public string Editors { get; set; } = "";
+
         public Report ToReport() => new(
             Id, CycleKey, PeriodKey, UnitCode, Enum.Parse<ReportStatus>(Status), AuthorId, ParseAnswers(Answers), CreatedAt, UpdatedAt,
-            SubmittedAt, IsLate, Revision, ReviewerId, ReviewComment, ReviewedAt);
+            SubmittedAt, IsLate, Revision, ReviewerId, ReviewComment, ReviewedAt, Version, UpdatedBy,
+            Editors.Split(',', StringSplitOptions.RemoveEmptyEntries));
 
         public static IReadOnlyDictionary<string, IReadOnlyList<string>> ParseAnswers(string json) =>
             ChatOpsJson.Deserialize<Dictionary<string, List<string>>>(json)

@@ -123,15 +123,16 @@ public class ReportVerbTests
             Assert.Equal(new DateOnly(2026, 11, 27), bulletin.Date);
             Assert.Equal(["省住房城乡建设厅"], bulletin.ProvincialItems.Select(i => i.UnitName));
             Assert.Equal(["昆明市"], bulletin.LocalItems.Select(i => i.UnitName));
-            Assert.Equal((1, 1, 43), (bulletin.Statistics.OnTime.Count, bulletin.Statistics.Late.Count, bulletin.Statistics.Missing.Count));
-            Assert.Contains("省卫生健康委", bulletin.Statistics.Missing);
+            Assert.Equal((1, 1, 42), (bulletin.Statistics.OnTime.Count, bulletin.Statistics.Late.Count, bulletin.Statistics.Missing.Count));
+            Assert.Equal(["省卫生健康委"], bulletin.Statistics.PendingReview); // issue 10 item 4: waiting for review is not 未报送
+            Assert.DoesNotContain("省卫生健康委", bulletin.Statistics.Missing);
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var result = await BotProcess.RunAsync(folder, "bulletin", "--period", "2026-W48", "--out", "out.docx", $"--Storage:DataFolder={folder}");
 
         Assert.Equal((0, ""), (result.ExitCode, result.Error));
-        Assert.Contains("省直部门 1 条，州市县区 1 条，行动要情 0 条；应报送 45 个单位，按时 1 个，迟报 1 个，未报送 43 个。", result.Output, StringComparison.Ordinal);
+        Assert.Contains("省直部门 1 条，州市县区 1 条，行动要情 0 条；应报送 45 个单位，按时 1 个，迟报 1 个，未报送 42 个。另有待审核 1 个", result.Output, StringComparison.Ordinal);
         using var document = WordprocessingDocument.Open(Path.Combine(folder, "out.docx"), false);
         var body = document.MainDocumentPart!.Document!.Body!;
         var items = body.Elements<Paragraph>()
@@ -152,7 +153,8 @@ public class ReportVerbTests
         var rows = body.Elements<Table>().Single().Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToArray()).ToList();
         Assert.Equal(["按时报送", "1", "省住房城乡建设厅"], rows[1]);
         Assert.Equal(["迟报", "1", "昆明市"], rows[2]);
-        Assert.Equal("43", rows[3][1]);
+        Assert.Equal(["待审核", "1", "省卫生健康委"], rows[3]);
+        Assert.Equal(["未报送", "42"], rows[4][..2]);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public class ReportDialogTests : IAsyncLifetime
             "截止时间：11月26日（周四）17:00。内容无误请点击“提交”。").Offers("提交", "修改", "取消");
         Assert.Equal(ReportStatus.Draft, (await ReportAsync("fgw"))!.Status);
 
-        (await me.PressesAsync("提交")).Shows("报送成功！省发展改革委2026年第48周（11月20日至11月26日）周报已于11月25日（周三）10:30报送。")
+        (await me.PressesAsync("提交")).Shows("报送成功！省发展改革委2026年第48周（11月20日至11月26日）周报已由", "于11月25日（周三）10:30报送。")
             .DoesNotShow("迟报");
 
         var report = (await ReportAsync("fgw"))!;
@@ -183,7 +183,7 @@ public class ReportDialogTests : IAsyncLifetime
         var me = _chat.As("fgw.lly");
         (await me.SaysAsync("填报")).Shows("1. 2026年第49周", "2. 补报2026年第48周（11月20日至11月26日）周报（已逾期）");
         (await me.SaysAsync("2")).Shows("已过截止时间，提交后将记为迟报。");
-        await FinishAsync(me, expectSubmitted: "已于11月27日（周五）09:00报送（迟报）。");
+        await FinishAsync(me, expectSubmitted: "于11月27日（周五）09:00报送（迟报）。");
 
         Assert.True((await ReportAsync("fgw"))!.IsLate);
     }
@@ -196,7 +196,7 @@ public class ReportDialogTests : IAsyncLifetime
         _chat.Clock.Advance(TimeSpan.FromHours(3));
 
         (await me.SaysAsync("填报")).Shows("1. 2026年第48周");
-        (await me.SaysAsync("1")).Shows("已于11月25日（周三）10:30报送。截止前可以修改").Offers("修改报告", "不修改");
+        (await me.SaysAsync("1")).Shows("于11月25日（周三）10:30报送。截止前可以修改").Offers("修改报告", "不修改");
         (await me.PressesAsync("修改报告")).Shows("请核对", "旧的进展");
         await me.PressesAsync("修改");
         await me.PressesAsync("3");
@@ -217,7 +217,7 @@ public class ReportDialogTests : IAsyncLifetime
         await me.PressesAsync("提交");
         _chat.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 17, 1, 0, TimeSpan.FromHours(8)));
 
-        (await me.SaysAsync("填报")).Shows("开始填报省发展改革委2026年第49周（11月27日至12月3日）周报").DoesNotShow("第48周");
+        (await me.SaysAsync("填报")).Shows("1. 2026年第49周（11月27日至12月3日）周报").DoesNotShow("第48周");
     }
 
     [Fact]

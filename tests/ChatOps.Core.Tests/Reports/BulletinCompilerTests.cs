@@ -54,16 +54,19 @@ public sealed class BulletinCompilerTests
         // 省林草局 reported only for other periods; 大理州 waits for its leader's review.
         Assert.Equal(["省住房城乡建设厅", "昆明市"], bulletin.Statistics.OnTime);
         Assert.Equal(["省水利厅"], bulletin.Statistics.Late);
-        Assert.Equal(["省林草局", "大理州"], bulletin.Statistics.Missing);
+        Assert.Equal(["省林草局"], bulletin.Statistics.Missing);
+        Assert.Equal(["大理州"], bulletin.Statistics.PendingReview);
         Assert.Equal(5, bulletin.Statistics.Total);
     }
 
     [Fact]
-    public void Compile_PendingReview_CountsAsMissingAndItsItemsAreLeftOut()
+    public void Compile_PendingReview_IsNotMissing_AndItsItemsAreLeftOut()
     {
         var bulletin = Fixture.Compile();
 
-        Assert.Contains("大理州", bulletin.Statistics.Missing);
+        // Issue 10 item 4: a report waiting for review is 待审核, never 未报送.
+        Assert.DoesNotContain("大理州", bulletin.Statistics.Missing);
+        Assert.Contains("大理州", bulletin.Statistics.PendingReview);
         Assert.DoesNotContain(bulletin.LocalItems, i => i.UnitName == "大理州");
     }
 
@@ -259,7 +262,7 @@ public sealed class BulletinCompilerTests
         using var document = Open(Fixture.Compile());
 
         var blocks = Blocks(document);
-        Assert.Equal("本期应报送单位5个，按时报送2个，迟报1个，未报送2个。", Section(blocks, 3)[0].Text);
+        Assert.Equal("本期应报送单位5个，按时报送2个，迟报1个，待审核1个，未报送1个。", Section(blocks, 3)[0].Text);
         var table = document.MainDocumentPart!.Document!.Body!.Elements<Table>().Single();
         var rows = table.Elements<TableRow>()
             .Select(row => row.Elements<TableCell>().Select(cell => cell.InnerText).ToArray())
@@ -269,7 +272,8 @@ public sealed class BulletinCompilerTests
                 ["类别", "数量", "单位"],
                 ["按时报送", "2", "省住房城乡建设厅、昆明市"],
                 ["迟报", "1", "省水利厅"],
-                ["未报送", "2", "省林草局、大理州"],
+                ["待审核", "1", "大理州"],
+                ["未报送", "1", "省林草局"],
                 ["合计", "5", "—"],
             ],
             rows);
@@ -282,7 +286,8 @@ public sealed class BulletinCompilerTests
 
         Assert.Contains("## 二、省直部门推进情况\n\n（一）7月16日，省住房城乡建设厅召开", markdown, StringComparison.Ordinal);
         Assert.Contains("（三）“常消毒”专项行动组：召开", markdown, StringComparison.Ordinal);
-        Assert.Contains("| 未报送 | 2 | 省林草局、大理州 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 待审核 | 1 | 大理州 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 未报送 | 1 | 省林草局 |", markdown, StringComparison.Ordinal);
     }
 
     private static IReadOnlyDictionary<string, IReadOnlyList<string>> Answers(IReadOnlyList<string> progress) =>

@@ -19,11 +19,14 @@ public sealed class BulletinServiceTests
     private readonly InMemoryHeadlines _headlines = new();
     private readonly Mock<IUnitOfWork> _unitOfWork = new();
     private readonly Mock<IReportStore> _reports = new();
+    private readonly Mock<IScheduleStore> _schedule = new();
     private readonly BulletinOptions _options = new();
 
     public BulletinServiceTests()
     {
         _unitOfWork.SetupGet(u => u.Reports).Returns(_reports.Object);
+        _unitOfWork.SetupGet(u => u.Schedule).Returns(_schedule.Object);
+        _schedule.Setup(s => s.ListExemptAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         _reports.Setup(r => r.ListForPeriodAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string cycle, string period, CancellationToken _) =>
                 Fixture.Reports().Concat(MergedReports()).Where(r => r.CycleKey == cycle && r.PeriodKey == period).ToList());

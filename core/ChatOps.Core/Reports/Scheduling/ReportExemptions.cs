@@ -21,8 +21,13 @@ public sealed class ReportExemptions(
     ReportCycles cycles, PeriodCalculator periods, IUnitOfWorkFactory units, IDirectoryRepository directory, TimeProvider time, ILogger<ReportExemptions> logger)
 {
     /// <summary>Exempts <paramref name="personId"/> (a liaison) for the period; filing it again updates the reason.</summary>
+    public Task<Exemption> ExemptAsync(
+        string cycleKey, string? periodKey, string personId, string reason, string by, CancellationToken cancellationToken = default) =>
+        ExemptAsync(cycleKey, periodKey, personId, reason, by, "cli", cancellationToken);
+
+    /// <summary>Exempts <paramref name="personId"/> for the period, recording <paramref name="source"/> in the audit log.</summary>
     public async Task<Exemption> ExemptAsync(
-        string cycleKey, string? periodKey, string personId, string reason, string by, CancellationToken cancellationToken = default)
+        string cycleKey, string? periodKey, string personId, string reason, string by, string source, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -41,6 +46,8 @@ public sealed class ReportExemptions(
         await using var unitOfWork = await units.BeginAsync(cancellationToken);
         var already = (await unitOfWork.Schedule.ListExemptAsync(cycle.Key, period.Key, cancellationToken)).Contains(person.Id, StringComparer.Ordinal);
         await unitOfWork.Schedule.AddExemptionAsync(cycle.Key, period.Key, person.Id, reason.Trim(), by, now, cancellationToken);
+        await unitOfWork.Audit.AppendAsync(
+            Audit.AuditEntry.Of(now, by, "report.exempt", $"person:{person.Id}", $"{cycle.Key} {period.Key}：{reason.Trim()}", source), cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
         logger.LogInformation("{By} exempted {Person} from chasing for {Cycle} {Period}: {Reason}", by, person.Id, cycle.Key, period.Key, reason);
         return new Exemption(cycle, period, person, reason.Trim(), by, now, already);

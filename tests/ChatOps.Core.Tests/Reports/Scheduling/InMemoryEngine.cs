@@ -39,7 +39,7 @@ internal sealed class InMemoryEngine : IUnitOfWorkFactory
     public void AddReport(string cycle, string period, string unit, ReportStatus status, DateTimeOffset at) =>
         Reports.Add(new Report(Reports.Count + 1, cycle, period, unit, status, "someone", new Dictionary<string, IReadOnlyList<string>>(), at, at));
 
-    private sealed class UnitOfWork(InMemoryEngine engine) : IUnitOfWork, IScheduleStore, IOutbox, IReportStore
+    private sealed class UnitOfWork(InMemoryEngine engine) : IUnitOfWork, IScheduleStore, IOutbox, IReportStore, Core.Audit.IAuditLog
     {
         private readonly List<(string Cycle, string Period, string Step, DateTimeOffset At)> _steps = [];
         private readonly List<OutboxItem> _outbox = [];
@@ -55,7 +55,9 @@ internal sealed class InMemoryEngine : IUnitOfWorkFactory
 
         public IScheduleStore Schedule => this;
 
-        public Core.Audit.IAuditLog Audit => throw new NotSupportedException();
+        public Core.Audit.IAuditLog Audit => this;
+
+        public Task AppendAsync(Core.Audit.AuditEntry entry, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
         public Task MarkInboxProcessedAsync(long inboxId, DateTimeOffset at, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
@@ -167,7 +169,7 @@ internal sealed class InMemoryEngine : IUnitOfWorkFactory
 
         public Task<long> InsertAsync(Report report, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task UpdateAsync(Report report, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<bool> UpdateAsync(Report report, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task AddRevisionAsync(ReportRevision revision, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ChatOps.Core.Conversations;
+
+namespace ChatOps.Core.Reports;
+
+/// <summary>The report dialog's answers and summary: parsing and checking what the liaison types for each kind of field, the summary, choosing a field to edit.</summary>
+public sealed partial class ReportDialog
+{
+    private async Task AnswerAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
+    {
+        var field = Template(draft).Field(draft.Field!);
+        var said = turn.Said;
+        switch (field.Kind)
+        {
+            case FieldKind.Items:
+                await AnswerItemsAsync(turn, draft, field, said, cancellationToken);
+                return;
+            case FieldKind.Text:
+                if (Commands.Normalize(said) == Skip && !field.Required)
+                {
+                    await AcceptAsync(turn, draft, field, [], cancellationToken);
+                    return;
+                }
+
+                if (Validate(field, said) is { } error)
+                {
+                    await turn.ReplyAsync(OutboundMessage.Plain(error), cancellationToken);
+                    return;
+                }
+
+                await AcceptAsync(turn, draft, field, [said.Trim()], cancellationToken);
+                return;
+            default:
+                await AnswerNumberAsync(turn, draft, field, said, cancellationToken);
+                return;
+        }
+    }
+
+    private async Task AnswerItemsAsync(Turn turn, Draft draft, TemplateField field, string said, CancellationToken cancellationToken)
+    {
+        if (Commands.Normalize(said) == Done)
+        {
+            if (draft.Pending.Count == 0)
+            {
+                await turn.ReplyAsync(OutboundMessage.Plain($"请至少填写一条{field.Label}。"), cancellationToken);
+                return;
+            }
+
+            var items = draft.Pending.ToList();
+            draft.Pending.Clear();
+            await AcceptAsync(turn, draft, field, items, cancellationToken);
+            return;
+        }
+
+        var lines = SplitItems(said);
+        if (lines.Count == 0)
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain("内容不能为空，请重新发送。"), cancellationToken);
+            return;
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Length > field.MaxLength)
+            {
+                var which = lines.Count == 1 ? "这一条" : $"第{i + 1}条";
+                await turn.ReplyAsync(OutboundMessage.Plain(
+                    $"{which}内容过长（最多{field.MaxLength}字，现为{lines[i].Length}字），请精简后重新发送。本条未记录。"), cancellationToken);
+                return;
+            }
+        }
+
+        draft.Pending.AddRange(lines);
+        await SaveAsync(turn, StepField, draft, cancellationToken);
+        var recorded = lines.Count == 1 ? $"已记录第{draft.Pending.Count}条。" : $"已记录{lines.Count}条，共{draft.Pending.Count}条。";
+        await turn.ReplyAsync(OutboundMessage.Ask($"{recorded}可继续发送，全部发完请回复“完成”。", new Choice(Done, Done)), cancellationToken);
+    }
+
+    private async Task AnswerNumberAsync(Turn turn, Draft draft, TemplateField field, string said, CancellationToken cancellationToken)
+    {
+        var text = Commands.Normalize(said);
+        if (text == Skip)
+        {
+            if (field.Required)
+            {
+                await turn.ReplyAsync(OutboundMessage.Plain($"{field.Label}为必填项，请填写数字。"), cancellationToken);
+                return;
+            }
+
+            await AcceptAsync(turn, draft, field, [], cancellationToken);
+            return;
+        }
+
+        if (text.Length == 0)
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain("内容不能为空，请填写数字。"), cancellationToken);
+            return;
+        }
+
+        var normalized = text.Normalize(NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).TrimEnd('个', '项', '件');
+        if (normalized.StartsWith('-') && long.TryParse(normalized, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain("数字不能为负数，请重新填写。"), cancellationToken);
+            return;
+        }
+
+        if (!long.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain($"“{text}”不是数字，请填写一个整数（如 12）。"), cancellationToken);
+            return;
+        }
+
+        if (normalized.Length > field.MaxLength)
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain("数字过大，请核对后重新填写。"), cancellationToken);
+            return;
+        }
+
+        var answers = new Dictionary<string, List<string>>(draft.Answers) { [field.Key] = [value.ToString(CultureInfo.InvariantCulture)] };
+        if (BrokenRule(Template(draft), answers) is { } rule)
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain(rule.Message), cancellationToken);
+            return;
+        }
+
+        await AcceptAsync(turn, draft, field, [value.ToString(CultureInfo.InvariantCulture)], cancellationToken);
+    }
+
+    /// <summary>The answers as Markdown, as the liaison checks them and the reviewer reads them.</summary>
+    public static string Summary(ReportTemplate template, IReadOnlyDictionary<string, List<string>> answers, string heading)
+    {
+        var sb = new StringBuilder();
+        sb.Append("**").Append(heading).AppendLine("**").AppendLine();
+        foreach (var field in template.Fields)
+        {
+            var values = answers.GetValueOrDefault(field.Key) ?? [];
+            if (field.Kind == FieldKind.Items)
+            {
+                sb.Append("**").Append(field.Label).AppendLine("**");
+                for (var i = 0; i < values.Count; i++)
+                {
+                    sb.Append(i + 1).Append(". ").AppendLine(values[i]);
+                }
+
+                sb.AppendLine();
+            }
+            else if (field.Kind == FieldKind.Text)
+            {
+                sb.Append("**").Append(field.Label).AppendLine("**").AppendLine(values.Count == 0 ? "（未填写）" : values[0]).AppendLine();
+            }
+            else
+            {
+                sb.Append("**").Append(field.Label).Append("**：").AppendLine(values.Count == 0 ? "（未填）" : values[0]).AppendLine();
+            }
+        }
+
+        foreach (var rule in template.Rules)
+        {
+            if (answers.GetValueOrDefault(rule.PartKey) is [var part] && answers.GetValueOrDefault(rule.WholeKey) is [var whole] &&
+                long.Parse(whole, CultureInfo.InvariantCulture) > 0)
+            {
+                var rate = 100m * long.Parse(part, CultureInfo.InvariantCulture) / long.Parse(whole, CultureInfo.InvariantCulture);
+                sb.Append("**整改达标率**：").Append(rate.ToString("0.0", CultureInfo.InvariantCulture)).AppendLine("%");
+            }
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    private static NotGreaterThanRule? BrokenRule(ReportTemplate template, Dictionary<string, List<string>> answers) =>
+        template.Rules.FirstOrDefault(r =>
+            answers.GetValueOrDefault(r.PartKey) is [var part] && answers.GetValueOrDefault(r.WholeKey) is [var whole] &&
+            long.Parse(part, CultureInfo.InvariantCulture) > long.Parse(whole, CultureInfo.InvariantCulture));
+
+    private static string? Validate(TemplateField field, string said)
+    {
+        var text = said.Trim();
+        if (text.Length == 0)
+        {
+            return "内容不能为空，请重新填写。";
+        }
+
+        return text.Length > field.MaxLength ? $"内容过长（最多{field.MaxLength}字，现为{text.Length}字），请精简后重新发送。" : null;
+    }
+
+    /// <summary>Splits a message into items: one per line, with list markers (1. 一、（一）- •) removed.</summary>
+    internal static List<string> SplitItems(string text) =>
+        text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => ListMarker().Replace(l, "").Trim())
+            .Where(l => l.Length > 0)
+            .ToList();
+
+    [GeneratedRegex(@"^(\d{1,2}[\.、．)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|[-•·*])\s*")]
+    private static partial Regex ListMarker();
+
+    private async Task ShowSummaryAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
+    {
+        var cycle = cycles.Get(draft.Cycle!);
+        var period = periods.Find(cycle.Definition, draft.Period!)!;
+        var unit = await directory.FindUnitAsync(draft.Unit!, cancellationToken);
+        draft.Field = null;
+        draft.Editing = false;
+        await SaveAsync(turn, StepSummary, draft, cancellationToken);
+        var title = $"{unit?.Name}{PeriodText.Label(cycle, period)}{cycle.Name}";
+        await turn.ReplyAsync(OutboundMessage.Markdown(Summary(cycle.Template, draft.Answers, $"请核对{title}"), title), cancellationToken);
+        var late = turn.Now > period.Due ? "已过截止时间，提交后将记为迟报。" : $"截止时间：{PeriodText.Deadline(period, office)}。";
+        await turn.ReplyAsync(OutboundMessage.Card("确认报送", $"{late}内容无误请点击“提交”。",
+            new Choice(Submit, Submit), new Choice(Edit, Edit), new Choice(Cancel, Cancel)), cancellationToken);
+    }
+
+    private async Task SummaryChoiceAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
+    {
+        switch (Commands.Normalize(turn.Said))
+        {
+            case Submit or "1":
+                await SubmitAsync(turn, draft, cancellationToken);
+                return;
+            case Edit or "2":
+                var template = Template(draft);
+                await SaveAsync(turn, StepPickField, draft, cancellationToken);
+                await turn.ReplyAsync(OutboundMessage.Ask("请选择要修改的内容：",
+                    [.. template.Fields.Select((f, i) => new Choice(f.Label, (i + 1).ToString(CultureInfo.InvariantCulture)))]), cancellationToken);
+                return;
+            default:
+                await turn.ReplyAsync(OutboundMessage.Ask("请选择：提交、修改，或回复“取消”放弃。",
+                    new Choice(Submit, Submit), new Choice(Edit, Edit), new Choice(Cancel, Cancel)), cancellationToken);
+                return;
+        }
+    }
+
+    private async Task PickFieldAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
+    {
+        var template = Template(draft);
+        var said = Commands.Normalize(turn.Said);
+        var field = template.Fields.FirstOrDefault(f => f.Label == said)
+            ?? (ParseChoice(said, template.Fields.Count) is { } i ? template.Fields[i] : null);
+        if (field is null)
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain($"请回复 1 到 {template.Fields.Count} 之间的序号选择要修改的内容。"), cancellationToken);
+            return;
+        }
+
+        draft.Field = field.Key;
+        draft.Editing = true;
+        draft.Pending.Clear();
+        await AskAsync(turn, draft, field, cancellationToken);
+    }
+}

@@ -1,0 +1,220 @@
+using ChatOps.Core.Audit;
+using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
+
+namespace ChatOps.Core.Reports;
+
+/// <summary>Review (上报审核, seed 003 八(三)) and the helpers the use cases share.</summary>
+public sealed partial class ReportService
+{
+    /// <summary>Longest return comment.</summary>
+    public const int MaxCommentLength = 500;
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may review the report now: a reviewing leader of its unit who did not submit
+    /// or edit it, or office staff when the unit has no such leader (on the unit's behalf); and it must be waiting.
+    /// </summary>
+    public async Task<ReportOutcome> CheckReviewAsync(Actor actor, IUnitOfWork work, long reportId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(work);
+        var report = await work.Reports.FindByIdAsync(reportId, cancellationToken);
+        if (report is null)
+        {
+            return ReportOutcome.Refuse(ReportText.NotFound);
+        }
+
+        var unit = await directory.FindUnitAsync(report.UnitCode, cancellationToken);
+        var (leaders, onBehalf) = unit is null ? ([], false) : await ReviewersAsync(unit, report, cancellationToken);
+        var isLeader = actor.Has(Roles.ReviewingLeader) && actor.UnitCode == report.UnitCode;
+        var mayOnBehalf = onBehalf && actor.Has(Roles.OfficeStaff);
+        if (!isLeader && !mayOnBehalf && !leaders.Any(l => l.Id == actor.Id))
+        {
+            return ReportOutcome.Refuse("只有本单位的分管领导可以审核这份报告。", report);
+        }
+
+        if (report.IsEditedBy(actor.Id))
+        {
+            return ReportOutcome.Refuse(
+                "您提交或修改过这份报告，不能审核本人的报告。请由本单位其他分管领导审核；本单位没有其他分管领导时，由领导小组办公室代为审核。", report);
+        }
+
+        return report.Status == ReportStatus.PendingReview
+            ? new ReportOutcome(ReportOutcomeKind.ReviewAllowed, "", report) { OnBehalf = !isLeader }
+            : ReportOutcome.Refuse("这份报告已经处理过了，无需重复审核。", report);
+    }
+
+    /// <summary>Approves a report waiting for review; it counts with the liaison's submission time and keeps its 迟报 mark.</summary>
+    public async Task<ReportOutcome> ApproveAsync(Actor actor, IUnitOfWork work, long reportId, CancellationToken cancellationToken = default)
+    {
+        var check = await CheckReviewAsync(actor, work, reportId, cancellationToken);
+        if (!check.Succeeded)
+        {
+            return check;
+        }
+
+        var now = time.GetUtcNow();
+        var report = check.Report!;
+        var onBehalf = check.OnBehalf;
+        var revision = report.Revision + 1;
+        var approved = report with
+        {
+            Status = ReportStatus.Submitted,
+            Revision = revision,
+            ReviewerId = actor.Id,
+            ReviewComment = null,
+            ReviewedAt = now,
+            UpdatedAt = now,
+            UpdatedBy = actor.Id,
+        };
+        if (!await work.Reports.UpdateAsync(approved, cancellationToken))
+        {
+            return ReportOutcome.Refuse(ReportText.ChangedMeanwhile, report);
+        }
+
+        await work.Reports.AddRevisionAsync(new ReportRevision(report.Id, revision, report.AuthorId, report.Answers, report.SubmittedAt!.Value, report.IsLate), cancellationToken);
+        var (title, author, unit) = await DescribeAsync(report, cancellationToken);
+        await AuditAsync(work, actor, "report.approve", approved, onBehalf ? $"{title}，办公室代{unit}审核（分管领导即为填报人）" : title, now, cancellationToken);
+        var reviewer = onBehalf ? $"领导小组办公室{actor.Name}（代本单位审核）" : $"分管领导{actor.Name}";
+        if (author is not null)
+        {
+            await NotifyAsync(work, author, OutboundMessage.Plain(
+                $"{title}已经{reviewer}审核通过，报送完成（报送时间：{PeriodText.When(report.SubmittedAt!.Value, office)}{(report.IsLate ? "，迟报" : "")}）。"), now, cancellationToken);
+        }
+
+        return new ReportOutcome(ReportOutcomeKind.Approved, $"已审核通过，{title}报送完成" + (report.IsLate ? "（迟报）。" : "。"),
+            approved with { Version = report.Version + 1 })
+        { Title = title };
+    }
+
+    /// <summary>Returns a report waiting for review to its author with a comment (1–500 characters).</summary>
+    public async Task<ReportOutcome> ReturnAsync(Actor actor, IUnitOfWork work, long reportId, string comment, CancellationToken cancellationToken = default)
+    {
+        var text = comment?.Trim() ?? "";
+        if (text.Length == 0 || text.Length > MaxCommentLength)
+        {
+            return ReportOutcome.Refuse(text.Length == 0 ? "退回意见不能为空，请输入意见。" : $"退回意见过长（最多{MaxCommentLength}字，现为{text.Length}字），请精简后重新输入。");
+        }
+
+        var check = await CheckReviewAsync(actor, work, reportId, cancellationToken);
+        if (!check.Succeeded)
+        {
+            return check;
+        }
+
+        var now = time.GetUtcNow();
+        var report = check.Report!;
+        var returned = report with { Status = ReportStatus.Draft, ReviewerId = actor.Id, ReviewComment = text, ReviewedAt = now, UpdatedAt = now, UpdatedBy = actor.Id };
+        if (!await work.Reports.UpdateAsync(returned, cancellationToken))
+        {
+            return ReportOutcome.Refuse(ReportText.ChangedMeanwhile, report);
+        }
+
+        var (title, author, unit) = await DescribeAsync(report, cancellationToken);
+        var onBehalf = check.OnBehalf;
+        await AuditAsync(work, actor, "report.return", returned, (onBehalf ? $"办公室代{unit}审核，" : "") + $"退回意见：{text}", now, cancellationToken);
+        if (author is not null)
+        {
+            var reviewer = onBehalf ? $"领导小组办公室{actor.Name}（代本单位审核）" : $"分管领导{actor.Name}";
+            await NotifyAsync(work, author, OutboundMessage.Card("报告被退回",
+                $"{title}被{reviewer}退回。\n退回意见：{text}\n请修改后重新提交。", new Choice("修改报告", "填报")), now, cancellationToken);
+        }
+
+        return new ReportOutcome(ReportOutcomeKind.Returned, $"已退回，并已通知联络员{author?.Name}。", returned with { Version = report.Version + 1 }) { Title = title };
+    }
+
+    /// <summary>
+    /// The unit's reviewing leaders who did not write <paramref name="report"/>; <c>OnBehalf</c> when the unit needs
+    /// review, has leaders, and every one of them wrote it (the office then reviews on its behalf).
+    /// </summary>
+    private async Task<(IReadOnlyList<Person> Reviewers, bool OnBehalf)> ReviewersAsync(Unit unit, Report report, CancellationToken cancellationToken)
+    {
+        if (!unit.RequiresReview)
+        {
+            return ([], false);
+        }
+
+        var leaders = (await directory.ListByRoleAsync(Roles.ReviewingLeader, cancellationToken)).Where(p => p.UnitCode == unit.Code).ToList();
+        var eligible = leaders.Where(l => !report.IsEditedBy(l.Id)).ToList();
+        return (eligible, leaders.Count > 0 && eligible.Count == 0);
+    }
+
+    private async Task RequestReviewAsync(
+        IUnitOfWork work, Actor actor, Report report, ReportCycle cycle, string title, IReadOnlyList<Person> reviewers, bool onBehalf, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var to = onBehalf ? await directory.ListByRoleAsync(Roles.OfficeStaff, cancellationToken) : reviewers;
+        var summary = ReportDialog.Summary(cycle.Template, report.Answers.ToDictionary(kv => kv.Key, kv => kv.Value.ToList()), $"{title}（{actor.Name}提交）");
+        var ask = onBehalf
+            ? $"{title}已由{actor.Name}提交。该单位的分管领导即为填报人，按规定不得审核本人报送的报告，请领导小组办公室代为审核。通过后即视为报送完成；退回时请填写意见。"
+            : $"{title}已由联络员{actor.Name}提交，请审核。通过后即视为报送完成；退回时请填写意见。";
+        foreach (var person in to)
+        {
+            await NotifyAsync(work, person, OutboundMessage.Markdown(summary, $"{cycle.Name}审核"), now, cancellationToken);
+            await NotifyAsync(work, person, OutboundMessage.Card($"{cycle.Name}审核", ask,
+                new Choice("通过", $"审核通过 #{report.Id}"), new Choice("退回", $"审核退回 #{report.Id}")), now, cancellationToken);
+        }
+    }
+
+    /// <summary>Tells the unit's liaison when someone else (a delegate) submitted or changed the unit's report.</summary>
+    private async Task TellLiaisonAsync(IUnitOfWork work, Actor actor, Unit unit, string title, string what, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var liaison in (await directory.ListByRoleAsync(Roles.Liaison, cancellationToken)).Where(p => p.UnitCode == unit.Code && p.Id != actor.Id))
+        {
+            await NotifyAsync(work, liaison, OutboundMessage.Plain(
+                $"{title}已由{actor.Name}于{PeriodText.When(now, office)}{what}。回复“状态”可查看，截止前如需修改可回复“填报”。"), now, cancellationToken);
+        }
+    }
+
+    private async Task<ReportOutcome> ConflictAsync(
+        Report current, ReportCycle cycle, IReadOnlyDictionary<string, IReadOnlyList<string>> baseAnswers, string title, CancellationToken cancellationToken)
+    {
+        var changes = Diff(cycle.Template, baseAnswers, current.Answers);
+        var by = await NameAsync(current.UpdatedBy ?? current.AuthorId, cancellationToken);
+        return new ReportOutcome(ReportOutcomeKind.Conflict, ReportText.Conflict(title, by, PeriodText.When(current.UpdatedAt, office), current, changes), current)
+        {
+            Changes = changes,
+            Title = title,
+        };
+    }
+
+    /// <summary>The fields whose answers differ between <paramref name="before"/> and <paramref name="after"/>, in template order.</summary>
+    public static IReadOnlyList<FieldChange> Diff(
+        ReportTemplate template, IReadOnlyDictionary<string, IReadOnlyList<string>> before, IReadOnlyDictionary<string, IReadOnlyList<string>> after)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return template.Fields
+            .Select(f => new FieldChange(f.Key, f.Label, before.GetValueOrDefault(f.Key) ?? [], after.GetValueOrDefault(f.Key) ?? []))
+            .Where(c => !c.Before.SequenceEqual(c.After, StringComparer.Ordinal))
+            .ToList();
+    }
+
+    private async Task<bool> ReportsForAsync(Actor actor, string unitCode, CancellationToken cancellationToken) =>
+        (await directory.ListReportingUnitsAsync(actor.Id, cancellationToken)).Any(u => u.Code == unitCode);
+
+    private async Task<string> NameAsync(string personId, CancellationToken cancellationToken) =>
+        (await directory.FindPersonAsync(personId, cancellationToken))?.Name ?? personId;
+
+    private async Task<(string Title, Person? Author, string UnitName)> DescribeAsync(Report report, CancellationToken cancellationToken)
+    {
+        var cycle = cycles.Get(report.CycleKey);
+        var period = periods.Find(cycle.Definition, report.PeriodKey)!;
+        var unit = await directory.FindUnitAsync(report.UnitCode, cancellationToken);
+        var author = await directory.FindPersonAsync(report.AuthorId, cancellationToken);
+        return ($"{unit?.Name}{PeriodText.Label(cycle, period)}{cycle.Name}", author, unit?.Name ?? report.UnitCode);
+    }
+
+    private async Task NotifyAsync(IUnitOfWork work, Person to, OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (router.To(to, message, now) is { } item)
+        {
+            await work.Outbox.EnqueueAsync(item, cancellationToken);
+        }
+    }
+
+    private static Task AuditAsync(IUnitOfWork work, Actor actor, string action, Report report, string detail, DateTimeOffset now, CancellationToken cancellationToken) =>
+        work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, action, $"report:{report.Id}", detail, actor.Source), cancellationToken);
+
+    private static Dictionary<string, IReadOnlyList<string>> Copy(IReadOnlyDictionary<string, IReadOnlyList<string>> answers) =>
+        answers.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.ToList(), StringComparer.Ordinal);
+}
