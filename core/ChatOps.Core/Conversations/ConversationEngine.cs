@@ -130,7 +130,7 @@ public sealed class ReportStatusQuery(IDirectoryRepository directory, ReportCycl
         var sb = new StringBuilder();
         foreach (var unit in await directory.ListReportingUnitsAsync(person.Id, cancellationToken))
         {
-            sb.Append("**").Append(unit.Name).AppendLine("**");
+            sb.Append("**").Append(MarkdownText.Escape(unit.Name)).AppendLine("**");
             foreach (var cycle in cycles.All.Where(c => c.Covers(unit)))
             {
                 var current = periods.PeriodContaining(cycle.Definition, now);
@@ -173,7 +173,7 @@ public sealed class ReportStatusQuery(IDirectoryRepository directory, ReportCycl
     private string Describe(Report? report, ReportPeriod period, DateTimeOffset now) => report switch
     {
         null => now > period.Due ? "未报送（已逾期，可回复“填报”补报）" : "未报送",
-        { Status: ReportStatus.Draft, ReviewComment: not null } => $"被退回，待修改（意见：{report.ReviewComment}）",
+        { Status: ReportStatus.Draft, ReviewComment: not null } => $"被退回，待修改（意见：{MarkdownText.Escape(report.ReviewComment)}）",
         { Status: ReportStatus.Draft } => "填写中，尚未提交",
         { Status: ReportStatus.PendingReview } => $"已提交（{PeriodText.When(report.SubmittedAt!.Value, office)}），待分管领导审核",
         _ => $"已报送（{PeriodText.When(report.SubmittedAt!.Value, office)}{(report.IsLate ? "，迟报" : "，按时")}）",

@@ -460,11 +460,11 @@ public sealed partial class ReportDialog(
             new Choice(Submit, Submit), new Choice(Edit, Edit), new Choice(Cancel, Cancel)), cancellationToken);
     }
 
-    /// <summary>The answers as Markdown, as the liaison checks them and the reviewer reads them.</summary>
+    /// <summary>The answers as Markdown, as the liaison checks them and the reviewer reads them; what people typed is escaped.</summary>
     public static string Summary(ReportTemplate template, IReadOnlyDictionary<string, List<string>> answers, string heading)
     {
         var sb = new StringBuilder();
-        sb.Append("**").Append(heading).AppendLine("**").AppendLine();
+        sb.Append("**").Append(MarkdownText.Escape(heading)).AppendLine("**").AppendLine();
         foreach (var field in template.Fields)
         {
             var values = answers.GetValueOrDefault(field.Key) ?? [];
@@ -473,18 +473,18 @@ public sealed partial class ReportDialog(
                 sb.Append("**").Append(field.Label).AppendLine("**");
                 for (var i = 0; i < values.Count; i++)
                 {
-                    sb.Append(i + 1).Append(". ").AppendLine(values[i]);
+                    sb.Append(i + 1).Append(". ").AppendLine(MarkdownText.Escape(values[i]));
                 }
 
                 sb.AppendLine();
             }
             else if (field.Kind == FieldKind.Text)
             {
-                sb.Append("**").Append(field.Label).AppendLine("**").AppendLine(values.Count == 0 ? "（未填写）" : values[0]).AppendLine();
+                sb.Append("**").Append(field.Label).AppendLine("**").AppendLine(values.Count == 0 ? "（未填写）" : MarkdownText.Escape(values[0])).AppendLine();
             }
             else
             {
-                sb.Append("**").Append(field.Label).Append("**：").AppendLine(values.Count == 0 ? "（未填）" : values[0]).AppendLine();
+                sb.Append("**").Append(field.Label).Append("**：").AppendLine(values.Count == 0 ? "（未填）" : MarkdownText.Escape(values[0])).AppendLine();
             }
         }
 
@@ -665,7 +665,8 @@ public sealed partial class ReportDialog(
     private static Dictionary<string, List<string>> Copy(IReadOnlyDictionary<string, IReadOnlyList<string>> answers) =>
         answers.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
 
-    [GeneratedRegex(@"^(\d{1,2}[\.、．)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|[-•·*])\s*")]
+    // "-" and "*" are markers only when a space follows, as in Markdown: "**重点**…" keeps its asterisks.
+    [GeneratedRegex(@"^(\d{1,2}[\.、．)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|[•·]|[-*](?=\s))\s*")]
     private static partial Regex ListMarker();
 
     /// <summary>A report the person may fill in: a unit, a cycle and a period; <see cref="Late"/> for a period past its deadline.</summary>
