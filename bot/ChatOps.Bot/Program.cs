@@ -10,6 +10,7 @@ using ChatOps.Storage;
 
 // Table of contents: each layer registers itself with one AddXxx; the details live in those methods.
 var builder = WebApplication.CreateBuilder(ChatOpsHost.HostArguments(args));
+builder.UseDefaultAddress();
 builder.AddStorage();
 builder.AddChatOps();
 builder.AddEngine();

@@ -8,7 +8,7 @@ using ChatOps.Core.Reports;
 namespace ChatOps.Benchmarks;
 
 /// <summary>
-/// The weekly bulletin of a large office: 500 member units (250 provincial departments, 250 prefectures, all covered
+/// The weekly bulletin of a large office: 500 or 5,000 member units (half provincial departments, half prefectures, all covered
 /// by the weekly cycle), each with a report of 5 progress items of about 60 characters; 5% of the reports are late
 /// and 5% still wait for review (so they count as missing). Measures compiling the bulletin from the directory and
 /// the reports, and rendering it to Word (.docx) and Markdown.
@@ -16,8 +16,9 @@ namespace ChatOps.Benchmarks;
 [MemoryDiagnoser]
 public class BulletinBenchmarks
 {
-    /// <summary>Number of member units.</summary>
-    public const int Units = 500;
+    /// <summary>Number of member units: a large office, and a province-wide bulletin whose items number past 一千.</summary>
+    [Params(500, 5000)]
+    public int Units { get; set; }
 
     /// <summary>Progress items per report.</summary>
     public const int ItemsPerReport = 5;
@@ -46,8 +47,8 @@ public class BulletinBenchmarks
         _period = new PeriodCalculator(WorkCalendar.LoadDefault()).Find(_cycle.Definition, "2026-W48")!;
         var units = Enumerable.Range(0, Units)
             .Select(i => i < Units / 2
-                ? new Unit($"p{i:000}", $"省直第{i + 1}厅", UnitKind.ProvincialDepartment, null, i % 20 == 0, i)
-                : new Unit($"f{i:000}", $"第{i + 1}州", UnitKind.Prefecture, null, i % 20 == 0, i))
+                ? new Unit($"p{i:0000}", $"省直第{i + 1}厅", UnitKind.ProvincialDepartment, null, i % 20 == 0, i)
+                : new Unit($"f{i:0000}", $"第{i + 1}州", UnitKind.Prefecture, null, i % 20 == 0, i))
             .ToList();
         _directory = new DirectorySnapshot(units, [], []);
 

@@ -39,6 +39,38 @@ public static class CliVerbs
         new MeetingCreateVerb(), new MeetingRosterVerb(),
     ];
 
+    /// <summary>The arguments that ask for the usage text instead of a verb or the service.</summary>
+    public static readonly IReadOnlySet<string> HelpArguments = new HashSet<string>(["--help", "-h", "help", "-?", "/?"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the first argument asks for help.</summary>
+    public static bool IsHelp(string[] args) => args.Length > 0 && HelpArguments.Contains(args[0]);
+
+    /// <summary>Whether the first argument looks like a verb (not an option) but names none of <see cref="All"/>.</summary>
+    public static bool IsUnknownVerb(string[] args) =>
+        args.Length > 0 && !args[0].StartsWith('-') && !IsHelp(args) && Find(args) is null;
+
+    /// <summary>The usage text: how to run the service, every verb's usage line (from <see cref="All"/>), options, exit codes.</summary>
+    public static void WriteHelp(TextWriter output)
+    {
+        output.WriteLine("用法：");
+        output.WriteLine("  dotnet ChatOps.Bot.dll [--键=值 ...]          启动机器人服务（默认地址 http://localhost:5080）");
+        output.WriteLine("  dotnet ChatOps.Bot.dll 命令 [参数] [--键=值]   执行一项管理命令后退出");
+        output.WriteLine();
+        output.WriteLine("命令：");
+        foreach (var verb in All)
+        {
+            output.WriteLine("  " + verb.Usage);
+        }
+
+        output.WriteLine();
+        output.WriteLine("选项：");
+        output.WriteLine("  --键=值                 覆盖任一配置项，如 --Storage:Provider=SqlServer、--Directory:SeedFile=");
+        output.WriteLine("  --urls 地址             服务监听地址（也可用环境变量 ASPNETCORE_URLS 或 ASPNETCORE_HTTP_PORTS）");
+        output.WriteLine("  --help, -h, help        显示本说明");
+        output.WriteLine();
+        output.WriteLine("退出码：0 完成；1 被拒绝或输入有误；2 参数错误；3 配置有误或数据库不可用。");
+    }
+
     /// <summary>The verb named by the first argument, if any.</summary>
     public static ICliVerb? Find(string[] args) =>
         args.Length > 0 ? All.FirstOrDefault(v => string.Equals(v.Name, args[0], StringComparison.Ordinal)) : null;

@@ -1,4 +1,5 @@
 using ChatOps.Bot.Cli;
+using ChatOps.Core.Organization;
 using ChatOps.Storage;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,12 @@ public static class ChatOpsHost
     /// </summary>
     public static string[] HostArguments(string[] args)
     {
+        if (CliVerbs.IsHelp(args) || CliVerbs.IsUnknownVerb(args))
+        {
+            // Only the usage text is printed: nothing of the arguments reaches the configuration.
+            return [$"--contentRoot={AppContext.BaseDirectory}", "--Logging:LogLevel:Default=Warning"];
+        }
+
         if (CliVerbs.Find(args) is null)
         {
             return [$"--contentRoot={AppContext.BaseDirectory}", .. args];
@@ -36,11 +43,29 @@ public static class ChatOpsHost
     /// <summary>Validates settings, migrates, then runs the CLI verb named in <paramref name="args"/> or serves until stopped.</summary>
     public static async Task<int> RunChatOpsAsync(this WebApplication app, string[] args)
     {
+        // Help and a mistyped verb are answered before anything is validated or opened: no database is touched.
+        if (CliVerbs.IsHelp(args))
+        {
+            CliVerbs.WriteHelp(Console.Out);
+            return 0;
+        }
+
+        if (CliVerbs.IsUnknownVerb(args))
+        {
+            await Console.Error.WriteLineAsync($"chatops: 未知的命令“{args[0]}”。");
+            CliVerbs.WriteHelp(Console.Error);
+            return CliVerbs.Usage;
+        }
+
         var verb = CliVerbs.Find(args);
         try
         {
             app.Services.GetService<IStartupValidator>()?.Validate();
             await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+            if (verb is null)
+            {
+                await SeedDirectoryAsync(app.Services);
+            }
         }
         catch (OptionsValidationException ex)
         {
@@ -49,6 +74,11 @@ public static class ChatOpsHost
                 await Console.Error.WriteLineAsync($"chatops: configuration error: {failure}");
             }
 
+            return StartupFailed;
+        }
+        catch (DirectoryException ex)
+        {
+            await Console.Error.WriteLineAsync($"chatops: configuration error: Directory:SeedFile: {ex.Message.ReplaceLineEndings(" ")}");
             return StartupFailed;
         }
         catch (DatabaseStartupException ex)
@@ -64,5 +94,20 @@ public static class ChatOpsHost
 
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// Seeds an empty database from <c>Directory:SeedFile</c> before the host starts, so that a bad file stops the process
+    /// with one line and exit code 3 (a hosted service failing would abort the host with a stack trace). The seeding
+    /// hosted service then finds the directory filled and does nothing; it still seeds hosts started without this method
+    /// (the test hosts).
+    /// </summary>
+    private static async Task SeedDirectoryAsync(IServiceProvider services)
+    {
+        var seedFile = services.GetRequiredService<IOptions<DirectoryOptions>>().Value.SeedFile;
+        if (!string.IsNullOrWhiteSpace(seedFile))
+        {
+            await services.GetRequiredService<DirectoryService>().SeedIfEmptyAsync(AppPath(seedFile));
+        }
     }
 }

@@ -15,6 +15,10 @@ public static class ActivityRenderer
     /// <summary>The card data field that carries the pressed button's value.</summary>
     public const string ChoiceField = "choice";
 
+    /// <summary>What the Adaptive Card Markdown subset (emphasis, links, lists, entities) can react to in a TextBlock.</summary>
+    private static readonly System.Buffers.SearchValues<char> CardMarkdownCharacters =
+        System.Buffers.SearchValues.Create("*_[]`~\\<>&");
+
     /// <summary>The channels that render Adaptive Cards (and send their submits back as <c>value</c>).</summary>
     public static readonly IReadOnlySet<string> CardChannels =
         new HashSet<string>(["msteams", "webchat", "directline", "emulator"], StringComparer.OrdinalIgnoreCase);
@@ -35,7 +39,7 @@ public static class ActivityRenderer
         switch (message.Kind)
         {
             case OutboundKind.Markdown:
-                activity.Text = message.Title is null ? message.Text : $"**{message.Title}**\n\n{message.Text}";
+                activity.Text = message.Title is null ? message.Text : $"**{MarkdownText.Escape(message.Title)}**\n\n{message.Text}";
                 activity.TextFormat = "markdown";
                 break;
             case OutboundKind.Choices when message.Choices.Count > 0 && SupportsCards(channelId):
@@ -84,14 +88,7 @@ public static class ActivityRenderer
         var body = new JsonArray();
         if (!string.IsNullOrWhiteSpace(message.Title))
         {
-            body.Add(new JsonObject
-            {
-                ["type"] = "TextBlock",
-                ["text"] = message.Title,
-                ["weight"] = "Bolder",
-                ["size"] = "Medium",
-                ["wrap"] = true,
-            });
+            body.Add(LiteralText(message.Title, weight: "Bolder", size: "Medium"));
         }
 
         // One block per line: hosts differ on single newlines inside a block, separate blocks render the same everywhere.
@@ -104,13 +101,7 @@ public static class ActivityRenderer
                 continue;
             }
 
-            body.Add(new JsonObject
-            {
-                ["type"] = "TextBlock",
-                ["text"] = line,
-                ["wrap"] = true,
-                ["spacing"] = gap ? "Medium" : "None",
-            });
+            body.Add(LiteralText(line, spacing: gap ? "Medium" : "None"));
             gap = false;
         }
 
@@ -133,15 +124,7 @@ public static class ActivityRenderer
         }
         else
         {
-            body.Add(new JsonObject
-            {
-                ["type"] = "TextBlock",
-                ["text"] = $"已选择：{answered}",
-                ["weight"] = "Bolder",
-                ["isSubtle"] = true,
-                ["wrap"] = true,
-                ["spacing"] = "Medium",
-            });
+            body.Add(LiteralText($"已选择：{answered}", weight: "Bolder", subtle: true, spacing: "Medium"));
         }
 
         return new Attachment
@@ -149,6 +132,56 @@ public static class ActivityRenderer
             ContentType = Attachment.AdaptiveCardContentType,
             Content = JsonSerializer.SerializeToElement(card, BotFrameworkJson.Options),
         };
+    }
+
+    /// <summary>
+    /// A line of a card shown exactly as written. Hosts read a TextBlock's text as Markdown (and disagree on backslash
+    /// escapes: Teams on Android shows them), so a line holding any character that subset reacts to — emphasis, links,
+    /// lists, HTML entities — becomes a RichTextBlock with one TextRun, which the schema never reads as Markdown; other
+    /// lines stay plain TextBlocks.
+    /// </summary>
+    internal static JsonObject LiteralText(string text, string? weight = null, string? size = null, bool subtle = false, string? spacing = null)
+    {
+        JsonObject block;
+        if (text.AsSpan().IndexOfAny(CardMarkdownCharacters) < 0 && !StartsBlock(text.TrimStart()))
+        {
+            block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+            Style(block);
+        }
+        else
+        {
+            var run = new JsonObject { ["type"] = "TextRun", ["text"] = text };
+            Style(run);
+            block = new JsonObject { ["type"] = "RichTextBlock", ["inlines"] = new JsonArray(run) };
+        }
+
+        if (spacing is not null)
+        {
+            block["spacing"] = spacing;
+        }
+
+        return block;
+
+        static bool StartsBlock(string line) =>
+            line.Length > 0 && (line[0] is '-' or '+' or '#' or '>' || System.Text.RegularExpressions.Regex.IsMatch(line, @"^\d{1,9}[.)]"));
+
+        void Style(JsonObject target)
+        {
+            if (weight is not null)
+            {
+                target["weight"] = weight;
+            }
+
+            if (size is not null)
+            {
+                target["size"] = size;
+            }
+
+            if (subtle)
+            {
+                target["isSubtle"] = true;
+            }
+        }
     }
 
     /// <summary>

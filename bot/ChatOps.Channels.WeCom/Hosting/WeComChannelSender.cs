@@ -98,7 +98,7 @@ public sealed class WeComChannelSender : IChannelSender
         switch (message.Kind)
         {
             case OutboundKind.Markdown:
-                return [.. WeComLimits.SplitUtf8(message.Text, WeComLimits.MarkdownMaxBytes).Select(WeComContent.Markdown)];
+                return [.. WeComLimits.SplitUtf8(WeComMarkdown.FromCommonMark(message.Text), WeComLimits.MarkdownMaxBytes).Select(WeComContent.Markdown)];
             case OutboundKind.Choices when message.Choices.Count > 0 && TryRenderCard(item) is { } card:
                 return [card];
             default:
@@ -111,7 +111,7 @@ public sealed class WeComChannelSender : IChannelSender
     {
         ArgumentNullException.ThrowIfNull(item);
         return item.Message.Kind == OutboundKind.Markdown
-            ? [.. WeComLimits.SplitUtf8(item.Message.Text, markdownMaxBytes).Select(WeComContent.Markdown)]
+            ? [.. WeComLimits.SplitUtf8(WeComMarkdown.FromCommonMark(item.Message.Text), markdownMaxBytes).Select(WeComContent.Markdown)]
             : [.. WeComLimits.SplitUtf8(item.Message.ToNumberedText(), textMaxBytes).Select(WeComContent.Text)];
     }
 

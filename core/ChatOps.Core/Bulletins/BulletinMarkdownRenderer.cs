@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatOps.Core.Conversations;
 
 namespace ChatOps.Core.Bulletins;
 
@@ -91,51 +92,13 @@ public static class BulletinMarkdownRenderer
         return table.ToString();
     }
 
-    private static string EscapeCell(string text) => EscapeInline(text).Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>
+    /// Escapes a paragraph, cell or line of user text (what the units reported, the office's headlines, names) with the
+    /// shared <see cref="MarkdownText.Escape"/>, so that “1. …”, “**…**” or “[…](…)” are read as text, not Markdown.
+    /// </summary>
+    private static string EscapeParagraph(string text) => MarkdownText.Escape(text);
 
-    /// <summary>Escapes a paragraph so that text such as “1. …” or “- …” is not read as Markdown structure.</summary>
-    private static string EscapeParagraph(string text)
-    {
-        var escaped = EscapeInline(text);
-        if (escaped.Length == 0)
-        {
-            return escaped;
-        }
+    private static string EscapeInline(string text) => MarkdownText.Escape(text);
 
-        if ("#>-+=|".Contains(escaped[0], StringComparison.Ordinal))
-        {
-            return "\\" + escaped;
-        }
-
-        // An ordered-list marker: digits followed by '.' or ')'.
-        var digits = 0;
-        while (digits < escaped.Length && char.IsAsciiDigit(escaped[digits]))
-        {
-            digits++;
-        }
-
-        if (digits is > 0 and <= 9 && digits < escaped.Length && escaped[digits] is '.' or ')')
-        {
-            return string.Concat(escaped.AsSpan(0, digits), "\\", escaped.AsSpan(digits));
-        }
-
-        return escaped;
-    }
-
-    /// <summary>Escapes the characters that start emphasis, code, links or HTML inside a line.</summary>
-    private static string EscapeInline(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<')
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
-        }
-
-        return escaped.ToString();
-    }
+    private static string EscapeCell(string text) => MarkdownText.Escape(text);
 }

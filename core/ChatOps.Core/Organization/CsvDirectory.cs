@@ -77,7 +77,9 @@ internal static class CsvDirectoryReader
         {
             var line = csv.Parser.RawRow;
             string? Get(string key) =>
-                columns.TryGetValue(key, out var index) && csv.TryGetField<string>(index, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+                columns.TryGetValue(key, out var index) && csv.TryGetField<string>(index, out var v) && !string.IsNullOrWhiteSpace(v)
+                    ? CsvInjection.Unescape(v.Trim())
+                    : null;
             SourcePosition At(string key) => new(file, line, columns.TryGetValue(key, out var index) ? index + 1 : 1);
 
             if (csv.Parser.Record is { } record && record.All(string.IsNullOrWhiteSpace))
@@ -217,6 +219,31 @@ internal static class CsvDirectoryReader
     }
 }
 
+/// <summary>
+/// CSV injection (OWASP "CSV Injection"): a cell that begins with = + - @, a tab or a carriage return is run as a formula
+/// by Excel and other spreadsheets (<c>=HYPERLINK("http://…","宋蓉")</c>, <c>+cmd|…</c>, <c>@SUM(1+1)</c>). Every CSV
+/// the bot writes goes through <see cref="WriterConfiguration"/>, whose CsvHelper injection escaping prefixes such a
+/// cell with a single quote, so the spreadsheet shows it as text. Reading removes that one quote again (only before one
+/// of those characters), so an exported file imports back to exactly what was typed.
+/// </summary>
+internal static class CsvInjection
+{
+    /// <summary>The characters a spreadsheet treats as the start of a formula.</summary>
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// <summary>CsvHelper's configuration for every CSV export: invariant culture, formula-like cells escaped.</summary>
+    public static CsvConfiguration WriterConfiguration { get; } = new(CultureInfo.InvariantCulture)
+    {
+        InjectionOptions = InjectionOptions.Escape,
+        InjectionCharacters = FormulaStarts,
+        InjectionEscapeCharacter = '\'',
+    };
+
+    /// <summary>The cell as typed: <c>'=SUM(1)</c> written by <see cref="WriterConfiguration"/> reads as <c>=SUM(1)</c>.</summary>
+    public static string Unescape(string cell) =>
+        cell.Length > 1 && cell[0] == '\'' && Array.IndexOf(FormulaStarts, cell[1]) >= 0 ? cell[1..] : cell;
+}
+
 /// <summary>Writes the CSV directory with Chinese headers, one row per person, in the reader's shape.</summary>
 internal static class CsvDirectoryWriter
 {
@@ -224,7 +251,7 @@ internal static class CsvDirectoryWriter
     {
         var units = snapshot.Units.ToDictionary(u => u.Code, StringComparer.Ordinal);
         var sb = new StringBuilder();
-        using (var csv = new CsvWriter(new StringWriter(sb), CultureInfo.InvariantCulture))
+        using (var csv = new CsvWriter(new StringWriter(sb), CsvInjection.WriterConfiguration))
         {
             foreach (var c in CsvColumns.All)
             {

@@ -128,11 +128,11 @@ public sealed partial class ReportDialog
         await AcceptAsync(turn, draft, field, [value.ToString(CultureInfo.InvariantCulture)], cancellationToken);
     }
 
-    /// <summary>The answers as Markdown, as the liaison checks them and the reviewer reads them.</summary>
+    /// <summary>The answers as Markdown, as the liaison checks them and the reviewer reads them; what people typed is escaped.</summary>
     public static string Summary(ReportTemplate template, IReadOnlyDictionary<string, List<string>> answers, string heading)
     {
         var sb = new StringBuilder();
-        sb.Append("**").Append(heading).AppendLine("**").AppendLine();
+        sb.Append("**").Append(MarkdownText.Escape(heading)).AppendLine("**").AppendLine();
         foreach (var field in template.Fields)
         {
             var values = answers.GetValueOrDefault(field.Key) ?? [];
@@ -141,18 +141,18 @@ public sealed partial class ReportDialog
                 sb.Append("**").Append(field.Label).AppendLine("**");
                 for (var i = 0; i < values.Count; i++)
                 {
-                    sb.Append(i + 1).Append(". ").AppendLine(values[i]);
+                    sb.Append(i + 1).Append(". ").AppendLine(MarkdownText.Escape(values[i]));
                 }
 
                 sb.AppendLine();
             }
             else if (field.Kind == FieldKind.Text)
             {
-                sb.Append("**").Append(field.Label).AppendLine("**").AppendLine(values.Count == 0 ? "（未填写）" : values[0]).AppendLine();
+                sb.Append("**").Append(field.Label).AppendLine("**").AppendLine(values.Count == 0 ? "（未填写）" : MarkdownText.Escape(values[0])).AppendLine();
             }
             else
             {
-                sb.Append("**").Append(field.Label).Append("**：").AppendLine(values.Count == 0 ? "（未填）" : values[0]).AppendLine();
+                sb.Append("**").Append(field.Label).Append("**：").AppendLine(values.Count == 0 ? "（未填）" : MarkdownText.Escape(values[0])).AppendLine();
             }
         }
 
@@ -192,7 +192,8 @@ public sealed partial class ReportDialog
             .Where(l => l.Length > 0)
             .ToList();
 
-    [GeneratedRegex(@"^(\d{1,2}[\.、．)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|[-•·*])\s*")]
+    // "-" and "*" are markers only when a space follows, as in Markdown: "**重点**…" keeps its asterisks.
+    [GeneratedRegex(@"^(\d{1,2}[\.、．)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|[•·]|[-*](?=\s))\s*")]
     private static partial Regex ListMarker();
 
     private async Task ShowSummaryAsync(Turn turn, Draft draft, CancellationToken cancellationToken)

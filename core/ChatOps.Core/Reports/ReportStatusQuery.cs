@@ -51,7 +51,7 @@ public sealed class ReportStatusQuery(
         var people = new Dictionary<string, Person?>(StringComparer.Ordinal);
         foreach (var unit in await directory.ListReportingUnitsAsync(person.Id, cancellationToken))
         {
-            sb.Append("**").Append(unit.Name).AppendLine("**");
+            sb.Append("**").Append(MarkdownText.Escape(unit.Name)).AppendLine("**");
             foreach (var slot in (await window.SlotsAsync(unit, work, now, cancellationToken)).OrderBy(s => s.Period.Due))
             {
                 var exempt = await IsExemptAsync(unit, slot, work, cancellationToken);
@@ -95,7 +95,7 @@ public sealed class ReportStatusQuery(
             BoardState.Late => $"迟报（{PeriodText.When(report!.SubmittedAt!.Value, office)}报送）{by}",
             BoardState.PendingReview =>
                 $"待审核（{PeriodText.When(report!.SubmittedAt!.Value, office)}提交{(report.IsLate ? "，迟报" : "")}，等待分管领导审核）{by}",
-            BoardState.Returned => $"已退回，待修改（意见：{report!.ReviewComment}）" + (slot.CanFill ? "，回复“填报”修改" : ""),
+            BoardState.Returned => $"已退回，待修改（意见：{MarkdownText.Escape(report!.ReviewComment ?? "")}）" + (slot.CanFill ? "，回复“填报”修改" : ""),
             BoardState.Exempt => "免报（本期已登记免催）",
             _ when slot.Opening == PeriodOpening.NotYetOpen =>
                 $"未到填报时间（{PeriodText.When(slot.Period.Due - ReportWindow.OpensBeforeDue, office)}起可填报）",

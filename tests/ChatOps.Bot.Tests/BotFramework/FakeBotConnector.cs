@@ -38,7 +38,11 @@ public sealed record ConnectorCall(
 
             foreach (var card in Cards)
             {
-                parts.AddRange(card["body"]!.AsArray().Select(b => b!["text"]?.GetValue<string>()).OfType<string>());
+                // A TextBlock's text, or the runs of a RichTextBlock (how cards carry lines that must not be read as Markdown).
+                parts.AddRange(card["body"]!.AsArray()
+                    .Select(b => b!["text"]?.GetValue<string>()
+                        ?? (b["inlines"] is JsonArray runs ? string.Concat(runs.Select(r => r!["text"]?.GetValue<string>())) : null))
+                    .OfType<string>());
             }
 
             return string.Join("\n", parts);

@@ -58,8 +58,8 @@ internal sealed class ReportMessages(ReportWording wording)
     /// <summary>At the deadline, to a reviewing leader of a unit that has not submitted (when the cycle asks for it).</summary>
     public OutboundMessage LeaderNotice(ReportCycle cycle, ReportPeriod period, UnitStanding unit, Person leader)
     {
-        var liaison = unit.Liaison is null ? "" : $"（联络员：{unit.Liaison.Name}）";
-        var text = $"{leader.Name}同志：\n{unit.Unit.Name}{ReportWording.PeriodTitle(cycle, period)}{cycle.Template.Name}已过报送时限" +
+        var liaison = unit.Liaison is null ? "" : $"（联络员：{MarkdownText.Escape(unit.Liaison.Name)}）";
+        var text = $"{MarkdownText.Escape(leader.Name)}同志：\n{MarkdownText.Escape(unit.Unit.Name)}{ReportWording.PeriodTitle(cycle, period)}{cycle.Template.Name}已过报送时限" +
                    $"（{wording.Deadline(cycle, period)}），目前仍未报送{liaison}。请督促及时补报。";
         return OutboundMessage.Markdown(text, $"{cycle.Name}逾期提醒");
     }
@@ -94,7 +94,7 @@ internal sealed class ReportMessages(ReportWording wording)
             var n = 0;
             foreach (var u in missing)
             {
-                text.Append(CultureInfo.InvariantCulture, $"\n{++n}. {u.Unit.Name}{Detail(u, unreachable)}");
+                text.Append(CultureInfo.InvariantCulture, $"\n{++n}. {MarkdownText.Escape(u.Unit.Name)}{MarkdownText.Escape(Detail(u, unreachable))}");
             }
         }
 
@@ -104,7 +104,7 @@ internal sealed class ReportMessages(ReportWording wording)
             var n = 0;
             foreach (var u in exempt)
             {
-                text.Append(CultureInfo.InvariantCulture, $"\n{++n}. {u.Unit.Name}（联络员：{u.Liaison!.Name}）");
+                text.Append(CultureInfo.InvariantCulture, $"\n{++n}. {MarkdownText.Escape(u.Unit.Name)}（联络员：{MarkdownText.Escape(u.Liaison!.Name)}）");
             }
         }
 
