@@ -14,16 +14,43 @@ internal sealed class InboxWorker(
     /// <summary>A handler that has not finished by then is considered dead and its message is handled again.</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often messages that failed on a database error are tried again while this worker holds them.</summary>
+    private static readonly TimeSpan StorageRetry = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Messages claimed by this worker whose handling failed on a database error (full disk, read-only file, server
+    /// gone): nothing of them was written, and marking them failed would need the same database. They are kept here and
+    /// tried again every <see cref="StorageRetry"/>, before anything new is claimed (so a conversation keeps its order),
+    /// until they succeed or the lease is nearly over (then the claim expires and they are claimed again).
+    /// </summary>
+    private readonly List<(InboxItem Item, DateTimeOffset ClaimedAt)> _held = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var items = await inbox.ClaimPendingAsync(time.GetUtcNow(), options.Value.BatchSize, Lease, stoppingToken);
+                if (_held.Count > 0)
+                {
+                    await RetryHeldAsync(stoppingToken);
+                    continue;
+                }
+
+                var claimedAt = time.GetUtcNow();
+                var items = await inbox.ClaimPendingAsync(claimedAt, options.Value.BatchSize, Lease, stoppingToken);
                 foreach (var item in items)
                 {
-                    await HandleAsync(item, stoppingToken);
+                    if (_held.Count > 0)
+                    {
+                        _held.Add((item, claimedAt)); // behind a held message: keep the order
+                        continue;
+                    }
+
+                    if (!await HandleAsync(item, stoppingToken))
+                    {
+                        _held.Add((item, claimedAt));
+                    }
                 }
 
                 if (items.Count > 0)
@@ -46,16 +73,49 @@ internal sealed class InboxWorker(
         }
     }
 
-    private async Task HandleAsync(InboxItem item, CancellationToken stoppingToken)
+    private async Task RetryHeldAsync(CancellationToken stoppingToken)
+    {
+        await Task.Delay(StorageRetry, time, stoppingToken);
+        var now = time.GetUtcNow();
+        var held = _held.ToList();
+        _held.Clear();
+        foreach (var (item, claimedAt) in held)
+        {
+            if (now - claimedAt > Lease - TimeSpan.FromSeconds(30))
+            {
+                continue; // the claim is about to expire: the message will be claimed again, here or elsewhere
+            }
+
+            if (_held.Count > 0 || !await HandleAsync(item, stoppingToken))
+            {
+                _held.Add((item, claimedAt));
+            }
+        }
+
+        if (_held.Count < held.Count)
+        {
+            signal.OutboxChanged();
+        }
+    }
+
+    /// <summary>Handles one message; false when it failed on a database error and should be tried again shortly.</summary>
+    private async Task<bool> HandleAsync(InboxItem item, CancellationToken stoppingToken)
     {
         try
         {
             await engine.HandleAsync(item, stoppingToken);
+            return true;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            logger.LogWarning(ex, "Inbox message {Id} could not be handled because the database failed; retrying in {Retry}", item.Id, StorageRetry);
+            return false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Engine failed on inbox message {Id} from {Sender} on {Channel}", item.Id, item.Message.SenderId, item.Message.Channel);
             await inbox.MarkFailedAsync(item.Id, ex.GetType().Name + ": " + ex.Message, time.GetUtcNow(), stoppingToken);
+            return true;
         }
     }
 }

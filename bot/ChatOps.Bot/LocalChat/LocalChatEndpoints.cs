@@ -62,7 +62,7 @@ public static class LocalChatEndpoints
         app.MapGet("/local/{file:regex(^[a-z0-9-]+\\.(css|js|svg)$)}", (HttpContext context, string file) => assets.Serve(context, file))
             .ExcludeFromDescription();
 
-        var api = app.MapGroup("/local/api").ExcludeFromDescription();
+        var api = app.MapGroup("/local/api").ExcludeFromDescription().AddEndpointFilter(DatabaseUnavailableAsync);
         api.MapGet("/people", PeopleAsync);
         api.MapPost("/messages", PostAsync);
         api.MapGet("/messages", (HttpContext context, IDirectoryRepository directory, string? personId, string? after, CancellationToken ct) =>
@@ -253,6 +253,25 @@ public static class LocalChatEndpoints
 
     private static IResult UnknownPerson(string personId) =>
         Error(StatusCodes.Status404NotFound, $"名录中没有编号为“{personId}”的人员（可能已停用），请重新选择。");
+
+    /// <summary>
+    /// A database that cannot be read or written (full disk, read-only file, server down) answers 503 with a message the
+    /// page shows, never a 500 with a stack trace; the page's message stays in its input so it can be sent again.
+    /// </summary>
+    private static async ValueTask<object?> DatabaseUnavailableAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ChatOps.Bot.LocalChat")
+                .LogError(ex, "Local chat request {Path} failed on the database", context.HttpContext.Request.Path);
+            return Error(StatusCodes.Status503ServiceUnavailable,
+                "数据库暂时无法写入，消息未能保存，请稍后重试。(Service unavailable: the database cannot be written; please try again later.)");
+        }
+    }
 
     private static IResult NotReady() =>
         Error(StatusCodes.Status503ServiceUnavailable, "消息服务尚未就绪（收件箱或发件箱未配置），请稍后再试。");
