@@ -157,7 +157,7 @@ internal sealed class BotFrameworkChannelSender(
         }
 
         var reference = BotFrameworkChannel.FromRecord(stored);
-        var activity = Address(ActivityRenderer.RenderAnswered(item.Message, context.Answered!), reference);
+        var activity = Address(ActivityRenderer.RenderAnswered(item.Message, context.Answered!, context.Expired), reference);
         var response = await connector.UpdateActivityAsync(reference.ServiceUrl, context.ConversationId, context.ActivityId, activity, cancellationToken);
         return response.Outcome switch
         {

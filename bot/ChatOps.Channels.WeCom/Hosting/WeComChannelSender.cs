@@ -260,6 +260,11 @@ public sealed class WeComChannelSender : IChannelSender
     /// <summary>"已选择：提交": the label of the pressed button, found on the card's own outbox item (its task_id names it).</summary>
     private async Task<string> CaptionAsync(OutboxItem item, WeComCardClick click, CancellationToken cancellationToken)
     {
+        if (click.Stale)
+        {
+            return WeComCardRenderer.ExpiredCaption;
+        }
+
         string? label = null;
         if (item.PersonId is { } personId && WeComTaskIds.TryGetOutboxId(click.TaskId, out var cardId) && cardId > 0)
         {

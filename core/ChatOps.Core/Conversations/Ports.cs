@@ -63,6 +63,12 @@ public interface IDialogStateStore
 
     /// <summary>Ends the person's dialog.</summary>
     Task ClearAsync(string personId, CancellationToken cancellationToken = default);
+
+    /// <summary>The card that asks the person's current step (<see cref="OutboundMessage.CardId"/>); null when none does.</summary>
+    Task<string?> GetCardAsync(string personId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the card that asks the current step (null: no card does); a click on any other card is stale.</summary>
+    Task SetCardAsync(string personId, string? cardId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Queues outbound messages inside a unit of work.</summary>

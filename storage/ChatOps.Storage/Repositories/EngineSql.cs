@@ -112,6 +112,12 @@ internal static class EngineSql
 
     public static readonly SqlStatement DeleteDialog = SqlStatement.Portable(nameof(DeleteDialog),
         "DELETE FROM dialog_states WHERE person_id = @PersonId");
+
+    public static readonly SqlStatement SelectDialogCard = SqlStatement.Portable(nameof(SelectDialogCard),
+        "SELECT card_id FROM dialog_states WHERE person_id = @PersonId");
+
+    public static readonly SqlStatement SetDialogCard = SqlStatement.Portable(nameof(SetDialogCard),
+        "UPDATE dialog_states SET card_id = @CardId WHERE person_id = @PersonId");
 }
 
 /// <summary>Statements of reports, revisions, scheduled steps and exemptions.</summary>

@@ -217,6 +217,12 @@ internal sealed class DialogStateStore(Session s) : IDialogStateStore
     public Task ClearAsync(string personId, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(EngineSql.DeleteDialog, new { PersonId = personId }, cancellationToken);
 
+    public Task<string?> GetCardAsync(string personId, CancellationToken cancellationToken = default) =>
+        s.ExecuteScalarAsync<string?>(EngineSql.SelectDialogCard, new { PersonId = personId }, cancellationToken);
+
+    public Task SetCardAsync(string personId, string? cardId, CancellationToken cancellationToken = default) =>
+        s.ExecuteAsync(EngineSql.SetDialogCard, new { PersonId = personId, CardId = cardId }, cancellationToken);
+
     private sealed class Row
     {
         public string PersonId { get; set; } = "";
