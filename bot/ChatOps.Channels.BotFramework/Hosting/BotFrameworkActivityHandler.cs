@@ -18,6 +18,7 @@ internal sealed class BotFrameworkActivityHandler(
     IDirectoryRepository directory,
     IConversationReferenceStore references,
     IUnitOfWorkFactory work,
+    IOutboxDispatch outbox,
     TimeProvider time,
     ILogger<BotFrameworkActivityHandler> logger)
 {
@@ -112,6 +113,19 @@ internal sealed class BotFrameworkActivityHandler(
         if (activity.From?.Id is { Length: > 0 } userId && userId != activity.Recipient?.Id && !string.Equals(activity.From.Role, "bot", StringComparison.OrdinalIgnoreCase))
         {
             await references.SaveAsync(BotFrameworkChannel.ToRecord(reference, userId, now), cancellationToken);
+
+            // Messages kept for this person because no conversation with them was known go out now.
+            var released = await outbox.ReleaseWaitingAsync(BotFrameworkChannel.Name, userId, now, cancellationToken);
+            if (activity.From.AadObjectId is { Length: > 0 } aad && aad != userId)
+            {
+                released += await outbox.ReleaseWaitingAsync(BotFrameworkChannel.Name, aad, now, cancellationToken);
+            }
+
+            if (released > 0)
+            {
+                logger.LogInformation("{Count} waiting message(s) to {User} released: a conversation with them is known now", released, userId);
+                signal.OutboxChanged();
+            }
         }
 
         if (activity.Conversation.IsGroup == true)

@@ -33,6 +33,7 @@ public static class CircularsRegistration
         services.TryAddSingleton<CircularDialog>();
         services.TryAddSingleton<CircularScheduler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, CircularFeature>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxFailureListener, CircularDeliveryFailures>());
         return services;
     }
 }

@@ -100,6 +100,13 @@ public enum OutboxStatus
 
     /// <summary>Given up: the channel refused it for good (e.g. unknown user); shown to the office.</summary>
     Failed,
+
+    /// <summary>
+    /// Kept, not sent: the channel has no way to reach the person yet (a Teams user who never wrote to the bot, with no
+    /// service URL configured for their tenant). Sent as soon as the channel learns one (<see cref="IOutboxDispatch.ReleaseWaitingAsync"/>);
+    /// listed for the office (<see cref="IOutboxDispatch.ListWaitingAsync"/>).
+    /// </summary>
+    Waiting,
 }
 
 /// <summary>
