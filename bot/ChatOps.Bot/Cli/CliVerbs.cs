@@ -31,6 +31,7 @@ public static class CliVerbs
         new LiaisonHistoryVerb(),
         new NameDelegateVerb(),
         new GroupConversationsVerb(),
+        new UnreachableVerb(),
         new PeriodsVerb(),
         new BulletinVerb(),
         new HeadlineVerb(),

@@ -125,8 +125,8 @@ internal sealed class InboxWorker(
 /// Retry-After), a permanent one is recorded against the message; nothing queued is dropped.
 /// </summary>
 internal sealed class OutboxDispatcher(
-    IOutboxDispatch outbox, IEnumerable<IChannelSender> senders, WorkSignal signal, TimeProvider time, IOptions<EngineOptions> options,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    IOutboxDispatch outbox, IEnumerable<IChannelSender> senders, IEnumerable<IOutboxFailureListener> failureListeners, WorkSignal signal, TimeProvider time,
+    IOptions<EngineOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
@@ -189,13 +189,33 @@ internal sealed class OutboxDispatcher(
                     logger.LogWarning("Outbox {Id} to {Channel} will be retried in {After}: {Error}", item.Id, item.Channel, after, r.Error);
                     await outbox.RetryLaterAsync(item.Id, time.GetUtcNow() + after, r.Error, cancellationToken);
                     break;
+                case SendResult.Wait w:
+                    logger.LogWarning("Outbox {Id} to {Channel} waits until the recipient can be reached: {Reason}", item.Id, item.Channel, w.Reason);
+                    await outbox.MarkWaitingAsync(item.Id, w.Reason, cancellationToken);
+                    break;
                 case SendResult.Failed f:
                     logger.LogWarning("Outbox {Id} to {Channel} failed for good: {Error}", item.Id, item.Channel, f.Error);
                     await outbox.MarkFailedAsync(item.Id, f.Error, time.GetUtcNow(), cancellationToken);
+                    await TellFailedAsync(item, f.Error, cancellationToken);
                     break;
             }
         }
 
         return items.Count;
+    }
+
+    private async Task TellFailedAsync(OutboxItem item, string error, CancellationToken cancellationToken)
+    {
+        foreach (var listener in failureListeners)
+        {
+            try
+            {
+                await listener.OnFailedAsync(item, error, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Failure listener {Listener} failed on outbox {Id}", listener.GetType().Name, item.Id);
+            }
+        }
     }
 }

@@ -19,6 +19,12 @@ public static class ActivityRenderer
     private static readonly System.Buffers.SearchValues<char> CardMarkdownCharacters =
         System.Buffers.SearchValues.Create("*_[]`~\\<>&");
 
+    /// <summary>The card data field that carries the card's identity when it asks a dialog step (<see cref="OutboundMessage.CardId"/>).</summary>
+    public const string CardField = "card";
+
+    /// <summary>What an expired card shows instead of its buttons once clicked.</summary>
+    public const string ExpiredCaption = "已失效";
+
     /// <summary>The channels that render Adaptive Cards (and send their submits back as <c>value</c>).</summary>
     public static readonly IReadOnlySet<string> CardChannels =
         new HashSet<string>(["msteams", "webchat", "directline", "emulator"], StringComparer.OrdinalIgnoreCase);
@@ -73,15 +79,16 @@ public static class ActivityRenderer
     /// <param name="message">The card's original message.</param>
     /// <param name="answer">The label (or value) of the answer.</param>
     /// <returns>The replacement activity.</returns>
-    public static Activity RenderAnswered(OutboundMessage message, string answer)
+    /// <param name="expired">The card no longer asked the current step when clicked: it shows 已失效 instead.</param>
+    public static Activity RenderAnswered(OutboundMessage message, string answer, bool expired = false)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new Activity { Type = ActivityTypes.Message, Locale = "zh-CN", Attachments = [Card(message, answer)] };
+        return new Activity { Type = ActivityTypes.Message, Locale = "zh-CN", Attachments = [Card(message, expired ? ExpiredCaption : $"已选择：{answer}")] };
     }
 
     /// <summary>The Adaptive Card of a question: title, one text block per line, one submit button per choice.</summary>
     /// <param name="message">The question.</param>
-    /// <param name="answered">The answer once answered (then no buttons), else null.</param>
+    /// <param name="answered">The caption once answered ("已选择：…", then no buttons), else null.</param>
     /// <returns>The attachment.</returns>
     internal static Attachment Card(OutboundMessage message, string? answered)
     {
@@ -119,12 +126,14 @@ public static class ActivityRenderer
             {
                 ["type"] = "Action.Submit",
                 ["title"] = c.Label,
-                ["data"] = new JsonObject { [ChoiceField] = c.Value },
+                ["data"] = message.CardId is null
+                    ? new JsonObject { [ChoiceField] = c.Value }
+                    : new JsonObject { [ChoiceField] = c.Value, [CardField] = message.CardId },
             })]);
         }
         else
         {
-            body.Add(LiteralText($"已选择：{answered}", weight: "Bolder", subtle: true, spacing: "Medium"));
+            body.Add(LiteralText(answered, weight: "Bolder", subtle: true, spacing: "Medium"));
         }
 
         return new Attachment
@@ -213,6 +222,14 @@ public static class ActivityRenderer
 
         return null;
     }
+
+    /// <summary>The card identity a card submit carries (<c>{"choice": "...", "card": "..."}</c>), or null.</summary>
+    /// <param name="value">The activity's <c>value</c>.</param>
+    /// <returns>The card id, or null when the card asks no dialog step (or is not ours).</returns>
+    public static string? ReadCardId(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } element && element.TryGetProperty(CardField, out var card) && card.ValueKind == JsonValueKind.String
+            ? NullIfBlank(card.GetString())
+            : null;
 
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -12,10 +12,12 @@ namespace ChatOps.Channels.BotFramework.Connector;
 /// <param name="ConversationId">The conversation the activity is in.</param>
 /// <param name="ActivityId">The inbound activity (for replyToId) or the bot's card activity (for the update).</param>
 /// <param name="Answered">The label of the pressed button, when this is a card update.</param>
+/// <param name="Expired">The card no longer asked the current step when clicked: it is greyed out as expired.</param>
 public sealed record BotFrameworkReplyContext(
     [property: JsonPropertyName("conversationId")] string ConversationId,
     [property: JsonPropertyName("activityId")] string ActivityId,
-    [property: JsonPropertyName("answered")] string? Answered = null)
+    [property: JsonPropertyName("answered")] string? Answered = null,
+    [property: JsonPropertyName("expired")] bool Expired = false)
 {
     /// <summary>Gets a value indicating whether this asks to grey out an answered card.</summary>
     [JsonIgnore]

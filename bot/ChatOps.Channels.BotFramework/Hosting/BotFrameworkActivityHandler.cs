@@ -18,6 +18,7 @@ internal sealed class BotFrameworkActivityHandler(
     IDirectoryRepository directory,
     IConversationReferenceStore references,
     IUnitOfWorkFactory work,
+    IOutboxDispatch outbox,
     TimeProvider time,
     ILogger<BotFrameworkActivityHandler> logger)
 {
@@ -112,6 +113,19 @@ internal sealed class BotFrameworkActivityHandler(
         if (activity.From?.Id is { Length: > 0 } userId && userId != activity.Recipient?.Id && !string.Equals(activity.From.Role, "bot", StringComparison.OrdinalIgnoreCase))
         {
             await references.SaveAsync(BotFrameworkChannel.ToRecord(reference, userId, now), cancellationToken);
+
+            // Messages kept for this person because no conversation with them was known go out now.
+            var released = await outbox.ReleaseWaitingAsync(BotFrameworkChannel.Name, userId, now, cancellationToken);
+            if (activity.From.AadObjectId is { Length: > 0 } aad && aad != userId)
+            {
+                released += await outbox.ReleaseWaitingAsync(BotFrameworkChannel.Name, aad, now, cancellationToken);
+            }
+
+            if (released > 0)
+            {
+                logger.LogInformation("{Count} waiting message(s) to {User} released: a conversation with them is known now", released, userId);
+                signal.OutboxChanged();
+            }
         }
 
         if (activity.Conversation.IsGroup == true)
@@ -125,6 +139,7 @@ internal sealed class BotFrameworkActivityHandler(
         var from = activity.From!;
         var conversation = activity.Conversation!;
         var choice = ActivityRenderer.ReadChoice(activity.Value);
+        var cardId = choice is null ? null : ActivityRenderer.ReadCardId(activity.Value);
         var message = new InboundMessage(
             BotFrameworkChannel.Name,
             BotFrameworkChannel.DedupeKey(activity),
@@ -133,7 +148,8 @@ internal sealed class BotFrameworkActivityHandler(
             choice,
             conversation.IsGroup == true ? conversation.Id : null,
             now,
-            activity.Id is { Length: > 0 } activityId ? new BotFrameworkReplyContext(conversation.Id!, activityId).ToJson() : null);
+            activity.Id is { Length: > 0 } activityId ? new BotFrameworkReplyContext(conversation.Id!, activityId).ToJson() : null,
+            cardId);
 
         var person = await directory.FindByIdentityAsync(BotFrameworkChannel.Name, from.Id!, cancellationToken);
         if (person is null && from.AadObjectId is { Length: > 0 } aad)
@@ -147,9 +163,9 @@ internal sealed class BotFrameworkActivityHandler(
             return;
         }
 
-        if (choice is not null && activity.ReplyToId is { Length: > 0 } cardId)
+        if (choice is not null && activity.ReplyToId is { Length: > 0 } replyTo)
         {
-            await QueueCardUpdateAsync(conversation.Id!, cardId, choice, from.Id!, person?.Id, now, cancellationToken);
+            await QueueCardUpdateAsync(conversation.Id!, replyTo, choice, message.CardId, from.Id!, person?.Id, now, cancellationToken);
         }
 
         signal.InboxChanged();
@@ -157,7 +173,8 @@ internal sealed class BotFrameworkActivityHandler(
 
     /// <summary>Queues the greying out of the answered card in the outbox (sent like any message, before the reply).</summary>
     private async Task QueueCardUpdateAsync(
-        string conversationId, string cardId, string choice, string userId, string? personId, DateTimeOffset now, CancellationToken cancellationToken)
+        string conversationId, string cardId, string choice, string? stepCardId, string userId, string? personId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var payload = await references.TakeSentCardAsync(BotFrameworkChannel.Name, conversationId, cardId, cancellationToken);
         if (payload is null)
@@ -167,8 +184,11 @@ internal sealed class BotFrameworkActivityHandler(
 
         var card = ChatOpsJson.Deserialize<OutboundMessage>(payload);
         var label = card.Choices.FirstOrDefault(c => c.Value == choice)?.Label ?? choice;
-        var context = new BotFrameworkReplyContext(conversationId, cardId, label);
         await using var uow = await work.BeginAsync(cancellationToken);
+
+        // Greyed out as expired when the card asks no current step; the engine refuses the click itself.
+        var expired = stepCardId is not null && (personId is null || stepCardId != await uow.Dialogs.GetCardAsync(personId, cancellationToken));
+        var context = new BotFrameworkReplyContext(conversationId, cardId, label, expired);
         await uow.Outbox.EnqueueAsync(
             new OutboxItem(0, BotFrameworkChannel.Name, userId, personId, null, card, null, now, ReplyContext: context.ToJson()), cancellationToken);
         await uow.CommitAsync(cancellationToken);

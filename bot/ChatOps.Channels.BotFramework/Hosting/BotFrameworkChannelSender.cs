@@ -16,6 +16,7 @@ internal sealed class BotFrameworkChannelSender(
     ConnectorClient connector,
     IConversationReferenceStore references,
     UnreachableNotifier notifier,
+    Microsoft.Extensions.Options.IOptions<BotFrameworkOptions> options,
     TimeProvider time,
     ILogger<BotFrameworkChannelSender> logger) : IChannelSender
 {
@@ -77,8 +78,7 @@ internal sealed class BotFrameworkChannelSender(
         var known = await references.ListForUserAsync(Channel, item.Address, cancellationToken);
         if (known.Count == 0)
         {
-            return (null, new SendResult.Failed(
-                $"no Bot Framework conversation with user '{item.Address}' is known yet: the person must write to the bot (or install it in Teams) once"));
+            return await StartPersonalConversationAsync(item, cancellationToken);
         }
 
         var reachable = known.Where(r => !r.Unreachable).ToList();
@@ -131,6 +131,29 @@ internal sealed class BotFrameworkChannelSender(
         return (new Target(seenIn.UserId, personal, IsGroup: false), null);
     }
 
+    /// <summary>
+    /// A Teams user the bot never heard from: with the tenant and its service URL configured
+    /// (<see cref="BotFrameworkOptions.ServiceUrlFor"/>), the 1:1 conversation is created (POST /v3/conversations);
+    /// otherwise the message waits until the person writes to the bot (the reference then releases it).
+    /// </summary>
+    private async Task<(Target? Target, SendResult? Failure)> StartPersonalConversationAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (settings.ServiceUrlFor(settings.EffectiveTenantId) is not { } serviceUrl || !settings.HasAppId)
+        {
+            return (null, new SendResult.Wait(
+                $"no Bot Framework conversation with user '{item.Address}' is known yet and no service URL is configured for their tenant: "
+                + "the message is sent as soon as the person writes to the bot (or installs it in Teams)"));
+        }
+
+        var tenant = settings.EffectiveTenantId;
+        var bot = new ChannelAccount { Id = "28:" + settings.AppId!.Trim() };
+        var user = new ChannelAccount { Id = item.Address };
+        var seed = new ConversationReference(serviceUrl, "msteams", new ConversationAccount { Id = string.Empty }, user, bot, tenant);
+        var record = BotFrameworkChannel.ToRecord(seed, item.Address, time.GetUtcNow());
+        return await CreatePersonalConversationAsync(item, record with { ConversationId = "new", IsGroup = false }, cancellationToken);
+    }
+
     private async Task<(Target? Target, SendResult? Failure)> ResolveGroupAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var stored = await references.FindConversationAsync(Channel, item.Address, cancellationToken);
@@ -157,7 +180,7 @@ internal sealed class BotFrameworkChannelSender(
         }
 
         var reference = BotFrameworkChannel.FromRecord(stored);
-        var activity = Address(ActivityRenderer.RenderAnswered(item.Message, context.Answered!), reference);
+        var activity = Address(ActivityRenderer.RenderAnswered(item.Message, context.Answered!, context.Expired), reference);
         var response = await connector.UpdateActivityAsync(reference.ServiceUrl, context.ConversationId, context.ActivityId, activity, cancellationToken);
         return response.Outcome switch
         {

@@ -41,6 +41,26 @@ public sealed class BotFrameworkOptions
     /// <summary>Gets or sets the largest activity accepted on /api/messages, in bytes.</summary>
     public int MaxActivityBytes { get; set; } = ActivityParser.DefaultMaxBytes;
 
+    /// <summary>
+    /// Gets the Bot Connector service URL per Teams tenant (<c>BotFramework:ServiceUrls:{tenantId}</c>, e.g.
+    /// https://smba.trafficmanager.net/apac/{tenantId}/), used to start a 1:1 conversation with someone the bot never heard from.
+    /// </summary>
+    public Dictionary<string, string> ServiceUrls { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets or sets the service URL for a tenant not listed in <see cref="ServiceUrls"/> (<c>BotFramework:DefaultServiceUrl</c>).</summary>
+    public string? DefaultServiceUrl { get; set; }
+
+    /// <summary>Gets the tenant people belong to: <see cref="TenantId"/>, else the only tenant of <see cref="ServiceUrls"/>.</summary>
+    public string? EffectiveTenantId => !string.IsNullOrWhiteSpace(TenantId) ? TenantId.Trim() : ServiceUrls.Count == 1 ? ServiceUrls.Keys.Single() : null;
+
+    /// <summary>The service URL to start conversations in <paramref name="tenantId"/>; null when none is configured.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <returns>The URL, or null.</returns>
+    public string? ServiceUrlFor(string? tenantId) =>
+        tenantId is null ? null
+        : ServiceUrls.TryGetValue(tenantId, out var url) && !string.IsNullOrWhiteSpace(url) ? url.Trim()
+        : string.IsNullOrWhiteSpace(DefaultServiceUrl) ? null : DefaultServiceUrl.Trim();
+
     /// <summary>Gets a value indicating whether an app id is configured.</summary>
     public bool HasAppId => !string.IsNullOrWhiteSpace(AppId);
 

@@ -54,6 +54,9 @@ public static class WeComCardRenderer
     /// <summary>Prefix of the caption of greyed-out buttons once a choice was made.</summary>
     public const string ChosenPrefix = "已选择：";
 
+    /// <summary>The caption of greyed-out buttons of a card that no longer asked the current step when it was clicked.</summary>
+    public const string ExpiredCaption = "已失效";
+
     /// <summary>Renders <paramref name="prompt"/>; <paramref name="cardsSupported"/> false forces numbered text (e.g. in group chats).</summary>
     public static WeComRendering Render(WeComChoicePrompt prompt, bool cardsSupported = true)
     {

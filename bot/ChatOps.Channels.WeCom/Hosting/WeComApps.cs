@@ -57,7 +57,11 @@ public sealed class WeComApps : IDisposable
 
         // One pooled client for every app and the token endpoint; per-attempt timeouts are the API client's own.
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
-        var apiOptions = new WeComApiClientOptions();
+        var apiOptions = new WeComApiClientOptions
+        {
+            RateLimitRetryAfter = settings.RateLimitRetryAfter,
+            ConcurrencyLimitRetryAfter = settings.ConcurrencyLimitRetryAfter,
+        };
         var cryptoOptions = new WeComCryptoOptions { TimeProvider = time, MaxBodyLength = WeComChannelOptions.MaxBodyBytes };
         var apps = new List<WeComApp>();
         for (var i = 0; i < settings.WeCom.Apps.Count; i++)

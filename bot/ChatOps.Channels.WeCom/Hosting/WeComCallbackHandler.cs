@@ -143,8 +143,9 @@ public sealed class WeComCallbackHandler
         var now = _time.GetUtcNow();
         var dedupeKey = DedupeKey(inbound);
         var person = await _directory.FindByIdentityAsync(ChannelNames.WeCom, inbound.FromUserName, cancellationToken).ConfigureAwait(false);
+        var cardId = inbound.SelectedButtonKey is not null ? WeComTaskIds.CardIdOf(inbound.TaskId) : null;
         var message = new InboundMessage(
-            ChannelNames.WeCom, dedupeKey, inbound.FromUserName, text, action, inbound.ChatId, now, inbound.ResponseCode);
+            ChannelNames.WeCom, dedupeKey, inbound.FromUserName, text, action, inbound.ChatId, now, inbound.ResponseCode, cardId);
         var stored = await _inbox.AcceptAsync(message, person?.Id, cancellationToken).ConfigureAwait(false);
         if (stored)
         {
@@ -158,8 +159,12 @@ public sealed class WeComCallbackHandler
         // A repeat queues it again on purpose: the dedupe key makes it once, and a crash between the two writes heals.
         if (inbound.SelectedButtonKey is { } key && !string.IsNullOrEmpty(inbound.ResponseCode))
         {
-            var click = new WeComCardClick(app.Key, inbound.ResponseCode, inbound.TaskId, key);
             await using var work = await _work.BeginAsync(cancellationToken).ConfigureAwait(false);
+
+            // Greyed out as expired when the card asks no current step; the engine refuses the click itself.
+            var stale = cardId is not null
+                && (person is null || cardId != await work.Dialogs.GetCardAsync(person.Id, cancellationToken).ConfigureAwait(false));
+            var click = new WeComCardClick(app.Key, inbound.ResponseCode, inbound.TaskId, key, stale);
             var queued = await work.Outbox.EnqueueAsync(new OutboxItem(
                 0, ChannelNames.WeCom, inbound.FromUserName, person?.Id, null, OutboundMessage.Plain("更新卡片：" + key), click.DedupeKeyFor(dedupeKey), now,
                 ReplyContext: click.ToReplyContext()), cancellationToken).ConfigureAwait(false);

@@ -15,11 +15,13 @@ namespace ChatOps.Channels.WeCom.Hosting;
 /// <param name="ResponseCode">WeCom's response_code of the click (usable once, within 72 h).</param>
 /// <param name="TaskId">The card's task_id (it names the outbox item the card was sent as).</param>
 /// <param name="ButtonKey">The pressed button's key (the choice's value).</param>
+/// <param name="Stale">The card no longer asked the person's current step when it was clicked: greyed out as expired.</param>
 public sealed record WeComCardClick(
     [property: JsonPropertyName("app")] string App,
     [property: JsonPropertyName("code")] string ResponseCode,
     [property: JsonPropertyName("task")] string? TaskId,
-    [property: JsonPropertyName("key")] string ButtonKey)
+    [property: JsonPropertyName("key")] string ButtonKey,
+    [property: JsonPropertyName("stale")] bool Stale = false)
 {
     private const string Prefix = "wecom-card-update:";
 
@@ -59,11 +61,30 @@ public sealed record WeComCardClick(
 /// </summary>
 public static class WeComTaskIds
 {
-    /// <summary>The task_id of the card sent for <paramref name="item"/>.</summary>
+    /// <summary>
+    /// The task_id of the card sent for <paramref name="item"/>; a card that asks a dialog step ends with "-{card id}"
+    /// (<see cref="OutboundMessage.CardId"/>), which comes back with every click.
+    /// </summary>
     public static string For(OutboxItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return string.Create(CultureInfo.InvariantCulture, $"co{item.Id}-{item.CreatedAt.ToUnixTimeMilliseconds()}");
+        var card = item.Message.CardId is { Length: > 0 and <= 64 } id && id.All(char.IsAsciiLetterOrDigit) ? "-" + id : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"co{item.Id}-{item.CreatedAt.ToUnixTimeMilliseconds()}{card}");
+    }
+
+    /// <summary>
+    /// The engine's card id of a clicked card (<see cref="InboundMessage.CardId"/>): the id the task_id carries; null for
+    /// our cards that ask no step; <see cref="InboundMessage.UnknownCard"/> for a task_id that is not ours.
+    /// </summary>
+    public static string? CardIdOf(string? taskId)
+    {
+        if (!TryGetOutboxId(taskId, out _))
+        {
+            return InboundMessage.UnknownCard;
+        }
+
+        var parts = taskId!.Split('-');
+        return parts.Length == 3 && parts[2].Length > 0 ? parts[2] : null;
     }
 
     /// <summary>The outbox id a task_id names, when it is one of ours.</summary>

@@ -32,6 +32,15 @@ public sealed class WeComChannelOptions
     /// <summary>The callback path of each app, parallel to <see cref="WeComOptions.Apps"/>.</summary>
     public IList<string> CallbackPaths { get; } = new List<string>();
 
+    /// <summary>
+    /// <c>WeCom:RateLimitRetryAfter</c>: the first pause of an app after 45009/45047 (default 60 s, WeCom's windows are per
+    /// minute); it doubles while the limit repeats.
+    /// </summary>
+    public TimeSpan RateLimitRetryAfter { get; set; } = new WeComApiClientOptions().RateLimitRetryAfter;
+
+    /// <summary><c>WeCom:ConcurrencyLimitRetryAfter</c>: the first pause after 45033 (default 2 s).</summary>
+    public TimeSpan ConcurrencyLimitRetryAfter { get; set; } = new WeComApiClientOptions().ConcurrencyLimitRetryAfter;
+
     /// <summary>True when the single-app form (<c>WeCom:CorpId</c> …) was used: error messages name those keys.</summary>
     public bool SingleAppForm { get; private set; }
 
@@ -64,6 +73,8 @@ public sealed class WeComChannelOptions
         WeCom.Apps.Clear();
         CallbackPaths.Clear();
         var section = configuration.GetSection(WeComOptions.SectionName);
+        RateLimitRetryAfter = section.GetValue(nameof(RateLimitRetryAfter), RateLimitRetryAfter);
+        ConcurrencyLimitRetryAfter = section.GetValue(nameof(ConcurrencyLimitRetryAfter), ConcurrencyLimitRetryAfter);
         var apps = section.GetSection("Apps").GetChildren()
             .OrderBy(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue)
             .ThenBy(c => c.Key, StringComparer.Ordinal)

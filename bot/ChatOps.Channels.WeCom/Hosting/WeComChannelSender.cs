@@ -14,7 +14,8 @@ namespace ChatOps.Channels.WeCom.Hosting;
 /// by the callback endpoint (<see cref="WeComCardClick"/>) go out as update_template_card.
 /// WeCom silently drops what exceeds 30 messages a minute or 1000 an hour per member, and a robot takes 20 a minute, so
 /// this sender counts its sends and answers <see cref="SendResult.Retry"/> with the wait instead of exceeding them.
-/// Other outcomes: rate limits (45009/45033) → retry after WeCom's back-off; transient failures → retry;
+/// Other outcomes: rate limits (45009/45033) → the app (or robot) pauses, growing while it repeats (<see cref="WeComSendPause"/>),
+/// and every message for it waits without a call; transient failures → retry;
 /// invaliduser / unlicensed / 81013 → <see cref="SendResult.Failed"/> with the reason (recorded and shown to the office);
 /// a resend carries enable_duplicate_check so an earlier, uncertain attempt is not shown twice.
 /// </summary>
@@ -32,6 +33,7 @@ public sealed class WeComChannelSender : IChannelSender
     private readonly ILogger<WeComChannelSender> _logger;
     private readonly PerMemberRateLimiter _members = PerMemberRateLimiter.ForMembers();
     private readonly PerMemberRateLimiter _robots = PerMemberRateLimiter.ForWebhooks();
+    private readonly WeComSendPause _pause = new();
     private long _lastPrune;
 
     /// <summary>Creates the sender.</summary>
@@ -51,20 +53,32 @@ public sealed class WeComChannelSender : IChannelSender
     {
         ArgumentNullException.ThrowIfNull(item);
         PruneNowAndThen();
+        var pauseKey = PauseKey(item);
+        if (_pause.IsPaused(pauseKey, _time.GetUtcNow(), out var left))
+        {
+            return new SendResult.Retry(left, string.Create(CultureInfo.InvariantCulture,
+                $"sending through WeCom {pauseKey} is paused for {left.TotalSeconds:0} s after a rate-limit answer"));
+        }
+
         try
         {
-            if (WeComCardClick.TryParse(item.ReplyContext, out var click))
+            var result = WeComCardClick.TryParse(item.ReplyContext, out var click)
+                ? await UpdateCardAsync(item, click!, cancellationToken).ConfigureAwait(false)
+                : item.GroupCode is null
+                    ? await SendToMemberAsync(item, cancellationToken).ConfigureAwait(false)
+                    : await SendToGroupAsync(item, cancellationToken).ConfigureAwait(false);
+            if (result is SendResult.Sent)
             {
-                return await UpdateCardAsync(item, click!, cancellationToken).ConfigureAwait(false);
+                _pause.Succeeded(pauseKey);
             }
 
-            return item.GroupCode is null
-                ? await SendToMemberAsync(item, cancellationToken).ConfigureAwait(false)
-                : await SendToGroupAsync(item, cancellationToken).ConfigureAwait(false);
+            return result;
         }
         catch (WeComRateLimitedException ex)
         {
-            return new SendResult.Retry(ex.RetryAfter, ex.Message);
+            var pause = _pause.RateLimited(pauseKey, ex.RetryAfter, _time.GetUtcNow());
+            _logger.LogWarning("WeCom answered errcode {ErrCode} to outbox {Id}: sending through {Key} pauses for {Pause}", ex.ErrCode, item.Id, pauseKey, pause);
+            return new SendResult.Retry(pause, ex.Message);
         }
         catch (WeComApiException ex) when (WeComErrorCodes.IsTokenRejected(ex.ErrCode) || ex.ErrCode == WeComErrorCodes.InvalidCorpId)
         {
@@ -246,6 +260,11 @@ public sealed class WeComChannelSender : IChannelSender
     /// <summary>"已选择：提交": the label of the pressed button, found on the card's own outbox item (its task_id names it).</summary>
     private async Task<string> CaptionAsync(OutboxItem item, WeComCardClick click, CancellationToken cancellationToken)
     {
+        if (click.Stale)
+        {
+            return WeComCardRenderer.ExpiredCaption;
+        }
+
         string? label = null;
         if (item.PersonId is { } personId && WeComTaskIds.TryGetOutboxId(click.TaskId, out var cardId) && cardId > 0)
         {
@@ -264,6 +283,22 @@ public sealed class WeComChannelSender : IChannelSender
         return since < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1)
             : since > WeComLimits.MaxDuplicateCheckInterval ? WeComLimits.MaxDuplicateCheckInterval
             : TimeSpan.FromSeconds(Math.Ceiling(since.TotalSeconds));
+    }
+
+    /// <summary>
+    /// What a rate limit holds back: a group robot's own 20 a minute (its webhook), else the app that sends the item
+    /// (a card update goes through the app that reported the click).
+    /// </summary>
+    private string PauseKey(OutboxItem item)
+    {
+        if (WeComCardClick.TryParse(item.ReplyContext, out var click))
+        {
+            return "app " + (_apps.Find(click!.App) ?? _apps.Sending).Key;
+        }
+
+        return item.GroupCode is not null && Uri.TryCreate(item.Address, UriKind.Absolute, out var webhook) && (webhook.Scheme == Uri.UriSchemeHttps || webhook.Scheme == Uri.UriSchemeHttp)
+            ? "robot " + item.GroupCode
+            : "app " + _apps.Sending.Key;
     }
 
     /// <summary>A webhook URL carries its key: logs show the group code instead.</summary>

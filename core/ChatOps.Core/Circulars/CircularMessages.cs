@@ -72,17 +72,46 @@ public sealed class CircularMessages(OfficeProfile office, CircularOptions optio
         return OutboundMessage.Markdown(Document(c, attachments, date), kind.Name);
     }
 
-    /// <summary>The 1:1 card asking a recipient to acknowledge.</summary>
-    public OutboundMessage AckCard(Circular c, CircularKind kind, string? groupName)
+    /// <summary>
+    /// The 1:1 card asking a recipient to acknowledge. A person reached 1:1 had the document just before it; anyone
+    /// else (a member of a group the circular went to) finds the number, title and text on the card itself, because
+    /// the group message may not have arrived: the card never claims that it did.
+    /// </summary>
+    public OutboundMessage AckCard(Circular c, CircularKind kind, bool documentSentBefore, IReadOnlyList<CircularAttachment> attachments)
     {
+        ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(kind);
-        var where = groupName is null ? "全文见上一条消息" : $"已发至“{groupName}”";
-        return OutboundMessage.Card($"{kind.Name}：请确认收到",
-            $"领导小组办公室印发{Reference(c)}，{where}。请查阅后点击“收到”，或直接回复“收到”。",
-            new Choice("收到", AckValue(c.Id)));
+        var text = documentSentBefore
+            ? $"领导小组办公室印发{Reference(c)}，全文见上一条消息。请查阅后点击“收到”，或直接回复“收到”。"
+            : $"{PlainDocument(c, attachments)}\n\n请查阅后点击“收到”，或直接回复“收到”。";
+        return OutboundMessage.Card($"{kind.Name}：请确认收到", text, new Choice("收到", AckValue(c.Id)));
     }
 
-    /// <summary>A reminder to someone who has not acknowledged.</summary>
+    /// <summary>The document as plain text for a card: number, title, text and attachments.</summary>
+    public string PlainDocument(Circular c, IReadOnlyList<CircularAttachment> attachments)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(attachments);
+        var sb = new StringBuilder();
+        sb.Append(c.Number).Append('\n').Append('《').Append(c.Title).Append("》\n\n").Append(c.Body.Trim());
+        for (var i = 0; i < attachments.Count; i++)
+        {
+            sb.Append(i == 0 ? "\n\n附件：" : "；").Append(Attachment(attachments[i]));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>What the office is told at once when a circular's message could not be delivered.</summary>
+    public static OutboundMessage DeliveryFailed(Circular c, string target, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var id = c.Id.ToString(CultureInfo.InvariantCulture);
+        return OutboundMessage.Plain(
+            $"【发送失败】{Reference(c)}未能发送到{target}：{reason}。\n该群成员的“收到”卡片已附全文。回复“通报情况 #{id}”查看送达情况，问题解决后回复“重发 #{id}”。");
+    }
+
+    /// <summary>A reminder to someone who has not acknowledged; <paramref name="groupName"/> only when the group message was delivered.</summary>
     public OutboundMessage Reminder(Circular c, CircularKind kind, string? groupName)
     {
         ArgumentNullException.ThrowIfNull(c);

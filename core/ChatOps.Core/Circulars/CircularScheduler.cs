@@ -105,7 +105,9 @@ public sealed class CircularScheduler(
     {
         var kind = kinds.Get(circular.Kind);
         var people = snapshot.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var groups = snapshot.Groups.ToDictionary(g => g.Code, g => g.Name, StringComparer.Ordinal);
+        var delivered = (await store.ListDeliveriesAsync(circular.Id, cancellationToken))
+            .Where(d => d.Status == OutboxStatus.Sent && d.Delivery.GroupCode is not null).Select(d => d.Delivery.GroupCode!).ToHashSet(StringComparer.Ordinal);
+        var groups = snapshot.Groups.Where(g => delivered.Contains(g.Code)).ToDictionary(g => g.Code, g => g.Name, StringComparer.Ordinal);
         var cards = new Dictionary<string, OutboundMessage>(StringComparer.Ordinal);
         var reminded = new List<string>(pending.Count);
         foreach (var r in pending)

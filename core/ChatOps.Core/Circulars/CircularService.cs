@@ -370,7 +370,7 @@ public sealed class CircularService(
                 continue;
             }
 
-            var card = messages.AckCard(circular, kind, r.ViaGroup is { } via ? groups.GetValueOrDefault(via)?.Name : null);
+            var card = messages.AckCard(circular, kind, r.ViaGroup is null, attachments);
             if (router.To(person, card, now, $"{Keys.Ack(id, person.Id)}:resend:{stamp}") is { } item &&
                 await work.Outbox.EnqueueAsync(item with { NextAttemptAt = pace.Next() }, cancellationToken))
             {
@@ -568,7 +568,6 @@ public sealed class CircularService(
             }
         }
 
-        var groupNames = distribution.Groups.ToDictionary(g => g.Code, g => g.Name, StringComparer.Ordinal);
         var cards = new Dictionary<string, OutboundMessage>(StringComparer.Ordinal);
         var recipients = new List<CircularRecipient>(distribution.Recipients.Count);
         foreach (var r in distribution.Recipients)
@@ -576,7 +575,7 @@ public sealed class CircularService(
             var via = r.ViaGroup ?? "";
             if (!cards.TryGetValue(via, out var card))
             {
-                card = cards[via] = messages.AckCard(issued, kind, r.ViaGroup is null ? null : groupNames[r.ViaGroup]);
+                card = cards[via] = messages.AckCard(issued, kind, r.ViaGroup is null, attachments);
             }
 
             var key = Keys.Ack(id, r.Person.Id);

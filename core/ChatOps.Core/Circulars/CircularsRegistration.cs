@@ -34,6 +34,7 @@ public static class CircularsRegistration
         services.TryAddSingleton<CircularScheduler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWork, CircularScheduler>(sp => sp.GetRequiredService<CircularScheduler>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, CircularFeature>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxFailureListener, CircularDeliveryFailures>());
         return services;
     }
 }

@@ -11,6 +11,9 @@ public abstract record SendResult
 
     /// <summary>Refused for good (unknown user, bot blocked): recorded against the message and shown to the office.</summary>
     public sealed record Failed(string Error) : SendResult;
+
+    /// <summary>No way to reach the recipient yet: kept as <see cref="OutboxStatus.Waiting"/> until the channel learns one.</summary>
+    public sealed record Wait(string Reason) : SendResult;
 }
 
 /// <summary>Sends outbox messages on one channel; implemented by each channel project and the local web chat.</summary>
@@ -31,4 +34,15 @@ public interface IWorkSignal
 
     /// <summary>New outbound messages were queued.</summary>
     void OutboxChanged();
+}
+
+/// <summary>
+/// Told when the dispatcher gives up on an outbox message (<see cref="SendResult.Failed"/>), so the feature that queued
+/// it can tell someone at once (a circular's group that could not be reached). Called after the failure is stored;
+/// a listener that throws is logged and does not stop the dispatcher.
+/// </summary>
+public interface IOutboxFailureListener
+{
+    /// <summary>The dispatcher gave up on <paramref name="item"/> with <paramref name="error"/>.</summary>
+    Task OnFailedAsync(OutboxItem item, string error, CancellationToken cancellationToken = default);
 }

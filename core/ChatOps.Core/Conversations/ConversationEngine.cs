@@ -19,6 +19,9 @@ public sealed class ConversationEngine(
     TimeProvider time,
     ILogger<ConversationEngine> logger)
 {
+    /// <summary>The answer to a click on a card that no longer asks the current step.</summary>
+    public const string StaleCardText = "这张卡片已失效，请按最新消息操作。";
+
     /// <summary>Handles the message and marks it processed, all in one transaction.</summary>
     public async Task HandleAsync(InboxItem item, CancellationToken cancellationToken = default)
     {
@@ -37,18 +40,44 @@ public sealed class ConversationEngine(
         }
         else
         {
-            await DispatchAsync(new Turn(uow, person, message, now, router), cancellationToken);
+            var turn = new Turn(uow, person, message, now, router);
+            var before = await uow.Dialogs.GetAsync(person.Id, cancellationToken);
+            await DispatchAsync(turn, before, cancellationToken);
+            await CompleteAsync(turn, before, cancellationToken);
         }
 
         await uow.MarkInboxProcessedAsync(item.Id, now, cancellationToken);
         await uow.CommitAsync(cancellationToken);
     }
 
-    private async Task DispatchAsync(Turn turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the turn's held replies and records which card asks the person's step now: the turn's last card when the
+    /// person is in a dialog afterwards; none when the step changed without one; unchanged when the turn left the dialog
+    /// alone (状态, 帮助 in the middle of a report).
+    /// </summary>
+    private static async Task CompleteAsync(Turn turn, DialogState? before, CancellationToken cancellationToken)
+    {
+        var after = await turn.Work.Dialogs.GetAsync(turn.Person.Id, cancellationToken);
+        var cardId = await turn.CompleteAsync(after is not null, cancellationToken);
+        if (after is not null && (cardId is not null || after != before))
+        {
+            await turn.Work.Dialogs.SetCardAsync(turn.Person.Id, cardId, cancellationToken);
+        }
+    }
+
+    private async Task DispatchAsync(Turn turn, DialogState? state, CancellationToken cancellationToken)
     {
         var said = turn.Said;
-        var state = await turn.Work.Dialogs.GetAsync(turn.Person.Id, cancellationToken);
         var owner = state is null ? null : features.FirstOrDefault(f => f.Dialogs.Contains(state.Dialog));
+        if (turn.Message.CardId is { } clicked && clicked != (state is null ? null : await turn.Work.Dialogs.GetCardAsync(turn.Person.Id, cancellationToken)))
+        {
+            // A button of a card that no longer asks the current step (answered by typing, superseded, or not ours):
+            // it changes nothing; the channel greys the card out.
+            logger.LogInformation("Stale card {Card} clicked by {Person}; ignored", clicked, turn.Person.Id);
+            await turn.ReplyAsync(OutboundMessage.Plain(StaleCardText), cancellationToken);
+            return;
+        }
+
         if (Commands.Is(said, Commands.Cancel))
         {
             if (state is null || owner is null)

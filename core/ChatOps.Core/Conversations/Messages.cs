@@ -12,6 +12,11 @@ namespace ChatOps.Core.Conversations;
 /// <param name="ConversationId">The channel's conversation (group chat) id when the message came from a group.</param>
 /// <param name="ReceivedAt">When we stored it.</param>
 /// <param name="ReplyContext">Channel data needed to update the card the button was on (WeCom response code, activity id).</param>
+/// <param name="CardId">
+/// The <see cref="OutboundMessage.CardId"/> of the card whose button was pressed, as the channel carried it back; a
+/// value no card of ours has (e.g. <see cref="UnknownCard"/>) when the card is not recognised; null for typed text and
+/// for buttons of cards that ask no dialog step.
+/// </param>
 public sealed record InboundMessage(
     string Channel,
     string DedupeKey,
@@ -20,8 +25,12 @@ public sealed record InboundMessage(
     string? Action,
     string? ConversationId,
     DateTimeOffset ReceivedAt,
-    string? ReplyContext = null)
+    string? ReplyContext = null,
+    string? CardId = null)
 {
+    /// <summary>The <see cref="CardId"/> of a click on a card that is not one of ours (never the current card).</summary>
+    public const string UnknownCard = "unknown";
+
     /// <summary>What the person said: the button's value when a button was pressed, otherwise the typed text, trimmed.</summary>
     public string Said => (Action ?? Text ?? string.Empty).Trim();
 }
@@ -45,6 +54,13 @@ public sealed record Choice(string Label, string Value);
 /// <summary>A channel-neutral message from the bot.</summary>
 public sealed record OutboundMessage(OutboundKind Kind, string Text, IReadOnlyList<Choice> Choices, string? Title = null)
 {
+    /// <summary>
+    /// The identity of a card that asks a dialog step, set by the engine (<see cref="Turn"/>); channels carry it in the
+    /// click (WeCom task_id, Adaptive Card submit data) so that a click on a card that is no longer the step's card is
+    /// refused instead of answering whatever step is current. Null on other messages and on cards that ask no step.
+    /// </summary>
+    public string? CardId { get; init; }
+
     /// <summary>Plain text.</summary>
     public static OutboundMessage Plain(string text) => new(OutboundKind.Text, text, []);
 
@@ -84,6 +100,13 @@ public enum OutboxStatus
 
     /// <summary>Given up: the channel refused it for good (e.g. unknown user); shown to the office.</summary>
     Failed,
+
+    /// <summary>
+    /// Kept, not sent: the channel has no way to reach the person yet (a Teams user who never wrote to the bot, with no
+    /// service URL configured for their tenant). Sent as soon as the channel learns one (<see cref="IOutboxDispatch.ReleaseWaitingAsync"/>);
+    /// listed for the office (<see cref="IOutboxDispatch.ListWaitingAsync"/>).
+    /// </summary>
+    Waiting,
 }
 
 /// <summary>

@@ -42,6 +42,15 @@ public interface IOutboxDispatch
     /// <summary>Gives up on a message the channel refused for good.</summary>
     Task MarkFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>Keeps a message the channel cannot deliver yet (<see cref="OutboxStatus.Waiting"/>) with the reason.</summary>
+    Task MarkWaitingAsync(long id, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes the waiting messages to <paramref name="address"/> on <paramref name="channel"/> due now; returns how many.</summary>
+    Task<int> ReleaseWaitingAsync(string channel, string address, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Every waiting message, oldest first: who cannot be reached yet, for the office.</summary>
+    Task<IReadOnlyList<OutboxItem>> ListWaitingAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Messages for a person on a channel after <paramref name="afterId"/> (the local web chat reads its messages here).</summary>
     Task<IReadOnlyList<OutboxItem>> ListForPersonAsync(string personId, string channel, long afterId, CancellationToken cancellationToken = default);
 }
@@ -63,6 +72,12 @@ public interface IDialogStateStore
 
     /// <summary>Ends the person's dialog.</summary>
     Task ClearAsync(string personId, CancellationToken cancellationToken = default);
+
+    /// <summary>The card that asks the person's current step (<see cref="OutboundMessage.CardId"/>); null when none does.</summary>
+    Task<string?> GetCardAsync(string personId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the card that asks the current step (null: no card does); a click on any other card is stale.</summary>
+    Task SetCardAsync(string personId, string? cardId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Queues outbound messages inside a unit of work.</summary>

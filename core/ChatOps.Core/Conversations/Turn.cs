@@ -8,6 +8,8 @@ namespace ChatOps.Core.Conversations;
 /// </summary>
 public sealed class Turn(IUnitOfWork work, Person person, InboundMessage message, DateTimeOffset now, RecipientRouter router)
 {
+    private readonly List<OutboxItem> _held = [];
+
     /// <summary>The transaction of this turn.</summary>
     public IUnitOfWork Work => work;
 
@@ -23,9 +25,54 @@ public sealed class Turn(IUnitOfWork work, Person person, InboundMessage message
     /// <summary>What the person said (button value or text), trimmed.</summary>
     public string Said => message.Said;
 
-    /// <summary>Replies on the channel the person wrote on.</summary>
-    public Task ReplyAsync(OutboundMessage reply, CancellationToken cancellationToken = default) =>
-        EnqueueAsync(router.To(person, reply, now, replyChannel: message.Channel), cancellationToken);
+    /// <summary>
+    /// Replies on the channel the person wrote on. A question with buttons, and every reply after it, is held until the
+    /// turn ends (<see cref="CompleteAsync"/>): only then is it known whether the card asks a dialog step, and the card
+    /// gets its identity before it is stored. Order is kept.
+    /// </summary>
+    public async Task ReplyAsync(OutboundMessage reply, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (router.To(person, reply, now, replyChannel: message.Channel) is not { } item)
+        {
+            return;
+        }
+
+        if (_held.Count > 0 || reply is { Kind: OutboundKind.Choices, Choices.Count: > 0 })
+        {
+            _held.Add(item);
+            return;
+        }
+
+        await work.Outbox.EnqueueAsync(item, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends the turn: stores the held replies and, when the person is in a dialog afterwards
+    /// (<paramref name="inDialog"/>), makes the last question with buttons the card of the current step and returns its
+    /// new identity (null when the turn asked with no card).
+    /// </summary>
+    public async Task<string?> CompleteAsync(bool inDialog, CancellationToken cancellationToken = default)
+    {
+        string? cardId = null;
+        var last = inDialog ? _held.FindLastIndex(i => i.Message is { Kind: OutboundKind.Choices, Choices.Count: > 0 }) : -1;
+        if (last >= 0)
+        {
+            cardId = NewCardId();
+            _held[last] = _held[last] with { Message = _held[last].Message with { CardId = cardId } };
+        }
+
+        foreach (var item in _held)
+        {
+            await work.Outbox.EnqueueAsync(item, cancellationToken);
+        }
+
+        _held.Clear();
+        return cardId;
+    }
+
+    /// <summary>A new card identity: "s" and 32 hex digits (fits a WeCom task_id and an Adaptive Card's data).</summary>
+    public static string NewCardId() => "s" + Guid.NewGuid().ToString("N");
 
     /// <summary>Sends to someone else (a reviewer, a liaison) on their preferred channel.</summary>
     public Task SendAsync(Person to, OutboundMessage notice, string? dedupeKey = null, CancellationToken cancellationToken = default) =>

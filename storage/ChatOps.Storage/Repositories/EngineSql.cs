@@ -136,6 +136,23 @@ internal static class EngineSql
 
     public static readonly SqlStatement DeleteDialog = SqlStatement.Portable(nameof(DeleteDialog),
         "DELETE FROM dialog_states WHERE person_id = @PersonId");
+
+    public static readonly SqlStatement MarkOutboxWaiting = SqlStatement.Portable(nameof(MarkOutboxWaiting),
+        "UPDATE outbox SET status = 'Waiting', last_error = @Error, claimed_until = NULL WHERE id = @Id");
+
+    public static readonly SqlStatement ReleaseOutboxWaiting = SqlStatement.Portable(nameof(ReleaseOutboxWaiting),
+        "UPDATE outbox SET status = 'Pending', next_attempt_at = @Now WHERE status = 'Waiting' AND channel = @Channel AND address = @Address");
+
+    public static readonly SqlStatement SelectOutboxWaiting = SqlStatement.Portable(nameof(SelectOutboxWaiting), $"""
+        SELECT {OutboxColumns}
+        FROM outbox WHERE status = 'Waiting' ORDER BY id
+        """);
+
+    public static readonly SqlStatement SelectDialogCard = SqlStatement.Portable(nameof(SelectDialogCard),
+        "SELECT card_id FROM dialog_states WHERE person_id = @PersonId");
+
+    public static readonly SqlStatement SetDialogCard = SqlStatement.Portable(nameof(SetDialogCard),
+        "UPDATE dialog_states SET card_id = @CardId WHERE person_id = @PersonId");
 }
 
 /// <summary>Statements of reports, revisions, scheduled steps and exemptions.</summary>

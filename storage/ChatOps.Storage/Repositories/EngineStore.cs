@@ -54,6 +54,23 @@ internal sealed class EngineStore(Database db) : IInbox, IOutboxDispatch, IUnitO
     public Task MarkFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync(EngineSql.MarkOutboxFailed, new { Id = id, Error = Truncate(error), At = at }, cancellationToken);
 
+    public Task MarkWaitingAsync(long id, string reason, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(EngineSql.MarkOutboxWaiting, new { Id = id, Error = Truncate(reason) }, cancellationToken);
+
+    public async Task<int> ReleaseWaitingAsync(string channel, string address, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        return await c.ExecuteAsync(new CommandDefinition(
+            db.Sql(EngineSql.ReleaseOutboxWaiting), new { Channel = channel, Address = address, Now = now }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<OutboxItem>> ListWaitingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var rows = await c.QueryAsync<OutboxRow>(new CommandDefinition(db.Sql(EngineSql.SelectOutboxWaiting), cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToItem()).ToList();
+    }
+
     public async Task<IReadOnlyList<OutboxItem>> ListForPersonAsync(string personId, string channel, long afterId, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
@@ -219,6 +236,12 @@ internal sealed class DialogStateStore(Session s) : IDialogStateStore
 
     public Task ClearAsync(string personId, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(EngineSql.DeleteDialog, new { PersonId = personId }, cancellationToken);
+
+    public Task<string?> GetCardAsync(string personId, CancellationToken cancellationToken = default) =>
+        s.ExecuteScalarAsync<string?>(EngineSql.SelectDialogCard, new { PersonId = personId }, cancellationToken);
+
+    public Task SetCardAsync(string personId, string? cardId, CancellationToken cancellationToken = default) =>
+        s.ExecuteAsync(EngineSql.SetDialogCard, new { PersonId = personId, CardId = cardId }, cancellationToken);
 
     private sealed class Row
     {

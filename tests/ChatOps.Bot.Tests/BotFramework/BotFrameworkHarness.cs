@@ -96,9 +96,9 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
     /// <summary>The user presses a button on a card the bot sent.</summary>
     public async Task<ConnectorCall> PressAsync(ConnectorCall card, string label, string expect, string from = FgwUser)
     {
-        var (_, choice) = card.CardChoices.Single(c => c.Title == label);
+        var (_, data) = card.CardSubmits.Single(c => c.Title == label);
         var before = Connector.Calls.Count;
-        var response = await PostAsync(Activities.Submit(ServiceUrl, choice, card.AssignedId!, from, card.ConversationId!));
+        var response = await PostAsync(Activities.Submit(ServiceUrl, data, card.AssignedId!, from, card.ConversationId!));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return await Connector.WaitForMessageAsync(card.ConversationId!, expect, before);
     }

@@ -59,6 +59,11 @@ public sealed record ConnectorCall(
         Cards.SelectMany(c => c["actions"]?.AsArray() ?? [])
             .Select(a => (a!["title"]!.GetValue<string>(), a["data"]!["choice"]!.GetValue<string>())).ToList();
 
+    /// <summary>The card's buttons with the whole data each submits (as Teams sends it back in <c>value</c>).</summary>
+    public IReadOnlyList<(string Title, JsonObject Data)> CardSubmits =>
+        Cards.SelectMany(c => c["actions"]?.AsArray() ?? [])
+            .Select(a => (a!["title"]!.GetValue<string>(), (JsonObject)a["data"]!.DeepClone())).ToList();
+
     /// <summary>Whether the fake accepted it.</summary>
     public bool Accepted => Status is >= 200 and < 300;
 }
@@ -304,6 +309,10 @@ public static class Activities
     /// <summary>A card button press: Action.Submit's data in <c>value</c>, replyToId = the card's activity.</summary>
     public static JsonObject Submit(string serviceUrl, string choice, string cardId, string from = "29:fgw-lly", string conversation = "a:fgw-personal") =>
         Message(serviceUrl, null, from, conversation, value: new JsonObject { ["choice"] = choice }, replyToId: cardId);
+
+    /// <summary>An Adaptive Card submit carrying the button's whole data.</summary>
+    public static JsonObject Submit(string serviceUrl, JsonObject data, string cardId, string from = "29:fgw-lly", string conversation = "a:fgw-personal") =>
+        Message(serviceUrl, null, from, conversation, value: data, replyToId: cardId);
 
     /// <summary>A Teams group chat message that @mentions the bot, with the tenant in channelData.</summary>
     public static JsonObject TeamsGroupMessage(string serviceUrl, string text, string from, string conversation)

@@ -86,6 +86,7 @@ public sealed class CircularDeliveryTests
         var scheduler = chat.Services.GetServiceOrThrow<CircularScheduler>();
         var circular = await chat.IssueAsync(new CircularDraft("通知", "关于报送第四季度工作总结的通知", "……",
             [new(TargetKind.Group, CircularChat.TeamsGroup), new(TargetKind.Unit, "532900"), new(TargetKind.Unit, "533400")]));
+        await chat.DispatchAsync(); // the group message is delivered: reminders may name the group
         foreach (var p in new[] { "530100.lly", "530300.lly", "532900.lly", "533400.lly" })
         {
             await chat.NewMessagesAsync(p);

@@ -161,6 +161,15 @@ public sealed class FakeWeComServer : IAsyncDisposable
     public void FailNext(string path, int errCode, int times = 1, string? errMsg = null) =>
         Enqueue(path, new Injection(errCode, null, errMsg ?? DefaultErrMsg(errCode)), times);
 
+    /// <summary>Drops the failures still queued for <paramref name="path"/>: its calls succeed again.</summary>
+    public void ClearFailures(string path)
+    {
+        lock (_lock)
+        {
+            _failures.Remove(path);
+        }
+    }
+
     /// <summary>The next <paramref name="times"/> calls to <paramref name="path"/> answer HTTP <paramref name="statusCode"/>.</summary>
     public void FailNextWithHttpStatus(string path, int statusCode, int times = 1) =>
         Enqueue(path, new Injection(null, statusCode, null), times);
