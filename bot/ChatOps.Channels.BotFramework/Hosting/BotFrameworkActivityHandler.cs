@@ -17,6 +17,7 @@ internal sealed class BotFrameworkActivityHandler(
     IWorkSignal signal,
     IDirectoryRepository directory,
     IConversationReferenceStore references,
+    ConversationReferenceWriter referenceWriter,
     IUnitOfWorkFactory work,
     TimeProvider time,
     ILogger<BotFrameworkActivityHandler> logger)
@@ -37,7 +38,8 @@ internal sealed class BotFrameworkActivityHandler(
         }
         else if (botRemoved)
         {
-            if (await references.MarkConversationUnreachableAsync(BotFrameworkChannel.Name, activity.Conversation!.Id!, "bot removed from the conversation", now, cancellationToken))
+            referenceWriter.ForgetConversation(activity.Conversation!.Id!);
+            if (await references.MarkConversationUnreachableAsync(BotFrameworkChannel.Name, activity.Conversation.Id!, "bot removed from the conversation", now, cancellationToken))
             {
                 logger.LogWarning("The bot was removed from {ChannelId} conversation {Conversation}", activity.ChannelId, activity.Conversation.Id);
             }
@@ -111,12 +113,12 @@ internal sealed class BotFrameworkActivityHandler(
         var reference = ConversationReference.FromActivity(activity);
         if (activity.From?.Id is { Length: > 0 } userId && userId != activity.Recipient?.Id && !string.Equals(activity.From.Role, "bot", StringComparison.OrdinalIgnoreCase))
         {
-            await references.SaveAsync(BotFrameworkChannel.ToRecord(reference, userId, now), cancellationToken);
+            await referenceWriter.SaveAsync(reference, userId, now, cancellationToken);
         }
 
         if (activity.Conversation.IsGroup == true)
         {
-            await references.SaveAsync(BotFrameworkChannel.ToRecord(reference, ConversationReferenceRecord.GroupRow, now), cancellationToken);
+            await referenceWriter.SaveAsync(reference, ConversationReferenceRecord.GroupRow, now, cancellationToken);
         }
     }
 

@@ -83,6 +83,21 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
     public Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync(EngineSql.MarkOutboxSent, new { Id = id, ChannelMessageId = channelMessageId, At = at }, cancellationToken);
 
+    /// <summary>Many sends recorded in one transaction (one commit for a dispatcher round).</summary>
+    public async Task MarkSentAsync(IReadOnlyList<(long Id, string? ChannelMessageId)> sent, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        await using var c = await db.OpenAsync(cancellationToken);
+        await using var tx = await c.BeginTransactionAsync(cancellationToken);
+        var sql = db.Sql(EngineSql.MarkOutboxSent);
+        foreach (var (id, channelMessageId) in sent)
+        {
+            await c.ExecuteAsync(new CommandDefinition(sql, new { Id = id, ChannelMessageId = channelMessageId, At = at }, tx, cancellationToken: cancellationToken));
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
     public Task RetryLaterAsync(long id, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken = default) =>
         ExecuteAsync(EngineSql.RetryOutbox, new { Id = id, NextAttemptAt = nextAttempt, Error = Truncate(error) }, cancellationToken);
 
@@ -160,7 +175,7 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
 }
 
 /// <summary>One transaction: the stores below share its connection; disposing without commit rolls back.</summary>
-internal sealed class UnitOfWork : IUnitOfWork
+internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
@@ -194,6 +209,10 @@ internal sealed class UnitOfWork : IUnitOfWork
         Session.ExecuteAsync(EngineSql.MarkInboxProcessed, new { Id = inboxId, At = at }, cancellationToken);
 
     public Task CommitAsync(CancellationToken cancellationToken = default) => _transaction.CommitAsync(cancellationToken);
+
+    public Task SaveAsync(string name, CancellationToken cancellationToken = default) => _transaction.SaveAsync(name, cancellationToken);
+
+    public Task RollbackToAsync(string name, CancellationToken cancellationToken = default) => _transaction.RollbackAsync(name, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
