@@ -101,6 +101,10 @@ internal static class EngineScenario
         stubs.Reset();
 
         var scheduler = app.Services.GetRequiredService<ReportScheduler>();
+        var load = Stopwatch.GetTimestamp();
+        var snapshot = await app.Services.GetRequiredService<ChatOps.Core.Organization.IDirectoryRepository>().LoadAsync();
+        Harness.Print(string.Create(CultureInfo.InvariantCulture,
+            $"prompts: the directory of {snapshot.Units.Count:N0} units loads in {Stopwatch.GetElapsedTime(load).TotalSeconds:0.000} s (the scheduler loads it again below)"));
         var start = Stopwatch.GetTimestamp();
         var run = await scheduler.SendPromptsNowAsync("weekly", DateTimeOffset.UtcNow, "loadtest");
         var queued = Stopwatch.GetElapsedTime(start).TotalSeconds;

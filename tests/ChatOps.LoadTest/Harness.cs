@@ -32,7 +32,7 @@ internal static class Harness
 
     public static void PinSelf()
     {
-        if (Pin)
+        if (Pin && OperatingSystem.IsLinux())
         {
             Process.GetCurrentProcess().ProcessorAffinity = 1;
         }
@@ -63,6 +63,8 @@ internal static class Harness
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning",
+            // The load's senders are not in the directory: one warning line per message is not what production logs.
+            ["Logging__LogLevel__ChatOps.Core.Conversations.ConversationEngine"] = "Error",
         };
         env.TryAdd("Directory__SeedFile", Path.Combine(RepoRoot, "deploy", "samples", "directory.yaml"));
         return ServerProcess.StartAsync("bot", "dotnet", [BotDll], env, "/healthz");

@@ -126,6 +126,15 @@ internal static class WeComScenario
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "chatops.db")}");
         await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            // The bot sets no synchronous pragma: this build's default is what its connections use too (2 = FULL).
+            pragma.CommandText = "PRAGMA journal_mode; ";
+            var journal = await pragma.ExecuteScalarAsync();
+            pragma.CommandText = "PRAGMA synchronous;";
+            Harness.Print($"SQLite: journal_mode {journal}, synchronous {await pragma.ExecuteScalarAsync()} (2 = FULL: every commit fsyncs the WAL)");
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT dedupe_key FROM inbox WHERE channel = 'wecom'";
         var stored = new HashSet<string>(StringComparer.Ordinal);
@@ -137,6 +146,6 @@ internal static class WeComScenario
             }
         }
 
-        return acked.Count(s => !stored.Contains(WeComCallbacks.MsgId(s)));
+        return acked.Count(s => !stored.Contains("msg:" + WeComCallbacks.MsgId(s))); // WeComInbound.DedupeKey of a message
     }
 }
