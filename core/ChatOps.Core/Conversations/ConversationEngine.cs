@@ -31,51 +31,86 @@ public sealed class ConversationEngine(
     }
 
     /// <summary>
-    /// Handles several inbox messages, in order, in <b>one</b> unit of work: one commit (on SQLite one fsync) instead of
-    /// one per message. Each turn runs after a savepoint; a turn that throws is rolled back to it alone and returned
-    /// with its error (the caller records it), the others commit. Throws when the unit of work itself fails (nothing is
-    /// committed: handle the messages one by one). Without savepoints in the store, messages are handled one by one.
+    /// Handles several inbox messages, in order, sharing units of work: one commit (on SQLite one fsync) for many turns
+    /// instead of one each. A unit of work is committed once it has held the write lock for <see cref="MaxBatchHold"/>
+    /// (the channels' inbox commits wait behind it), and the next turns go in a new one. Each turn runs after a
+    /// savepoint; a turn that throws is rolled back to it alone and returned with its error (the caller records it).
+    /// Should a unit of work fail as a whole (begin, rollback or commit), its turns are handled one by one. Without
+    /// savepoints in the store, every message is handled one by one. Throws only when cancelled.
     /// </summary>
     public async Task<IReadOnlyList<(InboxItem Item, Exception Error)>> HandleBatchAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         var failures = new List<(InboxItem, Exception)>();
-        await using var uow = await work.BeginAsync(cancellationToken);
-        if (uow is not IUnitOfWorkSavepoints savepoints)
+        var next = 0;
+        while (next < items.Count)
         {
-            await uow.DisposeAsync();
-            foreach (var item in items)
-            {
-                try
-                {
-                    await HandleAsync(item, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    failures.Add((item, ex));
-                }
-            }
-
-            return failures;
-        }
-
-        for (var i = 0; i < items.Count; i++)
-        {
-            var savepoint = "turn" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await savepoints.SaveAsync(savepoint, cancellationToken);
+            var first = next;
+            var end = first; // the exclusive end of the items this unit of work has touched
+            var chunkFailures = new List<(InboxItem, Exception)>();
             try
             {
-                var person = await FindSenderAsync(items[i], cancellationToken);
-                await TurnAsync(uow, items[i], person, time.GetUtcNow(), cancellationToken);
+                await using var uow = await work.BeginAsync(cancellationToken);
+                if (uow is not IUnitOfWorkSavepoints savepoints)
+                {
+                    break;
+                }
+
+                var started = time.GetTimestamp();
+                do
+                {
+                    end = next + 1;
+                    var savepoint = "turn" + next.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await savepoints.SaveAsync(savepoint, cancellationToken);
+                    try
+                    {
+                        var person = await FindSenderAsync(items[next], cancellationToken);
+                        await TurnAsync(uow, items[next], person, time.GetUtcNow(), cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        await savepoints.RollbackToAsync(savepoint, cancellationToken);
+                        chunkFailures.Add((items[next], ex));
+                    }
+
+                    next++;
+                }
+                while (next < items.Count && time.GetElapsedTime(started) < MaxBatchHold);
+
+                await uow.CommitAsync(cancellationToken);
+                failures.AddRange(chunkFailures);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                await savepoints.RollbackToAsync(savepoint, cancellationToken);
-                failures.Add((items[i], ex));
+                end = Math.Max(end, first + 1);
+                logger.LogWarning(ex, "A shared unit of work for {Count} turns failed; handling them one by one", end - first);
+                failures.AddRange(await OneByOneAsync(items.Skip(first).Take(end - first), cancellationToken));
+                next = end;
             }
         }
 
-        await uow.CommitAsync(cancellationToken);
+        failures.AddRange(await OneByOneAsync(items.Skip(next), cancellationToken));
+        return failures;
+    }
+
+    /// <summary>How long one shared unit of work of <see cref="HandleBatchAsync"/> may hold the write lock before it commits.</summary>
+    public static TimeSpan MaxBatchHold { get; } = TimeSpan.FromMilliseconds(10);
+
+    private async Task<List<(InboxItem, Exception)>> OneByOneAsync(IEnumerable<InboxItem> items, CancellationToken cancellationToken)
+    {
+        var failures = new List<(InboxItem, Exception)>();
+        foreach (var item in items)
+        {
+            try
+            {
+                await HandleAsync(item, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failures.Add((item, ex));
+            }
+        }
+
         return failures;
     }
 
