@@ -35,7 +35,9 @@ public static class StorageRegistration
         builder.Services.AddHostedService<MigrationHostedService>();
         builder.Services.AddSingleton<IDirectoryRepository, DirectoryRepository>();
         builder.Services.AddSingleton<EngineStore>();
-        builder.Services.AddSingleton<IInbox>(sp => sp.GetRequiredService<EngineStore>());
+        // Group commit: concurrent callbacks share one transaction (GroupCommitInbox; disposed, and drained, by the container).
+        builder.Services.AddSingleton<IInbox>(sp => new GroupCommitInbox(
+            sp.GetRequiredService<EngineStore>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<GroupCommitInbox>>()));
         builder.Services.AddSingleton<IOutboxDispatch>(sp => sp.GetRequiredService<EngineStore>());
         builder.Services.AddSingleton<IUnitOfWorkFactory>(sp => sp.GetRequiredService<EngineStore>());
         builder.Services.AddSingleton<Core.Reports.IBulletinHeadlineStore, BulletinHeadlineStore>();

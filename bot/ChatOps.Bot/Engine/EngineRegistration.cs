@@ -53,6 +53,9 @@ public sealed class EngineOptions
 
     /// <summary>Messages claimed per round.</summary>
     public int BatchSize { get; set; } = 20;
+
+    /// <summary>Recipients the dispatcher sends to at once (one recipient's messages always go in order).</summary>
+    public int SendConcurrency { get; set; } = 8;
 }
 
 /// <summary>Wakes the workers when there is new work; each waits on its own signal with the poll interval as a fallback.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChatOps.Core.Conversations;
 using Microsoft.Extensions.Options;
 
@@ -39,19 +40,7 @@ internal sealed class InboxWorker(
 
                 var claimedAt = time.GetUtcNow();
                 var items = await inbox.ClaimPendingAsync(claimedAt, options.Value.BatchSize, Lease, stoppingToken);
-                foreach (var item in items)
-                {
-                    if (_held.Count > 0)
-                    {
-                        _held.Add((item, claimedAt)); // behind a held message: keep the order
-                        continue;
-                    }
-
-                    if (!await HandleAsync(item, stoppingToken))
-                    {
-                        _held.Add((item, claimedAt));
-                    }
-                }
+                await HandleAllAsync(items, claimedAt, stoppingToken);
 
                 if (items.Count > 0)
                 {
@@ -95,6 +84,52 @@ internal sealed class InboxWorker(
         if (_held.Count < held.Count)
         {
             signal.OutboxChanged();
+        }
+    }
+
+    /// <summary>
+    /// The claimed messages in one transaction (one commit instead of one per message; a failing turn is undone alone
+    /// and recorded as before); should the transaction itself fail, each message is handled alone, and one that fails on
+    /// a database error is held and tried again shortly.
+    /// </summary>
+    private async Task HandleAllAsync(IReadOnlyList<InboxItem> items, DateTimeOffset claimedAt, CancellationToken stoppingToken)
+    {
+        if (items.Count > 1)
+        {
+            try
+            {
+                foreach (var (item, error) in await engine.HandleBatchAsync(items, stoppingToken))
+                {
+                    if (error is System.Data.Common.DbException)
+                    {
+                        _held.Add((item, claimedAt));
+                        continue;
+                    }
+
+                    logger.LogError(error, "Engine failed on inbox message {Id} from {Sender} on {Channel}", item.Id, item.Message.SenderId, item.Message.Channel);
+                    await inbox.MarkFailedAsync(item.Id, error.GetType().Name + ": " + error.Message, time.GetUtcNow(), stoppingToken);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Inbox batch of {Count} messages failed as a whole; handling them one by one", items.Count);
+            }
+        }
+
+        foreach (var item in items)
+        {
+            if (_held.Count > 0)
+            {
+                _held.Add((item, claimedAt)); // behind a held message: keep the order
+                continue;
+            }
+
+            if (!await HandleAsync(item, stoppingToken))
+            {
+                _held.Add((item, claimedAt));
+            }
         }
     }
 
@@ -156,52 +191,77 @@ internal sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Sends every due message once; returns how many were claimed.</summary>
+    /// <summary>
+    /// Sends every due message once; returns how many were claimed. One recipient's messages go in order; different
+    /// recipients' go concurrently (at most <see cref="EngineOptions.SendConcurrency"/> at once; each channel's sender
+    /// keeps its own rate limits), and the sent ones are recorded together in one transaction at the end of the round.
+    /// </summary>
     internal async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var items = await outbox.ClaimDueAsync(time.GetUtcNow(), options.Value.BatchSize, Lease, cancellationToken);
-        foreach (var item in items)
+        var sent = new ConcurrentQueue<(long Id, string? ChannelMessageId)>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.SendConcurrency), CancellationToken = cancellationToken };
+        try
         {
-            if (!_senders.TryGetValue(item.Channel, out var sender))
+            await Parallel.ForEachAsync(items.GroupBy(i => (i.Channel, i.Address)), parallel, async (recipient, token) =>
             {
-                await outbox.MarkFailedAsync(item.Id, $"channel '{item.Channel}' is not configured", time.GetUtcNow(), cancellationToken);
-                continue;
-            }
-
-            SendResult result;
-            try
+                foreach (var item in recipient)
+                {
+                    await SendAsync(item, sent, token);
+                }
+            });
+        }
+        finally
+        {
+            // Even when a round fails midway, what went out is recorded (else it would be sent again after the lease).
+            if (!sent.IsEmpty)
             {
-                result = await sender.SendAsync(item, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                result = new SendResult.Retry(TimeSpan.Zero, ex.GetType().Name + ": " + ex.Message);
-            }
-
-            switch (result)
-            {
-                case SendResult.Sent s:
-                    await outbox.MarkSentAsync(item.Id, s.ChannelMessageId, time.GetUtcNow(), cancellationToken);
-                    break;
-                case SendResult.Retry r:
-                    var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(item.Attempts, 10))));
-                    var after = r.After > backoff ? r.After : backoff;
-                    logger.LogWarning("Outbox {Id} to {Channel} will be retried in {After}: {Error}", item.Id, item.Channel, after, r.Error);
-                    await outbox.RetryLaterAsync(item.Id, time.GetUtcNow() + after, r.Error, cancellationToken);
-                    break;
-                case SendResult.Wait w:
-                    logger.LogWarning("Outbox {Id} to {Channel} waits until the recipient can be reached: {Reason}", item.Id, item.Channel, w.Reason);
-                    await outbox.MarkWaitingAsync(item.Id, w.Reason, cancellationToken);
-                    break;
-                case SendResult.Failed f:
-                    logger.LogWarning("Outbox {Id} to {Channel} failed for good: {Error}", item.Id, item.Channel, f.Error);
-                    await outbox.MarkFailedAsync(item.Id, f.Error, time.GetUtcNow(), cancellationToken);
-                    await TellFailedAsync(item, f.Error, cancellationToken);
-                    break;
+                await outbox.MarkSentAsync([.. sent], time.GetUtcNow(), CancellationToken.None);
             }
         }
 
         return items.Count;
+    }
+
+    private async Task SendAsync(OutboxItem item, ConcurrentQueue<(long Id, string? ChannelMessageId)> sent, CancellationToken cancellationToken)
+    {
+        if (!_senders.TryGetValue(item.Channel, out var sender))
+        {
+            await outbox.MarkFailedAsync(item.Id, $"channel '{item.Channel}' is not configured", time.GetUtcNow(), cancellationToken);
+            return;
+        }
+
+        SendResult result;
+        try
+        {
+            result = await sender.SendAsync(item, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            result = new SendResult.Retry(TimeSpan.Zero, ex.GetType().Name + ": " + ex.Message);
+        }
+
+        switch (result)
+        {
+            case SendResult.Sent s:
+                sent.Enqueue((item.Id, s.ChannelMessageId));
+                break;
+            case SendResult.Retry r:
+                var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(item.Attempts, 10))));
+                var after = r.After > backoff ? r.After : backoff;
+                logger.LogWarning("Outbox {Id} to {Channel} will be retried in {After}: {Error}", item.Id, item.Channel, after, r.Error);
+                await outbox.RetryLaterAsync(item.Id, time.GetUtcNow() + after, r.Error, cancellationToken);
+                break;
+            case SendResult.Wait w:
+                logger.LogWarning("Outbox {Id} to {Channel} waits until the recipient can be reached: {Reason}", item.Id, item.Channel, w.Reason);
+                await outbox.MarkWaitingAsync(item.Id, w.Reason, cancellationToken);
+                break;
+            case SendResult.Failed f:
+                logger.LogWarning("Outbox {Id} to {Channel} failed for good: {Error}", item.Id, item.Channel, f.Error);
+                await outbox.MarkFailedAsync(item.Id, f.Error, time.GetUtcNow(), cancellationToken);
+                await TellFailedAsync(item, f.Error, cancellationToken);
+                break;
+        }
     }
 
     private async Task TellFailedAsync(OutboxItem item, string error, CancellationToken cancellationToken)

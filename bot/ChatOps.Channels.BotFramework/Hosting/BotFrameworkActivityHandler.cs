@@ -17,6 +17,7 @@ internal sealed class BotFrameworkActivityHandler(
     IWorkSignal signal,
     IDirectoryRepository directory,
     IConversationReferenceStore references,
+    ConversationReferenceWriter referenceWriter,
     IUnitOfWorkFactory work,
     IOutboxDispatch outbox,
     TimeProvider time,
@@ -38,7 +39,8 @@ internal sealed class BotFrameworkActivityHandler(
         }
         else if (botRemoved)
         {
-            if (await references.MarkConversationUnreachableAsync(BotFrameworkChannel.Name, activity.Conversation!.Id!, "bot removed from the conversation", now, cancellationToken))
+            referenceWriter.ForgetConversation(activity.Conversation!.Id!);
+            if (await references.MarkConversationUnreachableAsync(BotFrameworkChannel.Name, activity.Conversation.Id!, "bot removed from the conversation", now, cancellationToken))
             {
                 logger.LogWarning("The bot was removed from {ChannelId} conversation {Conversation}", activity.ChannelId, activity.Conversation.Id);
             }
@@ -112,25 +114,27 @@ internal sealed class BotFrameworkActivityHandler(
         var reference = ConversationReference.FromActivity(activity);
         if (activity.From?.Id is { Length: > 0 } userId && userId != activity.Recipient?.Id && !string.Equals(activity.From.Role, "bot", StringComparison.OrdinalIgnoreCase))
         {
-            await references.SaveAsync(BotFrameworkChannel.ToRecord(reference, userId, now), cancellationToken);
-
-            // Messages kept for this person because no conversation with them was known go out now.
-            var released = await outbox.ReleaseWaitingAsync(BotFrameworkChannel.Name, userId, now, cancellationToken);
-            if (activity.From.AadObjectId is { Length: > 0 } aad && aad != userId)
+            // Messages kept for this person because no conversation with them was known go out once one is: that is
+            // exactly when the reference is first written (or written again after it changed or became unreachable).
+            if (await referenceWriter.SaveAsync(reference, userId, now, cancellationToken))
             {
-                released += await outbox.ReleaseWaitingAsync(BotFrameworkChannel.Name, aad, now, cancellationToken);
-            }
+                var released = await outbox.ReleaseWaitingAsync(BotFrameworkChannel.Name, userId, now, cancellationToken);
+                if (activity.From.AadObjectId is { Length: > 0 } aad && aad != userId)
+                {
+                    released += await outbox.ReleaseWaitingAsync(BotFrameworkChannel.Name, aad, now, cancellationToken);
+                }
 
-            if (released > 0)
-            {
-                logger.LogInformation("{Count} waiting message(s) to {User} released: a conversation with them is known now", released, userId);
-                signal.OutboxChanged();
+                if (released > 0)
+                {
+                    logger.LogInformation("{Count} waiting message(s) to {User} released: a conversation with them is known now", released, userId);
+                    signal.OutboxChanged();
+                }
             }
         }
 
         if (activity.Conversation.IsGroup == true)
         {
-            await references.SaveAsync(BotFrameworkChannel.ToRecord(reference, ConversationReferenceRecord.GroupRow, now), cancellationToken);
+            await referenceWriter.SaveAsync(reference, ConversationReferenceRecord.GroupRow, now, cancellationToken);
         }
     }
 

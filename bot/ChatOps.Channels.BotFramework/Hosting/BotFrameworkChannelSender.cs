@@ -15,6 +15,7 @@ namespace ChatOps.Channels.BotFramework.Hosting;
 internal sealed class BotFrameworkChannelSender(
     ConnectorClient connector,
     IConversationReferenceStore references,
+    ConversationReferenceWriter referenceWriter,
     UnreachableNotifier notifier,
     Microsoft.Extensions.Options.IOptions<BotFrameworkOptions> options,
     TimeProvider time,
@@ -126,6 +127,7 @@ internal sealed class BotFrameworkChannelSender(
             Conversation = new ConversationAccount { Id = created.Id, IsGroup = false, ConversationType = "personal", TenantId = group.TenantId },
             ActivityId = null,
         };
+        referenceWriter.ForgetUser(seenIn.UserId);
         await references.SaveAsync(BotFrameworkChannel.ToRecord(personal, seenIn.UserId, time.GetUtcNow()), cancellationToken);
         logger.LogInformation("Started a 1:1 {ChannelId} conversation with {User} for a proactive message", personal.ChannelId, seenIn.UserId);
         return (new Target(seenIn.UserId, personal, IsGroup: false), null);
@@ -199,6 +201,15 @@ internal sealed class BotFrameworkChannelSender(
             case ConnectorOutcome.Forbidden:
                 var reason = $"{BlockedError} ({response.Error})";
                 var now = time.GetUtcNow();
+                if (target.IsGroup)
+                {
+                    referenceWriter.ForgetConversation(target.Reference.Conversation.Id!);
+                }
+                else
+                {
+                    referenceWriter.ForgetUser(target.UserId);
+                }
+
                 var newly = target.IsGroup
                     ? await references.MarkConversationUnreachableAsync(Channel, target.Reference.Conversation.Id!, reason, now, cancellationToken)
                     : await references.MarkUserUnreachableAsync(Channel, target.UserId, reason, now, cancellationToken);

@@ -79,6 +79,7 @@ public static class BotFrameworkRegistration
             sp.GetRequiredService<BotFrameworkTokenClient>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ConnectorClient>>()));
+        services.AddSingleton<ConversationReferenceWriter>();
         services.AddSingleton<BotFrameworkActivityHandler>();
         services.AddSingleton<UnreachableNotifier>();
         if (BotFrameworkOptions.IsEnabled(builder.Configuration[$"{BotFrameworkOptions.Section}:AppId"], isDevelopment))

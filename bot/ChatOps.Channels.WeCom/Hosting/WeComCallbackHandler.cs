@@ -142,11 +142,13 @@ public sealed class WeComCallbackHandler
 
         var now = _time.GetUtcNow();
         var dedupeKey = DedupeKey(inbound);
-        var person = await _directory.FindByIdentityAsync(ChannelNames.WeCom, inbound.FromUserName, cancellationToken).ConfigureAwait(false);
         var cardId = inbound.SelectedButtonKey is not null ? WeComTaskIds.CardIdOf(inbound.TaskId) : null;
         var message = new InboundMessage(
             ChannelNames.WeCom, dedupeKey, inbound.FromUserName, text, action, inbound.ChatId, now, inbound.ResponseCode, cardId);
-        var stored = await _inbox.AcceptAsync(message, person?.Id, cancellationToken).ConfigureAwait(false);
+
+        // No directory look-up before the answer: the engine finds the sender by the same WeCom userid when it handles
+        // the message, so the acknowledgement costs one (group) commit and no read.
+        var stored = await _inbox.AcceptAsync(message, null, cancellationToken).ConfigureAwait(false);
         if (stored)
         {
             _signal.InboxChanged();
@@ -159,6 +161,7 @@ public sealed class WeComCallbackHandler
         // A repeat queues it again on purpose: the dedupe key makes it once, and a crash between the two writes heals.
         if (inbound.SelectedButtonKey is { } key && !string.IsNullOrEmpty(inbound.ResponseCode))
         {
+            var person = await _directory.FindByIdentityAsync(ChannelNames.WeCom, inbound.FromUserName, cancellationToken).ConfigureAwait(false);
             await using var work = await _work.BeginAsync(cancellationToken).ConfigureAwait(false);
 
             // Greyed out as expired when the card asks no current step; the engine refuses the click itself.

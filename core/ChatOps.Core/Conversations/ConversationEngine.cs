@@ -26,12 +26,103 @@ public sealed class ConversationEngine(
     public async Task HandleAsync(InboxItem item, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var message = item.Message;
-        var person = item.PersonId is { } id
-            ? await directory.FindPersonAsync(id, cancellationToken)
-            : await directory.FindByIdentityAsync(message.Channel, message.SenderId, cancellationToken);
-
+        var person = await FindSenderAsync(item, cancellationToken);
         await using var uow = await work.BeginAsync(cancellationToken);
+        await TurnAsync(uow, item, person, now, cancellationToken);
+        await uow.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Handles several inbox messages, in order, sharing units of work: one commit (on SQLite one fsync) for many turns
+    /// instead of one each. A unit of work is committed once it has held the write lock for <see cref="MaxBatchHold"/>
+    /// (the channels' inbox commits wait behind it), and the next turns go in a new one. Each turn runs after a
+    /// savepoint; a turn that throws is rolled back to it alone and returned with its error (the caller records it).
+    /// Should a unit of work fail as a whole (begin, rollback or commit), its turns are handled one by one. Without
+    /// savepoints in the store, every message is handled one by one. Throws only when cancelled.
+    /// </summary>
+    public async Task<IReadOnlyList<(InboxItem Item, Exception Error)>> HandleBatchAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var failures = new List<(InboxItem, Exception)>();
+        var next = 0;
+        while (next < items.Count)
+        {
+            var first = next;
+            var end = first; // the exclusive end of the items this unit of work has touched
+            var chunkFailures = new List<(InboxItem, Exception)>();
+            try
+            {
+                await using var uow = await work.BeginAsync(cancellationToken);
+                if (uow is not IUnitOfWorkSavepoints savepoints)
+                {
+                    break;
+                }
+
+                var started = time.GetTimestamp();
+                do
+                {
+                    end = next + 1;
+                    var savepoint = "turn" + next.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await savepoints.SaveAsync(savepoint, cancellationToken);
+                    try
+                    {
+                        var person = await FindSenderAsync(items[next], cancellationToken);
+                        await TurnAsync(uow, items[next], person, time.GetUtcNow(), cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        await savepoints.RollbackToAsync(savepoint, cancellationToken);
+                        chunkFailures.Add((items[next], ex));
+                    }
+
+                    next++;
+                }
+                while (next < items.Count && time.GetElapsedTime(started) < MaxBatchHold);
+
+                await uow.CommitAsync(cancellationToken);
+                failures.AddRange(chunkFailures);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                end = Math.Max(end, first + 1);
+                logger.LogWarning(ex, "A shared unit of work for {Count} turns failed; handling them one by one", end - first);
+                failures.AddRange(await OneByOneAsync(items.Skip(first).Take(end - first), cancellationToken));
+                next = end;
+            }
+        }
+
+        failures.AddRange(await OneByOneAsync(items.Skip(next), cancellationToken));
+        return failures;
+    }
+
+    /// <summary>How long one shared unit of work of <see cref="HandleBatchAsync"/> may hold the write lock before it commits.</summary>
+    public static TimeSpan MaxBatchHold { get; } = TimeSpan.FromMilliseconds(10);
+
+    private async Task<List<(InboxItem, Exception)>> OneByOneAsync(IEnumerable<InboxItem> items, CancellationToken cancellationToken)
+    {
+        var failures = new List<(InboxItem, Exception)>();
+        foreach (var item in items)
+        {
+            try
+            {
+                await HandleAsync(item, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failures.Add((item, ex));
+            }
+        }
+
+        return failures;
+    }
+
+    private Task<Person?> FindSenderAsync(InboxItem item, CancellationToken cancellationToken) => item.PersonId is { } id
+        ? directory.FindPersonAsync(id, cancellationToken)
+        : directory.FindByIdentityAsync(item.Message.Channel, item.Message.SenderId, cancellationToken);
+
+    private async Task TurnAsync(IUnitOfWork uow, InboxItem item, Person? person, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var message = item.Message;
         if (person is null)
         {
             logger.LogWarning("Message from unknown sender {Sender} on {Channel}", message.SenderId, message.Channel);
@@ -47,7 +138,6 @@ public sealed class ConversationEngine(
         }
 
         await uow.MarkInboxProcessedAsync(item.Id, now, cancellationToken);
-        await uow.CommitAsync(cancellationToken);
     }
 
     /// <summary>

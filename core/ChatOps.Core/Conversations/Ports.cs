@@ -36,6 +36,16 @@ public interface IOutboxDispatch
     /// <summary>Records a successful send.</summary>
     Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>Records many successful sends (the store does it in one transaction; this default, one by one).</summary>
+    async Task MarkSentAsync(IReadOnlyList<(long Id, string? ChannelMessageId)> sent, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        foreach (var (id, channelMessageId) in sent)
+        {
+            await MarkSentAsync(id, channelMessageId, at, cancellationToken);
+        }
+    }
+
     /// <summary>Schedules another attempt after a transient failure.</summary>
     Task RetryLaterAsync(long id, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken = default);
 

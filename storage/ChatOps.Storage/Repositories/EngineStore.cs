@@ -8,7 +8,7 @@ namespace ChatOps.Storage.Repositories;
 /// The engine's storage: the inbox and the dispatcher's view of the outbox (each call its own connection), and units
 /// of work over one transaction for everything a turn or a scheduled step changes.
 /// </summary>
-internal sealed class EngineStore(Database db) : IInbox, IOutboxDispatch, IUnitOfWorkFactory
+internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispatch, IUnitOfWorkFactory
 {
     public async Task<bool> AcceptAsync(InboundMessage message, string? personId, CancellationToken cancellationToken = default)
     {
@@ -23,6 +23,41 @@ internal sealed class EngineStore(Database db) : IInbox, IOutboxDispatch, IUnitO
             message.ReceivedAt,
         }, cancellationToken: cancellationToken));
         return rows == 1;
+    }
+
+    /// <summary>
+    /// Many messages in one transaction (on SQLite BEGIN IMMEDIATE … COMMIT: one lock, one fsync), each inserted with the
+    /// same per-row dedupe as <see cref="AcceptAsync"/>; its row count says whether it was stored. Any failure rolls the
+    /// whole batch back and throws.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> AcceptBatchAsync(IReadOnlyList<InboxEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var stored = new bool[entries.Count];
+        if (entries.Count == 0)
+        {
+            return stored;
+        }
+
+        await using var c = await db.OpenAsync(cancellationToken);
+        await using var tx = await c.BeginTransactionAsync(cancellationToken);
+        var sql = db.Sql(EngineSql.InsertInbox);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (message, personId) = entries[i];
+            stored[i] = await c.ExecuteAsync(new CommandDefinition(sql, new
+            {
+                message.Channel,
+                message.DedupeKey,
+                message.SenderId,
+                PersonId = personId,
+                Payload = ChatOpsJson.Serialize(message),
+                message.ReceivedAt,
+            }, tx, cancellationToken: cancellationToken)) == 1;
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return stored;
     }
 
     public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)
@@ -47,6 +82,21 @@ internal sealed class EngineStore(Database db) : IInbox, IOutboxDispatch, IUnitO
 
     public Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync(EngineSql.MarkOutboxSent, new { Id = id, ChannelMessageId = channelMessageId, At = at }, cancellationToken);
+
+    /// <summary>Many sends recorded in one transaction (one commit for a dispatcher round).</summary>
+    public async Task MarkSentAsync(IReadOnlyList<(long Id, string? ChannelMessageId)> sent, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        await using var c = await db.OpenAsync(cancellationToken);
+        await using var tx = await c.BeginTransactionAsync(cancellationToken);
+        var sql = db.Sql(EngineSql.MarkOutboxSent);
+        foreach (var (id, channelMessageId) in sent)
+        {
+            await c.ExecuteAsync(new CommandDefinition(sql, new { Id = id, ChannelMessageId = channelMessageId, At = at }, tx, cancellationToken: cancellationToken));
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
 
     public Task RetryLaterAsync(long id, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken = default) =>
         ExecuteAsync(EngineSql.RetryOutbox, new { Id = id, NextAttemptAt = nextAttempt, Error = Truncate(error) }, cancellationToken);
@@ -142,7 +192,7 @@ internal sealed class EngineStore(Database db) : IInbox, IOutboxDispatch, IUnitO
 }
 
 /// <summary>One transaction: the stores below share its connection; disposing without commit rolls back.</summary>
-internal sealed class UnitOfWork : IUnitOfWork
+internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
@@ -176,6 +226,10 @@ internal sealed class UnitOfWork : IUnitOfWork
         Session.ExecuteAsync(EngineSql.MarkInboxProcessed, new { Id = inboxId, At = at }, cancellationToken);
 
     public Task CommitAsync(CancellationToken cancellationToken = default) => _transaction.CommitAsync(cancellationToken);
+
+    public Task SaveAsync(string name, CancellationToken cancellationToken = default) => _transaction.SaveAsync(name, cancellationToken);
+
+    public Task RollbackToAsync(string name, CancellationToken cancellationToken = default) => _transaction.RollbackAsync(name, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

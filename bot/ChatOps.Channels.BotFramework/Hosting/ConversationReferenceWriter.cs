@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ChatOps.Core.Conversations;
+
+namespace ChatOps.Channels.BotFramework.Hosting;
+
+/// <summary>
+/// Writes a conversation reference only when it changed. Every activity carries the reference, and upserting it each
+/// time doubled the writes of <c>/api/messages</c> (one more SQLite commit per turn). This remembers, per user (and per
+/// group conversation), the last reference written or found in the database; an activity whose reference is the same
+/// (ignoring its <c>activityId</c>, which changes with every activity and is not used to send) and the user's latest
+/// conversation is not written again. On a miss (first sight on this instance, or after <see cref="Trust"/>) the
+/// database is read and compared, so a reference another instance marked unreachable or replaced is written again at
+/// most <see cref="Trust"/> later; on this instance marking one unreachable forgets it at once.
+/// </summary>
+internal sealed class ConversationReferenceWriter(IConversationReferenceStore store)
+{
+    /// <summary>How long a remembered reference is trusted before the database is read again.</summary>
+    public static readonly TimeSpan Trust = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, Entry> _last = new(StringComparer.Ordinal);
+    private long _writes;
+
+    /// <summary>References written to the database by this writer (the rest were the same as stored).</summary>
+    public long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>Stores the reference for <paramref name="userId"/> (or the group row) unless the database already has it; true when it wrote it.</summary>
+    public async Task<bool> SaveAsync(ConversationReference reference, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var record = BotFrameworkChannel.ToRecord(reference, userId, now);
+        var key = Key(userId, record.ConversationId);
+        var fingerprint = Fingerprint(record);
+        if (_last.TryGetValue(key, out var known) && known.Fingerprint == fingerprint && now - known.At < Trust)
+        {
+            return false;
+        }
+
+        var written = false;
+        if (!await IsStoredAsync(record, fingerprint, cancellationToken))
+        {
+            await store.SaveAsync(record, cancellationToken);
+            Interlocked.Increment(ref _writes);
+            written = true;
+        }
+
+        _last[key] = new Entry(fingerprint, now);
+        return written;
+    }
+
+    /// <summary>Forgets what was remembered for a user (their references changed or became unreachable).</summary>
+    public void ForgetUser(string userId) => _last.TryRemove(Key(userId, ""), out _);
+
+    /// <summary>Forgets a conversation's group row and every user whose latest reference is in it.</summary>
+    public void ForgetConversation(string conversationId)
+    {
+        _last.TryRemove(Key(ConversationReferenceRecord.GroupRow, conversationId), out _);
+        foreach (var (key, entry) in _last)
+        {
+            if (entry.Fingerprint.StartsWith(conversationId + "\n", StringComparison.Ordinal))
+            {
+                _last.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private static string Key(string userId, string conversationId) =>
+        userId.Length == 0 ? "g\n" + conversationId : "u\n" + userId;
+
+    /// <summary>Whether the database holds this reference, reachable, as the user's latest (or as the group's row).</summary>
+    private async Task<bool> IsStoredAsync(ConversationReferenceRecord record, string fingerprint, CancellationToken cancellationToken)
+    {
+        ConversationReferenceRecord? stored;
+        if (record.UserId.Length == 0)
+        {
+            stored = await store.FindConversationAsync(record.Channel, record.ConversationId, cancellationToken);
+        }
+        else
+        {
+            var rows = await store.ListForUserAsync(record.Channel, record.UserId, cancellationToken);
+            stored = rows.Count > 0 ? rows[0] : null;
+        }
+
+        return stored is { Unreachable: false } && stored.UserId == record.UserId && Fingerprint(stored) == fingerprint;
+    }
+
+    /// <summary>Everything stored but the instant and the activity id; starts with the conversation id.</summary>
+    private static string Fingerprint(ConversationReferenceRecord record)
+    {
+        string json;
+        try
+        {
+            var reference = JsonSerializer.Deserialize<ConversationReference>(record.Json, BotFrameworkJson.Options);
+            json = reference is null ? record.Json : JsonSerializer.Serialize(reference with { ActivityId = null }, BotFrameworkJson.Options);
+        }
+        catch (JsonException)
+        {
+            json = record.Json;
+        }
+
+        return string.Join('\n', record.ConversationId, record.ChannelId, record.IsGroup, record.ServiceUrl, record.TenantId, record.BotId, record.AlternateUserId, json);
+    }
+
+    private sealed record Entry(string Fingerprint, DateTimeOffset At);
+}

@@ -1,0 +1,60 @@
+using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOps.Bot.Tests.Conversations;
+
+/// <summary>
+/// <see cref="ConversationEngine.HandleBatchAsync"/>: the claimed messages share one transaction on the real SQLite file,
+/// and a turn that fails is undone alone (its savepoint) and returned, while the others commit.
+/// </summary>
+public sealed class EngineBatchTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task HandleBatchAsync_OneTurnFails_OnlyThatTurnIsUndone_AndTheOthersCommit()
+    {
+        await using var chat = await ChatHarness.StartAsync(Now);
+        await ExecuteAsync(chat, """
+            CREATE TRIGGER fail_boom BEFORE INSERT ON outbox WHEN NEW.address = 'boom'
+            BEGIN SELECT RAISE(ABORT, 'forced failure'); END
+            """);
+        var inbox = chat.Services.GetRequiredService<IInbox>();
+        foreach (var (sender, person) in new[] { ("fgw.lly", "fgw.lly"), ("boom", null), ("jyt.lly", "jyt.lly") })
+        {
+            Assert.True(await inbox.AcceptAsync(new InboundMessage(ChannelNames.Local, "k-" + sender, sender, "帮助", null, null, Now), person, TestContext.Current.CancellationToken));
+        }
+
+        var items = await inbox.ClaimPendingAsync(Now, 10, TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        var failures = await chat.Services.GetRequiredService<ConversationEngine>().HandleBatchAsync(items, TestContext.Current.CancellationToken);
+
+        var (failed, error) = Assert.Single(failures);
+        Assert.Equal("boom", failed.Message.SenderId);
+        Assert.Contains("forced failure", error.Message, StringComparison.Ordinal);
+        Assert.Contains("可用的功能", Assert.Single(await chat.NewMessagesAsync("fgw.lly")).Message.Text, StringComparison.Ordinal);
+        Assert.Contains("可用的功能", Assert.Single(await chat.NewMessagesAsync("jyt.lly")).Message.Text, StringComparison.Ordinal);
+        Assert.Equal(2L, await ScalarAsync(chat, "SELECT COUNT(*) FROM inbox WHERE processed_at IS NOT NULL"));
+        Assert.Equal(0L, await ScalarAsync(chat, "SELECT COUNT(*) FROM inbox WHERE processed_at IS NOT NULL AND sender_id = 'boom'"));
+        Assert.Equal(2L, await ScalarAsync(chat, "SELECT COUNT(*) FROM outbox"));
+    }
+
+    private static async Task ExecuteAsync(ChatHarness chat, string sql)
+    {
+        await using var c = new SqliteConnection($"Data Source={Path.Combine(chat.DataFolder, "chatops.db")}");
+        await c.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = c.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<long> ScalarAsync(ChatHarness chat, string sql)
+    {
+        await using var c = new SqliteConnection($"Data Source={Path.Combine(chat.DataFolder, "chatops.db")}");
+        await c.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = c.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+}

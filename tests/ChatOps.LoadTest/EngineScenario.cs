@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ChatOps.Bot.Engine;
+using ChatOps.Bot.Hosting;
+using ChatOps.Channels.WeCom.Hosting;
+using ChatOps.Core.Reports;
+using ChatOps.Core.Reports.Scheduling;
+using ChatOps.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.LoadTest;
+
+/// <summary>
+/// <c>engine</c>, on SQLite. (1) End to end: 5,000 WeCom callbacks (each a new sender, so each gets one reply) sent
+/// as fast as the bot acknowledges them at 32 connections; messages/s = 5,000 / time from the first callback to the
+/// 5,000th reply arriving at the stub WeCom API. (2) 10,000 prompts: a directory of 10,000 units (one liaison each,
+/// on WeCom), the weekly prompts queued in one call of <see cref="ReportScheduler.SendPromptsNowAsync"/> (the
+/// send-prompts verb's work) in a host built with the bot's own registrations; then the dispatcher's delivery rate.
+/// </summary>
+internal static class EngineScenario
+{
+    private const int Messages = 5_000;
+    private const int Prompts = 10_000;
+
+    public static async Task<int> RunAsync()
+    {
+        Harness.Print("engine: " + Harness.Conditions());
+        await using var stubs = await Stubs.StartAsync();
+        await EndToEndAsync(stubs);
+        await PromptsAsync(stubs);
+        Harness.Print("conditions at the end: " + Harness.Conditions());
+        return 0;
+    }
+
+    private static async Task EndToEndAsync(Stubs stubs)
+    {
+        var folder = Harness.TempFolder("engine");
+        await using var bot = await Harness.StartBotAsync(folder, "Production", WeComCallbacks.BotSettings(stubs.Url));
+        var callbacks = new WeComCallbacks();
+        var url = new Uri(bot.Url, WeComChannelOptions.DefaultCallbackPath);
+        using var client = Load.Client(64);
+
+        // Warm-up: 200 messages through the whole path.
+        var warm = callbacks.Requests(url, 50_000_000, 200);
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(async i => (await client.SendAsync(warm(i))).Dispose()));
+        await stubs.WaitForAsync(() => stubs.WeComSends, 200, TimeSpan.FromSeconds(10));
+        stubs.Reset();
+
+        var requests = callbacks.Requests(url, 0, Messages);
+        var start = Stopwatch.GetTimestamp();
+        long next = -1;
+        long failed = 0;
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < Messages; i = Interlocked.Increment(ref next))
+            {
+                using var response = await client.SendAsync(requests(i));
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        }));
+        var acked = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var all = await stubs.WaitForAsync(() => stubs.WeComSends, Messages, TimeSpan.FromSeconds(20));
+        var seconds = (stubs.LastArrival - start) * 1.0 / Stopwatch.Frequency;
+        Harness.Print(string.Create(CultureInfo.InvariantCulture,
+            $"end to end: {Messages:N0} callbacks acknowledged in {acked:0.00} s ({Messages / acked:N0}/s, {failed} refused); "
+            + $"{stubs.WeComSends:N0} replies sent in {seconds:0.00} s: {stubs.WeComSends / seconds:N0} messages/s (goal >= 1,000){(all ? "" : " — not all replied")}"));
+        await bot.KillAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static async Task PromptsAsync(Stubs stubs)
+    {
+        var folder = Harness.TempFolder("prompts");
+        var directory = Path.Combine(folder, "directory.yaml");
+        await File.WriteAllTextAsync(directory, Directory10K());
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var settings = WeComCallbacks.BotSettings(stubs.Url).ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value);
+        settings["Storage:DataFolder"] = folder;
+        settings["Directory:SeedFile"] = directory;
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddStorage();
+        builder.AddChatOps();
+        builder.AddEngine();
+        builder.AddWeCom();
+        builder.Services.AddReportScheduling();
+        await using var app = builder.Build();
+        app.MapWeCom();
+        await app.StartAsync();
+        stubs.Reset();
+
+        var scheduler = app.Services.GetRequiredService<ReportScheduler>();
+        var load = Stopwatch.GetTimestamp();
+        var snapshot = await app.Services.GetRequiredService<ChatOps.Core.Organization.IDirectoryRepository>().LoadAsync();
+        Harness.Print(string.Create(CultureInfo.InvariantCulture,
+            $"prompts: the directory of {snapshot.Units.Count:N0} units loads in {Stopwatch.GetElapsedTime(load).TotalSeconds:0.000} s (the scheduler loads it again below)"));
+        var start = Stopwatch.GetTimestamp();
+        var run = await scheduler.SendPromptsNowAsync("weekly", DateTimeOffset.UtcNow, "loadtest");
+        var queued = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        app.Services.GetRequiredService<WorkSignal>().OutboxChanged();
+        var all = await stubs.WaitForAsync(() => stubs.WeComSends, run.Queued, TimeSpan.FromSeconds(20));
+        var sent = (stubs.LastArrival - start) * 1.0 / Stopwatch.Frequency;
+        Harness.Print(string.Create(CultureInfo.InvariantCulture,
+            $"prompts: {run.Queued:N0} queued in {queued:0.000} s (goal <= 1 s); delivered to the stub WeCom API in {sent:0.0} s: {stubs.WeComSends / sent:N0}/s{(all ? "" : " — not all delivered")}"));
+        await app.StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>10,000 provincial units, each with one liaison on WeCom.</summary>
+    private static string Directory10K()
+    {
+        var yaml = new StringBuilder("units:\n");
+        for (var i = 0; i < Prompts; i++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"  - code: \"u{i:00000}\"\n    name: \"压测单位{i:00000}\"\n    kind: 省直部门\n");
+        }
+
+        yaml.Append("people:\n");
+        for (var i = 0; i < Prompts; i++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture,
+                $"  - id: \"u{i:00000}.lly\"\n    name: \"联络员{i:00000}\"\n    unit: \"u{i:00000}\"\n    roles: [联络员]\n    wecom: \"u{i:00000}.lly\"\n");
+        }
+
+        return yaml.ToString();
+    }
+}

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace ChatOps.LoadTest;
+
+/// <summary>Settings shared by the scenarios, and the processes they start.</summary>
+internal static class Harness
+{
+    public const string CorpId = "wwloadcorp0000001";
+    public const string AgentId = "1000002";
+    public const string Token = "loadToken123";
+    public const string AesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+
+    /// <summary>Whether servers run on <see cref="ServerCores"/> and the harness on core 0 (needs taskset and 2+ cores).</summary>
+    public static bool Pin { get; set; } = File.Exists("/usr/bin/taskset") && Environment.ProcessorCount >= 2;
+
+    public static string ServerCores => $"1-{Environment.ProcessorCount - 1}";
+
+    public static TimeSpan Duration { get; set; } = TimeSpan.FromSeconds(10);
+
+    public static int Connections { get; set; } = 16;
+
+    public static double Rate { get; set; } = 1000;
+
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string Configuration { get; } = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+
+    public static string BotDll => Path.Combine(RepoRoot, "bot", "ChatOps.Bot", "bin", Configuration, "net10.0", "ChatOps.Bot.dll");
+
+    public static void PinSelf()
+    {
+        if (Pin && OperatingSystem.IsLinux())
+        {
+            Process.GetCurrentProcess().ProcessorAffinity = 1;
+        }
+    }
+
+    /// <summary>The machine's state, printed with every result (the machine is shared).</summary>
+    public static string Conditions()
+    {
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC, {Environment.ProcessorCount} cores, load average {load}, {(Pin ? $"harness on core 0, servers on cores {ServerCores}" : "not pinned")}, {Configuration}");
+    }
+
+    /// <summary>Starts the bot (its Release build) on a fresh data folder with the given settings.</summary>
+    public static Task<ServerProcess> StartBotAsync(string dataFolder, string environment, IDictionary<string, string> settings)
+    {
+        if (!File.Exists(BotDll))
+        {
+            throw new InvalidOperationException($"{BotDll} is missing: build with `dotnet build -c {Configuration} tests/ChatOps.LoadTest` first.");
+        }
+
+        var env = new Dictionary<string, string>(settings)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:{port}",
+            ["Urls"] = "http://127.0.0.1:{port}",
+            ["Storage__DataFolder"] = dataFolder,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning",
+            // The load's senders are not in the directory: one warning line per message is not what production logs.
+            ["Logging__LogLevel__ChatOps.Core.Conversations.ConversationEngine"] = "Error",
+        };
+        env.TryAdd("Directory__SeedFile", Path.Combine(RepoRoot, "deploy", "samples", "directory.yaml"));
+        return ServerProcess.StartAsync("bot", "dotnet", [BotDll], env, "/healthz");
+    }
+
+    /// <summary>The bare Kestrel endpoint, this program in its <c>bare</c> mode.</summary>
+    public static Task<ServerProcess> StartBareAsync() =>
+        ServerProcess.StartAsync("bare Kestrel", "dotnet", [typeof(Harness).Assembly.Location, "bare", "{port}"], new Dictionary<string, string>(), "/healthz");
+
+    public static string TempFolder(string name) => Directory.CreateTempSubdirectory($"chatops-load-{name}-").FullName;
+
+    public static void Print(string line = "") => Console.WriteLine(line);
+
+    public static string Ratio(double a, double b) => (a / b).ToString("0.00", CultureInfo.InvariantCulture);
+
+    public static string Percent(double a, double b) => (a / b * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ChatOps.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("ChatOps.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>
+/// Loopback stand-ins for the remote services, in the harness's process: the WeCom API (gettoken, message/send: always
+/// ok) and a Bot Connector serviceUrl (every posted activity is a delivered reply). They count what arrives.
+/// </summary>
+internal sealed class Stubs : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private long _weComSends;
+    private long _replies;
+    private long _lastArrival;
+
+    private Stubs(WebApplication app) => _app = app;
+
+    public Uri Url => new(_app.Urls.First());
+
+    public long WeComSends => Interlocked.Read(ref _weComSends);
+
+    public long Replies => Interlocked.Read(ref _replies);
+
+    /// <summary>Stopwatch timestamp of the last send or reply that arrived.</summary>
+    public long LastArrival => Interlocked.Read(ref _lastArrival);
+
+    public static async Task<Stubs> StartAsync()
+    {
+        var app = Kestrel.Slim();
+        var stubs = new Stubs(app);
+        app.MapGet("/cgi-bin/gettoken", () => Results.Text("""{"errcode":0,"errmsg":"ok","access_token":"load-token","expires_in":7200}""", "application/json"));
+        app.MapPost("/cgi-bin/{**rest}", () =>
+        {
+            Interlocked.Increment(ref stubs._weComSends);
+            Interlocked.Exchange(ref stubs._lastArrival, Stopwatch.GetTimestamp());
+            return Results.Text("""{"errcode":0,"errmsg":"ok","msgid":"load","invaliduser":""}""", "application/json");
+        });
+        app.MapPost("/v3/conversations/{**rest}", async (HttpContext context) =>
+        {
+            // Read the body as the Bot Connector would.
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            Interlocked.Increment(ref stubs._replies);
+            Interlocked.Exchange(ref stubs._lastArrival, Stopwatch.GetTimestamp());
+            return Results.Json(new { id = "reply-" + Guid.NewGuid().ToString("N") });
+        });
+        await app.StartAsync();
+        return stubs;
+    }
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _weComSends, 0);
+        Interlocked.Exchange(ref _replies, 0);
+    }
+
+    /// <summary>Waits until <paramref name="count"/> reaches <paramref name="target"/> or nothing arrives for <paramref name="idle"/>.</summary>
+    public async Task<bool> WaitForAsync(Func<long> count, long target, TimeSpan idle)
+    {
+        var lastCount = count();
+        var lastChange = Stopwatch.GetTimestamp();
+        while (count() < target)
+        {
+            await Task.Delay(20);
+            var now = count();
+            if (now != lastCount)
+            {
+                lastCount = now;
+                lastChange = Stopwatch.GetTimestamp();
+            }
+            else if (Stopwatch.GetElapsedTime(lastChange) > idle)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

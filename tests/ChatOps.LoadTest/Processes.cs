@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.LoadTest;
+
+/// <summary>
+/// A server under test in its own process (the bot, the bare Kestrel endpoint, the Node echo bot), started on a free
+/// loopback port, pinned to the last core when <c>taskset</c> exists (the harness keeps the first), stopped with
+/// SIGKILL — which is also the crash the durability check simulates.
+/// </summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, int port, string name)
+    {
+        _process = process;
+        Port = port;
+        Name = name;
+    }
+
+    public int Port { get; }
+
+    public string Name { get; }
+
+    public Uri Url => new($"http://127.0.0.1:{Port}");
+
+    public int Id => _process.Id;
+
+    public static async Task<ServerProcess> StartAsync(string name, string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, string healthPath)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo
+        {
+            FileName = Harness.Pin ? "taskset" : fileName,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (Harness.Pin)
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(Harness.ServerCores);
+            info.ArgumentList.Add(fileName);
+        }
+
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument.Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value.Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {name}.");
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, port, name);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var until = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < until)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{name} exited with {process.ExitCode}:\n{output}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri(server.Url, healthPath));
+                if (response.IsSuccessStatusCode)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        await server.DisposeAsync();
+        throw new InvalidOperationException($"{name} did not answer {healthPath} within 120 s:\n{output}");
+    }
+
+    /// <summary>kill -9: no shutdown code runs, nothing is flushed that was not already on disk.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private static void Append(System.Text.StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            if (output.Length < 20_000)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>A Kestrel host in the harness's own process (the loopback stubs), or the bare endpoint's process.</summary>
+internal static class Kestrel
+{
+    public static WebApplication Slim(int port = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        return builder.Build();
+    }
+
+    /// <summary>The bare endpoint (<c>ChatOps.LoadTest bare PORT</c>, run as a child): POST /bare answers an empty 200.</summary>
+    public static async Task<int> RunBareAsync(int port)
+    {
+        var app = Slim(port);
+        app.MapPost("/bare", () => Microsoft.AspNetCore.Http.Results.Ok());
+        app.MapGet("/healthz", () => "ok");
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using ChatOps.LoadTest;
+
+// dotnet run -c Release --project tests/ChatOps.LoadTest -- wecom|botframework|engine [--seconds 10] [--connections 16] [--rate 1000] [--no-pin]
+// (docs/benchmarks.md, "Load harness"). `bare PORT` is the bare Kestrel endpoint the harness starts as its own process.
+if (args is ["bare", var port])
+{
+    return await Kestrel.RunBareAsync(int.Parse(port, CultureInfo.InvariantCulture));
+}
+
+for (var i = 1; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--seconds":
+            Harness.Duration = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture));
+            break;
+        case "--connections":
+            Harness.Connections = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--rate":
+            Harness.Rate = double.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--no-pin":
+            Harness.Pin = false;
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown option {args[i]}.");
+            return 2;
+    }
+}
+
+Harness.PinSelf();
+return args.FirstOrDefault() switch
+{
+    "wecom" => await WeComScenario.RunAsync(),
+    "botframework" => await BotFrameworkScenario.RunAsync(),
+    "engine" => await EngineScenario.RunAsync(),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: ChatOps.LoadTest wecom|botframework|engine [--seconds 10] [--connections 16] [--rate 1000] [--no-pin]");
+    return 2;
+}
