@@ -53,6 +53,12 @@ public sealed class EngineOptions
 
     /// <summary>Messages claimed per round.</summary>
     public int BatchSize { get; set; } = 20;
+
+    /// <summary>
+    /// How long an outbox claim lasts (default 2 minutes): messages claimed by an instance that died are sent by
+    /// another one after this. Longer than sending one batch takes.
+    /// </summary>
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>Wakes the workers when there is new work; each waits on its own signal with the poll interval as a fallback.</summary>

@@ -68,7 +68,6 @@ internal sealed class OutboxDispatcher(
     IOutboxDispatch outbox, IEnumerable<IChannelSender> senders, WorkSignal signal, TimeProvider time, IOptions<EngineOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
 
@@ -99,7 +98,7 @@ internal sealed class OutboxDispatcher(
     /// <summary>Sends every due message once; returns how many were claimed.</summary>
     internal async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
-        var items = await outbox.ClaimDueAsync(time.GetUtcNow(), options.Value.BatchSize, Lease, cancellationToken);
+        var items = await outbox.ClaimDueAsync(time.GetUtcNow(), options.Value.BatchSize, options.Value.OutboxLease, cancellationToken);
         foreach (var item in items)
         {
             if (!_senders.TryGetValue(item.Channel, out var sender))
