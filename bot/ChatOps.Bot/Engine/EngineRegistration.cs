@@ -56,6 +56,12 @@ public sealed class EngineOptions
 
     /// <summary>Recipients the dispatcher sends to at once (one recipient's messages always go in order).</summary>
     public int SendConcurrency { get; set; } = 8;
+
+    /// <summary>
+    /// How long an outbox claim lasts (default 2 minutes): messages claimed by an instance that died are sent by
+    /// another one after this. Longer than sending one batch takes.
+    /// </summary>
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>Wakes the workers when there is new work; each waits on its own signal with the poll interval as a fallback.</summary>

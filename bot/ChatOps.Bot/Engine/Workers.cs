@@ -163,7 +163,6 @@ internal sealed class OutboxDispatcher(
     IOutboxDispatch outbox, IEnumerable<IChannelSender> senders, IEnumerable<IOutboxFailureListener> failureListeners, WorkSignal signal, TimeProvider time,
     IOptions<EngineOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
 
@@ -198,7 +197,7 @@ internal sealed class OutboxDispatcher(
     /// </summary>
     internal async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
-        var items = await outbox.ClaimDueAsync(time.GetUtcNow(), options.Value.BatchSize, Lease, cancellationToken);
+        var items = await outbox.ClaimDueAsync(time.GetUtcNow(), options.Value.BatchSize, options.Value.OutboxLease, cancellationToken);
         var sent = new ConcurrentQueue<(long Id, string? ChannelMessageId)>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.SendConcurrency), CancellationToken = cancellationToken };
         try
