@@ -37,6 +37,9 @@ public static class CliVerbs
         new SendPromptsVerb(),
         new ExemptVerb(),
         new MeetingCreateVerb(), new MeetingRosterVerb(),
+        new DoctorVerb(),
+        new BackupVerb(),
+        new TeamsPackageVerb(),
     ];
 
     /// <summary>The verb named by the first argument, if any.</summary>

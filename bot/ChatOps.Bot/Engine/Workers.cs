@@ -8,7 +8,8 @@ namespace ChatOps.Bot.Engine;
 /// error and the person is told, so one bad message never blocks the ones behind it.
 /// </summary>
 internal sealed class InboxWorker(
-    IInbox inbox, ConversationEngine engine, WorkSignal signal, TimeProvider time, IOptions<EngineOptions> options, ILogger<InboxWorker> logger)
+    IInbox inbox, ConversationEngine engine, WorkSignal signal, TimeProvider time, IOptions<EngineOptions> options, ILogger<InboxWorker> logger,
+    Operations.EngineTelemetry telemetry)
     : BackgroundService
 {
     /// <summary>A handler that has not finished by then is considered dead and its message is handled again.</summary>
@@ -48,6 +49,7 @@ internal sealed class InboxWorker(
 
     private async Task HandleAsync(InboxItem item, CancellationToken stoppingToken)
     {
+        using var activity = telemetry.StartTurn(item);
         try
         {
             await engine.HandleAsync(item, stoppingToken);
@@ -66,7 +68,7 @@ internal sealed class InboxWorker(
 /// </summary>
 internal sealed class OutboxDispatcher(
     IOutboxDispatch outbox, IEnumerable<IChannelSender> senders, WorkSignal signal, TimeProvider time, IOptions<EngineOptions> options,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger, Operations.EngineTelemetry telemetry) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
@@ -109,6 +111,7 @@ internal sealed class OutboxDispatcher(
             }
 
             SendResult result;
+            using var activity = telemetry.StartSend(item);
             try
             {
                 result = await sender.SendAsync(item, cancellationToken);
@@ -117,6 +120,8 @@ internal sealed class OutboxDispatcher(
             {
                 result = new SendResult.Retry(TimeSpan.Zero, ex.GetType().Name + ": " + ex.Message);
             }
+
+            await telemetry.SendDoneAsync(item, result, activity, cancellationToken);
 
             switch (result)
             {
