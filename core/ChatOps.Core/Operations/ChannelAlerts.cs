@@ -82,7 +82,7 @@ public sealed class ChannelAlerts(
         var now = time.GetUtcNow();
         var day = TimeZoneInfo.ConvertTime(now, office.Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var text = $"【渠道故障】{ChannelName(channel)}连续发送失败（错误码 {problem.Code}）：{problem.Chinese}" +
-                   "处理后可运行 doctor 命令复查；失败的消息会自动重发，无需重新操作。";
+                   "处理后可运行 doctor 命令复查。";
         var message = OutboundMessage.Plain(text);
         var staff = await directory.ListByRoleAsync(Roles.OfficeStaff, cancellationToken);
         var queued = 0;

@@ -59,7 +59,7 @@ public static partial class ChatOpsTelemetry
         }
     }
 
-    /// <summary>Records one send outcome; a rate-limit retry also counts as a back-off.</summary>
+    /// <summary>Records one send outcome; a retry because of a rate limit (the channel's 45009/429 or our own per-member and robot limits) also counts as a back-off.</summary>
     public static void RecordSend(OutboxItem item, SendResult result)
     {
         var (outcome, error) = result switch
@@ -69,8 +69,10 @@ public static partial class ChatOpsTelemetry
             SendResult.Failed f => ("failed", f.Error),
             _ => ("unknown", null),
         };
-        Sends.Add(1, new("channel", item.Channel), new("result", outcome), new("error_code", ErrorCode(error)));
-        if (result is SendResult.Retry { After: var after } && after > TimeSpan.Zero)
+        var code = ErrorCode(error);
+        Sends.Add(1, new("channel", item.Channel), new("result", outcome), new("error_code", code));
+        if (result is SendResult.Retry && (code is "45009" or "45033" or "45047" or "429" || error!.Contains("limit", StringComparison.OrdinalIgnoreCase)
+            || error.Contains("messages a minute", StringComparison.Ordinal)))
         {
             RateLimitBackoffs.Add(1, new KeyValuePair<string, object?>("channel", item.Channel));
         }
