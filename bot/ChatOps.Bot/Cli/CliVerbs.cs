@@ -38,6 +38,9 @@ public static class CliVerbs
         new SendPromptsVerb(),
         new ExemptVerb(),
         new MeetingCreateVerb(), new MeetingRosterVerb(),
+        new DoctorVerb(),
+        new BackupVerb(),
+        new TeamsPackageVerb(),
     ];
 
     /// <summary>The arguments that ask for the usage text instead of a verb or the service.</summary>

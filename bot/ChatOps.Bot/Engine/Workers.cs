@@ -9,7 +9,8 @@ namespace ChatOps.Bot.Engine;
 /// error and the person is told, so one bad message never blocks the ones behind it.
 /// </summary>
 internal sealed class InboxWorker(
-    IInbox inbox, ConversationEngine engine, WorkSignal signal, TimeProvider time, IOptions<EngineOptions> options, ILogger<InboxWorker> logger)
+    IInbox inbox, ConversationEngine engine, WorkSignal signal, TimeProvider time, IOptions<EngineOptions> options, ILogger<InboxWorker> logger,
+    Operations.EngineTelemetry telemetry)
     : BackgroundService
 {
     /// <summary>A handler that has not finished by then is considered dead and its message is handled again.</summary>
@@ -98,6 +99,11 @@ internal sealed class InboxWorker(
         {
             try
             {
+                foreach (var item in items)
+                {
+                    telemetry.CountTurn(item);
+                }
+
                 foreach (var (item, error) in await engine.HandleBatchAsync(items, stoppingToken))
                 {
                     if (error is System.Data.Common.DbException)
@@ -136,6 +142,7 @@ internal sealed class InboxWorker(
     /// <summary>Handles one message; false when it failed on a database error and should be tried again shortly.</summary>
     private async Task<bool> HandleAsync(InboxItem item, CancellationToken stoppingToken)
     {
+        using var activity = telemetry.StartTurn(item);
         try
         {
             await engine.HandleAsync(item, stoppingToken);
@@ -161,7 +168,7 @@ internal sealed class InboxWorker(
 /// </summary>
 internal sealed class OutboxDispatcher(
     IOutboxDispatch outbox, IEnumerable<IChannelSender> senders, IEnumerable<IOutboxFailureListener> failureListeners, WorkSignal signal, TimeProvider time,
-    IOptions<EngineOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
+    IOptions<EngineOptions> options, ILogger<OutboxDispatcher> logger, Operations.EngineTelemetry telemetry) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
@@ -231,6 +238,7 @@ internal sealed class OutboxDispatcher(
         }
 
         SendResult result;
+        using var activity = telemetry.StartSend(item);
         try
         {
             result = await sender.SendAsync(item, cancellationToken);
@@ -239,6 +247,8 @@ internal sealed class OutboxDispatcher(
         {
             result = new SendResult.Retry(TimeSpan.Zero, ex.GetType().Name + ": " + ex.Message);
         }
+
+        await telemetry.SendDoneAsync(item, result, activity, cancellationToken);
 
         switch (result)
         {

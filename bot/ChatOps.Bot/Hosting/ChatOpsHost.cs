@@ -58,6 +58,11 @@ public static class ChatOpsHost
         }
 
         var verb = CliVerbs.Find(args);
+        if (verb is IRunsBeforeStartup early)
+        {
+            return await early.RunAsync(app.Services, args.Skip(1).ToArray(), Console.Out, Console.Error);
+        }
+
         try
         {
             app.Services.GetService<IStartupValidator>()?.Validate();

@@ -117,3 +117,22 @@ public sealed record FakeWeComGroupMessage(string Target, string MsgType, JsonNo
 /// <param name="DecryptedReply">The passive reply's inner XML when the body was an encrypted reply, else null.</param>
 /// <param name="ResponseCode">For card clicks: the response_code the fake issued with the event.</param>
 public sealed record FakeWeComCallbackResult(int StatusCode, string Body, string? DecryptedReply, string? ResponseCode = null);
+
+/// <summary>What the fake's agent/get answers about the app (应用详情).</summary>
+public sealed class FakeWeComAgent
+{
+    /// <summary>The app's name.</summary>
+    public string Name { get; set; } = "工作督办助手";
+
+    /// <summary>Members in the visible range (可见范围).</summary>
+    public IReadOnlyList<string> UserIds { get; set; } = [];
+
+    /// <summary>Departments in the visible range; default the root department.</summary>
+    public IReadOnlyList<long> PartyIds { get; set; } = [1];
+
+    /// <summary>The trusted domain (可信域名), if set.</summary>
+    public string? RedirectDomain { get; set; }
+
+    /// <summary>Whether the app is disabled.</summary>
+    public bool Closed { get; set; }
+}

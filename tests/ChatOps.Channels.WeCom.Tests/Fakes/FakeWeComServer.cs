@@ -50,6 +50,8 @@ public sealed class FakeWeComServer : IAsyncDisposable
     private readonly List<FakeWeComGroupMessage> _webhookMessages = [];
     private readonly HttpClient _callbackClient = new();
     private HashSet<string>? _knownUsers;
+    private HashSet<string>? _trustedIps;
+    private FakeWeComAgent _agent = new();
     private (string Path, int Remaining, int ErrCode)? _revokeAfter;
     private int _tokensIssued;
     private WebApplication? _app;
@@ -119,6 +121,28 @@ public sealed class FakeWeComServer : IAsyncDisposable
         lock (_lock)
         {
             _knownUsers = userIds is null ? null : new HashSet<string>(userIds, StringComparer.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>
+    /// The app's 企业可信IP list: calls from any other address answer 60020 "not allow to access from your ip … from ip:
+    /// X" as WeCom does (every API but gettoken). Null (default) trusts every address.
+    /// </summary>
+    public void SetTrustedIps(IEnumerable<string>? ips)
+    {
+        lock (_lock)
+        {
+            _trustedIps = ips is null ? null : new HashSet<string>(ips, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>What agent/get answers about the app: visible range, trusted domain, whether it is disabled.</summary>
+    public void SetAgent(FakeWeComAgent agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        lock (_lock)
+        {
+            _agent = agent;
         }
     }
 
@@ -434,6 +458,7 @@ public sealed class FakeWeComServer : IAsyncDisposable
             return;
         }
 
+        var remoteIp = context.Connection.RemoteIpAddress?.MapToIPv4().ToString() ?? "unknown";
         if (injection is { ErrCode: { } injected })
         {
             answer = Error(injected, injection.ErrMsg);
@@ -442,7 +467,9 @@ public sealed class FakeWeComServer : IAsyncDisposable
         {
             lock (_lock)
             {
-                answer = Dispatch(path, query, body);
+                answer = path != "/cgi-bin/gettoken" && _trustedIps is { } trusted && !trusted.Contains(remoteIp)
+                    ? new JsonObject { ["errcode"] = 60020, ["errmsg"] = $"not allow to access from your ip, hint: [fake], from ip: {remoteIp}, more info at https://open.work.weixin.qq.com/devtool/query?e=60020" }
+                    : Dispatch(path, query, body);
             }
         }
 
@@ -465,6 +492,11 @@ public sealed class FakeWeComServer : IAsyncDisposable
         if (tokenError is not null)
         {
             return tokenError;
+        }
+
+        if (path == "/cgi-bin/agent/get")
+        {
+            return AgentGet(token!, query);
         }
 
         var json = body as JsonObject;
@@ -523,6 +555,23 @@ public sealed class FakeWeComServer : IAsyncDisposable
         _tokens[token] = new FakeToken(app, now + Options.TokenLifetime);
         Interlocked.Increment(ref _tokensIssued);
         return Ok(("access_token", token), ("expires_in", (long)Options.TokenLifetime.TotalSeconds));
+    }
+
+    private JsonObject AgentGet(FakeToken token, Dictionary<string, string> query)
+    {
+        if (query.GetValueOrDefault("agentid") != token.App.AgentId)
+        {
+            return Error(40056, "invalid agentid");
+        }
+
+        return Ok(
+            ("agentid", long.Parse(token.App.AgentId, CultureInfo.InvariantCulture)),
+            ("name", _agent.Name),
+            ("close", _agent.Closed ? 1 : 0),
+            ("redirect_domain", _agent.RedirectDomain ?? string.Empty),
+            ("allow_userinfos", new JsonObject { ["user"] = new JsonArray([.. _agent.UserIds.Select(u => (JsonNode)new JsonObject { ["userid"] = u })]) }),
+            ("allow_partys", new JsonObject { ["partyid"] = new JsonArray([.. _agent.PartyIds.Select(p => (JsonNode)JsonValue.Create(p))]) }),
+            ("allow_tags", new JsonObject { ["tagid"] = new JsonArray() }));
     }
 
     private JsonObject? CheckToken(Dictionary<string, string> query, out FakeToken? token)
@@ -814,6 +863,10 @@ public sealed class FakeWeComServer : IAsyncDisposable
         42001 => "access_token expired",
         45009 => "api freq out of limit",
         45033 => "api concurrent out of limit",
+        40001 => "invalid credential",
+        40013 => "invalid corpid",
+        41001 => "access_token missing",
+        60020 => "not allow to access from your ip, from ip: 127.0.0.1",
         _ => "injected failure",
     };
 

@@ -1,0 +1,106 @@
+using ChatOps.Bot.Operations;
+using ChatOps.Core.Operations;
+using ChatOps.Storage.Operations;
+
+namespace ChatOps.Bot.Cli;
+
+/// <summary>
+/// A verb that runs before the settings are validated and the database is migrated: it examines or copies things as
+/// they are (the doctor must report a bad setting or a pending migration, not stop on it; a backup is taken before an
+/// upgrade migrates).
+/// </summary>
+public interface IRunsBeforeStartup : ICliVerb;
+
+/// <summary>
+/// <c>doctor</c>: checks everything an operator can get wrong and prints one line per finding, in Chinese and English,
+/// saying what to do. Exit code 0 only when nothing blocks.
+/// </summary>
+internal sealed class DoctorVerb : IRunsBeforeStartup
+{
+    public string Name => "doctor";
+
+    public string Usage => "doctor";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var report = await services.GetRequiredService<DoctorService>().RunAsync();
+        foreach (var finding in report.Findings)
+        {
+            await output.WriteLineAsync(finding.ToString());
+        }
+
+        var blocking = report.Findings.Count(f => f.Level == DoctorLevel.Blocking);
+        var warnings = report.Findings.Count(f => f.Level == DoctorLevel.Warning);
+        await output.WriteLineAsync(blocking == 0
+            ? $"检查完成：无阻断问题，{warnings} 项需注意。 | Done: nothing blocks, {warnings} warning(s)."
+            : $"检查完成：{blocking} 项阻断问题须先处理，{warnings} 项需注意。 | Done: {blocking} blocking problem(s) to fix first, {warnings} warning(s).");
+        return report.Healthy ? 0 : 1;
+    }
+}
+
+/// <summary><c>backup FILE</c>: a consistent copy of the SQLite database taken with SQLite's online backup, safe while the host runs.</summary>
+internal sealed class BackupVerb : IRunsBeforeStartup
+{
+    public string Name => "backup";
+
+    public string Usage => "backup FILE.db";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var (positional, _) = CliVerbs.Parse(args);
+        if (positional.Count != 1)
+        {
+            await error.WriteLineAsync($"usage: {Usage}");
+            return CliVerbs.Usage;
+        }
+
+        try
+        {
+            var result = await services.GetRequiredService<SqliteBackup>().BackupAsync(positional[0]);
+            await output.WriteLineAsync($"已备份到 {result.Path}（{result.Bytes / 1024.0:0.#} KB，含 {result.Migrations} 个升级脚本记录，完整性检查通过）。");
+            return 0;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await error.WriteLineAsync($"备份失败：{ex.Message}");
+            return 1;
+        }
+    }
+}
+
+/// <summary><c>teams-package --out FILE.zip</c>: the app package Teams needs to install the bot (manifest and two icons).</summary>
+internal sealed class TeamsPackageVerb : ICliVerb
+{
+    public string Name => "teams-package";
+
+    public string Usage => "teams-package --out chatops-teams.zip [--domain bot.example.gov.cn] [--version 1.0.0]";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var (positional, options) = CliVerbs.Parse(args);
+        if (positional.Count != 0 || !options.TryGetValue("out", out var target) || string.IsNullOrWhiteSpace(target))
+        {
+            await error.WriteLineAsync($"usage: {Usage}");
+            return CliVerbs.Usage;
+        }
+
+        try
+        {
+            var package = TeamsPackage.FromConfiguration(services.GetRequiredService<IConfiguration>(), options.GetValueOrDefault("domain"), options.GetValueOrDefault("version"));
+            var path = Path.GetFullPath(target);
+            await File.WriteAllBytesAsync(path, package.ToZip());
+            await output.WriteLineAsync($"已生成 Teams 应用包 {path}（机器人 {package.BotId}）。上传方法见 README“Teams”一节。");
+            return 0;
+        }
+        catch (TeamsPackageException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"无法写入文件：{ex.Message}");
+            return 1;
+        }
+    }
+}

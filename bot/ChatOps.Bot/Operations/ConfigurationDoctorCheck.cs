@@ -1,0 +1,53 @@
+using ChatOps.Core.Operations;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Bot.Operations;
+
+/// <summary>
+/// The doctor's configuration check: every setting validated as at start-up (one finding per failure, naming the key),
+/// plus what is legal but wrong for production (the sample directory seeded, no office API key).
+/// </summary>
+internal sealed class ConfigurationDoctorCheck(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) : IDoctorCheck
+{
+    private const string Check = "configuration";
+
+    public int Order => 0;
+
+    public Task<IReadOnlyList<DoctorFinding>> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var findings = new List<DoctorFinding>();
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (OptionsValidationException ex)
+        {
+            findings.AddRange(ex.Failures.Select(f => DoctorFinding.Blocking(Check, $"配置错误：{f}", $"Configuration error: {f}")));
+        }
+
+        if (environment.IsProduction())
+        {
+            if (!string.IsNullOrWhiteSpace(configuration["Directory:SeedFile"]))
+            {
+                findings.Add(DoctorFinding.Warning(Check,
+                    "Directory:SeedFile 不为空：空数据库会被导入示例名录。生产环境请设为空，并用 import-directory 导入本单位名录。",
+                    "Directory:SeedFile is set: an empty database gets the sample directory. Set it empty in production and import yours with import-directory."));
+            }
+
+            if (string.IsNullOrWhiteSpace(configuration["OfficeApi:Key"]))
+            {
+                findings.Add(DoctorFinding.Warning(Check,
+                    "未设置 OfficeApi:Key：办公室 HTTP 接口（/api/meetings、/api/circulars）在生产环境无法使用。",
+                    "OfficeApi:Key is not set: the office HTTP API (/api/meetings, /api/circulars) is unusable in production."));
+            }
+        }
+
+        if (findings.All(f => f.Level != DoctorLevel.Blocking))
+        {
+            findings.Insert(0, DoctorFinding.Ok(Check, $"配置校验通过（运行环境：{environment.EnvironmentName}）。",
+                $"Settings valid (environment: {environment.EnvironmentName})."));
+        }
+
+        return Task.FromResult<IReadOnlyList<DoctorFinding>>(findings);
+    }
+}

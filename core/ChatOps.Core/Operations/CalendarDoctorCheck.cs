@@ -1,0 +1,39 @@
+using ChatOps.Core.Calendar;
+
+namespace ChatOps.Core.Operations;
+
+/// <summary>
+/// China's holiday calendar for this year and next (in the office's time zone): without it deadlines ignore 调休 and
+/// 顺延 (the calendar falls back to Monday–Friday). This year missing blocks; next year missing is a warning until the
+/// State Council's notice is out (usually November).
+/// </summary>
+public sealed class CalendarDoctorCheck(WorkCalendar calendar, TimeProvider time, Reports.OfficeProfile office) : IDoctorCheck
+{
+    private const string Check = "calendar";
+
+    /// <inheritdoc/>
+    public int Order => 40;
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<DoctorFinding>> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var year = TimeZoneInfo.ConvertTime(time.GetUtcNow(), office.Zone).Year;
+        var findings = new List<DoctorFinding>();
+        foreach (var y in new[] { year, year + 1 })
+        {
+            if (calendar.GetYear(y) is { } data)
+            {
+                findings.Add(DoctorFinding.Ok(Check,
+                    $"{y} 年节假日安排已载入（{data.Source ?? data.LoadedFrom}）。",
+                    $"The {y} holiday calendar is loaded ({data.Source ?? data.LoadedFrom})."));
+                continue;
+            }
+
+            var zh = $"缺少 {y} 年节假日安排，截止时间将按周一至周五计算、不会顺延：国务院办公厅通知发布后，按 core/ChatOps.Core/Calendar/README.md 添加 cn-{y}.yaml 并升级。";
+            var en = $"No {y} holiday calendar: deadlines fall back to Monday-Friday without 顺延. Add cn-{y}.yaml (core/ChatOps.Core/Calendar/README.md) once the State Council notice is out, and upgrade.";
+            findings.Add(y == year ? DoctorFinding.Blocking(Check, zh, en) : DoctorFinding.Warning(Check, zh, en));
+        }
+
+        return Task.FromResult<IReadOnlyList<DoctorFinding>>(findings);
+    }
+}

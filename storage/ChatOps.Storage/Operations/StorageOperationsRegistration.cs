@@ -1,0 +1,21 @@
+using ChatOps.Core.Operations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOps.Storage.Operations;
+
+/// <summary>The storage part of operations: the doctor's database check, SQLite backups and the outbox gauges.</summary>
+public static class StorageOperationsRegistration
+{
+    /// <summary>Registers the database doctor check and <see cref="SqliteBackup"/>, and feeds the outbox gauges from the database.</summary>
+    public static IServiceCollection AddStorageOperations(this IServiceCollection services)
+    {
+        services.AddDoctorCheck<DatabaseDoctorCheck>();
+        services.AddSingleton<SqliteBackup>();
+        services.AddSingleton<OutboxGauges>();
+        return services;
+    }
+
+    /// <summary>Starts feeding the outbox gauges (call once the container is built).</summary>
+    public static void ObserveOutbox(IServiceProvider services) =>
+        ChatOpsTelemetry.ObserveOutbox(services.GetRequiredService<OutboxGauges>().Read);
+}
