@@ -38,8 +38,8 @@ public sealed class DispatcherConcurrencyTests
         var sender = new SlowSender();
         var services = chat.Services;
         var dispatcher = new OutboxDispatcher(
-            services.GetRequiredService<IOutboxDispatch>(), [sender], services.GetRequiredService<WorkSignal>(), services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<IOptions<EngineOptions>>(), NullLogger<OutboxDispatcher>.Instance);
+            services.GetRequiredService<IOutboxDispatch>(), [sender], [], services.GetRequiredService<WorkSignal>(), services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IOptions<EngineOptions>>(), NullLogger<OutboxDispatcher>.Instance, services.GetRequiredService<ChatOps.Bot.Operations.EngineTelemetry>());
         while (await dispatcher.DispatchDueAsync(TestContext.Current.CancellationToken) > 0)
         {
         }
