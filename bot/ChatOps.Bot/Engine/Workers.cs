@@ -10,7 +10,7 @@ namespace ChatOps.Bot.Engine;
 /// </summary>
 internal sealed class InboxWorker(
     IInbox inbox, ConversationEngine engine, WorkSignal signal, TimeProvider time, IOptions<EngineOptions> options, ILogger<InboxWorker> logger,
-    Operations.EngineTelemetry telemetry)
+    Operations.EngineTelemetry? telemetry = null)
     : BackgroundService
 {
     /// <summary>A handler that has not finished by then is considered dead and its message is handled again.</summary>
@@ -101,7 +101,7 @@ internal sealed class InboxWorker(
             {
                 foreach (var item in items)
                 {
-                    telemetry.CountTurn(item);
+                    telemetry?.CountTurn(item);
                 }
 
                 foreach (var (item, error) in await engine.HandleBatchAsync(items, stoppingToken))
@@ -142,7 +142,7 @@ internal sealed class InboxWorker(
     /// <summary>Handles one message; false when it failed on a database error and should be tried again shortly.</summary>
     private async Task<bool> HandleAsync(InboxItem item, CancellationToken stoppingToken)
     {
-        using var activity = telemetry.StartTurn(item);
+        using var activity = telemetry?.StartTurn(item);
         try
         {
             await engine.HandleAsync(item, stoppingToken);
@@ -168,7 +168,7 @@ internal sealed class InboxWorker(
 /// </summary>
 internal sealed class OutboxDispatcher(
     IOutboxDispatch outbox, IEnumerable<IChannelSender> senders, IEnumerable<IOutboxFailureListener> failureListeners, WorkSignal signal, TimeProvider time,
-    IOptions<EngineOptions> options, ILogger<OutboxDispatcher> logger, Operations.EngineTelemetry telemetry) : BackgroundService
+    IOptions<EngineOptions> options, ILogger<OutboxDispatcher> logger, Operations.EngineTelemetry? telemetry = null) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
@@ -238,7 +238,7 @@ internal sealed class OutboxDispatcher(
         }
 
         SendResult result;
-        using var activity = telemetry.StartSend(item);
+        using var activity = telemetry?.StartSend(item);
         try
         {
             result = await sender.SendAsync(item, cancellationToken);
@@ -248,7 +248,10 @@ internal sealed class OutboxDispatcher(
             result = new SendResult.Retry(TimeSpan.Zero, ex.GetType().Name + ": " + ex.Message);
         }
 
-        await telemetry.SendDoneAsync(item, result, activity, cancellationToken);
+        if (telemetry is not null)
+        {
+            await telemetry.SendDoneAsync(item, result, activity, cancellationToken);
+        }
 
         switch (result)
         {
