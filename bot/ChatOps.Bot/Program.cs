@@ -4,6 +4,7 @@ using ChatOps.Bot.Hosting;
 using ChatOps.Bot.Jobs;
 using ChatOps.Bot.LocalChat;
 using ChatOps.Bot.Meetings;
+using ChatOps.Bot.Supervision;
 using ChatOps.Channels.BotFramework.Hosting;
 using ChatOps.Channels.WeCom.Hosting;
 using ChatOps.Storage;
@@ -19,6 +20,7 @@ builder.AddWeCom();
 builder.AddBotFramework();
 builder.AddMeetings();
 builder.AddCirculars();
+builder.AddSupervision();
 
 var app = builder.Build();
 app.MapHealth();

@@ -37,6 +37,7 @@ public static class CliVerbs
         new SendPromptsVerb(),
         new ExemptVerb(),
         new MeetingCreateVerb(), new MeetingRosterVerb(),
+        new ImportProblemsVerb(), new TaskCreateVerb(), new ProblemMilestoneVerb(), new AssignSupervisorVerb(), new ProblemRatesVerb(),
     ];
 
     /// <summary>The verb named by the first argument, if any.</summary>

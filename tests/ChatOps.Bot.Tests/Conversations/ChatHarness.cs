@@ -37,7 +37,8 @@ public sealed class ChatHarness : IAsyncDisposable
     public string DataFolder => _folder;
 
     /// <summary>Starts on a fresh data folder (or an existing one, to simulate a restart) at <paramref name="now"/>.</summary>
-    public static async Task<ChatHarness> StartAsync(DateTimeOffset now, string? folder = null, IDictionary<string, string?>? settings = null)
+    public static async Task<ChatHarness> StartAsync(DateTimeOffset now, string? folder = null, IDictionary<string, string?>? settings = null,
+        Action<HostApplicationBuilder>? configure = null)
     {
         folder ??= Directory.CreateTempSubdirectory("chatops-chat-").FullName;
         var clock = new FakeTimeProvider(now);
@@ -62,6 +63,7 @@ public sealed class ChatHarness : IAsyncDisposable
         builder.AddStorage();
         builder.AddChatOps();
         builder.AddEngine();
+        configure?.Invoke(builder);
         var host = builder.Build();
         await host.Services.GetRequiredService<Migrator>().MigrateAsync();
         await host.Services.GetRequiredService<DirectoryService>().SeedIfEmptyAsync(Path.Combine(AppContext.BaseDirectory, "samples", "directory.yaml"));
