@@ -5,6 +5,7 @@ using ChatOps.Bot.Jobs;
 using ChatOps.Bot.LocalChat;
 using ChatOps.Bot.Meetings;
 using ChatOps.Bot.Operations;
+using ChatOps.Bot.Supervision;
 using ChatOps.Channels.BotFramework.Hosting;
 using ChatOps.Channels.WeCom.Hosting;
 using ChatOps.Storage;
@@ -22,6 +23,7 @@ builder.AddBotFramework();
 builder.AddMeetings();
 builder.AddCirculars();
 builder.AddOperations();
+builder.AddSupervision();
 
 var app = builder.Build();
 app.MapHealth();

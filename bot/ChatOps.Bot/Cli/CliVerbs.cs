@@ -41,6 +41,7 @@ public static class CliVerbs
         new DoctorVerb(),
         new BackupVerb(),
         new TeamsPackageVerb(),
+        new ImportProblemsVerb(), new TaskCreateVerb(), new ProblemMilestoneVerb(), new AssignSupervisorVerb(), new ProblemRatesVerb(),
     ];
 
     /// <summary>The arguments that ask for the usage text instead of a verb or the service.</summary>

@@ -11,6 +11,12 @@ public enum ReportFrequency
 
     /// <summary>Due on <see cref="ReportCycleDefinition.DueDayOfMonth"/> of January, April, July and October, covering the previous quarter; key = that quarter ("2026-Q3").</summary>
     Quarterly,
+
+    /// <summary>
+    /// Due on fixed days of every year (<see cref="ReportCycleDefinition.DueDates"/>), each period covering the days since the
+    /// previous one; key = the due date's year ("2026") when once a year, the year and round otherwise ("2026-R1", "2026-R2").
+    /// </summary>
+    Yearly,
 }
 
 /// <summary>
@@ -36,6 +42,9 @@ public sealed record ReportCycleDefinition
     /// <summary>Monthly and quarterly cycles: day of the month after the covered period (1–28, so every month has it).</summary>
     public int DueDayOfMonth { get; init; } = 5;
 
+    /// <summary>Yearly cycles: the nominal due days as "MM-dd" ("12-31"), each once a year; 29 February is refused.</summary>
+    public IReadOnlyList<string> DueDates { get; init; } = [];
+
     /// <summary>Office-local time of day of the deadline.</summary>
     public TimeOnly DueTime { get; init; } = new(17, 0);
 
@@ -60,6 +69,54 @@ public sealed record ReportCycleDefinition
         DueDayOfMonth = 5,
     };
 
+    /// <summary>
+    /// 卫生城镇巩固年报: 12月31日 17:00 for the year, 顺延 over holidays (seed 004 十八: 州、市爱卫办每年12月底向省爱卫办书面报告卫生城镇巩固监督检查情况).
+    /// </summary>
+    public static ReportCycleDefinition HygieneAnnual { get; } = new()
+    {
+        Key = "hygiene-annual",
+        Name = "卫生城镇巩固年报",
+        Frequency = ReportFrequency.Yearly,
+        DueDates = ["12-31"],
+    };
+
+    /// <summary>
+    /// 综合整治提升行动报告: after each of the (at least two) yearly clean-up campaigns (seed 004 十七: 每年至少开展两次综合整治提升行动，
+    /// 并向州、市爱卫办报送书面材料); by default 30 June and 30 November, before the December annual report that cites them.
+    /// </summary>
+    public static ReportCycleDefinition CleanupCampaign { get; } = new()
+    {
+        Key = "cleanup",
+        Name = "综合整治提升行动报告",
+        Frequency = ReportFrequency.Yearly,
+        DueDates = ["06-30", "11-30"],
+    };
+
+    /// <summary>Yearly cycles: the due days as (month, day), in calendar order. Throws <see cref="ArgumentException"/> when one is not a day.</summary>
+    public IReadOnlyList<(int Month, int Day)> YearlyDueDays()
+    {
+        var days = new List<(int Month, int Day)>();
+        foreach (var text in DueDates)
+        {
+            var parts = (text ?? "").Trim().Split('-');
+            if (parts.Length != 2 || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var month)
+                || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day)
+                || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2023, month))
+            {
+                throw new ArgumentException($"报送周期 {Key} 的截止日“{text}”无效，应写成 12-31 这样的月-日（不能是 2 月 29 日）", nameof(DueDates));
+            }
+
+            days.Add((month, day));
+        }
+
+        if (days.Distinct().Count() != days.Count)
+        {
+            throw new ArgumentException($"报送周期 {Key} 的截止日有重复", nameof(DueDates));
+        }
+
+        return [.. days.Order()];
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> with a Chinese message when the definition cannot be computed.</summary>
     public void Validate()
     {
@@ -83,7 +140,12 @@ public sealed record ReportCycleDefinition
             throw new ArgumentException($"报送周期 {Key} 的截止星期 {DueWeekday} 无效", nameof(DueWeekday));
         }
 
-        if (Frequency != ReportFrequency.Weekly && DueDayOfMonth is < 1 or > 28)
+        if (Frequency == ReportFrequency.Yearly && YearlyDueDays().Count == 0)
+        {
+            throw new ArgumentException($"报送周期 {Key} 缺少截止日（DueDates）", nameof(DueDates));
+        }
+
+        if (Frequency is ReportFrequency.Monthly or ReportFrequency.Quarterly && DueDayOfMonth is < 1 or > 28)
         {
             throw new ArgumentException($"报送周期 {Key} 的截止日应在 1–28 日之间，实际是 {DueDayOfMonth}", nameof(DueDayOfMonth));
         }

@@ -37,6 +37,9 @@ public enum Roles
 
     /// <summary>组长: group leader (领导小组组长), who signs off the most important documents.</summary>
     GroupLeader = 16,
+
+    /// <summary>督战组: a member of a county's supervising group (seed 002), who verifies and closes (销号) its problems.</summary>
+    Supervisor = 32,
 }
 
 /// <summary>A channel a person can be reached on. "local" is the built-in web chat.</summary>

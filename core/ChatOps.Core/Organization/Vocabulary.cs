@@ -21,6 +21,7 @@ public static class Vocabulary
         (Roles.OfficeStaff, "办公室", ["office", "office-staff", "办公室人员"]),
         (Roles.MeetingHost, "主持人", ["host", "meeting-host"]),
         (Roles.GroupLeader, "组长", ["leader", "group-leader"]),
+        (Roles.Supervisor, "督战组", ["supervisor", "督战组成员"]),
     ];
 
     private static readonly (GroupKind Kind, string Name, string[] Aliases)[] GroupKinds =

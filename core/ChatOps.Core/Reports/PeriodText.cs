@@ -32,6 +32,8 @@ public static class PeriodText
                 return $"{year}年{w}（{Range()}）";
             case ReportFrequency.Quarterly:
                 return string.Join("、", period.ComponentKeys.Select(k => $"{k[..4]}年{Quarters[k[^1] - '1']}"));
+            case ReportFrequency.Yearly:
+                return string.Join("、", period.ComponentKeys.Select(k => k.Length == 4 ? $"{k}年度" : $"{k[..4]}年第{k[6..]}次")) + $"（{Range()}）";
             default:
                 return $"{period.Key}（{Range()}）";
         }

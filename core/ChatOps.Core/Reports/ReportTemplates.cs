@@ -96,8 +96,38 @@ public static class ReportCatalog
     public static readonly ReportCycle Quarterly = new(ReportCycleDefinition.Quarterly, QuarterlyTemplate,
         [UnitKind.ProvincialDepartment, UnitKind.Prefecture, UnitKind.SpecialActionGroup], PromptSchedule.Default);
 
-    /// <summary>The default cycles.</summary>
+    /// <summary>卫生城镇巩固监督检查情况年报 (seed 004 十八).</summary>
+    public static readonly ReportTemplate HygieneAnnualTemplate = new("hygiene-annual", "卫生城镇巩固监督检查情况年报",
+    [
+        new("progress", "本年度巩固工作开展情况", FieldKind.Items, true,
+            "请填写本年度卫生城镇巩固工作和日常监督检查开展情况。可一次发送多条（每行一条），全部发完后回复“完成”。", 500),
+        new("problems", "监督检查发现的问题", FieldKind.Text, true, "请填写监督检查中发现的问题（管理不到位、反弹等）。没有请回复“无”。"),
+        new("rectification", "问题整改落实情况", FieldKind.Text, true, "请填写上述问题的整改落实情况。"),
+        new("plan", "下一年度工作打算", FieldKind.Text, true, "请填写下一年度巩固提升工作打算。"),
+    ], []);
+
+    /// <summary>综合整治提升行动情况报告, after each clean-up campaign (seed 004 十七).</summary>
+    public static readonly ReportTemplate CleanupCampaignTemplate = new("cleanup", "综合整治提升行动情况报告",
+    [
+        new("progress", "整治提升行动开展情况", FieldKind.Items, true,
+            "请填写本次综合整治提升行动的开展情况。可一次发送多条（每行一条），全部发完后回复“完成”。", 500),
+        new("problems", "自查发现的问题及整改情况", FieldKind.Text, true, "请填写自查评估发现的薄弱环节及整改情况。没有请回复“无”。"),
+        new("plan", "长效管理措施", FieldKind.Text, true, "请填写巩固整治成果的长效管理措施。"),
+    ], []);
+
+    /// <summary>Prefectures' 爱卫办 report the year's 卫生城镇 checks to the province at the end of December (seed 004 十八).</summary>
+    public static readonly ReportCycle HygieneAnnual = new(ReportCycleDefinition.HygieneAnnual, HygieneAnnualTemplate,
+        [UnitKind.Prefecture], PromptSchedule.Default);
+
+    /// <summary>Counties (国家卫生城镇) report each clean-up campaign to their prefecture (seed 004 十七).</summary>
+    public static readonly ReportCycle CleanupCampaign = new(ReportCycleDefinition.CleanupCampaign, CleanupCampaignTemplate,
+        [UnitKind.County], PromptSchedule.Default);
+
+    /// <summary>The weekly and quarterly cycles (what the reports' tests are written against).</summary>
     public static readonly IReadOnlyList<ReportCycle> Defaults = [Weekly, Quarterly];
+
+    /// <summary>Every cycle the host runs: <see cref="Defaults"/> and the yearly ones of seed 004.</summary>
+    public static readonly IReadOnlyList<ReportCycle> All = [.. Defaults, HygieneAnnual, CleanupCampaign];
 }
 
 /// <summary>The cycles in force (configuration may replace the defaults).</summary>

@@ -20,7 +20,7 @@ public static class ReportsRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
         services.TryAddSingleton<PeriodCalculator>();
-        services.TryAddSingleton(_ => new ReportCycles(ReportCatalog.Defaults));
+        services.TryAddSingleton(_ => new ReportCycles(ReportCatalog.All));
         services.AddOptions<BulletinOptions>();
         services.TryAddSingleton<BulletinService>();
         return services;

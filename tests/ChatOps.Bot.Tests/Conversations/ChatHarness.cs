@@ -41,7 +41,7 @@ public sealed class ChatHarness : IAsyncDisposable
     /// <summary>Starts on a fresh data folder (or an existing one, to simulate a restart) at <paramref name="now"/>.</summary>
     public static async Task<ChatHarness> StartAsync(
         DateTimeOffset now, string? folder = null, IDictionary<string, string?>? settings = null, string provider = StorageProviders.Sqlite,
-        TestStorage? storage = null)
+        TestStorage? storage = null, Action<HostApplicationBuilder>? configure = null)
     {
         storage ??= await TestStorage.CreateAsync(provider);
         folder ??= Directory.CreateTempSubdirectory("chatops-chat-").FullName;
@@ -68,6 +68,7 @@ public sealed class ChatHarness : IAsyncDisposable
         builder.AddStorage();
         builder.AddChatOps();
         builder.AddEngine();
+        configure?.Invoke(builder);
         var host = builder.Build();
         await host.Services.GetRequiredService<Migrator>().MigrateAsync();
         await host.Services.GetRequiredService<DirectoryService>().SeedIfEmptyAsync(Path.Combine(AppContext.BaseDirectory, "samples", "directory.yaml"));

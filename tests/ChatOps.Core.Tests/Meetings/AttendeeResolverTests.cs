@@ -57,7 +57,7 @@ public sealed class AttendeeResolverTests
     [InlineData("unit:xyz", "名录中没有代码或名称为“xyz”的单位。")]
     [InlineData("unit:jyt", "省教育厅目前没有联络员，请指定参会人员（如 unit:jyt=人员编号）。")]
     [InlineData("unit:wjw=nobody", "名录中没有编号或姓名为“nobody”的人员。")]
-    [InlineData("role:秘书", "没有名为“秘书”的角色，可用的角色有：联络员、分管领导、办公室、主持人、组长。")]
+    [InlineData("role:秘书", "没有名为“秘书”的角色，可用的角色有：联络员、分管领导、办公室、主持人、组长、督战组。")]
     [InlineData("role:组长", "名录中没有担任组长的人员。")]
     [InlineData("person:张伟", "名录中有2人名为“张伟”，请改用人员编号（a.zhang、b.zhang）。")]
     [InlineData("wjw", "格式不正确，应为 person:人员编号、role:角色 或 unit:单位代码")]

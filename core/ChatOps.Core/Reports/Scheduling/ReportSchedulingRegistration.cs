@@ -18,7 +18,7 @@ public static class ReportSchedulingRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
         services.TryAddSingleton(sp => new PeriodCalculator(sp.GetRequiredService<WorkCalendar>()));
-        services.TryAddSingleton(_ => new ReportCycles(ReportCatalog.Defaults));
+        services.TryAddSingleton(_ => new ReportCycles(ReportCatalog.All));
         services.TryAddSingleton<RecipientRouter>();
         services.AddOptions<ReportSchedulerOptions>();
         services.TryAddSingleton<ReportScheduler>();

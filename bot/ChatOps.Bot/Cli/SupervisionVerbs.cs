@@ -1,0 +1,149 @@
+using System.Globalization;
+using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
+using ChatOps.Core.Supervision;
+
+namespace ChatOps.Bot.Cli;
+
+/// <summary>Shared plumbing of the supervision verbs: the CLI acts as a system actor holding the office's role (never 督战组: it cannot close anything).</summary>
+internal static class SupervisionCli
+{
+    public static Actor Actor(Dictionary<string, string> options) => Core.Organization.Actor.System(options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}", "cli");
+
+    /// <summary>Runs a use case in a unit of work, committing only when it succeeded.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, TextWriter error, Func<SupervisionService, IUnitOfWork, DateTimeOffset, Task<SupervisionOutcome>> use)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using var work = await services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync();
+        var outcome = await use(services.GetRequiredService<SupervisionService>(), work, now);
+        if (!outcome.Succeeded)
+        {
+            await error.WriteLineAsync(outcome.Message);
+            return 1;
+        }
+
+        await work.CommitAsync();
+        await output.WriteLineAsync(outcome.Message);
+        return 0;
+    }
+}
+
+/// <summary><c>import-problems FILE [--kind problem|complaint]</c>: imports a problem list or complaints; every error with its line, nothing written on any.</summary>
+internal sealed class ImportProblemsVerb : ICliVerb
+{
+    public string Name => "import-problems";
+
+    public string Usage => "import-problems FILE.xlsx|FILE.csv [--kind problem|complaint] [--by 导入人]";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var (positional, options) = CliVerbs.Parse(args);
+        var kindText = options.GetValueOrDefault("kind") ?? "problem";
+        if (positional.Count != 1 || kindText is not ("problem" or "complaint" or "问题" or "投诉"))
+        {
+            await error.WriteLineAsync($"usage: {Usage}");
+            return CliVerbs.Usage;
+        }
+
+        var path = Path.GetFullPath(positional[0]);
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync($"找不到文件：{path}");
+            return 1;
+        }
+
+        var kind = kindText is "complaint" or "投诉" ? SupervisionKind.Complaint : SupervisionKind.Problem;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var result = await services.GetRequiredService<SupervisionService>().ImportFileAsync(SupervisionCli.Actor(options), path, kind, now);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+            {
+                await error.WriteLineAsync($"{Path.GetFileName(path)}: {e}");
+            }
+
+            await error.WriteLineAsync($"共 {result.Errors.Count} 处错误，未导入任何内容。");
+            return 1;
+        }
+
+        await output.WriteLineAsync($"已导入 {result.Imported} 个{SupervisionText.KindName(kind)}，并通知各责任单位联络员。");
+        return 0;
+    }
+}
+
+/// <summary><c>task-create --unit U --text 内容 --due 2026-06-30 [--done 完成标准] [--source 来源] [--from-item 议定事项编号]</c>.</summary>
+internal sealed class TaskCreateVerb : ICliVerb
+{
+    public string Name => "task-create";
+
+    public string Usage => "task-create --unit 单位 --text 督办内容 --due 2026-06-30 [--done 完成标准] [--source 领导批示|会议议定…] [--from-item 议定事项编号] [--by 交办人]";
+
+    public Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var (_, options) = CliVerbs.Parse(args);
+        long? fromItem = options.GetValueOrDefault("from-item") is { } f && long.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var draft = new TaskDraft(options.GetValueOrDefault("unit"), options.GetValueOrDefault("text"), options.GetValueOrDefault("due"),
+            options.GetValueOrDefault("done"), options.GetValueOrDefault("source") ?? "", fromItem);
+        return SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.CreateTaskAsync(w, SupervisionCli.Actor(options), draft, now));
+    }
+}
+
+/// <summary><c>problem-milestone DATE PERCENT</c>: a dated rectification-rate target (seed 002: 2026-05-31 90).</summary>
+internal sealed class ProblemMilestoneVerb : ICliVerb
+{
+    public string Name => "problem-milestone";
+
+    public string Usage => "problem-milestone 2026-05-31 90";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var (positional, options) = CliVerbs.Parse(args);
+        if (positional.Count != 2 || SupervisionDates.Parse(positional[0], DateTime.Now.Year) is not { } date
+            || !int.TryParse(positional[1].TrimEnd('%'), NumberStyles.None, CultureInfo.InvariantCulture, out var percent))
+        {
+            await error.WriteLineAsync($"usage: {Usage}");
+            return CliVerbs.Usage;
+        }
+
+        return await SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.SetMilestoneAsync(w, SupervisionCli.Actor(options), date, percent, now));
+    }
+}
+
+/// <summary><c>assign-supervisor UNIT PERSON</c>: makes a person (督战组 in the directory) one of a county's supervising group.</summary>
+internal sealed class AssignSupervisorVerb : ICliVerb
+{
+    public string Name => "assign-supervisor";
+
+    public string Usage => "assign-supervisor 单位代码 人员编号";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var (positional, options) = CliVerbs.Parse(args);
+        if (positional.Count != 2)
+        {
+            await error.WriteLineAsync($"usage: {Usage}");
+            return CliVerbs.Usage;
+        }
+
+        return await SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.AssignSupervisorAsync(w, SupervisionCli.Actor(options), positional[0], positional[1], now));
+    }
+}
+
+/// <summary><c>problem-rates</c>: each county's rectification rate against the milestone in force.</summary>
+internal sealed class ProblemRatesVerb : ICliVerb
+{
+    public string Name => "problem-rates";
+
+    public string Usage => "problem-rates";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var (_, options) = CliVerbs.Parse(args);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using var work = await services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync();
+        var service = services.GetRequiredService<SupervisionService>();
+        var rates = await service.RatesAsync(work, SupervisionCli.Actor(options), now);
+        await output.WriteLineAsync(SupervisionText.Rates(rates, service.Today(now).Year).Replace("**", "", StringComparison.Ordinal));
+        return 0;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChatOps.Core.Supervision;
+
+/// <summary>Every Chinese text of problem lists, complaints and 督办 tasks, in one place to read and reword.</summary>
+public static class SupervisionText
+{
+    /// <summary>The kind as the office names it.</summary>
+    public static string KindName(SupervisionKind kind) => kind switch
+    {
+        SupervisionKind.Problem => "问题",
+        SupervisionKind.Complaint => "投诉举报",
+        _ => "督办事项",
+    };
+
+    /// <summary>The status as shown.</summary>
+    public static string StatusName(ItemStatus status) => status switch
+    {
+        ItemStatus.Open => "整改中",
+        ItemStatus.Submitted => "待核验",
+        _ => "已销号",
+    };
+
+    /// <summary>A date as 6月30日 (with the year when it is not <paramref name="year"/>).</summary>
+    public static string Date(DateOnly date, int? year = null) =>
+        year == date.Year ? $"{date.Month}月{date.Day}日" : $"{date.Year}年{date.Month}月{date.Day}日";
+
+    /// <summary>“#12 问题（文山市·城北农贸市场）”.</summary>
+    public static string Ref(SupervisionItem item, string unitName) =>
+        $"#{item.Id} {KindName(item.Kind)}（{unitName}{(string.IsNullOrWhiteSpace(item.Place) ? "" : "·" + item.Place)}）";
+
+    /// <summary>One line of a list.</summary>
+    public static string Line(SupervisionItem item, string unitName, DateOnly today)
+    {
+        var overdue = item.IsOverdue(today) && item.Status == ItemStatus.Open ? "，**已逾期**" : "";
+        var extension = item.RequestedDeadline is { } d ? $"，申请延期至{Date(d, today.Year)}待批" : "";
+        return $"- #{item.Id} {unitName}{Place(item)}：{item.Description}（{StatusName(item.Status)}，时限{Date(item.Deadline, today.Year)}{overdue}{extension}）";
+    }
+
+    /// <summary>The full card of an item, with its history.</summary>
+    public static string Detail(SupervisionItem item, string unitName, IReadOnlyList<SupervisionEntry> history, Func<string, string> personName, bool showReporter)
+    {
+        var b = new StringBuilder();
+        b.Append(CultureInfo.InvariantCulture, $"**{KindName(item.Kind)} #{item.Id}**（{StatusName(item.Status)}）\n");
+        b.Append(CultureInfo.InvariantCulture, $"单位：{unitName}\n");
+        if (!string.IsNullOrWhiteSpace(item.Place))
+        {
+            b.Append(CultureInfo.InvariantCulture, $"点位：{item.Place}\n");
+        }
+
+        b.Append(CultureInfo.InvariantCulture, $"内容：{item.Description}\n");
+        if (!string.IsNullOrWhiteSpace(item.ResponsibleUnit))
+        {
+            b.Append(CultureInfo.InvariantCulture, $"责任单位：{item.ResponsibleUnit}\n");
+        }
+
+        if (!string.IsNullOrWhiteSpace(item.DoneCriteria))
+        {
+            b.Append(CultureInfo.InvariantCulture, $"完成标准：{item.DoneCriteria}\n");
+        }
+
+        b.Append(CultureInfo.InvariantCulture, $"整改时限：{Date(item.Deadline)}\n来源：{item.Source}\n");
+        if (showReporter && item.ReporterName is not null)
+        {
+            b.Append(CultureInfo.InvariantCulture, $"举报人：{item.ReporterName} {item.ReporterContact}（仅办公室可见）\n");
+        }
+
+        foreach (var e in history)
+        {
+            b.Append(CultureInfo.InvariantCulture, $"- {e.At.ToOffset(TimeSpan.FromHours(8)):M月d日 HH:mm} {personName(e.PersonId)}{EntryVerb(e.Action)}：{e.Text}\n");
+        }
+
+        return b.ToString().TrimEnd();
+    }
+
+    private static string Place(SupervisionItem item) => string.IsNullOrWhiteSpace(item.Place) ? "" : "·" + item.Place;
+
+    private static string EntryVerb(string action) => action switch
+    {
+        "progress" => "报送进展",
+        "rectified" => "报送整改情况",
+        "extension-requested" => "申请延期",
+        "extension-approved" => "同意延期",
+        "extension-refused" => "不同意延期",
+        "returned" => "退回整改",
+        "closed" => "核验销号",
+        _ => action,
+    };
+
+    // Refusals.
+    public const string NotFound = "找不到该编号的问题或督办事项，请核对编号。";
+    public const string NotYours = "该事项不属于您所在单位，您无权查看或报送。";
+    public const string OnlyVerifier = "只有该县（市、区）的督战组成员可以核验销号或退回。";
+    public const string OnlyOfficeVerifies = "督办事项由领导小组办公室核验办结。";
+    public const string OnlyOffice = "只有领导小组办公室人员可以进行此项操作。";
+    public const string OnlyOfficeOrSupervisor = "只有领导小组办公室或督战组可以导入问题清单。";
+    public const string AlreadyClosed = "该事项已销号，无需再处理。";
+    public const string NotSubmitted = "该事项尚未报送整改情况，不能销号。须由责任单位报送整改情况后，再由督战组核验销号。";
+    public const string NoExtensionPending = "该事项没有待审批的延期申请。";
+    public const string EmptyText = "内容不能为空，请重新输入。";
+    public const string TooLong = "内容过长（最多 1000 字），请精简后重新输入。";
+
+    /// <summary>A deadline that cannot be read or is in the past.</summary>
+    public static string BadDate(string text) => $"“{text}”不是有效的日期，请按 2026-06-30 或 6月30日 的格式填写，且不早于今天。";
+
+    // Dialog prompts.
+    public const string AskRectification = "请简要说明整改情况（采取的措施、完成时间、现场情况等）。\n目前只能接收文字说明，现场照片请另行报送督战组。";
+    public const string AskProgress = "请简要说明目前的工作进展。";
+    public const string AskExtensionDate = "请填写申请延期到哪一天（如 2026-06-30 或 6月30日）。";
+    public const string AskExtensionReason = "请说明申请延期的原因。";
+    public const string AskReturnComment = "请填写退回意见（哪些方面还不符合要求）。";
+    public const string Cancelled = "已取消，未作任何更改。";
+
+    /// <summary>Lines for 帮助.</summary>
+    public const string HelpLiaison = "**问题清单**：查看本单位的问题清单和督办事项；**整改 #编号**：报送整改情况；**进展 #编号**：报送进展；**申请延期 #编号**";
+    public const string HelpSupervisor = "**问题清单**、**整改率**：查看督战县（市、区）的问题和整改率；**销号 #编号**、**退回整改 #编号**：核验整改情况";
+    public const string HelpOffice = "**整改率**：各县（市、区）问题清单整改率与目标对比；**问题清单**：全部问题、投诉和督办事项";
+
+    // Notices.
+    public static string NewItems(int count, SupervisionKind kind, string unitName) =>
+        $"{unitName}新增{count}个{(kind == SupervisionKind.Complaint ? "群众投诉举报事项" : "问题清单事项")}，请回复“问题清单”查看，按时限整改后回复“整改 #编号”报送整改情况。";
+
+    public static string NewTask(SupervisionItem task, string unitName) =>
+        $"领导小组办公室交办督办事项 #{task.Id}（{unitName}）：{task.Description}\n完成标准：{task.DoneCriteria ?? "按要求落实"}\n办结时限：{Date(task.Deadline)}\n请按时落实，期间可回复“进展 #{task.Id}”报送进展，完成后回复“办结 #{task.Id}”。";
+
+    public static string Submitted(SupervisionItem item, string unitName, string text) =>
+        $"{Ref(item, unitName)}已报送整改情况：{text}\n请核验。核验通过请点“销号”，不符合要求请点“退回整改”并说明意见。";
+
+    public static string ExtensionRequested(SupervisionItem item, string unitName, DateOnly to, string reason) =>
+        $"{Ref(item, unitName)}申请将整改时限由{Date(item.Deadline)}延至{Date(to)}，原因：{reason}";
+
+    public static string ExtensionDecided(SupervisionItem item, bool approved, DateOnly to) => approved
+        ? $"#{item.Id} 的延期申请已同意，整改时限调整为{Date(to)}。"
+        : $"#{item.Id} 的延期申请未获同意，请按原时限{Date(item.Deadline)}完成整改。";
+
+    public static string Returned(SupervisionItem item, string comment) =>
+        $"#{item.Id}（{item.Description}）经核验未通过，已退回整改。意见：{comment}\n整改后请再次回复“整改 #{item.Id}”报送。";
+
+    public static string Closed(SupervisionItem item) => $"#{item.Id}（{item.Description}）已核验销号。";
+
+    public static string Reminder(SupervisionItem item, string unitName) =>
+        $"提醒：{Ref(item, unitName)}的整改时限为{Date(item.Deadline)}，目前尚未报送整改情况。请抓紧整改，完成后回复“整改 #{item.Id}”；确需延期请回复“申请延期 #{item.Id}”并说明原因。";
+
+    public static string OverdueToLeader(SupervisionItem item, string unitName) =>
+        $"督办提醒：{Ref(item, unitName)}已超过整改时限（{Date(item.Deadline)}），尚未完成。内容：{item.Description}。请督促落实。";
+
+    public static string OverdueToOffice(SupervisionItem item, string unitName, int days) =>
+        $"逾期督办：{Ref(item, unitName)}已逾期{days}天，已提醒单位分管领导，仍未完成。内容：{item.Description}";
+
+    /// <summary>The weekly summary of a county (每周一分析、一报告).</summary>
+    public static string Weekly(CountyRate rate, IReadOnlyList<string> overdueLines, int submitted, int year)
+    {
+        var b = new StringBuilder($"**{rate.UnitName}问题清单整改周报**\n");
+        b.Append(CultureInfo.InvariantCulture, $"问题总数{rate.Total}个，已销号{rate.Closed}个，整改达标率{rate.Percent:0.#}%");
+        b.Append(rate.Milestone is { } m ? $"（目标：{Date(m.Date, year)}前达{m.Percent}%{(rate.Behind ? "，**未达目标**" : "，已达目标")}）" : "");
+        b.Append(CultureInfo.InvariantCulture, $"；待核验{submitted}个，逾期{rate.Overdue}个。\n");
+        if (rate.Next is { } n)
+        {
+            b.Append(CultureInfo.InvariantCulture, $"下一目标：{Date(n.Date, year)}前达{n.Percent}%。\n");
+        }
+
+        foreach (var line in overdueLines)
+        {
+            b.Append(line).Append('\n');
+        }
+
+        return b.ToString().TrimEnd();
+    }
+
+    /// <summary>The rates table for the office and the 督战组.</summary>
+    public static string Rates(IReadOnlyList<CountyRate> rates, int year)
+    {
+        if (rates.Count == 0)
+        {
+            return "目前没有问题清单。";
+        }
+
+        var b = new StringBuilder("**问题清单整改达标率**\n");
+        foreach (var r in rates)
+        {
+            var target = r.Milestone is { } m ? $"，目标{m.Percent}%（{Date(m.Date, year)}）" : "";
+            b.Append(CultureInfo.InvariantCulture, $"- {r.UnitName}：{r.Closed}/{r.Total}，{r.Percent:0.#}%{target}{(r.Behind ? "，**滞后**" : "")}{(r.Overdue > 0 ? $"，逾期{r.Overdue}个" : "")}\n");
+        }
+
+        return b.ToString().TrimEnd();
+    }
+}
