@@ -4,6 +4,7 @@ using ChatOps.Bot.Hosting;
 using ChatOps.Bot.Jobs;
 using ChatOps.Bot.LocalChat;
 using ChatOps.Bot.Meetings;
+using ChatOps.Bot.OfficeConsole;
 using ChatOps.Channels.BotFramework.Hosting;
 using ChatOps.Channels.WeCom.Hosting;
 using ChatOps.Storage;
@@ -19,6 +20,7 @@ builder.AddWeCom();
 builder.AddBotFramework();
 builder.AddMeetings();
 builder.AddCirculars();
+builder.AddConsole();
 
 var app = builder.Build();
 app.MapHealth();
@@ -27,6 +29,7 @@ app.MapWeCom();
 app.MapBotFramework();
 app.MapMeetings();
 app.MapCirculars();
+app.MapConsole();
 
 // Runs a CLI verb (import-directory, export-directory, ...) or serves; start-up errors are reported in one line.
 return await app.RunChatOpsAsync(args);

@@ -44,6 +44,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<Core.Meetings.IMeetingStoreFactory, Meetings.MeetingStoreFactory>();
         builder.Services.AddSingleton<Core.Circulars.ICircularStoreFactory, Circulars.CircularStoreFactory>();
         builder.Services.AddSingleton<Core.Audit.IAuditQuery, Audit.AuditQuery>();
+        builder.Services.AddSingleton<IApiTokenStore, OfficeConsole.ApiTokenStore>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
