@@ -35,6 +35,8 @@ public static class ConsoleHosting
             o.Conventions.AuthorizePage("/Holidays", ConsoleAuth.OfficePolicy);
             o.Conventions.AuthorizePage("/Circulars", ConsoleAuth.OfficePolicy);
             o.Conventions.AuthorizePage("/Tokens", ConsoleAuth.OfficePolicy);
+            o.Conventions.AuthorizePage("/Bulletin", ConsoleAuth.OfficePolicy);
+            o.Conventions.AuthorizePage("/Stats", ConsoleAuth.OfficePolicy);
         });
         // Chinese text as text, not &#x...; entities (the pages are UTF-8).
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
