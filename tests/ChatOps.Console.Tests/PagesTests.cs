@@ -69,6 +69,13 @@ public sealed class PagesTests(Browser browser) : IClassFixture<Browser>
         await Browser.ScreenshotAsync(page, "directory-import-errors");
         await page.GotoAsync("/console/directory?q=wjw.lly2");
         Assert.DoesNotContain("新人", await page.InnerTextAsync("#people"), StringComparison.Ordinal);
+
+        var export = await page.Context.APIRequest.GetAsync("/console/directory?handler=Export&tab=people&q=office");
+        Assert.Equal(ConsoleExport.XlsxContentType, export.Headers["content-type"]);
+        using var stream = new MemoryStream(await export.BodyAsync());
+        var people = stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().Select(r => r["姓名"]).ToList();
+        Assert.Equal(3, people.Count);
+        Assert.Contains("余波", people);
     }
 
     [Fact]
@@ -104,7 +111,7 @@ public sealed class PagesTests(Browser browser) : IClassFixture<Browser>
     {
         var bytes = ConsoleExport.Xlsx(["a", "b"], [["=HYPERLINK(\"http://x\")", 3], ["+1", "@SUM(A1)"], ["-2", "\tx"], ["正常", null]]);
         using var stream = new MemoryStream(bytes);
-        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var rows = stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal("'=HYPERLINK(\"http://x\")", rows[0]["a"]);
         Assert.Equal("'+1", rows[1]["a"]);
         Assert.Equal("'@SUM(A1)", rows[1]["b"]);

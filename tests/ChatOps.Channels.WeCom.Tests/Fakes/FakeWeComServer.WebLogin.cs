@@ -61,6 +61,11 @@ public sealed partial class FakeWeComServer
         }
 
         var q = context.Request.Query;
+        lock (_lock)
+        {
+            _requests.Add(new FakeWeComRequest(context.Request.Method, path, q.ToDictionary(x => x.Key, x => x.Value.ToString(), StringComparer.Ordinal), string.Empty, null, Now));
+        }
+
         var appOk = q["appid"] == Options.CorpId && q["agentid"] == Options.AgentId &&
             (path == "/wwlogin/sso/login" ? q["login_type"] == "CorpApp" : q["response_type"] == "code" && q["scope"] == "snsapi_base");
         var redirect = q["redirect_uri"].ToString();

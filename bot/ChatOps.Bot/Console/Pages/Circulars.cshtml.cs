@@ -9,7 +9,7 @@ namespace ChatOps.Bot.OfficeConsole.Pages;
 /// or issue, as <see cref="CircularService"/> decides; history with search; one circular's delivery per target and
 /// acknowledgement per unit and person. One unit of work per change, so the circular, its audit and its outbox commit together.
 /// </summary>
-public sealed class CircularsModel(CircularService circulars, IUnitOfWorkFactory works, TimeProvider time) : ConsolePageModel
+public sealed class CircularsModel(CircularService circulars, CircularKinds kinds, IUnitOfWorkFactory works, TimeProvider time) : ConsolePageModel
 {
     private const long MaxAttachment = 20 * 1024 * 1024;
 
@@ -25,13 +25,16 @@ public sealed class CircularsModel(CircularService circulars, IUnitOfWorkFactory
 
     public IReadOnlyList<string> Kinds { get; } = ["通知", "通报", "文件", "会议纪要", "工作专报"];
 
+    /// <summary>The kind's Chinese name (stored by key).</summary>
+    public string KindName(string key) => kinds.Get(key).Name;
+
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnGetExportAsync()
     {
         await LoadAsync();
         return Xlsx("通报通知.xlsx", ["文号", "类别", "标题", "状态", "发出时间", "应回执", "已回执"],
-            List.Select(x => (IReadOnlyList<object?>)[x.Circular.Number, x.Circular.Kind, x.Circular.Title, x.Circular.Status.ToString(), ConsoleFormat.Time(x.Circular.IssuedAt, HttpContext), x.Recipients, x.Acknowledged]));
+            List.Select(x => (IReadOnlyList<object?>)[x.Circular.Number, KindName(x.Circular.Kind), x.Circular.Title, CircularMessages.StatusName(x.Circular.Status), ConsoleFormat.Time(x.Circular.IssuedAt, HttpContext), x.Recipients, x.Acknowledged]));
     }
 
     public async Task<IActionResult> OnPostComposeAsync(string? kind, string? title, string? body, string? targets, string? number, bool send, List<IFormFile>? files)
