@@ -6,6 +6,7 @@ using ChatOps.Bot.LocalChat;
 using ChatOps.Bot.Meetings;
 using ChatOps.Bot.Operations;
 using ChatOps.Bot.Supervision;
+using ChatOps.Bot.OfficeConsole;
 using ChatOps.Channels.BotFramework.Hosting;
 using ChatOps.Channels.WeCom.Hosting;
 using ChatOps.Storage;
@@ -24,6 +25,7 @@ builder.AddMeetings();
 builder.AddCirculars();
 builder.AddOperations();
 builder.AddSupervision();
+builder.AddConsole();
 
 var app = builder.Build();
 app.MapHealth();
@@ -33,6 +35,7 @@ app.MapBotFramework();
 app.MapMeetings();
 app.MapCirculars();
 app.MapOperations();
+app.MapConsole();
 
 // Runs a CLI verb (import-directory, export-directory, ...) or serves; start-up errors are reported in one line.
 return await app.RunChatOpsAsync(args);

@@ -17,6 +17,7 @@ public static class CoreRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectoryService>();
+        services.AddSingleton<ApiTokenService>();
         services.AddReports();
         services.AddSingleton<RecipientRouter>();
         services.AddSingleton<ReportWindow>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Bot.Tests;
 
@@ -29,6 +30,24 @@ public sealed class BotHost : WebApplicationFactory<Program>
     public string DataFolder { get; }
 
     public string DatabaseFile => Path.Combine(DataFolder, "chatops.db");
+
+    /// <summary>A personal office-API token for <paramref name="personId"/>, stored as the console's 接口令牌 page stores it (hash only).</summary>
+    public async Task<string> IssueTokenAsync(string personId)
+    {
+        _ = Services; // starts the host (migrations, seeded directory)
+        var person = await Services.GetRequiredService<ChatOps.Core.Organization.IDirectoryRepository>().FindPersonAsync(personId)
+            ?? throw new InvalidOperationException($"No person {personId}.");
+        var (_, secret) = await Services.GetRequiredService<ChatOps.Core.Organization.ApiTokenService>().IssueAsync(person, "tests");
+        return secret;
+    }
+
+    /// <summary>A client that calls the office API as <paramref name="personId"/> with a personal token.</summary>
+    public async Task<HttpClient> ApiClientAsync(string personId)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await IssueTokenAsync(personId));
+        return client;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

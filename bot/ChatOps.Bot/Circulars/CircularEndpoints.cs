@@ -261,25 +261,7 @@ public static class CircularEndpoints
         }
     }
 
-    private static CircularTarget? ParseTarget(TargetRequest? t)
-    {
-        var kind = (t?.Kind ?? "").Trim().ToLowerInvariant() switch
-        {
-            "group" or "群聊" => TargetKind.Group,
-            "unit" or "成员单位" or "单位" => TargetKind.Unit,
-            "role" or "角色" => TargetKind.Role,
-            "person" or "人员" => TargetKind.Person,
-            "everyone" or "全体人员" or "全体" => TargetKind.Everyone,
-            _ => (TargetKind?)null,
-        };
-        return kind switch
-        {
-            null => null,
-            TargetKind.Everyone => CircularTarget.Everyone,
-            _ when string.IsNullOrWhiteSpace(t!.Code) => null,
-            _ => new CircularTarget(kind.Value, t!.Code!.Trim()),
-        };
-    }
+    private static CircularTarget? ParseTarget(TargetRequest? t) => CircularTarget.Parse(t?.Kind, t?.Code);
 
     private static IResult Failure(CircularOutcome outcome, bool compose, long? draftId = null)
     {

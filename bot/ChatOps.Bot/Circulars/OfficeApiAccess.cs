@@ -1,58 +1,58 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using ChatOps.Bot.Hosting;
+using ChatOps.Bot.OfficeConsole;
 using ChatOps.Core.Circulars;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 
 namespace ChatOps.Bot.Circulars;
 
 /// <summary>
-/// Who may call the office API (the web console): the request carries the shared key <c>X-ChatOps-Office-Key</c>
-/// (configuration <c>OfficeApi:Key</c>, compared in constant time) and acts as the office staff member named by
-/// <c>X-ChatOps-Person</c>. Without a configured key the API answers only in Development and only from loopback, for
-/// trying it out on one's own machine. A person outside the office is refused with 403 and the attempt is audited.
+/// Who calls the office API (<c>/api/meetings</c>, <c>/api/circulars</c>): the person signed in to the console (its
+/// cookie; a change through the cookie must also carry the console's antiforgery token, as a form does), or the person
+/// whose personal token the request carries (<c>Authorization: Bearer chatops_…</c>, issued on the console's 接口令牌
+/// page; only its hash is stored). Nobody is taken at their word: there is no header naming a person. Without either
+/// the answer is 401; a person outside the office is refused with 403 and the attempt is audited.
 /// </summary>
 internal static class OfficeApiAccess
 {
-    /// <summary>The header with the shared key.</summary>
-    public const string KeyHeader = OfficeApiKey.Header;
-
-    /// <summary>The header naming the acting person (directory id).</summary>
-    public const string PersonHeader = "X-ChatOps-Person";
-
-    /// <summary>The configuration key of the shared key.</summary>
-    public const string KeySetting = OfficeApiKey.Setting;
-
     private const string PersonItem = "chatops.office-person";
 
     /// <summary>The office person the filter let through.</summary>
     public static Person Person(HttpContext context) => (Person)context.Items[PersonItem]!;
 
-    /// <summary>The endpoint filter: 401 without a valid key or person header, 403 for a person outside the office.</summary>
+    /// <summary>The endpoint filter: 401 without an identity, 403 for a person outside the office.</summary>
     public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var context = invocation.HttpContext;
         var services = context.RequestServices;
-        if (OfficeApiKey.Check(context) is { } refused)
+        Person? person;
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return refused;
+            person = await services.GetRequiredService<ApiTokenService>().AuthenticateAsync(authorization["Bearer ".Length..].Trim(), context.RequestAborted);
+            if (person is null)
+            {
+                return Problem(StatusCodes.Status401Unauthorized, "接口令牌无效或已撤销，请在办公室工作台“接口令牌”页重新申请。");
+            }
+        }
+        else
+        {
+            var session = await context.AuthenticateAsync(ConsoleAuth.Scheme);
+            person = session.Succeeded ? ConsoleAuth.Person(context) : null;
+            if (person is null)
+            {
+                return Problem(StatusCodes.Status401Unauthorized, "请先登录办公室工作台，或在请求头 Authorization 中提供个人接口令牌（Bearer）。");
+            }
+
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) &&
+                !await services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
+            {
+                return Problem(StatusCodes.Status400BadRequest, "缺少或无效的防伪令牌（RequestVerificationToken），请从办公室工作台页面提交。");
+            }
         }
 
-        var personId = context.Request.Headers[PersonHeader].ToString().Trim();
-        if (personId.Length == 0)
-        {
-            return Problem(StatusCodes.Status401Unauthorized, $"请在请求头 {PersonHeader} 中提供操作人的人员编号。");
-        }
-
-        var person = await services.GetRequiredService<IDirectoryRepository>().FindPersonAsync(personId, context.RequestAborted);
-        if (person is null)
-        {
-            return Problem(StatusCodes.Status403Forbidden, $"人员“{personId}”不在名录中。");
-        }
-
-        if (!CircularService.IsOffice(person))
+        if (!ConsoleAccess.May(person.Roles, ConsoleAreas.Office))
         {
             await using (var work = await services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(context.RequestAborted))
             {
@@ -78,5 +78,4 @@ internal static class OfficeApiAccess
             StatusCodes.Status409Conflict => "状态不允许",
             _ => "请求有误",
         });
-
 }

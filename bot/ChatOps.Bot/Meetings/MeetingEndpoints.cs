@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using ChatOps.Bot.Hosting;
+using ChatOps.Bot.Circulars;
 using ChatOps.Core.Meetings;
 using ChatOps.Core.Reports;
 using Microsoft.Extensions.Options;
@@ -25,16 +25,10 @@ public sealed record AgreedItemsRequest(IReadOnlyList<AgreedItemDraft>? Items);
 
 /// <summary>
 /// The office's HTTP API for meetings: create, move, cancel, roster, agreed items. JSON in and out; a refused request
-/// is a problem document with one Chinese message per field (400), or 404 / 409. Guarded by the shared office key.
+/// is a problem document with one Chinese message per field (400), or 404 / 409. Guarded by <see cref="OfficeApiAccess"/> (console session or personal token, office staff only).
 /// </summary>
 public static class MeetingEndpoints
 {
-    /// <summary>The header carrying the office key.</summary>
-    public const string KeyHeader = OfficeApiKey.Header;
-
-    /// <summary>The optional header naming who acts (a person id of office staff, recorded with the change).</summary>
-    public const string UserHeader = "X-ChatOps-Office-User";
-
     private const long MaxBodyBytes = 256 * 1024;
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -45,7 +39,7 @@ public static class MeetingEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/meetings").AddEndpointFilter(RequireOfficeKeyAsync);
+        var api = app.MapGroup("/api/meetings").AddEndpointFilter(OfficeApiAccess.FilterAsync).DisableAntiforgery();
         api.MapPost("/", CreateAsync);
         api.MapPut("/{id:long}/time", MoveAsync);
         api.MapDelete("/{id:long}", CancelAsync);
@@ -175,8 +169,7 @@ public static class MeetingEndpoints
         }
     }
 
-    private static string Actor(HttpContext context) =>
-        context.Request.Headers[UserHeader].ToString() is { Length: > 0 and <= 128 } user ? user : "office-api";
+    private static string Actor(HttpContext context) => OfficeApiAccess.Person(context).Id;
 
     private static object View(Meeting m, OfficeProfile office) => new
     {
@@ -199,8 +192,4 @@ public static class MeetingEndpoints
 
     private static string Local(DateTimeOffset instant, OfficeProfile office) =>
         TimeZoneInfo.ConvertTime(instant, office.Zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
-    /// <summary>The office key, checked as for every office endpoint (<see cref="OfficeApiKey"/>).</summary>
-    private static async ValueTask<object?> RequireOfficeKeyAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next) =>
-        OfficeApiKey.Check(invocation.HttpContext) ?? await next(invocation);
 }

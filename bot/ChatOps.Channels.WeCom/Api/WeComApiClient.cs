@@ -109,6 +109,30 @@ public sealed class WeComApiClient
         };
     }
 
+    /// <summary>
+    /// auth/getuserinfo (web login: OAuth in the WeCom client or the QR login): exchanges a one-time <paramref name="code"/>
+    /// (valid 5 minutes, usable once) for the member's userid. Null when the code belongs to a non-member (WeCom answers
+    /// an openid instead). A used, expired or forged code is a <see cref="WeComApiException"/> (40029, 42003 and the like).
+    /// </summary>
+    public async Task<string?> GetUserIdAsync(string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        var response = await _caller.CallAsync(
+            "auth/getuserinfo",
+            HttpMethod.Get,
+            async (attempt, ct) =>
+            {
+                var token = await _tokens.GetTokenAsync(ct).ConfigureAwait(false);
+                attempt.AccessToken = token;
+                return new Uri($"{_app.BaseUrlTrimmed}/cgi-bin/auth/getuserinfo?access_token={Uri.EscapeDataString(token)}&code={Uri.EscapeDataString(code)}");
+            },
+            _ => null,
+            (attempt, ct) => attempt.AccessToken is { } rejected ? _tokens.InvalidateAsync(rejected, ct) : ValueTask.CompletedTask,
+            null,
+            cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrEmpty(response.UserId) ? null : response.UserId;
+    }
+
     /// <summary>message/update_template_card: grey out the buttons or replace the card (one call per response_code, within 72 h).</summary>
     public async Task UpdateTemplateCardAsync(WeComCardUpdate update, CancellationToken cancellationToken = default)
     {

@@ -25,6 +25,12 @@ public static class WeComErrorCodes
     /// <summary>42001: access_token expired.</summary>
     public const int AccessTokenExpired = 42001;
 
+    /// <summary>40029 invalid code: a web-login code that is unknown or was used already.</summary>
+    public const int InvalidOAuthCode = 40029;
+
+    /// <summary>42003 oauth_code timeout: a web-login code older than 5 minutes.</summary>
+    public const int OAuthCodeExpired = 42003;
+
     /// <summary>42014: task_id already used, empty or too long (template cards).</summary>
     public const int InvalidTaskId = 42014;
 

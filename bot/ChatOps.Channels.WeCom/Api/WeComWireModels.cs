@@ -39,6 +39,12 @@ internal sealed class WeComApiResponse
 
     [JsonPropertyName("chatid")]
     public string? ChatId { get; set; }
+
+    [JsonPropertyName("userid")]
+    public string? UserId { get; set; }
+
+    [JsonPropertyName("openid")]
+    public string? OpenId { get; set; }
 }
 
 internal sealed class WeComTextBody

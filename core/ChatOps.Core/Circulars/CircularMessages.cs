@@ -226,6 +226,16 @@ public sealed class CircularMessages(OfficeProfile office, CircularOptions optio
         _ => "无法送达",
     };
 
+    /// <summary>A circular's status in Chinese (the console's lists).</summary>
+    public static string StatusName(CircularStatus status) => status switch
+    {
+        CircularStatus.Draft => "草稿",
+        CircularStatus.PendingSignOff => "待签发",
+        CircularStatus.Returned => "已退回",
+        CircularStatus.Withdrawn => "已撤回",
+        _ => "已印发",
+    };
+
     private static string State(TargetStanding t) =>
         t.Error is { Length: > 0 } e && t.State != DeliveryState.Sent ? $"{StateName(t.State)}（{e}）" : StateName(t.State);
 

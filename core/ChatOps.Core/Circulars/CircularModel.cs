@@ -49,6 +49,39 @@ public sealed record CircularTarget(TargetKind Kind, string? Code = null)
 
     /// <summary>A stable key for the target ("group:lly-group", "unit:fgw", "everyone").</summary>
     public string Key => Kind == TargetKind.Everyone ? "everyone" : $"{Kind.ToString().ToLowerInvariant()}:{Code}";
+
+    /// <summary>
+    /// Reads a target as the office writes it (API, console): kind in English or Chinese (group/群聊, unit/成员单位,
+    /// role/角色, person/人员, everyone/全体人员) and a code; null when unrecognisable. Whether the code exists is the
+    /// service's check.
+    /// </summary>
+    public static CircularTarget? Parse(string? kind, string? code)
+    {
+        var parsed = (kind ?? "").Trim().ToLowerInvariant() switch
+        {
+            "group" or "群聊" => TargetKind.Group,
+            "unit" or "成员单位" or "单位" => TargetKind.Unit,
+            "role" or "角色" => TargetKind.Role,
+            "person" or "人员" => TargetKind.Person,
+            "everyone" or "全体人员" or "全体" => TargetKind.Everyone,
+            _ => (TargetKind?)null,
+        };
+        return parsed switch
+        {
+            null => null,
+            TargetKind.Everyone => Everyone,
+            _ when string.IsNullOrWhiteSpace(code) => null,
+            _ => new CircularTarget(parsed.Value, code.Trim()),
+        };
+    }
+
+    /// <summary>Reads "group:lly-group" / "全体人员" (the console's one-line form of a target).</summary>
+    public static CircularTarget? Parse(string text)
+    {
+        var t = text.Trim();
+        var colon = t.IndexOfAny([':', '：']);
+        return colon < 0 ? Parse(t, null) : Parse(t[..colon], t[(colon + 1)..]);
+    }
 }
 
 /// <summary>

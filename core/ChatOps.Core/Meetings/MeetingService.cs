@@ -351,6 +351,17 @@ public sealed class MeetingService(
         return recorded;
     }
 
+    /// <summary>
+    /// Scheduled meetings that have not ended more than a week ago, soonest first: every meeting for the office, a
+    /// host's own meetings otherwise (the console's 会议 page).
+    /// </summary>
+    public async Task<IReadOnlyList<Meeting>> ListForAsync(Person viewer, CancellationToken cancellationToken = default)
+    {
+        await using var work = await units.BeginAsync(cancellationToken);
+        var meetings = await stores.For(work).ListScheduledEndingAfterAsync(time.GetUtcNow() - TimeSpan.FromDays(7), cancellationToken);
+        return [.. meetings.Where(m => viewer.Roles.HasFlag(Roles.OfficeStaff) || m.HostId == viewer.Id).OrderBy(m => m.StartsAt)];
+    }
+
     /// <summary>The roster of a meeting.</summary>
     public async Task<Roster> RosterAsync(long id, CancellationToken cancellationToken = default)
     {

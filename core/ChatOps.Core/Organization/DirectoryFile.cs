@@ -36,7 +36,8 @@ public static class DirectoryFile
     {
         ".yaml" or ".yml" => DirectoryFormat.Yaml,
         ".csv" => DirectoryFormat.Csv,
-        var ext => throw new ArgumentException($"不支持的名录文件格式“{ext}”：请使用 .yaml、.yml 或 .csv 文件。", nameof(path)),
+        ".xlsx" => DirectoryFormat.Xlsx,
+        var ext => throw new ArgumentException($"不支持的名录文件格式“{ext}”：请使用 .yaml、.yml、.csv 或 .xlsx 文件。", nameof(path)),
     };
 
     /// <summary>Reads a file from disk; CSV may be UTF-8 (with or without BOM) or GB18030 as Excel saves it on Chinese Windows.</summary>
@@ -49,7 +50,7 @@ public static class DirectoryFile
     /// <summary>Reads file content already in memory (e.g. an upload).</summary>
     public static DirectoryReadResult Read(string fileName, byte[] content, DirectoryFormat format)
     {
-        var text = DecodeText(content);
+        var text = format == DirectoryFormat.Xlsx ? XlsxDirectory.ToCsv(content) : DecodeText(content);
         var reader = format == DirectoryFormat.Yaml
             ? YamlDirectoryReader.Read(fileName, text)
             : CsvDirectoryReader.Read(fileName, text);
@@ -60,6 +61,11 @@ public static class DirectoryFile
     public static async Task WriteAsync(string path, DirectorySnapshot snapshot, CancellationToken cancellationToken = default)
     {
         var format = FormatOf(path);
+        if (format == DirectoryFormat.Xlsx)
+        {
+            throw new ArgumentException("名录导出为 .xlsx 请使用办公室工作台“名录”页；此处请使用 .yaml 或 .csv 文件。", nameof(path));
+        }
+
         var text = format == DirectoryFormat.Yaml ? YamlDirectoryWriter.Write(snapshot) : CsvDirectoryWriter.Write(snapshot);
         var encoding = format == DirectoryFormat.Csv ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: true) : new UTF8Encoding(false);
         await File.WriteAllTextAsync(path, text, encoding, cancellationToken);
@@ -92,4 +98,7 @@ public enum DirectoryFormat
 
     /// <summary>CSV: one row per person; units are taken from the rows.</summary>
     Csv,
+
+    /// <summary>Excel workbook (first sheet): the same columns as CSV, read row by row (line = row number).</summary>
+    Xlsx,
 }

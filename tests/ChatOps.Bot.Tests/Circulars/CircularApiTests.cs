@@ -3,21 +3,21 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using ChatOps.Core.Organization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Bot.Tests.Circulars;
 
 /// <summary>The office API for the web console, through the real host (Program.cs) on Kestrel on loopback and a fresh SQLite file.</summary>
 public sealed class CircularApiTests
 {
-    private const string Key = "office-key-for-tests";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Office_Composes_Attaches_Sends_ReadsStatus_AndStops()
     {
-        await using var host = new BotHost(new Dictionary<string, string?> { ["OfficeApi:Key"] = Key, ["Circulars:PublicBaseUrl"] = "https://chatops.example.gov.cn" });
-        using var client = Client(host, "office.clerk1");
+        await using var host = new BotHost(new Dictionary<string, string?> { ["Circulars:PublicBaseUrl"] = "https://chatops.example.gov.cn" });
+        using var client = await host.ApiClientAsync("office.clerk1");
 
         var created = await client.PostAsJsonAsync("/api/circulars", new
         {
@@ -73,8 +73,8 @@ public sealed class CircularApiTests
     [Fact]
     public async Task InvalidInput_400_WithChineseMessagesPerField()
     {
-        await using var host = new BotHost(new Dictionary<string, string?> { ["OfficeApi:Key"] = Key });
-        using var client = Client(host, "office.clerk1");
+        await using var host = new BotHost();
+        using var client = await host.ApiClientAsync("office.clerk1");
 
         var response = await client.PostAsJsonAsync("/api/circulars", new { kind = "简报", title = "", body = "正文", targets = new[] { new { kind = "unit", code = "nope" } } }, Ct);
 
@@ -91,29 +91,41 @@ public sealed class CircularApiTests
     }
 
     [Fact]
-    public async Task Access_KeyAndOfficePersonRequired_OthersRefusedAndAudited()
+    public async Task Access_APersonalTokenOfAnOfficePerson_OthersRefusedAndAudited()
     {
-        await using var host = new BotHost(new Dictionary<string, string?> { ["OfficeApi:Key"] = Key });
+        await using var host = new BotHost();
+        _ = host.Services;
 
-        using (var liaison = Client(host, "530100.lly"))
+        // A token issued while 郭婷 was office staff: she is a liaison now, and the token acts with her current roles.
+        var secret = "chatops_liaison-token-for-tests";
+        await host.Services.GetRequiredService<IApiTokenStore>().AddAsync(new ApiToken(0, "530100.lly", "old", ApiTokenService.Hash(secret), DateTimeOffset.UtcNow, null, null), Ct);
+        using (var liaison = Bearer(host, secret))
         {
             var refused = await liaison.PostAsJsonAsync("/api/circulars", new { kind = "通知", title = "t", body = "b", targets = new[] { new { kind = "everyone" } } }, Ct);
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
             Assert.Equal("郭婷不是领导小组办公室人员，无权使用办公室接口。", (await JsonAsync(refused)).GetProperty("detail").GetString());
         }
 
-        using (var wrongKey = Client(host, "office.clerk1", "guess"))
+        using (var wrongToken = Bearer(host, "chatops_guess"))
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await wrongKey.GetAsync("/api/circulars", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await wrongToken.GetAsync("/api/circulars", Ct)).StatusCode);
         }
 
-        using (var nobody = Client(host, null))
+        using (var selfDeclared = host.CreateClient())
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await nobody.GetAsync("/api/circulars", Ct)).StatusCode);
+            selfDeclared.DefaultRequestHeaders.Add("X-ChatOps-Person", "office.clerk1");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await selfDeclared.GetAsync("/api/circulars", Ct)).StatusCode);
         }
 
-        using var office = Client(host, "office.clerk1");
+        using var office = await host.ApiClientAsync("office.clerk1");
         Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/api/circulars", Ct)).StatusCode);
+
+        var tokens = await host.Services.GetRequiredService<IApiTokenStore>().ListAsync("office.clerk1", Ct);
+        var stored = Assert.Single(tokens);
+        Assert.Matches("^[0-9a-f]{64}$", stored.Hash); // only the hash is kept
+        Assert.NotNull(stored.LastUsedAt);
+        Assert.True(await host.Services.GetRequiredService<IApiTokenStore>().RevokeAsync(stored.Id, "office.clerk1", DateTimeOffset.UtcNow, Ct));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await office.GetAsync("/api/circulars", Ct)).StatusCode);
 
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={host.DatabaseFile}");
         await connection.OpenAsync(Ct);
@@ -122,35 +134,10 @@ public sealed class CircularApiTests
         Assert.Equal("api POST /api/circulars", await command.ExecuteScalarAsync(Ct));
     }
 
-    [Fact]
-    public async Task WithoutAConfiguredKey_OnlyDevelopmentFromLoopback()
-    {
-        await using var development = new BotHost();
-        using (var client = Client(development, "office.clerk1", key: null))
-        {
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/circulars", Ct)).StatusCode); // Kestrel on 127.0.0.1
-        }
-
-        await using var production = new BotHost(new Dictionary<string, string?> { ["environment"] = "Production", ["Directory:SeedFile"] = "samples/directory.yaml" });
-        using var refused = Client(production, "office.clerk1", key: null);
-        var response = await refused.GetAsync("/api/circulars", Ct);
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("未配置办公室接口密钥", (await JsonAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
-    private static HttpClient Client(BotHost host, string? person, string? key = Key)
+    private static HttpClient Bearer(BotHost host, string secret)
     {
         var client = host.CreateClient();
-        if (key is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-ChatOps-Office-Key", key);
-        }
-
-        if (person is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-ChatOps-Person", person);
-        }
-
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
 

@@ -8,8 +8,6 @@ namespace ChatOps.Bot.Tests.Meetings;
 /// <summary>The office's meeting API on the real host (Kestrel on loopback, fresh SQLite, the sample directory).</summary>
 public sealed class MeetingApiTests
 {
-    private const string Key = "office-test-key";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static readonly object NewMeeting = new
@@ -25,17 +23,14 @@ public sealed class MeetingApiTests
     };
 
     [Fact]
-    public async Task WithTheKey_Create_Roster_Move_Items_Cancel()
+    public async Task WithAPersonalToken_Create_Roster_Move_Items_Cancel()
     {
-        await using var host = new BotHost(new Dictionary<string, string?> { ["OfficeApi:Key"] = Key });
-        using var client = host.CreateClient();
-
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/meetings", NewMeeting, Ct)).StatusCode);
-        client.DefaultRequestHeaders.Add("X-ChatOps-Office-Key", "wrong");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/meetings/1/roster", Ct)).StatusCode);
-        client.DefaultRequestHeaders.Remove("X-ChatOps-Office-Key");
-        client.DefaultRequestHeaders.Add("X-ChatOps-Office-Key", Key);
-        client.DefaultRequestHeaders.Add("X-ChatOps-Office-User", "office.clerk1");
+        await using var host = new BotHost();
+        using var anonymous = host.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/meetings", NewMeeting, Ct)).StatusCode);
+        anonymous.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "chatops_wrong");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/meetings/1/roster", Ct)).StatusCode);
+        using var client = await host.ApiClientAsync("office.clerk1");
 
         var created = await client.PostAsJsonAsync("/api/meetings", NewMeeting, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -77,9 +72,8 @@ public sealed class MeetingApiTests
     [Fact]
     public async Task InvalidRequests_AreA400WithAChineseMessagePerField()
     {
-        await using var host = new BotHost(new Dictionary<string, string?> { ["OfficeApi:Key"] = Key });
-        using var client = host.CreateClient();
-        client.DefaultRequestHeaders.Add("X-ChatOps-Office-Key", Key);
+        await using var host = new BotHost();
+        using var client = await host.ApiClientAsync("office.clerk1");
 
         var errors = (await JsonAsync(await client.PostAsJsonAsync("/api/meetings",
             new { kind = "常委会", title = "", host = "nobody", start = "明天上午", end = "2027-03-02 10:30", attendees = new[] { "unit:xyz" }, recurrence = "daily" }, Ct),
@@ -98,18 +92,14 @@ public sealed class MeetingApiTests
     }
 
     [Fact]
-    public async Task WithoutAConfiguredKey_OnlyDevelopmentFromLoopback()
+    public async Task ASelfDeclaredPersonHeader_IsNoIdentity_EvenInDevelopmentFromLoopback()
     {
-        await using (var development = new BotHost())
-        {
-            using var client = development.CreateClient();
-            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/meetings/1/roster", Ct)).StatusCode); // let in, no such meeting
-        }
-
-        await using var production = new BotHost(new Dictionary<string, string?> { ["environment"] = "Production" });
-        using var prodClient = production.CreateClient();
-        var refused = await JsonAsync(await prodClient.GetAsync("/api/meetings/1/roster", Ct), HttpStatusCode.Unauthorized);
-        Assert.Equal("未配置办公室接口密钥（OfficeApi:Key），仅允许在开发环境从本机访问。", refused.GetProperty("detail").GetString());
+        await using var development = new BotHost();
+        using var client = development.CreateClient();
+        client.DefaultRequestHeaders.Add("X-ChatOps-Person", "office.clerk1");
+        client.DefaultRequestHeaders.Add("X-ChatOps-Office-User", "office.clerk1");
+        var refused = await JsonAsync(await client.GetAsync("/api/meetings/1/roster", Ct), HttpStatusCode.Unauthorized);
+        Assert.StartsWith("请先登录办公室工作台", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)

@@ -24,7 +24,7 @@ namespace ChatOps.Channels.WeCom.Tests.Fakes;
 /// Errcodes for rare cases WeCom does not document precisely (bad response_code, unknown chat, bad parameters)
 /// are this fake's choices: <see cref="InvalidParameterErrCode"/> and <see cref="ChatNotFoundErrCode"/>.
 /// </summary>
-public sealed class FakeWeComServer : IAsyncDisposable
+public sealed partial class FakeWeComServer : IAsyncDisposable
 {
     /// <summary>Errcode the fake uses for malformed parameters (WeCom: 40058 不合法的参数).</summary>
     public const int InvalidParameterErrCode = 40058;
@@ -408,6 +408,11 @@ public sealed class FakeWeComServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (TryWebLoginRedirect(context))
+        {
+            return;
+        }
+
         string bodyText;
         using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8))
         {
@@ -497,6 +502,11 @@ public sealed class FakeWeComServer : IAsyncDisposable
         if (path == "/cgi-bin/agent/get")
         {
             return AgentGet(token!, query);
+        }
+
+        if (path == "/cgi-bin/auth/getuserinfo")
+        {
+            return GetUserInfo(query);
         }
 
         var json = body as JsonObject;

@@ -250,8 +250,32 @@ public class DirectoryFileTests
     [Fact]
     public void FormatOf_UnknownExtension_IsAClearError()
     {
-        var ex = Assert.Throws<ArgumentException>(() => DirectoryFile.FormatOf("名录.xlsx"));
-        Assert.Contains(".xlsx", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ArgumentException>(() => DirectoryFile.FormatOf("名录.xls"));
+        Assert.Contains(".xls", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_Xlsx_RowsAsCsv_ErrorsNameTheSheetRow()
+    {
+        var rows = new List<Dictionary<string, object>>
+        {
+            new() { ["单位代码"] = "wjw", ["单位名称"] = "省卫生健康委", ["单位类别"] = "省直部门", ["人员编号"] = "wjw.lly", ["姓名"] = "赵敏", ["角色"] = "联络员" },
+            new() { ["单位代码"] = "fgw", ["单位名称"] = "省发展改革委", ["单位类别"] = "省直部门", ["人员编号"] = "fgw.lly", ["姓名"] = "宋蓉", ["角色"] = "宇航员" },
+        };
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows);
+
+        var bad = DirectoryFile.Read("名录.xlsx", stream.ToArray(), DirectoryFile.FormatOf("名录.xlsx"));
+
+        Assert.False(bad.IsValid);
+        Assert.Contains(bad.Errors, e => e.Position.Line == 3 && e.Message.Contains("宇航员", StringComparison.Ordinal));
+
+        rows[1]["角色"] = "联络员";
+        using var good = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(good, rows);
+        var read = DirectoryFile.Read("名录.xlsx", good.ToArray(), DirectoryFormat.Xlsx);
+        Assert.True(read.IsValid, string.Join("\n", read.Errors));
+        Assert.Equal(["宋蓉", "赵敏"], read.Snapshot!.People.Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
     internal static DirectoryReadResult ReadYaml(string yaml) =>

@@ -1,0 +1,125 @@
+using ChatOps.Core.Circulars;
+using ChatOps.Core.Conversations;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChatOps.Bot.OfficeConsole.Pages;
+
+/// <summary>
+/// 通报/通知: compose (kind, number, title, body, targets, attachments uploaded in the browser) and send — for sign-off
+/// or issue, as <see cref="CircularService"/> decides; history with search; one circular's delivery per target and
+/// acknowledgement per unit and person. One unit of work per change, so the circular, its audit and its outbox commit together.
+/// </summary>
+public sealed class CircularsModel(CircularService circulars, CircularKinds kinds, IUnitOfWorkFactory works, TimeProvider time) : ConsolePageModel
+{
+    private const long MaxAttachment = 20 * 1024 * 1024;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public long? Id { get; set; }
+
+    public IReadOnlyList<(Circular Circular, int Recipients, int Acknowledged)> List { get; private set; } = [];
+
+    public CircularStanding? Standing { get; private set; }
+
+    public IReadOnlyList<string> Kinds { get; } = ["通知", "通报", "文件", "会议纪要", "工作专报"];
+
+    /// <summary>The kind's Chinese name (stored by key).</summary>
+    public string KindName(string key) => kinds.Get(key).Name;
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        await LoadAsync();
+        return Xlsx("通报通知.xlsx", ["文号", "类别", "标题", "状态", "发出时间", "应回执", "已回执"],
+            List.Select(x => (IReadOnlyList<object?>)[x.Circular.Number, KindName(x.Circular.Kind), x.Circular.Title, CircularMessages.StatusName(x.Circular.Status), ConsoleFormat.Time(x.Circular.IssuedAt, HttpContext), x.Recipients, x.Acknowledged]));
+    }
+
+    public async Task<IActionResult> OnPostComposeAsync(string? kind, string? title, string? body, string? targets, string? number, bool send, List<IFormFile>? files)
+    {
+        var parsed = new List<CircularTarget>();
+        var errors = new List<string>();
+        foreach (var line in (targets ?? "").Split([',', '，', '\n', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (CircularTarget.Parse(line) is { } t)
+            {
+                parsed.Add(t);
+            }
+            else
+            {
+                errors.Add($"发送对象“{line}”无法识别，请写成 群聊:代码、成员单位:代码、角色:名称、人员:编号 或 全体人员。");
+            }
+        }
+
+        foreach (var file in files ?? [])
+        {
+            if (file.Length > MaxAttachment)
+            {
+                errors.Add($"附件“{file.FileName}”超过 20 MB。");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            Errors = errors;
+            await LoadAsync();
+            return Page();
+        }
+
+        var now = time.GetUtcNow();
+        await using var work = await works.BeginAsync(HttpContext.RequestAborted);
+        var created = await circulars.CreateAsync(work, new CircularDraft(kind ?? "", title ?? "", body ?? "", parsed, string.IsNullOrWhiteSpace(number) ? null : number), Me, now, HttpContext.RequestAborted);
+        if (!created.Succeeded)
+        {
+            Errors = [.. created.Errors.Select(e => e.Message)];
+            await LoadAsync();
+            return Page();
+        }
+
+        var id = created.Circular!.Id;
+        foreach (var file in files ?? [])
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, HttpContext.RequestAborted);
+            var (_, attached) = await circulars.AttachAsync(work, id, Path.GetFileName(file.FileName), file.ContentType, buffer.ToArray(), Me, now, HttpContext.RequestAborted);
+            if (!attached.Succeeded)
+            {
+                Errors = [.. attached.Errors.Select(e => e.Message)];
+                await LoadAsync();
+                return Page(); // nothing committed
+            }
+        }
+
+        var outcome = send ? await circulars.SendAsync(work, id, Me, now, HttpContext.RequestAborted) : created;
+        await work.Audit.AppendAsync(Core.Audit.AuditEntry.Of(now, Me.Id, send ? "circular.send" : "circular.create", $"circular:{id}", $"{created.Circular.Number}《{created.Circular.Title}》", ConsoleAuth.Source(HttpContext)), HttpContext.RequestAborted);
+        await work.CommitAsync(HttpContext.RequestAborted);
+        HttpContext.RequestServices.GetService<IWorkSignal>()?.OutboxChanged();
+        Notice = outcome.Succeeded ? outcome.Notice ?? (send ? "已发出。" : "草稿已保存。") : $"草稿已保存，但未能发出：{outcome.ErrorText}";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task LoadAsync()
+    {
+        await using var work = await works.BeginAsync(HttpContext.RequestAborted);
+        var store = circulars.Store(work);
+        var list = new List<(Circular, int, int)>();
+        foreach (var c in await store.ListRecentAsync(200, HttpContext.RequestAborted))
+        {
+            if (!string.IsNullOrWhiteSpace(Q) && !c.Title.Contains(Q.Trim(), StringComparison.Ordinal) && !c.Number.Contains(Q.Trim(), StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var recipients = await store.ListRecipientsAsync(c.Id, HttpContext.RequestAborted);
+            list.Add((c, recipients.Count, recipients.Count(r => r.AckedAt is not null)));
+        }
+
+        List = list;
+        if (Id is { } id)
+        {
+            Standing = await circulars.StandingAsync(work, id, HttpContext.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using ChatOps.Core.Meetings;
+using ChatOps.Core.Organization;
+using ChatOps.Core.Reports;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChatOps.Bot.OfficeConsole.Pages;
+
+/// <summary>
+/// 会议: the office's (or a host's own) meetings; create one-off or recurring meetings with attendees, cancel, the
+/// roster with leave requests and substitutes, and the 签到表 as .xlsx. Every rule is <see cref="MeetingService"/>'s.
+/// </summary>
+public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office) : ConsolePageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public long? Id { get; set; }
+
+    public IReadOnlyList<Meeting> List { get; private set; } = [];
+
+    public Roster? Roster { get; private set; }
+
+    public string When(Meeting m) => MeetingText.Span(m.StartsAt, m.EndsAt, office);
+
+    public bool IsOffice => ConsoleAccess.May(Me.Roles, ConsoleAreas.Office);
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    /// <summary>签到表: one row per attendee (substitutes named), a blank column to sign.</summary>
+    public async Task<IActionResult> OnGetSignSheetAsync()
+    {
+        if (!await LoadAsync() || Roster is null)
+        {
+            return NotFound();
+        }
+
+        var n = 0;
+        return Xlsx($"签到表-{Roster.Meeting.Title}.xlsx", ["序号", "单位", "姓名", "参会情况", "代会人", "签名"],
+            Roster.Entries.Select(e => (IReadOnlyList<object?>)[++n, e.UnitCode, e.Label, MeetingText.CategoryName(e.Category), e.SubstituteLabel, ""]));
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(string? kind, string? title, string? host, string? start, string? end, string? place, string? agenda, string? attendees, string? recurrence)
+    {
+        if (!IsOffice)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            var created = await meetings.CreateAsync(new MeetingDraft(kind, title, host, start, end, place, null, agenda,
+                (attendees ?? "").Split([',', '，', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), string.IsNullOrWhiteSpace(recurrence) ? null : recurrence), Me.Id, HttpContext.RequestAborted);
+            await AuditAsync("meeting.create", $"meeting:{created.Meeting.Id}", $"{created.Meeting.Title}（邀请{created.Invited}人）");
+            Notice = $"已创建并邀请{created.Invited}人。" + string.Join("", created.Warnings);
+            return RedirectToPage(new { id = created.Meeting.Id });
+        }
+        catch (MeetingValidationException ex)
+        {
+            Errors = [.. ex.Errors.Values.DefaultIfEmpty(ex.Message)];
+            await LoadAsync();
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(long id, string? reason, bool series)
+    {
+        if (!IsOffice)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            var cancelled = await meetings.CancelAsync(id, reason, series, Me.Id, HttpContext.RequestAborted);
+            await AuditAsync("meeting.cancel", $"meeting:{id}", $"{reason}（{cancelled.Count}场）");
+            Notice = $"已取消{cancelled.Count}场会议，并通知参会人员。";
+        }
+        catch (MeetingValidationException ex)
+        {
+            Notice = ex.Message;
+        }
+
+        return RedirectToPage();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        List = await meetings.ListForAsync(Me, HttpContext.RequestAborted);
+        if (Id is not { } id)
+        {
+            return true;
+        }
+
+        try
+        {
+            Roster = await meetings.RosterAsync(id, HttpContext.RequestAborted);
+        }
+        catch (MeetingValidationException)
+        {
+            return false;
+        }
+
+        return IsOffice || Roster.Meeting.HostId == Me.Id;
+    }
+}

@@ -1,0 +1,42 @@
+using ChatOps.Core.Organization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChatOps.Bot.OfficeConsole.Pages;
+
+/// <summary>接口令牌: the signed-in office person's personal tokens for the office API (the secret is shown once).</summary>
+public sealed class TokensModel(ApiTokenService tokens) : ConsolePageModel
+{
+    public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
+
+    public string? Secret { get; private set; }
+
+    public async Task OnGetAsync() => Tokens = await tokens.ListAsync(Me, HttpContext.RequestAborted);
+
+    public async Task<IActionResult> OnPostIssueAsync(string? name)
+    {
+        try
+        {
+            var (token, secret) = await tokens.IssueAsync(Me, name ?? "", HttpContext.RequestAborted);
+            await AuditAsync("console.token.issue", $"token:{token.Id}", token.Name);
+            Secret = secret;
+        }
+        catch (DirectoryException ex)
+        {
+            Errors = [ex.Message];
+        }
+
+        Tokens = await tokens.ListAsync(Me, HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(long id)
+    {
+        if (await tokens.RevokeAsync(Me, id, HttpContext.RequestAborted))
+        {
+            await AuditAsync("console.token.revoke", $"token:{id}", "");
+            Notice = "令牌已撤销。";
+        }
+
+        return RedirectToPage();
+    }
+}
