@@ -15,7 +15,10 @@ public static class StorageOperationsRegistration
         return services;
     }
 
-    /// <summary>Starts feeding the outbox gauges (call once the container is built).</summary>
+    /// <summary>
+    /// Starts feeding the outbox gauges (call once the container is built). The gauges resolve the database only when
+    /// read, so a bad storage setting is still reported by the host's start-up check (one line, exit 3), not here.
+    /// </summary>
     public static void ObserveOutbox(IServiceProvider services) =>
-        ChatOpsTelemetry.ObserveOutbox(services.GetRequiredService<OutboxGauges>().Read);
+        ChatOpsTelemetry.ObserveOutbox(() => services.GetRequiredService<OutboxGauges>().Read());
 }

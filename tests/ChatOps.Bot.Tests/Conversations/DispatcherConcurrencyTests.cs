@@ -39,7 +39,7 @@ public sealed class DispatcherConcurrencyTests
         var services = chat.Services;
         var dispatcher = new OutboxDispatcher(
             services.GetRequiredService<IOutboxDispatch>(), [sender], [], services.GetRequiredService<WorkSignal>(), services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<IOptions<EngineOptions>>(), NullLogger<OutboxDispatcher>.Instance, services.GetRequiredService<ChatOps.Bot.Operations.EngineTelemetry>());
+            services.GetRequiredService<IOptions<EngineOptions>>(), NullLogger<OutboxDispatcher>.Instance);
         while (await dispatcher.DispatchDueAsync(TestContext.Current.CancellationToken) > 0)
         {
         }

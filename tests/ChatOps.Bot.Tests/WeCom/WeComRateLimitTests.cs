@@ -15,7 +15,13 @@ public sealed class WeComRateLimitTests
     [Fact]
     public async Task ApiAnswers45009_SendingPausesForTheBackoff_ThenResumes_NothingLostOrDuplicated()
     {
-        await using var bot = await WeComBot.StartAsync(settings: new Dictionary<string, string?> { ["WeCom:RateLimitRetryAfter"] = "00:00:01" });
+        // One send at a time: the pause stops every send that starts after a 45009; with concurrent sends the ones
+        // already in flight (at most Engine:SendConcurrency) get their own 45009 too, which would blur the count below.
+        await using var bot = await WeComBot.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["WeCom:RateLimitRetryAfter"] = "00:00:01",
+            ["Engine:SendConcurrency"] = "1",
+        });
         var liaisons = bot.Members.Where(m => m.EndsWith(".lly", StringComparison.Ordinal)).Take(40).ToList();
         bot.WeCom.FailNext(SendPath, 45009, times: 100_000);
         var now = DateTimeOffset.UtcNow;
