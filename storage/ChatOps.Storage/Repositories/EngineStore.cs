@@ -39,6 +39,25 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
             return stored;
         }
 
+        // On a server database, batches of several instances may insert the same keys (WeCom's concurrent retries) in
+        // different orders and deadlock; the loser's transaction is rolled back whole, so it is tried again (the inserts
+        // are idempotent), keeping the arrival order that the inbox ids record.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await InsertBatchAsync(entries, stored, cancellationToken);
+                return stored;
+            }
+            catch (DbException) when (db.Dialect.SupportsScaleOut && attempt < 4 && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(Random.Shared.Next(5, 50) * attempt, cancellationToken);
+            }
+        }
+    }
+
+    private async Task InsertBatchAsync(IReadOnlyList<InboxEntry> entries, bool[] stored, CancellationToken cancellationToken)
+    {
         await using var c = await db.OpenAsync(cancellationToken);
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
         var sql = db.Sql(EngineSql.InsertInbox);
@@ -57,7 +76,6 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
         }
 
         await tx.CommitAsync(cancellationToken);
-        return stored;
     }
 
     public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)
