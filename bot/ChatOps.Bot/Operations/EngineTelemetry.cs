@@ -111,7 +111,13 @@ internal sealed class EngineTelemetry(TraceCorrelation correlation, ChannelAlert
         ChatOpsTelemetry.RecordSend(item, result);
         if (result is not SendResult.Sent)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, result is SendResult.Failed f ? f.Error : ((SendResult.Retry)result).Error);
+            activity?.SetStatus(ActivityStatusCode.Error, result switch
+            {
+                SendResult.Failed f => f.Error,
+                SendResult.Retry r => r.Error,
+                SendResult.Wait w => w.Reason,
+                _ => result.GetType().Name,
+            });
         }
 
         try

@@ -67,6 +67,7 @@ public static partial class ChatOpsTelemetry
             SendResult.Sent => ("sent", null),
             SendResult.Retry r => ("retry", r.Error),
             SendResult.Failed f => ("failed", f.Error),
+            SendResult.Wait => ("waiting", null),
             _ => ("unknown", null),
         };
         var code = ErrorCode(error);
