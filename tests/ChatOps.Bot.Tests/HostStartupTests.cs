@@ -33,6 +33,24 @@ public class HostStartupTests
     }
 
     [Fact]
+    public async Task SampleDirectory_SeedsTeamsIdentities_AndATeamsGroup()
+    {
+        await using var host = new BotHost();
+        host.CreateClient().Dispose();
+
+        var directory = await host.Services.GetRequiredService<IDirectoryRepository>().LoadAsync(TestContext.Current.CancellationToken);
+        var teams = directory.People.Where(p => p.IdentityOn(ChannelNames.BotFramework) is not null)
+            .ToDictionary(p => p.Id, p => p.IdentityOn(ChannelNames.BotFramework));
+        Assert.Equal(
+            new Dictionary<string, string?> { ["sw-xcb.lly"] = "29:1a2b3c4d-sw-xcb-lly", ["wjw.lly"] = "29:1a2b3c4d-wjw-lly", ["530100.lly"] = "29:1a2b3c4d-530100-lly" },
+            teams);
+        Assert.All(teams.Keys, id => Assert.NotNull(directory.People.Single(p => p.Id == id).IdentityOn(ChannelNames.WeCom)));
+        var group = Assert.Single(directory.Groups, g => g.Kind == GroupKind.BotFrameworkConversation);
+        Assert.Equal(("teams-group", "19:sample-teams-group@thread.tacv2"), (group.Code, group.Address));
+        Assert.Equal(["530100.lly", "sw-xcb.lly", "wjw.lly"], group.MemberIds.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task DatabaseGone_HealthzIs503()
     {
         await using var host = new BotHost();

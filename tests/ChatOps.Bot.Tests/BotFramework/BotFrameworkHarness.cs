@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace ChatOps.Bot.Tests.BotFramework;
@@ -172,7 +173,12 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
             return path;
         }
 
-        var yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "directory.yaml"))
+        // The sample's own Teams people and group are taken out, so that the two liaisons below are the only Teams
+        // recipients and the connector sees only the calls a test causes.
+        var sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "directory.yaml"));
+        sample = Regex.Replace(sample, "^    botframework: .*\n", "", RegexOptions.Multiline);
+        sample = Regex.Replace(sample, "^  - code: \"[^\"]*\"\n    name: .*\n    kind: botframework\n(    .*\n)*", "", RegexOptions.Multiline);
+        var yaml = sample
             .Replace("    wecom: \"fgw.lly\"", $"    botframework: \"{FgwUser}\"", StringComparison.Ordinal)
             .Replace("    wecom: \"jyt.lly\"", $"    botframework: \"{JytUser}\"", StringComparison.Ordinal);
         File.WriteAllText(path, yaml);

@@ -20,7 +20,8 @@ namespace ChatOps.Bot.Tests.Circulars;
 /// <see cref="ChatHarness"/>. WeCom and Bot Framework are "enabled" through scriptable senders (the real ones talk to
 /// remote services), so routing to group chats is real and the dispatcher can be run against them. The directory is
 /// the sample one with two changes that make every kind of target visible: the liaison app chat holds the provincial
-/// departments' liaisons only, and a Bot Framework (Teams) group holds two prefectures' liaisons.
+/// departments' liaisons only, and the one Bot Framework (Teams) group holds two prefectures' liaisons (it replaces the
+/// sample's Teams group).
 /// </summary>
 public sealed class CircularChat : IAsyncDisposable
 {
@@ -196,6 +197,7 @@ public sealed class CircularChat : IAsyncDisposable
         var liaisons = current.LiaisonsByUnit();
         var provincial = current.Units.Where(u => u.Kind == UnitKind.ProvincialDepartment).Select(u => liaisons[u.Code]);
         var groups = current.Groups
+            .Where(g => g.Kind != GroupKind.BotFrameworkConversation) // the sample's own Teams group gives way to this one
             .Select(g => g.Code == "lly-group" ? g with { MemberIds = [.. provincial, "office.clerk1", "office.clerk2"] } : g)
             .Append(new GroupChat(TeamsGroup, "州市联络员群（Teams）", GroupKind.BotFrameworkConversation, TeamsConversation, ["530100.lly", "530300.lly"]))
             .ToList();
