@@ -146,8 +146,24 @@ public sealed class WeComCallbackHandler
         var message = new InboundMessage(
             ChannelNames.WeCom, dedupeKey, inbound.FromUserName, text, action, inbound.ChatId, now, inbound.ResponseCode, cardId);
 
-        // No directory look-up before the answer: the engine finds the sender by the same WeCom userid when it handles
-        // the message, so the acknowledgement costs one (group) commit and no read.
+        // A card click: whether its card still asks the current step is read before the click is stored, because once
+        // stored the engine may handle it at once and end the dialog, and the card would then look expired. The engine
+        // refuses a stale click itself; this only chooses the caption the card is greyed with.
+        Person? person = null;
+        var stale = false;
+        var isClick = inbound.SelectedButtonKey is not null && !string.IsNullOrEmpty(inbound.ResponseCode);
+        if (isClick)
+        {
+            person = await _directory.FindByIdentityAsync(ChannelNames.WeCom, inbound.FromUserName, cancellationToken).ConfigureAwait(false);
+            if (cardId is not null)
+            {
+                await using var read = await _work.BeginAsync(cancellationToken).ConfigureAwait(false);
+                stale = person is null || cardId != await read.Dialogs.GetCardAsync(person.Id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // No directory look-up before the answer for other messages: the engine finds the sender by the same WeCom
+        // userid when it handles the message, so the acknowledgement costs one (group) commit and no read.
         var stored = await _inbox.AcceptAsync(message, null, cancellationToken).ConfigureAwait(false);
         if (stored)
         {
@@ -159,15 +175,10 @@ public sealed class WeComCallbackHandler
         }
 
         // A repeat queues it again on purpose: the dedupe key makes it once, and a crash between the two writes heals.
-        if (inbound.SelectedButtonKey is { } key && !string.IsNullOrEmpty(inbound.ResponseCode))
+        if (isClick && inbound.SelectedButtonKey is { } key && inbound.ResponseCode is { } responseCode)
         {
-            var person = await _directory.FindByIdentityAsync(ChannelNames.WeCom, inbound.FromUserName, cancellationToken).ConfigureAwait(false);
             await using var work = await _work.BeginAsync(cancellationToken).ConfigureAwait(false);
-
-            // Greyed out as expired when the card asks no current step; the engine refuses the click itself.
-            var stale = cardId is not null
-                && (person is null || cardId != await work.Dialogs.GetCardAsync(person.Id, cancellationToken).ConfigureAwait(false));
-            var click = new WeComCardClick(app.Key, inbound.ResponseCode, inbound.TaskId, key, stale);
+            var click = new WeComCardClick(app.Key, responseCode, inbound.TaskId, key, stale);
             var queued = await work.Outbox.EnqueueAsync(new OutboxItem(
                 0, ChannelNames.WeCom, inbound.FromUserName, person?.Id, null, OutboundMessage.Plain("更新卡片：" + key), click.DedupeKeyFor(dedupeKey), now,
                 ReplyContext: click.ToReplyContext()), cancellationToken).ConfigureAwait(false);
