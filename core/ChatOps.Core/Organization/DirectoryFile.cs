@@ -71,7 +71,11 @@ public static class DirectoryFile
         await File.WriteAllTextAsync(path, text, encoding, cancellationToken);
     }
 
-    private static string DecodeText(byte[] content)
+    /// <summary>
+    /// Text of a file an office saved: UTF-8 (with or without BOM), or GB18030 as Excel on Chinese Windows writes CSV.
+    /// Used by every import that takes spreadsheets exported as text (directory, problem lists).
+    /// </summary>
+    internal static string DecodeText(byte[] content)
     {
         if (content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatOps.Core.Organization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using DocumentFormat.OpenXml.Packaging;
@@ -32,7 +33,7 @@ public static class ProblemFile
     public static async Task<(IReadOnlyList<ItemDraft> Rows, IReadOnlyList<string> Errors)> ReadAsync(string path, string defaultSource, CancellationToken cancellationToken = default)
     {
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        var table = Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(bytes) : ReadCsv(Decode(bytes));
+        var table = Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(bytes) : ReadCsv(DirectoryFile.DecodeText(bytes));
         return ToDrafts(table, defaultSource);
     }
 
@@ -151,23 +152,5 @@ public static class ProblemFile
         }
 
         return n - 1;
-    }
-
-    private static string Decode(byte[] content)
-    {
-        if (content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF)
-        {
-            return Encoding.UTF8.GetString(content, 3, content.Length - 3);
-        }
-
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
-        }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding("GB18030").GetString(content);
-        }
     }
 }
