@@ -33,13 +33,6 @@ internal sealed class ConfigurationDoctorCheck(IServiceProvider services, IConfi
                     "Directory:SeedFile 不为空：空数据库会被导入示例名录。生产环境请设为空，并用 import-directory 导入本单位名录。",
                     "Directory:SeedFile is set: an empty database gets the sample directory. Set it empty in production and import yours with import-directory."));
             }
-
-            if (string.IsNullOrWhiteSpace(configuration["OfficeApi:Key"]))
-            {
-                findings.Add(DoctorFinding.Warning(Check,
-                    "未设置 OfficeApi:Key：办公室 HTTP 接口（/api/meetings、/api/circulars）在生产环境无法使用。",
-                    "OfficeApi:Key is not set: the office HTTP API (/api/meetings, /api/circulars) is unusable in production."));
-            }
         }
 
         if (findings.All(f => f.Level != DoctorLevel.Blocking))
