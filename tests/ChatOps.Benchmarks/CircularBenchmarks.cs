@@ -46,18 +46,9 @@ public class CircularBenchmarks
     public void Setup()
     {
         _folder = Directory.CreateTempSubdirectory("chatops-bench-circulars-").FullName;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development", DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DataFolder"] = _folder,
-            ["LocalChat:Enabled"] = "true",
-        });
-        builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        var builder = ChatHost.CreateBuilder(_folder, logging: l => l.SetMinimumLevel(LogLevel.Warning));
         builder.Services.AddSingleton<IChannelSender>(new QueueOnlySender(ChannelNames.WeCom));
         builder.Services.AddSingleton<IChannelSender>(new QueueOnlySender(ChannelNames.BotFramework));
-        builder.AddStorage();
-        builder.AddChatOps();
-        builder.AddEngine();
         builder.AddCirculars();
         _host = builder.Build();
         _host.Services.GetRequiredService<Migrator>().MigrateAsync().GetAwaiter().GetResult();

@@ -34,20 +34,7 @@ public class DialogTurnBenchmarks
     public void Setup()
     {
         _folder = Directory.CreateTempSubdirectory("chatops-bench-").FullName;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development", DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DataFolder"] = _folder,
-            ["LocalChat:Enabled"] = "true",
-        });
-        builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        builder.AddStorage();
-        builder.AddChatOps();
-        builder.AddEngine();
-        _host = builder.Build();
-        _host.Services.GetRequiredService<Migrator>().MigrateAsync().GetAwaiter().GetResult();
-        _host.Services.GetRequiredService<DirectoryService>()
-            .SeedIfEmptyAsync(Path.Combine(AppContext.BaseDirectory, "samples", "directory.yaml")).GetAwaiter().GetResult();
+        _host = ChatHost.CreateBuilder(_folder, logging: l => l.SetMinimumLevel(LogLevel.Warning)).BuildSeededAsync().GetAwaiter().GetResult();
         _inbox = _host.Services.GetRequiredService<IInbox>();
         _engine = _host.Services.GetRequiredService<ConversationEngine>();
     }

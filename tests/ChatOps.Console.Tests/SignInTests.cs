@@ -153,19 +153,9 @@ public sealed class SignInTests(Browser browser) : IClassFixture<Browser>
         Assert.DoesNotContain(await other.Context.CookiesAsync(), c => c.Name == "chatops.console");
     }
 
-    private static Dictionary<string, string?> WeComSettings(FakeWeComServer weCom)
+    private static Dictionary<string, string?> WeComSettings(FakeWeComServer weCom) => weCom.BotSettings(new Dictionary<string, string?>
     {
-        var app = weCom.CreateAppOptions();
-        return new Dictionary<string, string?>
-        {
-            ["WeCom:CorpId"] = app.CorpId,
-            ["WeCom:AgentId"] = app.AgentId,
-            ["WeCom:Secret"] = app.Secret,
-            ["WeCom:Token"] = app.Token,
-            ["WeCom:EncodingAESKey"] = app.EncodingAESKey,
-            ["WeCom:ApiBaseUrl"] = weCom.BaseUrl,
-            ["Console:WeCom:OAuthHost"] = weCom.BaseUrl,
-            ["Console:WeCom:LoginHost"] = weCom.BaseUrl,
-        };
-    }
+        ["Console:WeCom:OAuthHost"] = weCom.BaseUrl,
+        ["Console:WeCom:LoginHost"] = weCom.BaseUrl,
+    });
 }

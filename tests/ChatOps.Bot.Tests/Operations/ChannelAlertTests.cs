@@ -18,17 +18,7 @@ public class ChannelAlertTests
     {
         await using var weCom = await FakeWeComServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         weCom.SetTrustedIps(["203.0.113.7"]);
-        var app = weCom.CreateAppOptions();
-        await using var host = new BotHost(new Dictionary<string, string?>
-        {
-            ["WeCom:CorpId"] = app.CorpId,
-            ["WeCom:AgentId"] = app.AgentId,
-            ["WeCom:Secret"] = app.Secret,
-            ["WeCom:Token"] = app.Token,
-            ["WeCom:EncodingAESKey"] = app.EncodingAESKey,
-            ["WeCom:ApiBaseUrl"] = weCom.BaseUrl,
-            ["Engine:PollInterval"] = "00:00:00.100",
-        });
+        await using var host = new BotHost(weCom.BotSettings(new Dictionary<string, string?> { ["Engine:PollInterval"] = "00:00:00.100" }));
         _ = host.CreateClient();
 
         await QueueAsync(host, "a", 2);

@@ -12,17 +12,7 @@ public class DoctorWeComTests
     {
         var weCom = await FakeWeComServer.StartAsync();
         arrange?.Invoke(weCom);
-        var app = weCom.CreateAppOptions();
-        var all = new Dictionary<string, string?>
-        {
-            ["WeCom:CorpId"] = app.CorpId,
-            ["WeCom:AgentId"] = app.AgentId,
-            ["WeCom:Secret"] = app.Secret,
-            ["WeCom:Token"] = app.Token,
-            ["WeCom:EncodingAESKey"] = app.EncodingAESKey,
-            ["WeCom:ApiBaseUrl"] = weCom.BaseUrl,
-            ["PublicBaseUrl"] = "https://bot.example.gov.cn",
-        };
+        var all = weCom.BotSettings(new Dictionary<string, string?> { ["PublicBaseUrl"] = "https://bot.example.gov.cn" });
         foreach (var (k, v) in settings?.Invoke(weCom) ?? [])
         {
             all[k] = v;

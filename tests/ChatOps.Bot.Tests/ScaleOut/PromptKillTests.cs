@@ -25,19 +25,10 @@ public sealed class PromptKillTests
         await File.WriteAllTextAsync(directory, Directory2000(), TestContext.Current.CancellationToken);
         var members = Enumerable.Range(1, Liaisons).Select(Id).ToList();
         weCom.SetKnownUsers(members);
-        var app = weCom.CreateAppOptions();
-        var settings = new Dictionary<string, string?>(storage.Settings)
-        {
-            ["WeCom:CorpId"] = app.CorpId,
-            ["WeCom:AgentId"] = app.AgentId,
-            ["WeCom:Secret"] = app.Secret,
-            ["WeCom:Token"] = app.Token,
-            ["WeCom:EncodingAESKey"] = app.EncodingAESKey,
-            ["WeCom:ApiBaseUrl"] = weCom.BaseUrl,
-            ["Engine:PollInterval"] = "00:00:00.200",
-            ["Engine:OutboxLease"] = "00:00:10",
-            ["Directory:SeedFile"] = directory,
-        };
+        var settings = weCom.BotSettings(storage.Settings);
+        settings["Engine:PollInterval"] = "00:00:00.200";
+        settings["Engine:OutboxLease"] = "00:00:10";
+        settings["Directory:SeedFile"] = directory;
         var hosts = new List<HostProcess>();
         try
         {

@@ -24,17 +24,8 @@ public sealed class ScaleOutTests
     {
         await using var storage = await TestStorage.CreateAsync(StorageProviders.PostgreSql);
         await using var weCom = await FakeWeComServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var app = weCom.CreateAppOptions();
-        var settings = new Dictionary<string, string?>(storage.Settings)
-        {
-            ["WeCom:CorpId"] = app.CorpId,
-            ["WeCom:AgentId"] = app.AgentId,
-            ["WeCom:Secret"] = app.Secret,
-            ["WeCom:Token"] = app.Token,
-            ["WeCom:EncodingAESKey"] = app.EncodingAESKey,
-            ["WeCom:ApiBaseUrl"] = weCom.BaseUrl,
-            ["Engine:PollInterval"] = "00:00:00.200",
-        };
+        var settings = weCom.BotSettings(storage.Settings);
+        settings["Engine:PollInterval"] = "00:00:00.200";
         var hosts = new List<BotHost>();
         var clients = new List<HttpClient>();
         try

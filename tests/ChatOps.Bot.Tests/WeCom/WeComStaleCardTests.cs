@@ -60,7 +60,7 @@ public sealed class WeComStaleCardTests
     }
 
     /// <summary>填报 up to the card "已记录2条 [完成]" of the first step.</summary>
-    private static async Task<Channels.WeCom.Tests.Fakes.FakeWeComDelivery> OpenProgressStepAsync(WeComBot bot)
+    private static async Task<FakeWeComDelivery> OpenProgressStepAsync(WeComBot bot)
     {
         var mark = bot.Mark(Liaison);
         await bot.SaysAsync(Liaison, "填报");

@@ -1,14 +1,13 @@
 using ChatOps.Bot.Supervision;
-using ChatOps.Bot.Tests.Conversations;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using ChatOps.Core.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatOps.Bot.Tests.Supervision;
+namespace ChatOps.Testing;
 
 /// <summary>Helpers over <see cref="ChatHarness"/> with supervision registered: files to import, the office's set-up, the scheduler at the clock's time.</summary>
-internal static class SupervisionChat
+public static class SupervisionChat
 {
     /// <summary>Tuesday 1 December 2026, 09:30 in Kunming.</summary>
     public static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 30, 0, TimeSpan.FromHours(8));

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatOps.Bot.Tests;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// The real host on a real Kestrel socket on loopback, with its own fresh data folder (SQLite file) per instance.

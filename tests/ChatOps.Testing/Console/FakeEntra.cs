@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace ChatOps.Console.Tests;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// A tiny OpenID provider on loopback that behaves as Entra ID's v2.0 endpoints do for the authorization-code flow:

@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using ChatOps.Channels.WeCom;
-using ChatOps.Channels.WeCom.Tests.Fakes;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using ChatOps.Storage;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatOps.Bot.Tests.WeCom;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// The real host (Kestrel on loopback, its own database — a SQLite file or a fresh PostgreSQL database —, the sample directory) with WeCom configured against the
@@ -61,17 +60,7 @@ public sealed class WeComBot : IAsyncDisposable
     {
         var storage = await TestStorage.CreateAsync(provider);
         var weCom = await FakeWeComServer.StartAsync(options);
-        var app = weCom.CreateAppOptions();
-        var all = new Dictionary<string, string?>
-        {
-            ["WeCom:CorpId"] = app.CorpId,
-            ["WeCom:AgentId"] = app.AgentId,
-            ["WeCom:Secret"] = app.Secret,
-            ["WeCom:Token"] = app.Token,
-            ["WeCom:EncodingAESKey"] = app.EncodingAESKey,
-            ["WeCom:ApiBaseUrl"] = weCom.BaseUrl,
-            ["Engine:PollInterval"] = "00:00:00.200",
-        };
+        var all = weCom.BotSettings(new Dictionary<string, string?> { ["Engine:PollInterval"] = "00:00:00.200" });
         foreach (var (key, value) in storage.Settings.Concat(settings ?? new Dictionary<string, string?>()).Concat(configure?.Invoke(weCom) ?? new Dictionary<string, string?>()))
         {
             all[key] = value;

@@ -1,7 +1,6 @@
 using ChatOps.Bot.Engine;
 using ChatOps.Bot.Hosting;
 using ChatOps.Bot.Meetings;
-using ChatOps.Bot.Tests.Conversations;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Meetings;
 using ChatOps.Core.Organization;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ChatOps.Bot.Tests.Meetings;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// <see cref="ChatHarness"/> with meetings registered (<see cref="MeetingsHostRegistration.AddMeetings"/>): the engine on
@@ -45,26 +44,9 @@ public sealed class MeetingChat : IAsyncDisposable
     {
         folder ??= Directory.CreateTempSubdirectory("chatops-meetings-").FullName;
         var clock = new FakeTimeProvider(now);
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            EnvironmentName = "Development",
-            ContentRootPath = AppContext.BaseDirectory,
-            DisableDefaults = true,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DataFolder"] = folder,
-            ["LocalChat:Enabled"] = "true",
-        });
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddLogging();
-        builder.AddStorage();
-        builder.AddChatOps();
-        builder.AddEngine();
+        var builder = ChatHost.CreateBuilder(folder, clock);
         builder.AddMeetings();
-        var host = builder.Build();
-        await host.Services.GetRequiredService<Migrator>().MigrateAsync();
-        await host.Services.GetRequiredService<DirectoryService>().SeedIfEmptyAsync(Path.Combine(AppContext.BaseDirectory, "samples", "directory.yaml"));
+        var host = await builder.BuildSeededAsync();
         var chat = new MeetingChat(host, clock, folder);
         foreach (var person in (await host.Services.GetRequiredService<IDirectoryRepository>().LoadAsync()).People)
         {
@@ -116,17 +98,10 @@ public sealed class MeetingChat : IAsyncDisposable
         return await read(Services.GetRequiredService<IMeetingStoreFactory>().For(work));
     }
 
-    internal async Task<Reply> SayAsync(string personId, string? text, string? action)
+    public async Task<Reply> SayAsync(string personId, string? text, string? action)
     {
         await NewMessagesAsync(personId); // what was sent to the person before is not this turn's answer
-        var message = new InboundMessage(ChannelNames.Local, $"m{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}", personId, text, action, null, Clock.GetUtcNow());
-        await Services.GetRequiredService<IInbox>().AcceptAsync(message, personId);
-        var engine = Services.GetRequiredService<ConversationEngine>();
-        foreach (var item in await Services.GetRequiredService<IInbox>().ClaimPendingAsync(Clock.GetUtcNow(), 100, TimeSpan.FromMinutes(5)))
-        {
-            await engine.HandleAsync(item);
-        }
-
+        await Services.TurnAsync($"m{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}", personId, text, action, Clock.GetUtcNow());
         return await NewMessagesAsync(personId);
     }
 

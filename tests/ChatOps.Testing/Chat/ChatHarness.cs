@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ChatOps.Bot.Tests.Conversations;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// The engine with its real storage (a SQLite file), the sample directory and a fake clock, driven turn by turn:
@@ -46,32 +46,9 @@ public sealed class ChatHarness : IAsyncDisposable
         storage ??= await TestStorage.CreateAsync(provider);
         folder ??= Directory.CreateTempSubdirectory("chatops-chat-").FullName;
         var clock = new FakeTimeProvider(now);
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            EnvironmentName = "Development",
-            ContentRootPath = AppContext.BaseDirectory,
-            DisableDefaults = true,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DataFolder"] = folder,
-            ["LocalChat:Enabled"] = "true",
-        });
-        builder.Configuration.AddInMemoryCollection(storage.Settings);
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddLogging();
-        builder.AddStorage();
-        builder.AddChatOps();
-        builder.AddEngine();
+        var builder = ChatHost.CreateBuilder(folder, clock, storage.Settings.Concat(settings ?? new Dictionary<string, string?>()));
         configure?.Invoke(builder);
-        var host = builder.Build();
-        await host.Services.GetRequiredService<Migrator>().MigrateAsync();
-        await host.Services.GetRequiredService<DirectoryService>().SeedIfEmptyAsync(Path.Combine(AppContext.BaseDirectory, "samples", "directory.yaml"));
+        var host = await builder.BuildSeededAsync();
         return new ChatHarness(host, clock, folder) { _storage = storage };
     }
 
@@ -88,15 +65,7 @@ public sealed class ChatHarness : IAsyncDisposable
     public Speaker As(string personId) => new(this, personId);
 
     /// <summary>Handles every stored inbound message, as the inbox worker would.</summary>
-    public async Task HandlePendingAsync()
-    {
-        var inbox = Services.GetRequiredService<IInbox>();
-        var engine = Services.GetRequiredService<ConversationEngine>();
-        foreach (var item in await inbox.ClaimPendingAsync(Clock.GetUtcNow(), 100, TimeSpan.FromMinutes(5)))
-        {
-            await engine.HandleAsync(item);
-        }
-    }
+    public Task HandlePendingAsync() => Services.HandlePendingAsync(Clock.GetUtcNow());
 
     /// <summary>Messages queued for a person since the last look (on the local web chat).</summary>
     public async Task<IReadOnlyList<OutboxItem>> NewMessagesAsync(string personId)
@@ -110,7 +79,7 @@ public sealed class ChatHarness : IAsyncDisposable
         return items;
     }
 
-    internal async Task<IReadOnlyList<OutboxItem>> SayAsync(string personId, string? text, string? action)
+    public async Task<IReadOnlyList<OutboxItem>> SayAsync(string personId, string? text, string? action)
     {
         if (!_seen.ContainsKey(personId))
         {
@@ -118,9 +87,7 @@ public sealed class ChatHarness : IAsyncDisposable
             _seen.TryAdd(personId, 0);
         }
 
-        var message = new InboundMessage(ChannelNames.Local, $"t{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}", personId, text, action, null, Clock.GetUtcNow());
-        await Services.GetRequiredService<IInbox>().AcceptAsync(message, personId);
-        await HandlePendingAsync();
+        await Services.TurnAsync($"t{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}", personId, text, action, Clock.GetUtcNow());
         return await NewMessagesAsync(personId);
     }
 

@@ -2,7 +2,7 @@ using ChatOps.Storage;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace ChatOps.Storage.Tests;
+namespace ChatOps.Testing;
 
 /// <summary>A migrated database for one test class: a real SQLite file in a temp folder, or a fresh SQL Server or PostgreSQL database.</summary>
 public sealed class TestDatabase : IAsyncDisposable

@@ -3,13 +3,12 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatOps.Channels.BotFramework.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOps.Bot.Tests.BotFramework;
+namespace ChatOps.Testing;
 
 /// <summary>One request the fake connector received (including the ones it answered with an error).</summary>
 /// <param name="Method">POST or PUT.</param>

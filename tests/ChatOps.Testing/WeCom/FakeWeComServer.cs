@@ -5,13 +5,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using ChatOps.Channels.WeCom;
 using ChatOps.Channels.WeCom.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOps.Channels.WeCom.Tests.Fakes;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// A fake WeCom server on loopback (real Kestrel, http://127.0.0.1:random) for tests and as a developer sandbox:

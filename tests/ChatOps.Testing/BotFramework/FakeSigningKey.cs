@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
-namespace ChatOps.Channels.BotFramework.Tests.Fakes;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// A real 2048-bit RSA signing key as the Bot Connector publishes it: a kid, the public JWK, and the channels the

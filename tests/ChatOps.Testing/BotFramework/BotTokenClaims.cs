@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ChatOps.Channels.BotFramework.Tests.Fakes;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// Claim sets shaped like the tokens of the Bot Connector service and of the Bot Framework Emulator, per the Bot

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
-namespace ChatOps.Bot.Tests.BotFramework;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// The real host (Kestrel on loopback, a fresh SQLite file) pointed at a <see cref="FakeBotConnector"/>, with a directory

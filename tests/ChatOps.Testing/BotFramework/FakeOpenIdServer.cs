@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace ChatOps.Channels.BotFramework.Tests.Fakes;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// A real HTTP server on loopback (Kestrel) that publishes OpenID metadata and key sets the way

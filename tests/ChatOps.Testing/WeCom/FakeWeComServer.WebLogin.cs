@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace ChatOps.Channels.WeCom.Tests.Fakes;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// WeCom web login as the documents describe it: the OAuth page inside the client (<c>/connect/oauth2/authorize</c>)

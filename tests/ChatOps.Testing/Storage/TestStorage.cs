@@ -1,7 +1,6 @@
 using ChatOps.Storage;
-using ChatOps.Storage.Tests;
 
-namespace ChatOps.Bot.Tests;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// The database a host test runs on, by dialect (bitwarden's DatabaseDataAttribute idea): SQLite always (the harness's

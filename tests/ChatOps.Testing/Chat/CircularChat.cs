@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using ChatOps.Bot.Circulars;
 using ChatOps.Bot.Engine;
 using ChatOps.Bot.Hosting;
-using ChatOps.Bot.Tests.Conversations;
 using ChatOps.Core.Circulars;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ChatOps.Bot.Tests.Circulars;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// The engine with circulars on a real SQLite file, the sample directory and a fake clock, driven turn by turn like
@@ -56,33 +55,11 @@ public sealed class CircularChat : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("chatops-circulars-").FullName;
         var clock = new FakeTimeProvider(now);
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            EnvironmentName = "Development",
-            ContentRootPath = AppContext.BaseDirectory,
-            DisableDefaults = true,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DataFolder"] = folder,
-            ["LocalChat:Enabled"] = "true",
-        });
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddLogging();
+        var builder = ChatHost.CreateBuilder(folder, clock, settings);
         builder.Services.AddSingleton<IChannelSender>(new ScriptedSender(ChannelNames.WeCom));
         builder.Services.AddSingleton<IChannelSender>(new ScriptedSender(ChannelNames.BotFramework));
-        builder.AddStorage();
-        builder.AddChatOps();
-        builder.AddEngine();
         builder.AddCirculars();
-        var host = builder.Build();
-        await host.Services.GetRequiredService<Migrator>().MigrateAsync();
-        await host.Services.GetRequiredService<DirectoryService>().SeedIfEmptyAsync(Path.Combine(AppContext.BaseDirectory, "samples", "directory.yaml"));
+        var host = await builder.BuildSeededAsync();
         await ReshapeGroupsAsync(host.Services.GetRequiredService<IDirectoryRepository>(), now);
         return new CircularChat(host, clock);
     }
@@ -180,14 +157,7 @@ public sealed class CircularChat : IAsyncDisposable
     {
         var dispatch = Services.GetRequiredService<IOutboxDispatch>();
         var before = (await dispatch.ListForPersonAsync(personId, ChannelNames.Local, 0)).LastOrDefault()?.Id ?? 0;
-        var message = new InboundMessage(ChannelNames.Local, $"c{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}", personId, text, action, null, Clock.GetUtcNow());
-        await Services.GetRequiredService<IInbox>().AcceptAsync(message, personId);
-        var engine = Services.GetRequiredService<ConversationEngine>();
-        foreach (var item in await Services.GetRequiredService<IInbox>().ClaimPendingAsync(Clock.GetUtcNow(), 100, TimeSpan.FromMinutes(5)))
-        {
-            await engine.HandleAsync(item);
-        }
-
+        await Services.TurnAsync($"c{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}", personId, text, action, Clock.GetUtcNow());
         return await dispatch.ListForPersonAsync(personId, ChannelNames.Local, before);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ChatOps.Channels.BotFramework.Tests.Fakes;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// The keys a fake OpenID endpoint publishes (a JWKS document); thread-safe so tests can rotate keys while the server

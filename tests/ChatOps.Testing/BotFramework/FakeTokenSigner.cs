@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
-namespace ChatOps.Channels.BotFramework.Tests.Fakes;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// Builds compact JWS tokens byte by byte, so tests control every header and claim: real RS256 signatures, and the

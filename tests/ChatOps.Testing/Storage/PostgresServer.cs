@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace ChatOps.Storage.Tests;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// The PostgreSQL server named by <c>CHATOPS_TEST_POSTGRES</c> (started by <c>source tests/postgres.sh</c>; CI does it):

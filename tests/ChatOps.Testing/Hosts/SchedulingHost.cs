@@ -9,14 +9,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ChatOps.Bot.Tests.Scheduling;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// The host's registrations in Program.cs order plus <see cref="SchedulingRegistration.AddScheduling"/>, on a fresh
 /// SQLite file with the sample directory, started for real (migrations, seeding, Quartz on its persistent store).
 /// The application clock is fake; Quartz keeps real time.
 /// </summary>
-internal sealed class SchedulingHost : IAsyncDisposable
+public sealed class SchedulingHost : IAsyncDisposable
 {
     private readonly bool _ownsFolder;
 
@@ -46,23 +46,8 @@ internal sealed class SchedulingHost : IAsyncDisposable
         var ownsFolder = folder is null;
         folder ??= Directory.CreateTempSubdirectory("chatops-quartz-").FullName;
         var clock = new FakeTimeProvider(now);
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            EnvironmentName = "Production",
-            ContentRootPath = AppContext.BaseDirectory,
-            DisableDefaults = true,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:DataFolder"] = folder,
-            ["LocalChat:Enabled"] = "true",
-        });
-        builder.Services.AddSingleton<TimeProvider>(clock);
         var log = new CapturedLog();
-        builder.Services.AddLogging(l => l.AddProvider(log));
-        builder.AddStorage();
-        builder.AddChatOps();
-        builder.AddEngine();
+        var builder = ChatHost.CreateBuilder(folder, clock, environment: "Production", logging: l => l.AddProvider(log));
         builder.AddScheduling();
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
@@ -125,7 +110,7 @@ internal sealed class SchedulingHost : IAsyncDisposable
 }
 
 /// <summary>Keeps the host's warnings and errors, so a test can show why a job did nothing.</summary>
-internal sealed class CapturedLog : ILoggerProvider
+public sealed class CapturedLog : ILoggerProvider
 {
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _entries = new();
 

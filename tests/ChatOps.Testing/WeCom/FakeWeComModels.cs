@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ChatOps.Channels.WeCom.Tests.Fakes;
+namespace ChatOps.Testing;
 
 /// <summary>Settings of <see cref="FakeWeComServer"/>: the default app, token lifetime, limits and clock.</summary>
 public sealed class FakeWeComServerOptions

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChatOps.Console.Tests;
+namespace ChatOps.Testing;
 
 /// <summary>The real host (Program.cs) on Kestrel on loopback, with a fresh data folder (SQLite file) and the sample directory.</summary>
 public sealed class ConsoleHost : WebApplicationFactory<Program>

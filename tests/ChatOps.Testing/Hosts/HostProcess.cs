@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ChatOps.Bot.Tests.ScaleOut;
+namespace ChatOps.Testing;
 
 /// <summary>
 /// The built host (ChatOps.Bot.dll) as a process of its own on a loopback port, as an operator runs it; <see cref="Kill"/>
 /// ends it with SIGKILL (no shutdown hooks, claims left behind), as a crash or an OOM kill would.
 /// </summary>
-internal sealed class HostProcess : IAsyncDisposable
+public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
