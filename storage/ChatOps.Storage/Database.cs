@@ -27,7 +27,14 @@ public sealed class Database
         ArgumentNullException.ThrowIfNull(options);
         Dialect = SqlDialect.For(options.Provider);
         Connection = Dialect.Connection(options);
+        WriteGate = Dialect.SupportsScaleOut ? null : new WriteGate();
     }
+
+    /// <summary>
+    /// SQLite's one write lock as an in-process turn (<see cref="Storage.WriteGate"/>), null on server databases (their
+    /// writers lock rows, not the database).
+    /// </summary>
+    public WriteGate? WriteGate { get; }
 
     /// <summary>The database's dialect, chosen once from <c>Storage:Provider</c>.</summary>
     public SqlDialect Dialect { get; }
@@ -62,6 +69,29 @@ public sealed class Database
         }
     }
 
+    /// <summary>
+    /// Opens a connection and begins a write transaction after taking the write turn (SQLite; on a server database
+    /// simply begins): <paramref name="priority"/> for writes an answer waits for (the inbox). The turn is passed on when
+    /// the returned <see cref="WriteTransaction"/> is disposed.
+    /// </summary>
+    internal async Task<WriteTransaction> BeginWriteAsync(bool priority, CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        WriteGate.Turn? turn = null;
+        try
+        {
+            turn = WriteGate is null ? WriteGate.Turn.None : await WriteGate.EnterAsync(priority, cancellationToken);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return new WriteTransaction(connection, transaction, turn);
+        }
+        catch
+        {
+            turn?.Dispose();
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>The statement's text for this database.</summary>
     public string Sql(SqlStatement statement) => Dialect.Text(statement);
 
@@ -73,6 +103,34 @@ public sealed class Database
         var result = await work(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
         return result;
+    }
+}
+
+/// <summary>A connection, its write transaction and the write turn; disposing ends all three (rollback unless committed).</summary>
+internal sealed class WriteTransaction(DbConnection connection, DbTransaction transaction, WriteGate.Turn turn) : IAsyncDisposable
+{
+    public DbConnection Connection => connection;
+
+    public DbTransaction Transaction => transaction;
+
+    /// <summary>Commits and passes the write turn on at once (the next writer need not wait for the connection's return).</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await transaction.CommitAsync(cancellationToken);
+        turn.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+        finally
+        {
+            turn.Dispose();
+        }
     }
 }
 

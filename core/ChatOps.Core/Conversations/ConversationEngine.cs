@@ -34,8 +34,9 @@ public sealed class ConversationEngine(
 
     /// <summary>
     /// Handles several inbox messages, in order, sharing units of work: one commit (on SQLite one fsync) for many turns
-    /// instead of one each. A unit of work is committed once it has held the write lock for <see cref="MaxBatchHold"/>
-    /// (the channels' inbox commits wait behind it), and the next turns go in a new one. Each turn runs after a
+    /// instead of one each. A unit of work is committed once it has held the write lock for <see cref="MaxBatchHold"/>,
+    /// or at once when an inbox acknowledgement waits for that lock (<see cref="IUnitOfWorkSavepoints.OthersWaiting"/>),
+    /// and the next turns go in a new one. Each turn runs after a
     /// savepoint; a turn that throws is rolled back to it alone and returned with its error (the caller records it).
     /// Should a unit of work fail as a whole (begin, rollback or commit), its turns are handled one by one. Without
     /// savepoints in the store, every message is handled one by one. Throws only when cancelled.
@@ -77,7 +78,7 @@ public sealed class ConversationEngine(
 
                     next++;
                 }
-                while (next < items.Count && time.GetElapsedTime(started) < MaxBatchHold);
+                while (next < items.Count && time.GetElapsedTime(started) < MaxBatchHold && !savepoints.OthersWaiting);
 
                 await uow.CommitAsync(cancellationToken);
                 failures.AddRange(chunkFailures);

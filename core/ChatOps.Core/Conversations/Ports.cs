@@ -95,6 +95,22 @@ public interface IOutbox
 {
     /// <summary>Queues a message; false when its dedupe key was queued before (nothing is added).</summary>
     Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Queues many messages in order; per message, whether it was queued (false: its dedupe key was queued before). The
+    /// stores run one prepared statement for all of them; this default queues them one by one.
+    /// </summary>
+    async Task<IReadOnlyList<bool>> EnqueueManyAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var queued = new bool[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            queued[i] = await EnqueueAsync(items[i], cancellationToken);
+        }
+
+        return queued;
+    }
 }
 
 /// <summary>

@@ -12,4 +12,10 @@ public interface IUnitOfWorkSavepoints
 
     /// <summary>Undoes everything since the savepoint; the transaction goes on.</summary>
     Task RollbackToAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether a writer that an answer waits for (an inbox acknowledgement) is queued behind this unit of work's write
+    /// lock: a batch of turns then commits after the current turn instead of going on.
+    /// </summary>
+    bool OthersWaiting => false;
 }

@@ -58,8 +58,9 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
 
     private async Task InsertBatchAsync(IReadOnlyList<InboxEntry> entries, bool[] stored, CancellationToken cancellationToken)
     {
-        await using var c = await db.OpenAsync(cancellationToken);
-        await using var tx = await c.BeginTransactionAsync(cancellationToken);
+        // The write turn with priority: an HTTP answer waits for this commit, background writers go after it.
+        await using var write = await db.BeginWriteAsync(priority: true, cancellationToken);
+        var (c, tx) = (write.Connection, write.Transaction);
         var sql = db.Sql(EngineSql.InsertInbox);
         for (var i = 0; i < entries.Count; i++)
         {
@@ -75,26 +76,32 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
             }, tx, cancellationToken: cancellationToken)) == 1;
         }
 
-        await tx.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)
     {
-        await using var c = await db.OpenAsync(cancellationToken);
-        await using var tx = await c.BeginTransactionAsync(cancellationToken);
-        var rows = await c.QueryAsync<(long Id, string Payload, string? PersonId)>(new CommandDefinition(
-            db.Sql(EngineSql.ClaimInbox), new { Now = now, Until = now + leaseFor, Limit = limit }, tx, cancellationToken: cancellationToken));
-        await tx.CommitAsync(cancellationToken);
+        IEnumerable<(long Id, string Payload, string? PersonId)> rows;
+        await using (var write = await db.BeginWriteAsync(priority: false, cancellationToken))
+        {
+            rows = await write.Connection.QueryAsync<(long Id, string Payload, string? PersonId)>(new CommandDefinition(
+                db.Sql(EngineSql.ClaimInbox), new { Now = now, Until = now + leaseFor, Limit = limit }, write.Transaction, cancellationToken: cancellationToken));
+            await write.CommitAsync(cancellationToken);
+        }
+
         return rows.OrderBy(r => r.Id).Select(r => new InboxItem(r.Id, ChatOpsJson.Deserialize<InboundMessage>(r.Payload), r.PersonId)).ToList();
     }
 
     public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)
     {
-        await using var c = await db.OpenAsync(cancellationToken);
-        await using var tx = await c.BeginTransactionAsync(cancellationToken);
-        var rows = await c.QueryAsync<OutboxRow>(new CommandDefinition(
-            db.Sql(EngineSql.ClaimOutbox), new { Now = now, Until = now + leaseFor, Limit = limit }, tx, cancellationToken: cancellationToken));
-        await tx.CommitAsync(cancellationToken);
+        IEnumerable<OutboxRow> rows;
+        await using (var write = await db.BeginWriteAsync(priority: false, cancellationToken))
+        {
+            rows = await write.Connection.QueryAsync<OutboxRow>(new CommandDefinition(
+                db.Sql(EngineSql.ClaimOutbox), new { Now = now, Until = now + leaseFor, Limit = limit }, write.Transaction, cancellationToken: cancellationToken));
+            await write.CommitAsync(cancellationToken);
+        }
+
         return rows.OrderBy(r => r.Id).Select(r => r.ToItem()).ToList();
     }
 
@@ -105,15 +112,15 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
     public async Task MarkSentAsync(IReadOnlyList<(long Id, string? ChannelMessageId)> sent, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sent);
-        await using var c = await db.OpenAsync(cancellationToken);
-        await using var tx = await c.BeginTransactionAsync(cancellationToken);
+        await using var write = await db.BeginWriteAsync(priority: false, cancellationToken);
         var sql = db.Sql(EngineSql.MarkOutboxSent);
         foreach (var (id, channelMessageId) in sent)
         {
-            await c.ExecuteAsync(new CommandDefinition(sql, new { Id = id, ChannelMessageId = channelMessageId, At = at }, tx, cancellationToken: cancellationToken));
+            await write.Connection.ExecuteAsync(new CommandDefinition(
+                sql, new { Id = id, ChannelMessageId = channelMessageId, At = at }, write.Transaction, cancellationToken: cancellationToken));
         }
 
-        await tx.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
     }
 
     public Task RetryLaterAsync(long id, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken = default) =>
@@ -149,17 +156,8 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
 
     public async Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
     {
-        var c = await db.OpenAsync(cancellationToken);
-        try
-        {
-            var tx = await c.BeginTransactionAsync(cancellationToken);
-            return new UnitOfWork(db, c, tx);
-        }
-        catch
-        {
-            await c.DisposeAsync();
-            throw;
-        }
+        var write = await db.BeginWriteAsync(priority: false, cancellationToken);
+        return new UnitOfWork(db, write);
     }
 
     Task IInbox.MarkFailedAsync(long id, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -212,14 +210,16 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
 /// <summary>One transaction: the stores below share its connection; disposing without commit rolls back.</summary>
 internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
 {
-    private readonly DbConnection _connection;
+    private readonly WriteTransaction _write;
     private readonly DbTransaction _transaction;
+    private readonly WriteGate? _gate;
 
-    public UnitOfWork(Database db, DbConnection connection, DbTransaction transaction)
+    public UnitOfWork(Database db, WriteTransaction write)
     {
-        _connection = connection;
-        _transaction = transaction;
-        var session = new Session(db, connection, transaction);
+        _write = write;
+        _transaction = write.Transaction;
+        _gate = db.WriteGate;
+        var session = new Session(db, write.Connection, write.Transaction);
         Dialogs = new DialogStateStore(session);
         Reports = new ReportStore(session);
         Outbox = new OutboxStore(session);
@@ -243,23 +243,41 @@ internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
     public Task MarkInboxProcessedAsync(long inboxId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Session.ExecuteAsync(EngineSql.MarkInboxProcessed, new { Id = inboxId, At = at }, cancellationToken);
 
-    public Task CommitAsync(CancellationToken cancellationToken = default) => _transaction.CommitAsync(cancellationToken);
+    public Task CommitAsync(CancellationToken cancellationToken = default) => _write.CommitAsync(cancellationToken);
+
+    /// <summary>An acknowledgement waits for the write lock this unit of work holds (SQLite): commit soon.</summary>
+    public bool OthersWaiting => _gate?.PriorityWaiting ?? false;
 
     public Task SaveAsync(string name, CancellationToken cancellationToken = default) => _transaction.SaveAsync(name, cancellationToken);
 
     public Task RollbackToAsync(string name, CancellationToken cancellationToken = default) => _transaction.RollbackAsync(name, cancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _transaction.DisposeAsync();
-        await _connection.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _write.DisposeAsync();
 }
 
 /// <summary>A connection and transaction shared by the stores of one unit of work.</summary>
 internal sealed class Session(Database db, DbConnection connection, DbTransaction transaction)
 {
     public Database Db => db;
+
+    /// <summary>
+    /// One command, prepared once and run per row with new parameter values: for many rows of the same statement in
+    /// this transaction (on SQLite the statement is compiled once instead of once per row).
+    /// </summary>
+    public PreparedCommand Prepare(SqlStatement statement, params string[] parameterNames)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = db.Sql(statement);
+        foreach (var name in parameterNames)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        return new PreparedCommand(db.Dialect, command);
+    }
 
     public CommandDefinition Cmd(SqlStatement statement, object? parameters, CancellationToken cancellationToken) =>
         new(db.Sql(statement), parameters, transaction, cancellationToken: cancellationToken);
@@ -279,6 +297,38 @@ internal sealed class Session(Database db, DbConnection connection, DbTransactio
 
 internal sealed class OutboxStore(Session s) : IOutbox
 {
+    /// <summary>Many messages with one prepared statement (10,000 prompts: one compile, not 10,000).</summary>
+    public async Task<IReadOnlyList<bool>> EnqueueManyAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var queued = new bool[items.Count];
+        if (items.Count == 0)
+        {
+            return queued;
+        }
+
+        await using var insert = s.Prepare(
+            EngineSql.InsertOutbox, "Channel", "Address", "PersonId", "GroupCode", "Payload", "DedupeKey", "ReplyContext", "CreatedAt", "Status", "NextAttemptAt");
+        var pending = OutboxStatus.Pending.ToString();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            insert.Set(0, item.Channel);
+            insert.Set(1, item.Address);
+            insert.Set(2, item.PersonId);
+            insert.Set(3, item.GroupCode);
+            insert.Set(4, ChatOpsJson.Serialize(item.Message));
+            insert.Set(5, item.DedupeKey);
+            insert.Set(6, item.ReplyContext);
+            insert.SetInstant(7, item.CreatedAt);
+            insert.Set(8, pending);
+            insert.SetInstant(9, item.NextAttemptAt ?? item.CreatedAt);
+            queued[i] = await insert.ExecuteAsync(cancellationToken) == 1;
+        }
+
+        return queued;
+    }
+
     public async Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken = default) =>
         await s.ExecuteAsync(EngineSql.InsertOutbox, new
         {

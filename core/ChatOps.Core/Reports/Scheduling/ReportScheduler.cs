@@ -103,8 +103,12 @@ public sealed class ReportScheduler : IDueWork
     public async Task<PromptRun> SendPromptsNowAsync(string cycleKey, DateTimeOffset now, string by, CancellationToken cancellationToken = default)
     {
         var cycle = ReportExemptions.Cycle(_cycles, cycleKey);
+
+        // The directory is read before the unit of work begins: on SQLite beginning takes the write lock, and the
+        // callbacks' acknowledgements should not wait while 10,000 units are read.
+        var directory = await _directory.LoadAsync(cancellationToken);
         await using var unitOfWork = await _units.BeginAsync(cancellationToken);
-        var run = await QueuePromptsNowAsync(unitOfWork, cycle, now, by, cancellationToken);
+        var run = await QueuePromptsAsync(unitOfWork, cycle, directory, now, by, cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
         return run;
     }
@@ -117,28 +121,35 @@ public sealed class ReportScheduler : IDueWork
     {
         ArgumentNullException.ThrowIfNull(unitOfWork);
         ArgumentNullException.ThrowIfNull(cycle);
+        return await QueuePromptsAsync(unitOfWork, cycle, await _directory.LoadAsync(cancellationToken), now, by, cancellationToken);
+    }
+
+    /// <summary>The prompts of <see cref="QueuePromptsNowAsync"/>, routed first and then queued with one prepared statement.</summary>
+    private async Task<PromptRun> QueuePromptsAsync(
+        IUnitOfWork unitOfWork, ReportCycle cycle, DirectorySnapshot directory, DateTimeOffset now, string by, CancellationToken cancellationToken)
+    {
         var period = _periods.PeriodContaining(cycle.Definition, now);
-        var directory = await _directory.LoadAsync(cancellationToken);
         var what = $"manual-{now.UtcDateTime:yyyyMMddHHmmssfff}";
         var unreachable = new List<string>();
-        var queued = 0;
+        var items = new List<OutboxItem>();
 
         var standing = await PeriodStanding.ReadAsync(cycle, period.Key, directory, unitOfWork, cancellationToken);
         foreach (var unit in standing.Chased)
         {
-            var result = unit.Liaison is null
+            var item = unit.Liaison is null
                 ? null
-                : await EnqueueAsync(unitOfWork, unit.Liaison, _messages.Prompt(cycle, period, unit, unit.Liaison),
-                    ReportSteps.DedupeKey(cycle.Key, period.Key, what, unit.Liaison.Id), now, cancellationToken);
-            if (result is null)
+                : Route(unit.Liaison, _messages.Prompt(cycle, period, unit, unit.Liaison), ReportSteps.DedupeKey(cycle.Key, period.Key, what, unit.Liaison.Id), now);
+            if (item is null)
             {
                 unreachable.Add(unit.Unit.Name);
             }
-            else if (result.Value)
+            else
             {
-                queued++;
+                items.Add(item);
             }
         }
+
+        var queued = (await unitOfWork.Outbox.EnqueueManyAsync(items, cancellationToken)).Count(q => q);
 
         _logger.LogInformation("{By} sent {Count} prompt(s) for {Cycle} {Period} now", by, queued, cycle.Key, period.Key);
         return new PromptRun(cycle, period, queued,
@@ -229,17 +240,19 @@ public sealed class ReportScheduler : IDueWork
         }
 
         var standing = await PeriodStanding.ReadAsync(cycle, period.Key, await run.DirectoryAsync(cancellationToken), unitOfWork, cancellationToken);
-        var queued = 0;
+        var items = new List<OutboxItem>();
         foreach (var unit in standing.Chased.Where(u => u.Liaison is not null))
         {
             var message = latest.Step == ReportStep.FirstPrompt
                 ? _messages.Prompt(cycle, period, unit, unit.Liaison!)
                 : _messages.Reminder(latest.Step, cycle, period, unit, unit.Liaison!, run.Now);
-            if (await EnqueueAsync(unitOfWork, unit.Liaison!, message, ReportSteps.DedupeKey(cycle.Key, period.Key, latest.Key, unit.Liaison!.Id), run.Now, cancellationToken) is true)
+            if (Route(unit.Liaison!, message, ReportSteps.DedupeKey(cycle.Key, period.Key, latest.Key, unit.Liaison!.Id), run.Now) is { } item)
             {
-                queued++;
+                items.Add(item);
             }
         }
+
+        var queued = (await unitOfWork.Outbox.EnqueueManyAsync(items, cancellationToken)).Count(q => q);
 
         await unitOfWork.CommitAsync(cancellationToken);
         run.Queued += queued;
@@ -336,15 +349,19 @@ public sealed class ReportScheduler : IDueWork
     }
 
     /// <summary>Queues a message for a person: true queued, false queued before (dedupe key), null no route to the person.</summary>
-    private async Task<bool?> EnqueueAsync(IUnitOfWork unitOfWork, Person person, OutboundMessage message, string dedupeKey, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool?> EnqueueAsync(IUnitOfWork unitOfWork, Person person, OutboundMessage message, string dedupeKey, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Route(person, message, dedupeKey, now) is { } item ? await unitOfWork.Outbox.EnqueueAsync(item, cancellationToken) : null;
+
+    /// <summary>The outbox item for a person on their channel; null (and a warning) when no enabled channel reaches them.</summary>
+    private OutboxItem? Route(Person person, OutboundMessage message, string dedupeKey, DateTimeOffset now)
     {
-        if (_router.To(person, message, now, dedupeKey) is not { } item)
+        var item = _router.To(person, message, now, dedupeKey);
+        if (item is null)
         {
             _logger.LogWarning("No enabled channel reaches {Person} ({Name}); {Key} not queued", person.Id, person.Name, dedupeKey);
-            return null;
         }
 
-        return await unitOfWork.Outbox.EnqueueAsync(item, cancellationToken);
+        return item;
     }
 
     /// <summary>One run: its instant, the directory read once when first needed, and the count of messages queued.</summary>
