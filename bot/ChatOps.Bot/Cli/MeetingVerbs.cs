@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatOps.Core.Meetings;
+using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
 
 namespace ChatOps.Bot.Cli;
@@ -46,7 +47,7 @@ internal sealed class MeetingCreateVerb : ICliVerb
         MeetingCreated created;
         try
         {
-            created = await services.GetRequiredService<MeetingService>().CreateAsync(draft, options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}");
+            created = await services.GetRequiredService<MeetingService>().CreateAsync(Actor.System(options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}", "cli"), draft);
         }
         catch (MeetingValidationException ex)
         {
@@ -90,7 +91,7 @@ internal sealed class MeetingRosterVerb : ICliVerb
 
         try
         {
-            var roster = await services.GetRequiredService<MeetingService>().RosterAsync(id);
+            var roster = await services.GetRequiredService<MeetingService>().RosterAsync(Actor.System($"cli:{Environment.UserName}", "cli"), id);
             await output.WriteLineAsync(MeetingText.RosterMessage(roster, services.GetRequiredService<OfficeProfile>()).Text);
             return 0;
         }

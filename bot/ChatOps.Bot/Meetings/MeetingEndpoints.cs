@@ -6,7 +6,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using ChatOps.Bot.Circulars;
+using ChatOps.Bot.OfficeConsole;
 using ChatOps.Core.Meetings;
+using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
 using Microsoft.Extensions.Options;
 
@@ -57,9 +59,9 @@ public static class MeetingEndpoints
 
         return await GuardAsync(async () =>
         {
-            var created = await meetings.CreateAsync(
+            var created = await meetings.CreateAsync(Actor(context),
                 new MeetingDraft(request!.Kind, request.Title, request.Host, request.Start, request.End, request.Place, request.Link, request.Agenda,
-                    request.Attendees, request.Recurrence), Actor(context), ct);
+                    request.Attendees, request.Recurrence), ct);
             return Results.Json(new
             {
                 meeting = View(created.Meeting, office),
@@ -75,20 +77,20 @@ public static class MeetingEndpoints
     {
         var (request, bad) = await ReadAsync<MoveMeetingRequest>(context, ct);
         return bad ?? await GuardAsync(async () =>
-            Results.Json(new { meeting = View(await meetings.EditTimeAsync(id, request!.Start, request.End, Actor(context), ct), office) }, JsonOptions));
+            Results.Json(new { meeting = View(await meetings.EditTimeAsync(Actor(context), id, request!.Start, request.End, ct), office) }, JsonOptions));
     }
 
     private static Task<IResult> CancelAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, string? reason, bool? series, CancellationToken ct) =>
         GuardAsync(async () =>
         {
-            var cancelled = await meetings.CancelAsync(id, reason, series ?? false, Actor(context), ct);
+            var cancelled = await meetings.CancelAsync(Actor(context), id, reason, series ?? false, ct);
             return Results.Json(new { cancelled = cancelled.Select(m => View(m, office)) }, JsonOptions);
         });
 
-    private static Task<IResult> RosterAsync(long id, MeetingService meetings, OfficeProfile office, CancellationToken ct) =>
+    private static Task<IResult> RosterAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, CancellationToken ct) =>
         GuardAsync(async () =>
         {
-            var roster = await meetings.RosterAsync(id, ct);
+            var roster = await meetings.RosterAsync(Actor(context), id, ct);
             return Results.Json(new
             {
                 meeting = View(roster.Meeting, office),
@@ -115,7 +117,7 @@ public static class MeetingEndpoints
         var (request, bad) = await ReadAsync<AgreedItemsRequest>(context, ct);
         return bad ?? await GuardAsync(async () =>
         {
-            var items = await meetings.RecordItemsAsync(id, request!.Items, Actor(context), ct);
+            var items = await meetings.RecordItemsAsync(Actor(context), id, request!.Items, ct);
             return Results.Json(new
             {
                 items = items.Select(i => new { id = i.Id, text = i.Text, owner = i.OwnerUnit, due = i.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
@@ -136,6 +138,7 @@ public static class MeetingEndpoints
             {
                 MeetingProblemKind.NotFound => Results.Problem(title: "找不到", detail: ex.Message, statusCode: StatusCodes.Status404NotFound),
                 MeetingProblemKind.Conflict => Results.Problem(title: "当前状态不允许此操作", detail: ex.Message, statusCode: StatusCodes.Status409Conflict),
+                MeetingProblemKind.Forbidden => OfficeApiAccess.Problem(StatusCodes.Status403Forbidden, ex.Message),
                 _ => Results.ValidationProblem(ex.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "请求内容有误，请按提示修改。"),
             };
         }
@@ -169,7 +172,7 @@ public static class MeetingEndpoints
         }
     }
 
-    private static string Actor(HttpContext context) => OfficeApiAccess.Person(context).Id;
+    private static Actor Actor(HttpContext context) => Core.Organization.Actor.Of(OfficeApiAccess.Person(context), ConsoleAuth.Source(context, "api"));
 
     private static object View(Meeting m, OfficeProfile office) => new
     {

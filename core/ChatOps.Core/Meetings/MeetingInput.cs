@@ -15,6 +15,9 @@ public enum MeetingProblemKind
 
     /// <summary>The meeting's state does not allow it (cancelled, started).</summary>
     Conflict,
+
+    /// <summary>The actor may not do it (not office staff, not the meeting's host).</summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -36,7 +39,10 @@ public sealed class MeetingValidationException(IReadOnlyDictionary<string, strin
 
     /// <summary>A meeting that does not exist.</summary>
     public static MeetingValidationException NoMeeting(long id) =>
-        One("id", $"找不到编号为{id}的会议。", MeetingProblemKind.NotFound);
+        One("id", MeetingText.NoMeeting(id), MeetingProblemKind.NotFound);
+
+    /// <summary>The actor may not do this.</summary>
+    public static MeetingValidationException Forbidden(string message) => One("actor", message, MeetingProblemKind.Forbidden);
 }
 
 /// <summary>A new meeting as office staff enter it (API JSON, CLI options): text fields, validated by <see cref="MeetingService"/>.</summary>

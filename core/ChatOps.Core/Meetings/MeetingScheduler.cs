@@ -1,4 +1,3 @@
-using System.Text;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using Microsoft.Extensions.Logging;
@@ -22,7 +21,7 @@ namespace ChatOps.Core.Meetings;
 /// messages, and every message carries a dedupe key, so nothing is sent twice across restarts, re-runs and instances.
 /// Of reminders missed while the host was down only the latest is sent; none once the meeting has started.
 /// </summary>
-public sealed class MeetingScheduler(
+public sealed partial class MeetingScheduler(
     IUnitOfWorkFactory units,
     IMeetingStoreFactory stores,
     IDirectoryRepository directory,
@@ -153,9 +152,7 @@ public sealed class MeetingScheduler(
             var pending = MeetingSteps.Timed(HolidayPending, m);
             if (now >= DayBeforeReminderAt(m) && now < m.StartsAt && !Done(pending))
             {
-                await StepAsync(run, m, [pending], (work, store, snapshot) => notices.ToOfficeAsync(work, snapshot, OutboundMessage.Card("会议日期待确认",
-                    $"{m.Title}原定{MeetingText.When(m.StartsAt, notices.Office)}召开，当天为{m.HolidayNote}，至今尚未确认是否照常召开，会议通知和提醒均未发送。",
-                    new Choice("照常召开", $"照常召开 #{m.Id}"), new Choice("取消本次会议", $"取消会议 #{m.Id}")),
+                await StepAsync(run, m, [pending], (work, store, snapshot) => notices.ToOfficeAsync(work, snapshot, MeetingText.HolidayStillPending(m, notices.Office),
                     now, $"{subject}:{pending}", cancellationToken), cancellationToken);
             }
 
@@ -269,23 +266,17 @@ public sealed class MeetingScheduler(
 
         var subject = MeetingSteps.Subject(m);
         var queued = 0;
-        var sb = new StringBuilder($"{m.Title}（{MeetingText.When(m.StartsAt, notices.Office)}）已开始，主持人{MeetingText.Label(m.HostId, snapshot)}未在会前答复以下请假申请：\n");
-        var n = 0;
         foreach (var r in pending)
         {
             await store.UpdateLeaveAsync(r with { Status = LeaveStatus.Unanswered, DecidedAt = now }, cancellationToken);
-            sb.Append(++n).Append(". ").Append(MeetingText.Label(r.PersonId, snapshot)).Append("：").Append(r.Reason)
-                .Append("；拟由").Append(MeetingText.Substitute(r, snapshot)).AppendLine("代为参会");
-            if (await notices.SendAsync(work, r.PersonId, snapshot, OutboundMessage.Plain(
-                    $"主持人未在{m.Title}开始前答复您的请假申请，已告知领导小组办公室。请与主持人或办公室联系确认。"), now,
+            if (await notices.SendAsync(work, r.PersonId, snapshot, MeetingText.HostNeverAnswered(m), now,
                     MeetingNotices.DedupeKey(subject, $"{step}-{r.Id}", r.PersonId), cancellationToken) is true)
             {
                 queued++;
             }
         }
 
-        sb.Append("请与主持人核实参会安排。");
-        queued += await notices.ToOfficeAsync(work, snapshot, OutboundMessage.Markdown(sb.ToString(), "请假未获答复"), now, $"{subject}:{step}", cancellationToken);
+        queued += await notices.ToOfficeAsync(work, snapshot, MeetingText.UnansweredRequests(m, pending, snapshot, notices.Office), now, $"{subject}:{step}", cancellationToken);
         return queued;
     }
 
@@ -293,127 +284,7 @@ public sealed class MeetingScheduler(
     private async Task<int> AbsenteesAsync(IUnitOfWork work, IMeetingStore store, Meeting m, string step, DirectorySnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var roster = Roster.Build(m, await store.ListAttendeesAsync(m.Id, cancellationToken), await store.ListLeaveAsync(m.Id, cancellationToken), snapshot);
-        var missing = roster.WithoutApprovedLeave;
-        var sb = new StringBuilder($"{m.Title}（{MeetingText.Span(m.StartsAt, m.EndsAt, notices.Office)}）已结束。");
-        if (missing.Count == 0)
-        {
-            sb.Append($"应参会{roster.Entries.Count}人均已确认参会或经批准请假。");
-        }
-        else
-        {
-            sb.Append("以下").Append(missing.Count).AppendLine("人未经批准请假，也未确认参会，请核实是否缺席：");
-            var n = 0;
-            foreach (var e in missing)
-            {
-                sb.Append(++n).Append(". ").Append(e.Label).Append("（").Append(MeetingText.CategoryName(e.Category)).AppendLine("）");
-            }
-        }
-
-        return await notices.ToOfficeAsync(work, snapshot, OutboundMessage.Markdown(sb.ToString().TrimEnd(), "会议缺席情况"), now, $"{MeetingSteps.Subject(m)}:{step}", cancellationToken);
-    }
-
-    /// <summary>Agreed items: reminders to the owner before the due date, then the overdue list to the office.</summary>
-    private async Task RunItemsAsync(Run run, IReadOnlyList<AgreedItem> items, IReadOnlySet<(string, string)> done, CancellationToken cancellationToken)
-    {
-        var overdue = new List<AgreedItem>();
-        foreach (var item in items)
-        {
-            var subject = MeetingSteps.ItemSubject(item.Id);
-            var overdueAt = calendar.ToInstant(item.DueDate.AddDays(1), _options.ItemNoticeAt);
-            if (run.Now >= overdueAt)
-            {
-                if (!done.Contains((subject, "overdue")))
-                {
-                    overdue.Add(item);
-                }
-
-                continue;
-            }
-
-            var reminders = new[] { _options.FirstItemReminderDays, _options.LastItemReminderDays }
-                .Distinct()
-                .Select(d => (Step: $"reminder-{d}d", Days: d, At: calendar.ToInstant(item.DueDate.AddDays(-d), _options.ItemNoticeAt)))
-                .OrderBy(r => r.At)
-                .Where(r => r.At <= run.Now && r.At > item.RecordedAt && !done.Contains((subject, r.Step)))
-                .ToList();
-            if (reminders.Count == 0)
-            {
-                continue;
-            }
-
-            var latest = reminders[^1];
-            await using var work = await units.BeginAsync(cancellationToken);
-            var store = stores.For(work);
-            if (!await store.TryMarkDoneAsync(subject, latest.Step, run.Now, cancellationToken))
-            {
-                continue;
-            }
-
-            foreach (var earlier in reminders.Take(reminders.Count - 1))
-            {
-                await store.TryMarkDoneAsync(subject, earlier.Step, run.Now, cancellationToken);
-            }
-
-            var snapshot = await run.DirectoryAsync(cancellationToken);
-            var current = await store.FindItemAsync(item.Id, cancellationToken);
-            var liaison = snapshot.People.FirstOrDefault(p => p.UnitCode == item.OwnerUnit && p.Roles.HasFlag(Roles.Liaison));
-            if (current is { Status: not AgreedItemStatus.Done } && liaison is not null &&
-                await notices.SendAsync(work, liaison, await ItemReminderAsync(store, current, latest.Days, cancellationToken), run.Now,
-                    MeetingNotices.DedupeKey(subject, latest.Step, liaison.Id), cancellationToken) is true)
-            {
-                run.Queued++;
-            }
-
-            await work.CommitAsync(cancellationToken);
-        }
-
-        if (overdue.Count > 0)
-        {
-            await OverdueAsync(run, overdue, cancellationToken);
-        }
-    }
-
-    private async Task<OutboundMessage> ItemReminderAsync(IMeetingStore store, AgreedItem item, int days, CancellationToken cancellationToken)
-    {
-        var meeting = await store.FindMeetingAsync(item.MeetingId, cancellationToken);
-        var left = days == 1 ? "明天到期" : $"还有{days}天到期";
-        return OutboundMessage.Card("议定事项提醒",
-            $"{meeting?.Title}议定的“{item.Text}”完成时限为{MeetingText.Date(item.DueDate)}，{left}。请抓紧落实，并及时反馈落实情况。",
-            new Choice("反馈落实情况", $"反馈 #{item.Id}"));
-    }
-
-    private async Task OverdueAsync(Run run, List<AgreedItem> overdue, CancellationToken cancellationToken)
-    {
-        await using var work = await units.BeginAsync(cancellationToken);
-        var store = stores.For(work);
-        var listed = new List<AgreedItem>();
-        foreach (var item in overdue)
-        {
-            if (await store.TryMarkDoneAsync(MeetingSteps.ItemSubject(item.Id), "overdue", run.Now, cancellationToken) &&
-                await store.FindItemAsync(item.Id, cancellationToken) is { Status: not AgreedItemStatus.Done } current)
-            {
-                listed.Add(current);
-            }
-        }
-
-        if (listed.Count > 0)
-        {
-            var snapshot = await run.DirectoryAsync(cancellationToken);
-            var sb = new StringBuilder("以下议定事项已超过完成时限，尚未反馈完成：\n");
-            var n = 0;
-            foreach (var item in listed.OrderBy(i => i.DueDate).ThenBy(i => i.Id))
-            {
-                var latest = (await store.ListFeedbackAsync(item.Id, cancellationToken)).LastOrDefault();
-                sb.Append(++n).Append(". ").AppendLine(MeetingText.ItemLine(item, snapshot, latest));
-            }
-
-            sb.Append("请督促相关单位抓紧落实。");
-            run.Queued += await notices.ToOfficeAsync(work, snapshot, OutboundMessage.Markdown(sb.ToString(), "议定事项逾期提醒"), run.Now,
-                $"items-overdue:{run.Now.UtcDateTime:yyyyMMddHHmmss}:{listed[0].Id}", cancellationToken);
-        }
-
-        await work.CommitAsync(cancellationToken);
-        logger.LogInformation("Agreed items: {Count} newly overdue item(s) listed for the office at {Now:o}", listed.Count, run.Now);
+        return await notices.ToOfficeAsync(work, snapshot, MeetingText.Absentees(roster, notices.Office), now, $"{MeetingSteps.Subject(m)}:{step}", cancellationToken);
     }
 
     /// <summary>One run: its instant, the directory read once when first needed, and the count of messages queued.</summary>

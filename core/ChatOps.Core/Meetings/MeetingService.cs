@@ -1,3 +1,4 @@
+using ChatOps.Core.Audit;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using Microsoft.Extensions.Logging;
@@ -13,11 +14,14 @@ public sealed record MeetingCreated(Meeting Meeting, MeetingSeries? Series, int 
 
 /// <summary>
 /// The office's meeting use cases (seed 000 第十一~十三条): create a one-off or recurring meeting and invite its
-/// attendees, move it (attendees are told), cancel it (attendees are told, open leave requests are closed), record the
-/// agreed items of its minutes (the owner's liaison is told), and read its roster. Every change and its notices are
-/// written in one transaction; refusals carry a Chinese message per field.
+/// attendees, move it (attendees are told), cancel it (attendees are told, open leave requests are closed), confirm one
+/// held for a day off, record the agreed items of its minutes (the owner's liaison is told), and read its roster. Each
+/// takes the acting person (<see cref="Actor"/>) and checks permission itself, so chat, CLI, HTTP API and console are
+/// refused or allowed alike. A change, its notices and its audit line are written in one unit of work: the caller's
+/// (chat passes its turn's) or, through the overloads without one, a new one committed when the change succeeded.
+/// Refusals are <see cref="MeetingValidationException"/>s with one Chinese message per field.
 /// </summary>
-public sealed class MeetingService(
+public sealed partial class MeetingService(
     IUnitOfWorkFactory units,
     IMeetingStoreFactory stores,
     IDirectoryRepository directory,
@@ -26,140 +30,103 @@ public sealed class MeetingService(
     TimeProvider time,
     ILogger<MeetingService> logger)
 {
-    private const int MaxTitle = 100;
-    private const int MaxPlace = 200;
-    private const int MaxAgenda = 2000;
-    private const int MaxItem = 500;
-
-    /// <summary>Creates a meeting (and its series when recurring) and sends the invitations.</summary>
-    public async Task<MeetingCreated> CreateAsync(MeetingDraft draft, string by, CancellationToken cancellationToken = default)
+    /// <summary>True when <paramref name="actor"/> may move, cancel or read the roster of <paramref name="meeting"/>: office staff, or its host.</summary>
+    public static bool MayManage(Actor actor, Meeting meeting)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(meeting);
+        return actor.Has(Roles.OfficeStaff) || meeting.HostId == actor.Id;
+    }
+
+    /// <summary>Creates a meeting in a unit of work of its own (begun only once the draft is valid).</summary>
+    public async Task<MeetingCreated> CreateAsync(Actor actor, MeetingDraft draft, CancellationToken cancellationToken = default)
+    {
+        await CheckAsync(actor, draft, cancellationToken);
+        return await InOwnWorkAsync(work => CreateAsync(actor, work, draft, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Checks a draft without writing anything: refused with a message per field, or nothing.</summary>
+    public async Task CheckAsync(Actor actor, MeetingDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(draft);
+        CheckMayCreate(actor);
+        Validate(draft, await directory.LoadAsync(cancellationToken), time.GetUtcNow());
+    }
+
+    /// <summary>Creates a meeting (and its series when recurring) and sends the invitations, in <paramref name="work"/>.</summary>
+    public async Task<MeetingCreated> CreateAsync(Actor actor, IUnitOfWork work, MeetingDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(draft);
+        CheckMayCreate(actor);
         var now = time.GetUtcNow();
         var snapshot = await directory.LoadAsync(cancellationToken);
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var valid = Validate(draft, snapshot, now);
         var warnings = new List<string>();
-
-        if (!MeetingKinds.TryParse(draft.Kind, out var kind))
-        {
-            errors["kind"] = string.IsNullOrWhiteSpace(draft.Kind)
-                ? $"请填写会议类型（{MeetingKinds.Choices}）。"
-                : $"会议类型“{draft.Kind}”无效，应为{MeetingKinds.Choices}之一。";
-        }
-
-        var title = draft.Title?.Trim() ?? "";
-        if (title.Length == 0)
-        {
-            errors["title"] = "请填写会议名称。";
-        }
-        else if (title.Length > MaxTitle)
-        {
-            errors["title"] = $"会议名称过长（最多{MaxTitle}字，现为{title.Length}字）。";
-        }
-
-        Person? host = null;
-        if (string.IsNullOrWhiteSpace(draft.Host))
-        {
-            errors["host"] = "请指定主持人（人员编号或姓名）。";
-        }
-        else if ((host = AttendeeResolver.FindPerson(snapshot, draft.Host, out var hostProblem)) is null)
-        {
-            errors["host"] = $"主持人：{hostProblem}";
-        }
-
-        var (start, end) = ParseTimes(draft.Start, draft.End, now, errors);
-        var (place, link) = CheckVenue(draft.Place, draft.Link, errors);
-        var agenda = string.IsNullOrWhiteSpace(draft.Agenda) ? null : draft.Agenda.Trim();
-        if (agenda?.Length > MaxAgenda)
-        {
-            errors["agenda"] = $"会议议题过长（最多{MaxAgenda}字，现为{agenda.Length}字）。";
-        }
-
-        var specs = (draft.Attendees ?? []).SelectMany(AttendeeSpec.Split).ToList();
-        AttendeeResolution? resolution = null;
-        if (specs.Count == 0)
-        {
-            errors["attendees"] = "请指定参会人员，如 unit:wjw（单位联络员）、role:联络员 或 person:人员编号。";
-        }
-        else
-        {
-            resolution = AttendeeResolver.Resolve(specs, snapshot, host?.Id);
-            if (resolution.Errors.Count > 0)
-            {
-                errors["attendees"] = string.Join("\n", resolution.Errors);
-            }
-            else if (resolution.People.Count == 0)
-            {
-                errors["attendees"] = "参会人员为空（主持人不计入参会人员）。";
-            }
-        }
-
-        Recurrence? rule = null;
-        if (!string.IsNullOrWhiteSpace(draft.Recurrence))
-        {
-            rule = Recurrence.Parse(draft.Recurrence);
-            if (rule is null)
-            {
-                errors["recurrence"] = "重复规则应为 weekly:TUE（每周二）或 monthly:15（每月15日）。";
-            }
-            else if (start is { } s && !rule.Matches(calendar.LocalDate(s)))
-            {
-                errors["recurrence"] = $"开始日期{MeetingText.Date(calendar.LocalDate(s))}与重复规则“{rule.Describe()}”不一致，请以第一次会议的日期作为开始时间。";
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new MeetingValidationException(errors);
-        }
-
-        var firstDate = calendar.LocalDate(start!.Value);
+        var firstDate = calendar.LocalDate(valid.Start);
         var day = calendar.Calendar.Describe(firstDate);
         if (!day.IsWorkingDay)
         {
-            warnings.Add($"{MeetingText.Date(firstDate)}为{(day.Name is { } n ? $"{n}假期" : "休息日")}，请确认会议日期。");
+            warnings.Add(MeetingText.DayOffWarning(firstDate, day.Name));
         }
 
         if (!day.HasOfficialData)
         {
-            warnings.Add($"尚未载入{firstDate.Year}年的节假日安排，无法判断该日是否放假。");
+            warnings.Add(MeetingText.NoHolidayData(firstDate.Year));
         }
 
-        await using var work = await units.BeginAsync(cancellationToken);
         var store = stores.For(work);
         MeetingSeries? series = null;
-        if (rule is not null)
+        if (valid.Rule is { } rule)
         {
-            var local = notices.Office.Local(start.Value);
-            series = new MeetingSeries(0, kind, title, host!.Id, rule, firstDate, TimeOnly.FromDateTime(local), (int)(end!.Value - start.Value).TotalMinutes,
-                place, link, agenda, specs, by, now);
+            var local = notices.Office.Local(valid.Start);
+            series = new MeetingSeries(0, valid.Kind, valid.Title, valid.Host.Id, rule, firstDate, TimeOnly.FromDateTime(local), (int)(valid.End - valid.Start).TotalMinutes,
+                valid.Place, valid.Link, valid.Agenda, valid.Specs, actor.Id, now);
             series = series with { Id = await store.InsertSeriesAsync(series, cancellationToken) };
         }
 
-        var meeting = new Meeting(0, series?.Id, series is null ? null : firstDate, kind, title, host!.Id, start.Value, end!.Value, place, link, agenda, specs,
-            MeetingStatus.Scheduled, by, now, now);
+        var meeting = new Meeting(0, series?.Id, series is null ? null : firstDate, valid.Kind, valid.Title, valid.Host.Id, valid.Start, valid.End, valid.Place,
+            valid.Link, valid.Agenda, valid.Specs, MeetingStatus.Scheduled, actor.Id, now, now);
         meeting = meeting with { Id = await store.InsertMeetingAsync(meeting, cancellationToken) };
-        await AddInviteesAsync(store, meeting, resolution!.People, cancellationToken);
+        await AddInviteesAsync(store, meeting, valid.People, cancellationToken);
         var invited = await notices.InviteAsync(work, store, meeting, snapshot, now, cancellationToken);
-        warnings.AddRange(Unreachable(resolution.People.Count, invited));
-        await work.CommitAsync(cancellationToken);
+        if (invited < valid.People.Count)
+        {
+            warnings.Add(MeetingText.Unreachable(valid.People.Count - invited));
+        }
+
+        await AuditAsync(work, actor, "meeting.create", meeting, MeetingText.CreatedAudit(meeting, invited, series), now, cancellationToken);
         logger.LogInformation("{By} created meeting {Id} ({Title}) at {Start:o}{Series}; {Count} invitation(s) queued",
-            by, meeting.Id, title, meeting.StartsAt, series is null ? "" : $", series {series.Id} {series.Rule}", invited);
+            actor.Id, meeting.Id, meeting.Title, meeting.StartsAt, series is null ? "" : $", series {series.Id} {series.Rule}", invited);
         return new MeetingCreated(meeting, series, invited, warnings);
     }
 
+    /// <summary>Moves a meeting in a unit of work of its own.</summary>
+    /// <param name="end">The new end; null keeps the meeting's length.</param>
+    public Task<Meeting> EditTimeAsync(Actor actor, long id, string? start, string? end, CancellationToken cancellationToken = default) =>
+        InOwnWorkAsync(work => EditTimeAsync(actor, work, id, start, end, cancellationToken), cancellationToken);
+
     /// <summary>Moves a meeting; attendees and the host are told (or invited, when its invitations were on hold).</summary>
     /// <param name="end">The new end; null keeps the meeting's length.</param>
-    public async Task<Meeting> EditTimeAsync(long id, string? start, string? end, string by, CancellationToken cancellationToken = default)
+    public async Task<Meeting> EditTimeAsync(Actor actor, IUnitOfWork work, long id, string? start, string? end, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(work);
         var now = time.GetUtcNow();
-        await using var work = await units.BeginAsync(cancellationToken);
         var store = stores.For(work);
-        var meeting = await OpenMeetingAsync(store, id, now, "调整时间", cancellationToken);
+        var meeting = await OpenMeetingAsync(store, id, now, MeetingText.MoveVerb, cancellationToken);
+        if (!actor.Has(Roles.OfficeStaff))
+        {
+            throw MeetingValidationException.Forbidden(MeetingText.OnlyOfficeMoves);
+        }
+
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var (newStart, newEnd) = ParseTimes(start, end, now, errors, keepLength: meeting.EndsAt - meeting.StartsAt);
         if (errors.Count == 0 && newStart == meeting.StartsAt && newEnd == meeting.EndsAt)
         {
-            errors["start"] = "新时间与原时间相同，无需调整。";
+            errors["start"] = MeetingText.SameTime;
         }
 
         if (errors.Count > 0)
@@ -168,7 +135,6 @@ public sealed class MeetingService(
         }
 
         var snapshot = await directory.LoadAsync(cancellationToken);
-        var wasHeld = meeting.AwaitingConfirmation;
         var moved = meeting with
         {
             StartsAt = newStart!.Value,
@@ -179,34 +145,32 @@ public sealed class MeetingService(
             HolidayNote = null,
         };
         await store.UpdateMeetingAsync(moved, cancellationToken);
-        var queued = wasHeld && !(await store.ListDoneStepsAsync([MeetingSteps.Subject(meeting)], cancellationToken)).Contains((MeetingSteps.Subject(meeting), MeetingSteps.Invite))
-            ? await notices.InviteAsync(work, store, moved, snapshot, now, cancellationToken)
-            : await notices.ToEveryoneAsync(work, store, moved, snapshot,
-                a => MeetingText.TimeChanged(moved, meeting.StartsAt, meeting.EndsAt, a, snapshot, notices.Office), now,
-                MeetingSteps.Timed("time-changed", moved), cancellationToken);
-        await work.CommitAsync(cancellationToken);
-        logger.LogInformation("{By} moved meeting {Id} from {Old:o} to {New:o}; {Count} notice(s) queued", by, id, meeting.StartsAt, moved.StartsAt, queued);
+        var queued = await AnnounceChangeAsync(work, store, meeting, moved, snapshot, now, cancellationToken);
+        await AuditAsync(work, actor, "meeting.move", moved, MeetingText.MovedAudit(meeting, moved, notices.Office), now, cancellationToken);
+        logger.LogInformation("{By} moved meeting {Id} from {Old:o} to {New:o}; {Count} notice(s) queued", actor.Id, id, meeting.StartsAt, moved.StartsAt, queued);
         return moved;
     }
 
-    /// <summary>Cancels a meeting (and, with <paramref name="wholeSeries"/>, its series from then on); attendees are told.</summary>
-    public async Task<IReadOnlyList<Meeting>> CancelAsync(long id, string? reason, bool wholeSeries, string by, CancellationToken cancellationToken = default)
-    {
-        var now = time.GetUtcNow();
-        await using var work = await units.BeginAsync(cancellationToken);
-        var cancelled = await CancelAsync(work, id, reason, wholeSeries, by, now, cancellationToken);
-        await work.CommitAsync(cancellationToken);
-        return cancelled;
-    }
+    /// <summary>Cancels a meeting in a unit of work of its own.</summary>
+    public Task<IReadOnlyList<Meeting>> CancelAsync(Actor actor, long id, string? reason, bool wholeSeries, CancellationToken cancellationToken = default) =>
+        InOwnWorkAsync(work => CancelAsync(actor, work, id, reason, wholeSeries, cancellationToken), cancellationToken);
 
-    /// <summary>Cancels inside an existing unit of work (the chat's 取消会议 #id).</summary>
-    public async Task<IReadOnlyList<Meeting>> CancelAsync(IUnitOfWork work, long id, string? reason, bool wholeSeries, string by, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>Cancels a meeting (and, with <paramref name="wholeSeries"/>, its series from then on); attendees are told, open leave requests closed.</summary>
+    public async Task<IReadOnlyList<Meeting>> CancelAsync(Actor actor, IUnitOfWork work, long id, string? reason, bool wholeSeries, CancellationToken cancellationToken = default)
     {
-        var store = stores.For(work);
-        var meeting = await OpenMeetingAsync(store, id, now, "取消", cancellationToken);
-        if (reason?.Trim().Length > 200)
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(work);
+        var now = time.GetUtcNow();
+        if (!actor.Has(Roles.OfficeStaff))
         {
-            throw MeetingValidationException.One("reason", "取消原因过长（最多200字）。");
+            throw MeetingValidationException.Forbidden(MeetingText.OnlyOfficeCancels);
+        }
+
+        var store = stores.For(work);
+        var meeting = await OpenMeetingAsync(store, id, now, MeetingText.CancelVerb, cancellationToken);
+        if (reason?.Trim().Length > MeetingText.MaxCancelReason)
+        {
+            throw MeetingValidationException.One("reason", MeetingText.CancelReasonTooLong);
         }
 
         var snapshot = await directory.LoadAsync(cancellationToken);
@@ -224,160 +188,88 @@ public sealed class MeetingService(
             await store.UpdateMeetingAsync(done, cancellationToken);
             foreach (var request in (await store.ListLeaveAsync(m.Id, cancellationToken)).Where(r => r.Status == LeaveStatus.Pending))
             {
-                await store.UpdateLeaveAsync(request with { Status = LeaveStatus.Closed, DecidedAt = now, DecidedBy = by }, cancellationToken);
+                await store.UpdateLeaveAsync(request with { Status = LeaveStatus.Closed, DecidedAt = now, DecidedBy = actor.Id }, cancellationToken);
             }
 
-            var invited = (await store.ListDoneStepsAsync([MeetingSteps.Subject(m)], cancellationToken)).Contains((MeetingSteps.Subject(m), MeetingSteps.Invite));
-            if (invited)
+            if (await WasInvitedAsync(store, m, cancellationToken))
             {
-                await notices.ToEveryoneAsync(work, store, done, snapshot, _ => MeetingText.Cancelled(done, done.CancelReason, notices.Office), now, "cancelled", cancellationToken);
+                await notices.ToEveryoneAsync(work, store, done, snapshot, a => MeetingText.Cancelled(done, done.CancelReason, a, snapshot, notices.Office), now, "cancelled", cancellationToken);
             }
 
+            await AuditAsync(work, actor, "meeting.cancel", done, MeetingText.CancelledAudit(done, notices.Office), now, cancellationToken);
             cancelled.Add(done);
         }
 
-        logger.LogInformation("{By} cancelled meeting(s) {Ids}{Series}", by, string.Join(", ", cancelled.Select(m => m.Id)), wholeSeries && meeting.SeriesId is not null ? $" and series {meeting.SeriesId}" : "");
+        logger.LogInformation("{By} cancelled meeting(s) {Ids}{Series}", actor.Id, string.Join(", ", cancelled.Select(m => m.Id)), wholeSeries && meeting.SeriesId is not null ? $" and series {meeting.SeriesId}" : "");
         return cancelled;
     }
 
     /// <summary>
-    /// 照常召开: the office confirms a recurring meeting that falls on a day off; its invitations go out now (inside the
-    /// chat's unit of work).
+    /// 照常召开: office staff confirm a recurring meeting that falls on a day off; its invitations go out now.
     /// </summary>
-    public async Task<Meeting> ConfirmAsync(IUnitOfWork work, long id, string by, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<Meeting> ConfirmAsync(Actor actor, IUnitOfWork work, long id, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(work);
+        if (!actor.Has(Roles.OfficeStaff))
+        {
+            throw MeetingValidationException.Forbidden(MeetingText.OnlyOfficeConfirms);
+        }
+
+        var now = time.GetUtcNow();
         var store = stores.For(work);
-        var meeting = await OpenMeetingAsync(store, id, now, "确认", cancellationToken);
+        var meeting = await OpenMeetingAsync(store, id, now, MeetingText.ConfirmVerb, cancellationToken);
         if (!meeting.AwaitingConfirmation)
         {
-            throw MeetingValidationException.One("id", $"{meeting.Title}无需确认，通知已按原计划发送。", MeetingProblemKind.Conflict);
+            throw MeetingValidationException.One("id", MeetingText.NoConfirmationNeeded(meeting), MeetingProblemKind.Conflict);
         }
 
         var confirmed = meeting with { AwaitingConfirmation = false, TimeSetAt = now };
         await store.UpdateMeetingAsync(confirmed, cancellationToken);
         await notices.InviteAsync(work, store, confirmed, await directory.LoadAsync(cancellationToken), now, cancellationToken);
-        logger.LogInformation("{By} confirmed meeting {Id} on a day off ({Note})", by, id, meeting.HolidayNote);
+        await AuditAsync(work, actor, "meeting.confirm", confirmed, meeting.HolidayNote ?? "", now, cancellationToken);
+        logger.LogInformation("{By} confirmed meeting {Id} on a day off ({Note})", actor.Id, id, meeting.HolidayNote);
         return confirmed;
     }
 
-    /// <summary>Records agreed items (议定事项) from a meeting's minutes; each owner unit's liaison is told.</summary>
-    public async Task<IReadOnlyList<AgreedItem>> RecordItemsAsync(long meetingId, IReadOnlyList<AgreedItemDraft>? items, string by, CancellationToken cancellationToken = default)
-    {
-        var now = time.GetUtcNow();
-        var snapshot = await directory.LoadAsync(cancellationToken);
-        await using var work = await units.BeginAsync(cancellationToken);
-        var store = stores.For(work);
-        var meeting = await store.FindMeetingAsync(meetingId, cancellationToken) ?? throw MeetingValidationException.NoMeeting(meetingId);
-        if (meeting.Status == MeetingStatus.Cancelled)
-        {
-            throw MeetingValidationException.One("id", $"{meeting.Title}已取消，不能登记议定事项。", MeetingProblemKind.Conflict);
-        }
-
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (items is null || items.Count == 0)
-        {
-            throw MeetingValidationException.One("items", "请至少登记一项议定事项。");
-        }
-
-        var today = calendar.LocalDate(now);
-        var parsed = new List<(string Text, Unit Unit, DateOnly Due)>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            var item = items[i];
-            var n = i + 1;
-            var text = item.Text?.Trim() ?? "";
-            if (text.Length == 0)
-            {
-                errors[$"items[{i}].text"] = $"请填写第{n}项议定事项的内容。";
-            }
-            else if (text.Length > MaxItem)
-            {
-                errors[$"items[{i}].text"] = $"第{n}项议定事项过长（最多{MaxItem}字，现为{text.Length}字）。";
-            }
-
-            var owner = item.Owner?.Trim() ?? "";
-            var unit = snapshot.Units.FirstOrDefault(u => u.Code == owner) ?? snapshot.Units.FirstOrDefault(u => u.Name == owner);
-            if (owner.Length == 0)
-            {
-                errors[$"items[{i}].owner"] = $"请填写第{n}项的牵头单位（单位代码或名称）。";
-            }
-            else if (unit is null)
-            {
-                errors[$"items[{i}].owner"] = $"第{n}项：名录中没有代码或名称为“{owner}”的单位。";
-            }
-
-            if (string.IsNullOrWhiteSpace(item.Due))
-            {
-                errors[$"items[{i}].due"] = $"请填写第{n}项的完成时限，如“2026-12-15”。";
-            }
-            else if (!MeetingInput.TryParseDate(item.Due, out var due))
-            {
-                errors[$"items[{i}].due"] = $"第{n}项的完成时限“{item.Due}”格式不正确，应为“2026-12-15”。";
-            }
-            else if (due < today)
-            {
-                errors[$"items[{i}].due"] = $"第{n}项的完成时限{MeetingText.Date(due)}已过，请核对。";
-            }
-            else if (unit is not null && text.Length is > 0 and <= MaxItem)
-            {
-                parsed.Add((text, unit, due));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new MeetingValidationException(errors);
-        }
-
-        var recorded = new List<AgreedItem>();
-        foreach (var (text, unit, due) in parsed)
-        {
-            var item = new AgreedItem(0, meetingId, text, unit.Code, due, AgreedItemStatus.Open, by, now, now);
-            item = item with { Id = await store.InsertItemAsync(item, cancellationToken) };
-            recorded.Add(item);
-            var liaison = snapshot.People.FirstOrDefault(p => p.UnitCode == unit.Code && p.Roles.HasFlag(Roles.Liaison));
-            if (liaison is null)
-            {
-                logger.LogWarning("Agreed item {Id}: unit {Unit} has no liaison to tell", item.Id, unit.Code);
-                continue;
-            }
-
-            await notices.SendAsync(work, liaison, ItemNotice(meeting, item, unit), now,
-                MeetingNotices.DedupeKey(MeetingSteps.ItemSubject(item.Id), "notice", liaison.Id), cancellationToken);
-        }
-
-        await work.CommitAsync(cancellationToken);
-        logger.LogInformation("{By} recorded {Count} agreed item(s) of meeting {Id}", by, recorded.Count, meetingId);
-        return recorded;
-    }
-
     /// <summary>
-    /// Scheduled meetings that have not ended more than a week ago, soonest first: every meeting for the office, a
+    /// Scheduled meetings that have not ended more than a week ago, soonest first: every meeting for office staff, a
     /// host's own meetings otherwise (the console's 会议 page).
     /// </summary>
-    public async Task<IReadOnlyList<Meeting>> ListForAsync(Person viewer, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Meeting>> ListForAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         await using var work = await units.BeginAsync(cancellationToken);
         var meetings = await stores.For(work).ListScheduledEndingAfterAsync(time.GetUtcNow() - TimeSpan.FromDays(7), cancellationToken);
-        return [.. meetings.Where(m => viewer.Roles.HasFlag(Roles.OfficeStaff) || m.HostId == viewer.Id).OrderBy(m => m.StartsAt)];
+        return [.. meetings.Where(m => MayManage(actor, m)).OrderBy(m => m.StartsAt)];
     }
 
-    /// <summary>The roster of a meeting.</summary>
-    public async Task<Roster> RosterAsync(long id, CancellationToken cancellationToken = default)
+    /// <summary>The roster of a meeting, in a unit of work of its own.</summary>
+    public async Task<Roster> RosterAsync(Actor actor, long id, CancellationToken cancellationToken = default)
     {
         await using var work = await units.BeginAsync(cancellationToken);
+        return await RosterAsync(actor, work, id, cancellationToken);
+    }
+
+    /// <summary>The roster of a meeting, for office staff and its host.</summary>
+    public async Task<Roster> RosterAsync(Actor actor, IUnitOfWork work, long id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(work);
         var store = stores.For(work);
         var meeting = await store.FindMeetingAsync(id, cancellationToken) ?? throw MeetingValidationException.NoMeeting(id);
+        if (!MayManage(actor, meeting))
+        {
+            throw MeetingValidationException.Forbidden(MeetingText.OnlyHostOrOfficeRoster);
+        }
+
         return Roster.Build(meeting, await store.ListAttendeesAsync(id, cancellationToken), await store.ListLeaveAsync(id, cancellationToken),
             await directory.LoadAsync(cancellationToken));
     }
 
-    /// <summary>The notice of a new agreed item to the owner's liaison, with 反馈落实情况.</summary>
-    public OutboundMessage ItemNotice(Meeting meeting, AgreedItem item, Unit unit) =>
-        OutboundMessage.Card("议定事项",
-            $"{MeetingText.Date(calendar.LocalDate(meeting.StartsAt))}召开的{meeting.Title}议定：{item.Text}\n" +
-            $"牵头单位：{unit.Name}\n完成时限：{MeetingText.Date(item.DueDate)}\n请认真抓好落实，并及时反馈落实情况。",
-            new Choice("反馈落实情况", $"反馈 #{item.Id}"));
+    /// <summary>Adds the invitees of a new occurrence of a series (resolved again against today's directory).</summary>
+    internal static Task AddInviteesForOccurrenceAsync(IMeetingStore store, Meeting meeting, IEnumerable<ResolvedAttendee> people, CancellationToken cancellationToken) =>
+        AddInviteesAsync(store, meeting, people, cancellationToken);
 
     private static async Task AddInviteesAsync(IMeetingStore store, Meeting meeting, IEnumerable<ResolvedAttendee> people, CancellationToken cancellationToken)
     {
@@ -387,93 +279,37 @@ public sealed class MeetingService(
         }
     }
 
-    /// <summary>Adds the invitees of a new occurrence of a series (resolved again against today's directory).</summary>
-    internal static Task AddInviteesForOccurrenceAsync(IMeetingStore store, Meeting meeting, IEnumerable<ResolvedAttendee> people, CancellationToken cancellationToken) =>
-        AddInviteesAsync(store, meeting, people, cancellationToken);
+    /// <summary>Tells everyone of a new time or place — or, when the invitations were on hold, invites them now.</summary>
+    private async Task<int> AnnounceChangeAsync(IUnitOfWork work, IMeetingStore store, Meeting before, Meeting after, DirectorySnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken) =>
+        before.AwaitingConfirmation && !await WasInvitedAsync(store, before, cancellationToken)
+            ? await notices.InviteAsync(work, store, after, snapshot, now, cancellationToken)
+            : await notices.ToEveryoneAsync(work, store, after, snapshot,
+                a => MeetingText.Changed(after, before, a, snapshot, notices.Office), now, MeetingSteps.Timed("time-changed", after), cancellationToken);
 
-    private static IEnumerable<string> Unreachable(int people, int invited) =>
-        invited < people ? [$"有{people - invited}名参会人员没有可用的消息渠道，未能发送会议通知，请另行通知。"] : [];
+    private static async Task<bool> WasInvitedAsync(IMeetingStore store, Meeting meeting, CancellationToken cancellationToken) =>
+        (await store.ListDoneStepsAsync([MeetingSteps.Subject(meeting)], cancellationToken)).Contains((MeetingSteps.Subject(meeting), MeetingSteps.Invite));
 
     private static async Task<Meeting> OpenMeetingAsync(IMeetingStore store, long id, DateTimeOffset now, string what, CancellationToken cancellationToken)
     {
         var meeting = await store.FindMeetingAsync(id, cancellationToken) ?? throw MeetingValidationException.NoMeeting(id);
         if (meeting.Status == MeetingStatus.Cancelled)
         {
-            throw MeetingValidationException.One("id", $"{meeting.Title}已经取消，不能{what}。", MeetingProblemKind.Conflict);
+            throw MeetingValidationException.One("id", MeetingText.AlreadyCancelled(meeting, what), MeetingProblemKind.Conflict);
         }
 
         return meeting.HasStarted(now)
-            ? throw MeetingValidationException.One("id", $"{meeting.Title}已经开始，不能{what}。", MeetingProblemKind.Conflict)
+            ? throw MeetingValidationException.One("id", MeetingText.AlreadyStarted(meeting, what), MeetingProblemKind.Conflict)
             : meeting;
     }
 
-    private (DateTimeOffset? Start, DateTimeOffset? End) ParseTimes(
-        string? startText, string? endText, DateTimeOffset now, Dictionary<string, string> errors, TimeSpan? keepLength = null)
+    private async Task<T> InOwnWorkAsync<T>(Func<IUnitOfWork, Task<T>> change, CancellationToken cancellationToken)
     {
-        DateTimeOffset? start = null, end = null;
-        if (string.IsNullOrWhiteSpace(startText))
-        {
-            errors["start"] = "请填写开始时间，如“2026-12-01 09:00”。";
-        }
-        else if (!MeetingInput.TryParseTime(startText, calendar.Zone, out var s))
-        {
-            errors["start"] = $"开始时间“{startText}”格式不正确，应为“2026-12-01 09:00”。";
-        }
-        else if (s <= now)
-        {
-            errors["start"] = $"开始时间{MeetingText.When(s, notices.Office)}已过，请核对。";
-        }
-        else
-        {
-            start = s;
-        }
-
-        if (string.IsNullOrWhiteSpace(endText) && keepLength is { } length)
-        {
-            end = start + length;
-        }
-        else if (string.IsNullOrWhiteSpace(endText))
-        {
-            errors["end"] = "请填写结束时间，如“2026-12-01 10:30”。";
-        }
-        else if (!MeetingInput.TryParseTime(endText, calendar.Zone, out var e))
-        {
-            errors["end"] = $"结束时间“{endText}”格式不正确，应为“2026-12-01 10:30”。";
-        }
-        else if (start is { } st && e <= st)
-        {
-            errors["end"] = "结束时间须晚于开始时间。";
-        }
-        else if (start is { } st2 && e - st2 > TimeSpan.FromHours(12))
-        {
-            errors["end"] = "会议时长超过12小时，请核对结束时间。";
-        }
-        else
-        {
-            end = e;
-        }
-
-        return (start, end);
+        await using var work = await units.BeginAsync(cancellationToken);
+        var result = await change(work);
+        await work.CommitAsync(cancellationToken);
+        return result;
     }
 
-    private static (string? Place, string? Link) CheckVenue(string? placeText, string? linkText, Dictionary<string, string> errors)
-    {
-        var place = string.IsNullOrWhiteSpace(placeText) ? null : placeText.Trim();
-        var link = string.IsNullOrWhiteSpace(linkText) ? null : linkText.Trim();
-        if (place is null && link is null)
-        {
-            errors["place"] = "请填写会议地点或线上参会链接。";
-        }
-        else if (place?.Length > MaxPlace)
-        {
-            errors["place"] = $"会议地点过长（最多{MaxPlace}字）。";
-        }
-
-        if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-        {
-            errors["link"] = "线上参会链接须是以 http:// 或 https:// 开头的网址。";
-        }
-
-        return (place, link);
-    }
+    private static Task AuditAsync(IUnitOfWork work, Actor actor, string action, Meeting meeting, string detail, DateTimeOffset now, CancellationToken cancellationToken) =>
+        work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, action, MeetingSteps.Subject(meeting), detail, actor.Source), cancellationToken);
 }

@@ -10,7 +10,7 @@ namespace ChatOps.Core.Meetings;
 /// How meetings read in Chinese, in one place so every notice says times, places and people the same way:
 /// 12月1日（周二）9:00, 在省卫生健康委3楼会议室, 罗倩（省卫生健康委）. Times are in office time.
 /// </summary>
-public static class MeetingText
+public static partial class MeetingText
 {
     private static readonly string[] Weekdays = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
@@ -123,18 +123,18 @@ public static class MeetingText
                 new Choice("参加", AttendAction(m.Id)), new Choice("请假", LeaveAction(m.Id)));
     }
 
-    /// <summary>The notice of a new time (会议时间调整).</summary>
-    public static OutboundMessage TimeChanged(Meeting m, DateTimeOffset oldStart, DateTimeOffset oldEnd, Attendee? a, DirectorySnapshot directory, OfficeProfile office)
+    /// <summary>The notice of a new time (会议时间调整), built per attendee (null: the host).</summary>
+    public static OutboundMessage Changed(Meeting m, Meeting before, Attendee? a, DirectorySnapshot directory, OfficeProfile office)
     {
-        var text = $"原定{Span(oldStart, oldEnd, office)}召开的{m.Title}，调整为{Span(m.StartsAt, m.EndsAt, office)}{Venue(m)}召开，请准时参加。\n{Details(m, directory)}";
+        var text = $"原定{Span(before.StartsAt, before.EndsAt, office)}召开的{m.Title}，调整为{Span(m.StartsAt, m.EndsAt, office)}{Venue(m)}召开，请准时参加。\n{Details(m, directory)}";
         return a is { Role: AttendeeRole.Invitee }
             ? OutboundMessage.Card("会议时间调整", text + "\n如调整后不能出席，请及时请假并指定代为参会人员。",
                 new Choice("参加", AttendAction(m.Id)), new Choice("请假", LeaveAction(m.Id)))
             : OutboundMessage.Card("会议时间调整", text);
     }
 
-    /// <summary>The notice of a cancellation (会议取消).</summary>
-    public static OutboundMessage Cancelled(Meeting m, string? reason, OfficeProfile office) =>
+    /// <summary>The notice of a cancellation (会议取消), built per attendee (null: the host).</summary>
+    public static OutboundMessage Cancelled(Meeting m, string? reason, Attendee? a, DirectorySnapshot directory, OfficeProfile office) =>
         OutboundMessage.Card("会议取消",
             $"原定{Span(m.StartsAt, m.EndsAt, office)}召开的{m.Title}取消" + (string.IsNullOrWhiteSpace(reason) ? "。" : $"（{reason}）。") +
             "已提交的请假申请不再办理。");
@@ -260,13 +260,7 @@ public static class MeetingText
     public static string ItemLine(AgreedItem item, DirectorySnapshot directory, ItemFeedback? latest)
     {
         var unit = directory.Units.FirstOrDefault(u => u.Code == item.OwnerUnit)?.Name ?? item.OwnerUnit;
-        var status = item.Status switch
-        {
-            AgreedItemStatus.Done => "已完成",
-            AgreedItemStatus.InProgress => "正在推进",
-            _ => "未反馈",
-        };
-        var line = $"#{item.Id} {item.Text}（{unit}，完成时限{Date(item.DueDate)}，{status}）";
+        var line = $"#{item.Id} {item.Text}（{unit}，完成时限{Date(item.DueDate)}，{ItemStatusName(item.Status)}）";
         return latest is null ? line : $"{line}\n   最近反馈：{latest.Text}";
     }
 }

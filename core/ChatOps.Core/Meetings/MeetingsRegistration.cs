@@ -14,7 +14,7 @@ namespace ChatOps.Core.Meetings;
 /// </summary>
 public static class MeetingsRegistration
 {
-    /// <summary>Adds <see cref="MeetingService"/>, <see cref="MeetingFeature"/> (as an <see cref="IConversationFeature"/>) and <see cref="MeetingScheduler"/>.</summary>
+    /// <summary>Adds <see cref="MeetingService"/>, <see cref="MeetingAttendance"/>, <see cref="MeetingFeature"/> (as an <see cref="IConversationFeature"/>) and <see cref="MeetingScheduler"/>.</summary>
     public static IServiceCollection AddMeetingsCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -25,6 +25,7 @@ public static class MeetingsRegistration
         services.TryAddSingleton(sp => new MeetingCalendar(sp.GetRequiredService<WorkCalendar>(), sp.GetRequiredService<OfficeProfile>().Zone));
         services.TryAddSingleton<MeetingNotices>();
         services.TryAddSingleton<MeetingService>();
+        services.TryAddSingleton<MeetingAttendance>();
         services.TryAddSingleton<MeetingFeature>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, MeetingFeature>(sp => sp.GetRequiredService<MeetingFeature>()));
         services.TryAddSingleton<MeetingScheduler>();

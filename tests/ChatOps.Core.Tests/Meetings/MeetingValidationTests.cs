@@ -14,6 +14,8 @@ public sealed class MeetingValidationTests
 {
     private static readonly TimeZoneInfo Kunming = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
+    private static readonly Actor Clerk = new("office.clerk1", "办公室", Roles.OfficeStaff, null, "test");
+
     private readonly Mock<IUnitOfWorkFactory> _units = new(MockBehavior.Strict);
     private readonly MeetingService _service;
 
@@ -41,7 +43,7 @@ public sealed class MeetingValidationTests
     public async Task EveryMissingField_HasItsMessage()
     {
         var ex = await Assert.ThrowsAsync<MeetingValidationException>(() =>
-            _service.CreateAsync(new MeetingDraft(null, " ", null, null, null, null, null, null, null), "test", TestContext.Current.CancellationToken));
+            _service.CreateAsync(Clerk, new MeetingDraft(null, " ", null, null, null, null, null, null, null), TestContext.Current.CancellationToken));
 
         Assert.Equal(MeetingProblemKind.Invalid, ex.Kind);
         Assert.Equal("请填写会议类型（领导小组会议、办公室会议、专题会议、周例会）。", ex.Errors["kind"]);
@@ -79,7 +81,7 @@ public sealed class MeetingValidationTests
             _ => Valid with { Recurrence = value },
         };
 
-        var ex = await Assert.ThrowsAsync<MeetingValidationException>(() => _service.CreateAsync(draft, "test", TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAsync<MeetingValidationException>(() => _service.CreateAsync(Clerk, draft, TestContext.Current.CancellationToken));
 
         Assert.Equal(message, Assert.Single(ex.Errors, e => e.Key == field).Value);
         Assert.Single(ex.Errors);

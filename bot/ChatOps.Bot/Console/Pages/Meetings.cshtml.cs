@@ -7,7 +7,7 @@ namespace ChatOps.Bot.OfficeConsole.Pages;
 
 /// <summary>
 /// 会议: the office's (or a host's own) meetings; create one-off or recurring meetings with attendees, cancel, the
-/// roster with leave requests and substitutes, and the 签到表 as .xlsx. Every rule is <see cref="MeetingService"/>'s.
+/// roster with leave requests and substitutes, and the 签到表 as .xlsx. Every rule (and the audit line) is <see cref="MeetingService"/>'s.
 /// </summary>
 public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office) : ConsolePageModel
 {
@@ -21,6 +21,9 @@ public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office)
     public string When(Meeting m) => MeetingText.Span(m.StartsAt, m.EndsAt, office);
 
     public bool IsOffice => ConsoleAccess.May(Me.Roles, ConsoleAreas.Office);
+
+    /// <summary>The signed-in person as the use cases see them (the audit line records the console and address).</summary>
+    private Actor Actor => Actor.Of(Me, ConsoleAuth.Source(HttpContext));
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -46,9 +49,8 @@ public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office)
 
         try
         {
-            var created = await meetings.CreateAsync(new MeetingDraft(kind, title, host, start, end, place, null, agenda,
-                (attendees ?? "").Split([',', '，', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), string.IsNullOrWhiteSpace(recurrence) ? null : recurrence), Me.Id, HttpContext.RequestAborted);
-            await AuditAsync("meeting.create", $"meeting:{created.Meeting.Id}", $"{created.Meeting.Title}（邀请{created.Invited}人）");
+            var created = await meetings.CreateAsync(Actor, new MeetingDraft(kind, title, host, start, end, place, null, agenda,
+                (attendees ?? "").Split([',', '，', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), string.IsNullOrWhiteSpace(recurrence) ? null : recurrence), HttpContext.RequestAborted);
             Notice = $"已创建并邀请{created.Invited}人。" + string.Join("", created.Warnings);
             return RedirectToPage(new { id = created.Meeting.Id });
         }
@@ -69,8 +71,7 @@ public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office)
 
         try
         {
-            var cancelled = await meetings.CancelAsync(id, reason, series, Me.Id, HttpContext.RequestAborted);
-            await AuditAsync("meeting.cancel", $"meeting:{id}", $"{reason}（{cancelled.Count}场）");
+            var cancelled = await meetings.CancelAsync(Actor, id, reason, series, HttpContext.RequestAborted);
             Notice = $"已取消{cancelled.Count}场会议，并通知参会人员。";
         }
         catch (MeetingValidationException ex)
@@ -83,7 +84,7 @@ public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office)
 
     private async Task<bool> LoadAsync()
     {
-        List = await meetings.ListForAsync(Me, HttpContext.RequestAborted);
+        List = await meetings.ListForAsync(Actor, HttpContext.RequestAborted);
         if (Id is not { } id)
         {
             return true;
@@ -91,13 +92,12 @@ public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office)
 
         try
         {
-            Roster = await meetings.RosterAsync(id, HttpContext.RequestAborted);
+            Roster = await meetings.RosterAsync(Actor, id, HttpContext.RequestAborted);
+            return true;
         }
         catch (MeetingValidationException)
         {
             return false;
         }
-
-        return IsOffice || Roster.Meeting.HostId == Me.Id;
     }
 }

@@ -1,0 +1,169 @@
+using ChatOps.Core.Organization;
+
+namespace ChatOps.Core.Meetings;
+
+/// <summary>The checks of a new meeting and of a new time: every wrong field gets its own message, nothing is written.</summary>
+public sealed partial class MeetingService
+{
+    private const int MaxTitle = 100;
+    private const int MaxPlace = 200;
+    private const int MaxAgenda = 2000;
+
+    private static void CheckMayCreate(Actor actor)
+    {
+        if (!actor.Has(Roles.OfficeStaff))
+        {
+            throw MeetingValidationException.Forbidden(MeetingText.OnlyOfficeCreates);
+        }
+    }
+
+    /// <summary>Checks a draft against the directory; throws with every field's message, or returns the parsed meeting.</summary>
+    private ValidDraft Validate(MeetingDraft draft, DirectorySnapshot snapshot, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!MeetingKinds.TryParse(draft.Kind, out var kind))
+        {
+            errors["kind"] = MeetingText.BadKind(draft.Kind);
+        }
+
+        var title = draft.Title?.Trim() ?? "";
+        if (title.Length == 0)
+        {
+            errors["title"] = MeetingText.NoTitle;
+        }
+        else if (title.Length > MaxTitle)
+        {
+            errors["title"] = MeetingText.TooLong("会议名称", MaxTitle, title.Length);
+        }
+
+        Person? host = null;
+        if (string.IsNullOrWhiteSpace(draft.Host))
+        {
+            errors["host"] = MeetingText.NoHost;
+        }
+        else if ((host = AttendeeResolver.FindPerson(snapshot, draft.Host, out var hostProblem)) is null)
+        {
+            errors["host"] = MeetingText.BadHost(hostProblem);
+        }
+
+        var (start, end) = ParseTimes(draft.Start, draft.End, now, errors);
+        var (place, link) = CheckVenue(draft.Place, draft.Link, errors);
+        var agenda = string.IsNullOrWhiteSpace(draft.Agenda) ? null : draft.Agenda.Trim();
+        if (agenda?.Length > MaxAgenda)
+        {
+            errors["agenda"] = MeetingText.TooLong("会议议题", MaxAgenda, agenda.Length);
+        }
+
+        var specs = (draft.Attendees ?? []).SelectMany(AttendeeSpec.Split).ToList();
+        AttendeeResolution? resolution = null;
+        if (specs.Count == 0)
+        {
+            errors["attendees"] = MeetingText.NoAttendees;
+        }
+        else
+        {
+            resolution = AttendeeResolver.Resolve(specs, snapshot, host?.Id);
+            if (resolution.Errors.Count > 0)
+            {
+                errors["attendees"] = string.Join("\n", resolution.Errors);
+            }
+            else if (resolution.People.Count == 0)
+            {
+                errors["attendees"] = MeetingText.EmptyAttendees;
+            }
+        }
+
+        Recurrence? rule = null;
+        if (!string.IsNullOrWhiteSpace(draft.Recurrence))
+        {
+            rule = Recurrence.Parse(draft.Recurrence);
+            if (rule is null)
+            {
+                errors["recurrence"] = MeetingText.BadRecurrence;
+            }
+            else if (start is { } s && !rule.Matches(calendar.LocalDate(s)))
+            {
+                errors["recurrence"] = MeetingText.RecurrenceMismatch(calendar.LocalDate(s), rule);
+            }
+        }
+
+        return errors.Count > 0
+            ? throw new MeetingValidationException(errors)
+            : new ValidDraft(kind, title, host!, start!.Value, end!.Value, place, link, agenda, specs, resolution!.People, rule);
+    }
+
+    private (DateTimeOffset? Start, DateTimeOffset? End) ParseTimes(
+        string? startText, string? endText, DateTimeOffset now, Dictionary<string, string> errors, TimeSpan? keepLength = null)
+    {
+        DateTimeOffset? start = null, end = null;
+        if (string.IsNullOrWhiteSpace(startText))
+        {
+            errors["start"] = MeetingText.NoStart;
+        }
+        else if (!MeetingInput.TryParseTime(startText, calendar.Zone, out var s))
+        {
+            errors["start"] = MeetingText.BadStart(startText);
+        }
+        else if (s <= now)
+        {
+            errors["start"] = MeetingText.StartPassed(s, notices.Office);
+        }
+        else
+        {
+            start = s;
+        }
+
+        if (string.IsNullOrWhiteSpace(endText) && keepLength is { } length)
+        {
+            end = start + length;
+        }
+        else if (string.IsNullOrWhiteSpace(endText))
+        {
+            errors["end"] = MeetingText.NoEnd;
+        }
+        else if (!MeetingInput.TryParseTime(endText, calendar.Zone, out var e))
+        {
+            errors["end"] = MeetingText.BadEnd(endText);
+        }
+        else if (start is { } st && e <= st)
+        {
+            errors["end"] = MeetingText.EndBeforeStart;
+        }
+        else if (start is { } st2 && e - st2 > TimeSpan.FromHours(12))
+        {
+            errors["end"] = MeetingText.TooLongMeeting;
+        }
+        else
+        {
+            end = e;
+        }
+
+        return (start, end);
+    }
+
+    private static (string? Place, string? Link) CheckVenue(string? placeText, string? linkText, Dictionary<string, string> errors)
+    {
+        var place = string.IsNullOrWhiteSpace(placeText) ? null : placeText.Trim();
+        var link = string.IsNullOrWhiteSpace(linkText) ? null : linkText.Trim();
+        if (place is null && link is null)
+        {
+            errors["place"] = MeetingText.NoVenue;
+        }
+        else if (place?.Length > MaxPlace)
+        {
+            errors["place"] = MeetingText.PlaceTooLong(MaxPlace);
+        }
+
+        if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            errors["link"] = MeetingText.BadLink;
+        }
+
+        return (place, link);
+    }
+
+    /// <summary>A draft that passed every check.</summary>
+    private sealed record ValidDraft(
+        MeetingKind Kind, string Title, Person Host, DateTimeOffset Start, DateTimeOffset End, string? Place, string? Link, string? Agenda,
+        IReadOnlyList<string> Specs, IReadOnlyList<ResolvedAttendee> People, Recurrence? Rule);
+}
