@@ -1,6 +1,5 @@
 using System.Text;
 using ChatOps.Core.Organization;
-using ChatOps.Core.Reports;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Conversations;
@@ -14,7 +13,6 @@ public sealed class ConversationEngine(
     IUnitOfWorkFactory work,
     IDirectoryRepository directory,
     IEnumerable<IConversationFeature> features,
-    ReportStatusQuery status,
     RecipientRouter router,
     TimeProvider time,
     ILogger<ConversationEngine> logger)
@@ -190,9 +188,9 @@ public sealed class ConversationEngine(
             return;
         }
 
-        if (Commands.Is(said, Commands.Status))
+        if (Commands.StatusArgument(said) is { } argument)
         {
-            await turn.ReplyAsync(await status.DescribeAsync(turn.Person, turn.Work, turn.Now, cancellationToken), cancellationToken);
+            await turn.ReplyAsync(await StatusAsync(turn, argument, cancellationToken), cancellationToken);
             return;
         }
 
@@ -216,8 +214,30 @@ public sealed class ConversationEngine(
             return;
         }
 
-        await turn.ReplyAsync(OutboundMessage.Ask("没有理解您的意思。您可以：",
-            new Choice("填报", "填报"), new Choice("查看状态", "状态"), new Choice("帮助", "帮助")), cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Ask("没有理解您的意思。您可以：", [.. FallbackChoices(turn.Person)]), cancellationToken);
+    }
+
+    /// <summary>The fallback's buttons: each feature's for this person, then 查看状态 and 帮助 (never twice the same).</summary>
+    private IEnumerable<Choice> FallbackChoices(Person person) =>
+        features.SelectMany(f => f.FallbackChoices(person))
+            .Append(new Choice("查看状态", "状态")).Append(new Choice("帮助", "帮助"))
+            .DistinctBy(c => c.Value, StringComparer.Ordinal);
+
+    /// <summary>状态: every feature's section for the person, in registration order.</summary>
+    private async Task<OutboundMessage> StatusAsync(Turn turn, string argument, CancellationToken cancellationToken)
+    {
+        var sections = new List<string>();
+        foreach (var feature in features)
+        {
+            if (await feature.StatusAsync(turn, argument, cancellationToken) is { Length: > 0 } section)
+            {
+                sections.Add(section.TrimEnd());
+            }
+        }
+
+        return sections.Count == 0
+            ? OutboundMessage.Plain("您目前没有需要办理的事项。回复“帮助”查看可用的功能。")
+            : OutboundMessage.Markdown(string.Join("\n\n", sections), "当前状态");
     }
 
     private OutboundMessage Help(Person person, bool inDialog)
@@ -228,7 +248,6 @@ public sealed class ConversationEngine(
             sb.Append("- ").AppendLine(line);
         }
 
-        sb.AppendLine("- **状态**（status）：查看本期应报、已报情况");
         sb.AppendLine("- **取消**（cancel）：放弃当前正在进行的操作");
         sb.AppendLine("- **帮助**（help）：显示本说明");
         if (inDialog)

@@ -26,4 +26,13 @@ public interface IConversationFeature
 
     /// <summary>Lines for 帮助, for this person (Markdown list items without the leading "- ").</summary>
     IEnumerable<string> HelpLines(Person person);
+
+    /// <summary>
+    /// This feature's part of 状态 for the person of the turn (Markdown), or null when it has nothing for them.
+    /// <paramref name="argument"/> is what followed 状态 ("上周", "2026-W49", "季报"), empty when nothing did.
+    /// </summary>
+    Task<string?> StatusAsync(Turn turn, string argument, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+
+    /// <summary>The buttons this feature offers the person when nothing they said was understood (e.g. 填报 for liaisons).</summary>
+    IEnumerable<Choice> FallbackChoices(Person person) => [];
 }

@@ -109,6 +109,21 @@ public static class Commands
         return words.Any(w => string.Equals(s, w, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// What follows 状态 ("状态 上周" → "上周"; "状态" → ""), or null when <paramref name="said"/> is not 状态.
+    /// </summary>
+    public static string? StatusArgument(string said)
+    {
+        var s = Normalize(said);
+        if (Is(s, Status))
+        {
+            return "";
+        }
+
+        var word = Status.FirstOrDefault(w => s.StartsWith(w + " ", StringComparison.OrdinalIgnoreCase) || s.StartsWith(w + "\u3000", StringComparison.OrdinalIgnoreCase));
+        return word is null ? null : s[word.Length..].Trim();
+    }
+
     /// <summary>Trims spaces and trailing punctuation people add (“填报。”, "help!").</summary>
     public static string Normalize(string said) => said.Trim().TrimEnd('。', '.', '！', '!', '，', ',', ' ');
 }

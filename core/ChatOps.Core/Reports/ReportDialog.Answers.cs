@@ -93,28 +93,10 @@ public sealed partial class ReportDialog
             return;
         }
 
-        if (text.Length == 0)
+        var (number, error) = Prompt.ReadWholeNumber(said, field.MaxLength);
+        if (number is not { } value)
         {
-            await turn.ReplyAsync(OutboundMessage.Plain("内容不能为空，请填写数字。"), cancellationToken);
-            return;
-        }
-
-        var normalized = text.Normalize(NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).TrimEnd('个', '项', '件');
-        if (normalized.StartsWith('-') && long.TryParse(normalized, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
-        {
-            await turn.ReplyAsync(OutboundMessage.Plain("数字不能为负数，请重新填写。"), cancellationToken);
-            return;
-        }
-
-        if (!long.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-        {
-            await turn.ReplyAsync(OutboundMessage.Plain($"“{text}”不是数字，请填写一个整数（如 12）。"), cancellationToken);
-            return;
-        }
-
-        if (normalized.Length > field.MaxLength)
-        {
-            await turn.ReplyAsync(OutboundMessage.Plain("数字过大，请核对后重新填写。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(error!), cancellationToken);
             return;
         }
 
@@ -174,16 +156,7 @@ public sealed partial class ReportDialog
             answers.GetValueOrDefault(r.PartKey) is [var part] && answers.GetValueOrDefault(r.WholeKey) is [var whole] &&
             long.Parse(part, CultureInfo.InvariantCulture) > long.Parse(whole, CultureInfo.InvariantCulture));
 
-    private static string? Validate(TemplateField field, string said)
-    {
-        var text = said.Trim();
-        if (text.Length == 0)
-        {
-            return "内容不能为空，请重新填写。";
-        }
-
-        return text.Length > field.MaxLength ? $"内容过长（最多{field.MaxLength}字，现为{text.Length}字），请精简后重新发送。" : null;
-    }
+    private static string? Validate(TemplateField field, string said) => Prompt.CheckText(said, field.MaxLength);
 
     /// <summary>Splits a message into items: one per line, with list markers (1. 一、（一）- •) removed.</summary>
     internal static List<string> SplitItems(string text) =>

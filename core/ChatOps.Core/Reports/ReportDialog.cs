@@ -14,9 +14,13 @@ namespace ChatOps.Core.Reports;
 /// </summary>
 public sealed partial class ReportDialog(
     IDirectoryRepository directory, ReportCycles cycles, PeriodCalculator periods, OfficeProfile office, ReportService reports)
+    : TypedDialog<ReportDialog.Draft>
 {
     /// <summary>The dialog's name in <see cref="DialogState"/>.</summary>
     public const string Name = "report";
+
+    /// <inheritdoc/>
+    protected override string DialogName => Name;
 
     private const string StepChoose = "choose";
     private const string StepField = "field";
@@ -37,7 +41,7 @@ public sealed partial class ReportDialog(
         var units = await directory.ListReportingUnitsAsync(turn.Person.Id, cancellationToken);
         if (units.Count == 0)
         {
-            await turn.ReplyAsync(OutboundMessage.Plain(ReportText.NotReporter), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(turn.Person.Roles.HasFlag(Roles.OfficeStaff) ? ReportText.OfficeDoesNotReport : ReportText.NotReporter), cancellationToken);
             return;
         }
 
@@ -46,7 +50,7 @@ public sealed partial class ReportDialog(
         if (candidates.Count == 0)
         {
             await turn.ReplyAsync(OutboundMessage.Plain("目前没有需要填报的报告。"), cancellationToken);
-            await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+            await ClearAsync(turn, cancellationToken);
             return;
         }
 
@@ -71,7 +75,7 @@ public sealed partial class ReportDialog(
             return;
         }
 
-        var draft = ChatOpsJson.Deserialize<Draft>(state.Data);
+        var draft = Load(state);
         if (state.Step == StepConflict)
         {
             await AskConflictAsync(turn, "您上次提交时报告已被他人修改，请选择：", cancellationToken);
@@ -87,7 +91,7 @@ public sealed partial class ReportDialog(
     /// <summary>Continues the dialog with what the person said.</summary>
     public async Task ContinueAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
     {
-        var draft = ChatOpsJson.Deserialize<Draft>(state.Data);
+        var draft = Load(state);
         switch (state.Step)
         {
             case StepChoose:
@@ -108,7 +112,7 @@ public sealed partial class ReportDialog(
                 }
                 else
                 {
-                    await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+                    await ClearAsync(turn, cancellationToken);
                     await turn.ReplyAsync(OutboundMessage.Plain("好的，报告保持不变。"), cancellationToken);
                 }
 
@@ -126,7 +130,7 @@ public sealed partial class ReportDialog(
                 await PickFieldAsync(turn, draft, cancellationToken);
                 return;
             default:
-                await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+                await ClearAsync(turn, cancellationToken);
                 await turn.ReplyAsync(OutboundMessage.Plain("对话已失效，请回复“填报”重新开始。"), cancellationToken);
                 return;
         }
@@ -135,8 +139,8 @@ public sealed partial class ReportDialog(
     /// <summary>取消: abandons the dialog; a new, never-submitted draft is dropped, a submitted report stays as it was.</summary>
     public async Task CancelAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
     {
-        var draft = ChatOpsJson.Deserialize<Draft>(state.Data);
-        await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+        var draft = Load(state);
+        await ClearAsync(turn, cancellationToken);
         var outcome = draft.ReportId is { } id ? await reports.DiscardDraftAsync(ActorOf(turn), turn.Work, id, cancellationToken) : null;
         await turn.ReplyAsync(OutboundMessage.Plain(outcome?.Message ?? "已取消。"), cancellationToken);
     }
@@ -156,7 +160,7 @@ public sealed partial class ReportDialog(
         var outcome = await reports.OpenAsync(ActorOf(turn), turn.Work, c.Unit, c.Cycle, c.Period, cancellationToken);
         if (!outcome.Succeeded)
         {
-            await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+            await ClearAsync(turn, cancellationToken);
             await turn.ReplyAsync(OutboundMessage.Plain(outcome.Message), cancellationToken);
             return;
         }
@@ -191,7 +195,7 @@ public sealed partial class ReportDialog(
         var said = Commands.Normalize(turn.Said);
         if (said is ReportText.DiscardChoice or "2")
         {
-            await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+            await ClearAsync(turn, cancellationToken);
             await turn.ReplyAsync(OutboundMessage.Plain("已放弃您的修改，报告保持最新版本。回复“状态”可查看。"), cancellationToken);
             return;
         }
@@ -205,7 +209,7 @@ public sealed partial class ReportDialog(
         var current = await turn.Work.Reports.FindByIdAsync(draft.ReportId!.Value, cancellationToken);
         if (current is null)
         {
-            await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+            await ClearAsync(turn, cancellationToken);
             await turn.ReplyAsync(OutboundMessage.Plain("这份报告已不存在，请回复“填报”重新开始。"), cancellationToken);
             return;
         }
@@ -314,7 +318,7 @@ public sealed partial class ReportDialog(
             return;
         }
 
-        await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+        await ClearAsync(turn, cancellationToken);
         await turn.ReplyAsync(OutboundMessage.Plain(outcome.Message), cancellationToken);
     }
 
@@ -337,25 +341,18 @@ public sealed partial class ReportDialog(
     private static Dictionary<string, IReadOnlyList<string>> Freeze(Dictionary<string, List<string>> answers) =>
         answers.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.ToList(), StringComparer.Ordinal);
 
-    private static int? ParseChoice(string said, int count)
-    {
-        var s = Commands.Normalize(said).Normalize(NormalizationForm.FormKC);
-        return int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= count ? n - 1 : null;
-    }
+    private static int? ParseChoice(string said, int count) => Prompt.ReadNumber(said, count);
 
     private ReportTemplate Template(Draft draft) => cycles.Get(draft.Cycle!).Template;
-
-    private static Task SaveAsync(Turn turn, string step, Draft draft, CancellationToken cancellationToken) =>
-        turn.Work.Dialogs.SaveAsync(new DialogState(turn.Person.Id, Name, step, ChatOpsJson.Serialize(draft), turn.Now), cancellationToken);
 
     private static Dictionary<string, List<string>> Copy(IReadOnlyDictionary<string, IReadOnlyList<string>> answers) =>
         answers.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
 
     /// <summary>A report the person may fill in: a unit, a cycle and a period; <see cref="Late"/> for a period past its deadline.</summary>
-    internal sealed record Candidate(string Unit, string Cycle, string Period, bool Late);
+    public sealed record Candidate(string Unit, string Cycle, string Period, bool Late);
 
     /// <summary>The dialog's data, stored as JSON in the dialog state.</summary>
-    internal sealed class Draft
+    public sealed class Draft
     {
         public string? Unit { get; set; }
 

@@ -4,7 +4,7 @@ using ChatOps.Core.Organization;
 namespace ChatOps.Core.Reports;
 
 /// <summary>填报 and the report dialog as a conversation feature.</summary>
-public sealed class ReportFeature(ReportDialog dialog) : IConversationFeature
+public sealed class ReportFeature(ReportDialog dialog, ReportStatusQuery status) : IConversationFeature
 {
     /// <inheritdoc/>
     public IReadOnlyCollection<string> Dialogs { get; } = [ReportDialog.Name];
@@ -38,7 +38,32 @@ public sealed class ReportFeature(ReportDialog dialog) : IConversationFeature
         dialog.CancelAsync(turn, state, cancellationToken);
 
     /// <inheritdoc/>
-    public IEnumerable<string> HelpLines(Person person) => ["**填报**（report）：填写或修改本单位的周报、季报"];
+    public IEnumerable<string> HelpLines(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (person.Roles.HasFlag(Roles.Liaison) || (person.Roles & (Roles.OfficeStaff | Roles.ReviewingLeader)) == 0)
+        {
+            yield return "**填报**（report）：填写或修改本单位的周报、季报";
+        }
+
+        yield return person.Roles.HasFlag(Roles.OfficeStaff)
+            ? "**状态**（status）：各单位本期和上一期的报送情况（未报送、迟报、待审核、已退回的单位）；可指定期次，如“状态 上周”“状态 2026-W49”“状态 季报”"
+            : "**状态**（status）：查看本期应报、已报情况";
+    }
+
+    /// <inheritdoc/>
+    public Task<string?> StatusAsync(Turn turn, string argument, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return status.DescribeAsync(turn.Person, turn.Work, turn.Now, argument, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<Choice> FallbackChoices(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.Roles.HasFlag(Roles.Liaison) ? [new Choice("填报", "填报")] : [];
+    }
 }
 
 /// <summary>The reviewing leader's buttons and comment as a conversation feature.</summary>
@@ -50,6 +75,12 @@ public sealed class ReviewFeature(ReviewFlow review) : IConversationFeature
     /// <inheritdoc/>
     public async Task<bool> TryHandleAsync(Turn turn, DialogState? state, CancellationToken cancellationToken = default)
     {
+        if (ReviewFlow.IsAwaiting(turn.Said))
+        {
+            await review.ListAsync(turn, cancellationToken);
+            return true;
+        }
+
         if (!ReviewFlow.IsReviewAction(turn.Said))
         {
             return false;
@@ -72,5 +103,13 @@ public sealed class ReviewFeature(ReviewFlow review) : IConversationFeature
 
     /// <inheritdoc/>
     public IEnumerable<string> HelpLines(Person person) =>
-        person.Roles.HasFlag(Roles.ReviewingLeader) ? ["收到审核通知后，点击“通过”或“退回”即可审核本单位的报告"] : [];
+        person.Roles.HasFlag(Roles.ReviewingLeader) ? [ReportText.ReviewHelp] : [];
+
+    /// <inheritdoc/>
+    public Task<string?> StatusAsync(Turn turn, string argument, CancellationToken cancellationToken = default) =>
+        review.StatusAsync(turn, cancellationToken);
+
+    /// <inheritdoc/>
+    public IEnumerable<Choice> FallbackChoices(Person person) =>
+        person.Roles.HasFlag(Roles.ReviewingLeader) ? [new Choice("待审", "待审")] : [];
 }

@@ -57,6 +57,10 @@ public sealed record Report(
 /// <summary>A submitted version of a report, kept when the liaison revises it.</summary>
 public sealed record ReportRevision(long ReportId, int Revision, string AuthorId, IReadOnlyDictionary<string, IReadOnlyList<string>> Answers, DateTimeOffset SubmittedAt, bool IsLate);
 
+/// <summary>A report as its reviewer sent it back: the comment and the answers at that moment (to show what changed on resubmission).</summary>
+public sealed record ReportReturn(
+    long ReportId, int Version, int Revision, string ReviewerId, string Comment, IReadOnlyDictionary<string, IReadOnlyList<string>> Answers, DateTimeOffset ReturnedAt);
+
 /// <summary>Reports inside a unit of work.</summary>
 public interface IReportStore
 {
@@ -83,6 +87,15 @@ public interface IReportStore
 
     /// <summary>Every report of a period.</summary>
     Task<IReadOnlyList<Report>> ListForPeriodAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Every report waiting for review, the longest waiting first.</summary>
+    Task<IReadOnlyList<Report>> ListPendingReviewAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records that a reviewer sent a report back, with its answers at that moment.</summary>
+    Task AddReturnAsync(ReportReturn returned, CancellationToken cancellationToken = default);
+
+    /// <summary>The report's latest return, if it was ever sent back.</summary>
+    Task<ReportReturn?> LastReturnAsync(long reportId, CancellationToken cancellationToken = default);
 
     /// <summary>Drops a draft the liaison cancelled (only drafts that were never submitted).</summary>
     Task DeleteDraftAsync(long id, CancellationToken cancellationToken = default);

@@ -49,6 +49,9 @@ public enum ReportOutcomeKind
     Conflict,
 }
 
+/// <summary>A resubmitted report: the return it answers and the fields changed since.</summary>
+public sealed record ReturnChanges(ReportReturn Return, IReadOnlyList<FieldChange> Changes);
+
 /// <summary>A field whose answers differ between two versions.</summary>
 public sealed record FieldChange(string Key, string Label, IReadOnlyList<string> Before, IReadOnlyList<string> After);
 
@@ -72,6 +75,9 @@ public sealed record ReportOutcome(ReportOutcomeKind Kind, string Message, Repor
 
     /// <summary>For a review: the office acts on the unit's behalf (its only reviewer wrote the report).</summary>
     public bool OnBehalf { get; init; }
+
+    /// <summary>For a report opened for review: what changed since the reviewer sent it back (null when it was not).</summary>
+    public ReturnChanges? SinceReturn { get; init; }
 
     /// <summary>A refusal with <paramref name="message"/>.</summary>
     public static ReportOutcome Refuse(string message, Report? report = null) => new(ReportOutcomeKind.Refused, message, report);

@@ -7,6 +7,13 @@ namespace ChatOps.Core.Reports;
 /// <summary>Review (上报审核, seed 003 八(三)) and the helpers the use cases share.</summary>
 public sealed partial class ReportService
 {
+    /// <summary>The cycle a report belongs to.</summary>
+    public ReportCycle CycleOf(Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return cycles.Get(report.CycleKey);
+    }
+
     /// <summary>Longest return comment.</summary>
     public const int MaxCommentLength = 500;
 
@@ -110,6 +117,7 @@ public sealed partial class ReportService
             return ReportOutcome.Refuse(ReportText.ChangedMeanwhile, report);
         }
 
+        await work.Reports.AddReturnAsync(new ReportReturn(report.Id, report.Version, report.Revision, actor.Id, text, report.Answers, now), cancellationToken);
         var (title, author, unit) = await DescribeAsync(report, cancellationToken);
         var onBehalf = check.OnBehalf;
         await AuditAsync(work, actor, "report.return", returned, (onBehalf ? $"办公室代{unit}审核，" : "") + $"退回意见：{text}", now, cancellationToken);
@@ -144,16 +152,72 @@ public sealed partial class ReportService
         CancellationToken cancellationToken)
     {
         var to = onBehalf ? await directory.ListByRoleAsync(Roles.OfficeStaff, cancellationToken) : reviewers;
-        var summary = ReportDialog.Summary(cycle.Template, report.Answers.ToDictionary(kv => kv.Key, kv => kv.Value.ToList()), $"{title}（{actor.Name}提交）");
+        var summary = ReportText.ReviewSummary(cycle.Template, report, title, actor.Name, await SinceReturnAsync(work, report, cycle, cancellationToken));
         var ask = onBehalf
             ? $"{title}已由{actor.Name}提交。该单位的分管领导即为填报人，按规定不得审核本人报送的报告，请领导小组办公室代为审核。通过后即视为报送完成；退回时请填写意见。"
             : $"{title}已由联络员{actor.Name}提交，请审核。通过后即视为报送完成；退回时请填写意见。";
         foreach (var person in to)
         {
             await NotifyAsync(work, person, OutboundMessage.Markdown(summary, $"{cycle.Name}审核"), now, cancellationToken);
-            await NotifyAsync(work, person, OutboundMessage.Card($"{cycle.Name}审核", ask,
-                new Choice("通过", $"审核通过 #{report.Id}"), new Choice("退回", $"审核退回 #{report.Id}")), now, cancellationToken);
+            await NotifyAsync(work, person, ReportText.ReviewCard(cycle, report.Id, ask), now, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// 待审: the reports <paramref name="actor"/> may review now, the longest waiting first, each as a
+    /// <see cref="ReportOutcomeKind.ReviewAllowed"/> outcome with its title.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportOutcome>> AwaitingReviewAsync(Actor actor, IUnitOfWork work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(work);
+        if (!actor.Has(Roles.ReviewingLeader) && !actor.Has(Roles.OfficeStaff))
+        {
+            return [];
+        }
+
+        var waiting = new List<ReportOutcome>();
+        foreach (var report in await work.Reports.ListPendingReviewAsync(cancellationToken))
+        {
+            var check = await CheckReviewAsync(actor, work, report.Id, cancellationToken);
+            if (check.Succeeded)
+            {
+                waiting.Add(check with { Title = (await DescribeAsync(report, cancellationToken)).Title });
+            }
+        }
+
+        return waiting;
+    }
+
+    /// <summary>
+    /// Opens a report waiting for <paramref name="actor"/>'s review (待审's button): the outcome's message is the
+    /// summary the reviewer reads — with what changed since it was sent back, when it was.
+    /// </summary>
+    public async Task<ReportOutcome> OpenForReviewAsync(Actor actor, IUnitOfWork work, long reportId, CancellationToken cancellationToken = default)
+    {
+        var check = await CheckReviewAsync(actor, work, reportId, cancellationToken);
+        if (!check.Succeeded)
+        {
+            return check;
+        }
+
+        var report = check.Report!;
+        var cycle = cycles.Get(report.CycleKey);
+        var (title, author, _) = await DescribeAsync(report, cancellationToken);
+        var since = await SinceReturnAsync(work, report, cycle, cancellationToken);
+        return check with
+        {
+            Message = ReportText.ReviewSummary(cycle.Template, report, title, author?.Name ?? report.AuthorId, since),
+            Title = title,
+            SinceReturn = since,
+        };
+    }
+
+    /// <summary>What changed since the reviewer last sent the report back (null when it was not sent back since its last approval).</summary>
+    private static async Task<ReturnChanges?> SinceReturnAsync(IUnitOfWork work, Report report, ReportCycle cycle, CancellationToken cancellationToken)
+    {
+        var last = await work.Reports.LastReturnAsync(report.Id, cancellationToken);
+        return last is null || last.Revision != report.Revision ? null : new ReturnChanges(last, Diff(cycle.Template, last.Answers, report.Answers));
     }
 
     /// <summary>Tells the unit's liaison when someone else (a delegate) submitted or changed the unit's report.</summary>

@@ -42,8 +42,12 @@ public sealed class ReportStatusQuery(
     public async Task<PeriodBoard> BoardAsync(ReportCycle cycle, ReportPeriod period, IUnitOfWork work, CancellationToken cancellationToken = default) =>
         await PeriodBoard.ReadAsync(cycle, period, await directory.LoadAsync(cancellationToken), work, cancellationToken);
 
-    /// <summary>状态: the person's units, period by period, and for office staff the current periods' boards.</summary>
-    public async Task<OutboundMessage> DescribeAsync(Person person, IUnitOfWork work, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// 状态's reports part (Markdown, null when there is nothing for the person): the person's units period by period,
+    /// and for office staff the boards with the units named — the open period and the one just closed of every cycle,
+    /// or the periods <paramref name="argument"/> names (上周, 本周, 2026-W49, 季报).
+    /// </summary>
+    public async Task<string?> DescribeAsync(Person person, IUnitOfWork work, DateTimeOffset now, string argument = "", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(work);
@@ -65,25 +69,98 @@ public sealed class ReportStatusQuery(
 
         if (person.Roles.HasFlag(Roles.OfficeStaff))
         {
-            var snapshot = await directory.LoadAsync(cancellationToken);
-            foreach (var cycle in cycles.All)
+            var chosen = OfficePeriods(argument, now);
+            if (chosen is null)
             {
-                var period = periods.PeriodContaining(cycle.Definition, now);
-                var board = await PeriodBoard.ReadAsync(cycle, period, snapshot, work, cancellationToken);
-                sb.Append("**").Append(PeriodText.Label(cycle, period)).Append(cycle.Name).Append("**（").Append(PeriodText.Deadline(period, office)).AppendLine("截止）");
-                sb.Append("已报送 ").Append(board.Count(BoardState.Submitted)).Append('/').Append(board.Entries.Count)
-                    .Append("，迟报 ").Append(board.Count(BoardState.Late))
-                    .Append("，待审核 ").Append(board.Count(BoardState.PendingReview))
-                    .Append("，已退回 ").Append(board.Count(BoardState.Returned))
-                    .Append("，未报送 ").Append(board.Count(BoardState.Missing))
-                    .Append("，免报 ").Append(board.Count(BoardState.Exempt)).AppendLine().AppendLine();
+                sb.AppendLine(ReportText.StatusArgumentUnknown(argument, cycles.All));
+            }
+            else
+            {
+                var snapshot = await directory.LoadAsync(cancellationToken);
+                foreach (var (cycle, period) in chosen)
+                {
+                    var board = await PeriodBoard.ReadAsync(cycle, period, snapshot, work, cancellationToken);
+                    sb.AppendLine(ReportText.OfficeBoard(board, office, now)).AppendLine();
+                }
             }
         }
 
-        return sb.Length == 0
-            ? OutboundMessage.Plain("您目前没有需要报送的报告。")
-            : OutboundMessage.Markdown(sb.ToString().TrimEnd(), "报送状态");
+        return sb.Length == 0 ? null : sb.ToString().TrimEnd();
     }
+
+    /// <summary>
+    /// The periods the office's 状态 shows: with no argument, every cycle's open period and the one closed in the last
+    /// week; 本周/上周 the weekly cycle's open or last closed period; a cycle's name or key its open and last closed
+    /// periods; a period key ("2026-W49", "2026-Q3") that period. Null when the argument names nothing.
+    /// </summary>
+    public IReadOnlyList<(ReportCycle Cycle, ReportPeriod Period)>? OfficePeriods(string argument, DateTimeOffset now)
+    {
+        var said = (argument ?? "").Trim();
+        var list = new List<(ReportCycle, ReportPeriod)>();
+        void Add(ReportCycle cycle, bool current, bool previous, bool recentOnly)
+        {
+            var open = periods.PeriodContaining(cycle.Definition, now);
+            if (previous && window.Previous(cycle, open) is { } closed && (!recentOnly || now - closed.Due <= RecentlyClosed))
+            {
+                list.Add((cycle, closed));
+            }
+
+            if (current)
+            {
+                list.Add((cycle, open));
+            }
+        }
+
+        if (said.Length == 0)
+        {
+            foreach (var cycle in cycles.All)
+            {
+                Add(cycle, current: true, previous: true, recentOnly: true);
+            }
+
+            return list;
+        }
+
+        var weekly = cycles.All.FirstOrDefault(c => c.Definition.Frequency == ReportFrequency.Weekly);
+        if (weekly is not null && said is "本周" or "这周")
+        {
+            Add(weekly, current: true, previous: false, recentOnly: false);
+            return list;
+        }
+
+        if (weekly is not null && said is "上周")
+        {
+            Add(weekly, current: false, previous: true, recentOnly: false);
+            return list;
+        }
+
+        if (cycles.All.FirstOrDefault(c => c.Name == said || string.Equals(c.Key, said, StringComparison.OrdinalIgnoreCase)) is { } named)
+        {
+            Add(named, current: true, previous: true, recentOnly: false);
+            return list;
+        }
+
+        foreach (var cycle in cycles.All)
+        {
+            try
+            {
+                if (periods.Find(cycle.Definition, said.ToUpperInvariant()) is { } period)
+                {
+                    list.Add((cycle, period));
+                    return list;
+                }
+            }
+            catch (FormatException)
+            {
+                // not this cycle's key format: try the next cycle
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How long after its deadline a period still shows in the office's plain 状态.</summary>
+    public static readonly TimeSpan RecentlyClosed = TimeSpan.FromDays(7);
 
     private string Describe(PeriodSlot slot, bool exempt, Person? submitter)
     {

@@ -5,10 +5,13 @@ using ChatOps.Core.Organization;
 namespace ChatOps.Core.Reports;
 
 /// <summary>The report feature's Chinese texts that the use cases return (one place to review the wording).</summary>
-public static class ReportText
+public static partial class ReportText
 {
     /// <summary>Not a liaison or delegate of any unit.</summary>
     public const string NotReporter = "您目前不是成员单位的联络员，不能填报。如需代本单位填报，请联系领导小组办公室指定。";
+
+    /// <summary>填报 said by office staff who report for no unit (never "contact the office").</summary>
+    public const string OfficeDoesNotReport = "成员单位的报告由各单位联络员填报，办公室人员无需填报。查看各单位报送情况，请回复“状态”。";
 
     /// <summary>The period is not open to 填报.</summary>
     public const string NotOpen = "这一期目前不能填报。回复“填报”查看可以填报的报告。";

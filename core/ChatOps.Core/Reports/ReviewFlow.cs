@@ -8,22 +8,32 @@ namespace ChatOps.Core.Reports;
 /// <summary>
 /// 上报审核 (seed 003 八(三)): the unit's reviewing leader approves a submitted report or returns it with a comment.
 /// Only an approved report counts as submitted; its submission time stays the liaison's, so review never makes it late.
+/// 待审 lists what waits for the leader, each report a button that opens it.
 /// </summary>
-public sealed partial class ReviewFlow(ReportService reports)
+public sealed partial class ReviewFlow(ReportService reports, OfficeProfile office)
 {
     /// <summary>The dialog's name while the leader types a comment.</summary>
     public const string Name = "review";
 
-    /// <summary>True when <paramref name="said"/> is a review button ("审核通过 #12", "审核退回 #12").</summary>
+    /// <summary>True when <paramref name="said"/> is a review button ("审核通过 #12", "审核退回 #12", "查看审核 #12").</summary>
     public static bool IsReviewAction(string said) => ActionPattern().IsMatch(Commands.Normalize(said));
+
+    /// <summary>True when <paramref name="said"/> is 待审.</summary>
+    public static bool IsAwaiting(string said) => Commands.Is(said, ReportText.AwaitingWords);
 
     /// <summary>Handles a review button.</summary>
     public async Task HandleActionAsync(Turn turn, CancellationToken cancellationToken = default)
     {
         var match = ActionPattern().Match(Commands.Normalize(turn.Said));
-        var id = long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-        var actor = Actor.Of(turn.Person, $"chat:{turn.Message.Channel}");
-        var outcome = match.Groups[1].Value == "通过"
+        var id = long.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture);
+        var actor = ActorOf(turn);
+        if (match.Groups["verb"].Value == "查看")
+        {
+            await OpenAsync(turn, actor, id, cancellationToken);
+            return;
+        }
+
+        var outcome = match.Groups["verb"].Value == "通过"
             ? await reports.ApproveAsync(actor, turn.Work, id, cancellationToken)
             : await reports.CheckReviewAsync(actor, turn.Work, id, cancellationToken);
         if (!outcome.Succeeded || outcome.Kind == ReportOutcomeKind.Approved)
@@ -36,28 +46,61 @@ public sealed partial class ReviewFlow(ReportService reports)
         await turn.ReplyAsync(OutboundMessage.Plain("请输入退回意见（将转给联络员），或回复“取消”。"), cancellationToken);
     }
 
-    /// <summary>The leader's comment after pressing 退回.</summary>
-    public async Task ContinueAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
+    /// <summary>待审: the reports waiting for this person's review, the longest waiting first.</summary>
+    public async Task ListAsync(Turn turn, CancellationToken cancellationToken = default)
     {
-        var comment = turn.Said.Trim();
-        if (comment.Length == 0)
+        var actor = ActorOf(turn);
+        if (!actor.Has(Roles.ReviewingLeader) && !actor.Has(Roles.OfficeStaff))
         {
-            await turn.ReplyAsync(OutboundMessage.Plain("退回意见不能为空，请输入意见。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(ReportText.NotAReviewer), cancellationToken);
             return;
         }
 
-        if (comment.Length > ReportService.MaxCommentLength)
+        var waiting = await reports.AwaitingReviewAsync(actor, turn.Work, cancellationToken);
+        await turn.ReplyAsync(waiting.Count == 0 ? OutboundMessage.Plain(ReportText.NothingAwaiting) : ReportText.AwaitingList(waiting, office), cancellationToken);
+    }
+
+    /// <summary>状态's line for a reviewing leader (null for everyone else).</summary>
+    public async Task<string?> StatusAsync(Turn turn, CancellationToken cancellationToken = default)
+    {
+        if (!turn.Person.Roles.HasFlag(Roles.ReviewingLeader))
         {
-            await turn.ReplyAsync(OutboundMessage.Plain($"退回意见过长（最多500字，现为{comment.Length}字），请精简后重新输入。"), cancellationToken);
+            return null;
+        }
+
+        return ReportText.AwaitingStatus((await reports.AwaitingReviewAsync(ActorOf(turn), turn.Work, cancellationToken)).Count);
+    }
+
+    /// <summary>The leader's comment after pressing 退回.</summary>
+    public async Task ContinueAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
+    {
+        if (Prompt.CheckText(turn.Said, ReportService.MaxCommentLength, "退回意见") is { } error)
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain(error), cancellationToken);
             return;
         }
 
         await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
-        var outcome = await reports.ReturnAsync(
-            Actor.Of(turn.Person, $"chat:{turn.Message.Channel}"), turn.Work, long.Parse(state.Data, CultureInfo.InvariantCulture), comment, cancellationToken);
+        var outcome = await reports.ReturnAsync(ActorOf(turn), turn.Work, long.Parse(state.Data, CultureInfo.InvariantCulture), turn.Said.Trim(), cancellationToken);
         await turn.ReplyAsync(OutboundMessage.Plain(outcome.Message), cancellationToken);
     }
 
-    [GeneratedRegex(@"^审核(通过|退回)\s*#(\d+)$")]
+    private async Task OpenAsync(Turn turn, Actor actor, long id, CancellationToken cancellationToken)
+    {
+        var outcome = await reports.OpenForReviewAsync(actor, turn.Work, id, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain(outcome.Message), cancellationToken);
+            return;
+        }
+
+        var report = outcome.Report!;
+        await turn.ReplyAsync(OutboundMessage.Markdown(outcome.Message, outcome.Title), cancellationToken);
+        await turn.ReplyAsync(ReportText.ReviewCard(reports.CycleOf(report), report.Id, ReportText.ReviewAsk), cancellationToken);
+    }
+
+    private static Actor ActorOf(Turn turn) => Actor.Of(turn.Person, $"chat:{turn.Message.Channel}");
+
+    [GeneratedRegex(@"^(?:审核(?<verb>通过|退回)|(?<verb>查看)审核)\s*#(?<id>\d+)$")]
     private static partial Regex ActionPattern();
 }

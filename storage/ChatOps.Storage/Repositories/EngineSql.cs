@@ -194,6 +194,17 @@ internal static class ReportSql
         WHERE id = @Id AND version = @Version
         """);
 
+    public static readonly SqlStatement SelectPendingReview = SqlStatement.Portable(nameof(SelectPendingReview),
+        $"SELECT {Columns} FROM reports WHERE status = 'PendingReview' ORDER BY submitted_at, id");
+
+    public static readonly SqlStatement InsertReturn = SqlStatement.Portable(nameof(InsertReturn), """
+        INSERT INTO report_returns (report_id, version, revision, reviewer_id, comment, answers, returned_at)
+        VALUES (@ReportId, @Version, @Revision, @ReviewerId, @Comment, @Answers, @ReturnedAt)
+        """);
+
+    public static readonly SqlStatement SelectReturns = SqlStatement.Portable(nameof(SelectReturns),
+        "SELECT report_id, version, revision, reviewer_id, comment, answers, returned_at FROM report_returns WHERE report_id = @ReportId ORDER BY version");
+
     public static readonly SqlStatement DeleteDraft = SqlStatement.Portable(nameof(DeleteDraft),
         "DELETE FROM reports WHERE id = @Id AND status = 'Draft' AND revision = 0");
 

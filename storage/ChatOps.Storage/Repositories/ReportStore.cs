@@ -38,6 +38,26 @@ internal sealed class ReportStore(Session s) : IReportStore
         (await s.QueryAsync<ReportRow>(ReportSql.SelectForPeriod, new { CycleKey = cycleKey, PeriodKey = periodKey }, cancellationToken))
             .Select(r => r.ToReport()).ToList();
 
+    public async Task<IReadOnlyList<Report>> ListPendingReviewAsync(CancellationToken cancellationToken = default) =>
+        (await s.QueryAsync<ReportRow>(ReportSql.SelectPendingReview, null, cancellationToken)).Select(r => r.ToReport()).ToList();
+
+    public Task AddReturnAsync(ReportReturn returned, CancellationToken cancellationToken = default) =>
+        s.ExecuteAsync(ReportSql.InsertReturn, new
+        {
+            returned.ReportId,
+            returned.Version,
+            returned.Revision,
+            returned.ReviewerId,
+            returned.Comment,
+            Answers = ChatOpsJson.Serialize(returned.Answers),
+            returned.ReturnedAt,
+        }, cancellationToken);
+
+    public async Task<ReportReturn?> LastReturnAsync(long reportId, CancellationToken cancellationToken = default) =>
+        (await s.QueryAsync<ReturnRow>(ReportSql.SelectReturns, new { ReportId = reportId }, cancellationToken))
+            .Select(r => new ReportReturn(r.ReportId, r.Version, r.Revision, r.ReviewerId, r.Comment, ReportRow.ParseAnswers(r.Answers), r.ReturnedAt))
+            .LastOrDefault();
+
     public Task DeleteDraftAsync(long id, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(ReportSql.DeleteDraft, new { Id = id }, cancellationToken);
 
@@ -109,6 +129,23 @@ internal sealed class ReportStore(Session s) : IReportStore
         public static IReadOnlyDictionary<string, IReadOnlyList<string>> ParseAnswers(string json) =>
             ChatOpsJson.Deserialize<Dictionary<string, List<string>>>(json)
                 .ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
+    }
+
+    private sealed class ReturnRow
+    {
+        public long ReportId { get; set; }
+
+        public int Version { get; set; }
+
+        public int Revision { get; set; }
+
+        public string ReviewerId { get; set; } = "";
+
+        public string Comment { get; set; } = "";
+
+        public string Answers { get; set; } = "{}";
+
+        public DateTimeOffset ReturnedAt { get; set; }
     }
 
     private sealed class RevisionRow

@@ -143,11 +143,11 @@ public class ReportDialogTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("wjw.fgld")]
-    [InlineData("office.clerk1")]
-    public async Task NotALiaison_IsRefused(string person)
+    [InlineData("wjw.fgld", "您目前不是成员单位的联络员，不能填报。如需代本单位填报，请联系领导小组办公室指定。")]
+    [InlineData("office.clerk1", "办公室人员无需填报。查看各单位报送情况，请回复“状态”。")]
+    public async Task NotALiaison_IsRefused(string person, string answer)
     {
-        (await _chat.As(person).SaysAsync("填报")).Shows("您目前不是成员单位的联络员，不能填报。如需代本单位填报，请联系领导小组办公室指定。");
+        (await _chat.As(person).SaysAsync("填报")).Shows(answer);
     }
 
     [Fact]

@@ -176,6 +176,12 @@ internal sealed class InMemoryEngine : IUnitOfWorkFactory
         public Task<IReadOnlyList<ReportRevision>> ListRevisionsAsync(long reportId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task DeleteDraftAsync(long id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<Report>> ListPendingReviewAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task AddReturnAsync(ReportReturn returned, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<ReportReturn?> LastReturnAsync(long reportId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }
 

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChatOps.Core.Conversations;
+
+/// <summary>
+/// The dialog toolkit's prompts: reading a numbered or labelled choice, a text with limits, a whole number and a
+/// yes/no confirmation from what a person said, each with the Chinese message to show when the answer is not valid.
+/// Dialogs call these instead of parsing on their own, so "1", "１", "确认。" and "取消" read the same everywhere.
+/// </summary>
+public static class Prompt
+{
+    /// <summary>The yes words of a confirmation (the button's value first).</summary>
+    public static readonly string[] Yes = [DialogText.Confirm, "确定", "是", "是的", "好", "好的", "同意", "yes", "y", "ok"];
+
+    /// <summary>The no words of a confirmation (取消 itself is handled by the engine and cancels the dialog).</summary>
+    public static readonly string[] No = [DialogText.Decline, "否", "不", "不用", "不发送", "no", "n"];
+
+    /// <summary>The question with 确认 / 不发送 buttons.</summary>
+    public static OutboundMessage Confirm(string question) =>
+        OutboundMessage.Ask(question, new Choice(DialogText.Confirm, DialogText.Confirm), new Choice(DialogText.Decline, DialogText.Decline));
+
+    /// <summary>True for yes (or 1), false for no (or 2), null when the answer is neither.</summary>
+    public static bool? ReadConfirm(string said)
+    {
+        var s = Normalize(said);
+        if (s == "1" || Commands.Is(s, Yes))
+        {
+            return true;
+        }
+
+        return s == "2" || Commands.Is(s, No) ? false : null;
+    }
+
+    /// <summary>A numbered reply 1…<paramref name="count"/> (full-width digits too) as a 0-based index; null otherwise.</summary>
+    public static int? ReadNumber(string said, int count)
+    {
+        var s = Normalize(said);
+        return int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= count ? n - 1 : null;
+    }
+
+    /// <summary>The index of the choice named by its number, its label or its value; null when none matches.</summary>
+    public static int? ReadChoice(string said, IReadOnlyList<Choice> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var s = Commands.Normalize(said);
+        for (var i = 0; i < choices.Count; i++)
+        {
+            if (s == choices[i].Label || s == choices[i].Value)
+            {
+                return i;
+            }
+        }
+
+        return ReadNumber(said, choices.Count);
+    }
+
+    /// <summary>What to say when a numbered reply is out of range.</summary>
+    public static string ChooseBetween(int count, string what) => DialogText.ChooseBetween(count, what);
+
+    /// <summary>
+    /// A text of 1…<paramref name="maxLength"/> characters (trimmed): null when valid, otherwise the message to show
+    /// (<paramref name="what"/> names it: "内容", "退回意见").
+    /// </summary>
+    public static string? CheckText(string said, int maxLength, string what = "内容")
+    {
+        var text = (said ?? "").Trim();
+        if (text.Length == 0)
+        {
+            return DialogText.Empty(what);
+        }
+
+        return text.Length > maxLength ? DialogText.TooLong(what, maxLength, text.Length) : null;
+    }
+
+    /// <summary>
+    /// A non-negative whole number ("12", "１２", "1,200", "15个") of at most <paramref name="maxDigits"/> digits: the
+    /// value, or the message to show.
+    /// </summary>
+    public static (long? Value, string? Error) ReadWholeNumber(string said, int maxDigits)
+    {
+        var text = Commands.Normalize(said ?? "");
+        if (text.Length == 0)
+        {
+            return (null, DialogText.EmptyNumber);
+        }
+
+        var normalized = text.Normalize(NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).TrimEnd('个', '项', '件', '人', '家');
+        if (normalized.StartsWith('-') && long.TryParse(normalized, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        {
+            return (null, DialogText.Negative);
+        }
+
+        if (!long.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return (null, DialogText.NotANumber(text));
+        }
+
+        return normalized.Length > maxDigits ? (null, DialogText.TooLarge) : (value, null);
+    }
+
+    private static string Normalize(string said) => Commands.Normalize(said ?? "").Normalize(NormalizationForm.FormKC);
+}
+
+/// <summary>The toolkit's Chinese texts (what every dialog says the same way).</summary>
+public static class DialogText
+{
+    /// <summary>The yes button.</summary>
+    public const string Confirm = "确认";
+
+    /// <summary>The no button of a confirmation before sending.</summary>
+    public const string Decline = "不发送";
+
+    /// <summary>Neither yes nor no.</summary>
+    public const string ConfirmOrNot = "请回复“确认”或“不发送”。";
+
+    /// <summary>A dialog whose state no longer makes sense.</summary>
+    public const string Expired = "对话已失效，请重新开始。";
+
+    /// <summary>Not a number.</summary>
+    public const string EmptyNumber = "内容不能为空，请填写数字。";
+
+    /// <summary>Negative number.</summary>
+    public const string Negative = "数字不能为负数，请重新填写。";
+
+    /// <summary>Too many digits.</summary>
+    public const string TooLarge = "数字过大，请核对后重新填写。";
+
+    /// <summary>"十二" is not a number.</summary>
+    public static string NotANumber(string text) => $"“{text}”不是数字，请填写一个整数（如 12）。";
+
+    /// <summary>An empty text.</summary>
+    public static string Empty(string what) => $"{what}不能为空，请重新填写。";
+
+    /// <summary>A text over its limit.</summary>
+    public static string TooLong(string what, int max, int length) => $"{what}过长（最多{max}字，现为{length}字），请精简后重新发送。";
+
+    /// <summary>A numbered reply out of range.</summary>
+    public static string ChooseBetween(int count, string what) => $"请回复 1 到 {count} 之间的序号{what}。";
+}
+
+/// <summary>
+/// The base of a dialog whose data is a typed draft kept in <see cref="DialogState"/> (so it survives restarts):
+/// load, save at a step, and clear — the code every dialog used to copy.
+/// </summary>
+/// <typeparam name="TDraft">The draft, stored as JSON.</typeparam>
+public abstract class TypedDialog<TDraft>
+    where TDraft : class
+{
+    /// <summary>The dialog's name in <see cref="DialogState.Dialog"/>.</summary>
+    protected abstract string DialogName { get; }
+
+    /// <summary>The draft stored in <paramref name="state"/>.</summary>
+    protected static TDraft Load(DialogState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return ChatOpsJson.Deserialize<TDraft>(state.Data);
+    }
+
+    /// <summary>Stores the draft at <paramref name="step"/> for the person of the turn.</summary>
+    protected Task SaveAsync(Turn turn, string step, TDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn.Work.Dialogs.SaveAsync(new DialogState(turn.Person.Id, DialogName, step, ChatOpsJson.Serialize(draft), turn.Now), cancellationToken);
+    }
+
+    /// <summary>Ends the dialog.</summary>
+    protected static Task ClearAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+    }
+}
