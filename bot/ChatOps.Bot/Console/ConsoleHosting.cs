@@ -1,4 +1,5 @@
 using ChatOps.Core.Organization;
+using ChatOps.Core.Reports.Overview;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -25,6 +26,7 @@ public static class ConsoleHosting
             .Validate(o => o.IdleTimeout >= TimeSpan.FromMinutes(1) && o.IdleTimeout <= TimeSpan.FromHours(12), "Console:IdleTimeout must be between 00:01:00 and 12:00:00.")
             .ValidateOnStart();
 
+        builder.Services.AddReportOverview();
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Console/Pages";

@@ -51,6 +51,21 @@ public sealed record Bulletin
     /// </summary>
     public IReadOnlyList<string> DistributionList { get; init; } = [];
 
+    /// <summary>Heading of section 二 without its number (二、); null: 省直部门推进情况.</summary>
+    public string? ProvincialHeading { get; init; }
+
+    /// <summary>Heading of section 三 without its number (三、); null: 州市县区推进情况.</summary>
+    public string? LocalHeading { get; init; }
+
+    /// <summary>Whether the submission table (四、报送情况) is printed; the seed bulletin leaves it out.</summary>
+    public bool IncludeStatistics { get; init; } = true;
+
+    /// <summary>
+    /// Who signed the issue off (签发人, the office head): printed on the 期号 line, 期号 on the left and 签发人 on the
+    /// right (GB/T 9704 7.2.4); omitted when null.
+    /// </summary>
+    public string? Signer { get; init; }
+
     /// <summary>
     /// The imprint line, e.g. 云南省…领导小组办公室 2026年11月26日印发; when null it is made from
     /// <see cref="OfficeName"/> and <see cref="Date"/>.

@@ -244,6 +244,7 @@ public static partial class BulletinDocxRenderer
     private static Settings BuildSettings() => new(
         new Zoom { Percent = "100" },
         new DefaultTabStop { Val = 420 },
+        new EvenAndOddHeaders(),
         new CharacterSpacingControl { Val = CharacterSpacingValues.CompressPunctuation });
 
     private static string HalfPoints(int halfPoints) => halfPoints.ToString(CultureInfo.InvariantCulture);

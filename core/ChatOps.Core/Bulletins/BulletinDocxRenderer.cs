@@ -27,6 +27,10 @@ public static partial class BulletinDocxRenderer
     private const string LinePitch = "560";
     private const string TwoCharacters = "640";
 
+    // One character at 三号 (the 期号 line) and at 四号 (the page number).
+    private const int OneCharacter = 320;
+    private const int PageNumberIndent = 280;
+
     private const string Red = "FF0000";
     private const string Black = "000000";
 
@@ -74,8 +78,11 @@ public static partial class BulletinDocxRenderer
             main.AddNewPart<StyleDefinitionsPart>().Styles = BuildStyles();
             main.AddNewPart<FontTablePart>().Fonts = FontTable();
             main.AddNewPart<DocumentSettingsPart>().Settings = BuildSettings();
+            // GB/T 9704 7.5: odd pages carry the number on the right, even pages on the left, one character in.
             var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = PageNumberFooter();
+            footer.Footer = PageNumberFooter(JustificationValues.Right);
+            var evenFooter = main.AddNewPart<FooterPart>();
+            evenFooter.Footer = PageNumberFooter(JustificationValues.Left);
 
             var body = new Body();
             body.Append(Masthead(layout));
@@ -85,9 +92,13 @@ public static partial class BulletinDocxRenderer
                 body.Append(Section(section));
             }
 
-            body.Append(Statistics(layout.Statistics));
+            if (layout.Statistics is { } statistics)
+            {
+                body.Append(Statistics(statistics));
+            }
+
             body.Append(Imprint(layout));
-            body.Append(PageSetup(main.GetIdOfPart(footer)));
+            body.Append(PageSetup(main.GetIdOfPart(footer), main.GetIdOfPart(evenFooter)));
             main.Document = new Document(body);
         }
 
@@ -105,7 +116,16 @@ public static partial class BulletinDocxRenderer
     private static IEnumerable<OpenXmlElement> Masthead(BulletinLayout layout)
     {
         yield return StyledParagraph(BulletinDocxStyleIds.Title, layout.Title);
-        if (layout.IssueNumber is not null)
+        if (layout.SignerText is { } signer)
+        {
+            // GB/T 9704 7.2.4: 期号 one character in from the left, 签发人 one character in from the right, on one line.
+            var line = StyledParagraph(BulletinDocxStyleIds.IssueNumber, null, RightTab(TextWidth - OneCharacter), JustificationValues.Left);
+            line.ParagraphProperties!.Indentation = new Indentation { Left = Twips(OneCharacter), Right = Twips(OneCharacter) };
+            var label = signer[..BulletinLayout.SignerLabel.Length];
+            line.Append(TextRun(layout.IssueNumber ?? string.Empty), new Run(new TabChar()), BodyFontRun(label), TextRun(signer[label.Length..]));
+            yield return line;
+        }
+        else if (layout.IssueNumber is not null)
         {
             yield return StyledParagraph(BulletinDocxStyleIds.IssueNumber, layout.IssueNumber);
         }
@@ -303,8 +323,9 @@ public static partial class BulletinDocxRenderer
         yield return imprint;
     }
 
-    private static SectionProperties PageSetup(string footerId) => new(
+    private static SectionProperties PageSetup(string footerId, string evenFooterId) => new(
         new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
+        new FooterReference { Type = HeaderFooterValues.Even, Id = evenFooterId },
         new PageSize { Width = (UInt32Value)(uint)PageWidth, Height = (UInt32Value)(uint)PageHeight },
         new PageMargin
         {
@@ -317,9 +338,12 @@ public static partial class BulletinDocxRenderer
             Gutter = 0U,
         });
 
-    private static Footer PageNumberFooter()
+    private static Footer PageNumberFooter(JustificationValues side)
     {
-        var paragraph = StyledParagraph(BulletinDocxStyleIds.PageNumber, null, null, null);
+        var paragraph = StyledParagraph(BulletinDocxStyleIds.PageNumber, null, null, side);
+        paragraph.ParagraphProperties!.Indentation = side == JustificationValues.Right
+            ? new Indentation { Right = Twips(PageNumberIndent) }
+            : new Indentation { Left = Twips(PageNumberIndent) };
         paragraph.Append(
             TextRun("— "),
             new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " },
@@ -365,6 +389,14 @@ public static partial class BulletinDocxRenderer
             run.RunProperties = SizeProperties(halfPoints);
         }
 
+        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        return run;
+    }
+
+    /// <summary>A run in the body font (仿宋) inside a paragraph whose style sets another (签发人： on the 楷体 期号 line).</summary>
+    private static Run BodyFontRun(string text)
+    {
+        var run = new Run(new RunProperties { RunFonts = RunFontsFor(BodyFont, LatinFont) });
         run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
         return run;
     }

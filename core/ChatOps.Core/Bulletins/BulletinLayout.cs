@@ -17,10 +17,15 @@ internal sealed record BulletinLayout(
     string? PeriodLabel,
     IReadOnlyList<string> Headlines,
     IReadOnlyList<BulletinLayoutSection> Sections,
-    BulletinLayoutStatistics Statistics,
+    BulletinLayoutStatistics? Statistics,
     IReadOnlyList<string> Distribution,
     string Imprint)
 {
+    /// <summary>签发人 as printed on the 期号 line (签发人：蔡霞), or null.</summary>
+    public string? SignerText { get; init; }
+
+    public const string SignerLabel = "签发人：";
+
     public const string SummaryLabel = "主要内容：";
     public const string HeadlineMarker = "▲";
     public const string EmptyNote = "（本期无）";
@@ -95,11 +100,13 @@ internal sealed record BulletinLayout(
         var sections = new List<BulletinLayoutSection>
         {
             new(Heading(1, KeyEventsHeading), keyEvents.Select(text => new BulletinLayoutParagraph(null, text)).ToList()),
-            new(Heading(2, ProvincialHeading), Items(bulletin.ProvincialItems)),
-            new(Heading(3, LocalHeading), Items(bulletin.LocalItems)),
+            new(Heading(2, NullIfEmpty(Clean(bulletin.ProvincialHeading)) ?? ProvincialHeading), Items(bulletin.ProvincialItems)),
+            new(Heading(3, NullIfEmpty(Clean(bulletin.LocalHeading)) ?? LocalHeading), Items(bulletin.LocalItems)),
         };
 
-        var statistics = StatisticsSection(Heading(sections.Count + 1, StatisticsHeading), bulletin.Statistics ?? BulletinStatistics.Empty);
+        var statistics = bulletin.IncludeStatistics
+            ? StatisticsSection(Heading(sections.Count + 1, StatisticsHeading), bulletin.Statistics ?? BulletinStatistics.Empty)
+            : null;
 
         var headlines = (bulletin.Headlines ?? [])
             .Select(line => Clean(line).TrimStart('▲', ' ', '\u3000').Trim())
@@ -128,7 +135,10 @@ internal sealed record BulletinLayout(
             sections,
             statistics,
             distribution,
-            imprint);
+            imprint)
+        {
+            SignerText = NullIfEmpty(Clean(bulletin.Signer)) is { } signer ? SignerLabel + signer : null,
+        };
     }
 
     /// <summary>The date as official documents print it: 2026年11月26日, without leading zeros.</summary>

@@ -17,9 +17,9 @@ public static class BulletinMarkdownRenderer
     {
         var layout = BulletinLayout.From(bulletin);
         var blocks = new List<string> { "# " + EscapeInline(layout.Title) };
-        if (layout.IssueNumber is not null)
+        if (layout.IssueNumber is not null || layout.SignerText is not null)
         {
-            blocks.Add(EscapeParagraph(layout.IssueNumber));
+            blocks.Add(EscapeParagraph(string.Join("　", new[] { layout.IssueNumber, layout.SignerText }.OfType<string>())));
         }
 
         blocks.Add(EscapeParagraph($"{layout.OfficeName} {layout.DateText}"));
@@ -47,20 +47,23 @@ public static class BulletinMarkdownRenderer
             blocks.AddRange(section.Paragraphs.Select(paragraph => EscapeParagraph(paragraph.FullText)));
         }
 
-        var statistics = layout.Statistics;
-        blocks.Add("## " + statistics.Heading);
-        if (statistics.Rows.Count == 0)
+        // The submission table, unless the office left it out (as in the seed bulletin).
+        if (layout.Statistics is { } statistics)
         {
-            blocks.Add(BulletinLayout.EmptyNote);
-        }
-        else
-        {
-            if (statistics.Summary is not null)
+            blocks.Add("## " + statistics.Heading);
+            if (statistics.Rows.Count == 0)
             {
-                blocks.Add(EscapeParagraph(statistics.Summary));
+                blocks.Add(BulletinLayout.EmptyNote);
             }
+            else
+            {
+                if (statistics.Summary is not null)
+                {
+                    blocks.Add(EscapeParagraph(statistics.Summary));
+                }
 
-            blocks.Add(Table(statistics.Rows));
+                blocks.Add(Table(statistics.Rows));
+            }
         }
 
         if (layout.Distribution.Count > 0)

@@ -276,8 +276,18 @@ public sealed class BulletinDocxRendererTests
         var margin = section.GetFirstChild<PageMargin>()!;
         Assert.Equal((2098, 1984, 1588U, 1474U), (margin.Top!.Value, margin.Bottom!.Value, margin.Left!.Value, margin.Right!.Value));
 
-        var footer = Assert.Single(document.MainDocumentPart.FooterParts);
-        Assert.Contains("PAGE", footer.Footer!.Descendants<SimpleField>().Single().Instruction!.Value, StringComparison.Ordinal);
+        // GB/T 9704 7.5: odd pages number on the right, even pages on the left, each one character in.
+        Assert.NotNull(document.MainDocumentPart.DocumentSettingsPart!.Settings!.GetFirstChild<EvenAndOddHeaders>());
+        var sides = section.Elements<FooterReference>().ToDictionary(
+            r => r.Type!.Value,
+            r => (FooterPart)document.MainDocumentPart.GetPartById(r.Id!.Value!));
+        foreach (var (type, side) in new[] { (HeaderFooterValues.Default, JustificationValues.Right), (HeaderFooterValues.Even, JustificationValues.Left) })
+        {
+            var footer = sides[type].Footer!;
+            Assert.Contains("PAGE", footer.Descendants<SimpleField>().Single().Instruction!.Value, StringComparison.Ordinal);
+            Assert.Equal(side, footer.Descendants<Justification>().Single().Val!.Value);
+        }
+
         Assert.Equal("工作专报（第12期）", document.PackageProperties.Title);
     }
 

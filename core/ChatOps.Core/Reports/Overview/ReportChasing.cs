@@ -1,0 +1,165 @@
+using ChatOps.Core.Audit;
+using ChatOps.Core.Calendar;
+using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
+using ChatOps.Core.Reports.Scheduling;
+
+namespace ChatOps.Core.Reports.Overview;
+
+/// <summary>A unit to chase for a period (催报), as the office picks it on the board.</summary>
+public sealed record ChaseTarget(string PeriodKey, string UnitCode)
+{
+    /// <summary>"2026-W48|wjw", the form value of a board row.</summary>
+    public string Value => $"{PeriodKey}|{UnitCode}";
+
+    /// <summary>Reads a form value; null when malformed.</summary>
+    public static ChaseTarget? Parse(string? value) =>
+        value?.Split('|') is [var period, var unit] && period.Length > 0 && unit.Length > 0 ? new ChaseTarget(period.Trim(), unit.Trim()) : null;
+}
+
+/// <summary>One message as a liaison will get it.</summary>
+public sealed record ChaseMessage(Person Liaison, Unit Unit, ReportPeriod Period, OutboundMessage Message);
+
+/// <summary>The people who get the same text (the text shown with （姓名） and （单位） in place of each one's).</summary>
+public sealed record ChaseGroup(string Title, string Text, IReadOnlyList<ChaseMessage> Messages);
+
+/// <summary>What a 催报 would send: groups of identical texts, the units nobody can be reached at, and the units left out (with why).</summary>
+public sealed record ChasePlan(ReportCycle Cycle, IReadOnlyList<ChaseGroup> Groups, IReadOnlyList<string> Unreachable, IReadOnlyList<string> Skipped)
+{
+    /// <summary>How many people would be chased.</summary>
+    public int People => Groups.Sum(g => g.Messages.Count);
+}
+
+/// <summary>What a 催报 did.</summary>
+/// <param name="Queued">Messages written to the outbox now (a repeated confirmation queues none).</param>
+/// <param name="Text">The Chinese summary for the office.</param>
+public sealed record ChaseResult(bool Succeeded, int Queued, string Text);
+
+/// <summary>
+/// 催报 from the console: the office picks units on a period's board (one, several or all missing, the open period or
+/// one already overdue), sees who gets which text, confirms, and the prompts go to the outbox in one transaction with
+/// an audit line. An open period gets the first prompt's text (请于…前报送), an overdue one the overdue notice
+/// (…报送时限已过…请尽快补报) — the scheduler's own wording. Only units still owing the report are chased (未报送 and
+/// 已退回); each message's dedupe key carries the confirmation's token, so a form sent twice queues nothing twice.
+/// </summary>
+public sealed class ReportChasing(
+    ReportOverview overview, IDirectoryRepository directory, PeriodCalculator periods, IUnitOfWorkFactory units, RecipientRouter router, TimeProvider time)
+{
+    private readonly ReportMessages _messages = new(new ReportWording(periods.Calendar));
+
+    /// <summary>What chasing <paramref name="targets"/> would send. Office staff only (others get an empty plan with a refusal).</summary>
+    /// <exception cref="ArgumentException">When the cycle or a period is unknown.</exception>
+    /// <exception cref="UnauthorizedAccessException">When <paramref name="actor"/> is not office staff.</exception>
+    public async Task<ChasePlan> PlanAsync(Actor actor, string cycleKey, IReadOnlyCollection<ChaseTarget> targets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (!actor.Has(Roles.OfficeStaff))
+        {
+            throw new UnauthorizedAccessException(ReportOverviewText.ChaseOfficeOnly);
+        }
+
+        var cycle = overview.Resolve(cycleKey, targets.FirstOrDefault()?.PeriodKey ?? "").Cycle;
+        var snapshot = await directory.LoadAsync(cancellationToken);
+        var boards = new Dictionary<string, BoardView>(StringComparer.Ordinal);
+        var messages = new List<ChaseMessage>();
+        var unreachable = new List<string>();
+        var skipped = new List<string>();
+        var now = time.GetUtcNow();
+        foreach (var target in targets.DistinctBy(t => t.Value))
+        {
+            var (_, period) = overview.Resolve(cycle.Key, target.PeriodKey);
+            if (!boards.TryGetValue(period.Key, out var view))
+            {
+                boards[period.Key] = view = await overview.BoardAsync(actor, cycle, period, snapshot, cancellationToken);
+            }
+
+            var entry = view.Board.Entries.FirstOrDefault(e => e.Unit.Code == target.UnitCode);
+            var label = PeriodText.Label(cycle, period);
+            if (entry is null)
+            {
+                skipped.Add(ReportOverviewText.NotCovered(target.UnitCode, label, cycle));
+                continue;
+            }
+
+            if (entry.State is not (BoardState.Missing or BoardState.Returned))
+            {
+                skipped.Add(ReportOverviewText.NotOwing(entry.Unit.Name, label, PeriodBoard.Label(entry.State)));
+                continue;
+            }
+
+            if (!view.Liaisons.TryGetValue(entry.Unit.Code, out var liaison) || router.To(liaison, OutboundMessage.Plain("?"), now) is null)
+            {
+                unreachable.Add(ReportOverviewText.Unreachable(entry.Unit.Name, liaison));
+                continue;
+            }
+
+            var standing = new UnitStanding(entry.Unit, liaison, entry.Report is null ? UnitReportState.Missing : UnitReportState.Draft);
+            var message = period.Due <= now
+                ? _messages.OverdueNotice(cycle, period, standing, liaison)
+                : _messages.Prompt(cycle, period, standing, liaison);
+            messages.Add(new ChaseMessage(liaison, entry.Unit, period, message));
+        }
+
+        var groups = messages
+            .GroupBy(m => (m.Message.Title ?? "", Template(m)))
+            .Select(g => new ChaseGroup(g.Key.Item1, g.Key.Item2, [.. g]))
+            .ToList();
+        return new ChasePlan(cycle, groups, unreachable, skipped);
+    }
+
+    /// <summary>
+    /// Chases <paramref name="targets"/>: plans again from the current state (a unit that reported meanwhile is left
+    /// out), queues every message and the audit line in one transaction. <paramref name="token"/> is the confirmation's
+    /// one-time value: sending the same confirmation again queues nothing.
+    /// </summary>
+    public async Task<ChaseResult> SendAsync(Actor actor, string cycleKey, IReadOnlyCollection<ChaseTarget> targets, string token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
+        {
+            return new ChaseResult(false, 0, ReportOverviewText.ChaseExpired);
+        }
+
+        ChasePlan plan;
+        try
+        {
+            plan = await PlanAsync(actor, cycleKey, targets, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ArgumentException or UnauthorizedAccessException)
+        {
+            return new ChaseResult(false, 0, ex.Message);
+        }
+
+        if (plan.People == 0)
+        {
+            return new ChaseResult(false, 0, ReportOverviewText.NobodyToChase);
+        }
+
+        var now = time.GetUtcNow();
+        var queued = 0;
+        await using var work = await units.BeginAsync(cancellationToken);
+        foreach (var m in plan.Groups.SelectMany(g => g.Messages))
+        {
+            var key = $"chase:{plan.Cycle.Key}:{m.Period.Key}:{m.Unit.Code}:{m.Liaison.Id}:{token.Trim()}";
+            if (router.To(m.Liaison, m.Message, now, key) is { } item && await work.Outbox.EnqueueAsync(item, cancellationToken))
+            {
+                queued++;
+            }
+        }
+
+        var names = string.Join("、", plan.Groups.SelectMany(g => g.Messages).Select(m => $"{m.Unit.Name}（{m.Period.Key}）"));
+        if (queued > 0)
+        {
+            await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "report.chase", $"cycle:{plan.Cycle.Key}",
+                $"催报{queued}人：{names}", actor.Source), cancellationToken);
+        }
+
+        await work.CommitAsync(cancellationToken);
+        return new ChaseResult(true, queued, ReportOverviewText.Chased(queued, plan.People, plan.Unreachable));
+    }
+
+    private static string Template(ChaseMessage m) =>
+        m.Message.Text.Replace(m.Liaison.Name + "同志", "（姓名）同志", StringComparison.Ordinal)
+            .Replace(m.Unit.Name, "（单位）", StringComparison.Ordinal);
+}

@@ -1,0 +1,168 @@
+using ChatOps.Core.Conversations;
+using ChatOps.Core.Reports.Overview;
+using Dapper;
+
+namespace ChatOps.Storage.Repositories;
+
+/// <summary>Statements of <see cref="BulletinEditionStore"/> (table <c>bulletin_issues</c>, migration 0020).</summary>
+internal static class BulletinEditionSql
+{
+    private const string Columns = """
+        id, cycle_key AS CycleKey, period_key AS PeriodKey, status, content, version, updated_by AS UpdatedBy, updated_at AS UpdatedAt,
+        signer_id AS SignerId, signer_name AS SignerName, signed_at AS SignedAt
+        """;
+
+    public static readonly SqlStatement SelectByPeriod = SqlStatement.Portable(nameof(SelectByPeriod),
+        $"SELECT {Columns} FROM bulletin_issues WHERE cycle_key = @CycleKey AND period_key = @PeriodKey");
+
+    public static readonly SqlStatement SelectById = SqlStatement.Portable(nameof(SelectById),
+        $"SELECT {Columns} FROM bulletin_issues WHERE id = @Id");
+
+    public static readonly SqlStatement SelectHolder = SqlStatement.Portable(nameof(SelectHolder),
+        "SELECT id FROM bulletin_issues WHERE year = @Year AND number = @Number");
+
+    public static readonly SqlStatement SelectMaxNumber = SqlStatement.Portable(nameof(SelectMaxNumber),
+        "SELECT COALESCE(MAX(number), 0) FROM bulletin_issues WHERE year = @Year");
+
+    public static readonly SqlStatement Insert = new(nameof(Insert),
+        Sqlite: """
+        INSERT INTO bulletin_issues (cycle_key, period_key, year, number, status, content, version, updated_by, updated_at)
+        VALUES (@CycleKey, @PeriodKey, @Year, @Number, @Status, @Content, 1, @UpdatedBy, @UpdatedAt)
+        RETURNING id
+        """,
+        SqlServer: """
+        INSERT INTO bulletin_issues (cycle_key, period_key, year, number, status, content, version, updated_by, updated_at)
+        OUTPUT inserted.id
+        VALUES (@CycleKey, @PeriodKey, @Year, @Number, @Status, @Content, 1, @UpdatedBy, @UpdatedAt)
+        """);
+
+    public static readonly SqlStatement Update = SqlStatement.Portable(nameof(Update), """
+        UPDATE bulletin_issues SET year = @Year, number = @Number, content = @Content, version = version + 1, updated_by = @UpdatedBy, updated_at = @UpdatedAt
+        WHERE id = @Id AND version = @Version AND status = 'Draft'
+        """);
+
+    public static readonly SqlStatement Issue = SqlStatement.Portable(nameof(Issue), """
+        UPDATE bulletin_issues SET status = 'Issued', version = version + 1, updated_by = @UpdatedBy, updated_at = @UpdatedAt,
+            signer_id = @SignerId, signer_name = @SignerName, signed_at = @SignedAt, document = @Document
+        WHERE id = @Id AND version = @Version AND status = 'Draft'
+        """);
+
+    public static readonly SqlStatement SelectDocument = SqlStatement.Portable(nameof(SelectDocument),
+        "SELECT document FROM bulletin_issues WHERE id = @Id");
+
+    public static readonly SqlStatement SelectRecent = new(nameof(SelectRecent),
+        $"SELECT {Columns} FROM bulletin_issues ORDER BY year DESC, number DESC LIMIT @Limit",
+        $"SELECT TOP (@Limit) {Columns} FROM bulletin_issues ORDER BY year DESC, number DESC");
+}
+
+/// <summary>The bulletin's issues, each call its own connection.</summary>
+internal sealed class BulletinEditionStore(Database db) : IBulletinEditionStore
+{
+    public async Task<BulletinEdition?> FindAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default) =>
+        (await QueryAsync(BulletinEditionSql.SelectByPeriod, new { CycleKey = cycleKey, PeriodKey = periodKey }, cancellationToken)).FirstOrDefault();
+
+    public async Task<BulletinEdition?> FindByIdAsync(long id, CancellationToken cancellationToken = default) =>
+        (await QueryAsync(BulletinEditionSql.SelectById, new { Id = id }, cancellationToken)).FirstOrDefault();
+
+    public async Task<long?> HolderOfNumberAsync(int year, int number, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        return await c.ExecuteScalarAsync<long?>(new CommandDefinition(db.Sql(BulletinEditionSql.SelectHolder), new { Year = year, Number = number }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> MaxNumberAsync(int year, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        return await c.ExecuteScalarAsync<int>(new CommandDefinition(db.Sql(BulletinEditionSql.SelectMaxNumber), new { Year = year }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<long> InsertAsync(BulletinEdition issue, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        await using var c = await db.OpenAsync(cancellationToken);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(db.Sql(BulletinEditionSql.Insert), Parameters(issue), cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> UpdateAsync(BulletinEdition issue, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        await using var c = await db.OpenAsync(cancellationToken);
+        return await c.ExecuteAsync(new CommandDefinition(db.Sql(BulletinEditionSql.Update), Parameters(issue), cancellationToken: cancellationToken)) == 1;
+    }
+
+    public async Task<bool> IssueAsync(BulletinEdition issue, byte[] document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        await using var c = await db.OpenAsync(cancellationToken);
+        return await c.ExecuteAsync(new CommandDefinition(db.Sql(BulletinEditionSql.Issue), new
+        {
+            issue.Id,
+            issue.Version,
+            issue.UpdatedBy,
+            issue.UpdatedAt,
+            issue.SignerId,
+            issue.SignerName,
+            issue.SignedAt,
+            Document = document,
+        }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    public async Task<byte[]?> DocumentAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        return await c.ExecuteScalarAsync<byte[]?>(new CommandDefinition(db.Sql(BulletinEditionSql.SelectDocument), new { Id = id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<BulletinEdition>> ListAsync(int limit, CancellationToken cancellationToken = default) =>
+        await QueryAsync(BulletinEditionSql.SelectRecent, new { Limit = Math.Clamp(limit, 1, 1000) }, cancellationToken);
+
+    private async Task<IReadOnlyList<BulletinEdition>> QueryAsync(SqlStatement statement, object parameters, CancellationToken cancellationToken)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var rows = await c.QueryAsync<Row>(new CommandDefinition(db.Sql(statement), parameters, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToEdition())];
+    }
+
+    private static object Parameters(BulletinEdition e) => new
+    {
+        e.Id,
+        e.CycleKey,
+        e.PeriodKey,
+        e.Content.Year,
+        e.Content.Number,
+        Status = e.Status.ToString(),
+        Content = ChatOpsJson.Serialize(e.Content),
+        e.Version,
+        e.UpdatedBy,
+        e.UpdatedAt,
+    };
+
+    private sealed class Row
+    {
+        public long Id { get; set; }
+
+        public string CycleKey { get; set; } = "";
+
+        public string PeriodKey { get; set; } = "";
+
+        public string Status { get; set; } = "";
+
+        public string Content { get; set; } = "{}";
+
+        public int Version { get; set; }
+
+        public string UpdatedBy { get; set; } = "";
+
+        public DateTimeOffset UpdatedAt { get; set; }
+
+        public string? SignerId { get; set; }
+
+        public string? SignerName { get; set; }
+
+        public DateTimeOffset? SignedAt { get; set; }
+
+        public BulletinEdition ToEdition() => new(
+            Id, CycleKey, PeriodKey, Enum.Parse<BulletinEditionStatus>(Status), ChatOpsJson.Deserialize<BulletinDraft>(Content), Version, UpdatedBy, UpdatedAt,
+            SignerId, SignerName, SignedAt);
+    }
+}
