@@ -142,7 +142,7 @@ internal sealed class InboxWorker(
     /// <summary>Handles one message; false when it failed on a database error and should be tried again shortly.</summary>
     private async Task<bool> HandleAsync(InboxItem item, CancellationToken stoppingToken)
     {
-        using var activity = telemetry?.StartTurn(item);
+        telemetry?.CountTurn(item);
         try
         {
             await engine.HandleAsync(item, stoppingToken);
@@ -238,7 +238,7 @@ internal sealed class OutboxDispatcher(
         }
 
         SendResult result;
-        using var activity = telemetry?.StartSend(item);
+        using var activity = Operations.EngineTelemetry.StartSend(item);
         try
         {
             result = await sender.SendAsync(item, cancellationToken);

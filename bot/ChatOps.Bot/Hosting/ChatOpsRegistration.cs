@@ -10,6 +10,7 @@ public static class ChatOpsRegistration
     /// <summary>Registers the core and the host services. Call after <c>AddStorage</c>, so migrations run first.</summary>
     public static IHostApplicationBuilder AddChatOps(this IHostApplicationBuilder builder)
     {
+        ShiftedClock.Register(builder);
         builder.Services.AddChatOpsCore();
         builder.Services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DirectoryOptions>, DirectoryOptionsValidator>();

@@ -43,7 +43,6 @@ public static class OperationsRegistration
             WeComDomainVerification.Validate(builder.Configuration) ?? "").ValidateOnStart();
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
-        services.AddSingleton<TraceCorrelation>();
         services.AddSingleton<EngineTelemetry>();
         DecorateInbox(services);
         AddOpenTelemetry(builder);
@@ -67,7 +66,7 @@ public static class OperationsRegistration
     private static HttpClient DoctorHttp(IServiceProvider sp) =>
         sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DoctorRegistration));
 
-    /// <summary>Wraps the inbox so a message's trace context (the callback's request) is handed to the engine's turn.</summary>
+    /// <summary>Wraps the inbox so each message is stored with its trace context (the callback's request) for the engine's turn.</summary>
     private static void DecorateInbox(IServiceCollection services)
     {
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(IInbox));
@@ -77,7 +76,7 @@ public static class OperationsRegistration
         }
 
         services.Remove(inner);
-        services.AddSingleton<IInbox>(sp => new TracingInbox((IInbox)factory(sp), sp.GetRequiredService<TraceCorrelation>()));
+        services.AddSingleton<IInbox>(sp => new TracingInbox((IInbox)factory(sp)));
     }
 
     private static void AddOpenTelemetry(IHostApplicationBuilder builder)

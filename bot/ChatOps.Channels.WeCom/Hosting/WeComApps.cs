@@ -73,7 +73,11 @@ public sealed class WeComApps : IDisposable
         }
 
         All = apps;
+        ConfigurationRetryAfter = settings.ConfigurationRetryAfter;
     }
+
+    /// <summary>The first hold of an app whose configuration WeCom refuses (<see cref="WeComChannelOptions.ConfigurationRetryAfter"/>).</summary>
+    public TimeSpan ConfigurationRetryAfter { get; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The apps in configuration order.</summary>
     public IReadOnlyList<WeComApp> All { get; }

@@ -41,6 +41,13 @@ public sealed class WeComChannelOptions
     /// <summary><c>WeCom:ConcurrencyLimitRetryAfter</c>: the first pause after 45033 (default 2 s).</summary>
     public TimeSpan ConcurrencyLimitRetryAfter { get; set; } = new WeComApiClientOptions().ConcurrencyLimitRetryAfter;
 
+    /// <summary>
+    /// <c>WeCom:ConfigurationRetryAfter</c>: how long an app's messages are held after WeCom refuses its configuration
+    /// (60020 IP not trusted, 40001 secret, 40013 corp id, 48002 no permission …) before one of them tries again
+    /// (default 60 s); it doubles while the error repeats, up to 15 minutes. Nothing fails meanwhile.
+    /// </summary>
+    public TimeSpan ConfigurationRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>True when the single-app form (<c>WeCom:CorpId</c> …) was used: error messages name those keys.</summary>
     public bool SingleAppForm { get; private set; }
 
@@ -75,6 +82,7 @@ public sealed class WeComChannelOptions
         var section = configuration.GetSection(WeComOptions.SectionName);
         RateLimitRetryAfter = section.GetValue(nameof(RateLimitRetryAfter), RateLimitRetryAfter);
         ConcurrencyLimitRetryAfter = section.GetValue(nameof(ConcurrencyLimitRetryAfter), ConcurrencyLimitRetryAfter);
+        ConfigurationRetryAfter = section.GetValue(nameof(ConfigurationRetryAfter), ConfigurationRetryAfter);
         var apps = section.GetSection("Apps").GetChildren()
             .OrderBy(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue)
             .ThenBy(c => c.Key, StringComparer.Ordinal)

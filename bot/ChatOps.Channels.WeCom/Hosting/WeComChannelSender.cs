@@ -16,6 +16,9 @@ namespace ChatOps.Channels.WeCom.Hosting;
 /// this sender counts its sends and answers <see cref="SendResult.Retry"/> with the wait instead of exceeding them.
 /// Other outcomes: rate limits (45009/45033) → the app (or robot) pauses, growing while it repeats (<see cref="WeComSendPause"/>),
 /// and every message for it waits without a call; transient failures → retry;
+/// errors of the app's configuration (60020 IP not trusted, 40001 secret, 40013 corp id, 48002 permission: those
+/// <see cref="WeComErrorAdvice"/> marks as breaking the app) → the app's messages are held (paused like a rate limit,
+/// from <c>WeCom:ConfigurationRetryAfter</c>, doubling) and retried until an administrator fixes it, never failed;
 /// invaliduser / unlicensed / 81013 → <see cref="SendResult.Failed"/> with the reason (recorded and shown to the office);
 /// a resend carries enable_duplicate_check so an earlier, uncertain attempt is not shown twice.
 /// </summary>
@@ -54,10 +57,11 @@ public sealed class WeComChannelSender : IChannelSender
         ArgumentNullException.ThrowIfNull(item);
         PruneNowAndThen();
         var pauseKey = PauseKey(item);
-        if (_pause.IsPaused(pauseKey, _time.GetUtcNow(), out var left))
+        if (_pause.IsPaused(pauseKey, _time.GetUtcNow(), out var left, out var cause))
         {
-            return new SendResult.Retry(left, string.Create(CultureInfo.InvariantCulture,
-                $"sending through WeCom {pauseKey} is paused for {left.TotalSeconds:0} s after a rate-limit answer"));
+            return new SendResult.Retry(left, cause is null
+                ? string.Create(CultureInfo.InvariantCulture, $"sending through WeCom {pauseKey} is paused for {left.TotalSeconds:0} s after a rate-limit answer")
+                : string.Create(CultureInfo.InvariantCulture, $"sending through WeCom {pauseKey} is held for {left.TotalSeconds:0} s until its configuration is fixed: {cause}"));
         }
 
         try
@@ -80,7 +84,16 @@ public sealed class WeComChannelSender : IChannelSender
             _logger.LogWarning("WeCom answered errcode {ErrCode} to outbox {Id}: sending through {Key} pauses for {Pause}", ex.ErrCode, item.Id, pauseKey, pause);
             return new SendResult.Retry(pause, ex.Message);
         }
-        catch (WeComApiException ex) when (WeComErrorCodes.IsTokenRejected(ex.ErrCode) || ex.ErrCode == WeComErrorCodes.InvalidCorpId)
+        catch (WeComApiException ex) when (WeComErrorAdvice.For(ex.ErrCode) is { BreaksApp: true })
+        {
+            // The app's configuration (trusted IP, secret, corp id, permissions): no message of it can go out until an
+            // administrator acts. Hold them all, try one now and then, and let the office be told (ChannelAlerts).
+            var hold = _pause.Refused(pauseKey, _apps.ConfigurationRetryAfter, _time.GetUtcNow(), ex.Message);
+            _logger.LogError("WeCom refuses the configuration of {Key} (errcode {ErrCode}): its messages are held, outbox {Id} tries again in {Hold}",
+                pauseKey, ex.ErrCode, item.Id, hold);
+            return new SendResult.Retry(hold, ex.Message);
+        }
+        catch (WeComApiException ex) when (WeComErrorCodes.IsTokenRejected(ex.ErrCode))
         {
             _logger.LogError("WeCom refuses the credentials of the sending app (errcode {ErrCode}); outbox {Id} waits", ex.ErrCode, item.Id);
             return new SendResult.Retry(CredentialRetry, ex.Message);

@@ -121,6 +121,7 @@ public sealed class ConversationEngine(
 
     private async Task TurnAsync(IUnitOfWork uow, InboxItem item, Person? person, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var span = Operations.ChatOpsTelemetry.StartTurn(item); // the replies it queues carry this span's context
         var message = item.Message;
         if (person is null)
         {

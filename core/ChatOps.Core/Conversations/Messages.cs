@@ -33,6 +33,12 @@ public sealed record InboundMessage(
 
     /// <summary>What the person said: the button's value when a button was pressed, otherwise the typed text, trimmed.</summary>
     public string Said => (Action ?? Text ?? string.Empty).Trim();
+
+    /// <summary>
+    /// The W3C trace context (traceparent) of the request that delivered it, stored with the inbox row so the engine's
+    /// turn continues the callback's trace on whichever instance handles it; null when nobody traces.
+    /// </summary>
+    public string? TraceParent { get; init; }
 }
 
 /// <summary>How an outbound message is shaped; each channel renders it in its own format.</summary>
@@ -127,4 +133,11 @@ public sealed record OutboxItem(
     DateTimeOffset? NextAttemptAt = null,
     string? LastError = null,
     string? ChannelMessageId = null,
-    string? ReplyContext = null);
+    string? ReplyContext = null)
+{
+    /// <summary>
+    /// The W3C trace context (traceparent) of the work that queued it (an engine turn, a scheduled step), stored with
+    /// the outbox row so the send continues that trace on whichever instance sends it; null when nobody traces.
+    /// </summary>
+    public string? TraceParent { get; init; }
+}

@@ -15,7 +15,11 @@ public static partial class ChatOpsTelemetry
     /// <summary>The name of the meter and of the activity source.</summary>
     public const string Name = "ChatOps";
 
-    /// <summary>Traces: callback → engine turn → send (linked through the inbox and outbox rows' ids in tags and logs).</summary>
+    /// <summary>
+    /// Traces: callback → engine turn → send, one trace across instances: the callback's trace context is stored with
+    /// the inbox row (<see cref="InboundMessage.TraceParent"/>), the turn's with each outbox row it queues
+    /// (<see cref="OutboxItem.TraceParent"/>), and each stage starts its span as a child of the stored context.
+    /// </summary>
     public static readonly ActivitySource Source = new(Name);
 
     private static readonly Meter Meter = new(Name);
@@ -36,15 +40,31 @@ public static partial class ChatOpsTelemetry
     public static readonly Counter<long> PromptsSent = Meter.CreateCounter<long>(
         "chatops.prompts.sent", "{message}", "Report prompts and reminders delivered, per step");
 
-    /// <summary>Report versions received (submitted), on time or late.</summary>
+    /// <summary>Report versions received (submitted), per cycle, period, lateness and what became of them (see <see cref="RecordReportReceived"/>).</summary>
     public static readonly Counter<long> ReportsReceived = Meter.CreateCounter<long>(
-        "chatops.reports.received", "{report}", "Report versions submitted, per lateness");
+        "chatops.reports.received", "{report}", "Report versions submitted, per cycle, period, lateness and outcome");
 
     /// <summary>Sends postponed because the channel asked to slow down (45009/45033, HTTP 429 Retry-After).</summary>
     public static readonly Counter<long> RateLimitBackoffs = Meter.CreateCounter<long>(
         "chatops.ratelimit.backoffs", "{backoff}", "Sends postponed because the channel rate-limited us");
 
     private static Func<OutboxStats>? _outbox;
+
+    /// <summary>The current span's W3C traceparent, to store with a row; null when nothing is traced.</summary>
+    public static string? CurrentTraceParent() => Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
+
+    /// <summary>The context a stored traceparent names (default when there is none or it is malformed).</summary>
+    public static ActivityContext ParentOf(string? traceParent) =>
+        traceParent is not null && ActivityContext.TryParse(traceParent, null, isRemote: true, out var context) ? context : default;
+
+    /// <summary>Starts the span of an engine turn, a child of the callback that delivered the message (any instance).</summary>
+    public static Activity? StartTurn(InboxItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var activity = Source.StartActivity("engine.turn", ActivityKind.Internal, ParentOf(item.Message.TraceParent));
+        activity?.SetTag("chatops.inbox.id", item.Id).SetTag("chatops.channel", item.Message.Channel).SetTag("chatops.person.id", item.PersonId);
+        return activity;
+    }
 
     /// <summary>
     /// Where the outbox gauges read pending messages and the oldest one's age (the host plugs in a cached database
@@ -84,6 +104,13 @@ public static partial class ChatOpsTelemetry
             PromptsSent.Add(1, new KeyValuePair<string, object?>("step", parts.Length > 3 ? parts[3] : "other"));
         }
     }
+
+    /// <summary>
+    /// Records one report version received: <paramref name="outcome"/> is <c>submitted</c>, <c>revised</c> or
+    /// <c>pending_review</c>; the period key (e.g. 2026-W48) keeps the series bounded (one per period).
+    /// </summary>
+    public static void RecordReportReceived(string cycle, string period, bool late, string outcome) =>
+        ReportsReceived.Add(1, new("cycle", cycle), new("period", period), new("late", late ? "true" : "false"), new("outcome", outcome));
 
     /// <summary>
     /// The code a channel's error carries, for the error_code tag: WeCom's errcode ("errcode 60020"), else an HTTP

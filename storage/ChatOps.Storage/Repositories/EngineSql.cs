@@ -5,7 +5,7 @@ internal static class EngineSql
 {
     private const string OutboxColumns = """
         id, channel, address, person_id, group_code, payload, dedupe_key, reply_context, created_at, status, attempts,
-        next_attempt_at, last_error, channel_message_id
+        next_attempt_at, last_error, channel_message_id, trace_parent
         """;
 
     public static readonly SqlStatement InsertInbox = new(nameof(InsertInbox),
@@ -59,13 +59,13 @@ internal static class EngineSql
 
     public static readonly SqlStatement InsertOutbox = new(nameof(InsertOutbox),
         Sqlite: """
-        INSERT INTO outbox (channel, address, person_id, group_code, payload, dedupe_key, reply_context, created_at, status, attempts, next_attempt_at)
-        VALUES (@Channel, @Address, @PersonId, @GroupCode, @Payload, @DedupeKey, @ReplyContext, @CreatedAt, @Status, 0, @NextAttemptAt)
+        INSERT INTO outbox (channel, address, person_id, group_code, payload, dedupe_key, reply_context, created_at, status, attempts, next_attempt_at, trace_parent)
+        VALUES (@Channel, @Address, @PersonId, @GroupCode, @Payload, @DedupeKey, @ReplyContext, @CreatedAt, @Status, 0, @NextAttemptAt, @TraceParent)
         ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
         """,
         SqlServer: """
-        INSERT INTO outbox (channel, address, person_id, group_code, payload, dedupe_key, reply_context, created_at, status, attempts, next_attempt_at)
-        SELECT @Channel, @Address, @PersonId, @GroupCode, @Payload, @DedupeKey, @ReplyContext, @CreatedAt, @Status, 0, @NextAttemptAt
+        INSERT INTO outbox (channel, address, person_id, group_code, payload, dedupe_key, reply_context, created_at, status, attempts, next_attempt_at, trace_parent)
+        SELECT @Channel, @Address, @PersonId, @GroupCode, @Payload, @DedupeKey, @ReplyContext, @CreatedAt, @Status, 0, @NextAttemptAt, @TraceParent
         WHERE @DedupeKey IS NULL
            OR NOT EXISTS (SELECT 1 FROM outbox WITH (UPDLOCK, HOLDLOCK) WHERE dedupe_key = @DedupeKey)
         """);
@@ -83,7 +83,7 @@ internal static class EngineSql
         UPDATE o SET claimed_until = @Until, attempts = o.attempts + 1
         OUTPUT inserted.id, inserted.channel, inserted.address, inserted.person_id, inserted.group_code, inserted.payload,
                inserted.dedupe_key, inserted.reply_context, inserted.created_at, inserted.status, inserted.attempts,
-               inserted.next_attempt_at, inserted.last_error, inserted.channel_message_id
+               inserted.next_attempt_at, inserted.last_error, inserted.channel_message_id, inserted.trace_parent
         FROM outbox o
         WHERE o.id IN (
             SELECT TOP (@Limit) d.id FROM outbox d WITH (UPDLOCK, READPAST, ROWLOCK)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ChatOps.Core.Conversations;
+using ChatOps.Core.Operations;
 using Dapper;
 
 namespace ChatOps.Storage.Repositories;
@@ -201,9 +202,14 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
 
         public string? ChannelMessageId { get; set; }
 
+        public string? TraceParent { get; set; }
+
         public OutboxItem ToItem() => new(
             Id, Channel, Address, PersonId, GroupCode, ChatOpsJson.Deserialize<OutboundMessage>(Payload), DedupeKey, CreatedAt,
-            Enum.Parse<OutboxStatus>(Status), Attempts, NextAttemptAt, LastError, ChannelMessageId, ReplyContext);
+            Enum.Parse<OutboxStatus>(Status), Attempts, NextAttemptAt, LastError, ChannelMessageId, ReplyContext)
+        {
+            TraceParent = TraceParent,
+        };
     }
 }
 
@@ -342,6 +348,7 @@ internal sealed class OutboxStore(Session s) : IOutbox
             item.CreatedAt,
             Status = OutboxStatus.Pending.ToString(),
             NextAttemptAt = item.NextAttemptAt ?? item.CreatedAt,
+            TraceParent = item.TraceParent ?? ChatOpsTelemetry.CurrentTraceParent(), // the turn or step queuing it, when traced
         }, cancellationToken) == 1;
 }
 

@@ -20,7 +20,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public static async Task<HostProcess> StartAsync(string workingDirectory, IDictionary<string, string?> settings)
+    /// <summary>Starts the host in <paramref name="environment"/> (Testing honours <c>Testing:ClockOffset</c>) and waits until it is healthy.</summary>
+    public static async Task<HostProcess> StartAsync(string workingDirectory, IDictionary<string, string?> settings, string environment = "Production")
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -31,8 +32,8 @@ public sealed class HostProcess : IAsyncDisposable
             start.ArgumentList.Add($"--{key}={value}");
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["DOTNET_ENVIRONMENT"] = environment;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
