@@ -40,6 +40,11 @@ public sealed partial class ReportDialog
 
     private async Task AnswerItemsAsync(Turn turn, Draft draft, TemplateField field, string said, CancellationToken cancellationToken)
     {
+        if (draft.Unconfirmed.Count > 0 && await AnswerShortItemAsync(turn, draft, cancellationToken))
+        {
+            return;
+        }
+
         if (Commands.Normalize(said) == Done)
         {
             if (draft.Pending.Count == 0)
@@ -72,10 +77,7 @@ public sealed partial class ReportDialog
             }
         }
 
-        draft.Pending.AddRange(lines);
-        await SaveAsync(turn, StepField, draft, cancellationToken);
-        var recorded = lines.Count == 1 ? $"已记录第{draft.Pending.Count}条。" : $"已记录{lines.Count}条，共{draft.Pending.Count}条。";
-        await turn.ReplyAsync(OutboundMessage.Ask($"{recorded}可继续发送，全部发完请回复“完成”。", new Choice(Done, Done)), cancellationToken);
+        await RecordItemsAsync(turn, draft, lines, confirmed: false, cancellationToken);
     }
 
     private async Task AnswerNumberAsync(Turn turn, Draft draft, TemplateField field, string said, CancellationToken cancellationToken)
@@ -180,7 +182,8 @@ public sealed partial class ReportDialog
         var title = $"{unit?.Name}{PeriodText.Label(cycle, period)}{cycle.Name}";
         await turn.ReplyAsync(OutboundMessage.Markdown(Summary(cycle.Template, draft.Answers, $"请核对{title}"), title), cancellationToken);
         var late = turn.Now > period.Due ? "已过截止时间，提交后将记为迟报。" : $"截止时间：{PeriodText.Deadline(period, office)}。";
-        await turn.ReplyAsync(OutboundMessage.Card("确认报送", $"{late}内容无误请点击“提交”。",
+        var hint = cycle.Template.Fields.Any(f => f.Kind == FieldKind.Items) ? ReportText.SummaryItemHint : "";
+        await turn.ReplyAsync(OutboundMessage.Card("确认报送", $"{late}内容无误请点击“提交”。{hint}",
             new Choice(Submit, Submit), new Choice(Edit, Edit), new Choice(Cancel, Cancel)), cancellationToken);
     }
 
@@ -198,6 +201,11 @@ public sealed partial class ReportDialog
                     [.. template.Fields.Select((f, i) => new Choice(f.Label, (i + 1).ToString(CultureInfo.InvariantCulture)))]), cancellationToken);
                 return;
             default:
+                if (Template(draft).Fields.FirstOrDefault(f => f.Kind == FieldKind.Items) is { } list && await TryEditItemAsync(turn, draft, list, cancellationToken))
+                {
+                    return;
+                }
+
                 await turn.ReplyAsync(OutboundMessage.Ask("请选择：提交、修改，或回复“取消”放弃。",
                     new Choice(Submit, Submit), new Choice(Edit, Edit), new Choice(Cancel, Cancel)), cancellationToken);
                 return;
@@ -213,6 +221,12 @@ public sealed partial class ReportDialog
         if (field is null)
         {
             await turn.ReplyAsync(OutboundMessage.Plain($"请回复 1 到 {template.Fields.Count} 之间的序号选择要修改的内容。"), cancellationToken);
+            return;
+        }
+
+        if (field.Kind == FieldKind.Items && draft.Answers.GetValueOrDefault(field.Key) is { Count: > 0 })
+        {
+            await ShowItemsAsync(turn, draft, field, cancellationToken);
             return;
         }
 

@@ -129,6 +129,9 @@ public sealed partial class ReportDialog(
             case StepPickField:
                 await PickFieldAsync(turn, draft, cancellationToken);
                 return;
+            case StepItems:
+                await ItemsChoiceAsync(turn, draft, cancellationToken);
+                return;
             default:
                 await ClearAsync(turn, cancellationToken);
                 await turn.ReplyAsync(OutboundMessage.Plain("对话已失效，请回复“填报”重新开始。"), cancellationToken);
@@ -231,7 +234,7 @@ public sealed partial class ReportDialog(
 
     private async Task ResumeAsync(Turn turn, string step, Draft draft, CancellationToken cancellationToken)
     {
-        if (step == StepSummary || step == StepPickField)
+        if (step is StepSummary or StepPickField or StepItems)
         {
             await ShowSummaryAsync(turn, draft, cancellationToken);
         }
@@ -347,48 +350,4 @@ public sealed partial class ReportDialog(
 
     private static Dictionary<string, List<string>> Copy(IReadOnlyDictionary<string, IReadOnlyList<string>> answers) =>
         answers.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
-
-    /// <summary>A report the person may fill in: a unit, a cycle and a period; <see cref="Late"/> for a period past its deadline.</summary>
-    public sealed record Candidate(string Unit, string Cycle, string Period, bool Late);
-
-    /// <summary>The dialog's data, stored as JSON in the dialog state.</summary>
-    public sealed class Draft
-    {
-        public string? Unit { get; set; }
-
-        public string? Cycle { get; set; }
-
-        public string? Period { get; set; }
-
-        public long? ReportId { get; set; }
-
-        public bool Revising { get; set; }
-
-        public string? Field { get; set; }
-
-        public bool Editing { get; set; }
-
-        public List<string> Pending { get; set; } = [];
-
-        public Dictionary<string, List<string>> Answers { get; set; } = new(StringComparer.Ordinal);
-
-        public List<Candidate>? Candidates { get; set; }
-
-        /// <summary>The report's version the answers are based on (optimistic concurrency).</summary>
-        public int BaseVersion { get; set; }
-
-        /// <summary>The report's answers at <see cref="BaseVersion"/>, to show what others changed and re-apply one's own edits.</summary>
-        public Dictionary<string, List<string>> BaseAnswers { get; set; } = new(StringComparer.Ordinal);
-
-        /// <summary>Takes <paramref name="report"/> as the new base (and its answers as the draft's unless <paramref name="keepAnswers"/>).</summary>
-        public void Rebase(Report report, bool keepAnswers = false)
-        {
-            BaseVersion = report.Version;
-            BaseAnswers = Copy(report.Answers);
-            if (!keepAnswers)
-            {
-                Answers = Copy(report.Answers);
-            }
-        }
-    }
 }

@@ -221,12 +221,13 @@ public sealed partial class ReportService
     }
 
     /// <summary>Tells the unit's liaison when someone else (a delegate) submitted or changed the unit's report.</summary>
-    private async Task TellLiaisonAsync(IUnitOfWork work, Actor actor, Unit unit, string title, string what, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task TellLiaisonAsync(
+        IUnitOfWork work, Actor actor, Unit unit, string title, string what, DateTimeOffset now, bool beforeDeadline, CancellationToken cancellationToken)
     {
         foreach (var liaison in (await directory.ListByRoleAsync(Roles.Liaison, cancellationToken)).Where(p => p.UnitCode == unit.Code && p.Id != actor.Id))
         {
             await NotifyAsync(work, liaison, OutboundMessage.Plain(
-                $"{title}已由{actor.Name}于{PeriodText.When(now, office)}{what}。回复“状态”可查看，截止前如需修改可回复“填报”。"), now, cancellationToken);
+                $"{title}已由{actor.Name}于{PeriodText.When(now, office)}{what}。回复“状态”可查看" + (beforeDeadline ? "，截止前如需修改可回复“填报”。" : "。")), now, cancellationToken);
         }
     }
 

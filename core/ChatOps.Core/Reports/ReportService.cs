@@ -181,7 +181,7 @@ public sealed partial class ReportService(
 
             await AuditAsync(work, actor, "report.submit", changed, $"{title}，待审核{(onBehalf ? "（转办公室代为审核）" : "")}", now, cancellationToken);
             await RequestReviewAsync(work, actor, changed, cycle, title, reviewers, onBehalf, now, cancellationToken);
-            await TellLiaisonAsync(work, actor, unit, title, "提交审核", now, cancellationToken);
+            await TellLiaisonAsync(work, actor, unit, title, "提交审核", now, now <= period.Due, cancellationToken);
             ChatOpsTelemetry.RecordReportReceived(cycle.Key, period.Key, late, "pending_review");
             var who = onBehalf ? "领导小组办公室（本单位分管领导即为填报人，不能审核本人报送的报告）" : "分管领导" + string.Join("、", reviewers.Select(r => r.Name));
             return new ReportOutcome(ReportOutcomeKind.PendingReview,
@@ -201,11 +201,11 @@ public sealed partial class ReportService(
         await AuditAsync(work, actor, wasSubmitted ? "report.revise" : "report.submit", changed, $"{title}，第{revision}版{(late ? "，迟报" : "")}", now, cancellationToken);
         var text = wasSubmitted
             ? $"修改已提交。{title}已由{actor.Name}于{PeriodText.When(now, office)}更新（第{revision}版），原版本已保留。"
-            : $"报送成功！{title}已由{actor.Name}于{PeriodText.When(submittedAt, office)}报送" + (late ? "（迟报）。" : "。");
-        await TellLiaisonAsync(work, actor, unit, title, wasSubmitted ? $"修改（第{revision}版）" : "报送", now, cancellationToken);
+            : $"报送成功。{title}已由{actor.Name}于{PeriodText.When(submittedAt, office)}报送" + (late ? "（迟报）。" : "。");
+        await TellLiaisonAsync(work, actor, unit, title, wasSubmitted ? $"修改（第{revision}版）" : "报送", now, now <= period.Due, cancellationToken);
         ChatOpsTelemetry.RecordReportReceived(cycle.Key, period.Key, late, wasSubmitted ? "revised" : "submitted");
         return new ReportOutcome(wasSubmitted ? ReportOutcomeKind.Revised : ReportOutcomeKind.Submitted,
-            text + "截止前如需修改，回复“填报”即可。", changed with { Version = report.Version + 1 })
+            text + (now <= period.Due ? "截止前如需修改，回复“填报”即可。" : ""), changed with { Version = report.Version + 1 })
         { Title = title };
     }
 

@@ -105,7 +105,8 @@ public class ReportDialogTests : IAsyncLifetime
         (await me.PressesAsync("2")).Shows("（2/5）存在问题");
         (await me.SaysAsync("经费保障不足")).Shows("请核对", "经费保障不足").DoesNotShow("（3/5）");
         (await me.PressesAsync("修改")).Shows("请选择要修改的内容");
-        (await me.SaysAsync("本周工作进展")).Shows("（1/5）本周工作进展", "（重新发送的内容将替换原有内容）");
+        (await me.SaysAsync("本周工作进展")).Shows("本周工作进展（共1条）：", "1. 旧的进展").Offers("重写全部", "返回核对");
+        (await me.PressesAsync("重写全部")).Shows("（1/5）本周工作进展", "（重新发送的内容将替换原有内容）");
         (await me.SaysAsync("新的进展")).Shows("已记录第1条。");
         (await me.PressesAsync("完成")).Shows("请核对", "1. 新的进展").DoesNotShow("旧的进展");
         (await me.PressesAsync("提交")).Shows("报送成功！");

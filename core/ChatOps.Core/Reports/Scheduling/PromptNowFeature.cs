@@ -4,32 +4,46 @@ using ChatOps.Core.Organization;
 namespace ChatOps.Core.Reports.Scheduling;
 
 /// <summary>
-/// The office's chat command 发送提醒 [周报|季报]: queues the current period's prompt for every liaison who still owes
-/// the report, at once (to try the bot out, or to prompt again by hand), and answers with what it did. Office staff
-/// only; the scheduled prompts and reminders are left as they are.
+/// The office's chat commands 发送提醒 [周报|季报] (the open period's prompt, at once) and 催报 [周报|季报] (the overdue
+/// notice of the period just closed, to the units that have not submitted it). Each first says how many units' liaisons
+/// will receive what and asks for a confirmation; only 确认 sends. Office staff only; the scheduled prompts and
+/// reminders are left as they are.
 /// </summary>
-public sealed class PromptNowFeature(ReportScheduler scheduler, ReportCycles cycles) : IConversationFeature
+public sealed class PromptNowFeature(ReportScheduler scheduler, ReportCycles cycles) : TypedDialog<PromptNowFeature.Pending>, IConversationFeature
 {
-    /// <summary>What office staff type (a cycle's name or key may follow: 发送提醒 季报).</summary>
+    /// <summary>The confirmation dialog's name.</summary>
+    public const string Name = "office-send";
+
+    /// <summary>What office staff type for 发送提醒 (a cycle's name or key may follow: 发送提醒 季报).</summary>
     public static readonly string[] Words = ["发送提醒", "立即提醒", "send-prompts"];
 
+    /// <summary>What office staff type for 催报.</summary>
+    public static readonly string[] ChaseWords = ["催报", "chase"];
+
+    private const string StepConfirm = "confirm";
+
     /// <inheritdoc/>
-    public IReadOnlyCollection<string> Dialogs { get; } = [];
+    public IReadOnlyCollection<string> Dialogs { get; } = [Name];
+
+    /// <inheritdoc/>
+    protected override string DialogName => Name;
 
     /// <inheritdoc/>
     public async Task<bool> TryHandleAsync(Turn turn, DialogState? state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var said = Commands.Normalize(turn.Said);
-        var word = Words.FirstOrDefault(w => said.StartsWith(w, StringComparison.OrdinalIgnoreCase));
-        if (word is null)
+        var (word, kind) = Words.FirstOrDefault(w => IsCommand(said, w)) is { } p
+            ? (p, ManualSend.Prompt)
+            : (ChaseWords.FirstOrDefault(w => IsCommand(said, w)), ManualSend.Chase);
+        if (word is null || (state is not null && !turn.Person.Roles.HasFlag(Roles.OfficeStaff)))
         {
-            return false;
+            return false; // not ours, or a liaison's answer in a dialog that happens to read "催报"
         }
 
         if (!turn.Person.Roles.HasFlag(Roles.OfficeStaff))
         {
-            await turn.ReplyAsync(OutboundMessage.Plain("“发送提醒”仅供办公室人员使用。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(kind == ManualSend.Prompt ? ReportText.PromptOfficeOnly : ReportText.ChaseOfficeOnly), cancellationToken);
             return true;
         }
 
@@ -39,34 +53,87 @@ public sealed class PromptNowFeature(ReportScheduler scheduler, ReportCycles cyc
             : cycles.All.FirstOrDefault(c => string.Equals(c.Key, which, StringComparison.OrdinalIgnoreCase) || c.Name == which);
         if (cycle is null)
         {
-            await turn.ReplyAsync(OutboundMessage.Plain($"没有“{which}”，可用：{string.Join("、", cycles.All.Select(c => c.Name))}。例如：发送提醒 {cycles.All[0].Name}"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(ReportText.UnknownCycle(word, which, cycles.All)), cancellationToken);
             return true;
         }
 
-        var run = await scheduler.QueuePromptsNowAsync(turn.Work, cycle, turn.Now, $"chat:{turn.Person.Id}", cancellationToken);
-        var text = $"已向 {run.Queued} 名联络员发送{ReportWording.PeriodTitle(cycle, run.Period)}{cycle.Name}填报提醒。" +
-                   $"已报送或待审核 {run.Submitted} 个单位，请假免催 {run.Exempt} 个。";
-        if (run.Unreachable.Count > 0)
+        var preview = await scheduler.PreviewAsync(turn.Work, cycle, kind, turn.Now, cancellationToken);
+        if (preview is not { Reachable: > 0 })
         {
-            text += $"\n无法送达（未设联络员或没有可用账号）：{string.Join("、", run.Unreachable)}，请电话通知。";
+            await turn.ReplyAsync(OutboundMessage.Plain(ReportText.NothingToSend(preview, cycle)), cancellationToken);
+            return true;
         }
 
-        await turn.ReplyAsync(OutboundMessage.Plain(text), cancellationToken);
+        await SaveAsync(turn, StepConfirm, new Pending { Kind = kind, Cycle = cycle.Key, Period = preview.Period.Key }, cancellationToken);
+        await turn.ReplyAsync(Prompt.Confirm(ReportText.ConfirmSend(preview)), cancellationToken);
         return true;
     }
 
     /// <inheritdoc/>
-    public Task ContinueAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public async Task ContinueAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var pending = Load(state);
+        switch (Prompt.ReadConfirm(turn.Said))
+        {
+            case null:
+                await turn.ReplyAsync(Prompt.Confirm(DialogText.ConfirmOrNot), cancellationToken);
+                return;
+            case false:
+                await ClearAsync(turn, cancellationToken);
+                await turn.ReplyAsync(OutboundMessage.Plain(ReportText.NotSent), cancellationToken);
+                return;
+        }
+
+        await ClearAsync(turn, cancellationToken);
+        var cycle = cycles.Get(pending.Cycle);
+        if (scheduler.ManualPeriod(cycle, pending.Kind, turn.Now)?.Key != pending.Period)
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain(ReportText.PeriodMoved), cancellationToken);
+            return;
+        }
+
+        var by = $"chat:{turn.Person.Id}";
+        var run = pending.Kind == ManualSend.Prompt
+            ? await scheduler.QueuePromptsNowAsync(turn.Work, cycle, turn.Now, by, cancellationToken)
+            : await scheduler.QueueChaseNowAsync(turn.Work, cycle, turn.Now, by, cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Plain(ReportText.Sent(pending.Kind, run!)), cancellationToken);
+    }
 
     /// <inheritdoc/>
-    public Task CancelAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public async Task CancelAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
+    {
+        await ClearAsync(turn, cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Plain(ReportText.NotSent), cancellationToken);
+    }
 
     /// <inheritdoc/>
     public IEnumerable<string> HelpLines(Person person)
     {
         ArgumentNullException.ThrowIfNull(person);
         return person.Roles.HasFlag(Roles.OfficeStaff)
-            ? ["**发送提醒** [周报|季报]：立即向尚未报送的联络员发送本期填报提醒（定时提醒照常进行）"]
+            ? [
+                "**发送提醒** [周报|季报]：立即向尚未报送的联络员发送本期填报提醒（先确认人数；定时提醒照常进行）",
+                "**催报** [周报|季报]：向上一期逾期未报的单位联络员发送催报通知（先确认人数）",
+            ]
             : [];
+    }
+
+    /// <summary>The command alone or followed by a space and a cycle ("催报 季报"); not a sentence that starts with it.</summary>
+    private static bool IsCommand(string said, string word) =>
+        string.Equals(said, word, StringComparison.OrdinalIgnoreCase) ||
+        ((said.StartsWith(word + " ", StringComparison.OrdinalIgnoreCase) || said.StartsWith(word + "\u3000", StringComparison.OrdinalIgnoreCase)) && !said.Contains('\n'));
+
+    /// <summary>The send waiting for its confirmation.</summary>
+    public sealed class Pending
+    {
+        /// <summary>发送提醒 or 催报.</summary>
+        public ManualSend Kind { get; set; }
+
+        /// <summary>The cycle's key.</summary>
+        public string Cycle { get; set; } = "";
+
+        /// <summary>The period the confirmation named.</summary>
+        public string Period { get; set; } = "";
     }
 }

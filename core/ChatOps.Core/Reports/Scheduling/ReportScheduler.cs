@@ -28,7 +28,7 @@ public sealed record PromptRun(ReportCycle Cycle, ReportPeriod Period, int Queue
 /// installation) the steps of periods already past their deadline are recorded without sending: the bot was not there
 /// to prompt for them.
 /// </remarks>
-public sealed class ReportScheduler : IDueWork
+public sealed partial class ReportScheduler : IDueWork
 {
     private const string StartedPeriod = "-";
     private const string StartedStep = "scheduler-started";

@@ -21,6 +21,9 @@ internal sealed class InMemoryEngine : IUnitOfWorkFactory
 
     public List<Report> Reports { get; } = [];
 
+    /// <summary>Dialog states by person (written at once, not on commit: enough for a feature's confirmation step).</summary>
+    public Dictionary<string, DialogState> DialogStates { get; } = new(StringComparer.Ordinal);
+
     public List<(string Cycle, string Period, string PersonId, string Reason, string By, DateTimeOffset At)> Exemptions { get; } = [];
 
     public int Commits { get; private set; }
@@ -39,7 +42,7 @@ internal sealed class InMemoryEngine : IUnitOfWorkFactory
     public void AddReport(string cycle, string period, string unit, ReportStatus status, DateTimeOffset at) =>
         Reports.Add(new Report(Reports.Count + 1, cycle, period, unit, status, "someone", new Dictionary<string, IReadOnlyList<string>>(), at, at));
 
-    private sealed class UnitOfWork(InMemoryEngine engine) : IUnitOfWork, IScheduleStore, IOutbox, IReportStore, Core.Audit.IAuditLog
+    private sealed class UnitOfWork(InMemoryEngine engine) : IUnitOfWork, IScheduleStore, IOutbox, IReportStore, IDialogStateStore, Core.Audit.IAuditLog
     {
         private readonly List<(string Cycle, string Period, string Step, DateTimeOffset At)> _steps = [];
         private readonly List<OutboxItem> _outbox = [];
@@ -47,7 +50,26 @@ internal sealed class InMemoryEngine : IUnitOfWorkFactory
         private bool _committed;
         private bool _disposed;
 
-        public IDialogStateStore Dialogs => throw new NotSupportedException();
+        public IDialogStateStore Dialogs => this;
+
+        public Task<DialogState?> GetAsync(string personId, CancellationToken cancellationToken = default) =>
+            Task.FromResult(engine.DialogStates.GetValueOrDefault(personId));
+
+        public Task SaveAsync(DialogState state, CancellationToken cancellationToken = default)
+        {
+            engine.DialogStates[state.PersonId] = state;
+            return Task.CompletedTask;
+        }
+
+        public Task ClearAsync(string personId, CancellationToken cancellationToken = default)
+        {
+            engine.DialogStates.Remove(personId);
+            return Task.CompletedTask;
+        }
+
+        public Task<string?> GetCardAsync(string personId, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+
+        public Task SetCardAsync(string personId, string? cardId, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
         public IReportStore Reports => this;
 
