@@ -65,6 +65,6 @@ public sealed class BulletinLayoutTests
         var layout = BulletinLayout.From(bulletin);
 
         Assert.All(layout.Sections, section => Assert.Empty(section.Paragraphs));
-        Assert.Empty(layout.Statistics.Rows);
+        Assert.Empty(layout.Statistics!.Rows);
     }
 }

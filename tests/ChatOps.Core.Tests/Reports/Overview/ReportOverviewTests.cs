@@ -68,7 +68,7 @@ public sealed class ReportOverviewTests
         };
 
         using var document = WordprocessingDocument.Open(new MemoryStream(BulletinDocxRenderer.RenderToArray(bulletin)), false);
-        var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        var errors = new OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().ToList();
         Assert.Equal("第12期签发人：蔡霞", paragraphs[1].InnerText);
