@@ -48,6 +48,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<Core.Audit.IAuditQuery, Audit.AuditQuery>();
         builder.Services.AddSingleton<Core.Supervision.ISupervisionStoreFactory, Supervision.SupervisionStoreFactory>();
         builder.Services.AddSingleton<IApiTokenStore, OfficeConsole.ApiTokenStore>();
+        builder.Services.AddSingleton<Core.Calendar.IHolidayYearStore, Calendar.HolidayYearStore>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
