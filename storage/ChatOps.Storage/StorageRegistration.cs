@@ -50,6 +50,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<IApiTokenStore, OfficeConsole.ApiTokenStore>();
         builder.Services.AddSingleton<Core.Reports.Overview.IReportLedger, ReportLedger>();
         builder.Services.AddSingleton<Core.Reports.Overview.IBulletinEditionStore, BulletinEditionStore>();
+        builder.Services.AddSingleton<Core.Calendar.IHolidayYearStore, Calendar.HolidayYearStore>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

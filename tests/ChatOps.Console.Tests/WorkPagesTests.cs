@@ -22,7 +22,7 @@ public sealed class WorkPagesTests(Browser browser) : IClassFixture<Browser>
         await page.SelectOptionAsync("#compose select[name=kind]", "通知");
         await page.FillAsync("#compose input[name=title]", "关于开展爱国卫生月活动的通知");
         await page.FillAsync("#compose textarea[name=body]", "各成员单位：\n请按附件要求开展活动。");
-        await page.FillAsync("#compose input[name=targets]", "角色:分管领导");
+        await page.SelectOptionAsync("#compose select[name=role]", "分管领导");
         await page.SetInputFilesAsync("#compose input[type=file]", attachment);
         await page.ClickAsync("#compose button[type=submit]");
 

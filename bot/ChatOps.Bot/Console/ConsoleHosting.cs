@@ -39,6 +39,7 @@ public static class ConsoleHosting
             o.Conventions.AuthorizePage("/Tokens", ConsoleAuth.OfficePolicy);
             o.Conventions.AuthorizePage("/Bulletin", ConsoleAuth.OfficePolicy);
             o.Conventions.AuthorizePage("/Stats", ConsoleAuth.OfficePolicy);
+            o.Conventions.AuthorizePage("/Doctor", ConsoleAuth.OfficePolicy);
         });
         // Chinese text as text, not &#x...; entities (the pages are UTF-8).
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -87,6 +88,7 @@ public static class ConsoleHosting
                 .RequireClaim("chatops.area", nameof(ConsoleAreas.Office)));
         });
         builder.Services.AddSingleton(ConsoleAssets.Load());
+        builder.Services.AddConsoleWork();
         return builder;
     }
 

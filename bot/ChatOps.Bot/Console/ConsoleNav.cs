@@ -18,12 +18,14 @@ public static class ConsoleNav
         new("/console/reports", "报告", ConsoleAreas.OwnUnitReports),
         new("/console/bulletin", "专报编辑", ConsoleAreas.Office),
         new("/console/circulars", "通报/通知", ConsoleAreas.Office),
+        new("/console/signoff", "签发", ConsoleAreas.OwnMeetings),
         new("/console/meetings", "会议", ConsoleAreas.OwnMeetings),
         new("/console/directory", "名录", ConsoleAreas.Office),
         new("/console/stats", "报送统计", ConsoleAreas.Office),
         new("/console/holidays", "节假日", ConsoleAreas.Office),
+        new("/console/supervision", "问题清单与督办", ConsoleAreas.Supervision),
         new("/console/audit", "审计", ConsoleAreas.Office),
-        new("/console/doctor", "运行检查", ConsoleAreas.Office, Ready: false),
+        new("/console/doctor", "运行检查", ConsoleAreas.Office),
         new("/console/tokens", "接口令牌", ConsoleAreas.Office),
     ];
 

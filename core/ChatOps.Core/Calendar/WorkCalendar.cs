@@ -8,14 +8,16 @@ namespace ChatOps.Core.Calendar;
 /// China's working-day calendar: Monday–Friday, minus the official days off, plus the weekends that are make-up
 /// working days. Deadlines move to the next working day (顺延) through this class. Years without official data fall
 /// back to plain Monday–Friday and report <see cref="HasOfficialData"/> = false so callers can warn instead of
-/// guessing a holiday arrangement that the State Council has not published. Immutable and cheap to query
-/// (dictionary look-ups), so one instance is shared by the whole process.
+/// guessing a holiday arrangement that the State Council has not published. Cheap to query (dictionary look-ups), so
+/// one instance is shared by the whole process; <see cref="Add"/> (the office entering a new year on the console)
+/// swaps in a new dictionary, so readers never see a half-added year.
 /// </summary>
 public sealed partial class WorkCalendar
 {
     private const int MaxSearchDays = 366;
     private static readonly Lazy<WorkCalendar> Default = new(() => new WorkCalendar(LoadEmbeddedYears()));
-    private readonly SortedDictionary<int, HolidayYear> _years = [];
+    private readonly Lock _gate = new();
+    private SortedDictionary<int, HolidayYear> _years = [];
 
     /// <summary>Builds a calendar from parsed years; a later year object for the same year replaces an earlier one.</summary>
     public WorkCalendar(IEnumerable<HolidayYear> years)
@@ -70,6 +72,22 @@ public sealed partial class WorkCalendar
 
     /// <summary>A copy of this calendar with <paramref name="years"/> added or replacing whole years.</summary>
     public WorkCalendar WithYears(IEnumerable<HolidayYear> years) => new(_years.Values.Concat(years));
+
+    /// <summary>Adds a year or replaces it as a whole (copy on write; safe while other threads read).</summary>
+    public void Add(HolidayYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        if (Default.IsValueCreated && ReferenceEquals(this, Default.Value))
+        {
+            throw new InvalidOperationException("The shipped calendar is shared by the whole process; add years to a copy (new WorkCalendar(LoadDefault().Years)).");
+        }
+
+        lock (_gate)
+        {
+            var copy = new SortedDictionary<int, HolidayYear>(_years) { [year.Year] = year };
+            Volatile.Write(ref _years, copy);
+        }
+    }
 
     /// <summary>Whether the State Council arrangement for <paramref name="year"/> is loaded.</summary>
     public bool HasOfficialData(int year) => _years.ContainsKey(year);

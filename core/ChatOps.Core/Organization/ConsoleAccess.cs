@@ -15,6 +15,9 @@ public enum ConsoleAreas
 
     /// <summary>Everything: directory, circulars, all meetings, holidays, audit, every report (办公室).</summary>
     Office = 4,
+
+    /// <summary>Problem lists, 督办 tasks and complaints: the office, and the 督战组 for the counties assigned to it.</summary>
+    Supervision = 8,
 }
 
 /// <summary>
@@ -28,7 +31,7 @@ public static class ConsoleAccess
     {
         if (roles.HasFlag(Roles.OfficeStaff))
         {
-            return ConsoleAreas.Office | ConsoleAreas.OwnMeetings | ConsoleAreas.OwnUnitReports;
+            return ConsoleAreas.Office | ConsoleAreas.OwnMeetings | ConsoleAreas.OwnUnitReports | ConsoleAreas.Supervision;
         }
 
         var areas = ConsoleAreas.None;
@@ -42,6 +45,11 @@ public static class ConsoleAccess
             areas |= ConsoleAreas.OwnMeetings;
         }
 
+        if (roles.HasFlag(Roles.Supervisor))
+        {
+            areas |= ConsoleAreas.Supervision;
+        }
+
         return areas;
     }
 
@@ -50,5 +58,5 @@ public static class ConsoleAccess
 
     /// <summary>The friendly refusal shown to someone without an office role.</summary>
     public static string RefusalText(Person person) =>
-        $"{person.Name}您好：办公室工作台供领导小组办公室、分管领导和会议主持人使用。联络员请在企业微信（或 Teams）中与机器人对话完成填报、请假和回执。";
+        $"{person.Name}您好：办公室工作台供领导小组办公室、分管领导、会议主持人和督战组使用。联络员请在企业微信（或 Teams）中与机器人对话完成填报、请假和回执。";
 }

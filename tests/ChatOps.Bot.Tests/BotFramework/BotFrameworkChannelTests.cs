@@ -52,7 +52,7 @@ public sealed class BotFrameworkChannelTests
         Assert.Contains("**整改达标率**：80.0%", summary.Text, StringComparison.Ordinal);
         Assert.Equal(["提交", "修改", "取消"], confirm.CardChoices.Select(c => c.Title));
 
-        await bf.PressAsync(confirm, "提交", "报送成功！省发展改革委");
+        await bf.PressAsync(confirm, "提交", "报送成功。省发展改革委");
         await connector.WaitForAsync(c => c.Kind == "update" && c.ActivityId == confirm.AssignedId && c.Text.Contains("已选择：提交", StringComparison.Ordinal));
 
         Assert.Equal("Submitted", await bf.ScalarAsync<string>("SELECT status FROM reports WHERE unit_code = 'fgw'"));

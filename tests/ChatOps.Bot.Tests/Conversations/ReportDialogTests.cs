@@ -57,7 +57,7 @@ public class ReportDialogTests : IAsyncLifetime
             "截止时间：11月26日（周四）17:00。内容无误请点击“提交”。").Offers("提交", "修改", "取消");
         Assert.Equal(ReportStatus.Draft, (await ReportAsync("fgw"))!.Status);
 
-        (await me.PressesAsync("提交")).Shows("报送成功！省发展改革委2026年第48周（11月20日至11月26日）周报已由", "于11月25日（周三）10:30报送。")
+        (await me.PressesAsync("提交")).Shows("报送成功。省发展改革委2026年第48周（11月20日至11月26日）周报已由", "于11月25日（周三）10:30报送。")
             .DoesNotShow("迟报");
 
         var report = (await ReportAsync("fgw"))!;
@@ -109,7 +109,7 @@ public class ReportDialogTests : IAsyncLifetime
         (await me.PressesAsync("重写全部")).Shows("（1/5）本周工作进展", "（重新发送的内容将替换原有内容）");
         (await me.SaysAsync("新的进展")).Shows("已记录第1条。");
         (await me.PressesAsync("完成")).Shows("请核对", "1. 新的进展").DoesNotShow("旧的进展");
-        (await me.PressesAsync("提交")).Shows("报送成功！");
+        (await me.PressesAsync("提交")).Shows("报送成功。");
 
         Assert.Equal(["新的进展"], (await ReportAsync("fgw"))!.Answers["progress"]);
         Assert.Equal(["经费保障不足"], (await ReportAsync("fgw"))!.Answers["problems"]);
@@ -304,7 +304,7 @@ public class ReportDialogTests : IAsyncLifetime
         return me;
     }
 
-    private static async Task FinishAsync(Speaker me, string expectSubmitted = "报送成功！")
+    private static async Task FinishAsync(Speaker me, string expectSubmitted = "报送成功。")
     {
         await me.SaysAsync("旧的进展");
         await me.PressesAsync("完成");

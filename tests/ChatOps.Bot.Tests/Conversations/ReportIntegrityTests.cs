@@ -93,7 +93,7 @@ public sealed class ReportIntegrityTests : IAsyncLifetime
         await delegate_.SaysAsync("填报");
         await delegate_.SaysAsync("1");
 
-        (await FinishAsync(delegate_)).Shows("报送成功！省发展改革委2026年第48周（11月20日至11月26日）周报已由田丽娟于11月25日（周三）10:30报送。");
+        (await FinishAsync(delegate_)).Shows("报送成功。省发展改革委2026年第48周（11月20日至11月26日）周报已由田丽娟于11月25日（周三）10:30报送。");
         new Reply(await _chat.NewMessagesAsync("fgw.lly")).Shows("周报已由田丽娟于11月25日（周三）10:30报送。");
     }
 
@@ -236,7 +236,7 @@ public sealed class ReportIntegrityTests : IAsyncLifetime
     {
         await me.SaysAsync("填报");
         await me.SaysAsync("1");
-        (await FinishAsync(me)).Shows("报送成功！");
+        (await FinishAsync(me)).Shows("报送成功。");
     }
 
     private static async Task<Reply> FinishAsync(Speaker me)

@@ -37,7 +37,7 @@ public sealed class ReportMetricsTests
         await me.SaysAsync("下周计划");
         await me.PressesAsync("跳过");
         await me.PressesAsync("跳过");
-        (await me.PressesAsync("提交")).Shows("报送成功！");
+        (await me.PressesAsync("提交")).Shows("报送成功。");
 
         bool Counted(string outcome) => seen.Any(m => m.Value == 1 && m.Tags["cycle"] == "weekly" && m.Tags["period"] == "2026-W48"
             && m.Tags["late"] == "false" && m.Tags["outcome"] == outcome);

@@ -81,7 +81,7 @@ public class WeComChannelTests
         mark = bot.Mark(Liaison);
         var click = await bot.PressesAsync(Liaison, confirm, "提交");
 
-        await bot.NextAsync(Liaison, mark, "报送成功！省发展改革委");
+        await bot.NextAsync(Liaison, mark, "报送成功。省发展改革委");
         var status = await bot.ScalarAsync<string>("SELECT status FROM reports WHERE unit_code = 'fgw' AND cycle_key = 'weekly' ORDER BY id DESC LIMIT 1");
         Assert.Equal("Submitted", status);
         await bot.WaitForIdleAsync();

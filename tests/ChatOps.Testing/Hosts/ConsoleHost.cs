@@ -10,9 +10,11 @@ namespace ChatOps.Testing;
 public sealed class ConsoleHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public ConsoleHost(IDictionary<string, string?>? settings = null)
+    public ConsoleHost(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataFolder = Directory.CreateTempSubdirectory("chatops-console-").FullName;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
@@ -40,6 +42,11 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 

@@ -1,5 +1,6 @@
 using ChatOps.Core.Circulars;
 using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ChatOps.Bot.OfficeConsole.Pages;
@@ -9,7 +10,7 @@ namespace ChatOps.Bot.OfficeConsole.Pages;
 /// or issue, as <see cref="CircularService"/> decides; history with search; one circular's delivery per target and
 /// acknowledgement per unit and person. One unit of work per change, so the circular, its audit and its outbox commit together.
 /// </summary>
-public sealed class CircularsModel(CircularService circulars, CircularKinds kinds, IUnitOfWorkFactory works, TimeProvider time) : ConsolePageModel
+public sealed class CircularsModel(CircularService circulars, CircularKinds kinds, IUnitOfWorkFactory works, TimeProvider time, CircularRemindNow remind, IDirectoryRepository directory) : ConsolePageModel
 {
     private const long MaxAttachment = 20 * 1024 * 1024;
 
@@ -25,6 +26,52 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
 
     public IReadOnlyList<string> Kinds { get; } = ["通知", "通报", "文件", "会议纪要", "工作专报"];
 
+    /// <summary>The roles a circular can be sent to, by their Chinese names.</summary>
+    public IReadOnlyList<string> RoleNames { get; } = ["联络员", "分管领导", "办公室", "主持人", "组长", "督战组"];
+
+    /// <summary>The directory, for the target lists (groups, units, people by name).</summary>
+    public DirectorySnapshot? Directory { get; private set; }
+
+    /// <summary>A refusal of the last change (shown once).</summary>
+    [TempData]
+    public string? Refusal { get; set; }
+
+    /// <summary>立即提醒: the unacknowledged get the reminder card now.</summary>
+    public async Task<IActionResult> OnPostRemindAsync(long id)
+    {
+        var now = time.GetUtcNow();
+        await using var work = await works.BeginAsync(HttpContext.RequestAborted);
+        var (reminded, refusal) = await remind.RemindAsync(work, Actor.Of(Me, ConsoleAuth.Source(HttpContext)), id, now, HttpContext.RequestAborted);
+        if (refusal is null)
+        {
+            await work.CommitAsync(HttpContext.RequestAborted);
+            HttpContext.RequestServices.GetService<IWorkSignal>()?.OutboxChanged();
+            Notice = $"已提醒{reminded}名未回执人员。";
+        }
+        else
+        {
+            Refusal = refusal;
+        }
+
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The targets chosen from the lists (names shown, codes sent).</summary>
+    private static List<CircularTarget> Chosen(string[]? groups, string[]? units, string[]? roles, string[]? people, bool everyone)
+    {
+        var targets = new List<CircularTarget>();
+        if (everyone)
+        {
+            targets.Add(CircularTarget.Everyone);
+        }
+
+        targets.AddRange((groups ?? []).Where(v => v.Length > 0).Select(v => new CircularTarget(TargetKind.Group, v)));
+        targets.AddRange((units ?? []).Where(v => v.Length > 0).Select(v => new CircularTarget(TargetKind.Unit, v)));
+        targets.AddRange((roles ?? []).Where(v => v.Length > 0).Select(v => new CircularTarget(TargetKind.Role, v)));
+        targets.AddRange((people ?? []).Where(v => v.Length > 0).Select(v => new CircularTarget(TargetKind.Person, v)));
+        return targets;
+    }
+
     /// <summary>The kind's Chinese name (stored by key).</summary>
     public string KindName(string key) => kinds.Get(key).Name;
 
@@ -37,20 +84,14 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
             List.Select(x => (IReadOnlyList<object?>)[x.Circular.Number, KindName(x.Circular.Kind), x.Circular.Title, CircularMessages.StatusName(x.Circular.Status), ConsoleFormat.Time(x.Circular.IssuedAt, HttpContext), x.Recipients, x.Acknowledged]));
     }
 
-    public async Task<IActionResult> OnPostComposeAsync(string? kind, string? title, string? body, string? targets, string? number, bool send, List<IFormFile>? files)
+    public async Task<IActionResult> OnPostComposeAsync(string? kind, string? title, string? body, string[]? group, string[]? unit, string[]? role, string[]? person, bool everyone,
+        string? number, bool send, List<IFormFile>? files)
     {
-        var parsed = new List<CircularTarget>();
+        var parsed = Chosen(group, unit, role, person, everyone);
         var errors = new List<string>();
-        foreach (var line in (targets ?? "").Split([',', '，', '\n', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        if (parsed.Count == 0)
         {
-            if (CircularTarget.Parse(line) is { } t)
-            {
-                parsed.Add(t);
-            }
-            else
-            {
-                errors.Add($"发送对象“{line}”无法识别，请写成 群聊:代码、成员单位:代码、角色:名称、人员:编号 或 全体人员。");
-            }
+            errors.Add("请从列表中选择发送对象（群聊、成员单位、角色或人员），或勾选全体人员。");
         }
 
         foreach (var file in files ?? [])
@@ -102,6 +143,7 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
 
     private async Task LoadAsync()
     {
+        Directory = await directory.LoadAsync(HttpContext.RequestAborted);
         await using var work = await works.BeginAsync(HttpContext.RequestAborted);
         var store = circulars.Store(work);
         var list = new List<(Circular, int, int)>();

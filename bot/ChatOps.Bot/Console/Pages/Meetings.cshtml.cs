@@ -6,10 +6,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChatOps.Bot.OfficeConsole.Pages;
 
 /// <summary>
-/// 会议: the office's (or a host's own) meetings; create one-off or recurring meetings with attendees, cancel, the
-/// roster with leave requests and substitutes, and the 签到表 as .xlsx. Every rule (and the audit line) is <see cref="MeetingService"/>'s.
+/// 会议: the office's (or a host's own) meetings; create one-off or recurring meetings with attendees, move, cancel,
+/// add and remove attendees, the roster with leave requests and substitutes (the host approves or refuses here), the
+/// agreed items with owner unit, due date, feedback and overdue, and the 签到表 as .xlsx. Every rule is
+/// <see cref="MeetingService"/>'s or <see cref="MeetingDesk"/>'s.
 /// </summary>
-public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office) : ConsolePageModel
+public sealed partial class MeetingsModel(MeetingService meetings, MeetingDesk desk, IDirectoryRepository directory, OfficeProfile office) : ConsolePageModel
 {
     [BindProperty(SupportsGet = true)]
     public long? Id { get; set; }
@@ -17,6 +19,13 @@ public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office)
     public IReadOnlyList<Meeting> List { get; private set; } = [];
 
     public Roster? Roster { get; private set; }
+
+    public IReadOnlyList<AgreedItemStanding> AgreedItems { get; private set; } = [];
+
+    public DirectorySnapshot? Directory { get; private set; }
+
+    /// <summary>The signed-in person hosts the shown meeting (decides leave).</summary>
+    public bool IsHost => Roster is { } r && r.Meeting.HostId == Me.Id;
 
     public string When(Meeting m) => MeetingText.Span(m.StartsAt, m.EndsAt, office);
 
@@ -93,11 +102,14 @@ public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office)
         try
         {
             Roster = await meetings.RosterAsync(Actor, id, HttpContext.RequestAborted);
-            return true;
+            AgreedItems = await desk.ItemsAsync(id, HttpContext.RequestAborted);
+            Directory = await directory.LoadAsync(HttpContext.RequestAborted);
         }
         catch (MeetingValidationException)
         {
             return false;
         }
+
+        return true;
     }
 }
