@@ -11,37 +11,35 @@ public sealed partial class MeetingsModel
     [TempData]
     public string? Refusal { get; set; }
 
-    private Actor Actor => Actor.Of(Me, ConsoleAuth.Source(HttpContext));
-
-    public Task<IActionResult> OnPostEditAsync(long id, string? start, string? end) => ChangeAsync(id, officeOnly: true, "meeting.edit", async () =>
+    public Task<IActionResult> OnPostEditAsync(long id, string? start, string? end) => ChangeAsync(id, officeOnly: true, async () =>
     {
-        var moved = await meetings.EditTimeAsync(id, start, end, Me.Id, HttpContext.RequestAborted);
+        var moved = await meetings.EditTimeAsync(Actor, id, start, end, HttpContext.RequestAborted);
         return $"已调整为{When(moved)}，并通知参会人员。";
     });
 
-    public Task<IActionResult> OnPostAddAttendeesAsync(long id, string? attendees) => ChangeAsync(id, officeOnly: false, null, async () =>
+    public Task<IActionResult> OnPostAddAttendeesAsync(long id, string? attendees) => ChangeAsync(id, officeOnly: false, async () =>
         $"已增加{await desk.AddAttendeesAsync(Actor, id, [attendees ?? ""], HttpContext.RequestAborted)}名参会人员，并发送会议通知。");
 
-    public Task<IActionResult> OnPostRemoveAttendeeAsync(long id, string? person) => ChangeAsync(id, officeOnly: false, null, () =>
+    public Task<IActionResult> OnPostRemoveAttendeeAsync(long id, string? person) => ChangeAsync(id, officeOnly: false, () =>
         desk.RemoveAttendeeAsync(Actor, id, person ?? "", HttpContext.RequestAborted));
 
-    public Task<IActionResult> OnPostLeaveAsync(long id, long request, bool approve, string? comment) => ChangeAsync(id, officeOnly: false, null, () =>
+    public Task<IActionResult> OnPostLeaveAsync(long id, long request, bool approve, string? comment) => ChangeAsync(id, officeOnly: false, () =>
         desk.DecideLeaveAsync(Actor, request, approve, comment, HttpContext.RequestAborted));
 
-    public Task<IActionResult> OnPostItemAsync(long id, string? text, string? owner, string? due) => ChangeAsync(id, officeOnly: true, "meeting.items", async () =>
+    public Task<IActionResult> OnPostItemAsync(long id, string? text, string? owner, string? due) => ChangeAsync(id, officeOnly: true, async () =>
     {
-        var recorded = await meetings.RecordItemsAsync(id, [new AgreedItemDraft(text, owner, due)], Me.Id, HttpContext.RequestAborted);
+        var recorded = await meetings.RecordItemsAsync(Actor, id, [new AgreedItemDraft(text, owner, due)], HttpContext.RequestAborted);
         return $"已登记议定事项{recorded.Count}项，并通知牵头单位联络员。";
     });
 
-    private async Task<IActionResult> ChangeAsync(long id, bool officeOnly, string? auditAction, Func<Task<string>> change)
+    private async Task<IActionResult> ChangeAsync(long id, bool officeOnly, Func<Task<string>> change)
     {
         if (officeOnly && !IsOffice)
         {
             return Forbid();
         }
 
-        if (!IsOffice && !(await meetings.ListForAsync(Me, HttpContext.RequestAborted)).Any(m => m.Id == id))
+        if (!IsOffice && !(await meetings.ListForAsync(Actor, HttpContext.RequestAborted)).Any(m => m.Id == id))
         {
             return Forbid();
         }
@@ -49,10 +47,6 @@ public sealed partial class MeetingsModel
         try
         {
             Notice = await change();
-            if (auditAction is not null)
-            {
-                await AuditAsync(auditAction, $"meeting:{id}", Notice);
-            }
 
             HttpContext.RequestServices.GetService<ChatOps.Core.Conversations.IWorkSignal>()?.OutboxChanged();
         }
