@@ -19,6 +19,7 @@ public sealed class MeetingDesk(
     IUnitOfWorkFactory units,
     IMeetingStoreFactory stores,
     IDirectoryRepository directory,
+    MeetingAttendance attendance,
     MeetingNotices notices,
     MeetingCalendar calendar,
     TimeProvider time)
@@ -29,87 +30,17 @@ public sealed class MeetingDesk(
     public async Task<string> DecideLeaveAsync(Actor actor, long requestId, bool approve, string? comment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var now = time.GetUtcNow();
         await using var work = await units.BeginAsync(cancellationToken);
-        var store = stores.For(work);
-        var request = await store.FindLeaveAsync(requestId, cancellationToken);
-        var meeting = request is null ? null : await store.FindMeetingAsync(request.MeetingId, cancellationToken);
-        if (request is null || meeting is null)
+        var outcome = approve
+            ? await attendance.ApproveAsync(actor, work, requestId, cancellationToken)
+            : await attendance.RejectAsync(actor, work, requestId, comment ?? "", cancellationToken);
+        if (!outcome.Succeeded)
         {
-            throw MeetingValidationException.One("id", "找不到这份请假申请。");
+            throw MeetingValidationException.One(approve ? "id" : "comment", outcome.Message, MeetingProblemKind.Conflict);
         }
 
-        if (meeting.HostId != actor.Id)
-        {
-            throw MeetingValidationException.One("id", "只有会议主持人可以审批这份请假申请。", MeetingProblemKind.Conflict);
-        }
-
-        string? refusal = request.Status switch
-        {
-            LeaveStatus.Approved => "这份请假申请已批准，无需重复审批。",
-            LeaveStatus.Rejected => "这份请假申请已处理（未批准），无需重复审批。",
-            LeaveStatus.Replaced => "请假人已重新提交申请，这份申请已作废，请审批新的申请。",
-            LeaveStatus.Withdrawn => "请假人已撤回申请，将本人参会。",
-            LeaveStatus.Closed => "会议已取消，这份请假申请不再办理。",
-            LeaveStatus.Unanswered => "会议已经开始，这份请假申请未能在会前审批，已告知领导小组办公室。",
-            _ when meeting.Status == MeetingStatus.Cancelled => "会议已取消，这份请假申请不再办理。",
-            _ when meeting.HasStarted(now) => "会议已经开始，不能再审批请假。",
-            _ => null,
-        };
-        if (refusal is not null)
-        {
-            throw MeetingValidationException.One("id", refusal, MeetingProblemKind.Conflict);
-        }
-
-        var text = comment?.Trim() ?? "";
-        if (!approve && text.Length == 0)
-        {
-            throw MeetingValidationException.One("comment", "请填写不批准的意见（将转告请假人）。");
-        }
-
-        if (text.Length > 500)
-        {
-            throw MeetingValidationException.One("comment", $"意见过长（最多500字，现为{text.Length}字），请精简后重新输入。");
-        }
-
-        var snapshot = await directory.LoadAsync(cancellationToken);
-        var requester = MeetingText.Label(request.PersonId, snapshot);
-        string result;
-        if (approve)
-        {
-            var r = request with { Status = LeaveStatus.Approved, DecidedBy = actor.Id, DecidedAt = now };
-            await store.UpdateLeaveAsync(r, cancellationToken);
-            var attendees = await store.ListAttendeesAsync(meeting.Id, cancellationToken);
-            if (attendees.FirstOrDefault(a => a.PersonId == r.PersonId) is { } invitee)
-            {
-                await store.SaveAttendeeAsync(invitee with { Answer = AttendanceAnswer.OnLeave, AnsweredAt = now }, cancellationToken);
-            }
-
-            var invited = false;
-            if (r.SubstitutePersonId is { } sid && !attendees.Any(a => a.PersonId == sid))
-            {
-                var substitute = snapshot.People.FirstOrDefault(p => p.Id == sid);
-                await store.SaveAttendeeAsync(new Attendee(meeting.Id, sid, AttendeeRole.Substitute, substitute?.UnitCode, "substitute", SubstituteFor: r.PersonId, LeaveRequestId: r.Id), cancellationToken);
-                invited = await notices.SendAsync(work, sid, snapshot, MeetingText.SubstituteInvitation(meeting, r, snapshot, notices.Office), now,
-                    MeetingNotices.DedupeKey(MeetingSteps.Subject(meeting), $"substitute-{r.Id}", sid), cancellationToken) is not null;
-            }
-
-            await notices.SendAsync(work, r.PersonId, snapshot, MeetingText.LeaveApproved(meeting, r, snapshot, notices.Office), now, null, cancellationToken);
-            result = r.SubstitutePersonId is null
-                ? $"已批准{requester}的请假。{r.SubstituteName}不在本系统名录中，已请{requester}转告会议安排（电话{r.SubstitutePhone}）。"
-                : $"已批准{requester}的请假，并已" + (invited ? $"通知{r.SubstituteName}代为参会。" : $"登记{r.SubstituteName}代为参会（暂无法通过本系统通知本人）。");
-        }
-        else
-        {
-            var r = request with { Status = LeaveStatus.Rejected, DecidedBy = actor.Id, DecidedAt = now, HostComment = text };
-            await store.UpdateLeaveAsync(r, cancellationToken);
-            await notices.SendAsync(work, r.PersonId, snapshot, MeetingText.LeaveRejected(meeting, r, snapshot, notices.Office), now, null, cancellationToken);
-            result = $"已告知{requester}：请假未获批准，请按时参会。";
-        }
-
-        await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, approve ? "meeting.leave-approve" : "meeting.leave-reject", $"leave:{requestId}", $"meeting:{meeting.Id} {text}".Trim(), actor.Source), cancellationToken);
         await work.CommitAsync(cancellationToken);
-        return result;
+        return outcome.Message;
     }
 
     /// <summary>Adds attendees (unit:…, role:…, person:…) to a meeting not yet started; the office or the host. New attendees are invited now.</summary>
