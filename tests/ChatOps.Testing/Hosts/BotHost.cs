@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +11,7 @@ namespace ChatOps.Testing;
 /// The real host on a real Kestrel socket on loopback, with its own fresh data folder (SQLite file) per instance.
 /// Extra settings are applied as configuration, exactly as appsettings or environment variables would be.
 /// </summary>
-public sealed class BotHost : WebApplicationFactory<Program>
+public class BotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsFolder;
@@ -30,6 +32,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
     public string DataFolder { get; }
 
     public string DatabaseFile => Path.Combine(DataFolder, "chatops.db");
+
+    /// <summary>The host's address, e.g. http://127.0.0.1:41234 (starts the host).</summary>
+    public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
     /// <summary>A personal office-API token for <paramref name="personId"/>, stored as the console's 接口令牌 page stores it (hash only).</summary>
     public async Task<string> IssueTokenAsync(string personId)
