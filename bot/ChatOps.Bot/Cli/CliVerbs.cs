@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatOps.Bot.Supervision;
 using ChatOps.Core.Organization;
 
 namespace ChatOps.Bot.Cli;
@@ -114,22 +115,11 @@ public static class CliVerbs
 }
 
 /// <summary><c>import-directory FILE</c>: validates every row, writes nothing when any is bad, reports each error.</summary>
-internal sealed class ImportDirectoryVerb : ICliVerb
+internal sealed class ImportDirectoryVerb() : CliVerb("import-directory", "import-directory FILE.yaml|FILE.csv [--by NAME]", words: 1)
 {
-    public string Name => "import-directory";
-
-    public string Usage => "import-directory FILE.yaml|FILE.csv [--by NAME]";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        var (positional, options) = CliVerbs.Parse(args);
-        if (positional.Count != 1)
-        {
-            await error.WriteLineAsync($"usage: {Usage}");
-            return CliVerbs.Usage;
-        }
-
-        var path = Path.GetFullPath(positional[0]);
+        var path = Path.GetFullPath(args.Words[0]);
         if (!File.Exists(path))
         {
             await error.WriteLineAsync($"找不到文件：{path}");
@@ -140,7 +130,7 @@ internal sealed class ImportDirectoryVerb : ICliVerb
         try
         {
             result = await services.GetRequiredService<DirectoryService>()
-                .ImportAsync(path, options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}");
+                .ImportAsync(path, args.By);
         }
         catch (ArgumentException ex)
         {
@@ -170,24 +160,13 @@ internal sealed class ImportDirectoryVerb : ICliVerb
 }
 
 /// <summary><c>export-directory FILE</c>: writes the active directory as YAML or CSV (by extension).</summary>
-internal sealed class ExportDirectoryVerb : ICliVerb
+internal sealed class ExportDirectoryVerb() : CliVerb("export-directory", "export-directory FILE.yaml|FILE.csv", words: 1)
 {
-    public string Name => "export-directory";
-
-    public string Usage => "export-directory FILE.yaml|FILE.csv";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        var (positional, _) = CliVerbs.Parse(args);
-        if (positional.Count != 1)
-        {
-            await error.WriteLineAsync($"usage: {Usage}");
-            return CliVerbs.Usage;
-        }
-
         try
         {
-            var path = Path.GetFullPath(positional[0]);
+            var path = Path.GetFullPath(args.Words[0]);
             var snapshot = await services.GetRequiredService<DirectoryService>().ExportAsync(path);
             await output.WriteLineAsync($"已导出 {snapshot.Units.Count} 个单位、{snapshot.People.Count} 名人员、{snapshot.Groups.Count} 个群聊到 {path}");
             return 0;
@@ -206,25 +185,19 @@ internal sealed class ExportDirectoryVerb : ICliVerb
 }
 
 /// <summary><c>change-liaison UNIT PERSON --reason TEXT [--by NAME]</c>: files a change of liaison (备案).</summary>
-internal sealed class ChangeLiaisonVerb : ICliVerb
+internal sealed class ChangeLiaisonVerb() : CliVerb("change-liaison", "change-liaison UNIT_CODE PERSON_ID --reason 原因 [--by 备案人]", words: 2)
 {
-    public string Name => "change-liaison";
-
-    public string Usage => "change-liaison UNIT_CODE PERSON_ID --reason 原因 [--by 备案人]";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        var (positional, options) = CliVerbs.Parse(args);
-        if (positional.Count != 2 || !options.TryGetValue("reason", out var reason))
+        if (args.Option("reason") is not { } reason)
         {
-            await error.WriteLineAsync($"usage: {Usage}");
-            return CliVerbs.Usage;
+            return await UsageAsync(error);
         }
 
         try
         {
             var change = await services.GetRequiredService<DirectoryService>()
-                .ChangeLiaisonAsync(positional[0], positional[1], options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}", reason);
+                .ChangeLiaisonAsync(args.Words[0], args.Words[1], args.By, reason);
             await output.WriteLineAsync($"已备案：{change.UnitCode} 联络员由 {change.OldPersonId ?? "（无）"} 调整为 {change.NewPersonId}。");
             return 0;
         }
@@ -237,20 +210,15 @@ internal sealed class ChangeLiaisonVerb : ICliVerb
 }
 
 /// <summary><c>liaison-history [UNIT]</c>: lists filed liaison changes, newest first.</summary>
-internal sealed class LiaisonHistoryVerb : ICliVerb
+internal sealed class LiaisonHistoryVerb() : CliVerb("liaison-history", "liaison-history [UNIT_CODE]", words: 0, maxWords: int.MaxValue)
 {
-    public string Name => "liaison-history";
-
-    public string Usage => "liaison-history [UNIT_CODE]";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        var (positional, _) = CliVerbs.Parse(args);
         var repository = services.GetRequiredService<IDirectoryRepository>();
         var snapshot = await repository.LoadAsync();
         var names = snapshot.People.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
         var units = snapshot.Units.ToDictionary(u => u.Code, u => u.Name, StringComparer.Ordinal);
-        var history = await repository.ListLiaisonChangesAsync(positional.FirstOrDefault());
+        var history = await repository.ListLiaisonChangesAsync(args.Words.FirstOrDefault());
         var zone = TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.OfficeOptions>>().Value.TimeZone);
         foreach (var h in history)
         {
@@ -269,21 +237,11 @@ internal sealed class LiaisonHistoryVerb : ICliVerb
 }
 
 /// <summary><c>name-delegate UNIT PERSON [--by NAME]</c>: names someone who may report for a unit besides its liaison.</summary>
-internal sealed class NameDelegateVerb : ICliVerb
+internal sealed class NameDelegateVerb() : CliVerb("name-delegate", "name-delegate UNIT_CODE PERSON_ID [--by 指定人]", words: 2)
 {
-    public string Name => "name-delegate";
-
-    public string Usage => "name-delegate UNIT_CODE PERSON_ID [--by 指定人]";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        var (positional, options) = CliVerbs.Parse(args);
-        if (positional.Count != 2)
-        {
-            await error.WriteLineAsync($"usage: {Usage}");
-            return CliVerbs.Usage;
-        }
-
+        var positional = args.Words;
         var directory = services.GetRequiredService<IDirectoryRepository>();
         var unit = await directory.FindUnitAsync(positional[0]);
         var person = await directory.FindPersonAsync(positional[1]);
@@ -293,7 +251,7 @@ internal sealed class NameDelegateVerb : ICliVerb
             return 1;
         }
 
-        await directory.NameDelegateAsync(unit.Code, person.Id, options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}",
+        await directory.NameDelegateAsync(unit.Code, person.Id, args.By,
             services.GetRequiredService<TimeProvider>().GetUtcNow());
         await output.WriteLineAsync($"已指定{person.Name}可代{unit.Name}填报（每期仍只报送一份）。");
         return 0;

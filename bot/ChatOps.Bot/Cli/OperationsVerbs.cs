@@ -39,24 +39,13 @@ internal sealed class DoctorVerb : IRunsBeforeStartup
 }
 
 /// <summary><c>backup FILE</c>: a consistent copy of the SQLite database taken with SQLite's online backup, safe while the host runs.</summary>
-internal sealed class BackupVerb : IRunsBeforeStartup
+internal sealed class BackupVerb() : CliVerb("backup", "backup FILE.db", words: 1), IRunsBeforeStartup
 {
-    public string Name => "backup";
-
-    public string Usage => "backup FILE.db";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        var (positional, _) = CliVerbs.Parse(args);
-        if (positional.Count != 1)
-        {
-            await error.WriteLineAsync($"usage: {Usage}");
-            return CliVerbs.Usage;
-        }
-
         try
         {
-            var result = await services.GetRequiredService<SqliteBackup>().BackupAsync(positional[0]);
+            var result = await services.GetRequiredService<SqliteBackup>().BackupAsync(args.Words[0]);
             await output.WriteLineAsync($"已备份到 {result.Path}（{result.Bytes / 1024.0:0.#} KB，含 {result.Migrations} 个升级脚本记录，完整性检查通过）。");
             return 0;
         }
@@ -69,24 +58,18 @@ internal sealed class BackupVerb : IRunsBeforeStartup
 }
 
 /// <summary><c>teams-package --out FILE.zip</c>: the app package Teams needs to install the bot (manifest and two icons).</summary>
-internal sealed class TeamsPackageVerb : ICliVerb
+internal sealed class TeamsPackageVerb() : CliVerb("teams-package", "teams-package --out chatops-teams.zip [--domain bot.example.gov.cn] [--version 1.0.0]")
 {
-    public string Name => "teams-package";
-
-    public string Usage => "teams-package --out chatops-teams.zip [--domain bot.example.gov.cn] [--version 1.0.0]";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        var (positional, options) = CliVerbs.Parse(args);
-        if (positional.Count != 0 || !options.TryGetValue("out", out var target) || string.IsNullOrWhiteSpace(target))
+        if (args.Option("out") is not { } target || string.IsNullOrWhiteSpace(target))
         {
-            await error.WriteLineAsync($"usage: {Usage}");
-            return CliVerbs.Usage;
+            return await UsageAsync(error);
         }
 
         try
         {
-            var package = TeamsPackage.FromConfiguration(services.GetRequiredService<IConfiguration>(), options.GetValueOrDefault("domain"), options.GetValueOrDefault("version"));
+            var package = TeamsPackage.FromConfiguration(services.GetRequiredService<IConfiguration>(), args.Option("domain"), args.Option("version"));
             var path = Path.GetFullPath(target);
             await File.WriteAllBytesAsync(path, package.ToZip());
             await output.WriteLineAsync($"已生成 Teams 应用包 {path}（机器人 {package.BotId}）。上传方法见 README“Teams”一节。");

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,13 +11,17 @@ namespace ChatOps.Testing;
 /// The real host on a real Kestrel socket on loopback, with its own fresh data folder (SQLite file) per instance.
 /// Extra settings are applied as configuration, exactly as appsettings or environment variables would be.
 /// </summary>
-public sealed class BotHost : WebApplicationFactory<Program>
+public class BotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsFolder;
+    private readonly Action<IServiceCollection>? _services;
 
-    public BotHost(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration, applied as appsettings would be.</param>
+    /// <param name="services">Replacements applied after the host's own registrations (e.g. a fixed clock).</param>
+    public BotHost(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["urls"] = "http://127.0.0.1:0" };
         if (!_settings.TryGetValue("Storage:DataFolder", out var folder) || folder is null)
         {
@@ -30,6 +36,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
     public string DataFolder { get; }
 
     public string DatabaseFile => Path.Combine(DataFolder, "chatops.db");
+
+    /// <summary>The host's address, e.g. http://127.0.0.1:41234 (starts the host).</summary>
+    public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
     /// <summary>A personal office-API token for <paramref name="personId"/>, stored as the console's 接口令牌 page stores it (hash only).</summary>
     public async Task<string> IssueTokenAsync(string personId)
@@ -54,6 +63,11 @@ public sealed class BotHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 

@@ -1,14 +1,15 @@
 using System.Globalization;
+using ChatOps.Bot.Cli;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using ChatOps.Core.Supervision;
 
-namespace ChatOps.Bot.Cli;
+namespace ChatOps.Bot.Supervision;
 
 /// <summary>Shared plumbing of the supervision verbs: the CLI acts as a system actor holding the office's role (never 督战组: it cannot close anything).</summary>
 internal static class SupervisionCli
 {
-    public static Actor Actor(Dictionary<string, string> options) => Core.Organization.Actor.System(options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}", "cli");
+    public static Actor Actor(CliArguments args) => Core.Organization.Actor.System(args.By, "cli");
 
     /// <summary>Runs a use case in a unit of work, committing only when it succeeded.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, TextWriter error, Func<SupervisionService, IUnitOfWork, DateTimeOffset, Task<SupervisionOutcome>> use)
@@ -29,23 +30,17 @@ internal static class SupervisionCli
 }
 
 /// <summary><c>import-problems FILE [--kind problem|complaint]</c>: imports a problem list or complaints; every error with its line, nothing written on any.</summary>
-internal sealed class ImportProblemsVerb : ICliVerb
+internal sealed class ImportProblemsVerb() : CliVerb("import-problems", "import-problems FILE.xlsx|FILE.csv [--kind problem|complaint] [--by 导入人]", words: 1)
 {
-    public string Name => "import-problems";
-
-    public string Usage => "import-problems FILE.xlsx|FILE.csv [--kind problem|complaint] [--by 导入人]";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        var (positional, options) = CliVerbs.Parse(args);
-        var kindText = options.GetValueOrDefault("kind") ?? "problem";
-        if (positional.Count != 1 || kindText is not ("problem" or "complaint" or "问题" or "投诉"))
+        var kindText = args.Option("kind") ?? "problem";
+        if (kindText is not ("problem" or "complaint" or "问题" or "投诉"))
         {
-            await error.WriteLineAsync($"usage: {Usage}");
-            return CliVerbs.Usage;
+            return await UsageAsync(error);
         }
 
-        var path = Path.GetFullPath(positional[0]);
+        var path = Path.GetFullPath(args.Words[0]);
         if (!File.Exists(path))
         {
             await error.WriteLineAsync($"找不到文件：{path}");
@@ -54,7 +49,7 @@ internal sealed class ImportProblemsVerb : ICliVerb
 
         var kind = kindText is "complaint" or "投诉" ? SupervisionKind.Complaint : SupervisionKind.Problem;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var result = await services.GetRequiredService<SupervisionService>().ImportFileAsync(SupervisionCli.Actor(options), path, kind, now);
+        var result = await services.GetRequiredService<SupervisionService>().ImportFileAsync(SupervisionCli.Actor(args), path, kind, now);
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors)
@@ -72,77 +67,51 @@ internal sealed class ImportProblemsVerb : ICliVerb
 }
 
 /// <summary><c>task-create --unit U --text 内容 --due 2026-06-30 [--done 完成标准] [--source 来源] [--from-item 议定事项编号]</c>.</summary>
-internal sealed class TaskCreateVerb : ICliVerb
+internal sealed class TaskCreateVerb() : CliVerb("task-create",
+    "task-create --unit 单位 --text 督办内容 --due 2026-06-30 [--done 完成标准] [--source 领导批示|会议议定…] [--from-item 议定事项编号] [--by 交办人]",
+    words: 0, maxWords: int.MaxValue)
 {
-    public string Name => "task-create";
-
-    public string Usage => "task-create --unit 单位 --text 督办内容 --due 2026-06-30 [--done 完成标准] [--source 领导批示|会议议定…] [--from-item 议定事项编号] [--by 交办人]";
-
-    public Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        var (_, options) = CliVerbs.Parse(args);
+        var options = args.Options;
         long? fromItem = options.GetValueOrDefault("from-item") is { } f && long.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
         var draft = new TaskDraft(options.GetValueOrDefault("unit"), options.GetValueOrDefault("text"), options.GetValueOrDefault("due"),
             options.GetValueOrDefault("done"), options.GetValueOrDefault("source") ?? "", fromItem);
-        return SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.CreateTaskAsync(w, SupervisionCli.Actor(options), draft, now));
+        return SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.CreateTaskAsync(w, SupervisionCli.Actor(args), draft, now));
     }
 }
 
 /// <summary><c>problem-milestone DATE PERCENT</c>: a dated rectification-rate target (seed 002: 2026-05-31 90).</summary>
-internal sealed class ProblemMilestoneVerb : ICliVerb
+internal sealed class ProblemMilestoneVerb() : CliVerb("problem-milestone", "problem-milestone 2026-05-31 90", words: 2)
 {
-    public string Name => "problem-milestone";
-
-    public string Usage => "problem-milestone 2026-05-31 90";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        var (positional, options) = CliVerbs.Parse(args);
-        if (positional.Count != 2 || SupervisionDates.Parse(positional[0], DateTime.Now.Year) is not { } date
-            || !int.TryParse(positional[1].TrimEnd('%'), NumberStyles.None, CultureInfo.InvariantCulture, out var percent))
+        if (SupervisionDates.Parse(args.Words[0], DateTime.Now.Year) is not { } date
+            || !int.TryParse(args.Words[1].TrimEnd('%'), NumberStyles.None, CultureInfo.InvariantCulture, out var percent))
         {
-            await error.WriteLineAsync($"usage: {Usage}");
-            return CliVerbs.Usage;
+            return await UsageAsync(error);
         }
 
-        return await SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.SetMilestoneAsync(w, SupervisionCli.Actor(options), date, percent, now));
+        return await SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.SetMilestoneAsync(w, SupervisionCli.Actor(args), date, percent, now));
     }
 }
 
 /// <summary><c>assign-supervisor UNIT PERSON</c>: makes a person (督战组 in the directory) one of a county's supervising group.</summary>
-internal sealed class AssignSupervisorVerb : ICliVerb
+internal sealed class AssignSupervisorVerb() : CliVerb("assign-supervisor", "assign-supervisor 单位代码 人员编号", words: 2)
 {
-    public string Name => "assign-supervisor";
-
-    public string Usage => "assign-supervisor 单位代码 人员编号";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
-    {
-        var (positional, options) = CliVerbs.Parse(args);
-        if (positional.Count != 2)
-        {
-            await error.WriteLineAsync($"usage: {Usage}");
-            return CliVerbs.Usage;
-        }
-
-        return await SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.AssignSupervisorAsync(w, SupervisionCli.Actor(options), positional[0], positional[1], now));
-    }
+    protected override Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error) =>
+        SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.AssignSupervisorAsync(w, SupervisionCli.Actor(args), args.Words[0], args.Words[1], now));
 }
 
 /// <summary><c>problem-rates</c>: each county's rectification rate against the milestone in force.</summary>
-internal sealed class ProblemRatesVerb : ICliVerb
+internal sealed class ProblemRatesVerb() : CliVerb("problem-rates", "problem-rates", words: 0, maxWords: int.MaxValue)
 {
-    public string Name => "problem-rates";
-
-    public string Usage => "problem-rates";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        var (_, options) = CliVerbs.Parse(args);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         await using var work = await services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync();
         var service = services.GetRequiredService<SupervisionService>();
-        var rates = await service.RatesAsync(work, SupervisionCli.Actor(options), now);
+        var rates = await service.RatesAsync(work, SupervisionCli.Actor(args), now);
         await output.WriteLineAsync(SupervisionText.Rates(rates, service.Today(now).Year).Replace("**", "", StringComparison.Ordinal));
         return 0;
     }
