@@ -36,7 +36,7 @@ public sealed class WorkPagesTests(Browser browser) : IClassFixture<Browser>
         var leader = (await services.GetRequiredService<IDirectoryRepository>().FindPersonAsync("wjw.fgld", TestContext.Current.CancellationToken))!;
         await using (var work = await services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(TestContext.Current.CancellationToken))
         {
-            await services.GetRequiredService<CircularService>().AcknowledgeAsync(work, id, leader, AckMethod.Text, ChannelNames.Local, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+            await services.GetRequiredService<CircularService>().AcknowledgeAsync(Actor.Of(leader, "test"), work, id, AckMethod.Text, ChannelNames.Local, DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
             await work.CommitAsync(TestContext.Current.CancellationToken);
         }
 

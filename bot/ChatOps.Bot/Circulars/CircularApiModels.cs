@@ -62,7 +62,7 @@ public sealed record CircularView(
             new AckView(s.Recipients, s.Acknowledged, Math.Round(s.AckRate, 4)),
             [.. s.Units.Select(u => new UnitAckView(u.UnitCode, u.Name, u.Recipients, u.Acknowledged,
                 Math.Round(u.Recipients == 0 ? 1 : (double)u.Acknowledged / u.Recipients, 4), u.Missing))],
-            [.. s.Targets.Select(t => new DeliveryView(t.TargetKey, t.Name, t.Channel, t.State, CircularMessages.StateName(t.State), t.Attempts, t.Error, t.SentAt))]);
+            [.. s.Targets.Select(t => new DeliveryView(t.TargetKey, t.Name, t.Channel, t.State, CircularText.StateName(t.State), t.Attempts, t.Error, t.SentAt))]);
     }
 }
 

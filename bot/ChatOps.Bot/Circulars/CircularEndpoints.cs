@@ -27,8 +27,8 @@ public static class CircularEndpoints
         api.MapPost("", ComposeAsync);
         api.MapGet("", ListAsync);
         api.MapGet("/{id:long}", GetAsync);
-        api.MapPost("/{id:long}/send", (HttpContext c, long id, CancellationToken ct) => ActAsync(c, id, (s, w, p, now) => s.SendAsync(w, id, p, now, ct), ct));
-        api.MapPost("/{id:long}/stop", (HttpContext c, long id, CancellationToken ct) => ActAsync(c, id, (s, w, p, now) => s.StopAsync(w, id, p, now, ct), ct));
+        api.MapPost("/{id:long}/send", (HttpContext c, long id, CancellationToken ct) => ActAsync(c, id, (s, w, a, now) => s.SendAsync(a, w, id, now, ct), ct));
+        api.MapPost("/{id:long}/stop", (HttpContext c, long id, CancellationToken ct) => ActAsync(c, id, (s, w, a, now) => s.StopAsync(a, w, id, now, ct), ct));
         api.MapPost("/{id:long}/resend", ResendAsync);
         api.MapPost("/{id:long}/attachments", AttachAsync);
         api.MapGet("/{id:long}/attachments/{attachmentId:long}", DownloadAsync);
@@ -55,7 +55,7 @@ public static class CircularEndpoints
             }
             else
             {
-                errors[$"targets[{i}]"] = [$"发送对象“{t?.Kind}”无法识别，可用：group（群聊）、unit（成员单位）、role（角色）、person（人员）、everyone（全体人员），除全体人员外须提供 code。"];
+                errors[$"targets[{i}]"] = [CircularText.UnknownApiTarget(t?.Kind)];
             }
         }
 
@@ -64,15 +64,15 @@ public static class CircularEndpoints
             return Validation(errors);
         }
 
-        var person = OfficeApiAccess.Person(context);
+        var actor = OfficeApiAccess.Actor(context);
         var service = context.RequestServices.GetRequiredService<CircularService>();
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         await using var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct);
-        var created = await service.CreateAsync(work, new CircularDraft(request.Kind ?? "", request.Title ?? "", request.Body ?? "", targets, request.Number,
-            request.Major, request.Signer), person, now, ct);
+        var created = await service.CreateAsync(actor, work, new CircularDraft(request.Kind ?? "", request.Title ?? "", request.Body ?? "", targets, request.Number,
+            request.Major, request.Signer), now, ct);
         if (created.Succeeded && request.Send)
         {
-            var sent = await service.SendAsync(work, created.Circular!.Id, person, now, ct);
+            var sent = await service.SendAsync(actor, work, created.Circular!.Id, now, ct);
             if (!sent.Succeeded)
             {
                 await work.CommitAsync(ct); // the draft is kept (its id is in the answer): the console can fix and send it
@@ -94,31 +94,40 @@ public static class CircularEndpoints
     private static async Task<IResult> ListAsync(HttpContext context, CancellationToken ct)
     {
         await using var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct);
-        var store = context.RequestServices.GetRequiredService<CircularService>().Store(work);
-        var list = new List<object>();
-        foreach (var c in await store.ListRecentAsync(50, ct))
+        var recent = await context.RequestServices.GetRequiredService<CircularService>().RecentAsync(OfficeApiAccess.Actor(context), work, 50, ct);
+        if (!recent.Succeeded)
         {
-            var recipients = await store.ListRecipientsAsync(c.Id, ct);
-            list.Add(new { c.Id, c.Kind, c.Number, c.Title, c.Status, c.IssuedAt, Recipients = recipients.Count, Acknowledged = recipients.Count(r => r.AckedAt is not null) });
+            return Failure(recent, compose: false);
         }
 
+        var list = recent.Recent.Select(r => new
+        {
+            r.Circular.Id,
+            r.Circular.Kind,
+            r.Circular.Number,
+            r.Circular.Title,
+            r.Circular.Status,
+            r.Circular.IssuedAt,
+            r.Recipients,
+            r.Acknowledged,
+        });
         return Results.Json(list, CircularApiJson.Options);
     }
 
     private static async Task<IResult> GetAsync(HttpContext context, long id, CancellationToken ct) =>
         await ViewAsync(context, id, ct) is { } view
             ? Results.Json(view, CircularApiJson.Options)
-            : OfficeApiAccess.Problem(StatusCodes.Status404NotFound, $"找不到编号为 #{id} 的公文。");
+            : OfficeApiAccess.Problem(StatusCodes.Status404NotFound, CircularText.DocumentNotFound(id));
 
     private static async Task<IResult> ActAsync(
-        HttpContext context, long id, Func<CircularService, IUnitOfWork, Core.Organization.Person, DateTimeOffset, Task<CircularOutcome>> act, CancellationToken ct)
+        HttpContext context, long id, Func<CircularService, IUnitOfWork, Core.Organization.Actor, DateTimeOffset, Task<CircularOutcome>> act, CancellationToken ct)
     {
         var service = context.RequestServices.GetRequiredService<CircularService>();
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         CircularOutcome outcome;
         await using (var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct))
         {
-            outcome = await act(service, work, OfficeApiAccess.Person(context), now);
+            outcome = await act(service, work, OfficeApiAccess.Actor(context), now);
             await work.CommitAsync(ct);
         }
 
@@ -139,7 +148,7 @@ public static class CircularEndpoints
         CircularOutcome outcome;
         await using (var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct))
         {
-            (queued, outcome) = await service.ResendFailedAsync(work, id, OfficeApiAccess.Person(context), now, ct);
+            (queued, outcome) = await service.ResendFailedAsync(OfficeApiAccess.Actor(context), work, id, now, ct);
             await work.CommitAsync(ct);
         }
 
@@ -164,12 +173,12 @@ public static class CircularEndpoints
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
             if (file is null)
             {
-                return Validation(new() { ["file"] = ["请以 multipart/form-data 上传文件（字段名 file）。"] });
+                return Validation(new() { ["file"] = [CircularText.UploadAsMultipart] });
             }
 
             if (file.Length > options.MaxAttachmentBytes)
             {
-                return Validation(new() { ["file"] = [$"附件过大（最大 {CircularMessages.Size(options.MaxAttachmentBytes)}）。"] });
+                return Validation(new() { ["file"] = [CircularText.FileTooLarge(options.MaxAttachmentBytes)] });
             }
 
             fileName = file.FileName;
@@ -184,7 +193,7 @@ public static class CircularEndpoints
             contentType = context.Request.ContentType;
             if (context.Request.ContentLength > options.MaxAttachmentBytes)
             {
-                return Validation(new() { ["file"] = [$"附件过大（最大 {CircularMessages.Size(options.MaxAttachmentBytes)}）。"] });
+                return Validation(new() { ["file"] = [CircularText.FileTooLarge(options.MaxAttachmentBytes)] });
             }
 
             using var buffer = new MemoryStream();
@@ -198,7 +207,7 @@ public static class CircularEndpoints
         CircularOutcome outcome;
         await using (var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct))
         {
-            (attachment, outcome) = await service.AttachAsync(work, id, fileName, contentType, content, OfficeApiAccess.Person(context), now, ct);
+            (attachment, outcome) = await service.AttachAsync(OfficeApiAccess.Actor(context), work, id, fileName, contentType, content, now, ct);
             await work.CommitAsync(ct);
         }
 
@@ -214,7 +223,7 @@ public static class CircularEndpoints
         var found = await context.RequestServices.GetRequiredService<CircularService>().Store(work).FindAttachmentAsync(id, attachmentId, null, ct);
         return found is { } f
             ? Results.File(f.Content, f.Attachment.ContentType, f.Attachment.FileName)
-            : OfficeApiAccess.Problem(StatusCodes.Status404NotFound, "找不到该附件。");
+            : OfficeApiAccess.Problem(StatusCodes.Status404NotFound, CircularText.AttachmentNotFound);
     }
 
     private static async Task<IResult> AuditAsync(HttpContext context, long id, CancellationToken ct)
@@ -234,30 +243,30 @@ public static class CircularEndpoints
     private static async Task<CircularView?> ViewAsync(HttpContext context, long id, CancellationToken ct)
     {
         await using var work = await context.RequestServices.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct);
-        var standing = await context.RequestServices.GetRequiredService<CircularService>().StandingAsync(work, id, ct);
-        return standing is null ? null : CircularView.From(standing);
+        var outcome = await context.RequestServices.GetRequiredService<CircularService>().StandingAsync(OfficeApiAccess.Actor(context), work, id, ct);
+        return outcome.Standing is { } standing ? CircularView.From(standing) : null;
     }
 
     private static async Task<(CircularRequest? Request, IResult? Problem)> ReadAsync(HttpContext context, CancellationToken ct)
     {
         if (!context.Request.HasJsonContentType())
         {
-            return (null, OfficeApiAccess.Problem(StatusCodes.Status415UnsupportedMediaType, "请求体须为 JSON（Content-Type: application/json）。"));
+            return (null, OfficeApiAccess.Problem(StatusCodes.Status415UnsupportedMediaType, CircularText.JsonRequired));
         }
 
         if (context.Request.ContentLength > MaxJsonBytes)
         {
-            return (null, OfficeApiAccess.Problem(StatusCodes.Status413PayloadTooLarge, "请求体过大。"));
+            return (null, OfficeApiAccess.Problem(StatusCodes.Status413PayloadTooLarge, CircularText.RequestTooLarge));
         }
 
         try
         {
             var request = await context.Request.ReadFromJsonAsync<CircularRequest>(CircularApiJson.Options, ct);
-            return request is null ? (null, OfficeApiAccess.Problem(StatusCodes.Status400BadRequest, "请求体不能为空。")) : (request, null);
+            return request is null ? (null, OfficeApiAccess.Problem(StatusCodes.Status400BadRequest, CircularText.RequestEmpty)) : (request, null);
         }
         catch (JsonException ex)
         {
-            return (null, OfficeApiAccess.Problem(StatusCodes.Status400BadRequest, $"请求体不是有效的 JSON：{ex.Message}"));
+            return (null, OfficeApiAccess.Problem(StatusCodes.Status400BadRequest, CircularText.InvalidJson(ex.Message)));
         }
     }
 
@@ -276,9 +285,9 @@ public static class CircularEndpoints
                 _ => StatusCodes.Status409Conflict,
             }, title: first.Kind switch
             {
-                CircularErrorKind.Forbidden => "无权操作",
-                CircularErrorKind.NotFound => "未找到",
-                _ => "状态不允许",
+                CircularErrorKind.Forbidden => CircularText.ForbiddenTitle,
+                CircularErrorKind.NotFound => CircularText.NotFoundTitle,
+                _ => CircularText.ConflictTitle,
             }, extensions: Extensions(draftId));
         }
 
@@ -286,7 +295,7 @@ public static class CircularEndpoints
     }
 
     private static IResult Validation(Dictionary<string, string[]> errors, long? draftId = null) =>
-        Results.ValidationProblem(errors, title: "公文内容有误", detail: string.Join(" ", errors.Values.SelectMany(v => v)), extensions: Extensions(draftId));
+        Results.ValidationProblem(errors, title: CircularText.InvalidTitle, detail: string.Join(" ", errors.Values.SelectMany(v => v)), extensions: Extensions(draftId));
 
     /// <summary>The id of a draft that was stored although sending it failed.</summary>
     private static Dictionary<string, object?>? Extensions(long? draftId) => draftId is { } id ? new() { ["id"] = id } : null;

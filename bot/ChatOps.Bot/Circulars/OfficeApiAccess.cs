@@ -21,6 +21,9 @@ internal static class OfficeApiAccess
     /// <summary>The office person the filter let through.</summary>
     public static Person Person(HttpContext context) => (Person)context.Items[PersonItem]!;
 
+    /// <summary>The office person the filter let through, acting through the API from the caller's address.</summary>
+    public static Actor Actor(HttpContext context) => Core.Organization.Actor.Of(Person(context), ConsoleAuth.Source(context, "api"));
+
     /// <summary>The endpoint filter: 401 without an identity, 403 for a person outside the office.</summary>
     public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
@@ -56,7 +59,7 @@ internal static class OfficeApiAccess
         {
             await using (var work = await services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(context.RequestAborted))
             {
-                await services.GetRequiredService<CircularService>().RecordRefusalAsync(work, null, person,
+                await services.GetRequiredService<CircularService>().RecordRefusalAsync(Core.Organization.Actor.Of(person, ConsoleAuth.Source(context, "api")), work, null,
                     services.GetRequiredService<TimeProvider>().GetUtcNow(), $"api {context.Request.Method} {context.Request.Path}", context.RequestAborted);
                 await work.CommitAsync(context.RequestAborted);
             }

@@ -39,7 +39,7 @@ public sealed class CircularDeliveryFailures(
         var groupName = snapshot.Groups.FirstOrDefault(g => g.Code == groupCode)?.Name ?? groupCode;
         var composer = snapshot.People.FirstOrDefault(p => p.Id == circular.ComposedBy && p.Roles.HasFlag(Roles.OfficeStaff));
         var staff = composer is not null ? [composer] : await directory.ListByRoleAsync(Roles.OfficeStaff, cancellationToken);
-        var notice = CircularMessages.DeliveryFailed(circular, $"“{groupName}”", error);
+        var notice = CircularText.DeliveryFailed(circular, $"“{groupName}”", error);
         var now = time.GetUtcNow();
         foreach (var person in staff)
         {

@@ -10,17 +10,24 @@ namespace ChatOps.Core.Circulars;
 /// <summary>
 /// Circulars in the conversation: the office's 通报 dialog and commands (通报情况, 停止提醒 #id, 撤回 #id, 重发 #id), the
 /// signer's 签发 #id / 退回 #id, and everyone's acknowledgement — the 收到 #id button at any time, or typed 收到 / 已收到
-/// / ok, which acknowledges all the person's unacknowledged circulars (most recent first) and is taken only when the
-/// person is not in the middle of a dialog (there it is an answer) and has something to acknowledge (otherwise other
-/// features may use the word).
+/// / ok (also 收到，谢谢), which acknowledges all the person's unacknowledged circulars (most recent first) and is taken
+/// only when the person is not in the middle of a dialog (there it is an answer). With nothing left to acknowledge, 收到
+/// or a thank-you from someone who has acknowledged a circular gets a short courteous answer; from anyone else the
+/// word is left to the other features. Every rule is <see cref="CircularService"/>'s, every text <see cref="CircularText"/>'s.
 /// </summary>
-public sealed partial class CircularFeature(CircularDialog dialog, CircularService service, OfficeProfile office) : IConversationFeature
+public sealed partial class CircularFeature(CircularDialog dialog, CircularService service) : IConversationFeature
 {
     /// <summary>Words that start the compose dialog.</summary>
     public static readonly string[] Compose = ["通报", "发通报", "拟通报", "发文", "发通知", "circular"];
 
     /// <summary>Typed acknowledgements.</summary>
     public static readonly string[] Acknowledge = ["收到", "已收到", "收到了", "好的收到", "好的，收到", "ok", "okay"];
+
+    /// <summary>Thanks that may follow 收到 (compared without spaces and punctuation).</summary>
+    private static readonly string[] ThanksWords = ["谢谢您", "谢谢你", "谢谢办公室", "谢谢", "感谢", "多谢", "thankyou", "thanks"];
+
+    /// <summary><see cref="Acknowledge"/> without spaces and punctuation.</summary>
+    private static readonly HashSet<string> CompactAcknowledge = [.. Acknowledge.Select(a => new string([.. a.Where(char.IsLetterOrDigit)]).ToLowerInvariant())];
 
     /// <summary>The office's overview.</summary>
     public static readonly string[] Overview = ["通报情况", "通报状态", "确认情况"];
@@ -63,9 +70,10 @@ public sealed partial class CircularFeature(CircularDialog dialog, CircularServi
             return true;
         }
 
-        if (state is null && Commands.Is(said, Acknowledge))
+        var courtesy = ReadCourtesy(said);
+        if (state is null && (courtesy.Acknowledges || courtesy.Thanks))
         {
-            return await AcknowledgeAllAsync(turn, cancellationToken);
+            return await CourtesyAsync(turn, courtesy.Acknowledges, courtesy.Thanks, cancellationToken);
         }
 
         return false;
@@ -83,119 +91,124 @@ public sealed partial class CircularFeature(CircularDialog dialog, CircularServi
     public IEnumerable<string> HelpLines(Person person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        if (CircularService.IsOffice(person))
+        if (person.Roles.HasFlag(Roles.OfficeStaff))
         {
-            yield return "**通报**：拟发通报、通知、文件、会议纪要或工作专报，按需送签，发送到群聊和个人";
-            yield return "**通报情况**：查看已印发公文的确认收到情况（按单位列出未确认人员）；**停止提醒 #编号**、**重发 #编号**";
+            yield return CircularText.HelpCompose;
+            yield return CircularText.HelpOverview;
         }
 
-        yield return "收到办公室的通报后，点击“收到”或回复“收到”即可确认";
+        yield return CircularText.HelpAcknowledge;
+    }
+
+    /// <summary>
+    /// What a short courtesy says: an acknowledgement (收到, 已收到, ok — with or without a thank-you after it) and/or a
+    /// thank-you (谢谢, 好的，谢谢). Spaces and punctuation do not count.
+    /// </summary>
+    public static (bool Acknowledges, bool Thanks) ReadCourtesy(string said)
+    {
+        var s = new string([.. said.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c))]).ToLowerInvariant();
+        var thanks = false;
+        foreach (var word in ThanksWords)
+        {
+            if (s.Length > 0 && s.EndsWith(word, StringComparison.Ordinal))
+            {
+                s = s[..^word.Length];
+                thanks = true;
+                break;
+            }
+        }
+
+        var acknowledges = s.Length > 0 && CompactAcknowledge.Contains(s);
+        return (acknowledges, thanks && (acknowledges || s is "" or "好的" or "好" or "嗯" or "嗯嗯"));
     }
 
     private async Task ActAsync(Turn turn, string verb, long id, CancellationToken cancellationToken)
     {
+        var actor = CircularDialog.ActorOf(turn);
+        CircularOutcome outcome;
         switch (verb)
         {
             case "收到":
                 await AcknowledgeAsync(turn, id, cancellationToken);
                 return;
-            case "签发":
-                var signed = await service.SignAsync(turn.Work, id, turn.Person, turn.Now, cancellationToken);
-                await turn.ReplyAsync(OutboundMessage.Plain(signed.Succeeded ? signed.Notice! : signed.ErrorText), cancellationToken);
-                return;
             case "退回":
                 await dialog.BeginReturnAsync(turn, id, cancellationToken);
                 return;
+            case "签发":
+                outcome = await service.SignAsync(actor, turn.Work, id, turn.Now, cancellationToken);
+                break;
             case "停止提醒" or "撤回":
-                var stopped = await service.StopAsync(turn.Work, id, turn.Person, turn.Now, cancellationToken);
-                await turn.ReplyAsync(OutboundMessage.Plain(stopped.Succeeded ? stopped.Notice! : stopped.ErrorText), cancellationToken);
-                return;
+                outcome = await service.StopAsync(actor, turn.Work, id, turn.Now, cancellationToken);
+                break;
             default:
-                var (_, resent) = await service.ResendFailedAsync(turn.Work, id, turn.Person, turn.Now, cancellationToken);
-                await turn.ReplyAsync(OutboundMessage.Plain(resent.Succeeded ? resent.Notice! : resent.ErrorText), cancellationToken);
-                return;
+                (_, outcome) = await service.ResendFailedAsync(actor, turn.Work, id, turn.Now, cancellationToken);
+                break;
         }
+
+        await turn.ReplyAsync(OutboundMessage.Plain(outcome.Succeeded ? outcome.Notice! : outcome.ErrorText), cancellationToken);
     }
 
     private async Task AcknowledgeAsync(Turn turn, long id, CancellationToken cancellationToken)
     {
         var method = turn.Message.Action is null ? AckMethod.Text : AckMethod.Button;
-        var (result, circular, at) = await service.AcknowledgeAsync(turn.Work, id, turn.Person, method, turn.Message.Channel, turn.Now, cancellationToken);
+        var (result, circular, at) = await service.AcknowledgeAsync(CircularDialog.ActorOf(turn), turn.Work, id, method, turn.Message.Channel, turn.Now, cancellationToken);
         var text = result switch
         {
-            CircularAckResult.Acknowledged => $"已确认收到{CircularMessages.Reference(circular!)}。",
-            CircularAckResult.Already => $"您已于{PeriodText.When(at!.Value, office)}确认收到{CircularMessages.Reference(circular!)}，无需重复确认。",
-            CircularAckResult.NotRecipient => $"您不在{CircularMessages.Reference(circular!)}的发送范围内，无需确认。",
-            _ => "找不到这份公文，或它尚未印发。",
+            CircularAckResult.Acknowledged => CircularText.Acknowledged(circular!),
+            CircularAckResult.Already => service.Text.AlreadyAcknowledged(circular!, at!.Value),
+            CircularAckResult.NotRecipient => CircularText.NotARecipient(circular!),
+            _ => CircularText.AckNotFound,
         };
         await turn.ReplyAsync(OutboundMessage.Plain(text), cancellationToken);
     }
 
-    private async Task<bool> AcknowledgeAllAsync(Turn turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// Typed 收到 (or 收到，谢谢): acknowledges what is pending. With nothing pending, and after a thank-you, a person who
+    /// has acknowledged a circular gets a short courteous answer; anyone else's word is left to the other features.
+    /// </summary>
+    private async Task<bool> CourtesyAsync(Turn turn, bool acknowledges, bool thanks, CancellationToken cancellationToken)
     {
-        var acknowledged = await service.AcknowledgeAllAsync(turn.Work, turn.Person, turn.Message.Channel, turn.Now, cancellationToken);
-        if (acknowledged.Count == 0)
+        var actor = CircularDialog.ActorOf(turn);
+        if (acknowledges)
+        {
+            var acknowledged = await service.AcknowledgeAllAsync(actor, turn.Work, turn.Message.Channel, turn.Now, cancellationToken);
+            if (acknowledged.Count > 0)
+            {
+                await turn.ReplyAsync(OutboundMessage.Plain(CircularText.AcknowledgedAll(acknowledged)), cancellationToken);
+                return true;
+            }
+        }
+
+        if (await service.LastAcknowledgedAsync(actor, turn.Work, cancellationToken) is not { } last)
         {
             return false;
         }
 
-        var text = acknowledged.Count == 1
-            ? $"已确认收到{CircularMessages.Reference(acknowledged[0])}。"
-            : "已确认收到以下公文：\n" + string.Join("\n", acknowledged.Select((c, i) => $"{i + 1}. {CircularMessages.Reference(c)}"));
-        await turn.ReplyAsync(OutboundMessage.Plain(text), cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Plain(thanks && !acknowledges ? CircularText.ThanksReply : CircularText.NothingLeftToAcknowledge(last)), cancellationToken);
         return true;
     }
 
     private async Task OverviewAsync(Turn turn, long? id, CancellationToken cancellationToken)
     {
-        if (!CircularService.IsOffice(turn.Person))
-        {
-            await turn.ReplyAsync(OutboundMessage.Plain("只有领导小组办公室人员可以查看通报的确认情况。"), cancellationToken);
-            return;
-        }
-
+        var actor = CircularDialog.ActorOf(turn);
         if (id is { } one)
         {
-            var standing = await service.StandingAsync(turn.Work, one, cancellationToken);
-            await turn.ReplyAsync(standing is null
-                ? OutboundMessage.Plain($"找不到编号为 #{one} 的通报。")
-                : service.Messages.Standing(standing), cancellationToken);
+            var standing = await service.StandingAsync(actor, turn.Work, one, cancellationToken);
+            await turn.ReplyAsync(standing.Standing is { } s ? service.Text.Standing(s) : OutboundMessage.Plain(standing.ErrorText), cancellationToken);
             return;
         }
 
-        var store = service.Store(turn.Work);
-        var recent = await store.ListRecentAsync(8, cancellationToken);
-        if (recent.Count == 0)
+        var recent = await service.RecentAsync(actor, turn.Work, 8, cancellationToken);
+        if (!recent.Succeeded || recent.Recent.Count == 0)
         {
-            await turn.ReplyAsync(OutboundMessage.Plain("目前还没有印发或待签发的公文。回复“通报”可开始拟稿。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(recent.Succeeded ? CircularText.NothingIssued : recent.ErrorText), cancellationToken);
             return;
         }
 
-        var sb = new StringBuilder("**近期公文**\n");
-        var choices = new List<Choice>();
-        foreach (var c in recent)
-        {
-            sb.Append("- #").Append(c.Id.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(c.Number).Append('《').Append(c.Title).Append("》：");
-            if (c.Status == CircularStatus.Issued)
-            {
-                var recipients = await store.ListRecipientsAsync(c.Id, cancellationToken);
-                var acked = recipients.Count(r => r.AckedAt is not null);
-                sb.Append("已确认 ").Append(acked).Append('/').Append(recipients.Count)
-                    .Append("（").Append(CircularMessages.Percent(recipients.Count == 0 ? 1 : (double)acked / recipients.Count)).AppendLine("）");
-            }
-            else
-            {
-                sb.AppendLine("待签发");
-            }
-
-            if (choices.Count < 5)
-            {
-                choices.Add(new Choice(c.Number, $"通报情况 #{c.Id.ToString(CultureInfo.InvariantCulture)}"));
-            }
-        }
-
-        await turn.ReplyAsync(OutboundMessage.Markdown(sb.ToString().TrimEnd(), "通报情况"), cancellationToken);
-        await turn.ReplyAsync(OutboundMessage.Ask("查看哪一份的详细情况？", [.. choices]), cancellationToken);
+        var lines = recent.Recent.Select(r => CircularText.RecentLine(r.Circular, r.Circular.Status == CircularStatus.Issued ? r.Recipients : null, r.Acknowledged));
+        await turn.ReplyAsync(OutboundMessage.Markdown(CircularText.RecentHeading + "\n" + string.Join("\n", lines), CircularText.OverviewTitle), cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Ask(CircularText.WhichOne,
+            [.. recent.Recent.Take(5).Select(r => new Choice(r.Circular.Number, CircularText.StandingCommand(r.Circular.Id)))]), cancellationToken);
     }
 
     [GeneratedRegex(@"^(?<verb>收到|签发|退回|停止提醒|撤回|重发)\s*#\s*(?<id>\d{1,18})$")]

@@ -80,10 +80,10 @@ public static class CircularNumbering
         var n = Normalize(number ?? "");
         if (n.Length == 0)
         {
-            return "文号不能为空。";
+            return CircularText.NumberEmpty;
         }
 
-        return n.Length > 64 ? $"文号过长（最多64字，现为{n.Length}字）。" : null;
+        return n.Length > 64 ? CircularText.NumberTooLong(n.Length) : null;
     }
 
     private static Regex Pattern(string template) => Patterns.GetOrAdd(template, Build);

@@ -37,8 +37,7 @@ public sealed record CircularDraft(
 public sealed record IssueSummary(int Groups, int Direct, int Recipients, int Unreachable, IReadOnlyList<string> Notes)
 {
     /// <summary>One line for the office.</summary>
-    public string Describe() =>
-        $"发送群聊 {Groups} 个、个人 {Direct} 人，需确认收到 {Recipients} 人" + (Unreachable > 0 ? $"；{Unreachable} 个对象无法送达，详见“通报情况”" : "");
+    public string Describe() => CircularText.Describe(this);
 }
 
 /// <summary>The result of a circular operation: the circular as it now stands, or the errors; plus a line for the actor.</summary>
@@ -46,6 +45,12 @@ public sealed record CircularOutcome(Circular? Circular, IReadOnlyList<CircularE
 {
     /// <summary>True when nothing was refused.</summary>
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>For <see cref="CircularService.StandingAsync"/>: the circular's delivery and acknowledgement.</summary>
+    public CircularStanding? Standing { get; init; }
+
+    /// <summary>For <see cref="CircularService.RecentAsync"/>: the recent circulars with their acknowledgement counts.</summary>
+    public IReadOnlyList<CircularSummary> Recent { get; init; } = [];
 
     /// <summary>A refusal.</summary>
     public static CircularOutcome Fail(CircularErrorKind kind, string field, string message) => new(null, [new CircularError(kind, field, message)]);
@@ -96,6 +101,9 @@ public sealed record CircularStanding(
     /// <summary>Acknowledged share, 0–1 (1 when nobody has to acknowledge).</summary>
     public double AckRate => Recipients == 0 ? 1 : (double)Acknowledged / Recipients;
 }
+
+/// <summary>A circular in a list, with how many must acknowledge it and how many have.</summary>
+public sealed record CircularSummary(Circular Circular, int Recipients, int Acknowledged);
 
 /// <summary>What acknowledging one circular did.</summary>
 public enum CircularAckResult

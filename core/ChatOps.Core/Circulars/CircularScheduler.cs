@@ -18,7 +18,7 @@ public sealed class CircularScheduler(
     IDirectoryRepository directory,
     CircularKinds kinds,
     ReminderPlanner planner,
-    CircularMessages messages,
+    CircularText text,
     RecipientRouter router,
     ILogger<CircularScheduler> logger) : IDueWork
 {
@@ -120,7 +120,7 @@ public sealed class CircularScheduler(
             var via = r.ViaGroup ?? "";
             if (!cards.TryGetValue(via, out var card))
             {
-                card = cards[via] = messages.Reminder(circular, kind, r.ViaGroup is null ? null : groups.GetValueOrDefault(r.ViaGroup));
+                card = cards[via] = text.Reminder(circular, kind, r.ViaGroup is null ? null : groups.GetValueOrDefault(r.ViaGroup));
             }
 
             if (router.To(person, card, now, CircularService.Keys.Remind(circular.Id, step.Key, person.Id)) is { } item &&

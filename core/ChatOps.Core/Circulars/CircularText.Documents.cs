@@ -6,33 +6,27 @@ using ChatOps.Core.Reports;
 namespace ChatOps.Core.Circulars;
 
 /// <summary>
-/// What circulars say, in the office's words: the document as recipients read it (number, title, body, attachments,
-/// issuing office and date), the 收到 card, reminders and the signer's request. One place, so chat and API read alike.
-/// Attachments are not uploaded to the channels: each is named with its size and, when
-/// <see cref="CircularOptions.PublicBaseUrl"/> is set, linked to its download address.
+/// The documents as recipients read them (number, title, body, attachments, issuing office and date), the 收到 card,
+/// reminders and the signer's request. The body is plain text as the office typed or pasted it: it is escaped and each
+/// line becomes a paragraph, so nothing in it turns into markup and its paragraphs survive every channel. Attachments
+/// are not uploaded to the channels: each is named with its size and, when <see cref="CircularOptions.PublicBaseUrl"/>
+/// is set, linked to its download address.
 /// </summary>
-public sealed class CircularMessages(OfficeProfile office, CircularOptions options)
+public sealed partial class CircularText
 {
     /// <summary>The acknowledgement button's value for a circular.</summary>
     public static string AckValue(long id) => string.Create(CultureInfo.InvariantCulture, $"收到 #{id}");
-
-    /// <summary>A circular as the office refers to it: 《关于……的通报》（云爱卫专项办通〔2026〕12号）.</summary>
-    public static string Reference(Circular c)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        return $"《{c.Title}》（{c.Number}）";
-    }
 
     /// <summary>The document: number, title, body, attachments, the office and the date of issue.</summary>
     public string Document(Circular c, IReadOnlyList<CircularAttachment> attachments, DateTimeOffset date)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(attachments);
-        var local = office.Local(date);
+        var local = _office.Local(date);
         var sb = new StringBuilder();
         sb.Append(c.Number).AppendLine().AppendLine();
-        sb.Append("**").Append(c.Title).AppendLine("**").AppendLine();
-        sb.AppendLine(c.Body.Trim()).AppendLine();
+        sb.Append("**").Append(MarkdownText.Escape(c.Title)).AppendLine("**").AppendLine();
+        sb.AppendLine(Paragraphs(c.Body)).AppendLine();
         if (attachments.Count > 0)
         {
             sb.AppendLine(attachments.Count == 1 ? "附件：" + Attachment(attachments[0]) : "附件：");
@@ -44,7 +38,7 @@ public sealed class CircularMessages(OfficeProfile office, CircularOptions optio
                 }
             }
 
-            if (string.IsNullOrWhiteSpace(options.PublicBaseUrl))
+            if (string.IsNullOrWhiteSpace(_options.PublicBaseUrl))
             {
                 sb.AppendLine("（附件请向领导小组办公室索取）");
             }
@@ -52,7 +46,7 @@ public sealed class CircularMessages(OfficeProfile office, CircularOptions optio
             sb.AppendLine();
         }
 
-        sb.AppendLine(office.Name);
+        sb.AppendLine(_office.Name);
         sb.Append(local.Year).Append('年').Append(local.Month).Append('月').Append(local.Day).Append('日');
         return sb.ToString();
     }
@@ -118,7 +112,7 @@ public sealed class CircularMessages(OfficeProfile office, CircularOptions optio
         ArgumentNullException.ThrowIfNull(kind);
         var where = groupName is null ? "" : $"，已发至“{groupName}”";
         return OutboundMessage.Card($"提醒：{kind.Name}尚未确认收到",
-            $"领导小组办公室于{PeriodText.When(c.IssuedAt!.Value, office)}印发{Reference(c)}{where}，您尚未确认收到。请查阅后点击“收到”，或直接回复“收到”。",
+            $"领导小组办公室于{PeriodText.When(c.IssuedAt!.Value, _office)}印发{Reference(c)}{where}，您尚未确认收到。请查阅后点击“收到”，或直接回复“收到”。",
             new Choice("收到", AckValue(c.Id)));
     }
 
@@ -141,115 +135,18 @@ public sealed class CircularMessages(OfficeProfile office, CircularOptions optio
     }
 
     /// <summary>
-    /// 通报情况 #id: the acknowledgement rate, who is missing per unit (at most <paramref name="maxNames"/> names per
-    /// unit, so the message stays readable for a circular to thousands), the units complete, and the delivery of each
-    /// group and of the 1:1 messages.
+    /// Plain text as Markdown that shows it as typed: every character that Markdown would read as markup is escaped,
+    /// and each non-empty line becomes a paragraph (a pasted document's paragraphs are one line each; a single line
+    /// break would otherwise be joined into the line before). Leading spaces, also the full-width indent of pasted
+    /// official documents, are dropped: they would make a code block.
     /// </summary>
-    public OutboundMessage Standing(CircularStanding s, int maxNames = 10)
+    public static string Paragraphs(string? text)
     {
-        ArgumentNullException.ThrowIfNull(s);
-        var c = s.Circular;
-        var sb = new StringBuilder();
-        sb.Append("**").Append(c.Number).Append('《').Append(c.Title).AppendLine("》**");
-        sb.Append(s.Kind.Name).Append("，").AppendLine(StatusLine(s));
-        if (c.Status != CircularStatus.Issued)
-        {
-            return OutboundMessage.Markdown(sb.ToString().TrimEnd(), "通报情况");
-        }
-
-        sb.Append("确认收到：").Append(s.Acknowledged).Append('/').Append(s.Recipients).Append("（").Append(Percent(s.AckRate)).Append('）');
-        if (c.RemindersStoppedAt is { } stopped)
-        {
-            sb.Append("；提醒已于").Append(PeriodText.When(stopped, office)).Append("停止");
-        }
-        else if (c.NextReminderAt is { } next)
-        {
-            sb.Append("；下次提醒：").Append(PeriodText.When(next, office));
-        }
-
-        sb.AppendLine().AppendLine();
-        var missing = s.Units.Where(u => u.Missing.Count > 0).ToList();
-        if (missing.Count > 0)
-        {
-            sb.Append("**未确认（").Append(missing.Sum(u => u.Missing.Count)).AppendLine("人）**");
-            foreach (var u in missing)
-            {
-                var names = u.Missing.Take(maxNames).Select(m => m.Problem is null ? m.Name : $"{m.Name}（{m.Problem}）");
-                sb.Append("- ").Append(u.Name).Append('（').Append(u.Acknowledged).Append('/').Append(u.Recipients).Append("）：")
-                    .Append(string.Join("、", names)).AppendLine(u.Missing.Count > maxNames ? $"等{u.Missing.Count}人" : "");
-            }
-
-            sb.AppendLine();
-        }
-
-        var complete = s.Units.Where(u => u.Missing.Count == 0).Select(u => u.Name).ToList();
-        if (complete.Count > 0)
-        {
-            sb.Append("**已全部确认（").Append(complete.Count).Append("个单位）**：").AppendLine(string.Join("、", complete)).AppendLine();
-        }
-
-        sb.AppendLine("**发送情况**");
-        foreach (var t in s.Targets.Where(t => t.TargetKey.StartsWith("group:", StringComparison.Ordinal)))
-        {
-            sb.Append("- ").Append(t.Name).Append("：").AppendLine(State(t));
-        }
-
-        var direct = s.Targets.Where(t => t.TargetKey.StartsWith("person:", StringComparison.Ordinal)).ToList();
-        if (direct.Count > 0)
-        {
-            sb.Append("- 单独发送 ").Append(direct.Count).Append(" 人：")
-                .AppendLine(string.Join("，", direct.GroupBy(t => t.State).OrderBy(g => g.Key).Select(g => $"{StateName(g.Key)} {g.Count()}")));
-            foreach (var t in direct.Where(t => t.State is DeliveryState.Failed or DeliveryState.Unreachable).Take(maxNames * 2))
-            {
-                sb.Append("  - ").Append(t.Name).Append("：").AppendLine(State(t));
-            }
-        }
-
-        if (s.Targets.Any(t => t.State is DeliveryState.Failed or DeliveryState.Unreachable))
-        {
-            sb.AppendLine().Append("问题解决后，回复“重发 #").Append(c.Id.ToString(CultureInfo.InvariantCulture)).AppendLine("”重新发送失败的消息。");
-        }
-
-        return OutboundMessage.Markdown(sb.ToString().TrimEnd(), "通报情况");
-    }
-
-    /// <summary>A share as a percentage: 63.8%.</summary>
-    public static string Percent(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
-
-    /// <summary>A delivery state in Chinese.</summary>
-    public static string StateName(DeliveryState state) => state switch
-    {
-        DeliveryState.Queued => "排队中",
-        DeliveryState.Retrying => "重试中",
-        DeliveryState.Sent => "已发送",
-        DeliveryState.Failed => "发送失败",
-        _ => "无法送达",
-    };
-
-    /// <summary>A circular's status in Chinese (the console's lists).</summary>
-    public static string StatusName(CircularStatus status) => status switch
-    {
-        CircularStatus.Draft => "草稿",
-        CircularStatus.PendingSignOff => "待签发",
-        CircularStatus.Returned => "已退回",
-        CircularStatus.Withdrawn => "已撤回",
-        _ => "已印发",
-    };
-
-    private static string State(TargetStanding t) =>
-        t.Error is { Length: > 0 } e && t.State != DeliveryState.Sent ? $"{StateName(t.State)}（{e}）" : StateName(t.State);
-
-    private string StatusLine(CircularStanding s)
-    {
-        var c = s.Circular;
-        return c.Status switch
-        {
-            CircularStatus.Draft => "草稿，尚未发送。",
-            CircularStatus.PendingSignOff => $"待{s.SignerName}签发。",
-            CircularStatus.Returned => $"已被{s.SignerName}退回（{c.Comment}）。",
-            CircularStatus.Withdrawn => "已撤回。",
-            _ => $"{PeriodText.When(c.IssuedAt!.Value, office)}印发" + (s.SignerName is null ? "。" : $"（{s.SignerName}签发）。"),
-        };
+        var lines = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n')
+            .Select(l => l.Trim().Trim('\u3000').Trim())
+            .Where(l => l.Length > 0)
+            .Select(MarkdownText.Escape);
+        return string.Join("\n\n", lines);
     }
 
     /// <summary>Bytes as the office reads them: 35 KB, 1.2 MB.</summary>
@@ -261,9 +158,9 @@ public sealed class CircularMessages(OfficeProfile office, CircularOptions optio
     public string? Link(CircularAttachment a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return string.IsNullOrWhiteSpace(options.PublicBaseUrl)
+        return string.IsNullOrWhiteSpace(_options.PublicBaseUrl)
             ? null
-            : $"{options.PublicBaseUrl.TrimEnd('/')}/circulars/files/{a.Sha256}/{Uri.EscapeDataString(a.FileName)}";
+            : $"{_options.PublicBaseUrl.TrimEnd('/')}/circulars/files/{a.Sha256}/{Uri.EscapeDataString(a.FileName)}";
     }
 
     private string Attachment(CircularAttachment a)

@@ -28,7 +28,7 @@ public static class CircularsRegistration
         services.TryAddSingleton(sp => new SignOffRules(sp.GetRequiredService<CircularOptions>()));
         services.TryAddSingleton(sp => new ReminderPlanner(
             sp.GetRequiredService<WorkCalendar>(), sp.GetRequiredService<OfficeProfile>().Zone, sp.GetRequiredService<CircularOptions>()));
-        services.TryAddSingleton<CircularMessages>();
+        services.TryAddSingleton<CircularText>();
         services.TryAddSingleton<CircularService>();
         services.TryAddSingleton<CircularDialog>();
         services.TryAddSingleton<CircularScheduler>();

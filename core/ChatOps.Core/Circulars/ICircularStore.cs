@@ -60,6 +60,9 @@ public interface ICircularStore
     /// <summary>Issued circulars the person has not acknowledged, most recent first.</summary>
     Task<IReadOnlyList<Circular>> ListUnacknowledgedAsync(string personId, CancellationToken cancellationToken = default);
 
+    /// <summary>The circular the person acknowledged last, or null when they never acknowledged one.</summary>
+    Task<Circular?> FindLastAcknowledgedAsync(string personId, CancellationToken cancellationToken = default);
+
     /// <summary>Records an acknowledgement; false when the person is not a recipient or acknowledged before.</summary>
     Task<bool> AcknowledgeAsync(long circularId, string personId, DateTimeOffset at, AckMethod method, string channel, CancellationToken cancellationToken = default);
 

@@ -11,13 +11,7 @@ namespace ChatOps.Core.Circulars;
 public sealed class SignOffRules(CircularOptions options)
 {
     /// <summary>The rule's title as the office says it.</summary>
-    public static string Title(SignOffBy rule) => rule switch
-    {
-        SignOffBy.OfficeHead => "办公室主任",
-        SignOffBy.GroupLeader => "领导小组组长",
-        SignOffBy.MeetingHost => "会议召集人",
-        _ => "无需签发",
-    };
+    public static string Title(SignOffBy rule) => CircularText.SignOffTitle(rule);
 
     /// <summary>
     /// The people who may sign off a document of <paramref name="kind"/>: empty when none is needed (see
@@ -54,13 +48,7 @@ public sealed class SignOffRules(CircularOptions options)
     public static string NobodyToSign(CircularKind kind, bool major)
     {
         ArgumentNullException.ThrowIfNull(kind);
-        var rule = kind.RuleFor(major);
-        var how = rule switch
-        {
-            SignOffBy.OfficeHead => "请在名录中为办公室主任同时设置“办公室”和“主持人”角色，或配置 Circulars:OfficeHead",
-            SignOffBy.GroupLeader => "请在名录中设置“组长”角色",
-            _ => "请在名录中设置“主持人”角色",
-        };
-        return $"{kind.Name}须由{Title(rule)}签发，但名录中没有{Title(rule)}。{how}。";
+        return CircularText.NobodyToSign(kind, kind.RuleFor(major));
     }
 }
+

@@ -32,7 +32,7 @@ public static class TargetResolver
         var problems = new List<string>();
         if (targets.Count == 0)
         {
-            problems.Add("请至少选择一个发送对象（群聊、成员单位、角色或全体人员）。");
+            problems.Add(CircularText.NoTargets);
         }
 
         var groups = directory.Groups.Select(g => g.Code).ToHashSet(StringComparer.Ordinal);
@@ -50,13 +50,7 @@ public static class TargetResolver
             };
             if (!known)
             {
-                problems.Add(t.Kind switch
-                {
-                    TargetKind.Group => $"群聊“{t.Code}”不在名录中。",
-                    TargetKind.Unit => $"成员单位“{t.Code}”不在名录中。",
-                    TargetKind.Role => $"角色“{t.Code}”不存在，可选：{Vocabulary.RoleChoices}。",
-                    _ => $"人员“{t.Code}”不在名录中。",
-                });
+                problems.Add(CircularText.UnknownTarget(t));
             }
         }
 
@@ -98,7 +92,7 @@ public static class TargetResolver
                         groups.Add(group);
                         if (group.MemberIds.Count == 0)
                         {
-                            notes.Add($"“{group.Name}”在名录中没有登记成员，群内无人需要确认收到。");
+                            notes.Add(CircularText.GroupWithoutMembers(group.Name));
                         }
                     }
 
@@ -111,7 +105,7 @@ public static class TargetResolver
                     }
                     else
                     {
-                        notes.Add($"{unitsByCode.GetValueOrDefault(t.Code)?.Name ?? t.Code}没有联络员，无法送达。");
+                        notes.Add(CircularText.UnitWithoutLiaison(unitsByCode.GetValueOrDefault(t.Code)?.Name ?? t.Code));
                     }
 
                     break;
@@ -176,41 +170,16 @@ public static class TargetResolver
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(directory);
         var list = targets.ToList();
-        var parts = new List<string>();
         var groups = list.Where(t => t.Kind == TargetKind.Group)
             .Select(t => directory.Groups.FirstOrDefault(g => g.Code == t.Code)?.Name ?? t.Code!).ToList();
-        if (groups.Count > 0)
-        {
-            parts.Add($"{groups.Count}个群聊（{Few(groups)}）");
-        }
-
         var units = list.Where(t => t.Kind == TargetKind.Unit)
             .Select(t => directory.Units.FirstOrDefault(u => u.Code == t.Code)?.Name ?? t.Code!).ToList();
-        if (units.Count > 0)
-        {
-            parts.Add(units.Count == directory.Units.Count && units.Count > 3
-                ? $"全部{units.Count}家成员单位的联络员"
-                : $"{units.Count}家成员单位的联络员（{Few(units)}）");
-        }
-
-        foreach (var t in list.Where(t => t.Kind == TargetKind.Role))
-        {
-            parts.Add(TryRole(t.Code ?? "", out var role) ? $"全体{Vocabulary.Name(role)}" : t.Code!);
-        }
-
+        var roles = list.Where(t => t.Kind == TargetKind.Role)
+            .Select(t => TryRole(t.Code ?? "", out var role) ? CircularText.AllOfRole(role) : t.Code!);
         var people = list.Where(t => t.Kind == TargetKind.Person)
             .Select(t => directory.People.FirstOrDefault(p => p.Id == t.Code)?.Name ?? t.Code!).ToList();
-        if (people.Count > 0)
-        {
-            parts.Add(Few(people));
-        }
-
-        if (list.Any(t => t.Kind == TargetKind.Everyone))
-        {
-            parts.Add("全体人员");
-        }
-
-        return parts.Count == 0 ? "（未选择）" : string.Join("，", parts);
+        return CircularText.Targets(groups, units, units.Count == directory.Units.Count && units.Count > 3, roles, people,
+            list.Any(t => t.Kind == TargetKind.Everyone));
     }
 
     /// <summary>Parses a role stored in a target: the English enum name or its Chinese name.</summary>
@@ -223,7 +192,4 @@ public static class TargetResolver
 
         return Vocabulary.TryParseRole(code, out role);
     }
-
-    private static string Few(IReadOnlyList<string> names) =>
-        names.Count <= 3 ? string.Join("、", names) : $"{string.Join("、", names.Take(3))}等";
 }

@@ -13,25 +13,24 @@ namespace ChatOps.Core.Supervision;
 public sealed class TaskCircularDrafter(ISupervisionStoreFactory stores, IDirectoryRepository directory, CircularService circulars, RecipientRouter router)
 {
     /// <summary>Who the scheduler drafts as (the draft names it; the office signs and sends).</summary>
-    public static readonly Person SchedulerPerson = new("scheduler", "督办系统", null, Roles.OfficeStaff, null, null, []);
+    public static readonly Actor SchedulerActor = new("scheduler", "督办系统", Roles.OfficeStaff, null, "scheduler");
 
     /// <summary>Drafts the 通报 of <paramref name="month"/> for an office member.</summary>
     public async Task<CircularOutcome> DraftAsync(IUnitOfWork work, Actor actor, int year, int month, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var person = await directory.FindPersonAsync(actor.Id, cancellationToken);
-        if (person is null || !actor.Has(Roles.OfficeStaff))
+        if (!actor.Has(Roles.OfficeStaff))
         {
             return CircularOutcome.Fail(CircularErrorKind.Forbidden, "person", SupervisionText.OnlyOffice);
         }
 
-        return await DraftAsync(work, person, year, month, now, cancellationToken);
+        return await ComposeAsync(work, actor, year, month, now, cancellationToken);
     }
 
     /// <summary>The scheduler's monthly draft; tells the office staff. Returns the messages queued.</summary>
     internal async Task<int> DraftForSchedulerAsync(IUnitOfWork work, int year, int month, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var outcome = await DraftAsync(work, SchedulerPerson, year, month, now, cancellationToken);
+        var outcome = await ComposeAsync(work, SchedulerActor, year, month, now, cancellationToken);
         if (outcome.Circular is not { } draft)
         {
             return 0;
@@ -50,7 +49,7 @@ public sealed class TaskCircularDrafter(ISupervisionStoreFactory stores, IDirect
         return sent;
     }
 
-    private async Task<CircularOutcome> DraftAsync(IUnitOfWork work, Person by, int year, int month, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<CircularOutcome> ComposeAsync(IUnitOfWork work, Actor by, int year, int month, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var tasks = (await stores.For(work).ListItemsAsync(cancellationToken)).Where(i => i.Kind == SupervisionKind.Task).ToList();
         if (tasks.Count == 0)
@@ -61,8 +60,8 @@ public sealed class TaskCircularDrafter(ISupervisionStoreFactory stores, IDirect
         var snapshot = await directory.LoadAsync(cancellationToken);
         var end = new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
         var title = $"关于{year}年{month}月督办事项落实情况的通报";
-        return await circulars.CreateAsync(work, new CircularDraft("circular", title, Body(tasks, snapshot, year, month, end),
-            [.. tasks.Select(t => t.UnitCode).Distinct().Select(u => new CircularTarget(TargetKind.Unit, u))]), by, now, cancellationToken);
+        return await circulars.CreateAsync(by, work, new CircularDraft("circular", title, Body(tasks, snapshot, year, month, end),
+            [.. tasks.Select(t => t.UnitCode).Distinct().Select(u => new CircularTarget(TargetKind.Unit, u))]), now, cancellationToken);
     }
 
     /// <summary>The body: overall figures, the month's due tasks, what is overdue, and what is asked next.</summary>

@@ -145,6 +145,20 @@ internal static class CircularSql
         ORDER BY c.issued_at DESC, c.id DESC
         """);
 
+    public static readonly SqlStatement SelectLastAcknowledged = new(nameof(SelectLastAcknowledged),
+        Sqlite: $"""
+        SELECT {PrefixedColumns}
+        FROM circular_recipients r JOIN circulars c ON c.id = r.circular_id
+        WHERE r.person_id = @PersonId AND r.acked_at IS NOT NULL
+        ORDER BY r.acked_at DESC, c.id DESC LIMIT 1
+        """,
+        SqlServer: $"""
+        SELECT TOP (1) {PrefixedColumns}
+        FROM circular_recipients r JOIN circulars c ON c.id = r.circular_id
+        WHERE r.person_id = @PersonId AND r.acked_at IS NOT NULL
+        ORDER BY r.acked_at DESC, c.id DESC
+        """);
+
     public static readonly SqlStatement Acknowledge = SqlStatement.Portable(nameof(Acknowledge), """
         UPDATE circular_recipients SET acked_at = @At, ack_method = @Method, ack_channel = @Channel
         WHERE circular_id = @CircularId AND person_id = @PersonId AND acked_at IS NULL

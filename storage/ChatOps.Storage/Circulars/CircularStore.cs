@@ -109,6 +109,9 @@ internal sealed class CircularStore(Session s) : ICircularStore
     public async Task<IReadOnlyList<Circular>> ListUnacknowledgedAsync(string personId, CancellationToken cancellationToken = default) =>
         [.. (await s.QueryAsync<CircularRow>(CircularSql.SelectUnacknowledged, new { PersonId = personId }, cancellationToken)).Select(r => r.ToCircular())];
 
+    public async Task<Circular?> FindLastAcknowledgedAsync(string personId, CancellationToken cancellationToken = default) =>
+        (await s.QuerySingleOrDefaultAsync<CircularRow>(CircularSql.SelectLastAcknowledged, new { PersonId = personId }, cancellationToken))?.ToCircular();
+
     public async Task<bool> AcknowledgeAsync(long circularId, string personId, DateTimeOffset at, AckMethod method, string channel, CancellationToken cancellationToken = default) =>
         await s.ExecuteAsync(CircularSql.Acknowledge, new
         {

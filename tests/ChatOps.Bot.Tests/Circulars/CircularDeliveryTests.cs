@@ -137,9 +137,9 @@ public sealed class CircularDeliveryTests
     public async Task Numbering_PerKindPerYear_TurnsAtKunmingMidnight_EditedNumbersAreUnique_AndReleasedNumbersReused()
     {
         await using var chat = await CircularChat.StartAsync(At("2026-12-31 23:50"));
-        var clerk = (await chat.Services.GetServiceOrThrow<IDirectoryRepository>().FindPersonAsync("office.clerk1", Ct))!;
+        var clerk = Actor.Of((await chat.Services.GetServiceOrThrow<IDirectoryRepository>().FindPersonAsync("office.clerk1", Ct))!, "test");
         Task<CircularOutcome> CreateAsync(string kind, string? number = null) => chat.InWorkAsync(w =>
-            chat.Circulars.CreateAsync(w, new CircularDraft(kind, $"{kind}标题", "正文", [new(TargetKind.Unit, "fgw")], number), clerk, chat.Clock.GetUtcNow()));
+            chat.Circulars.CreateAsync(clerk, w, new CircularDraft(kind, $"{kind}标题", "正文", [new(TargetKind.Unit, "fgw")], number), chat.Clock.GetUtcNow()));
 
         Assert.Equal("云爱卫专项办通〔2026〕1号", (await CreateAsync("通报")).Circular!.Number);
         Assert.Equal("云爱卫专项办发〔2026〕1号", (await CreateAsync("通知")).Circular!.Number);
@@ -158,7 +158,7 @@ public sealed class CircularDeliveryTests
         Assert.Equal("云爱卫专项办发〔2026〕3号", (await CreateAsync("通知")).Circular!.Number); // a free-form number leaves the sequence alone
 
         // Withdrawing a draft releases its number for the next document.
-        await chat.InWorkAsync(w => chat.Circulars.StopAsync(w, edited.Id, clerk, chat.Clock.GetUtcNow()));
+        await chat.InWorkAsync(w => chat.Circulars.StopAsync(clerk, w, edited.Id, chat.Clock.GetUtcNow()));
         Assert.Equal("云爱卫专项办通〔2026〕9号", (await CreateAsync("通报", "云爱卫专项办通〔2026〕9号")).Circular!.Number);
 
         chat.Clock.SetUtcNow(At("2027-01-01 00:10")); // still 2026 in UTC

@@ -48,12 +48,12 @@ public sealed class CircularReminderJobTests
 
             Assert.Contains(host.Services.GetServices<IDueWork>(), w => w is CircularScheduler);
 
-            var clerk = (await host.Services.GetRequiredService<IDirectoryRepository>().FindPersonAsync("office.clerk1", Ct))!;
+            var clerk = Actor.Of((await host.Services.GetRequiredService<IDirectoryRepository>().FindPersonAsync("office.clerk1", Ct))!, "test");
             var service = host.Services.GetRequiredService<CircularService>();
             await using (var work = await host.Services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(Ct))
             {
-                var created = await service.CreateAsync(work, new CircularDraft("通知", "关于报送材料的通知", "……", [new(TargetKind.Unit, "532900")]), clerk, clock.GetUtcNow(), Ct);
-                await service.SendAsync(work, created.Circular!.Id, clerk, clock.GetUtcNow(), Ct);
+                var created = await service.CreateAsync(clerk, work, new CircularDraft("通知", "关于报送材料的通知", "……", [new(TargetKind.Unit, "532900")]), clock.GetUtcNow(), Ct);
+                await service.SendAsync(clerk, work, created.Circular!.Id, clock.GetUtcNow(), Ct);
                 await work.CommitAsync(Ct);
             }
 

@@ -117,19 +117,20 @@ public sealed class CircularChat : IAsyncDisposable
     /// <summary>Composes and sends a circular as <paramref name="by"/> through the service; returns it.</summary>
     public async Task<Circular> IssueAsync(CircularDraft draft, string by = "office.clerk1")
     {
-        var person = (await Services.GetRequiredService<IDirectoryRepository>().FindPersonAsync(by))!;
+        var actor = Actor.Of((await Services.GetRequiredService<IDirectoryRepository>().FindPersonAsync(by))!, "test");
         return await InWorkAsync(async work =>
         {
-            var created = await Circulars.CreateAsync(work, draft, person, Clock.GetUtcNow());
+            var created = await Circulars.CreateAsync(actor, work, draft, Clock.GetUtcNow());
             Assert.True(created.Succeeded, created.ErrorText);
-            var sent = await Circulars.SendAsync(work, created.Circular!.Id, person, Clock.GetUtcNow());
+            var sent = await Circulars.SendAsync(actor, work, created.Circular!.Id, Clock.GetUtcNow());
             Assert.True(sent.Succeeded, sent.ErrorText);
             return sent.Circular!;
         });
     }
 
     /// <summary>The office's view of a circular.</summary>
-    public Task<CircularStanding> StandingAsync(long id) => InWorkAsync(async work => (await Circulars.StandingAsync(work, id))!);
+    public Task<CircularStanding> StandingAsync(long id) =>
+        InWorkAsync(async work => (await Circulars.StandingAsync(Actor.System("test", "test"), work, id)).Standing!);
 
     /// <summary>Runs the dispatcher until nothing due is left; returns how many sends it attempted.</summary>
     public async Task<int> DispatchAsync()

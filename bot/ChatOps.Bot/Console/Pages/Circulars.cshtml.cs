@@ -24,7 +24,11 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
 
     public CircularStanding? Standing { get; private set; }
 
-    public IReadOnlyList<string> Kinds { get; } = ["通知", "通报", "文件", "会议纪要", "工作专报"];
+    /// <summary>The kinds' names, as configured (<see cref="CircularKinds"/>): those issued without sign-off first.</summary>
+    public IReadOnlyList<string> Kinds => [.. kinds.All.OrderBy(k => k.SignOff != SignOffBy.None).Select(k => k.Name)];
+
+    /// <summary>The signed-in person acting from the console.</summary>
+    private Actor Actor => Actor.Of(Me, ConsoleAuth.Source(HttpContext));
 
     /// <summary>The roles a circular can be sent to, by their Chinese names.</summary>
     public IReadOnlyList<string> RoleNames { get; } = ["联络员", "分管领导", "办公室", "主持人", "组长", "督战组"];
@@ -41,7 +45,7 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
     {
         var now = time.GetUtcNow();
         await using var work = await works.BeginAsync(HttpContext.RequestAborted);
-        var (reminded, refusal) = await remind.RemindAsync(work, Actor.Of(Me, ConsoleAuth.Source(HttpContext)), id, now, HttpContext.RequestAborted);
+        var (reminded, refusal) = await remind.RemindAsync(work, Actor, id, now, HttpContext.RequestAborted);
         if (refusal is null)
         {
             await work.CommitAsync(HttpContext.RequestAborted);
@@ -81,7 +85,7 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
     {
         await LoadAsync();
         return Xlsx("通报通知.xlsx", ["文号", "类别", "标题", "状态", "发出时间", "应回执", "已回执"],
-            List.Select(x => (IReadOnlyList<object?>)[x.Circular.Number, KindName(x.Circular.Kind), x.Circular.Title, CircularMessages.StatusName(x.Circular.Status), ConsoleFormat.Time(x.Circular.IssuedAt, HttpContext), x.Recipients, x.Acknowledged]));
+            List.Select(x => (IReadOnlyList<object?>)[x.Circular.Number, KindName(x.Circular.Kind), x.Circular.Title, CircularText.StatusName(x.Circular.Status), ConsoleFormat.Time(x.Circular.IssuedAt, HttpContext), x.Recipients, x.Acknowledged]));
     }
 
     public async Task<IActionResult> OnPostComposeAsync(string? kind, string? title, string? body, string[]? group, string[]? unit, string[]? role, string[]? person, bool everyone,
@@ -98,7 +102,7 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
         {
             if (file.Length > MaxAttachment)
             {
-                errors.Add($"附件“{file.FileName}”超过 20 MB。");
+                errors.Add(CircularText.UploadTooLarge(file.FileName, MaxAttachment));
             }
         }
 
@@ -110,8 +114,9 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
         }
 
         var now = time.GetUtcNow();
+        var actor = Actor;
         await using var work = await works.BeginAsync(HttpContext.RequestAborted);
-        var created = await circulars.CreateAsync(work, new CircularDraft(kind ?? "", title ?? "", body ?? "", parsed, string.IsNullOrWhiteSpace(number) ? null : number), Me, now, HttpContext.RequestAborted);
+        var created = await circulars.CreateAsync(actor, work, new CircularDraft(kind ?? "", title ?? "", body ?? "", parsed, string.IsNullOrWhiteSpace(number) ? null : number), now, HttpContext.RequestAborted);
         if (!created.Succeeded)
         {
             Errors = [.. created.Errors.Select(e => e.Message)];
@@ -124,7 +129,7 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
         {
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, HttpContext.RequestAborted);
-            var (_, attached) = await circulars.AttachAsync(work, id, Path.GetFileName(file.FileName), file.ContentType, buffer.ToArray(), Me, now, HttpContext.RequestAborted);
+            var (_, attached) = await circulars.AttachAsync(actor, work, id, Path.GetFileName(file.FileName), file.ContentType, buffer.ToArray(), now, HttpContext.RequestAborted);
             if (!attached.Succeeded)
             {
                 Errors = [.. attached.Errors.Select(e => e.Message)];
@@ -133,11 +138,10 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
             }
         }
 
-        var outcome = send ? await circulars.SendAsync(work, id, Me, now, HttpContext.RequestAborted) : created;
-        await work.Audit.AppendAsync(Core.Audit.AuditEntry.Of(now, Me.Id, send ? "circular.send" : "circular.create", $"circular:{id}", $"{created.Circular.Number}《{created.Circular.Title}》", ConsoleAuth.Source(HttpContext)), HttpContext.RequestAborted);
+        var outcome = send ? await circulars.SendAsync(actor, work, id, now, HttpContext.RequestAborted) : created;
         await work.CommitAsync(HttpContext.RequestAborted);
         HttpContext.RequestServices.GetService<IWorkSignal>()?.OutboxChanged();
-        Notice = outcome.Succeeded ? outcome.Notice ?? (send ? "已发出。" : "草稿已保存。") : $"草稿已保存，但未能发出：{outcome.ErrorText}";
+        Notice = outcome.Succeeded ? outcome.Notice ?? (send ? CircularText.SentNotice : CircularText.DraftSaved) : CircularText.SavedNotSent(outcome.ErrorText);
         return RedirectToPage(new { id });
     }
 
@@ -145,23 +149,13 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
     {
         Directory = await directory.LoadAsync(HttpContext.RequestAborted);
         await using var work = await works.BeginAsync(HttpContext.RequestAborted);
-        var store = circulars.Store(work);
-        var list = new List<(Circular, int, int)>();
-        foreach (var c in await store.ListRecentAsync(200, HttpContext.RequestAborted))
-        {
-            if (!string.IsNullOrWhiteSpace(Q) && !c.Title.Contains(Q.Trim(), StringComparison.Ordinal) && !c.Number.Contains(Q.Trim(), StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var recipients = await store.ListRecipientsAsync(c.Id, HttpContext.RequestAborted);
-            list.Add((c, recipients.Count, recipients.Count(r => r.AckedAt is not null)));
-        }
-
-        List = list;
+        var q = Q?.Trim();
+        List = [.. (await circulars.RecentAsync(Actor, work, 200, HttpContext.RequestAborted)).Recent
+            .Where(r => string.IsNullOrEmpty(q) || r.Circular.Title.Contains(q, StringComparison.Ordinal) || r.Circular.Number.Contains(q, StringComparison.Ordinal))
+            .Select(r => (r.Circular, r.Recipients, r.Acknowledged))];
         if (Id is { } id)
         {
-            Standing = await circulars.StandingAsync(work, id, HttpContext.RequestAborted);
+            Standing = (await circulars.StandingAsync(Actor, work, id, HttpContext.RequestAborted)).Standing;
         }
     }
 }

@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace ChatOps.Core.Circulars;
+
+/// <summary>What the office API (<c>/api/circulars</c>) and the console page answer about a request itself.</summary>
+public sealed partial class CircularText
+{
+    /// <summary>An upload that is not multipart/form-data.</summary>
+    public const string UploadAsMultipart = "请以 multipart/form-data 上传文件（字段名 file）。";
+
+    /// <summary>No such attachment.</summary>
+    public const string AttachmentNotFound = "找不到该附件。";
+
+    /// <summary>A body that is not JSON.</summary>
+    public const string JsonRequired = "请求体须为 JSON（Content-Type: application/json）。";
+
+    /// <summary>A body over the limit.</summary>
+    public const string RequestTooLarge = "请求体过大。";
+
+    /// <summary>An empty body.</summary>
+    public const string RequestEmpty = "请求体不能为空。";
+
+    /// <summary>The title of a validation problem.</summary>
+    public const string InvalidTitle = "公文内容有误";
+
+    /// <summary>The title of a 403.</summary>
+    public const string ForbiddenTitle = "无权操作";
+
+    /// <summary>The title of a 404.</summary>
+    public const string NotFoundTitle = "未找到";
+
+    /// <summary>The title of a 409.</summary>
+    public const string ConflictTitle = "状态不允许";
+
+    /// <summary>The console's default notice after sending.</summary>
+    public const string SentNotice = "已发出。";
+
+    /// <summary>The console's default notice after saving a draft.</summary>
+    public const string DraftSaved = "草稿已保存。";
+
+    /// <summary>A body that is not valid JSON.</summary>
+    public static string InvalidJson(string error) => $"请求体不是有效的 JSON：{error}";
+
+    /// <summary>No document with that id (the API says 公文: any kind).</summary>
+    public static string DocumentNotFound(long id) => string.Create(CultureInfo.InvariantCulture, $"找不到编号为 #{id} 的公文。");
+
+    /// <summary>A target of the API's JSON that is not understood.</summary>
+    public static string UnknownApiTarget(string? kind) =>
+        $"发送对象“{kind}”无法识别，可用：group（群聊）、unit（成员单位）、role（角色）、person（人员）、everyone（全体人员），除全体人员外须提供 code。";
+
+    /// <summary>A target line of the console's form that is not understood.</summary>
+    public static string UnknownFormTarget(string line) => $"发送对象“{line}”无法识别，请写成 群聊:代码、成员单位:代码、角色:名称、人员:编号 或 全体人员。";
+
+    /// <summary>A console upload over the limit.</summary>
+    public static string UploadTooLarge(string fileName, long max) => string.Create(CultureInfo.InvariantCulture, $"附件“{fileName}”超过 {max / (1024 * 1024)} MB。");
+
+    /// <summary>Stored but not sent (the console).</summary>
+    public static string SavedNotSent(string errors) => $"草稿已保存，但未能发出：{errors}";
+}
