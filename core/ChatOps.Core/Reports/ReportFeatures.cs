@@ -97,8 +97,9 @@ public sealed class ReviewFeature(ReviewFlow review) : IConversationFeature
     /// <inheritdoc/>
     public async Task CancelAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(state);
         await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
-        await turn.ReplyAsync(OutboundMessage.Plain("已取消退回，报告仍待您审核。"), cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Plain(state.Step == ReviewFlow.StepList ? "已取消。" : "已取消退回，报告仍待您审核。"), cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -12,8 +12,11 @@ namespace ChatOps.Core.Reports;
 /// </summary>
 public sealed partial class ReviewFlow(ReportService reports, OfficeProfile office)
 {
-    /// <summary>The dialog's name while the leader types a comment.</summary>
+    /// <summary>The dialog's name while the leader types a comment or answers 待审's list.</summary>
     public const string Name = "review";
+
+    /// <summary>The step while 待审's list is the question.</summary>
+    public const string StepList = "list";
 
     /// <summary>True when <paramref name="said"/> is a review button ("审核通过 #12", "审核退回 #12", "查看审核 #12").</summary>
     public static bool IsReviewAction(string said) => ActionPattern().IsMatch(Commands.Normalize(said));
@@ -27,6 +30,11 @@ public sealed partial class ReviewFlow(ReportService reports, OfficeProfile offi
         var match = ActionPattern().Match(Commands.Normalize(turn.Said));
         var id = long.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture);
         var actor = ActorOf(turn);
+        if (await turn.Work.Dialogs.GetAsync(turn.Person.Id, cancellationToken) is { Dialog: Name, Step: StepList })
+        {
+            await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken); // a button answers 待审's list
+        }
+
         if (match.Groups["verb"].Value == "查看")
         {
             await OpenAsync(turn, actor, id, cancellationToken);
@@ -57,7 +65,16 @@ public sealed partial class ReviewFlow(ReportService reports, OfficeProfile offi
         }
 
         var waiting = await reports.AwaitingReviewAsync(actor, turn.Work, cancellationToken);
-        await turn.ReplyAsync(waiting.Count == 0 ? OutboundMessage.Plain(ReportText.NothingAwaiting) : ReportText.AwaitingList(waiting, office), cancellationToken);
+        if (waiting.Count == 0)
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain(ReportText.NothingAwaiting), cancellationToken);
+            return;
+        }
+
+        // A step of its own, so that a numbered reply ("1") opens a report on channels without buttons.
+        var ids = string.Join(',', waiting.Select(w => w.Report!.Id.ToString(CultureInfo.InvariantCulture)));
+        await turn.Work.Dialogs.SaveAsync(new DialogState(turn.Person.Id, Name, StepList, ids, turn.Now), cancellationToken);
+        await turn.ReplyAsync(ReportText.AwaitingList(waiting, office), cancellationToken);
     }
 
     /// <summary>状态's line for a reviewing leader (null for everyone else).</summary>
@@ -71,9 +88,23 @@ public sealed partial class ReviewFlow(ReportService reports, OfficeProfile offi
         return ReportText.AwaitingStatus((await reports.AwaitingReviewAsync(ActorOf(turn), turn.Work, cancellationToken)).Count);
     }
 
-    /// <summary>The leader's comment after pressing 退回.</summary>
+    /// <summary>The leader's comment after pressing 退回, or a numbered reply to 待审's list.</summary>
     public async Task ContinueAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Step == StepList)
+        {
+            var ids = state.Data.Split(',').Select(i => long.Parse(i, CultureInfo.InvariantCulture)).ToList();
+            if (Prompt.ReadNumber(turn.Said, ids.Count) is not { } index)
+            {
+                await turn.ReplyAsync(OutboundMessage.Plain(Prompt.ChooseBetween(ids.Count, "打开报告，或回复“取消”")), cancellationToken);
+                return;
+            }
+
+            await OpenAsync(turn, ActorOf(turn), ids[index], cancellationToken);
+            return;
+        }
+
         if (Prompt.CheckText(turn.Said, ReportService.MaxCommentLength, "退回意见") is { } error)
         {
             await turn.ReplyAsync(OutboundMessage.Plain(error), cancellationToken);
@@ -87,6 +118,7 @@ public sealed partial class ReviewFlow(ReportService reports, OfficeProfile offi
 
     private async Task OpenAsync(Turn turn, Actor actor, long id, CancellationToken cancellationToken)
     {
+        await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken); // 待审's list, if any, is answered
         var outcome = await reports.OpenForReviewAsync(actor, turn.Work, id, cancellationToken);
         if (!outcome.Succeeded)
         {
