@@ -147,12 +147,6 @@ public sealed class IndexModel(ReportOverview overview, ReportChasing chasing) :
             }
         }
 
-        var boards = new List<BoardView>();
-        foreach (var period in shown)
-        {
-            boards.Add(await overview.BoardAsync(Actor, SelectedCycle, period, HttpContext.RequestAborted));
-        }
-
-        Boards = boards;
+        Boards = await overview.BoardsAsync(Actor, SelectedCycle, shown, HttpContext.RequestAborted);
     }
 }

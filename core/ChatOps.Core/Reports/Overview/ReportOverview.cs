@@ -75,6 +75,20 @@ public sealed class ReportOverview(IDirectoryRepository directory, ReportCycles 
             .DistinctBy(p => p.Key).OrderByDescending(p => p.Due).Take(count)];
     }
 
+    /// <summary>The boards of several periods (the home page's open and just-closed ones), reading the directory once.</summary>
+    public async Task<IReadOnlyList<BoardView>> BoardsAsync(Actor actor, ReportCycle cycle, IReadOnlyList<ReportPeriod> shown, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        var snapshot = await directory.LoadAsync(cancellationToken);
+        var boards = new List<BoardView>(shown.Count);
+        foreach (var period in shown)
+        {
+            boards.Add(await BoardAsync(actor, cycle, period, snapshot, cancellationToken));
+        }
+
+        return boards;
+    }
+
     /// <summary>The board of a period as <paramref name="actor"/> may see it (empty for someone who sees no unit).</summary>
     public async Task<BoardView> BoardAsync(Actor actor, ReportCycle cycle, ReportPeriod period, CancellationToken cancellationToken = default) =>
         await BoardAsync(actor, cycle, period, await directory.LoadAsync(cancellationToken), cancellationToken);
