@@ -46,6 +46,7 @@ public static partial class BulletinCompiler
     /// <param name="headlines">The office's items for 一、行动要情, in order.</param>
     /// <param name="issueNumber">The issue number as printed (第12期), if any.</param>
     /// <param name="exemptUnits">Codes of the units exempt for the period (免报), if any.</param>
+    /// <param name="rectificationRates">Optional: the problem lists' rectification rates (issue 16), added as the last 行动要情 paragraph.</param>
     /// <exception cref="ArgumentException">When <paramref name="officeName"/> is blank.</exception>
     public static Bulletin Compile(
         ReportCycle cycle,
@@ -56,7 +57,8 @@ public static partial class BulletinCompiler
         IReadOnlyList<Report> reports,
         IReadOnlyList<string> headlines,
         string? issueNumber = null,
-        IReadOnlyCollection<string>? exemptUnits = null)
+        IReadOnlyCollection<string>? exemptUnits = null,
+        Supervision.RectificationSection? rectificationRates = null)
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(period);
@@ -107,7 +109,7 @@ public static partial class BulletinCompiler
             IssueNumber = string.IsNullOrWhiteSpace(issueNumber) ? null : issueNumber.Trim(),
             Date = date,
             PeriodLabel = PeriodLabel(cycle.Definition, period),
-            KeyEvents = [.. headlines.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim())],
+            KeyEvents = [.. headlines.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim()), .. rectificationRates?.Paragraphs() ?? []],
             ProvincialItems = provincial,
             LocalItems = local,
             Statistics = new BulletinStatistics
