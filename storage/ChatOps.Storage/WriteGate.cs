@@ -25,7 +25,10 @@ public sealed class WriteGate
     /// <summary>Whether a priority writer (an acknowledgement) is waiting: a long writer should commit and let it in.</summary>
     public bool PriorityWaiting => Volatile.Read(ref _priorityWaiting) > 0;
 
-    /// <summary>Waits for the turn; dispose the result (once or more) to pass it on.</summary>
+    /// <summary>
+    /// Waits for the turn; dispose the result (once or more) to pass it on. A priority writer waits synchronously (it
+    /// runs on a thread of its own); the others asynchronously.
+    /// </summary>
     public async ValueTask<Turn> EnterAsync(bool priority, CancellationToken cancellationToken = default)
     {
         TaskCompletionSource<bool> waiter;
@@ -51,7 +54,20 @@ public sealed class WriteGate
 
         try
         {
-            await waiter.Task.WaitAsync(Timeout, cancellationToken).ConfigureAwait(false);
+            if (priority)
+            {
+                // Blocking on purpose: the priority writer is the group commit's own thread, which exists to wait for the
+                // database; woken directly by the release, with no hop through a busy thread pool.
+                if (!waiter.Task.Wait((int)Timeout.TotalMilliseconds, cancellationToken))
+                {
+                    throw new TimeoutException();
+                }
+            }
+            else
+            {
+                await waiter.Task.WaitAsync(Timeout, cancellationToken).ConfigureAwait(false);
+            }
+
             return new Turn(this);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
@@ -76,9 +92,6 @@ public sealed class WriteGate
             return Turn.None; // timed out: go on without the turn, SQLite's busy handler decides
         }
     }
-
-    /// <summary>The synchronous form, for a writer on its own thread (the inbox's group commit).</summary>
-    public Turn Enter(bool priority) => EnterAsync(priority).AsTask().GetAwaiter().GetResult();
 
     private void Release()
     {

@@ -51,6 +51,23 @@ public sealed class EngineOptions
     /// <summary>Poll interval of the inbox worker and the dispatcher (they are also woken at once by new work).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The longest poll interval when idle (default 15 × <see cref="PollInterval"/>: 15 s): each round in a row that finds
+    /// nothing doubles the wait, from <see cref="PollInterval"/> up to this; any work or signal brings it back. Work
+    /// queued in this process wakes the workers at once (<see cref="WorkSignal"/>) and the dispatcher wakes for the
+    /// retries it scheduled; the poll is only for work queued elsewhere (the CLI, other instances, expired leases), which
+    /// may start up to this much later when the host was idle.
+    /// </summary>
+    public TimeSpan? IdlePollInterval { get; set; }
+
+    /// <summary>The wait after <paramref name="idleRounds"/> rounds in a row that found nothing.</summary>
+    public TimeSpan IdleWait(int idleRounds)
+    {
+        var longest = IdlePollInterval ?? PollInterval * 15;
+        var wait = PollInterval * Math.Pow(2, Math.Min(Math.Max(idleRounds - 1, 0), 16));
+        return wait < longest ? wait : (longest > PollInterval ? longest : PollInterval);
+    }
+
     /// <summary>Messages claimed per round.</summary>
     public int BatchSize { get; set; } = 20;
 
@@ -76,11 +93,11 @@ public sealed class WorkSignal : IWorkSignal
     /// <inheritdoc/>
     public void OutboxChanged() => Release(_outbox);
 
-    /// <summary>Waits for new inbound work or the timeout.</summary>
-    public Task WaitInboxAsync(TimeSpan timeout, CancellationToken cancellationToken) => _inbox.WaitAsync(timeout, cancellationToken);
+    /// <summary>Waits for new inbound work (true) or the timeout (false).</summary>
+    public Task<bool> WaitInboxAsync(TimeSpan timeout, CancellationToken cancellationToken) => _inbox.WaitAsync(timeout, cancellationToken);
 
-    /// <summary>Waits for new outbound work or the timeout.</summary>
-    public Task WaitOutboxAsync(TimeSpan timeout, CancellationToken cancellationToken) => _outbox.WaitAsync(timeout, cancellationToken);
+    /// <summary>Waits for new outbound work (true) or the timeout (false).</summary>
+    public Task<bool> WaitOutboxAsync(TimeSpan timeout, CancellationToken cancellationToken) => _outbox.WaitAsync(timeout, cancellationToken);
 
     /// <summary>
     /// Wakes the waiter unless it is already signalled. Checked before releasing: under load every callback signals,

@@ -29,6 +29,7 @@ internal sealed class InboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var idleRounds = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -45,11 +46,16 @@ internal sealed class InboxWorker(
 
                 if (items.Count > 0)
                 {
+                    idleRounds = 0;
                     signal.OutboxChanged();
                     continue;
                 }
 
-                await signal.WaitInboxAsync(options.Value.PollInterval, stoppingToken);
+                // Woken at once by a callback's signal; polling backs off while idle (EngineOptions.IdlePollInterval).
+                if (await signal.WaitInboxAsync(options.Value.IdleWait(++idleRounds), stoppingToken))
+                {
+                    idleRounds = 0;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -173,16 +179,24 @@ internal sealed class OutboxDispatcher(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
 
+    /// <summary>The earliest retry this dispatcher scheduled and has not yet looked at (UTC ticks; MaxValue: none).</summary>
+    private long _nextRetryTicks = long.MaxValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var idleRounds = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var sent = await DispatchDueAsync(stoppingToken);
-                if (sent == 0)
+                if (sent > 0)
                 {
-                    await signal.WaitOutboxAsync(options.Value.PollInterval, stoppingToken);
+                    idleRounds = 0;
+                }
+                else if (await signal.WaitOutboxAsync(UntilNextRetry(options.Value.IdleWait(++idleRounds)), stoppingToken))
+                {
+                    idleRounds = 0;
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -193,6 +207,37 @@ internal sealed class OutboxDispatcher(
             {
                 logger.LogError(ex, "Outbox dispatch round failed; retrying");
                 await Task.Delay(options.Value.PollInterval, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>The idle wait, shortened to the earliest retry this dispatcher scheduled (it wakes when that comes due).</summary>
+    private TimeSpan UntilNextRetry(TimeSpan wait)
+    {
+        var next = Interlocked.Read(ref _nextRetryTicks);
+        if (next == long.MaxValue)
+        {
+            return wait;
+        }
+
+        var until = new DateTimeOffset(next, TimeSpan.Zero) - time.GetUtcNow();
+        if (until <= TimeSpan.Zero)
+        {
+            Interlocked.CompareExchange(ref _nextRetryTicks, long.MaxValue, next); // due now: this round looks
+            return TimeSpan.Zero;
+        }
+
+        return until < wait ? until : wait;
+    }
+
+    private void RetryAt(DateTimeOffset at)
+    {
+        var ticks = at.UtcTicks;
+        for (var seen = Interlocked.Read(ref _nextRetryTicks); ticks < seen; seen = Interlocked.Read(ref _nextRetryTicks))
+        {
+            if (Interlocked.CompareExchange(ref _nextRetryTicks, ticks, seen) == seen)
+            {
+                return;
             }
         }
     }
@@ -263,6 +308,7 @@ internal sealed class OutboxDispatcher(
                 var after = r.After > backoff ? r.After : backoff;
                 logger.LogWarning("Outbox {Id} to {Channel} will be retried in {After}: {Error}", item.Id, item.Channel, after, r.Error);
                 await outbox.RetryLaterAsync(item.Id, time.GetUtcNow() + after, r.Error, cancellationToken);
+                RetryAt(time.GetUtcNow() + after);
                 break;
             case SendResult.Wait w:
                 logger.LogWarning("Outbox {Id} to {Channel} waits until the recipient can be reached: {Reason}", item.Id, item.Channel, w.Reason);
