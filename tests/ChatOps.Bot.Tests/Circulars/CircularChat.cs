@@ -46,14 +46,17 @@ public sealed class CircularChat : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
+    private TestStorage? _storage;
+
     public ScriptedSender WeCom => Services.GetServices<IChannelSender>().OfType<ScriptedSender>().Single(s => s.Channel == ChannelNames.WeCom);
 
     public ScriptedSender BotFramework => Services.GetServices<IChannelSender>().OfType<ScriptedSender>().Single(s => s.Channel == ChannelNames.BotFramework);
 
     public CircularService Circulars => Services.GetRequiredService<CircularService>();
 
-    public static async Task<CircularChat> StartAsync(DateTimeOffset now, IDictionary<string, string?>? settings = null)
+    public static async Task<CircularChat> StartAsync(DateTimeOffset now, IDictionary<string, string?>? settings = null, string provider = StorageProviders.Sqlite)
     {
+        var storage = await TestStorage.CreateAsync(provider);
         var folder = Directory.CreateTempSubdirectory("chatops-circulars-").FullName;
         var clock = new FakeTimeProvider(now);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -67,6 +70,7 @@ public sealed class CircularChat : IAsyncDisposable
             ["Storage:DataFolder"] = folder,
             ["LocalChat:Enabled"] = "true",
         });
+        builder.Configuration.AddInMemoryCollection(storage.Settings);
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -84,7 +88,7 @@ public sealed class CircularChat : IAsyncDisposable
         await host.Services.GetRequiredService<Migrator>().MigrateAsync();
         await host.Services.GetRequiredService<DirectoryService>().SeedIfEmptyAsync(Path.Combine(AppContext.BaseDirectory, "samples", "directory.yaml"));
         await ReshapeGroupsAsync(host.Services.GetRequiredService<IDirectoryRepository>(), now);
-        return new CircularChat(host, clock);
+        return new CircularChat(host, clock) { _storage = storage };
     }
 
     /// <summary>Says something as a person on the local web chat; returns the bot's answers to that person on it.</summary>
@@ -169,11 +173,14 @@ public sealed class CircularChat : IAsyncDisposable
         return total;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Host.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
     }
 
     private async Task<IReadOnlyList<OutboxItem>> TurnAsync(string personId, string? text, string? action)

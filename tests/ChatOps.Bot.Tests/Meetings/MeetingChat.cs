@@ -36,13 +36,16 @@ public sealed class MeetingChat : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
+    private TestStorage? _storage;
+
     public string DataFolder { get; }
 
     public MeetingService Meetings => Services.GetRequiredService<MeetingService>();
 
     /// <summary>Starts on a fresh data folder (or an existing one, to simulate a restart) at <paramref name="now"/>.</summary>
-    public static async Task<MeetingChat> StartAsync(DateTimeOffset now, string? folder = null)
+    public static async Task<MeetingChat> StartAsync(DateTimeOffset now, string? folder = null, string provider = StorageProviders.Sqlite, TestStorage? storage = null)
     {
+        storage ??= await TestStorage.CreateAsync(provider);
         folder ??= Directory.CreateTempSubdirectory("chatops-meetings-").FullName;
         var clock = new FakeTimeProvider(now);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -56,6 +59,7 @@ public sealed class MeetingChat : IAsyncDisposable
             ["Storage:DataFolder"] = folder,
             ["LocalChat:Enabled"] = "true",
         });
+        builder.Configuration.AddInMemoryCollection(storage.Settings);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddLogging();
         builder.AddStorage();
@@ -65,13 +69,22 @@ public sealed class MeetingChat : IAsyncDisposable
         var host = builder.Build();
         await host.Services.GetRequiredService<Migrator>().MigrateAsync();
         await host.Services.GetRequiredService<DirectoryService>().SeedIfEmptyAsync(Path.Combine(AppContext.BaseDirectory, "samples", "directory.yaml"));
-        var chat = new MeetingChat(host, clock, folder);
+        var chat = new MeetingChat(host, clock, folder) { _storage = storage };
         foreach (var person in (await host.Services.GetRequiredService<IDirectoryRepository>().LoadAsync()).People)
         {
             await chat.NewMessagesAsync(person.Id); // after a restart, what was sent before is not new
         }
 
         return chat;
+    }
+
+    /// <summary>Stops this host and starts a new one at <paramref name="now"/> on the same database (a restart).</summary>
+    public async Task<MeetingChat> RestartAsync(DateTimeOffset now)
+    {
+        var storage = _storage;
+        _storage = null; // the database outlives this host
+        await DisposeAsync();
+        return await StartAsync(now, DataFolder, storage: storage);
     }
 
     /// <summary>A person's side of the conversation.</summary>
@@ -101,9 +114,9 @@ public sealed class MeetingChat : IAsyncDisposable
     {
         await using var c = await Services.GetRequiredService<Database>().OpenAsync();
         await using var command = c.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE $prefix";
+        command.CommandText = "SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE @prefix";
         var p = command.CreateParameter();
-        p.ParameterName = "$prefix";
+        p.ParameterName = "@prefix";
         p.Value = prefix + "%";
         command.Parameters.Add(p);
         return (long)(await command.ExecuteScalarAsync())!;
@@ -134,7 +147,10 @@ public sealed class MeetingChat : IAsyncDisposable
     {
         Host.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await Task.CompletedTask;
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
     }
 }
 
