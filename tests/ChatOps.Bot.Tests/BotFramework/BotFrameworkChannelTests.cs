@@ -2,22 +2,26 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
+using ChatOps.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Bot.Tests.BotFramework;
 
 /// <summary>
-/// The Bot Framework channel end to end: the real host on Kestrel, a fresh SQLite file, and a fake Bot Connector on
+/// The Bot Framework channel end to end: the real host on Kestrel, a fresh database (SQLite; PostgreSQL in the subclass), and a fake Bot Connector on
 /// loopback that signs what it sends, issues the bot's tokens, and receives what the bot sends.
 /// </summary>
-public sealed class BotFrameworkChannelTests
+public class BotFrameworkChannelTests
 {
+    /// <summary>The database; <see cref="PostgreSqlBotFrameworkChannelTests"/> runs every test on PostgreSQL.</summary>
+    protected virtual string Provider => StorageProviders.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task WeeklyReport_IsCompletedThroughTheChannel_WithSignedTokensAndCardSubmits()
     {
-        await using var bf = await BotFrameworkHarness.StartAsync();
+        await using var bf = await BotFrameworkHarness.StartAsync(provider: Provider);
         var connector = bf.Connector;
 
         var before = connector.Calls.Count;
@@ -71,13 +75,13 @@ public sealed class BotFrameworkChannelTests
     [Fact]
     public async Task ProactivePrompt_AfterAHostRestart_ReachesTheUserThroughTheStoredReference()
     {
-        var first = await BotFrameworkHarness.StartAsync();
+        var first = await BotFrameworkHarness.StartAsync(provider: Provider);
         try
         {
             await first.SayAsync("帮助", "可用的功能");
             await first.StopHostAsync();
 
-            await using var second = await BotFrameworkHarness.StartAsync(folder: first.DataFolder, connector: first.Connector);
+            await using var second = await BotFrameworkHarness.StartAsync(folder: first.DataFolder, connector: first.Connector, storage: first.Storage);
             var services = second.Host.Services;
             var person = await services.GetRequiredService<IDirectoryRepository>().FindPersonAsync("fgw.lly", Ct);
             var prompt = services.GetRequiredService<RecipientRouter>().To(
@@ -111,7 +115,7 @@ public sealed class BotFrameworkChannelTests
     [Fact]
     public async Task TeamsGroupMessage_ReplyStartsA1To1ConversationWithTheTenant_AndGroupsAreRegistered()
     {
-        await using var bf = await BotFrameworkHarness.StartAsync();
+        await using var bf = await BotFrameworkHarness.StartAsync(provider: Provider);
         const string group = "19:lly-group@thread.v2";
 
         Assert.Equal(HttpStatusCode.OK, (await bf.PostAsync(Activities.TeamsGroupMessage(bf.ServiceUrl, "帮助", BotFrameworkHarness.JytUser, group))).StatusCode);
@@ -162,7 +166,7 @@ public sealed class BotFrameworkChannelTests
     [Fact]
     public async Task TooManyRequests_IsRetriedAfterRetryAfter()
     {
-        await using var bf = await BotFrameworkHarness.StartAsync();
+        await using var bf = await BotFrameworkHarness.StartAsync(provider: Provider);
         bf.Connector.FailNext(HttpStatusCode.TooManyRequests, "3");
 
         Assert.Equal(HttpStatusCode.OK, (await bf.PostAsync(Activities.Message(bf.ServiceUrl, "帮助"))).StatusCode);
@@ -177,7 +181,7 @@ public sealed class BotFrameworkChannelTests
     [Fact]
     public async Task BadGateway_IsRetriedWithinTheSameAttempt()
     {
-        await using var bf = await BotFrameworkHarness.StartAsync();
+        await using var bf = await BotFrameworkHarness.StartAsync(provider: Provider);
         bf.Connector.FailNext(HttpStatusCode.BadGateway);
         bf.Connector.FailNext(HttpStatusCode.PreconditionFailed);
 
@@ -191,7 +195,7 @@ public sealed class BotFrameworkChannelTests
     [Fact]
     public async Task Forbidden_FailsTheMessage_MarksTheUserUnreachable_AndTellsTheOffice()
     {
-        await using var bf = await BotFrameworkHarness.StartAsync();
+        await using var bf = await BotFrameworkHarness.StartAsync(provider: Provider);
         bf.Connector.Forbidden[BotFrameworkHarness.FgwConversation] = true;
 
         Assert.Equal(HttpStatusCode.OK, (await bf.PostAsync(Activities.Message(bf.ServiceUrl, "帮助"))).StatusCode);
@@ -227,7 +231,7 @@ public sealed class BotFrameworkChannelTests
     [Fact]
     public async Task ConnectorRefusesTheToken_TheTokenIsRefreshedOnce()
     {
-        await using var bf = await BotFrameworkHarness.StartAsync();
+        await using var bf = await BotFrameworkHarness.StartAsync(provider: Provider);
         await bf.SayAsync("帮助", "可用的功能");
         bf.Connector.RevokeTokens();
 
@@ -240,7 +244,7 @@ public sealed class BotFrameworkChannelTests
     [Fact]
     public async Task UnknownFields_AreAccepted_AndARedeliveredActivityIsStoredOnce()
     {
-        await using var bf = await BotFrameworkHarness.StartAsync();
+        await using var bf = await BotFrameworkHarness.StartAsync(provider: Provider);
         var activity = Activities.Message(bf.ServiceUrl, "帮助", id: "1712345678901");
         activity["futureField"] = new JsonObject { ["nested"] = new JsonArray(1, 2, 3) };
         activity["from"]!["futureAccountField"] = true;
@@ -261,7 +265,7 @@ public sealed class BotFrameworkChannelTests
         {
             ["BotFramework:AppId"] = null,
             ["BotFramework:AppPassword"] = null,
-        });
+        }, provider: Provider);
         bf.Connector.RequireToken = false;
 
         var response = await bf.PostRawAsync(Activities.Json(Activities.Message(bf.ServiceUrl, "帮助", channelId: "emulator")), token: null);
@@ -280,11 +284,17 @@ public sealed class BotFrameworkChannelTests
             ["environment"] = "Production",
             ["BotFramework:AppId"] = null,
             ["BotFramework:AppPassword"] = null,
-        });
+        }, provider: Provider);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await bf.PostAsync(Activities.Message(bf.ServiceUrl, "帮助"))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await bf.PostRawAsync(Activities.Json(Activities.Message(bf.ServiceUrl, "帮助")), token: null)).StatusCode);
         Assert.Equal(0, await bf.CountAsync("inbox"));
         Assert.DoesNotContain(ChannelNames.BotFramework, bf.Host.Services.GetRequiredService<EnabledChannels>().Channels);
     }
+}
+
+/// <summary>The same channel tests on PostgreSQL (skipped with a reason without CHATOPS_TEST_POSTGRES).</summary>
+public sealed class PostgreSqlBotFrameworkChannelTests : BotFrameworkChannelTests
+{
+    protected override string Provider => StorageProviders.PostgreSql;
 }

@@ -1,18 +1,22 @@
 using ChatOps.Core.Circulars;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
+using ChatOps.Storage;
 
 namespace ChatOps.Bot.Tests.Circulars;
 
 /// <summary>Circulars as conversations on the real engine and SQLite: compose, sign off, deliver, acknowledge, refuse.</summary>
-public sealed class CircularConversationTests : IAsyncLifetime
+public class CircularConversationTests : IAsyncLifetime
 {
+    /// <summary>The database; <see cref="PostgreSqlCircularConversationTests"/> runs every test on PostgreSQL.</summary>
+    protected virtual string Provider => StorageProviders.Sqlite;
+
     /// <summary>Wednesday 2026-11-25 10:30 in Kunming.</summary>
     private static readonly DateTimeOffset Wednesday = new(2026, 11, 25, 10, 30, 0, TimeSpan.FromHours(8));
 
     private CircularChat _chat = null!;
 
-    public async ValueTask InitializeAsync() => _chat = await CircularChat.StartAsync(Wednesday);
+    public async ValueTask InitializeAsync() => _chat = await CircularChat.StartAsync(Wednesday, provider: Provider);
 
     public async ValueTask DisposeAsync() => await _chat.DisposeAsync();
 
@@ -188,4 +192,10 @@ internal static class CircularTestExtensions
 {
     public static CircularKind GetCircularKind(this IServiceProvider services, string key) =>
         Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CircularKinds>(services).Get(key);
+}
+
+/// <summary>The same tests on PostgreSQL (skipped with a reason without CHATOPS_TEST_POSTGRES).</summary>
+public sealed class PostgreSqlCircularConversationTests : CircularConversationTests
+{
+    protected override string Provider => StorageProviders.PostgreSql;
 }

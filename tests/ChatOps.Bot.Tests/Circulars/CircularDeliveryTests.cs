@@ -1,12 +1,16 @@
 using ChatOps.Core.Circulars;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
+using ChatOps.Storage;
 
 namespace ChatOps.Bot.Tests.Circulars;
 
 /// <summary>Delivery through the real outbox and dispatcher (scripted channel senders), reminders and numbering on the real store.</summary>
-public sealed class CircularDeliveryTests
+public class CircularDeliveryTests
 {
+    /// <summary>The database; <see cref="PostgreSqlCircularDeliveryTests"/> runs every test on PostgreSQL.</summary>
+    protected virtual string Provider => StorageProviders.Sqlite;
+
     /// <summary>Wednesday 2026-11-25 10:30 in Kunming.</summary>
     private static readonly DateTimeOffset Wednesday = new(2026, 11, 25, 10, 30, 0, TimeSpan.FromHours(8));
 
@@ -18,7 +22,7 @@ public sealed class CircularDeliveryTests
     [Fact]
     public async Task PartialDeliveryFailure_TransientIsRetried_PermanentShowsTheChannelsReason_AndTheOfficeResends()
     {
-        await using var chat = await CircularChat.StartAsync(Wednesday);
+        await using var chat = await CircularChat.StartAsync(Wednesday, provider: Provider);
         var robotTries = 0;
         chat.WeCom.Script = item => item.GroupCode switch
         {
@@ -61,7 +65,7 @@ public sealed class CircularDeliveryTests
         {
             ["Circulars:DeliveryWaveSize"] = "10",
             ["Circulars:DeliveryWaveInterval"] = "00:00:05",
-        });
+        }, provider: Provider);
         var circular = await chat.IssueAsync(new CircularDraft("通知", "关于全体人员参加培训的通知", "……", [CircularTarget.Everyone, new(TargetKind.Group, "lly-group")]));
         var rows = await chat.QueryAsync<long>("SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE @Key", new { Key = $"circular:{circular.Id}:%" });
         Assert.True(rows > 50, $"{rows} rows");
@@ -82,7 +86,7 @@ public sealed class CircularDeliveryTests
     [Fact]
     public async Task Reminders_AfterTwoHoursAndAtNineNextWorkingDay_OnlyToTheMissing_AndStopWhenAcknowledgedOrStopped()
     {
-        await using var chat = await CircularChat.StartAsync(Wednesday);
+        await using var chat = await CircularChat.StartAsync(Wednesday, provider: Provider);
         var scheduler = chat.Services.GetServiceOrThrow<CircularScheduler>();
         var circular = await chat.IssueAsync(new CircularDraft("通知", "关于报送第四季度工作总结的通知", "……",
             [new(TargetKind.Group, CircularChat.TeamsGroup), new(TargetKind.Unit, "532900"), new(TargetKind.Unit, "533400")]));
@@ -122,7 +126,7 @@ public sealed class CircularDeliveryTests
     [Fact]
     public async Task Reminders_EndWhenEveryoneHasAcknowledged()
     {
-        await using var chat = await CircularChat.StartAsync(Wednesday);
+        await using var chat = await CircularChat.StartAsync(Wednesday, provider: Provider);
         var scheduler = chat.Services.GetServiceOrThrow<CircularScheduler>();
         var circular = await chat.IssueAsync(new CircularDraft("通知", "简短通知", "……", [new(TargetKind.Unit, "532900")]));
         await chat.PressesAsync("532900.lly", $"收到 #{circular.Id}");
@@ -136,7 +140,7 @@ public sealed class CircularDeliveryTests
     [Fact]
     public async Task Numbering_PerKindPerYear_TurnsAtKunmingMidnight_EditedNumbersAreUnique_AndReleasedNumbersReused()
     {
-        await using var chat = await CircularChat.StartAsync(At("2026-12-31 23:50"));
+        await using var chat = await CircularChat.StartAsync(At("2026-12-31 23:50"), provider: Provider);
         var clerk = Actor.Of((await chat.Services.GetServiceOrThrow<IDirectoryRepository>().FindPersonAsync("office.clerk1", Ct))!, "test");
         Task<CircularOutcome> CreateAsync(string kind, string? number = null) => chat.InWorkAsync(w =>
             chat.Circulars.CreateAsync(clerk, w, new CircularDraft(kind, $"{kind}标题", "正文", [new(TargetKind.Unit, "fgw")], number), chat.Clock.GetUtcNow()));
@@ -192,4 +196,10 @@ internal static class ServiceProviderTestExtensions
 {
     public static T GetServiceOrThrow<T>(this IServiceProvider services)
         where T : notnull => (T)(services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered"));
+}
+
+/// <summary>The same tests on PostgreSQL (skipped with a reason without CHATOPS_TEST_POSTGRES).</summary>
+public sealed class PostgreSqlCircularDeliveryTests : CircularDeliveryTests
+{
+    protected override string Provider => StorageProviders.PostgreSql;
 }

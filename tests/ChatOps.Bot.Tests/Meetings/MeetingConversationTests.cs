@@ -1,16 +1,20 @@
 using ChatOps.Bot.Tests.Conversations;
 using ChatOps.Core.Meetings;
 using ChatOps.Core.Organization;
+using ChatOps.Storage;
 
 namespace ChatOps.Bot.Tests.Meetings;
 
 /// <summary>
-/// Meetings as conversations on the real engine and SQLite (seed 000 第十三条): invitations, reminders, leave with a
+/// Meetings as conversations on the real engine, on SQLite and PostgreSQL (seed 000 第十三条): invitations, reminders, leave with a
 /// substitute, the host's decision, the roster, moves and cancellations, the host who never answers, agreed items.
 /// The office creates meetings through <see cref="MeetingService"/> (what the API and the CLI call).
 /// </summary>
-public sealed class MeetingConversationTests : IAsyncLifetime
+public class MeetingConversationTests : IAsyncLifetime
 {
+    /// <summary>The database; <see cref="PostgreSqlMeetingConversationTests"/> runs every test on PostgreSQL.</summary>
+    protected virtual string Provider => StorageProviders.Sqlite;
+
     /// <summary>Wednesday 2026-11-25 10:00 in Kunming; the office meeting is next Tuesday 12-01 9:00–10:30.</summary>
     private static readonly DateTimeOffset Wednesday = new(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(8));
 
@@ -21,7 +25,7 @@ public sealed class MeetingConversationTests : IAsyncLifetime
 
     private MeetingChat _chat = null!;
 
-    public async ValueTask InitializeAsync() => _chat = await MeetingChat.StartAsync(Wednesday);
+    public async ValueTask InitializeAsync() => _chat = await MeetingChat.StartAsync(Wednesday, provider: Provider);
 
     public async ValueTask DisposeAsync() => await _chat.DisposeAsync();
 
@@ -341,7 +345,7 @@ public sealed class MeetingConversationTests : IAsyncLifetime
     public async Task RecurringMeeting_OnAPublicHoliday_IsFlaggedToTheOffice_NotSilentlyHeld()
     {
         await _chat.DisposeAsync();
-        _chat = await MeetingChat.StartAsync(new DateTimeOffset(2026, 9, 28, 10, 0, 0, TimeSpan.FromHours(8)));
+        _chat = await MeetingChat.StartAsync(new DateTimeOffset(2026, 9, 28, 10, 0, 0, TimeSpan.FromHours(8)), provider: Provider);
         var created = await _chat.Meetings.CreateAsync(Clerk, new MeetingDraft(
             "周例会", "领导小组办公室周例会", "office.head", "2026-09-29 09:00", "2026-09-29 10:00", "省卫生健康委3楼会议室", null, null,
             ["unit:fgw"], "weekly:TUE"));
@@ -375,7 +379,7 @@ public sealed class MeetingConversationTests : IAsyncLifetime
     public async Task MonthlyMeeting_OnAWeekend_OfficeConfirmsItIsHeld_ThenInvitationsGoOut()
     {
         await _chat.DisposeAsync();
-        _chat = await MeetingChat.StartAsync(new DateTimeOffset(2026, 7, 14, 10, 0, 0, TimeSpan.FromHours(8)));
+        _chat = await MeetingChat.StartAsync(new DateTimeOffset(2026, 7, 14, 10, 0, 0, TimeSpan.FromHours(8)), provider: Provider);
         await _chat.Meetings.CreateAsync(Clerk, new MeetingDraft(
             "领导小组会议", "领导小组月度会议", "group.leader", "2026-07-15 15:00", "2026-07-15 17:00", "省政府第一会议室", null, null,
             ["unit:fgw"], "monthly:15"));
@@ -399,11 +403,8 @@ public sealed class MeetingConversationTests : IAsyncLifetime
         await me.SaysAsync("参加省政府专题会议");
         _chat.At(11, 30, 16);
         Assert.Equal(3, await _chat.RunSchedulerAsync());
-        var folder = _chat.DataFolder;
         var now = _chat.Clock.GetUtcNow();
-        await _chat.DisposeAsync();
-
-        _chat = await MeetingChat.StartAsync(now.AddMinutes(1), folder);
+        _chat = await _chat.RestartAsync(now.AddMinutes(1));
         Assert.Equal(0, await _chat.RunSchedulerAsync());
         Assert.Equal(3, await _chat.CountOutboxAsync($"meeting:{m.Id}:reminder-day-before:v1:"));
         (await _chat.As("fgw.lly").SaysAsync("王建华")).Shows("代为参会：王建华（省委宣传部（省文明办））");
@@ -430,4 +431,10 @@ public sealed class MeetingConversationTests : IAsyncLifetime
         (await _chat.As("office.head").PressesAsync($"请假 #{m.Id}")).Shows("您是领导小组办公室会议的主持人，无需请假。");
         (await me.PressesAsync("参加 #999")).Shows("找不到编号为999的会议。");
     }
+}
+
+/// <summary>The same meeting conversations on PostgreSQL (skipped with a reason without CHATOPS_TEST_POSTGRES).</summary>
+public sealed class PostgreSqlMeetingConversationTests : MeetingConversationTests
+{
+    protected override string Provider => StorageProviders.PostgreSql;
 }

@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ChatOps.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Testing;
 
@@ -38,6 +40,11 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
 
     public string DataFolder { get; }
 
+    /// <summary>The database (pass it to a second harness to restart on it).</summary>
+    public TestStorage Storage { get; private init; } = null!;
+
+    private bool _ownsStorage;
+
     public string ServiceUrl => Connector.ServiceUrl;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -47,8 +54,11 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
     /// unless given); <paramref name="settings"/> override the connector's settings (null values remove a setting).
     /// </summary>
     public static async Task<BotFrameworkHarness> StartAsync(
-        IDictionary<string, string?>? settings = null, string? folder = null, FakeBotConnector? connector = null)
+        IDictionary<string, string?>? settings = null, string? folder = null, FakeBotConnector? connector = null,
+        string provider = StorageProviders.Sqlite, TestStorage? storage = null)
     {
+        var ownsStorage = storage is null;
+        storage ??= await TestStorage.CreateAsync(provider);
         var ownsConnector = connector is null;
         connector ??= await FakeBotConnector.StartAsync();
         folder ??= Directory.CreateTempSubdirectory("chatops-bf-").FullName;
@@ -56,6 +66,10 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
         all["Storage:DataFolder"] = folder;
         all["Directory:SeedFile"] = WriteDirectory(folder);
         all["Engine:PollInterval"] = "00:00:00.200";
+        foreach (var (key, value) in storage.Settings)
+        {
+            all[key] = value;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
@@ -66,7 +80,7 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
             all.Remove(key);
         }
 
-        return new BotFrameworkHarness(connector, new BotHost(all), folder, ownsConnector);
+        return new BotFrameworkHarness(connector, new BotHost(all), folder, ownsConnector) { Storage = storage, _ownsStorage = ownsStorage };
     }
 
     /// <summary>Posts an activity with a valid token of the connector (or the given one; "" for none).</summary>
@@ -109,8 +123,7 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
 
     public async Task<T> ScalarAsync<T>(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={Host.DatabaseFile}");
-        await connection.OpenAsync(Ct);
+        await using var connection = await Host.Services.GetRequiredService<Database>().OpenAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         var value = await command.ExecuteScalarAsync(Ct);
@@ -154,6 +167,11 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
         }
 
         SqliteConnection.ClearAllPools();
+        if (_ownsStorage)
+        {
+            await Storage.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(DataFolder, recursive: true);

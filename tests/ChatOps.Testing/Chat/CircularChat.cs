@@ -45,23 +45,26 @@ public sealed class CircularChat : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
+    private TestStorage? _storage;
+
     public ScriptedSender WeCom => Services.GetServices<IChannelSender>().OfType<ScriptedSender>().Single(s => s.Channel == ChannelNames.WeCom);
 
     public ScriptedSender BotFramework => Services.GetServices<IChannelSender>().OfType<ScriptedSender>().Single(s => s.Channel == ChannelNames.BotFramework);
 
     public CircularService Circulars => Services.GetRequiredService<CircularService>();
 
-    public static async Task<CircularChat> StartAsync(DateTimeOffset now, IDictionary<string, string?>? settings = null)
+    public static async Task<CircularChat> StartAsync(DateTimeOffset now, IDictionary<string, string?>? settings = null, string provider = StorageProviders.Sqlite)
     {
+        var storage = await TestStorage.CreateAsync(provider);
         var folder = Directory.CreateTempSubdirectory("chatops-circulars-").FullName;
         var clock = new FakeTimeProvider(now);
-        var builder = ChatHost.CreateBuilder(folder, clock, settings);
+        var builder = ChatHost.CreateBuilder(folder, clock, storage.Settings.Concat(settings ?? new Dictionary<string, string?>()));
         builder.Services.AddSingleton<IChannelSender>(new ScriptedSender(ChannelNames.WeCom));
         builder.Services.AddSingleton<IChannelSender>(new ScriptedSender(ChannelNames.BotFramework));
         builder.AddCirculars();
         var host = await builder.BuildSeededAsync();
         await ReshapeGroupsAsync(host.Services.GetRequiredService<IDirectoryRepository>(), now);
-        return new CircularChat(host, clock);
+        return new CircularChat(host, clock) { _storage = storage };
     }
 
     /// <summary>Says something as a person on the local web chat; returns the bot's answers to that person on it.</summary>
@@ -147,11 +150,14 @@ public sealed class CircularChat : IAsyncDisposable
         return total;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Host.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
     }
 
     private async Task<IReadOnlyList<OutboxItem>> TurnAsync(string personId, string? text, string? action)

@@ -35,25 +35,37 @@ public sealed class MeetingChat : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
+    private TestStorage? _storage;
+
     public string DataFolder { get; }
 
     public MeetingService Meetings => Services.GetRequiredService<MeetingService>();
 
     /// <summary>Starts on a fresh data folder (or an existing one, to simulate a restart) at <paramref name="now"/>.</summary>
-    public static async Task<MeetingChat> StartAsync(DateTimeOffset now, string? folder = null)
+    public static async Task<MeetingChat> StartAsync(DateTimeOffset now, string? folder = null, string provider = StorageProviders.Sqlite, TestStorage? storage = null)
     {
+        storage ??= await TestStorage.CreateAsync(provider);
         folder ??= Directory.CreateTempSubdirectory("chatops-meetings-").FullName;
         var clock = new FakeTimeProvider(now);
-        var builder = ChatHost.CreateBuilder(folder, clock);
+        var builder = ChatHost.CreateBuilder(folder, clock, storage.Settings);
         builder.AddMeetings();
         var host = await builder.BuildSeededAsync();
-        var chat = new MeetingChat(host, clock, folder);
+        var chat = new MeetingChat(host, clock, folder) { _storage = storage };
         foreach (var person in (await host.Services.GetRequiredService<IDirectoryRepository>().LoadAsync()).People)
         {
             await chat.NewMessagesAsync(person.Id); // after a restart, what was sent before is not new
         }
 
         return chat;
+    }
+
+    /// <summary>Stops this host and starts a new one at <paramref name="now"/> on the same database (a restart).</summary>
+    public async Task<MeetingChat> RestartAsync(DateTimeOffset now)
+    {
+        var storage = _storage;
+        _storage = null; // the database outlives this host
+        await DisposeAsync();
+        return await StartAsync(now, DataFolder, storage: storage);
     }
 
     /// <summary>A person's side of the conversation.</summary>
@@ -83,9 +95,9 @@ public sealed class MeetingChat : IAsyncDisposable
     {
         await using var c = await Services.GetRequiredService<Database>().OpenAsync();
         await using var command = c.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE $prefix";
+        command.CommandText = "SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE @prefix";
         var p = command.CreateParameter();
-        p.ParameterName = "$prefix";
+        p.ParameterName = "@prefix";
         p.Value = prefix + "%";
         command.Parameters.Add(p);
         return (long)(await command.ExecuteScalarAsync())!;
@@ -109,7 +121,10 @@ public sealed class MeetingChat : IAsyncDisposable
     {
         Host.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await Task.CompletedTask;
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
     }
 }
 

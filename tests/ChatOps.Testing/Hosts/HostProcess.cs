@@ -41,7 +41,7 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(180); // a busy build machine starts a host in seconds to minutes
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
             try
@@ -61,8 +61,9 @@ public sealed class HostProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
+        var exited = process.HasExited;
         await host.DisposeAsync();
-        throw new InvalidOperationException($"the host on port {port} did not become healthy (exited: {process.HasExited})");
+        throw new InvalidOperationException($"the host on port {port} did not become healthy (exited: {exited})");
     }
 
     /// <summary>SIGKILL.</summary>
