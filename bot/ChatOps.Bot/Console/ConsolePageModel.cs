@@ -10,6 +10,9 @@ public abstract class ConsolePageModel : PageModel
     /// <summary>The signed-in person (the authorization policy guarantees one).</summary>
     public Person Me => ConsoleAuth.Person(HttpContext) ?? throw new InvalidOperationException("No console person on this request.");
 
+    /// <summary>The signed-in person as the use cases take them: roles from the directory, the client's address as the source.</summary>
+    protected Actor Actor => Actor.Of(Me, ConsoleAuth.Source(HttpContext));
+
     /// <summary>A one-line result of the last change (shown once).</summary>
     [TempData]
     public string? Notice { get; set; }

@@ -10,7 +10,7 @@ namespace ChatOps.Core.Circulars;
 /// minute, so a double click or a retried request does not send twice, and the person's reminder count grows as with
 /// the scheduled ones. Office staff only. Kept beside <see cref="CircularScheduler"/> without touching its plan.
 /// </summary>
-public sealed class CircularRemindNow(ICircularStoreFactory stores, CircularKinds kinds, CircularMessages messages, RecipientRouter router, IDirectoryRepository directory)
+public sealed class CircularRemindNow(ICircularStoreFactory stores, CircularKinds kinds, CircularText text, RecipientRouter router, IDirectoryRepository directory)
 {
     /// <summary>Queues the reminders in <paramref name="work"/>; returns how many people were reminded, or the refusal.</summary>
     public async Task<(int Reminded, string? Refusal)> RemindAsync(IUnitOfWork work, Actor actor, long id, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -42,7 +42,7 @@ public sealed class CircularRemindNow(ICircularStoreFactory stores, CircularKind
 
         var snapshot = await directory.LoadAsync(cancellationToken);
         var people = snapshot.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var card = messages.Reminder(circular, kinds.Get(circular.Kind), null);
+        var card = text.Reminder(circular, kinds.Get(circular.Kind), null);
         var step = "manual-" + now.ToUniversalTime().ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
         var reminded = new List<string>();
         foreach (var r in pending)

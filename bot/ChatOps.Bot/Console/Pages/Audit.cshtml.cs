@@ -14,8 +14,9 @@ public sealed class AuditModel(IAuditQuery audit, OfficeProfile office) : Consol
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Actor { get; set; }
+    /// <summary>The acting person's id to filter by (query <c>actor</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "actor")]
+    public string? ActorFilter { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Action { get; set; }
@@ -35,7 +36,7 @@ public sealed class AuditModel(IAuditQuery audit, OfficeProfile office) : Consol
     }
 
     private Task<IReadOnlyList<AuditEntry>> ListAsync(int limit) =>
-        audit.ListAsync(new AuditFilter(Day(From), Day(To)?.AddDays(1), Blank(Actor), Blank(Action), Blank(Subject), limit), HttpContext.RequestAborted);
+        audit.ListAsync(new AuditFilter(Day(From), Day(To)?.AddDays(1), Blank(ActorFilter), Blank(Action), Blank(Subject), limit), HttpContext.RequestAborted);
 
     private DateTimeOffset? Day(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)

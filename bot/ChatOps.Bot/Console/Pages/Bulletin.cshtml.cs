@@ -38,7 +38,6 @@ public sealed class BulletinModel(BulletinEditor editor, ReportOverview overview
 
     public bool MaySign => Signers.Any(p => p.Id == Me.Id);
 
-    private Actor Actor => Actor.Of(Me, ConsoleAuth.Source(HttpContext));
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -27,8 +27,6 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
     /// <summary>The kinds' names, as configured (<see cref="CircularKinds"/>): those issued without sign-off first.</summary>
     public IReadOnlyList<string> Kinds => [.. kinds.All.OrderBy(k => k.SignOff != SignOffBy.None).Select(k => k.Name)];
 
-    /// <summary>The signed-in person acting from the console.</summary>
-    private Actor Actor => Actor.Of(Me, ConsoleAuth.Source(HttpContext));
 
     /// <summary>The roles a circular can be sent to, by their Chinese names.</summary>
     public IReadOnlyList<string> RoleNames { get; } = ["联络员", "分管领导", "办公室", "主持人", "组长", "督战组"];

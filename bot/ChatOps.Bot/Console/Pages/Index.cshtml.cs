@@ -43,7 +43,6 @@ public sealed class IndexModel(ReportOverview overview, ReportChasing chasing) :
 
     public bool MayChase => Me.Roles.HasFlag(Roles.OfficeStaff);
 
-    private Actor Actor => Actor.Of(Me, ConsoleAuth.Source(HttpContext));
 
     /// <summary>The rows of a board after the filters.</summary>
     public IEnumerable<BoardEntry> Rows(BoardView view) => view.Board.Entries

@@ -31,8 +31,6 @@ public sealed partial class MeetingsModel(MeetingService meetings, MeetingDesk d
 
     public bool IsOffice => ConsoleAccess.May(Me.Roles, ConsoleAreas.Office);
 
-    /// <summary>The signed-in person as the use cases see them (the audit line records the console and address).</summary>
-    private Actor Actor => Actor.Of(Me, ConsoleAuth.Source(HttpContext));
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 

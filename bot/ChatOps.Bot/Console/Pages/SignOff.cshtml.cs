@@ -32,19 +32,18 @@ public sealed class SignOffModel(CircularService circulars, CircularKinds kinds,
         Pending = pending;
     }
 
-    public Task<IActionResult> OnPostSignAsync(long id) => DecideAsync(id, "circular.sign", (work, now) => circulars.SignAsync(work, id, Me, now, HttpContext.RequestAborted));
+    public Task<IActionResult> OnPostSignAsync(long id) => DecideAsync((work, now) => circulars.SignAsync(Actor, work, id, now, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostReturnAsync(long id, string? comment) =>
-        DecideAsync(id, "circular.return", (work, now) => circulars.ReturnAsync(work, id, Me, comment ?? "", now, HttpContext.RequestAborted));
+        DecideAsync((work, now) => circulars.ReturnAsync(Actor, work, id, comment ?? "", now, HttpContext.RequestAborted));
 
-    private async Task<IActionResult> DecideAsync(long id, string action, Func<IUnitOfWork, DateTimeOffset, Task<CircularOutcome>> decide)
+    private async Task<IActionResult> DecideAsync(Func<IUnitOfWork, DateTimeOffset, Task<CircularOutcome>> decide)
     {
         var now = time.GetUtcNow();
         await using var work = await works.BeginAsync(HttpContext.RequestAborted);
         var outcome = await decide(work, now);
         if (outcome.Succeeded)
         {
-            await work.Audit.AppendAsync(Core.Audit.AuditEntry.Of(now, Me.Id, action, $"circular:{id}", outcome.Notice ?? "", ConsoleAuth.Source(HttpContext)), HttpContext.RequestAborted);
             await work.CommitAsync(HttpContext.RequestAborted);
             HttpContext.RequestServices.GetService<IWorkSignal>()?.OutboxChanged();
             Notice = outcome.Notice;

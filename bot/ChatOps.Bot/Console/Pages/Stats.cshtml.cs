@@ -49,17 +49,15 @@ public sealed class StatsModel(ReportCompliance compliance, CircularService circ
         var draft = new CircularDraft("circular", ComplianceCircular.Title(Result), ComplianceCircular.Body(Result, office.Name, today),
             [new CircularTarget(TargetKind.Role, "联络员")]);
         await using var work = await works.BeginAsync(HttpContext.RequestAborted);
-        var created = await circulars.CreateAsync(work, draft, Me, now, HttpContext.RequestAborted);
+        var created = await circulars.CreateAsync(Actor, work, draft, now, HttpContext.RequestAborted);
         if (!created.Succeeded)
         {
             Errors = [.. created.Errors.Select(e => e.Message)];
             return Page();
         }
 
-        await work.Audit.AppendAsync(Core.Audit.AuditEntry.Of(now, Me.Id, "circular.create", $"circular:{created.Circular!.Id}",
-            $"{created.Circular.Number}《{created.Circular.Title}》（由报送统计起草）", ConsoleAuth.Source(HttpContext)), HttpContext.RequestAborted);
         await work.CommitAsync(HttpContext.RequestAborted);
-        Notice = $"已起草{created.Circular.Number}《{created.Circular.Title}》（草稿，尚未发出）。请核改后送办公室主任签发。";
+        Notice = $"已起草{created.Circular!.Number}《{created.Circular.Title}》（草稿，尚未发出）。请核改后送办公室主任签发。";
         return Redirect($"/console/circulars?id={created.Circular.Id}");
     }
 

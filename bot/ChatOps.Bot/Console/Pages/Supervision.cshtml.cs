@@ -59,7 +59,6 @@ public sealed class SupervisionModel(SupervisionService service, ISupervisionSto
 
     public string PersonName(string id) => Directory.People.FirstOrDefault(p => p.Id == id)?.Name ?? id;
 
-    private Actor Actor => Actor.Of(Me, ConsoleAuth.Source(HttpContext));
 
     private CancellationToken Ct => HttpContext.RequestAborted;
 
