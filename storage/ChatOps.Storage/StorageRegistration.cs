@@ -1,6 +1,7 @@
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
-using ChatOps.Storage.Repositories;
+using ChatOps.Storage.Organization;
+using ChatOps.Storage.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -17,3 +17,8 @@ namespace ChatOps.Storage.Tests
 {
     internal static class MovedToChatOpsTesting;
 }
+
+namespace ChatOps.Bot.Tests.Scheduling
+{
+    internal static class MovedToChatOpsTesting;
+}

@@ -1,5 +1,4 @@
 using ChatOps.Core.Audit;
-using ChatOps.Storage.Repositories;
 using Dapper;
 
 namespace ChatOps.Storage.Audit;

@@ -1,4 +1,4 @@
-namespace ChatOps.Storage.Repositories;
+namespace ChatOps.Storage.Conversations;
 
 /// <summary>Statements of the inbox, outbox and dialog state. Dedupe is done by the database, never by a read-then-write.</summary>
 internal static class EngineSql

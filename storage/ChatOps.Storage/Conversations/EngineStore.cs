@@ -1,9 +1,10 @@
 using System.Data.Common;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Operations;
+using ChatOps.Storage.Reports;
 using Dapper;
 
-namespace ChatOps.Storage.Repositories;
+namespace ChatOps.Storage.Conversations;
 
 /// <summary>
 /// The engine's storage: the inbox and the dispatcher's view of the outbox (each call its own connection), and units

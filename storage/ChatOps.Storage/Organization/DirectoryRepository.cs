@@ -2,7 +2,7 @@ using System.Data.Common;
 using ChatOps.Core.Organization;
 using Dapper;
 
-namespace ChatOps.Storage.Repositories;
+namespace ChatOps.Storage.Organization;
 
 /// <summary>The directory over Dapper. Loads are one round trip per table; applying changes is one transaction.</summary>
 internal sealed class DirectoryRepository(Database db) : IDirectoryRepository

@@ -1,7 +1,7 @@
 using ChatOps.Core.Reports;
 using Dapper;
 
-namespace ChatOps.Storage.Repositories;
+namespace ChatOps.Storage.Reports;
 
 /// <summary>The office's 行动要情 items per period, in the order they were added. Each call its own connection.</summary>
 internal sealed class BulletinHeadlineStore(Database db) : IBulletinHeadlineStore

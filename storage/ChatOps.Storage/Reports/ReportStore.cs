@@ -1,7 +1,7 @@
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Reports;
 
-namespace ChatOps.Storage.Repositories;
+namespace ChatOps.Storage.Reports;
 
 /// <summary>Reports inside a unit of work. Answers are stored as JSON; the unique index makes one report per unit and period.</summary>
 internal sealed class ReportStore(Session s) : IReportStore

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ChatOps.Bot.Tests;
+namespace ChatOps.Bot.Tests.Cli;
 
 /// <summary>The directory verbs run as the README shows them, against a fresh data folder.</summary>
 public class CliVerbTests

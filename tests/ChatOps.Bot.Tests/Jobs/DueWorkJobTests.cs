@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Quartz;
 
-namespace ChatOps.Bot.Tests.Scheduling;
+namespace ChatOps.Bot.Tests.Jobs;
 
 public class DueWorkJobTests
 {

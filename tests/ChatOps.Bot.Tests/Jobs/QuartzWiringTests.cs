@@ -4,7 +4,7 @@ using ChatOps.Core.Reports.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
-namespace ChatOps.Bot.Tests.Scheduling;
+namespace ChatOps.Bot.Tests.Jobs;
 
 public class QuartzWiringTests
 {

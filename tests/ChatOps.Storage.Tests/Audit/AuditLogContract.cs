@@ -1,8 +1,8 @@
 using ChatOps.Core.Audit;
 using ChatOps.Storage.Audit;
-using ChatOps.Storage.Repositories;
+using ChatOps.Storage.Conversations;
 
-namespace ChatOps.Storage.Tests;
+namespace ChatOps.Storage.Tests.Audit;
 
 /// <summary>The audit log's behaviour on every provider: a line commits with its unit of work, and filters narrow the list.</summary>
 public abstract class AuditLogContract : IAsyncLifetime

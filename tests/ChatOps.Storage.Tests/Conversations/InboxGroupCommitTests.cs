@@ -1,8 +1,8 @@
 using ChatOps.Core.Conversations;
-using ChatOps.Storage.Repositories;
+using ChatOps.Storage.Conversations;
 using Dapper;
 
-namespace ChatOps.Storage.Tests;
+namespace ChatOps.Storage.Tests.Conversations;
 
 /// <summary>
 /// Group commit of inbox inserts (<see cref="GroupCommitInbox"/> over the SQLite <see cref="EngineStore"/>, on a real

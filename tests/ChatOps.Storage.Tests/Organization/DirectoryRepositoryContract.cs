@@ -1,10 +1,10 @@
 using System.Text;
 using ChatOps.Core.Organization;
-using ChatOps.Storage.Repositories;
+using ChatOps.Storage.Organization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ChatOps.Storage.Tests;
+namespace ChatOps.Storage.Tests.Organization;
 
 /// <summary>
 /// The directory repository's behaviour, run on every provider: <see cref="SqliteDirectoryRepositoryTests"/> always,
