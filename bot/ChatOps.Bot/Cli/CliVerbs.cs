@@ -116,6 +116,9 @@ public static class CliVerbs
 /// <summary><c>import-directory FILE</c>: validates every row, writes nothing when any is bad, reports each error.</summary>
 internal sealed class ImportDirectoryVerb : ICliVerb
 {
+    /// <summary>The operator at the command line (<c>--by NAME</c>, else the OS user): a system actor, audited as <c>cli</c>.</summary>
+    public static Actor CliActor(Dictionary<string, string> options) => Actor.System(options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}", "cli");
+
     public string Name => "import-directory";
 
     public string Usage => "import-directory FILE.yaml|FILE.csv [--by NAME]";
@@ -139,8 +142,7 @@ internal sealed class ImportDirectoryVerb : ICliVerb
         DirectoryImportResult result;
         try
         {
-            result = await services.GetRequiredService<DirectoryService>()
-                .ImportAsync(path, options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}");
+            result = await services.GetRequiredService<DirectoryService>().ImportAsync(CliActor(options), path);
         }
         catch (ArgumentException ex)
         {
@@ -155,14 +157,14 @@ internal sealed class ImportDirectoryVerb : ICliVerb
                 await error.WriteLineAsync(e.ToString());
             }
 
-            await error.WriteLineAsync($"共 {result.Errors.Count} 处错误，未导入任何内容。");
+            await error.WriteLineAsync(DirectoryText.ErrorCount(result.Errors.Count));
             return 1;
         }
 
         await output.WriteLineAsync(result.Changes!.Summary());
         foreach (var warning in result.Warnings)
         {
-            await output.WriteLineAsync($"提示：{warning}");
+            await output.WriteLineAsync(DirectoryText.Hint(warning));
         }
 
         return 0;
@@ -224,8 +226,8 @@ internal sealed class ChangeLiaisonVerb : ICliVerb
         try
         {
             var change = await services.GetRequiredService<DirectoryService>()
-                .ChangeLiaisonAsync(positional[0], positional[1], options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}", reason);
-            await output.WriteLineAsync($"已备案：{change.UnitCode} 联络员由 {change.OldPersonId ?? "（无）"} 调整为 {change.NewPersonId}。");
+                .ChangeLiaisonAsync(ImportDirectoryVerb.CliActor(options), positional[0], positional[1], reason);
+            await output.WriteLineAsync(DirectoryText.LiaisonChanged(change));
             return 0;
         }
         catch (DirectoryException ex)
