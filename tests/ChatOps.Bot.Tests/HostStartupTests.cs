@@ -89,7 +89,7 @@ public class HostStartupTests
         {
             first.CreateClient().Dispose();
             var service = first.Services.GetRequiredService<DirectoryService>();
-            await service.ChangeLiaisonAsync("wjw", "wjw.fgld", "测试", "调整", TestContext.Current.CancellationToken);
+            await service.ChangeLiaisonAsync(Actor.System("测试", "test"), "wjw", "wjw.fgld", "调整", TestContext.Current.CancellationToken);
         }
 
         await using var second = new BotHost(settings);

@@ -117,6 +117,9 @@ public static class CliVerbs
 /// <summary><c>import-directory FILE</c>: validates every row, writes nothing when any is bad, reports each error.</summary>
 internal sealed class ImportDirectoryVerb() : CliVerb("import-directory", "import-directory FILE.yaml|FILE.csv [--by NAME]", words: 1)
 {
+    /// <summary>The operator at the command line (<c>--by NAME</c>, else the OS user): a system actor, audited as <c>cli</c>.</summary>
+    public static Actor CliActor(CliArguments args) => Actor.System(args.By, "cli");
+
     protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
         var path = Path.GetFullPath(args.Words[0]);
@@ -129,8 +132,7 @@ internal sealed class ImportDirectoryVerb() : CliVerb("import-directory", "impor
         DirectoryImportResult result;
         try
         {
-            result = await services.GetRequiredService<DirectoryService>()
-                .ImportAsync(path, args.By);
+            result = await services.GetRequiredService<DirectoryService>().ImportAsync(CliActor(args), path);
         }
         catch (ArgumentException ex)
         {
@@ -145,14 +147,14 @@ internal sealed class ImportDirectoryVerb() : CliVerb("import-directory", "impor
                 await error.WriteLineAsync(e.ToString());
             }
 
-            await error.WriteLineAsync($"共 {result.Errors.Count} 处错误，未导入任何内容。");
+            await error.WriteLineAsync(DirectoryText.ErrorCount(result.Errors.Count));
             return 1;
         }
 
         await output.WriteLineAsync(result.Changes!.Summary());
         foreach (var warning in result.Warnings)
         {
-            await output.WriteLineAsync($"提示：{warning}");
+            await output.WriteLineAsync(DirectoryText.Hint(warning));
         }
 
         return 0;
@@ -197,8 +199,8 @@ internal sealed class ChangeLiaisonVerb() : CliVerb("change-liaison", "change-li
         try
         {
             var change = await services.GetRequiredService<DirectoryService>()
-                .ChangeLiaisonAsync(args.Words[0], args.Words[1], args.By, reason);
-            await output.WriteLineAsync($"已备案：{change.UnitCode} 联络员由 {change.OldPersonId ?? "（无）"} 调整为 {change.NewPersonId}。");
+                .ChangeLiaisonAsync(ImportDirectoryVerb.CliActor(args), args.Words[0], args.Words[1], reason);
+            await output.WriteLineAsync(DirectoryText.LiaisonChanged(change));
             return 0;
         }
         catch (DirectoryException ex)

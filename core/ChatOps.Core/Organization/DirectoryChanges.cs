@@ -25,12 +25,7 @@ public sealed record DirectoryChanges(
         GroupsToSave.Count == 0 && GroupsToDeactivate.Count == 0 && LiaisonChanges.Count == 0;
 
     /// <summary>A one-line summary for the office, in Chinese.</summary>
-    public string Summary() => IsEmpty
-        ? "名录无变化。"
-        : $"单位：新增 {UnitsAdded}，修改 {UnitsToSave.Count - UnitsAdded}，停用 {UnitsToDeactivate.Count}；" +
-          $"人员：新增 {PeopleAdded}，修改 {PeopleToSave.Count - PeopleAdded}，停用 {PeopleToDeactivate.Count}；" +
-          $"群聊：新增 {GroupsAdded}，修改 {GroupsToSave.Count - GroupsAdded}，停用 {GroupsToDeactivate.Count}；" +
-          $"联络员变更 {LiaisonChanges.Count}。";
+    public string Summary() => DirectoryText.Summary(this);
 
     /// <summary>Computes the changes from <paramref name="current"/> to <paramref name="desired"/>.</summary>
     /// <param name="includeGroups">False when the source (CSV) has no groups: stored groups are left alone.</param>

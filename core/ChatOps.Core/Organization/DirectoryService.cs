@@ -1,3 +1,5 @@
+using ChatOps.Core.Audit;
+using ChatOps.Core.Conversations;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Organization;
@@ -24,8 +26,7 @@ public sealed record DirectoryImportResult(IReadOnlyList<DirectoryFileError> Err
             var leaders = snapshot.People.Where(p => p.UnitCode == unit.Code && p.Roles.HasFlag(Roles.ReviewingLeader)).ToList();
             if (leaders.Count > 0 && leaders.All(l => l.Roles.HasFlag(Roles.Liaison)))
             {
-                warnings.Add($"{unit.Name}（{unit.Code}）的分管领导{string.Join("、", leaders.Select(l => l.Name))}同时是联络员：" +
-                    "本人报送的报告不能由本人审核，将由领导小组办公室代为审核。建议另行指定分管领导或联络员。");
+                warnings.Add(DirectoryText.SelfReview(unit, leaders));
             }
         }
 
@@ -37,21 +38,30 @@ public sealed record DirectoryImportResult(IReadOnlyList<DirectoryFileError> Err
 public sealed class DirectoryException(string message) : Exception(message);
 
 /// <summary>
-/// Directory use cases: import and export files, seed an empty database, file liaison changes (备案).
-/// An import validates the whole file first and writes nothing when any row is bad.
+/// Directory use cases: import and export files, seed an empty database, file liaison changes (备案). The changing use
+/// cases take the acting person (<see cref="Actor"/>) and refuse anyone outside the office; each change is applied in a
+/// unit of work together with its line in the office's audit log (who, when, what, from where), so neither is ever
+/// written without the other. An import validates the whole file first and writes nothing when any row is bad.
 /// </summary>
-public sealed class DirectoryService(IDirectoryRepository repository, TimeProvider time, ILogger<DirectoryService> logger)
+public sealed class DirectoryService(IDirectoryRepository repository, IUnitOfWorkFactory works, TimeProvider time, ILogger<DirectoryService> logger)
 {
-    /// <summary>Imports a YAML or CSV file. Re-importing the same file changes nothing.</summary>
-    public async Task<DirectoryImportResult> ImportAsync(string path, string filedBy, CancellationToken cancellationToken = default)
+    /// <summary>Who seeds the sample directory on first start.</summary>
+    public static readonly Actor Seeder = Actor.System("system", "startup");
+
+    /// <summary>Imports a YAML, CSV or .xlsx file. Re-importing the same file changes nothing. Office staff only.</summary>
+    public async Task<DirectoryImportResult> ImportAsync(Actor actor, string path, CancellationToken cancellationToken = default)
     {
+        EnsureOffice(actor);
         var read = await DirectoryFile.ReadAsync(path, cancellationToken);
-        return await ApplyAsync(read, filedBy, $"名录导入：{Path.GetFileName(path)}", cancellationToken);
+        return await ApplyAsync(actor, read, Path.GetFileName(path), cancellationToken);
     }
 
-    /// <summary>Imports file content already in memory.</summary>
-    public Task<DirectoryImportResult> ImportAsync(string fileName, byte[] content, string filedBy, CancellationToken cancellationToken = default) =>
-        ApplyAsync(DirectoryFile.Read(fileName, content, DirectoryFile.FormatOf(fileName)), filedBy, $"名录导入：{fileName}", cancellationToken);
+    /// <summary>Imports file content already in memory. Office staff only.</summary>
+    public Task<DirectoryImportResult> ImportAsync(Actor actor, string fileName, byte[] content, CancellationToken cancellationToken = default)
+    {
+        EnsureOffice(actor);
+        return ApplyAsync(actor, DirectoryFile.Read(fileName, content, DirectoryFile.FormatOf(fileName)), fileName, cancellationToken);
+    }
 
     /// <summary>Seeds the directory from <paramref name="path"/> when nothing is stored yet; returns true when it did.</summary>
     public async Task<bool> SeedIfEmptyAsync(string path, CancellationToken cancellationToken = default)
@@ -61,10 +71,10 @@ public sealed class DirectoryService(IDirectoryRepository repository, TimeProvid
             return false;
         }
 
-        var result = await ImportAsync(path, "system", cancellationToken);
+        var result = await ImportAsync(Seeder, path, cancellationToken);
         if (!result.Succeeded)
         {
-            throw new DirectoryException($"示例名录 {path} 有误：{result.Errors[0]}");
+            throw new DirectoryException(DirectoryText.SampleInvalid(path, result.Errors[0]));
         }
 
         logger.LogInformation("Seeded the empty directory from {Path}: {Summary}", path, result.Changes!.Summary());
@@ -82,30 +92,31 @@ public sealed class DirectoryService(IDirectoryRepository repository, TimeProvid
 
     /// <summary>
     /// Files a change of a unit's liaison (联络员调整备案, seed 000 第八条): the new liaison must be an active person of
-    /// that unit; the old one keeps their other roles. History keeps who filed it, when and why.
+    /// that unit; the old one keeps their other roles. History keeps who filed it, when and why. Office staff only.
     /// </summary>
     public async Task<LiaisonReplacement> ChangeLiaisonAsync(
-        string unitCode, string newPersonId, string filedBy, string reason, CancellationToken cancellationToken = default)
+        Actor actor, string unitCode, string newPersonId, string reason, CancellationToken cancellationToken = default)
     {
+        EnsureOffice(actor);
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new DirectoryException("请说明联络员调整的原因。");
+            throw new DirectoryException(DirectoryText.ReasonRequired);
         }
 
         var current = await repository.LoadAsync(cancellationToken);
         var unit = current.Units.FirstOrDefault(u => u.Code == unitCode)
-            ?? throw new DirectoryException($"单位“{unitCode}”不在名录中。");
+            ?? throw new DirectoryException(DirectoryText.UnitUnknown(unitCode));
         var person = current.People.FirstOrDefault(p => p.Id == newPersonId)
-            ?? throw new DirectoryException($"人员“{newPersonId}”不在名录中，请先把新联络员加入名录。");
+            ?? throw new DirectoryException(DirectoryText.PersonUnknown(newPersonId));
         if (person.UnitCode != unitCode)
         {
-            throw new DirectoryException($"{person.Name}不属于{unit.Name}，联络员须由本单位人员担任。");
+            throw new DirectoryException(DirectoryText.NotOfUnit(person, unit));
         }
 
         var oldId = current.LiaisonsByUnit().GetValueOrDefault(unitCode);
         if (oldId == newPersonId)
         {
-            throw new DirectoryException($"{person.Name}已是{unit.Name}的联络员。");
+            throw new DirectoryException(DirectoryText.AlreadyLiaison(person, unit));
         }
 
         var people = current.People.Select(p =>
@@ -113,12 +124,29 @@ public sealed class DirectoryService(IDirectoryRepository repository, TimeProvid
             : p.Id == oldId ? p with { Roles = p.Roles & ~Roles.Liaison }
             : p).ToList();
         var changes = DirectoryChanges.Between(current, current with { People = people }, includeGroups: false);
-        await repository.ApplyAsync(changes, filedBy, reason.Trim(), time.GetUtcNow(), cancellationToken);
-        logger.LogInformation("Liaison of {Unit} changed from {Old} to {New} by {FiledBy}", unitCode, oldId, newPersonId, filedBy);
-        return changes.LiaisonChanges.Single();
+        var change = changes.LiaisonChanges.Single();
+        var now = time.GetUtcNow();
+        await using (var work = await works.BeginAsync(cancellationToken))
+        {
+            await repository.ApplyAsync(work, changes, actor.Id, reason.Trim(), now, cancellationToken);
+            await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "directory.liaison", $"unit:{unitCode}", DirectoryText.LiaisonDetail(change, reason.Trim()), actor.Source), cancellationToken);
+            await work.CommitAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Liaison of {Unit} changed from {Old} to {New} by {FiledBy}", unitCode, oldId, newPersonId, actor.Id);
+        return change;
     }
 
-    private async Task<DirectoryImportResult> ApplyAsync(DirectoryReadResult read, string filedBy, string reason, CancellationToken cancellationToken)
+    private static void EnsureOffice(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.Has(Roles.OfficeStaff))
+        {
+            throw new DirectoryException(DirectoryText.OnlyOffice);
+        }
+    }
+
+    private async Task<DirectoryImportResult> ApplyAsync(Actor actor, DirectoryReadResult read, string fileName, CancellationToken cancellationToken)
     {
         if (!read.IsValid)
         {
@@ -127,9 +155,16 @@ public sealed class DirectoryService(IDirectoryRepository repository, TimeProvid
 
         var current = await repository.LoadAsync(cancellationToken);
         var changes = DirectoryChanges.Between(current, read.Snapshot!, read.IncludesGroups);
-        if (!changes.IsEmpty)
+        var now = time.GetUtcNow();
+        await using (var work = await works.BeginAsync(cancellationToken))
         {
-            await repository.ApplyAsync(changes, filedBy, reason, time.GetUtcNow(), cancellationToken);
+            if (!changes.IsEmpty)
+            {
+                await repository.ApplyAsync(work, changes, actor.Id, DirectoryText.ImportReason(fileName), now, cancellationToken);
+            }
+
+            await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "directory.import", $"file:{fileName}", changes.Summary(), actor.Source), cancellationToken);
+            await work.CommitAsync(cancellationToken);
         }
 
         return new DirectoryImportResult([], changes) { Warnings = DirectoryImportResult.SelfReviewWarnings(read.Snapshot!) };

@@ -18,6 +18,12 @@ public interface IDirectoryRepository
     /// </summary>
     Task ApplyAsync(DirectoryChanges changes, string filedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies <paramref name="changes"/> inside <paramref name="work"/>'s transaction, so the change and what the caller
+    /// writes with it (the audit line) commit together or not at all.
+    /// </summary>
+    Task ApplyAsync(Conversations.IUnitOfWork work, DirectoryChanges changes, string filedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>An active person by id.</summary>
     Task<Person?> FindPersonAsync(string id, CancellationToken cancellationToken = default);
 

@@ -26,7 +26,7 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
     {
         _db = await CreateAsync();
         Repository = new DirectoryRepository(_db.Database);
-        Service = new DirectoryService(Repository, Clock, NullLogger<DirectoryService>.Instance);
+        Service = new DirectoryService(Repository, new EngineStore(_db.Database), Clock, NullLogger<DirectoryService>.Instance);
     }
 
     public async ValueTask DisposeAsync()
@@ -57,7 +57,7 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
         """;
 
     private Task<DirectoryImportResult> ImportAsync(string yaml, string name = "d.yaml") =>
-        Service.ImportAsync(name, Encoding.UTF8.GetBytes(yaml), "tester", TestContext.Current.CancellationToken);
+        Service.ImportAsync(Actor.System("tester", "test"), name, Encoding.UTF8.GetBytes(yaml), TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task ImportAsync_FreshDatabase_StoresEverythingAndLoadsItBack()
@@ -157,7 +157,7 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
         Clock.Advance(TimeSpan.FromDays(3));
         var ct = TestContext.Current.CancellationToken;
 
-        var change = await Service.ChangeLiaisonAsync("wjw", "wang", "办公室孙丽", "李明同志工作调动", ct);
+        var change = await Service.ChangeLiaisonAsync(Actor.System("办公室孙丽", "console 10.0.0.1"), "wjw", "wang", "李明同志工作调动", ct);
 
         Assert.Equal(new LiaisonReplacement("wjw", "li", "wang"), change);
         Assert.Equal("wang", await Repository.FindLiaisonIdAsync("wjw", ct));
@@ -170,6 +170,55 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
         Assert.Equal((null, "li", "tester"), (history[1].OldPersonId, history[1].NewPersonId, history[1].FiledBy));
         Assert.Equal(Start, history[1].FiledAt);
         Assert.Equal(4, (await Repository.ListLiaisonChangesAsync(null, ct)).Count);
+
+        // The change and its audit line were written together, with where it came from.
+        var audit = await new Audit.AuditQuery(_db!.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory."), ct);
+        Assert.Equal(
+            [("directory.liaison", "办公室孙丽", "unit:wjw", "li → wang：李明同志工作调动", "console 10.0.0.1"), ("directory.import", "tester", "file:d.yaml", audit[1].Detail, "test")],
+            audit.Select(a => (a.Action, a.ActorId, a.Subject, a.Detail, a.Source)));
+        Assert.StartsWith("单位：新增 3", audit[1].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangesByAnyoneOutsideTheOffice_AreRefused_AndWriteNothing()
+    {
+        await ImportAsync(Sample);
+        var ct = TestContext.Current.CancellationToken;
+        var liaison = Actor.Of((await Repository.FindPersonAsync("li", ct))!, "chat:wecom");
+
+        var refused = await Assert.ThrowsAsync<DirectoryException>(() => Service.ChangeLiaisonAsync(liaison, "wjw", "wang", "调整", ct));
+        await Assert.ThrowsAsync<DirectoryException>(() => Service.ImportAsync(liaison, "d.yaml", Encoding.UTF8.GetBytes(Sample), ct));
+
+        Assert.Equal(DirectoryText.OnlyOffice, refused.Message);
+        Assert.Equal("li", await Repository.FindLiaisonIdAsync("wjw", ct));
+        Assert.Single(await new Audit.AuditQuery(_db!.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory."), ct));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_InAUnitOfWork_RollsBackWithWhatTheCallerWroteAlongside()
+    {
+        await ImportAsync(Sample);
+        var ct = TestContext.Current.CancellationToken;
+        var current = await Repository.LoadAsync(ct);
+        var renamed = current.People.Select(p => p.Id == "li" ? p with { Name = "李明明" } : p).ToList();
+        var changes = DirectoryChanges.Between(current, current with { People = renamed }, includeGroups: false);
+
+        await using (var work = await new EngineStore(_db!.Database).BeginAsync(ct))
+        {
+            await Repository.ApplyAsync(work, changes, "x", "y", Clock.GetUtcNow(), ct);
+            await work.Audit.AppendAsync(Core.Audit.AuditEntry.Of(Clock.GetUtcNow(), "x", "directory.test", "", "", "test"), ct);
+        }
+
+        Assert.Equal("李明", (await Repository.FindPersonAsync("li", ct))!.Name);
+        Assert.Empty(await new Audit.AuditQuery(_db.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory.test"), ct));
+
+        await using (var work = await new EngineStore(_db.Database).BeginAsync(ct))
+        {
+            await Repository.ApplyAsync(work, changes, "x", "y", Clock.GetUtcNow(), ct);
+            await work.CommitAsync(ct);
+        }
+
+        Assert.Equal("李明明", (await Repository.FindPersonAsync("li", ct))!.Name);
     }
 
     [Theory]
@@ -182,7 +231,7 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
         await ImportAsync(Sample);
         var ct = TestContext.Current.CancellationToken;
 
-        var ex = await Assert.ThrowsAsync<DirectoryException>(() => Service.ChangeLiaisonAsync(unit, person, "x", "原因", ct));
+        var ex = await Assert.ThrowsAsync<DirectoryException>(() => Service.ChangeLiaisonAsync(Actor.System("x", "test"), unit, person, "原因", ct));
 
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
         Assert.Equal("li", await Repository.FindLiaisonIdAsync("wjw", ct));

@@ -6,7 +6,7 @@ namespace ChatOps.Bot.OfficeConsole.Pages;
 /// <summary>
 /// 名录: units, people (roles, channel identities), groups and the filed liaison changes; 备案 of a new liaison with its
 /// reason; import of a CSV, YAML or .xlsx upload (every error with its line, nothing written on any error); export.
-/// Every rule is <see cref="DirectoryService"/>'s.
+/// Every rule, and the audit line of each change, is <see cref="DirectoryService"/>'s; every text <see cref="DirectoryText"/>'s.
 /// </summary>
 public sealed class DirectoryModel(IDirectoryRepository repository, DirectoryService directory) : ConsolePageModel
 {
@@ -50,9 +50,8 @@ public sealed class DirectoryModel(IDirectoryRepository repository, DirectorySer
     {
         try
         {
-            var change = await directory.ChangeLiaisonAsync(unit ?? "", person ?? "", Me.Id, reason ?? "", HttpContext.RequestAborted);
-            await AuditAsync("directory.liaison", $"unit:{change.UnitCode}", $"{change.OldPersonId ?? "（无）"} → {change.NewPersonId}：{reason}");
-            Notice = "联络员调整已备案。";
+            await directory.ChangeLiaisonAsync(Actor.Of(Me, ConsoleAuth.Source(HttpContext)), unit ?? "", person ?? "", reason ?? "", HttpContext.RequestAborted);
+            Notice = DirectoryText.LiaisonFiled;
             return RedirectToPage(new { tab = "liaisons" });
         }
         catch (DirectoryException ex)
@@ -70,11 +69,11 @@ public sealed class DirectoryModel(IDirectoryRepository repository, DirectorySer
         Tab = "import";
         if (file is null || file.Length == 0)
         {
-            Errors = ["请选择要导入的名录文件（.csv、.yaml、.yml 或 .xlsx）。"];
+            Errors = [DirectoryText.ChooseFile];
         }
         else if (file.Length > MaxUpload)
         {
-            Errors = ["文件超过 5 MB，请拆分后导入。"];
+            Errors = [DirectoryText.FileTooLarge];
         }
         else
         {
@@ -83,24 +82,22 @@ public sealed class DirectoryModel(IDirectoryRepository repository, DirectorySer
             await file.CopyToAsync(buffer, HttpContext.RequestAborted);
             try
             {
-                var result = await directory.ImportAsync(name, buffer.ToArray(), Me.Id, HttpContext.RequestAborted);
+                var result = await directory.ImportAsync(Actor.Of(Me, ConsoleAuth.Source(HttpContext)), name, buffer.ToArray(), HttpContext.RequestAborted);
                 if (result.Succeeded)
                 {
-                    var summary = result.Changes!.Summary();
-                    await AuditAsync("directory.import", $"file:{name}", summary);
-                    Notice = $"导入完成：{summary}";
+                    Notice = DirectoryText.Imported(result.Changes!.Summary());
                     return RedirectToPage(new { tab = "people" });
                 }
 
-                Errors = [.. result.Errors.Select(e => $"第{e.Position.Line}行第{e.Position.Column}列：{e.Message}")];
+                Errors = [.. result.Errors.Select(DirectoryText.FileErrorAt)];
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException or DirectoryException)
             {
                 Errors = [ex.Message];
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException)
             {
-                Errors = [$"无法读取文件“{name}”：请确认是有效的 .xlsx、.csv 或 .yaml 文件。"];
+                Errors = [DirectoryText.Unreadable(name)];
             }
         }
 

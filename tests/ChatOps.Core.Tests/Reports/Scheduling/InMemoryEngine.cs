@@ -225,6 +225,9 @@ internal sealed class InMemoryDirectory(DirectorySnapshot snapshot) : IDirectory
     public Task ApplyAsync(DirectoryChanges changes, string filedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
+    public Task ApplyAsync(IUnitOfWork work, DirectoryChanges changes, string filedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
     public Task<Person?> FindPersonAsync(string id, CancellationToken cancellationToken = default) =>
         Task.FromResult(Snapshot.People.FirstOrDefault(p => p.Id == id));
 
