@@ -59,7 +59,7 @@ public sealed class BulletinFeature(BulletinService bulletins, ReportCycles cycl
             $"另有待审核 {s.PendingReview.Count}，已退回 {s.Returned.Count}，免报 {s.Exempt.Count}（均不计入未报送）。" +
             (s.PendingReview.Count > 0 ? $"\n待审核：{string.Join("、", s.PendingReview)}" : "") +
             (s.Missing.Count > 0 ? $"\n未报送：{string.Join("、", s.Missing)}" : "") +
-            $"\n工作专报全文如下；Word 版可由管理员导出（bulletin --cycle {cycle.Key} --period {periodKey}）。"), cancellationToken);
+            "\n" + ReportText.BulletinFollows), cancellationToken);
         var markdown = bulletins.RenderMarkdown(bulletin);
         var all = Split(markdown, MaxPartBytes);
         for (var i = 0; i < all.Count; i++)

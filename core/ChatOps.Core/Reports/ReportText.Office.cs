@@ -11,6 +11,9 @@ public static partial class ReportText
     /// <summary>催报 by someone who is not office staff.</summary>
     public const string ChaseOfficeOnly = "“催报”仅供办公室人员使用。";
 
+    /// <summary>专报 in chat: the full text follows; never a command-line instruction.</summary>
+    public const string BulletinFollows = "工作专报全文如下；Word 版可在办公室管理台“专报编辑”页面下载。";
+
     /// <summary>The answer to 不发送 (or 取消) at the confirmation.</summary>
     public const string NotSent = "好的，未发送。";
 

@@ -28,7 +28,9 @@ public sealed class BulletinChatTests : IAsyncLifetime
         var answer = await _chat.As("office.clerk1").SaysAsync("专报");
 
         answer.Shows("2026年第48周（11月20日至11月26日）周报：应报 45 个单位，按时报送 1，迟报 0，未报送 44。", "未报送：省委宣传部（省文明办）",
-            "二、省直部门推进情况", "（一）", "省发展改革委", "召开城镇生活垃圾处理专题培训", "三、州市县区推进情况", "（本期无）");
+            "Word 版可在办公室管理台“专报编辑”页面下载",
+            "二、省直部门推进情况", "（一）", "省发展改革委", "召开城镇生活垃圾处理专题培训", "三、州市县区推进情况", "（本期无）")
+            .DoesNotShow("bulletin --cycle");
         Assert.All(answer.Items, i => Assert.True(System.Text.Encoding.UTF8.GetByteCount(i.Message.Text) <= 4096));
     }
 
