@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatOps.LoadTest;
 
 /// <summary>
-/// <c>engine</c>, on SQLite. (1) End to end: 5,000 WeCom callbacks (each a new sender, so each gets one reply) sent
+/// <c>engine</c>, on SQLite, or with <c>--postgres</c> on a fresh PostgreSQL database (<see cref="LoadDatabase"/>). (1) End to end: 5,000 WeCom callbacks (each a new sender, so each gets one reply) sent
 /// as fast as the bot acknowledges them at 32 connections; messages/s = 5,000 / time from the first callback to the
 /// 5,000th reply arriving at the stub WeCom API. (2) 10,000 prompts: a directory of 10,000 units (one liaison each,
 /// on WeCom), the weekly prompts queued in one call of <see cref="ReportScheduler.SendPromptsNowAsync"/> (the
@@ -30,7 +30,7 @@ internal static class EngineScenario
 
     public static async Task<int> RunAsync()
     {
-        Harness.Print("engine: " + Harness.Conditions());
+        Harness.Print($"engine on {LoadDatabase.Kind}: " + Harness.Conditions());
         await using var stubs = await Stubs.StartAsync();
         await EndToEndAsync(stubs);
         await PromptsAsync(stubs);
@@ -41,7 +41,14 @@ internal static class EngineScenario
     private static async Task EndToEndAsync(Stubs stubs)
     {
         var folder = Harness.TempFolder("engine");
-        await using var bot = await Harness.StartBotAsync(folder, "Production", WeComCallbacks.BotSettings(stubs.Url));
+        await using var database = await LoadDatabase.CreateAsync();
+        var botSettings = WeComCallbacks.BotSettings(stubs.Url);
+        foreach (var (key, value) in database.EnvironmentSettings)
+        {
+            botSettings[key] = value;
+        }
+
+        await using var bot = await Harness.StartBotAsync(folder, "Production", botSettings);
         var callbacks = new WeComCallbacks();
         var url = new Uri(bot.Url, WeComChannelOptions.DefaultCallbackPath);
         using var client = Load.Client(64);
@@ -81,6 +88,7 @@ internal static class EngineScenario
     private static async Task PromptsAsync(Stubs stubs)
     {
         var folder = Harness.TempFolder("prompts");
+        await using var database = await LoadDatabase.CreateAsync();
         var directory = Path.Combine(folder, "directory.yaml");
         await File.WriteAllTextAsync(directory, Directory10K());
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
@@ -89,6 +97,10 @@ internal static class EngineScenario
         var settings = WeComCallbacks.BotSettings(stubs.Url).ToDictionary(kv => kv.Key.Replace("__", ":", StringComparison.Ordinal), kv => (string?)kv.Value);
         settings["Storage:DataFolder"] = folder;
         settings["Directory:SeedFile"] = directory;
+        foreach (var (key, value) in database.Settings)
+        {
+            settings[key] = value;
+        }
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddStorage();
         builder.AddChatOps();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChatOps.LoadTest;
 
-// dotnet run -c Release --project tests/ChatOps.LoadTest -- wecom|botframework|engine [--seconds 10] [--connections 16] [--rate 1000] [--no-pin]
+// dotnet run -c Release --project tests/ChatOps.LoadTest -- wecom|botframework|engine [--seconds 10] [--connections 16] [--rate 1000] [--no-pin] [--postgres]
 // (docs/benchmarks.md, "Load harness"). `bare PORT` is the bare Kestrel endpoint the harness starts as its own process.
 if (args is ["bare", var port])
 {
@@ -24,6 +24,10 @@ for (var i = 1; i < args.Length; i++)
         case "--no-pin":
             Harness.Pin = false;
             break;
+        case "--postgres":
+            LoadDatabase.PostgreSqlServer = Environment.GetEnvironmentVariable("CHATOPS_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("--postgres needs CHATOPS_TEST_POSTGRES (source tests/postgres.sh)");
+            break;
         default:
             Console.Error.WriteLine($"Unknown option {args[i]}.");
             return 2;
@@ -41,6 +45,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ChatOps.LoadTest wecom|botframework|engine [--seconds 10] [--connections 16] [--rate 1000] [--no-pin]");
+    Console.Error.WriteLine("usage: ChatOps.LoadTest wecom|botframework|engine [--seconds 10] [--connections 16] [--rate 1000] [--no-pin] [--postgres]");
     return 2;
 }
