@@ -9,7 +9,7 @@ namespace ChatOps.Bot.OfficeConsole.Pages;
 /// 会议: the office's (or a host's own) meetings; create one-off or recurring meetings with attendees, cancel, the
 /// roster with leave requests and substitutes, and the 签到表 as .xlsx. Every rule (and the audit line) is <see cref="MeetingService"/>'s.
 /// </summary>
-public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office) : ConsolePageModel
+public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office, TimeProvider time) : ConsolePageModel
 {
     [BindProperty(SupportsGet = true)]
     public long? Id { get; set; }
@@ -19,6 +19,9 @@ public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office)
     public Roster? Roster { get; private set; }
 
     public string When(Meeting m) => MeetingText.Span(m.StartsAt, m.EndsAt, office);
+
+    /// <summary>The meeting's status in Chinese (已安排, 已召开, 已取消 …).</summary>
+    public string StatusName(Meeting m) => MeetingText.StatusName(m, time.GetUtcNow());
 
     public bool IsOffice => ConsoleAccess.May(Me.Roles, ConsoleAreas.Office);
 
@@ -40,7 +43,7 @@ public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office)
             Roster.Entries.Select(e => (IReadOnlyList<object?>)[++n, e.UnitCode, e.Label, MeetingText.CategoryName(e.Category), e.SubstituteLabel, ""]));
     }
 
-    public async Task<IActionResult> OnPostCreateAsync(string? kind, string? title, string? host, string? start, string? end, string? place, string? agenda, string? attendees, string? recurrence)
+    public async Task<IActionResult> OnPostCreateAsync(string? kind, string? title, string? host, string? start, string? end, string? place, string? agenda, string? attendees, string? recurrence, bool allowDuplicate = false)
     {
         if (!IsOffice)
         {
@@ -50,7 +53,7 @@ public sealed class MeetingsModel(MeetingService meetings, OfficeProfile office)
         try
         {
             var created = await meetings.CreateAsync(Actor, new MeetingDraft(kind, title, host, start, end, place, null, agenda,
-                (attendees ?? "").Split([',', '，', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), string.IsNullOrWhiteSpace(recurrence) ? null : recurrence), HttpContext.RequestAborted);
+                (attendees ?? "").Split([',', '，', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), string.IsNullOrWhiteSpace(recurrence) ? null : recurrence, allowDuplicate), HttpContext.RequestAborted);
             Notice = $"已创建并邀请{created.Invited}人。" + string.Join("", created.Warnings);
             return RedirectToPage(new { id = created.Meeting.Id });
         }
