@@ -12,13 +12,13 @@ namespace ChatOps.Bot.Cli;
 /// </summary>
 internal sealed class MeetingCreateVerb : ICliVerb
 {
-    private static readonly string[] Known = ["title", "kind", "host", "start", "end", "place", "link", "agenda", "attendees", "weekly", "monthly", "by"];
+    private static readonly string[] Known = ["title", "kind", "host", "start", "end", "place", "link", "agenda", "attendees", "weekly", "monthly", "by", "allow-duplicate"];
 
     public string Name => "meeting-create";
 
     public string Usage =>
         "meeting-create --title 会议名称 --kind 领导小组会议|办公室会议|专题会议|周例会 --host 主持人编号 --start \"2026-12-01 09:00\" --end \"2026-12-01 10:30\" " +
-        "(--place 地点 | --link 链接) --attendees unit:wjw,role:联络员,person:人员编号 [--agenda 议题] [--weekly TUE | --monthly 15] [--by 登记人]";
+        "(--place 地点 | --link 链接) --attendees unit:wjw,role:联络员,person:人员编号 [--agenda 议题] [--weekly TUE | --monthly 15] [--by 登记人] [--allow-duplicate yes]";
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
@@ -42,7 +42,8 @@ internal sealed class MeetingCreateVerb : ICliVerb
         var draft = new MeetingDraft(
             options.GetValueOrDefault("kind"), options.GetValueOrDefault("title"), options.GetValueOrDefault("host"), options.GetValueOrDefault("start"),
             options.GetValueOrDefault("end"), options.GetValueOrDefault("place"), options.GetValueOrDefault("link"), options.GetValueOrDefault("agenda"),
-            options.GetValueOrDefault("attendees") is { } attendees ? [attendees] : null, recurrence);
+            options.GetValueOrDefault("attendees") is { } attendees ? [attendees] : null, recurrence,
+            options.GetValueOrDefault("allow-duplicate") is { } allow && allow is not ("no" or "false" or "0"));
 
         MeetingCreated created;
         try

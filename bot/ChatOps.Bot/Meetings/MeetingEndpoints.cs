@@ -14,10 +14,13 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Meetings;
 
-/// <summary>A new meeting (POST /api/meetings); times in office time, <c>2026-12-01 09:00</c>.</summary>
+/// <summary>
+/// A new meeting (POST /api/meetings); times in office time, <c>2026-12-01 09:00</c>. A meeting with the same title and
+/// start is refused (409) unless <see cref="AllowDuplicate"/> is true.
+/// </summary>
 public sealed record CreateMeetingRequest(
     string? Kind, string? Title, string? Host, string? Start, string? End, string? Place, string? Link, string? Agenda,
-    IReadOnlyList<string>? Attendees, string? Recurrence);
+    IReadOnlyList<string>? Attendees, string? Recurrence, bool? AllowDuplicate = null);
 
 /// <summary>A new time (PUT /api/meetings/{id}/time); without <see cref="End"/> the meeting keeps its length.</summary>
 public sealed record MoveMeetingRequest(string? Start, string? End);
@@ -49,7 +52,7 @@ public static class MeetingEndpoints
         api.MapPost("/{id:long}/items", ItemsAsync);
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, MeetingService meetings, OfficeProfile office, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext context, MeetingService meetings, OfficeProfile office, TimeProvider time, CancellationToken ct)
     {
         var (request, bad) = await ReadAsync<CreateMeetingRequest>(context, ct);
         if (bad is not null)
@@ -61,10 +64,10 @@ public static class MeetingEndpoints
         {
             var created = await meetings.CreateAsync(Actor(context),
                 new MeetingDraft(request!.Kind, request.Title, request.Host, request.Start, request.End, request.Place, request.Link, request.Agenda,
-                    request.Attendees, request.Recurrence), ct);
+                    request.Attendees, request.Recurrence, request.AllowDuplicate ?? false), ct);
             return Results.Json(new
             {
-                meeting = View(created.Meeting, office),
+                meeting = View(created.Meeting, office, time),
                 seriesId = created.Series?.Id,
                 recurrence = created.Series?.Rule.ToString(),
                 invited = created.Invited,
@@ -73,27 +76,27 @@ public static class MeetingEndpoints
         });
     }
 
-    private static async Task<IResult> MoveAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, CancellationToken ct)
+    private static async Task<IResult> MoveAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, TimeProvider time, CancellationToken ct)
     {
         var (request, bad) = await ReadAsync<MoveMeetingRequest>(context, ct);
         return bad ?? await GuardAsync(async () =>
-            Results.Json(new { meeting = View(await meetings.EditTimeAsync(Actor(context), id, request!.Start, request.End, ct), office) }, JsonOptions));
+            Results.Json(new { meeting = View(await meetings.EditTimeAsync(Actor(context), id, request!.Start, request.End, ct), office, time) }, JsonOptions));
     }
 
-    private static Task<IResult> CancelAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, string? reason, bool? series, CancellationToken ct) =>
+    private static Task<IResult> CancelAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, TimeProvider time, string? reason, bool? series, CancellationToken ct) =>
         GuardAsync(async () =>
         {
             var cancelled = await meetings.CancelAsync(Actor(context), id, reason, series ?? false, ct);
-            return Results.Json(new { cancelled = cancelled.Select(m => View(m, office)) }, JsonOptions);
+            return Results.Json(new { cancelled = cancelled.Select(m => View(m, office, time)) }, JsonOptions);
         });
 
-    private static Task<IResult> RosterAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, CancellationToken ct) =>
+    private static Task<IResult> RosterAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, TimeProvider time, CancellationToken ct) =>
         GuardAsync(async () =>
         {
             var roster = await meetings.RosterAsync(Actor(context), id, ct);
             return Results.Json(new
             {
-                meeting = View(roster.Meeting, office),
+                meeting = View(roster.Meeting, office, time),
                 host = roster.HostLabel,
                 counts = Enum.GetValues<RosterCategory>().ToDictionary(c => c.ToString(), roster.Count),
                 entries = roster.Entries.Select(e => new
@@ -106,6 +109,7 @@ public static class MeetingEndpoints
                     reason = e.Leave?.Reason,
                     substitute = e.SubstituteLabel,
                     substituteConfirmed = e.Leave is null ? (bool?)null : e.SubstituteConfirmed,
+                    substituteDeclined = e.SubstituteDeclined,
                     hostComment = e.Leave?.HostComment,
                 }),
                 text = MeetingText.RosterMessage(roster, office).Text,
@@ -137,7 +141,7 @@ public static class MeetingEndpoints
             return ex.Kind switch
             {
                 MeetingProblemKind.NotFound => Results.Problem(title: "找不到", detail: ex.Message, statusCode: StatusCodes.Status404NotFound),
-                MeetingProblemKind.Conflict => Results.Problem(title: "当前状态不允许此操作", detail: ex.Message, statusCode: StatusCodes.Status409Conflict),
+                MeetingProblemKind.Conflict or MeetingProblemKind.Duplicate => Results.Problem(title: "当前状态不允许此操作", detail: ex.Message, statusCode: StatusCodes.Status409Conflict),
                 MeetingProblemKind.Forbidden => OfficeApiAccess.Problem(StatusCodes.Status403Forbidden, ex.Message),
                 _ => Results.ValidationProblem(ex.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "请求内容有误，请按提示修改。"),
             };
@@ -174,7 +178,7 @@ public static class MeetingEndpoints
 
     private static Actor Actor(HttpContext context) => Core.Organization.Actor.Of(OfficeApiAccess.Person(context), ConsoleAuth.Source(context, "api"));
 
-    private static object View(Meeting m, OfficeProfile office) => new
+    private static object View(Meeting m, OfficeProfile office, TimeProvider time) => new
     {
         id = m.Id,
         seriesId = m.SeriesId,
@@ -189,6 +193,7 @@ public static class MeetingEndpoints
         agenda = m.Agenda,
         attendees = m.AttendeeSpecs,
         status = m.Status.ToString(),
+        statusName = MeetingText.StatusName(m, time.GetUtcNow()),
         awaitingConfirmation = m.AwaitingConfirmation,
         holidayNote = m.HolidayNote,
     };

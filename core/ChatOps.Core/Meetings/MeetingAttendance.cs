@@ -295,7 +295,7 @@ public sealed partial class MeetingAttendance(
         }
 
         await store.RemoveAttendeeAsync(m.Id, substitute.PersonId, cancellationToken);
-        if (substitute.PersonId != keep)
+        if (substitute.PersonId != keep && substitute.Answer != AttendanceAnswer.Declined)
         {
             await notices.SendAsync(work, substitute.PersonId, snapshot,
                 MeetingText.SubstituteReleased(m, MeetingText.Label(request.PersonId, snapshot), notices.Office), now, null, cancellationToken);

@@ -72,7 +72,7 @@ public sealed partial class MeetingFeature
                 await StartFeedbackAsync(turn, open[0].Id, cancellationToken);
                 return;
             default:
-                await turn.ReplyAsync(MeetingText.PickItem(open), cancellationToken);
+                await AskAsync(turn, MeetingText.PickItem(open), cancellationToken);
                 return;
         }
     }

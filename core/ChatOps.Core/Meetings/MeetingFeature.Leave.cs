@@ -281,7 +281,7 @@ public sealed partial class MeetingFeature
             return true;
         }
 
-        await turn.ReplyAsync(MeetingText.PickRequest(pending, approve, await directory.LoadAsync(cancellationToken)), cancellationToken);
+        await AskAsync(turn, MeetingText.PickRequest(pending, approve, await directory.LoadAsync(cancellationToken)), cancellationToken);
         return true;
     }
 

@@ -31,11 +31,17 @@ public sealed partial class MeetingFeature(
     /// <summary>The agreed-item feedback dialog.</summary>
     public const string FeedbackDialog = "feedback";
 
+    /// <summary>A substitute's reason for not attending.</summary>
+    public const string DeclineDialog = "substitute-decline";
+
+    /// <summary>How long a numbered reply still answers the last meeting card.</summary>
+    private static readonly TimeSpan PromptLife = TimeSpan.FromDays(30);
+
     private static readonly string[] MyMeetings = ["会议", "我的会议", "近期会议", "meetings"];
     private static readonly string[] ItemsWords = ["议定事项", "督办事项", "items"];
 
     /// <inheritdoc/>
-    public IReadOnlyCollection<string> Dialogs { get; } = [LeaveDialog, RejectDialog, FeedbackDialog];
+    public IReadOnlyCollection<string> Dialogs { get; } = [LeaveDialog, RejectDialog, FeedbackDialog, DeclineDialog, ArrangeDialog];
 
     /// <inheritdoc/>
     public async Task<bool> TryHandleAsync(Turn turn, DialogState? state, CancellationToken cancellationToken = default)
@@ -54,6 +60,16 @@ public sealed partial class MeetingFeature(
         if (state is not null)
         {
             return false;
+        }
+
+        if (await NumberedReplyAsync(turn, said, cancellationToken))
+        {
+            return true;
+        }
+
+        if (await TryArrangeAsync(turn, said, cancellationToken))
+        {
+            return true;
         }
 
         if (Commands.Is(said, MyMeetings))
@@ -92,6 +108,8 @@ public sealed partial class MeetingFeature(
     {
         LeaveDialog => ContinueLeaveAsync(turn, state, cancellationToken),
         RejectDialog => ContinueRejectAsync(turn, state, cancellationToken),
+        DeclineDialog => ContinueDeclineAsync(turn, state, cancellationToken),
+        ArrangeDialog => ContinueArrangeAsync(turn, state, cancellationToken),
         _ => ContinueFeedbackAsync(turn, state, cancellationToken),
     };
 
@@ -114,8 +132,68 @@ public sealed partial class MeetingFeature(
         "名单" => RosterAsync(turn, id, cancellationToken),
         "反馈" => StartFeedbackAsync(turn, id, cancellationToken),
         "照常召开" => ConfirmAsync(turn, id, cancellationToken),
+        "不能参加" => StartDeclineAsync(turn, id, cancellationToken),
         _ => CancelMeetingAsync(turn, id, cancellationToken),
     };
+
+    /// <summary>
+    /// A bare number outside a dialog answers the person's last meeting card (as its button would): on channels
+    /// without buttons the card arrived as numbered text. False when there is no such card or the number is not one of
+    /// its choices, so other features may answer.
+    /// </summary>
+    private async Task<bool> NumberedReplyAsync(Turn turn, string said, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(said, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+        {
+            return false;
+        }
+
+        var store = stores.For(turn.Work);
+        if (await store.FindPromptAsync(turn.Person.Id, cancellationToken) is not { } prompt || n > prompt.Choices.Count || turn.Now - prompt.SentAt > PromptLife)
+        {
+            return false;
+        }
+
+        var action = ActionPattern().Match(prompt.Choices[n - 1].Value);
+        if (!action.Success)
+        {
+            return false;
+        }
+
+        await store.ClearPromptAsync(turn.Person.Id, cancellationToken);
+        await HandleActionAsync(turn, action.Groups[1].Value, long.Parse(action.Groups[2].Value, CultureInfo.InvariantCulture), cancellationToken);
+        return true;
+    }
+
+    /// <summary>A question with choices outside a dialog, remembered so that a numbered reply answers it.</summary>
+    private async Task AskAsync(Turn turn, OutboundMessage question, CancellationToken cancellationToken)
+    {
+        await notices.RememberAsync(turn.Work, turn.Person.Id, question, turn.Now, cancellationToken);
+        await turn.ReplyAsync(question, cancellationToken);
+    }
+
+    /// <summary>不能参加 #id: a substitute starts the decline dialog (the reason).</summary>
+    private async Task StartDeclineAsync(Turn turn, long id, CancellationToken cancellationToken)
+    {
+        var outcome = await attendance.CanDeclineAsync(ActorOf(turn), turn.Work, id, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            await SaveStateAsync(turn, DeclineDialog, "reason", id, cancellationToken);
+        }
+
+        await ReplyAsync(turn, outcome.Message, cancellationToken);
+    }
+
+    private async Task ContinueDeclineAsync(Turn turn, DialogState state, CancellationToken cancellationToken)
+    {
+        var outcome = await attendance.DeclineAsync(ActorOf(turn), turn.Work, ChatOpsJson.Deserialize<long>(state.Data), turn.Said, cancellationToken);
+        if (outcome.Kind != MeetingOutcomeKind.AskAgain)
+        {
+            await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+        }
+
+        await ReplyAsync(turn, outcome.Message, cancellationToken);
+    }
 
     /// <summary>参加 #id.</summary>
     private async Task AttendAsync(Turn turn, long id, CancellationToken cancellationToken) =>
@@ -184,7 +262,7 @@ public sealed partial class MeetingFeature(
             return;
         }
 
-        await turn.ReplyAsync(MeetingText.MyMeetings(lines, unanswered.Count == 1 ? unanswered[0] : null), cancellationToken);
+        await AskAsync(turn, MeetingText.MyMeetings(lines, unanswered.Count == 1 ? unanswered[0] : null), cancellationToken);
     }
 
     /// <summary>Bare 参加 / 请假 typed on a channel without buttons: the one meeting it can mean, or a list to pick from.</summary>
@@ -210,7 +288,7 @@ public sealed partial class MeetingFeature(
                 await (attend ? AttendAsync(turn, candidates[0].Id, cancellationToken) : StartLeaveAsync(turn, candidates[0].Id, cancellationToken));
                 return true;
             default:
-                await turn.ReplyAsync(MeetingText.PickMeeting(candidates, attend, notices.Office), cancellationToken);
+                await AskAsync(turn, MeetingText.PickMeeting(candidates, attend, notices.Office), cancellationToken);
                 return true;
         }
     }
@@ -271,6 +349,6 @@ public sealed partial class MeetingFeature(
     private static Task SaveStateAsync(Turn turn, string dialog, string step, object data, CancellationToken cancellationToken) =>
         turn.Work.Dialogs.SaveAsync(new DialogState(turn.Person.Id, dialog, step, ChatOpsJson.Serialize(data), turn.Now), cancellationToken);
 
-    [GeneratedRegex(@"^(参加|请假|批准请假|批准|不批准|名单|反馈|照常召开|取消会议)\s*#\s*(\d{1,18})$")]
+    [GeneratedRegex(@"^(参加|请假|批准请假|批准|不批准|名单|反馈|照常召开|取消会议|不能参加)\s*#\s*(\d{1,18})$")]
     private static partial Regex ActionPattern();
 }

@@ -18,6 +18,9 @@ public enum MeetingProblemKind
 
     /// <summary>The actor may not do it (not office staff, not the meeting's host).</summary>
     Forbidden,
+
+    /// <summary>A meeting with the same title and start exists; allowed only when the request says so.</summary>
+    Duplicate,
 }
 
 /// <summary>
@@ -51,6 +54,7 @@ public sealed class MeetingValidationException(IReadOnlyDictionary<string, strin
 /// <param name="Start">Office-local time, <c>2026-12-01 09:00</c> (an explicit offset is honoured).</param>
 /// <param name="Attendees">Specs: <c>person:ID</c>, <c>role:联络员</c>, <c>unit:CODE</c>, <c>unit:CODE=PERSON</c>.</param>
 /// <param name="Recurrence"><c>weekly:TUE</c> or <c>monthly:15</c>; null for a one-off meeting.</param>
+/// <param name="AllowDuplicate">True when the person was told of a meeting with the same title and start and wants another.</param>
 public sealed record MeetingDraft(
     string? Kind,
     string? Title,
@@ -61,7 +65,8 @@ public sealed record MeetingDraft(
     string? Link,
     string? Agenda,
     IReadOnlyList<string>? Attendees,
-    string? Recurrence = null);
+    string? Recurrence = null,
+    bool AllowDuplicate = false);
 
 /// <summary>An agreed item as office staff enter it from the minutes.</summary>
 /// <param name="Owner">The owner unit's code or name.</param>
@@ -159,6 +164,51 @@ public static partial class MeetingInput
             .Trim(' ', ',', '，', '、', ':', '：', ';', '；');
         return (name, match.Value.Trim());
     }
+
+    /// <summary>
+    /// A meeting's time as typed in chat: “2026-12-01 09:00-10:30” (or 至, 到, ~; 2026年12月1日; full-width colon) gives a start and
+    /// an end on the same day; “2026-12-01 09:00” a start only. False when it is neither.
+    /// </summary>
+    public static bool TrySplitTimeRange(string? text, out string start, out string? end)
+    {
+        start = "";
+        end = null;
+        var t = (text ?? "").Normalize(NormalizationForm.FormKC).Trim();
+        var match = TimeRange().Match(t);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var date = match.Groups["d"].Value.Replace('年', '-').Replace('月', '-').Replace("日", "", StringComparison.Ordinal).Replace('/', '-');
+        start = $"{date} {match.Groups["s"].Value}";
+        end = match.Groups["e"].Success ? $"{date} {match.Groups["e"].Value}" : null;
+        return true;
+    }
+
+    /// <summary>
+    /// Attendees as typed in chat (“省发展改革委、省卫生健康委、王建华” or “全体联络员”) as specs for the use case: a role name
+    /// → <c>role:</c>, a unit's name or code → <c>unit:</c>, anything else → <c>person:</c> (the use case reports what it
+    /// cannot find); a written spec (<c>unit:wjw</c>) is kept.
+    /// </summary>
+    public static List<string> AttendeeSpecs(string text, Organization.DirectorySnapshot directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var specs = new List<string>();
+        foreach (var token in (text ?? "").Normalize(NormalizationForm.FormKC).Split(['、', ',', '，', ';', '；', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var word = token.StartsWith("全体", StringComparison.Ordinal) ? token[2..] : token;
+            specs.Add(token.Contains(':', StringComparison.Ordinal) ? token
+                : Organization.Vocabulary.TryParseRole(word, out _) ? $"role:{word}"
+                : directory.Units.Any(u => u.Code == word || u.Name == word) ? $"unit:{word}"
+                : $"person:{word}");
+        }
+
+        return specs;
+    }
+
+    [GeneratedRegex(@"^(?<d>\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?)\s*(?<s>\d{1,2}:\d{2})(?:\s*(?:-|—|–|~|至|到)\s*(?<e>\d{1,2}:\d{2}))?$")]
+    private static partial Regex TimeRange();
 
     [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$")]
     private static partial Regex HasOffset();

@@ -50,6 +50,9 @@ public enum AttendanceAnswer
 
     /// <summary>On approved leave (请假, approved by the host).</summary>
     OnLeave,
+
+    /// <summary>A substitute who cannot attend after all (不能参加, with a reason); the invitee and the host were told.</summary>
+    Declined,
 }
 
 /// <summary>Where a leave request stands.</summary>
@@ -151,6 +154,7 @@ public sealed record Meeting(
 /// <param name="Source">How they came on the roster (the attendee spec, e.g. <c>unit:wjw</c>, or <c>substitute</c>).</param>
 /// <param name="SubstituteFor">For a substitute: the invitee they replace.</param>
 /// <param name="LeaveRequestId">For a substitute: the approved request that named them.</param>
+/// <param name="DeclineReason">For a substitute who declined: why.</param>
 public sealed record Attendee(
     long MeetingId,
     string PersonId,
@@ -160,7 +164,8 @@ public sealed record Attendee(
     AttendanceAnswer Answer = AttendanceAnswer.Pending,
     DateTimeOffset? AnsweredAt = null,
     string? SubstituteFor = null,
-    long? LeaveRequestId = null);
+    long? LeaveRequestId = null,
+    string? DeclineReason = null);
 
 /// <summary>
 /// 请假: an attendee asks the host to be excused and names who attends in their place (seed 000 第十三条). The
@@ -191,6 +196,9 @@ public sealed record AgreedItem(
     string RecordedBy,
     DateTimeOffset RecordedAt,
     DateTimeOffset UpdatedAt);
+
+/// <summary>The last meeting card with choices sent to a person: a numbered reply ("1", "2") answers it.</summary>
+public sealed record MeetingPrompt(IReadOnlyList<Conversations.Choice> Choices, DateTimeOffset SentAt);
 
 /// <summary>A unit's report on an agreed item (反馈落实情况).</summary>
 public sealed record ItemFeedback(long Id, long ItemId, string PersonId, string Text, bool Done, DateTimeOffset At);

@@ -8,9 +8,11 @@ namespace ChatOps.Core.Meetings;
 /// <summary>
 /// Queues meeting notices in a unit of work, on each person's preferred channel: the office API, the chat and the
 /// scheduler all send through here, so an invitation reads the same whoever triggers it and every scheduled message
-/// carries a dedupe key (<c>meeting:{id}:{step}:{person}</c>) that makes a second copy impossible.
+/// carries a dedupe key (<c>meeting:{id}:{step}:{person}</c>) that makes a second copy impossible. Every notice opens
+/// with the form of address (“曹海燕同志：”), and a card with choices is remembered as the person's last meeting card
+/// (<see cref="IMeetingStore.SavePromptAsync"/>) so that a numbered reply answers it on channels without buttons.
 /// </summary>
-public sealed class MeetingNotices(RecipientRouter router, OfficeProfile office, ILogger<MeetingNotices> logger)
+public sealed class MeetingNotices(RecipientRouter router, OfficeProfile office, IMeetingStoreFactory stores, ILogger<MeetingNotices> logger)
 {
     /// <summary>The office's name and time zone.</summary>
     public OfficeProfile Office => office;
@@ -21,13 +23,35 @@ public sealed class MeetingNotices(RecipientRouter router, OfficeProfile office,
     /// <summary>Queues a message: true queued, false queued before (dedupe key), null when no channel reaches the person.</summary>
     public async Task<bool?> SendAsync(IUnitOfWork work, Person to, OutboundMessage message, DateTimeOffset now, string? dedupeKey, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(message);
+        message = message with { Text = MeetingText.Address(to) + message.Text };
         if (router.To(to, message, now, dedupeKey) is not { } item)
         {
             logger.LogWarning("No enabled channel reaches {Person} ({Name}); meeting notice {Key} not queued", to.Id, to.Name, dedupeKey);
             return null;
         }
 
-        return await work.Outbox.EnqueueAsync(item, cancellationToken);
+        var queued = await work.Outbox.EnqueueAsync(item, cancellationToken);
+        if (queued)
+        {
+            await RememberAsync(work, to.Id, message, now, cancellationToken);
+        }
+
+        return queued;
+    }
+
+    /// <summary>
+    /// Remembers a card with choices as the person's last meeting card (a numbered reply answers it); a message without
+    /// choices leaves the last card as it was.
+    /// </summary>
+    public async Task RememberAsync(IUnitOfWork work, string personId, OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message is { Kind: OutboundKind.Choices, Choices.Count: > 0 })
+        {
+            await stores.For(work).SavePromptAsync(personId, new MeetingPrompt(message.Choices, now), cancellationToken);
+        }
     }
 
     /// <summary>Queues a message to a person by id; null when the person is not in the directory or unreachable.</summary>

@@ -240,7 +240,7 @@ public sealed partial class MeetingScheduler(
         var queued = 0;
         foreach (var a in await store.ListAttendeesAsync(m.Id, cancellationToken))
         {
-            if (a.Answer == AttendanceAnswer.OnLeave)
+            if (a.Answer is AttendanceAnswer.OnLeave or AttendanceAnswer.Declined)
             {
                 continue;
             }

@@ -9,11 +9,27 @@ public sealed partial class MeetingService
     private const int MaxPlace = 200;
     private const int MaxAgenda = 2000;
 
+    /// <summary>True when <paramref name="actor"/> may arrange meetings at all: office staff (any host) or a meeting host (their own).</summary>
+    public static bool MayArrange(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Has(Roles.OfficeStaff) || actor.Has(Roles.MeetingHost);
+    }
+
     private static void CheckMayCreate(Actor actor)
     {
-        if (!actor.Has(Roles.OfficeStaff))
+        if (!MayArrange(actor))
         {
             throw MeetingValidationException.Forbidden(MeetingText.OnlyOfficeCreates);
+        }
+    }
+
+    /// <summary>A host who is not office staff arranges only meetings they host themselves.</summary>
+    private static void CheckMayHost(Actor actor, Person host)
+    {
+        if (!actor.Has(Roles.OfficeStaff) && host.Id != actor.Id)
+        {
+            throw MeetingValidationException.Forbidden(MeetingText.OwnMeetingsOnly);
         }
     }
 

@@ -51,8 +51,13 @@ public sealed partial class MeetingService(
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
         CheckMayCreate(actor);
-        Validate(draft, await directory.LoadAsync(cancellationToken), time.GetUtcNow());
+        CheckMayHost(actor, Validate(draft, await directory.LoadAsync(cancellationToken), time.GetUtcNow()).Host);
     }
+
+    /// <summary>A scheduled meeting with this title and start, if any (creating another asks first).</summary>
+    public async Task<Meeting?> FindDuplicateAsync(IUnitOfWork work, string title, DateTimeOffset start, CancellationToken cancellationToken = default) =>
+        (await stores.For(work).ListScheduledEndingAfterAsync(time.GetUtcNow(), cancellationToken))
+            .FirstOrDefault(m => m.StartsAt == start && string.Equals(m.Title, title.Trim(), StringComparison.Ordinal));
 
     /// <summary>Creates a meeting (and its series when recurring) and sends the invitations, in <paramref name="work"/>.</summary>
     public async Task<MeetingCreated> CreateAsync(Actor actor, IUnitOfWork work, MeetingDraft draft, CancellationToken cancellationToken = default)
@@ -64,6 +69,12 @@ public sealed partial class MeetingService(
         var now = time.GetUtcNow();
         var snapshot = await directory.LoadAsync(cancellationToken);
         var valid = Validate(draft, snapshot, now);
+        CheckMayHost(actor, valid.Host);
+        if (!draft.AllowDuplicate && await FindDuplicateAsync(work, valid.Title, valid.Start, cancellationToken) is { } twin)
+        {
+            throw MeetingValidationException.One("title", MeetingText.Duplicate(twin, notices.Office), MeetingProblemKind.Duplicate);
+        }
+
         var warnings = new List<string>();
         var firstDate = calendar.LocalDate(valid.Start);
         var day = calendar.Calendar.Describe(firstDate);
@@ -106,27 +117,32 @@ public sealed partial class MeetingService(
     /// <summary>Moves a meeting in a unit of work of its own.</summary>
     /// <param name="end">The new end; null keeps the meeting's length.</param>
     public Task<Meeting> EditTimeAsync(Actor actor, long id, string? start, string? end, CancellationToken cancellationToken = default) =>
-        InOwnWorkAsync(work => EditTimeAsync(actor, work, id, start, end, cancellationToken), cancellationToken);
+        InOwnWorkAsync(work => MoveAsync(actor, work, id, start ?? "", end, null, cancellationToken), cancellationToken);
 
-    /// <summary>Moves a meeting; attendees and the host are told (or invited, when its invitations were on hold).</summary>
-    /// <param name="end">The new end; null keeps the meeting's length.</param>
-    public async Task<Meeting> EditTimeAsync(Actor actor, IUnitOfWork work, long id, string? start, string? end, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Moves a meeting to a new time and/or place (office staff, or its host); attendees and the host are told (or
+    /// invited, when its invitations were on hold). A null <paramref name="start"/> keeps the time, a null
+    /// <paramref name="end"/> the length, a null <paramref name="place"/> the place.
+    /// </summary>
+    public async Task<Meeting> MoveAsync(Actor actor, IUnitOfWork work, long id, string? start, string? end, string? place, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(work);
         var now = time.GetUtcNow();
         var store = stores.For(work);
         var meeting = await OpenMeetingAsync(store, id, now, MeetingText.MoveVerb, cancellationToken);
-        if (!actor.Has(Roles.OfficeStaff))
+        if (!MayManage(actor, meeting))
         {
             throw MeetingValidationException.Forbidden(MeetingText.OnlyOfficeMoves);
         }
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var (newStart, newEnd) = ParseTimes(start, end, now, errors, keepLength: meeting.EndsAt - meeting.StartsAt);
-        if (errors.Count == 0 && newStart == meeting.StartsAt && newEnd == meeting.EndsAt)
+        var (newStart, newEnd) = start is null ? ((DateTimeOffset?)meeting.StartsAt, (DateTimeOffset?)meeting.EndsAt) : ParseTimes(start, end, now, errors, keepLength: meeting.EndsAt - meeting.StartsAt);
+        var newPlace = place is null ? meeting.Place : CheckVenue(place, meeting.Link, errors).Place;
+        var timeChanged = newStart != meeting.StartsAt || newEnd != meeting.EndsAt;
+        if (errors.Count == 0 && !timeChanged && newPlace == meeting.Place)
         {
-            errors["start"] = MeetingText.SameTime;
+            errors[start is null ? "place" : "start"] = place is null && start is not null ? MeetingText.SameTime : MeetingText.SameArrangement;
         }
 
         if (errors.Count > 0)
@@ -135,15 +151,12 @@ public sealed partial class MeetingService(
         }
 
         var snapshot = await directory.LoadAsync(cancellationToken);
-        var moved = meeting with
+        var moved = meeting with { StartsAt = newStart!.Value, EndsAt = newEnd!.Value, Place = newPlace };
+        if (timeChanged)
         {
-            StartsAt = newStart!.Value,
-            EndsAt = newEnd!.Value,
-            TimeVersion = meeting.TimeVersion + 1,
-            TimeSetAt = now,
-            AwaitingConfirmation = false,
-            HolidayNote = null,
-        };
+            moved = moved with { TimeVersion = meeting.TimeVersion + 1, TimeSetAt = now, AwaitingConfirmation = false, HolidayNote = null };
+        }
+
         await store.UpdateMeetingAsync(moved, cancellationToken);
         var queued = await AnnounceChangeAsync(work, store, meeting, moved, snapshot, now, cancellationToken);
         await AuditAsync(work, actor, "meeting.move", moved, MeetingText.MovedAudit(meeting, moved, notices.Office), now, cancellationToken);
@@ -161,13 +174,13 @@ public sealed partial class MeetingService(
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(work);
         var now = time.GetUtcNow();
-        if (!actor.Has(Roles.OfficeStaff))
+        var store = stores.For(work);
+        var meeting = await OpenMeetingAsync(store, id, now, MeetingText.CancelVerb, cancellationToken);
+        if (!MayManage(actor, meeting))
         {
             throw MeetingValidationException.Forbidden(MeetingText.OnlyOfficeCancels);
         }
 
-        var store = stores.For(work);
-        var meeting = await OpenMeetingAsync(store, id, now, MeetingText.CancelVerb, cancellationToken);
         if (reason?.Trim().Length > MeetingText.MaxCancelReason)
         {
             throw MeetingValidationException.One("reason", MeetingText.CancelReasonTooLong);
@@ -284,7 +297,8 @@ public sealed partial class MeetingService(
         before.AwaitingConfirmation && !await WasInvitedAsync(store, before, cancellationToken)
             ? await notices.InviteAsync(work, store, after, snapshot, now, cancellationToken)
             : await notices.ToEveryoneAsync(work, store, after, snapshot,
-                a => MeetingText.Changed(after, before, a, snapshot, notices.Office), now, MeetingSteps.Timed("time-changed", after), cancellationToken);
+                a => MeetingText.Changed(after, before, a, snapshot, notices.Office), now,
+                after.TimeVersion != before.TimeVersion ? MeetingSteps.Timed("time-changed", after) : $"place-changed:{now.UtcTicks}", cancellationToken);
 
     private static async Task<bool> WasInvitedAsync(IMeetingStore store, Meeting meeting, CancellationToken cancellationToken) =>
         (await store.ListDoneStepsAsync([MeetingSteps.Subject(meeting)], cancellationToken)).Contains((MeetingSteps.Subject(meeting), MeetingSteps.Invite));

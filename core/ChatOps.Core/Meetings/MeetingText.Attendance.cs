@@ -103,4 +103,31 @@ public static partial class MeetingText
     public static string CommentTooLong(int length) => $"意见过长（最多500字，现为{length}字），请精简后重新输入。";
 
     public static string Rejected(LeaveRequest r, DirectorySnapshot directory) => $"已告知{Label(r.PersonId, directory)}：请假未获批准，请按时参会。";
+
+    /// <summary>不能再答复.</summary>
+    public const string DeclineVerb = "答复";
+
+    public static string AlreadyDeclined(Meeting m) => $"您已告知不能代为出席{m.Title}，无需重复答复。";
+
+    public static string InviteeShouldAskLeave(Meeting m) => $"您是{m.Title}的参会人员。如不能出席，请点击“请假”，说明事由并指定代为参会人员。";
+
+    public static string AskDeclineReason(Meeting m, Attendee me, DirectorySnapshot directory, OfficeProfile office) =>
+        $"您原定代{Label(me.SubstituteFor ?? "", directory)}参加{Held(m, office)}。请说明不能出席的事由（将告知{Label(me.SubstituteFor ?? "", directory)}和主持人；回复“取消”可放弃）：";
+
+    public static OutboundMessage SubstituteDeclinedToAttendee(Meeting m, Attendee substitute, DirectorySnapshot directory, OfficeProfile office) =>
+        OutboundMessage.Card("代为参会人员不能出席",
+            $"{Label(substitute.PersonId, directory)}因故（事由：{substitute.DeclineReason}）不能出席{Held(m, office)}，不能代您参会。" +
+            "请您本人参会，或重新请假并另行指定代为参会人员。",
+            new Choice("参加", AttendAction(m.Id)), new Choice("重新请假", LeaveAction(m.Id)));
+
+    public static OutboundMessage SubstituteDeclinedToHost(Meeting m, Attendee substitute, DirectorySnapshot directory, OfficeProfile office) =>
+        OutboundMessage.Plain(
+            $"经您同意代{Label(substitute.SubstituteFor ?? "", directory)}参加{Held(m, office)}的{Label(substitute.PersonId, directory)}，" +
+            $"因故（事由：{substitute.DeclineReason}）不能出席。已请{Label(substitute.SubstituteFor ?? "", directory)}本人参会或另行指定代为参会人员。");
+
+    public static string DeclineAudit(Attendee substitute, DirectorySnapshot directory) =>
+        $"代{Label(substitute.SubstituteFor ?? "", directory)}参会，因故不能出席：{substitute.DeclineReason}";
+
+    public static string Declined(Meeting m, Attendee substitute, DirectorySnapshot directory) =>
+        $"已告知{Label(substitute.SubstituteFor ?? "", directory)}和主持人{Label(m.HostId, directory)}：您因故（事由：{substitute.DeclineReason}）不能代为出席{m.Title}。";
 }

@@ -41,6 +41,7 @@ public static partial class MeetingText
         MeetingFeature.LeaveDialog => "已取消，请假申请未提交。",
         MeetingFeature.RejectDialog => "已取消，这份请假申请仍待您审批。",
         MeetingFeature.FeedbackDialog => "已取消，未提交反馈。",
+        MeetingFeature.DeclineDialog => "已取消，您仍将代为参会。",
         _ => "已取消，会议安排未作改动。",
     };
 

@@ -19,9 +19,11 @@ public static partial class MeetingText
     /// <summary>不能确认.</summary>
     public const string ConfirmVerb = "确认";
 
-    public const string OnlyOfficeCreates = "只有领导小组办公室可以安排会议。";
-    public const string OnlyOfficeMoves = "只有领导小组办公室可以调整会议安排。";
-    public const string OnlyOfficeCancels = "只有领导小组办公室可以取消会议。";
+    public const string OnlyOfficeCreates = "只有领导小组办公室和会议主持人可以安排会议。";
+    public const string OwnMeetingsOnly = "您只能安排由您本人主持的会议；如需安排其他领导主持的会议，请联系领导小组办公室。";
+    public const string OnlyOfficeMoves = "只有领导小组办公室和本次会议的主持人可以调整会议安排。";
+    public const string OnlyOfficeCancels = "只有领导小组办公室和本次会议的主持人可以取消会议。";
+    public const string SameArrangement = "新的时间、地点与原安排相同，无需调整。";
     public const string OnlyOfficeConfirms = "只有领导小组办公室可以确认会议安排。";
     public const string OnlyOfficeItems = "只有领导小组办公室可以登记议定事项。";
     public const string OnlyHostOrOfficeRoster = "只有会议主持人和领导小组办公室可以查看参会名单。";
@@ -41,6 +43,10 @@ public static partial class MeetingText
     public const string NoItems = "请至少登记一项议定事项。";
 
     public static string NoMeeting(long id) => $"找不到编号为{id}的会议。";
+
+    /// <summary>A meeting with the same title and start exists.</summary>
+    public static string Duplicate(Meeting twin, OfficeProfile office) =>
+        $"已有一个同名会议安排在同一时间：{twin.Title}（#{twin.Id}，{Span(twin.StartsAt, twin.EndsAt, office)}{Venue(twin)}）。";
 
     public static string BadKind(string? kind) => string.IsNullOrWhiteSpace(kind)
         ? $"请填写会议类型（{MeetingKinds.Choices}）。"

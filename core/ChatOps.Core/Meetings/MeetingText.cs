@@ -20,6 +20,15 @@ public static partial class MeetingText
     /// <summary>The button value that starts a leave request.</summary>
     public static string LeaveAction(long meetingId) => $"请假 #{meetingId}";
 
+    /// <summary>The button of a substitute who cannot attend after all.</summary>
+    public const string CannotAttend = "不能参加";
+
+    /// <summary>The button value by which a substitute declines.</summary>
+    public static string DeclineAction(long meetingId) => $"不能参加 #{meetingId}";
+
+    /// <summary>The form of address that opens every notice: 曹海燕同志：.</summary>
+    public static string Address(Person person) => $"{person?.Name}同志：\n";
+
     /// <summary>The weekday of a date: 周二.</summary>
     public static string Weekday(DateOnly date) => Weekdays[(int)date.DayOfWeek];
 
@@ -90,16 +99,17 @@ public static partial class MeetingText
     /// <summary>The invitation (会议通知) with 参加 / 请假.</summary>
     public static OutboundMessage Invitation(Meeting m, DirectorySnapshot directory, OfficeProfile office) =>
         OutboundMessage.Card("会议通知",
-            $"您好，定于{Span(m.StartsAt, m.EndsAt, office)}{Venue(m)}召开{m.Title}，请准时参加。\n{Details(m, directory)}\n" +
+            $"定于{Span(m.StartsAt, m.EndsAt, office)}{Venue(m)}召开{m.Title}，请准时参加。\n{Details(m, directory)}\n" +
             "如因特殊原因不能出席，请在会前向主持人请假，并指定代为参会人员。",
             new Choice("参加", AttendAction(m.Id)), new Choice("请假", LeaveAction(m.Id)));
 
     /// <summary>The invitation of a substitute (代为参会通知).</summary>
     public static OutboundMessage SubstituteInvitation(Meeting m, LeaveRequest request, DirectorySnapshot directory, OfficeProfile office) =>
         OutboundMessage.Card("代为参会通知",
-            $"您好，{Label(request.PersonId, directory)}因{request.Reason}不能出席{m.Title}，经主持人{Label(m.HostId, directory)}同意，由您代为参会，" +
-            $"并承担会议确定的相关工作任务。会议定于{Span(m.StartsAt, m.EndsAt, office)}{Venue(m)}召开，请准时参加。\n{Details(m, directory)}",
-            new Choice("收到，将按时参会", AttendAction(m.Id)));
+            $"{Label(request.PersonId, directory)}因故（事由：{request.Reason}）不能出席{m.Title}，经主持人{Label(m.HostId, directory)}同意，由您代为参会，" +
+            $"并承担会议确定的相关工作任务。会议定于{Span(m.StartsAt, m.EndsAt, office)}{Venue(m)}召开，请准时参加。\n{Details(m, directory)}\n" +
+            "如因故不能代为参会，请点击“不能参加”并说明事由。",
+            new Choice("收到，将按时参会", AttendAction(m.Id)), new Choice(CannotAttend, DeclineAction(m.Id)));
 
     /// <summary>A reminder before the meeting; with buttons while the person has not answered.</summary>
     public static OutboundMessage Reminder(Meeting m, Attendee a, bool dayBefore, DirectorySnapshot directory, OfficeProfile office)
@@ -114,7 +124,7 @@ public static partial class MeetingText
             text += $"\n您代{Label(a.SubstituteFor ?? "", directory)}参会。";
             return a.Answer == AttendanceAnswer.Attending
                 ? OutboundMessage.Card("会议提醒", text)
-                : OutboundMessage.Card("会议提醒", text, new Choice("收到，将按时参会", AttendAction(m.Id)));
+                : OutboundMessage.Card("会议提醒", text, new Choice("收到，将按时参会", AttendAction(m.Id)), new Choice(CannotAttend, DeclineAction(m.Id)));
         }
 
         return a.Answer == AttendanceAnswer.Attending
@@ -123,14 +133,20 @@ public static partial class MeetingText
                 new Choice("参加", AttendAction(m.Id)), new Choice("请假", LeaveAction(m.Id)));
     }
 
-    /// <summary>The notice of a new time (会议时间调整), built per attendee (null: the host).</summary>
+    /// <summary>The notice of a new time or place (会议时间调整, 会议地点调整), built per attendee (null: the host).</summary>
     public static OutboundMessage Changed(Meeting m, Meeting before, Attendee? a, DirectorySnapshot directory, OfficeProfile office)
     {
-        var text = $"原定{Span(before.StartsAt, before.EndsAt, office)}召开的{m.Title}，调整为{Span(m.StartsAt, m.EndsAt, office)}{Venue(m)}召开，请准时参加。\n{Details(m, directory)}";
+        var timeChanged = m.StartsAt != before.StartsAt || m.EndsAt != before.EndsAt;
+        var placeChanged = m.Place != before.Place;
+        var title = placeChanged ? (timeChanged ? "会议安排调整" : "会议地点调整") : "会议时间调整";
+        var text = (placeChanged
+            ? $"原定{Span(before.StartsAt, before.EndsAt, office)}{Venue(before)}召开的{m.Title}，调整为{Span(m.StartsAt, m.EndsAt, office)}{Venue(m)}召开，请准时参加。"
+            : $"原定{Span(before.StartsAt, before.EndsAt, office)}召开的{m.Title}，调整为{Span(m.StartsAt, m.EndsAt, office)}{Venue(m)}召开，请准时参加。") +
+            $"\n{Details(m, directory)}";
         return a is { Role: AttendeeRole.Invitee }
-            ? OutboundMessage.Card("会议时间调整", text + "\n如调整后不能出席，请及时请假并指定代为参会人员。",
+            ? OutboundMessage.Card(title, text + "\n如调整后不能出席，请及时请假并指定代为参会人员。",
                 new Choice("参加", AttendAction(m.Id)), new Choice("请假", LeaveAction(m.Id)))
-            : OutboundMessage.Card("会议时间调整", text);
+            : OutboundMessage.Card(title, text);
     }
 
     /// <summary>The notice of a cancellation (会议取消), built per attendee (null: the host).</summary>
@@ -229,7 +245,7 @@ public static partial class MeetingText
                     sb.Append(category == RosterCategory.OnLeave ? "由" : "拟由").Append(e.SubstituteLabel).Append("代为参会");
                     if (category == RosterCategory.OnLeave && leave.SubstitutePersonId is not null)
                     {
-                        sb.Append(e.SubstituteConfirmed ? "（已确认）" : "（未确认）");
+                        sb.Append(SubstituteState(e));
                     }
 
                     if (category == RosterCategory.LeaveRejected && leave.HostComment is { } comment)
@@ -244,6 +260,10 @@ public static partial class MeetingText
 
         return OutboundMessage.Markdown(sb.ToString().TrimEnd(), "参会名单");
     }
+
+    /// <summary>Where a directory substitute stands: （已确认）, （未确认）, or （因故不能出席，事由：…）.</summary>
+    public static string SubstituteState(RosterEntry e) =>
+        e.SubstituteDeclined is { } reason ? $"（因故不能出席，事由：{reason}）" : e.SubstituteConfirmed ? "（已确认）" : "（未确认）";
 
     /// <summary>The heading of a roster category.</summary>
     public static string CategoryName(RosterCategory category) => category switch

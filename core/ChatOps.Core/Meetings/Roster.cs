@@ -25,6 +25,7 @@ public enum RosterCategory
 }
 
 /// <summary>One invitee on the roster, with their latest leave request and substitute.</summary>
+/// <param name="SubstituteDeclined">When the substitute said they cannot attend: their reason.</param>
 public sealed record RosterEntry(
     string PersonId,
     string Label,
@@ -32,7 +33,8 @@ public sealed record RosterEntry(
     RosterCategory Category,
     LeaveRequest? Leave,
     string? SubstituteLabel,
-    bool SubstituteConfirmed);
+    bool SubstituteConfirmed,
+    string? SubstituteDeclined = null);
 
 /// <summary>
 /// The roster of a meeting (参会名单): for each invitee whether they attend, are on leave (and who replaces them), wait
@@ -84,7 +86,8 @@ public sealed record Roster(Meeting Meeting, string HostLabel, IReadOnlyList<Ros
             entries.Add(new RosterEntry(
                 a.PersonId, MeetingText.Label(a.PersonId, directory), a.UnitCode, category, latest,
                 latest is null ? null : MeetingText.Substitute(latest, directory),
-                substitute?.Answer == AttendanceAnswer.Attending));
+                substitute?.Answer == AttendanceAnswer.Attending,
+                substitute is { Answer: AttendanceAnswer.Declined } ? substitute.DeclineReason ?? "" : null));
         }
 
         return new Roster(meeting, MeetingText.Label(meeting.HostId, directory), entries);

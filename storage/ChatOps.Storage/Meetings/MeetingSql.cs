@@ -16,7 +16,7 @@ internal static class MeetingSql
         created_at, time_set_at, time_version, holiday_note, awaiting_confirmation, cancelled_at, cancel_reason
         """;
 
-    private const string AttendeeColumns = "meeting_id, person_id, role, unit_code, source, answer, answered_at, substitute_for, leave_request_id";
+    private const string AttendeeColumns = "meeting_id, person_id, role, unit_code, source, answer, answered_at, substitute_for, leave_request_id, decline_reason";
 
     private const string LeaveColumns = """
         id, meeting_id, person_id, reason, substitute_person_id, substitute_name, substitute_phone, status, requested_at, decided_by,
@@ -70,7 +70,7 @@ internal static class MeetingSql
         $"SELECT {MeetingColumns} FROM meetings WHERE id = @Id");
 
     public static readonly SqlStatement UpdateMeeting = SqlStatement.Portable(nameof(UpdateMeeting), """
-        UPDATE meetings SET starts_at = @StartsAt, ends_at = @EndsAt, status = @Status, time_set_at = @TimeSetAt, time_version = @TimeVersion,
+        UPDATE meetings SET starts_at = @StartsAt, ends_at = @EndsAt, place = @Place, status = @Status, time_set_at = @TimeSetAt, time_version = @TimeVersion,
             holiday_note = @HolidayNote, awaiting_confirmation = @AwaitingConfirmation, cancelled_at = @CancelledAt, cancel_reason = @CancelReason
         WHERE id = @Id
         """);
@@ -97,19 +97,19 @@ internal static class MeetingSql
 
     public static readonly SqlStatement UpsertAttendee = new(nameof(UpsertAttendee),
         Sqlite: """
-        INSERT INTO meeting_attendees (meeting_id, person_id, role, unit_code, source, answer, answered_at, substitute_for, leave_request_id)
-        VALUES (@MeetingId, @PersonId, @Role, @UnitCode, @Source, @Answer, @AnsweredAt, @SubstituteFor, @LeaveRequestId)
+        INSERT INTO meeting_attendees (meeting_id, person_id, role, unit_code, source, answer, answered_at, substitute_for, leave_request_id, decline_reason)
+        VALUES (@MeetingId, @PersonId, @Role, @UnitCode, @Source, @Answer, @AnsweredAt, @SubstituteFor, @LeaveRequestId, @DeclineReason)
         ON CONFLICT (meeting_id, person_id) DO UPDATE SET role = excluded.role, unit_code = excluded.unit_code, source = excluded.source,
             answer = excluded.answer, answered_at = excluded.answered_at, substitute_for = excluded.substitute_for,
-            leave_request_id = excluded.leave_request_id
+            leave_request_id = excluded.leave_request_id, decline_reason = excluded.decline_reason
         """,
         SqlServer: """
         UPDATE meeting_attendees WITH (UPDLOCK, SERIALIZABLE) SET role = @Role, unit_code = @UnitCode, source = @Source, answer = @Answer,
-            answered_at = @AnsweredAt, substitute_for = @SubstituteFor, leave_request_id = @LeaveRequestId
+            answered_at = @AnsweredAt, substitute_for = @SubstituteFor, leave_request_id = @LeaveRequestId, decline_reason = @DeclineReason
         WHERE meeting_id = @MeetingId AND person_id = @PersonId;
         IF @@ROWCOUNT = 0
-            INSERT INTO meeting_attendees (meeting_id, person_id, role, unit_code, source, answer, answered_at, substitute_for, leave_request_id)
-            VALUES (@MeetingId, @PersonId, @Role, @UnitCode, @Source, @Answer, @AnsweredAt, @SubstituteFor, @LeaveRequestId);
+            INSERT INTO meeting_attendees (meeting_id, person_id, role, unit_code, source, answer, answered_at, substitute_for, leave_request_id, decline_reason)
+            VALUES (@MeetingId, @PersonId, @Role, @UnitCode, @Source, @Answer, @AnsweredAt, @SubstituteFor, @LeaveRequestId, @DeclineReason);
         """);
 
     public static readonly SqlStatement DeleteAttendee = SqlStatement.Portable(nameof(DeleteAttendee),
@@ -186,4 +186,21 @@ internal static class MeetingSql
 
     public static readonly SqlStatement SelectFeedback = SqlStatement.Portable(nameof(SelectFeedback),
         "SELECT id, item_id, person_id, text, done, given_at FROM agreed_item_feedback WHERE item_id = @ItemId ORDER BY id");
+
+    public static readonly SqlStatement UpsertPrompt = new(nameof(UpsertPrompt),
+        Sqlite: """
+        INSERT INTO meeting_prompts (person_id, choices, sent_at) VALUES (@PersonId, @Choices, @SentAt)
+        ON CONFLICT (person_id) DO UPDATE SET choices = excluded.choices, sent_at = excluded.sent_at
+        """,
+        SqlServer: """
+        UPDATE meeting_prompts WITH (UPDLOCK, SERIALIZABLE) SET choices = @Choices, sent_at = @SentAt WHERE person_id = @PersonId;
+        IF @@ROWCOUNT = 0
+            INSERT INTO meeting_prompts (person_id, choices, sent_at) VALUES (@PersonId, @Choices, @SentAt);
+        """);
+
+    public static readonly SqlStatement SelectPrompt = SqlStatement.Portable(nameof(SelectPrompt),
+        "SELECT choices, sent_at FROM meeting_prompts WHERE person_id = @PersonId");
+
+    public static readonly SqlStatement DeletePrompt = SqlStatement.Portable(nameof(DeletePrompt),
+        "DELETE FROM meeting_prompts WHERE person_id = @PersonId");
 }

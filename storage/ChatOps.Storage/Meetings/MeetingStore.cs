@@ -17,7 +17,7 @@ internal sealed class MeetingStoreFactory : IMeetingStoreFactory
 }
 
 /// <summary>Meetings, rosters, leave requests, steps and agreed items inside a unit of work (Dapper, both dialects).</summary>
-internal sealed class MeetingStore(Session s) : IMeetingStore
+internal sealed partial class MeetingStore(Session s) : IMeetingStore
 {
     private const string DateFormat = "yyyy-MM-dd";
     private const string TimeFormat = "HH:mm";
@@ -83,6 +83,7 @@ internal sealed class MeetingStore(Session s) : IMeetingStore
             attendee.AnsweredAt,
             attendee.SubstituteFor,
             attendee.LeaveRequestId,
+            attendee.DeclineReason,
         }, cancellationToken);
 
     public Task RemoveAttendeeAsync(long meetingId, string personId, CancellationToken cancellationToken = default) =>
@@ -201,186 +202,14 @@ internal sealed class MeetingStore(Session s) : IMeetingStore
         r.HostComment,
     };
 
-    private sealed class SeriesRow
-    {
-        public long Id { get; set; }
-
-        public string Kind { get; set; } = "";
-
-        public string Title { get; set; } = "";
-
-        public string HostId { get; set; } = "";
-
-        public string Recurrence { get; set; } = "";
-
-        public string FirstDate { get; set; } = "";
-
-        public string StartTime { get; set; } = "";
-
-        public int DurationMinutes { get; set; }
-
-        public string? Place { get; set; }
-
-        public string? Link { get; set; }
-
-        public string? Agenda { get; set; }
-
-        public string AttendeeSpecs { get; set; } = "[]";
-
-        public string CreatedBy { get; set; } = "";
-
-        public DateTimeOffset CreatedAt { get; set; }
-
-        public DateTimeOffset? CancelledAt { get; set; }
-
-        public MeetingSeries ToSeries() => new(
-            Id, Enum.Parse<MeetingKind>(Kind), Title, HostId,
-            Core.Meetings.Recurrence.Parse(Recurrence) ?? throw new InvalidOperationException($"Stored recurrence '{Recurrence}' of series {Id} is not a rule."),
-            ParseDate(FirstDate), TimeOnly.ParseExact(StartTime, TimeFormat, CultureInfo.InvariantCulture), DurationMinutes,
-            Place, Link, Agenda, Specs(AttendeeSpecs), CreatedBy, CreatedAt, CancelledAt);
-    }
-
-    private sealed class MeetingRow
-    {
-        public long Id { get; set; }
-
-        public long? SeriesId { get; set; }
-
-        public string? Slot { get; set; }
-
-        public string Kind { get; set; } = "";
-
-        public string Title { get; set; } = "";
-
-        public string HostId { get; set; } = "";
-
-        public DateTimeOffset StartsAt { get; set; }
-
-        public DateTimeOffset EndsAt { get; set; }
-
-        public string? Place { get; set; }
-
-        public string? Link { get; set; }
-
-        public string? Agenda { get; set; }
-
-        public string AttendeeSpecs { get; set; } = "[]";
-
-        public string Status { get; set; } = "";
-
-        public string CreatedBy { get; set; } = "";
-
-        public DateTimeOffset CreatedAt { get; set; }
-
-        public DateTimeOffset TimeSetAt { get; set; }
-
-        public int TimeVersion { get; set; }
-
-        public string? HolidayNote { get; set; }
-
-        public bool AwaitingConfirmation { get; set; }
-
-        public DateTimeOffset? CancelledAt { get; set; }
-
-        public string? CancelReason { get; set; }
-
-        public Meeting ToMeeting() => new(
-            Id, SeriesId, Slot is null ? null : ParseDate(Slot), Enum.Parse<MeetingKind>(Kind), Title, HostId, StartsAt, EndsAt, Place, Link, Agenda,
-            Specs(AttendeeSpecs), Enum.Parse<MeetingStatus>(Status), CreatedBy, CreatedAt, TimeSetAt, TimeVersion, HolidayNote, AwaitingConfirmation,
-            CancelledAt, CancelReason);
-    }
-
-    private sealed class AttendeeRow
-    {
-        public long MeetingId { get; set; }
-
-        public string PersonId { get; set; } = "";
-
-        public string Role { get; set; } = "";
-
-        public string? UnitCode { get; set; }
-
-        public string Source { get; set; } = "";
-
-        public string Answer { get; set; } = "";
-
-        public DateTimeOffset? AnsweredAt { get; set; }
-
-        public string? SubstituteFor { get; set; }
-
-        public long? LeaveRequestId { get; set; }
-
-        public Attendee ToAttendee() => new(
-            MeetingId, PersonId, Enum.Parse<AttendeeRole>(Role), UnitCode, Source, Enum.Parse<AttendanceAnswer>(Answer), AnsweredAt, SubstituteFor, LeaveRequestId);
-    }
-
-    private sealed class LeaveRow
-    {
-        public long Id { get; set; }
-
-        public long MeetingId { get; set; }
-
-        public string PersonId { get; set; } = "";
-
-        public string Reason { get; set; } = "";
-
-        public string? SubstitutePersonId { get; set; }
-
-        public string SubstituteName { get; set; } = "";
-
-        public string? SubstitutePhone { get; set; }
-
-        public string Status { get; set; } = "";
-
-        public DateTimeOffset RequestedAt { get; set; }
-
-        public string? DecidedBy { get; set; }
-
-        public DateTimeOffset? DecidedAt { get; set; }
-
-        public string? HostComment { get; set; }
-
-        public LeaveRequest ToRequest() => new(
-            Id, MeetingId, PersonId, Reason, SubstitutePersonId, SubstituteName, SubstitutePhone, Enum.Parse<LeaveStatus>(Status), RequestedAt,
-            DecidedBy, DecidedAt, HostComment);
-    }
-
-    private sealed class ItemRow
-    {
-        public long Id { get; set; }
-
-        public long MeetingId { get; set; }
-
-        public string Text { get; set; } = "";
-
-        public string OwnerUnit { get; set; } = "";
-
-        public string DueDate { get; set; } = "";
-
-        public string Status { get; set; } = "";
-
-        public string RecordedBy { get; set; } = "";
-
-        public DateTimeOffset RecordedAt { get; set; }
-
-        public DateTimeOffset UpdatedAt { get; set; }
-
-        public AgreedItem ToItem() => new(
-            Id, MeetingId, Text, OwnerUnit, ParseDate(DueDate), Enum.Parse<AgreedItemStatus>(Status), RecordedBy, RecordedAt, UpdatedAt);
-    }
-
-    private sealed class FeedbackRow
-    {
-        public long Id { get; set; }
-
-        public long ItemId { get; set; }
-
-        public string PersonId { get; set; } = "";
-
-        public string Text { get; set; } = "";
-
-        public bool Done { get; set; }
-
-        public DateTimeOffset GivenAt { get; set; }
-    }
+    public Task SavePromptAsync(string personId, MeetingPrompt prompt, CancellationToken cancellationToken = default) =>
+        s.ExecuteAsync(MeetingSql.UpsertPrompt, new { PersonId = personId, Choices = ChatOpsJson.Serialize(prompt.Choices), prompt.SentAt }, cancellationToken);
+
+    public async Task<MeetingPrompt?> FindPromptAsync(string personId, CancellationToken cancellationToken = default) =>
+        await s.QuerySingleOrDefaultAsync<PromptRow>(MeetingSql.SelectPrompt, new { PersonId = personId }, cancellationToken) is { } row
+            ? new MeetingPrompt(ChatOpsJson.Deserialize<List<Choice>>(row.Choices), row.SentAt)
+            : null;
+
+    public Task ClearPromptAsync(string personId, CancellationToken cancellationToken = default) =>
+        s.ExecuteAsync(MeetingSql.DeletePrompt, new { PersonId = personId }, cancellationToken);
 }

@@ -18,7 +18,7 @@ public class MeetingConversationTests : IAsyncLifetime
     /// <summary>Wednesday 2026-11-25 10:00 in Kunming; the office meeting is next Tuesday 12-01 9:00–10:30.</summary>
     private static readonly DateTimeOffset Wednesday = new(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(8));
 
-    private const string Invitation = "您好，定于12月1日（周二）9:00—10:30在省卫生健康委3楼会议室召开领导小组办公室会议，请准时参加。";
+    private const string Invitation = "定于12月1日（周二）9:00—10:30在省卫生健康委3楼会议室召开领导小组办公室会议，请准时参加。";
 
     /// <summary>The office clerk who arranges the meetings, as the API and console pass them.</summary>
     private static readonly Actor Clerk = new("office.clerk1", "office.clerk1", Roles.OfficeStaff, null, "test");
@@ -51,12 +51,12 @@ public class MeetingConversationTests : IAsyncLifetime
     {
         var m = await OfficeMeetingAsync();
         var liaison = _chat.As("fgw.lly");
-        (await liaison.ReceivesAsync()).Shows("会议通知", Invitation, "主持人：蔡霞", "会议议题：研究部署农贸市场环境卫生整治",
+        (await liaison.ReceivesAsync()).Shows("会议通知", "宋蓉同志：\n" + Invitation, "主持人：蔡霞", "会议议题：研究部署农贸市场环境卫生整治",
             "如因特殊原因不能出席，请在会前向主持人请假，并指定代为参会人员。").Offers("参加", "请假");
 
         _chat.At(11, 30, 16);
         await _chat.RunSchedulerAsync();
-        (await liaison.ReceivesAsync()).Shows("会议提醒", "领导小组办公室会议将于明天（12月1日（周二））9:00在省卫生健康委3楼会议室召开，请准时参加。",
+        (await liaison.ReceivesAsync()).Shows("会议提醒", "宋蓉同志：", "领导小组办公室会议将于明天（12月1日（周二））9:00在省卫生健康委3楼会议室召开，请准时参加。",
             "请确认是否参加；如不能出席，请及时请假并指定代为参会人员。").Offers("参加", "请假");
 
         (await liaison.PressesAsync($"请假 #{m.Id}")).Shows("请假须说明事由并指定代为参会人员。", "请说明不能出席12月1日（周二）9:00领导小组办公室会议的事由");
@@ -74,14 +74,14 @@ public class MeetingConversationTests : IAsyncLifetime
         (await liaison.ReceivesAsync()).Shows("请假已批准",
             "您不出席12月1日（周二）9:00领导小组办公室会议的请假申请已经主持人蔡霞批准，由王建华（省委宣传部（省文明办））代为参会。", "已通知王建华参会，请做好工作交接。");
         var substitute = _chat.As("sw-xcb.lly");
-        (await substitute.ReceivesAsync()).Shows("代为参会通知",
-            "您好，宋蓉（省发展改革委）因参加省政府专题会议不能出席领导小组办公室会议，经主持人蔡霞同意，由您代为参会，并承担会议确定的相关工作任务。",
-            "会议定于12月1日（周二）9:00—10:30在省卫生健康委3楼会议室召开，请准时参加。").Offers("收到，将按时参会");
+        (await substitute.ReceivesAsync()).Shows("代为参会通知", "王建华同志：",
+            "宋蓉（省发展改革委）因故（事由：参加省政府专题会议）不能出席领导小组办公室会议，经主持人蔡霞同意，由您代为参会，并承担会议确定的相关工作任务。",
+            "会议定于12月1日（周二）9:00—10:30在省卫生健康委3楼会议室召开，请准时参加。").Offers("收到，将按时参会", "不能参加");
 
         _chat.At(12, 1, 8);
         await _chat.RunSchedulerAsync();
         (await substitute.ReceivesAsync()).Shows("会议提醒", "领导小组办公室会议将于今天9:00在省卫生健康委3楼会议室召开，请准时参加。", "您代宋蓉（省发展改革委）参会。")
-            .Offers("收到，将按时参会");
+            .Offers("收到，将按时参会", "不能参加");
         Assert.Empty((await liaison.ReceivesAsync()).Items); // on approved leave: no more reminders
         (await _chat.As("wjw.lly").ReceivesAsync()).Shows("会议通知", "将于明天", "将于今天9:00");
         (await host.ReceivesAsync()).Shows("参会名单", "**领导小组办公室会议**", "时间：12月1日（周二）9:00—10:30", "主持人：蔡霞",
@@ -366,7 +366,7 @@ public class MeetingConversationTests : IAsyncLifetime
         (await clerk.ReceivesAsync()).Shows("会议日期待确认", "当天为国庆节假期，至今尚未确认是否照常召开，会议通知和提醒均未发送。");
         Assert.Empty((await fgw.ReceivesAsync()).Items);
 
-        (await fgw.PressesAsync(flag.Choices[1].Value)).Shows("只有领导小组办公室可以取消会议。");
+        (await fgw.PressesAsync(flag.Choices[1].Value)).Shows("只有领导小组办公室和本次会议的主持人可以取消会议。");
         (await clerk.PressesAsync(flag.Choices[1].Value)).Shows("已取消10月6日（周二）9:00的领导小组办公室周例会。该次会议的通知尚未发出，无需另行告知参会人员。");
         Assert.Empty((await fgw.ReceivesAsync()).Items);
 

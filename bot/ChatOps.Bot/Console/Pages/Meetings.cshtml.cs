@@ -11,7 +11,7 @@ namespace ChatOps.Bot.OfficeConsole.Pages;
 /// agreed items with owner unit, due date, feedback and overdue, and the 签到表 as .xlsx. Every rule is
 /// <see cref="MeetingService"/>'s or <see cref="MeetingDesk"/>'s.
 /// </summary>
-public sealed partial class MeetingsModel(MeetingService meetings, MeetingDesk desk, IDirectoryRepository directory, OfficeProfile office) : ConsolePageModel
+public sealed partial class MeetingsModel(MeetingService meetings, MeetingDesk desk, IDirectoryRepository directory, OfficeProfile office, TimeProvider time) : ConsolePageModel
 {
     [BindProperty(SupportsGet = true)]
     public long? Id { get; set; }
@@ -29,8 +29,10 @@ public sealed partial class MeetingsModel(MeetingService meetings, MeetingDesk d
 
     public string When(Meeting m) => MeetingText.Span(m.StartsAt, m.EndsAt, office);
 
-    public bool IsOffice => ConsoleAccess.May(Me.Roles, ConsoleAreas.Office);
+    /// <summary>The meeting's status in Chinese (已安排, 已召开, 已取消 …).</summary>
+    public string StatusName(Meeting m) => MeetingText.StatusName(m, time.GetUtcNow());
 
+    public bool IsOffice => ConsoleAccess.May(Me.Roles, ConsoleAreas.Office);
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -47,7 +49,7 @@ public sealed partial class MeetingsModel(MeetingService meetings, MeetingDesk d
             Roster.Entries.Select(e => (IReadOnlyList<object?>)[++n, e.UnitCode, e.Label, MeetingText.CategoryName(e.Category), e.SubstituteLabel, ""]));
     }
 
-    public async Task<IActionResult> OnPostCreateAsync(string? kind, string? title, string? host, string? start, string? end, string? place, string? agenda, string? attendees, string? recurrence)
+    public async Task<IActionResult> OnPostCreateAsync(string? kind, string? title, string? host, string? start, string? end, string? place, string? agenda, string? attendees, string? recurrence, bool allowDuplicate = false)
     {
         if (!IsOffice)
         {
@@ -57,7 +59,7 @@ public sealed partial class MeetingsModel(MeetingService meetings, MeetingDesk d
         try
         {
             var created = await meetings.CreateAsync(Actor, new MeetingDraft(kind, title, host, start, end, place, null, agenda,
-                (attendees ?? "").Split([',', '，', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), string.IsNullOrWhiteSpace(recurrence) ? null : recurrence), HttpContext.RequestAborted);
+                (attendees ?? "").Split([',', '，', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), string.IsNullOrWhiteSpace(recurrence) ? null : recurrence, allowDuplicate), HttpContext.RequestAborted);
             Notice = $"已创建并邀请{created.Invited}人。" + string.Join("", created.Warnings);
             return RedirectToPage(new { id = created.Meeting.Id });
         }
