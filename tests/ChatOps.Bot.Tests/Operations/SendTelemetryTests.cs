@@ -16,7 +16,7 @@ public class SendTelemetryTests
         // Traces are recorded only with a listener (OTLP configured): without one the span is null and the bug hid.
         using var listener = new ActivityListener
         {
-            ShouldListenTo = s => s.Name == ChatOpsTelemetry.Source.Name,
+            ShouldListenTo = s => s.Name == ChatOpsTelemetry.Name, // not Source.Name: this listener is asked while Source is being created
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
         };
         ActivitySource.AddActivityListener(listener);
