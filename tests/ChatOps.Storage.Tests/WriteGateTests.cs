@@ -1,3 +1,4 @@
+using ChatOps.Storage.Conversations;
 using ChatOps.Core.Conversations;
 using ChatOps.Storage.Repositories;
 

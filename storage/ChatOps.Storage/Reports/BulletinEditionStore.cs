@@ -2,7 +2,7 @@ using ChatOps.Core.Conversations;
 using ChatOps.Core.Reports.Overview;
 using Dapper;
 
-namespace ChatOps.Storage.Repositories;
+namespace ChatOps.Storage.Reports;
 
 /// <summary>Statements of <see cref="BulletinEditionStore"/> (table <c>bulletin_issues</c>, migration 0020).</summary>
 internal static class BulletinEditionSql

@@ -2,7 +2,7 @@ using ChatOps.Core.Reports;
 using ChatOps.Core.Reports.Overview;
 using Dapper;
 
-namespace ChatOps.Storage.Repositories;
+namespace ChatOps.Storage.Reports;
 
 /// <summary>Statements of <see cref="ReportLedger"/>: report states without answers, exemptions, returns.</summary>
 internal static class ReportLedgerSql

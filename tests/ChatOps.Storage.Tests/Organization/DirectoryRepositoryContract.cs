@@ -1,3 +1,4 @@
+using ChatOps.Storage.Conversations;
 using System.Text;
 using ChatOps.Core.Organization;
 using ChatOps.Storage.Organization;
@@ -172,7 +173,7 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
         Assert.Equal(4, (await Repository.ListLiaisonChangesAsync(null, ct)).Count);
 
         // The change and its audit line were written together, with where it came from.
-        var audit = await new Audit.AuditQuery(_db!.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory."), ct);
+        var audit = await new ChatOps.Storage.Audit.AuditQuery(_db!.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory."), ct);
         Assert.Equal(
             [("directory.liaison", "办公室孙丽", "unit:wjw", "li → wang：李明同志工作调动", "console 10.0.0.1"), ("directory.import", "tester", "file:d.yaml", audit[1].Detail, "test")],
             audit.Select(a => (a.Action, a.ActorId, a.Subject, a.Detail, a.Source)));
@@ -191,7 +192,7 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
 
         Assert.Equal(DirectoryText.OnlyOffice, refused.Message);
         Assert.Equal("li", await Repository.FindLiaisonIdAsync("wjw", ct));
-        Assert.Single(await new Audit.AuditQuery(_db!.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory."), ct));
+        Assert.Single(await new ChatOps.Storage.Audit.AuditQuery(_db!.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory."), ct));
     }
 
     [Fact]
@@ -210,7 +211,7 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
         }
 
         Assert.Equal("李明", (await Repository.FindPersonAsync("li", ct))!.Name);
-        Assert.Empty(await new Audit.AuditQuery(_db.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory.test"), ct));
+        Assert.Empty(await new ChatOps.Storage.Audit.AuditQuery(_db.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory.test"), ct));
 
         await using (var work = await new EngineStore(_db.Database).BeginAsync(ct))
         {
