@@ -92,6 +92,9 @@ public sealed class OfficeOpsTests(Browser browser) : IClassFixture<Browser>
         await page.ClickAsync("form[action*=Issue] button[type=submit]");
         var secret = (await page.InnerTextAsync("#secret")).Trim();
         await Browser.ScreenshotAsync(page, "token-issued");
+        await page.ReloadAsync(); // the issue was a POST answered by a redirect: reloading issues nothing and hides the secret
+        Assert.Equal(1, await page.Locator("#tokens tr:has-text('月度统计脚本')").CountAsync());
+        Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
 
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/circulars", Ct)).StatusCode);

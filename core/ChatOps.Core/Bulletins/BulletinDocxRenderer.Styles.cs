@@ -6,7 +6,8 @@ namespace ChatOps.Core.Bulletins;
 
 /// <summary>
 /// The document's fixed parts: the fonts and sizes of GB/T 9704, the paragraph styles every part of the bulletin uses,
-/// the font table with its fall-backs, and the settings (punctuation compression, tab stops).
+/// the font table with its fall-backs, the settings (punctuation compression, tab stops) and the page set-up with its
+/// page-number footers.
 /// </summary>
 public static partial class BulletinDocxRenderer
 {
@@ -248,4 +249,32 @@ public static partial class BulletinDocxRenderer
         new CharacterSpacingControl { Val = CharacterSpacingValues.CompressPunctuation });
 
     private static string HalfPoints(int halfPoints) => halfPoints.ToString(CultureInfo.InvariantCulture);
+
+    private static SectionProperties PageSetup(string footerId, string evenFooterId) => new(
+        new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
+        new FooterReference { Type = HeaderFooterValues.Even, Id = evenFooterId },
+        new PageSize { Width = (UInt32Value)(uint)PageWidth, Height = (UInt32Value)(uint)PageHeight },
+        new PageMargin
+        {
+            Top = MarginTop,
+            Right = (UInt32Value)(uint)MarginRight,
+            Bottom = MarginBottom,
+            Left = (UInt32Value)(uint)MarginLeft,
+            Header = 851U,
+            Footer = 992U,
+            Gutter = 0U,
+        });
+
+    private static Footer PageNumberFooter(JustificationValues side)
+    {
+        var paragraph = StyledParagraph(BulletinDocxStyleIds.PageNumber, null, null, side);
+        paragraph.ParagraphProperties!.Indentation = side == JustificationValues.Right
+            ? new Indentation { Right = Twips(PageNumberIndent) }
+            : new Indentation { Left = Twips(PageNumberIndent) };
+        paragraph.Append(
+            TextRun("— "),
+            new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " },
+            TextRun(" —"));
+        return new Footer(paragraph);
+    }
 }

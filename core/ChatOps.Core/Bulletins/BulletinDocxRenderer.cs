@@ -323,34 +323,6 @@ public static partial class BulletinDocxRenderer
         yield return imprint;
     }
 
-    private static SectionProperties PageSetup(string footerId, string evenFooterId) => new(
-        new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
-        new FooterReference { Type = HeaderFooterValues.Even, Id = evenFooterId },
-        new PageSize { Width = (UInt32Value)(uint)PageWidth, Height = (UInt32Value)(uint)PageHeight },
-        new PageMargin
-        {
-            Top = MarginTop,
-            Right = (UInt32Value)(uint)MarginRight,
-            Bottom = MarginBottom,
-            Left = (UInt32Value)(uint)MarginLeft,
-            Header = 851U,
-            Footer = 992U,
-            Gutter = 0U,
-        });
-
-    private static Footer PageNumberFooter(JustificationValues side)
-    {
-        var paragraph = StyledParagraph(BulletinDocxStyleIds.PageNumber, null, null, side);
-        paragraph.ParagraphProperties!.Indentation = side == JustificationValues.Right
-            ? new Indentation { Right = Twips(PageNumberIndent) }
-            : new Indentation { Left = Twips(PageNumberIndent) };
-        paragraph.Append(
-            TextRun("— "),
-            new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " },
-            TextRun(" —"));
-        return new Footer(paragraph);
-    }
-
     private static Paragraph StyledParagraph(string styleId, string text)
     {
         var paragraph = StyledParagraph(styleId, null, null, null);

@@ -215,7 +215,7 @@ public sealed class ConversationEngine(
             return;
         }
 
-        await turn.ReplyAsync(OutboundMessage.Ask("没有理解您的意思。您可以：", [.. FallbackChoices(turn.Person)]), cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Ask("未能识别该指令，您可以：", [.. FallbackChoices(turn.Person)]), cancellationToken);
     }
 
     /// <summary>The fallback's buttons: each feature's for this person, then 查看状态 and 帮助 (never twice the same).</summary>

@@ -315,8 +315,9 @@ internal sealed class OutboxStore(Session s) : IOutbox
         }
 
         await using var insert = s.Prepare(
-            EngineSql.InsertOutbox, "Channel", "Address", "PersonId", "GroupCode", "Payload", "DedupeKey", "ReplyContext", "CreatedAt", "Status", "NextAttemptAt");
+            EngineSql.InsertOutbox, "Channel", "Address", "PersonId", "GroupCode", "Payload", "DedupeKey", "ReplyContext", "CreatedAt", "Status", "NextAttemptAt", "TraceParent");
         var pending = OutboxStatus.Pending.ToString();
+        var traceParent = ChatOpsTelemetry.CurrentTraceParent(); // the step queuing them, when traced
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -330,6 +331,7 @@ internal sealed class OutboxStore(Session s) : IOutbox
             insert.SetInstant(7, item.CreatedAt);
             insert.Set(8, pending);
             insert.SetInstant(9, item.NextAttemptAt ?? item.CreatedAt);
+            insert.Set(10, item.TraceParent ?? traceParent);
             queued[i] = await insert.ExecuteAsync(cancellationToken) == 1;
         }
 

@@ -155,7 +155,7 @@ public class CircularConversationTests : IAsyncLifetime
         (await _chat.PressesAsync("532900.lly", $"收到 #{circular.Id}")).Shows("您已于11月25日（周三）10:30确认收到", "无需重复确认");
         (await _chat.SaysAsync("533400.lly", "已收到。")).Shows("已确认收到《关于报送第四季度工作总结的通知》");
         (await _chat.PressesAsync("fgw.lly", $"收到 #{circular.Id}")).Shows("您不在《关于报送第四季度工作总结的通知》（云爱卫专项办发〔2026〕1号）的发送范围内，无需确认。");
-        (await _chat.SaysAsync("fgw.lly", "收到")).Shows("没有理解您的意思"); // nothing to acknowledge: the word is left to others
+        (await _chat.SaysAsync("fgw.lly", "收到")).Shows("未能识别该指令"); // nothing to acknowledge: the word is left to others
 
         var recipients = await _chat.InWorkAsync(w => _chat.Circulars.Store(w).ListRecipientsAsync(circular.Id));
         Assert.Equal(AckMethod.Button, recipients.Single(r => r.PersonId == "532900.lly").AckMethod);

@@ -56,10 +56,10 @@ public sealed class CircularCourtesyTests : IAsyncLifetime
 
         (await _chat.SaysAsync(liaison, "收到")).Shows("已确认收到《关于报送材料的通知》（云爱卫专项办发〔2026〕1号）。");
         (await _chat.SaysAsync(liaison, "收到，谢谢！")).Shows("好的。您已确认收到《关于报送材料的通知》（云爱卫专项办发〔2026〕1号），无需再回复。")
-            .DoesNotShow("没有理解");
-        (await _chat.SaysAsync(liaison, "好的，谢谢")).Shows("不客气。").DoesNotShow("没有理解");
+            .DoesNotShow("未能识别");
+        (await _chat.SaysAsync(liaison, "好的，谢谢")).Shows("不客气。").DoesNotShow("未能识别");
         (await _chat.SaysAsync(liaison, "谢谢办公室")).Shows("不客气。");
-        (await _chat.PressesAsync(liaison, $"收到 #{first.Id}")).Shows("无需重复确认").DoesNotShow("没有理解"); // the card answered before
+        (await _chat.PressesAsync(liaison, $"收到 #{first.Id}")).Shows("无需重复确认").DoesNotShow("未能识别"); // the card answered before
 
         // A new circular: "收到，谢谢" is an acknowledgement first.
         _chat.Clock.Advance(TimeSpan.FromMinutes(5));

@@ -276,7 +276,7 @@ public class ReportDialogTests : IAsyncLifetime
     {
         var me = _chat.As("fgw.lly");
         (await me.SaysAsync("帮助")).Shows("**填报**（report）", "**状态**（status）");
-        (await me.SaysAsync("你好")).Shows("没有理解您的意思").Offers("填报", "查看状态", "帮助");
+        (await me.SaysAsync("你好")).Shows("未能识别该指令").Offers("填报", "查看状态", "帮助");
     }
 
     [Fact]

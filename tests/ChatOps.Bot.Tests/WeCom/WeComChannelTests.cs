@@ -97,7 +97,7 @@ public class WeComChannelTests
         await using var bot = await WeComBot.StartAsync(provider: Provider);
         var mark = bot.Mark(Liaison);
         await bot.SaysAsync(Liaison, "今天天气不错");
-        var card = await bot.NextAsync(Liaison, mark, "没有理解您的意思", "[填报] [查看状态] [帮助]");
+        var card = await bot.NextAsync(Liaison, mark, "未能识别该指令", "[填报] [查看状态] [帮助]");
         Assert.Equal(["填报", "状态", "帮助"], WeComBot.Buttons(card).Select(b => b.Key));
 
         mark = bot.Mark(Liaison);
@@ -121,7 +121,7 @@ public class WeComChannelTests
         await using var bot = await WeComBot.StartAsync(new FakeWeComServerOptions { TimeProvider = clock }, provider: Provider);
         var mark = bot.Mark(Liaison);
         await bot.SaysAsync(Liaison, "随便说点什么");
-        var card = await bot.NextAsync(Liaison, mark, "没有理解您的意思");
+        var card = await bot.NextAsync(Liaison, mark, "未能识别该指令");
         await bot.WaitForIdleAsync();
         mark = bot.Mark(Liaison);
 

@@ -8,7 +8,10 @@ public sealed class TokensModel(ApiTokenService tokens) : ConsolePageModel
 {
     public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
 
-    public string? Secret { get; private set; }
+    /// <summary>The new token's secret, shown once: carried to the page the browser is redirected to (encrypted
+    /// TempData, read once), so reloading that page issues nothing and shows nothing again.</summary>
+    [TempData]
+    public string? Secret { get; set; }
 
     public async Task OnGetAsync() => Tokens = await tokens.ListAsync(Me, HttpContext.RequestAborted);
 
@@ -23,10 +26,11 @@ public sealed class TokensModel(ApiTokenService tokens) : ConsolePageModel
         catch (DirectoryException ex)
         {
             Errors = [ex.Message];
+            Tokens = await tokens.ListAsync(Me, HttpContext.RequestAborted);
+            return Page();
         }
 
-        Tokens = await tokens.ListAsync(Me, HttpContext.RequestAborted);
-        return Page();
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(long id)
