@@ -1,5 +1,5 @@
-using ChatOps.Storage.Conversations;
 using ChatOps.Core.Conversations;
+using ChatOps.Storage.Conversations;
 using ChatOps.Storage.Repositories;
 
 namespace ChatOps.Storage.Tests;

@@ -1,6 +1,6 @@
-using ChatOps.Storage.Conversations;
 using System.Text;
 using ChatOps.Core.Organization;
+using ChatOps.Storage.Conversations;
 using ChatOps.Storage.Organization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
