@@ -51,6 +51,12 @@ public sealed class IndexModel(ReportOverview overview, ReportChasing chasing) :
 
     public async Task<IActionResult> OnGetAsync()
     {
+        if (!ConsoleAccess.May(Me.Roles, ConsoleAreas.Office) && !ConsoleAccess.May(Me.Roles, ConsoleAreas.OwnUnitReports))
+        {
+            // No report to show (a 督战组 member, a host who reviews no unit): their own first page instead of an empty board.
+            return Redirect(ConsoleAccess.May(Me.Roles, ConsoleAreas.Supervision) ? "/console/supervision" : "/console/meetings");
+        }
+
         await LoadAsync();
         return Page();
     }
