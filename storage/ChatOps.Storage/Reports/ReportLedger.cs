@@ -10,7 +10,8 @@ internal static class ReportLedgerSql
     public static readonly SqlStatement SelectStates = SqlStatement.Portable(nameof(SelectStates), """
         SELECT id, cycle_key AS CycleKey, period_key AS PeriodKey, unit_code AS UnitCode, status, author_id AS AuthorId,
                created_at AS CreatedAt, updated_at AS UpdatedAt, submitted_at AS SubmittedAt, is_late AS IsLate, revision,
-               reviewer_id AS ReviewerId, review_comment AS ReviewComment, reviewed_at AS ReviewedAt, version
+               reviewer_id AS ReviewerId, review_comment AS ReviewComment, reviewed_at AS ReviewedAt, version,
+               updated_by AS UpdatedBy, editors
         FROM reports WHERE cycle_key = @CycleKey AND period_key = @PeriodKey
         """);
 
@@ -24,14 +25,11 @@ internal static class ReportLedgerSql
 /// <summary>The console's light read of reports (<see cref="IReportLedger"/>), each call its own connection.</summary>
 internal sealed class ReportLedger(Database db) : IReportLedger
 {
-    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoAnswers = new Dictionary<string, IReadOnlyList<string>>();
-
     public async Task<IReadOnlyList<Report>> ListStatesAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        var rows = await c.QueryAsync<Row>(new CommandDefinition(db.Sql(ReportLedgerSql.SelectStates), new { CycleKey = cycleKey, PeriodKey = periodKey }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new Report(r.Id, r.CycleKey, r.PeriodKey, r.UnitCode, Enum.Parse<ReportStatus>(r.Status), r.AuthorId, NoAnswers,
-            r.CreatedAt, r.UpdatedAt, r.SubmittedAt, r.IsLate, r.Revision, r.ReviewerId, r.ReviewComment, r.ReviewedAt, r.Version))];
+        var rows = await c.QueryAsync<ReportStore.ReportRow>(new CommandDefinition(db.Sql(ReportLedgerSql.SelectStates), new { CycleKey = cycleKey, PeriodKey = periodKey }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToReport())]; // answers not selected: the row's default "{}" gives none
     }
 
     public async Task<IReadOnlyList<string>> ListExemptAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default)
@@ -45,38 +43,5 @@ internal sealed class ReportLedger(Database db) : IReportLedger
         await using var c = await db.OpenAsync(cancellationToken);
         var subjects = await c.QueryAsync<string>(new CommandDefinition(db.Sql(ReportLedgerSql.SelectReturns), new { From = from, To = to }, cancellationToken: cancellationToken));
         return [.. subjects.Select(s => s.StartsWith("report:", StringComparison.Ordinal) && long.TryParse(s.AsSpan(7), out var id) ? id : 0).Where(id => id > 0)];
-    }
-
-    private sealed class Row
-    {
-        public long Id { get; set; }
-
-        public string CycleKey { get; set; } = "";
-
-        public string PeriodKey { get; set; } = "";
-
-        public string UnitCode { get; set; } = "";
-
-        public string Status { get; set; } = "";
-
-        public string AuthorId { get; set; } = "";
-
-        public DateTimeOffset CreatedAt { get; set; }
-
-        public DateTimeOffset UpdatedAt { get; set; }
-
-        public DateTimeOffset? SubmittedAt { get; set; }
-
-        public bool IsLate { get; set; }
-
-        public int Revision { get; set; }
-
-        public string? ReviewerId { get; set; }
-
-        public string? ReviewComment { get; set; }
-
-        public DateTimeOffset? ReviewedAt { get; set; }
-
-        public int Version { get; set; }
     }
 }

@@ -83,7 +83,8 @@ internal sealed class ReportStore(Session s) : IReportStore
         Editors = string.Join(',', r.EditorIds),
     };
 
-    private sealed class ReportRow
+    /// <summary>A reports row as Dapper reads it (also <see cref="ReportLedger"/>'s, which leaves out the answers).</summary>
+    internal sealed class ReportRow
     {
         public long Id { get; set; }
 
