@@ -143,7 +143,7 @@ public sealed class MeetingDesk(
     private static async Task<Meeting> OpenForAsync(IMeetingStore store, Actor actor, long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var meeting = await store.FindMeetingAsync(id, cancellationToken) ?? throw MeetingValidationException.NoMeeting(id);
-        if (!actor.Has(Roles.OfficeStaff) && meeting.HostId != actor.Id)
+        if (!MeetingService.MayManage(actor, meeting))
         {
             throw MeetingValidationException.One("id", "只有领导小组办公室或会议主持人可以调整参会名单。", MeetingProblemKind.Conflict);
         }
