@@ -8,9 +8,10 @@ namespace ChatOps.Core.Circulars;
 /// 立即提醒: the office reminds, now, everyone who has not acknowledged an issued circular (the console's button), with
 /// the same card the scheduled reminders send. One press is one reminder per person: the dedupe key carries the
 /// minute, so a double click or a retried request does not send twice, and the person's reminder count grows as with
-/// the scheduled ones. Office staff only. Kept beside <see cref="CircularScheduler"/> without touching its plan.
+/// the scheduled ones. Office staff only. The cards are queued by <see cref="CircularScheduler"/>'s own reminder step
+/// (worded for the group each person received the circular through), outside its plan.
 /// </summary>
-public sealed class CircularRemindNow(ICircularStoreFactory stores, CircularKinds kinds, CircularText text, RecipientRouter router, IDirectoryRepository directory)
+public sealed class CircularRemindNow(ICircularStoreFactory stores, CircularScheduler scheduler, IDirectoryRepository directory)
 {
     /// <summary>Queues the reminders in <paramref name="work"/>; returns how many people were reminded, or the refusal.</summary>
     public async Task<(int Reminded, string? Refusal)> RemindAsync(IUnitOfWork work, Actor actor, long id, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -40,23 +41,9 @@ public sealed class CircularRemindNow(ICircularStoreFactory stores, CircularKind
             return (0, "所有人员均已回执，无需提醒。");
         }
 
-        var snapshot = await directory.LoadAsync(cancellationToken);
-        var people = snapshot.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var card = text.Reminder(circular, kinds.Get(circular.Kind), null);
         var step = "manual-" + now.ToUniversalTime().ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
-        var reminded = new List<string>();
-        foreach (var r in pending)
-        {
-            if (people.TryGetValue(r.PersonId, out var person) &&
-                router.To(person, card, now, CircularService.Keys.Remind(id, step, person.Id)) is { } item &&
-                await work.Outbox.EnqueueAsync(item, cancellationToken))
-            {
-                reminded.Add(person.Id);
-            }
-        }
-
-        await store.MarkRemindedAsync(id, reminded, now, cancellationToken);
-        await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "circular.remind", $"circular:{id}", $"{reminded.Count}/{pending.Count}", actor.Source), cancellationToken);
-        return (reminded.Count, null);
+        var reminded = await scheduler.QueueAsync(work, store, circular, step, pending, await directory.LoadAsync(cancellationToken), now, cancellationToken);
+        await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "circular.remind", $"circular:{id}", $"{reminded}/{pending.Count}", actor.Source), cancellationToken);
+        return (reminded, null);
     }
 }

@@ -85,7 +85,7 @@ public sealed class CircularScheduler(
 
             if (planner.InOfficeHours(now) || now - step.At < TimeSpan.FromMinutes(30))
             {
-                queued = await QueueAsync(work, store, circular, step, pending, snapshot, now, cancellationToken);
+                queued = await QueueAsync(work, store, circular, step.Key, pending, snapshot, now, cancellationToken);
             }
             else
             {
@@ -99,8 +99,12 @@ public sealed class CircularScheduler(
         return queued;
     }
 
-    private async Task<int> QueueAsync(
-        IUnitOfWork work, ICircularStore store, Circular circular, ReminderStep step, List<CircularRecipient> pending, DirectorySnapshot snapshot,
+    /// <summary>
+    /// Queues the reminder card to everyone in <paramref name="pending"/> (worded for the group it reached them through)
+    /// and records them as reminded; the scheduled steps and the console's 立即提醒 both go through here.
+    /// </summary>
+    internal async Task<int> QueueAsync(
+        IUnitOfWork work, ICircularStore store, Circular circular, string stepKey, IReadOnlyList<CircularRecipient> pending, DirectorySnapshot snapshot,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var kind = kinds.Get(circular.Kind);
@@ -123,7 +127,7 @@ public sealed class CircularScheduler(
                 card = cards[via] = text.Reminder(circular, kind, r.ViaGroup is null ? null : groups.GetValueOrDefault(r.ViaGroup));
             }
 
-            if (router.To(person, card, now, CircularService.Keys.Remind(circular.Id, step.Key, person.Id)) is { } item &&
+            if (router.To(person, card, now, CircularService.Keys.Remind(circular.Id, stepKey, person.Id)) is { } item &&
                 await work.Outbox.EnqueueAsync(item, cancellationToken))
             {
                 reminded.Add(person.Id);
@@ -131,7 +135,7 @@ public sealed class CircularScheduler(
         }
 
         await store.MarkRemindedAsync(circular.Id, reminded, now, cancellationToken);
-        logger.LogInformation("Circular {Id}: reminder {Step} queued for {Count} of {Pending} who have not acknowledged", circular.Id, step.Key, reminded.Count, pending.Count);
+        logger.LogInformation("Circular {Id}: reminder {Step} queued for {Count} of {Pending} who have not acknowledged", circular.Id, stepKey, reminded.Count, pending.Count);
         return reminded.Count;
     }
 }
