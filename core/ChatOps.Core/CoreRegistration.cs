@@ -1,3 +1,4 @@
+using ChatOps.Core.Attachments;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
@@ -19,6 +20,7 @@ public static class CoreRegistration
         services.AddSingleton<DirectoryService>();
         services.AddSingleton<ApiTokenService>();
         services.AddReports();
+        services.AddAttachments();
         services.AddSingleton<RecipientRouter>();
         services.AddSingleton<ReportWindow>();
         services.TryAddSingleton<Reports.Scheduling.ReportExemptions>();

@@ -158,6 +158,7 @@ internal static class DapperSetup
         SqlMapper.AddTypeHandler(new DateHandler());
         RecordMap.Register<Core.Supervision.SupervisionItem>();
         RecordMap.Register<Core.Supervision.SupervisionEntry>();
+        RecordMap.Register<Core.Attachments.StoredAttachment>();
     }
 
     /// <summary>Calendar days: <c>yyyy-MM-dd</c> text in every dialect (sorts and compares as text).</summary>

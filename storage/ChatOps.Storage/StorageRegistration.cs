@@ -48,6 +48,8 @@ public static class StorageRegistration
         builder.Services.AddSingleton<Core.Circulars.ICircularStoreFactory, Circulars.CircularStoreFactory>();
         builder.Services.AddSingleton<Core.Audit.IAuditQuery, Audit.AuditQuery>();
         builder.Services.AddSingleton<Core.Supervision.ISupervisionStoreFactory, Supervision.SupervisionStoreFactory>();
+        builder.Services.AddSingleton<Core.Attachments.IAttachmentRepository, Attachments.AttachmentRepository>();
+        builder.Services.AddSingleton<Core.Attachments.IAttachmentStoreFactory, Attachments.AttachmentStoreFactory>();
         builder.Services.AddSingleton<IApiTokenStore, OfficeConsole.ApiTokenStore>();
         builder.Services.AddSingleton<Core.Reports.Overview.IReportLedger, ReportLedger>();
         builder.Services.AddSingleton<Core.Reports.Overview.IBulletinEditionStore, BulletinEditionStore>();

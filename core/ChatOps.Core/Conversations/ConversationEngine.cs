@@ -15,7 +15,8 @@ public sealed class ConversationEngine(
     IEnumerable<IConversationFeature> features,
     RecipientRouter router,
     TimeProvider time,
-    ILogger<ConversationEngine> logger)
+    ILogger<ConversationEngine> logger,
+    IEnumerable<IInboxPreparation>? preparations = null)
 {
     /// <summary>The answer to a click on a card that no longer asks the current step.</summary>
     public const string StaleCardText = "这张卡片已失效，请按最新消息操作。";
@@ -23,6 +24,7 @@ public sealed class ConversationEngine(
     /// <summary>Handles the message and marks it processed, all in one transaction.</summary>
     public async Task HandleAsync(InboxItem item, CancellationToken cancellationToken = default)
     {
+        await PrepareAsync([item], cancellationToken);
         var now = time.GetUtcNow();
         var person = await FindSenderAsync(item, cancellationToken);
         await using var uow = await work.BeginAsync(cancellationToken);
@@ -42,6 +44,7 @@ public sealed class ConversationEngine(
     public async Task<IReadOnlyList<(InboxItem Item, Exception Error)>> HandleBatchAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
+        await PrepareAsync(items, cancellationToken);
         var failures = new List<(InboxItem, Exception)>();
         var next = 0;
         while (next < items.Count)
@@ -113,6 +116,23 @@ public sealed class ConversationEngine(
         }
 
         return failures;
+    }
+
+    /// <summary>
+    /// What the messages need before their turns, outside any transaction (their attachments fetched): only for
+    /// messages that carry some, so text turns pay nothing.
+    /// </summary>
+    private async Task PrepareAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    {
+        if (preparations is null || !items.Any(i => i.Message.HasAttachments))
+        {
+            return;
+        }
+
+        foreach (var preparation in preparations)
+        {
+            await preparation.PrepareAsync(items, cancellationToken);
+        }
     }
 
     private Task<Person?> FindSenderAsync(InboxItem item, CancellationToken cancellationToken) => item.PersonId is { } id
@@ -211,7 +231,9 @@ public sealed class ConversationEngine(
 
         if (string.IsNullOrWhiteSpace(said))
         {
-            await turn.ReplyAsync(OutboundMessage.Plain("暂不支持这类消息，请发送文字。回复“帮助”查看可用的功能。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(turn.Message.HasAttachments
+                ? Attachments.AttachmentText.NotInDialog
+                : "暂不支持这类消息，请发送文字。回复“帮助”查看可用的功能。"), cancellationToken);
             return;
         }
 

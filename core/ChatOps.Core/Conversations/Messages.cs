@@ -39,6 +39,16 @@ public sealed record InboundMessage(
     /// turn continues the callback's trace on whichever instance handles it; null when nobody traces.
     /// </summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>
+    /// Pictures and files that came with the message (WeCom image/file messages, Bot Framework attachments, uploads in
+    /// the local web chat); null or empty for text and clicks. Their bytes are fetched before the turn.
+    /// </summary>
+    public IReadOnlyList<InboundAttachment>? Attachments { get; init; }
+
+    /// <summary>True when the message carries at least one attachment.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasAttachments => Attachments is { Count: > 0 };
 }
 
 /// <summary>How an outbound message is shaped; each channel renders it in its own format.</summary>

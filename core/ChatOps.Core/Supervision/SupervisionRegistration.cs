@@ -19,6 +19,7 @@ public static class SupervisionRegistration
         services.AddCirculars();
         services.TryAddSingleton<SupervisionService>();
         services.TryAddSingleton<TaskCircularDrafter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Attachments.IAttachmentOwnerPolicy, RectificationAttachmentPolicy>());
         services.TryAddSingleton<SupervisionFeature>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, SupervisionFeature>(sp => sp.GetRequiredService<SupervisionFeature>()));
         services.TryAddSingleton<SupervisionScheduler>();

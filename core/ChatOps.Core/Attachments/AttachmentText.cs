@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChatOps.Core.Attachments;
+
+/// <summary>Every Chinese text of inbound attachments, in one place to read and reword.</summary>
+public static class AttachmentText
+{
+    /// <summary>The types a person may send, as the refusals name them.</summary>
+    public const string AllowedTypes = "图片（JPG、PNG 等）、PDF 文件或 Word、Excel、PowerPoint、WPS、OFD 文档";
+
+    /// <summary>An attachment sent outside any dialog that takes one.</summary>
+    public const string NotInDialog = "已收到您发送的文件，但当前没有可以添加附件的事项，文件未保存。报告附件请先回复“填报”，在填报过程中发送；整改照片请先回复“整改 #编号”，再发送照片。";
+
+    /// <summary>An attachment sent while the report dialog is choosing the report.</summary>
+    public const string ChooseReportFirst = "请先选择要填报的报告，再发送附件。";
+
+    /// <summary>Asks which attachment to delete.</summary>
+    public const string AskDelete = "请回复要删除的附件序号：";
+
+    /// <summary>No attachment to delete.</summary>
+    public const string NothingToDelete = "这份报告目前没有附件。";
+
+    /// <summary>The button that deletes an attachment from the summary.</summary>
+    public const string DeleteChoice = "删除附件";
+
+    /// <summary>The console's heading and empty line.</summary>
+    public const string None = "无附件";
+
+    /// <summary>The download was refused.</summary>
+    public const string Forbidden = "您没有查看该附件的权限。";
+
+    /// <summary>The attachment does not exist or has no content any more.</summary>
+    public const string NotFound = "该附件不存在或已删除。";
+
+    /// <summary>A size as people read it: 350 KB, 1.2 MB.</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} 字节"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, (int)Math.Round(bytes / 1024.0))} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB"),
+    };
+
+    /// <summary>One attachment: 现场照片.jpg（1.2 MB）.</summary>
+    public static string Describe(StoredAttachment attachment)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        return $"{attachment.FileName}（{Size(attachment.Size)}）";
+    }
+
+    /// <summary>The summary's line: 附件：现场照片.jpg（1.2 MB）等 2 个; null when there are none.</summary>
+    public static string? SummaryLine(IReadOnlyList<StoredAttachment> attachments)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        return attachments.Count switch
+        {
+            0 => null,
+            1 => $"附件：{Describe(attachments[0])}",
+            _ => string.Create(CultureInfo.InvariantCulture, $"附件：{Describe(attachments[0])}等 {attachments.Count} 个"),
+        };
+    }
+
+    /// <summary>Every attachment on its own numbered line (for the reviewer, the verifier and the delete question).</summary>
+    public static string NumberedList(IReadOnlyList<StoredAttachment> attachments)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        var b = new StringBuilder();
+        for (var i = 0; i < attachments.Count; i++)
+        {
+            b.Append(CultureInfo.InvariantCulture, $"{i + 1}. {Describe(attachments[i])}\n");
+        }
+
+        return b.ToString().TrimEnd();
+    }
+
+    /// <summary>The reviewer's and verifier's paragraph: 附件（2 个）： and the list; empty when there are none.</summary>
+    public static string Section(IReadOnlyList<StoredAttachment> attachments)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        return attachments.Count == 0
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $"\n\n**附件（{attachments.Count} 个，可在管理后台查看和下载）**\n{NumberedList(attachments)}");
+    }
+
+    /// <summary>What was attached this turn.</summary>
+    public static string Received(IReadOnlyList<StoredAttachment> added, int total) => added.Count == 1
+        ? string.Create(CultureInfo.InvariantCulture, $"已收到附件：{Describe(added[0])}，目前共 {total} 个附件。")
+        : string.Create(CultureInfo.InvariantCulture, $"已收到 {added.Count} 个附件：{string.Join("、", added.Select(Describe))}，目前共 {total} 个附件。");
+
+    /// <summary>Why an attachment was not kept.</summary>
+    public static string Refused(string fileName, AttachmentRefusal refusal, long maxBytes) => refusal switch
+    {
+        AttachmentRefusal.TooLarge => $"“{fileName}”超过 {Size(maxBytes)} 的大小限制，未保存。请压缩后重新发送。",
+        AttachmentRefusal.TypeNotAllowed => $"“{fileName}”的文件类型不在允许范围内，未保存。可以发送{AllowedTypes}。",
+        AttachmentRefusal.NotFound => $"“{fileName}”已失效，无法获取，未保存。请重新发送。",
+        AttachmentRefusal.Empty => $"“{fileName}”是空文件，未保存。",
+        _ => $"暂时无法获取“{fileName}”，未保存。请稍后重新发送。",
+    };
+
+    /// <summary>After deleting one.</summary>
+    public static string Deleted(StoredAttachment attachment, int left) =>
+        string.Create(CultureInfo.InvariantCulture, $"已删除附件“{attachment.FileName}”，还有 {left} 个附件。");
+
+    /// <summary>The name given to a picture the channel sent without one.</summary>
+    public static string PictureName(DateTimeOffset at) => string.Create(CultureInfo.InvariantCulture, $"图片_{at:yyyyMMdd_HHmmss}");
+}
