@@ -153,7 +153,10 @@ internal sealed class BotFrameworkActivityHandler(
             conversation.IsGroup == true ? conversation.Id : null,
             now,
             activity.Id is { Length: > 0 } activityId ? new BotFrameworkReplyContext(conversation.Id!, activityId).ToJson() : null,
-            cardId);
+            cardId)
+        {
+            Attachments = choice is null ? BotFrameworkAttachments.Of(activity) : null,
+        };
 
         var person = await directory.FindByIdentityAsync(BotFrameworkChannel.Name, from.Id!, cancellationToken);
         if (person is null && from.AadObjectId is { Length: > 0 } aad)

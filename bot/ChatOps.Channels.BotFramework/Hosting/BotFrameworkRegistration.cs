@@ -79,6 +79,8 @@ public static class BotFrameworkRegistration
             sp.GetRequiredService<BotFrameworkTokenClient>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ConnectorClient>>()));
+        services.AddHttpClient(BotFrameworkAttachmentFetcher.ClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<Core.Attachments.IAttachmentFetcher, BotFrameworkAttachmentFetcher>();
         services.AddSingleton<ConversationReferenceWriter>();
         services.AddSingleton<BotFrameworkActivityHandler>();
         services.AddSingleton<UnreachableNotifier>();

@@ -79,6 +79,9 @@ public sealed class WeComApps : IDisposable
     /// <summary>The first hold of an app whose configuration WeCom refuses (<see cref="WeComChannelOptions.ConfigurationRetryAfter"/>).</summary>
     public TimeSpan ConfigurationRetryAfter { get; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The shared client (media/get downloads use it beside the API client).</summary>
+    internal HttpClient Http => _http;
+
     /// <summary>The apps in configuration order.</summary>
     public IReadOnlyList<WeComApp> All { get; }
 

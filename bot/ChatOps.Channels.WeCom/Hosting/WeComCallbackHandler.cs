@@ -129,7 +129,8 @@ public sealed class WeComCallbackHandler
                 text = inbound.Content;
                 break;
             case WeComInboundKind.OtherContent:
-                // An image, voice, file…: stored, so the engine tells the person it only understands text.
+                // An image or a file: its media id is stored and fetched before the turn; voice, video…: stored, so the
+                // engine tells the person it only understands text.
                 break;
             case WeComInboundKind.Event when inbound.Event is WeComEventTypes.TemplateCardEvent or WeComEventTypes.Click && !string.IsNullOrEmpty(inbound.EventKey):
                 action = inbound.EventKey;
@@ -144,7 +145,10 @@ public sealed class WeComCallbackHandler
         var dedupeKey = DedupeKey(inbound);
         var cardId = inbound.SelectedButtonKey is not null ? WeComTaskIds.CardIdOf(inbound.TaskId) : null;
         var message = new InboundMessage(
-            ChannelNames.WeCom, dedupeKey, inbound.FromUserName, text, action, inbound.ChatId, now, inbound.ResponseCode, cardId);
+            ChannelNames.WeCom, dedupeKey, inbound.FromUserName, text, action, inbound.ChatId, now, inbound.ResponseCode, cardId)
+        {
+            Attachments = WeComMedia.AttachmentOf(inbound, app.Key, inbound.CreatedAt) is { } attachment ? [attachment] : null,
+        };
 
         // A card click: whether its card still asks the current step is read before the click is stored, because once
         // stored the engine may handle it at once and end the dialog, and the card would then look expired. The engine

@@ -43,6 +43,7 @@ public static class WeComRegistration
         builder.Services.AddSingleton<WeComAppChats>();
         builder.Services.AddSingleton<WeComChannelSender>();
         builder.Services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WeComChannelSender>());
+        builder.Services.AddSingleton<Core.Attachments.IAttachmentFetcher, WeComAttachmentFetcher>();
         return builder;
     }
 

@@ -28,9 +28,6 @@ internal static class AttachmentSql
     public static readonly SqlStatement SelectByKey = SqlStatement.Portable(nameof(SelectByKey),
         $"SELECT {Columns} FROM attachments WHERE intake_key = @Key");
 
-    public static readonly SqlStatement SelectByKeys = SqlStatement.Portable(nameof(SelectByKeys),
-        $"SELECT {Columns} FROM attachments WHERE intake_key IN @Keys");
-
     public static readonly SqlStatement SelectById = SqlStatement.Portable(nameof(SelectById),
         $"SELECT {Columns} FROM attachments WHERE id = @Id");
 

@@ -80,8 +80,20 @@ internal sealed class AttachmentStoreFactory : IAttachmentStoreFactory
 /// <summary>Linking, listing and deleting attachments inside a unit of work.</summary>
 internal sealed class AttachmentStore(Session s) : IAttachmentStore
 {
-    public async Task<IReadOnlyList<StoredAttachment>> FindByKeysAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
-        keys.Count == 0 ? [] : [.. await s.QueryAsync<StoredAttachment>(AttachmentSql.SelectByKeys, new { Keys = keys }, cancellationToken)];
+    /// <summary>One query per key: a message carries a few attachments, and a parameter list is not portable SQL.</summary>
+    public async Task<IReadOnlyList<StoredAttachment>> FindByKeysAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        var found = new List<StoredAttachment>();
+        foreach (var key in keys)
+        {
+            if (await s.QuerySingleOrDefaultAsync<StoredAttachment>(AttachmentSql.SelectByKey, new { Key = key }, cancellationToken) is { } row)
+            {
+                found.Add(row);
+            }
+        }
+
+        return found;
+    }
 
     public Task LinkAsync(long id, string ownerKind, long ownerId, string addedBy, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(AttachmentSql.Link, new { Id = id, OwnerKind = ownerKind, OwnerId = ownerId, AddedBy = addedBy, At = at }, cancellationToken);
