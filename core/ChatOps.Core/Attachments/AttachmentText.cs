@@ -79,7 +79,7 @@ public static class AttachmentText
         ArgumentNullException.ThrowIfNull(attachments);
         return attachments.Count == 0
             ? ""
-            : string.Create(CultureInfo.InvariantCulture, $"\n\n**附件（{attachments.Count} 个，可在管理后台查看和下载）**\n{NumberedList(attachments)}");
+            : string.Create(CultureInfo.InvariantCulture, $"\n\n附件（{attachments.Count} 个，可在管理后台查看和下载）：\n{NumberedList(attachments)}");
     }
 
     /// <summary>What was attached this turn.</summary>

@@ -180,11 +180,13 @@ public sealed partial class ReportDialog
         draft.Editing = false;
         await SaveAsync(turn, StepSummary, draft, cancellationToken);
         var title = $"{unit?.Name}{PeriodText.Label(cycle, period)}{cycle.Name}";
-        await turn.ReplyAsync(OutboundMessage.Markdown(Summary(cycle.Template, draft.Answers, $"请核对{title}"), title), cancellationToken);
+        var files = await ListAttachmentsAsync(turn, draft, cancellationToken);
+        var filesLine = Attachments.AttachmentText.SummaryLine(files) is { } line ? $"\n\n{line}" : "";
+        await turn.ReplyAsync(OutboundMessage.Markdown(Summary(cycle.Template, draft.Answers, $"请核对{title}") + filesLine, title), cancellationToken);
         var late = turn.Now > period.Due ? "已过截止时间，提交后将记为迟报。" : $"截止时间：{PeriodText.Deadline(period, office)}。";
         var hint = cycle.Template.Fields.Any(f => f.Kind == FieldKind.Items) ? ReportText.SummaryItemHint : "";
-        await turn.ReplyAsync(OutboundMessage.Card("确认报送", $"{late}内容无误请点击“提交”。{hint}",
-            new Choice(Submit, Submit), new Choice(Edit, Edit), new Choice(Cancel, Cancel)), cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Card("确认报送", $"{late}内容无误请点击“提交”。{hint}{(attachments is null ? "" : ReportText.SummaryAttachmentHint)}",
+            [new Choice(Submit, Submit), new Choice(Edit, Edit), .. DeleteAttachmentChoice(files), new Choice(Cancel, Cancel)]), cancellationToken);
     }
 
     private async Task SummaryChoiceAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
@@ -193,6 +195,9 @@ public sealed partial class ReportDialog
         {
             case Submit or "1":
                 await SubmitAsync(turn, draft, cancellationToken);
+                return;
+            case Attachments.AttachmentText.DeleteChoice:
+                await AskDeleteAttachmentAsync(turn, draft, cancellationToken);
                 return;
             case Edit or "2":
                 var template = Template(draft);

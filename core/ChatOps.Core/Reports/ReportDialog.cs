@@ -13,7 +13,8 @@ namespace ChatOps.Core.Reports;
 /// parallel draft for the same unit is impossible.
 /// </summary>
 public sealed partial class ReportDialog(
-    IDirectoryRepository directory, ReportCycles cycles, PeriodCalculator periods, OfficeProfile office, ReportService reports)
+    IDirectoryRepository directory, ReportCycles cycles, PeriodCalculator periods, OfficeProfile office, ReportService reports,
+    Attachments.AttachmentChat? attachments = null)
     : TypedDialog<ReportDialog.Draft>
 {
     /// <summary>The dialog's name in <see cref="DialogState"/>.</summary>
@@ -92,6 +93,12 @@ public sealed partial class ReportDialog(
     public async Task ContinueAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
     {
         var draft = Load(state);
+        if (turn.Message.HasAttachments)
+        {
+            await AttachAsync(turn, state.Step, draft, cancellationToken);
+            return;
+        }
+
         switch (state.Step)
         {
             case StepChoose:
@@ -131,6 +138,9 @@ public sealed partial class ReportDialog(
                 return;
             case StepItems:
                 await ItemsChoiceAsync(turn, draft, cancellationToken);
+                return;
+            case StepDeleteAttachment:
+                await DeleteAttachmentAsync(turn, draft, cancellationToken);
                 return;
             default:
                 await ClearAsync(turn, cancellationToken);
@@ -234,7 +244,7 @@ public sealed partial class ReportDialog(
 
     private async Task ResumeAsync(Turn turn, string step, Draft draft, CancellationToken cancellationToken)
     {
-        if (step is StepSummary or StepPickField or StepItems)
+        if (step is StepSummary or StepPickField or StepItems or StepDeleteAttachment)
         {
             await ShowSummaryAsync(turn, draft, cancellationToken);
         }

@@ -152,7 +152,8 @@ public sealed partial class ReportService
         CancellationToken cancellationToken)
     {
         var to = onBehalf ? await directory.ListByRoleAsync(Roles.OfficeStaff, cancellationToken) : reviewers;
-        var summary = ReportText.ReviewSummary(cycle.Template, report, title, actor.Name, await SinceReturnAsync(work, report, cycle, cancellationToken));
+        var summary = ReportText.ReviewSummary(cycle.Template, report, title, actor.Name, await SinceReturnAsync(work, report, cycle, cancellationToken))
+            + await AttachmentSectionAsync(work, report.Id, cancellationToken);
         var ask = onBehalf
             ? $"{title}已由{actor.Name}提交。该单位的分管领导即为填报人，按规定不得审核本人报送的报告，请领导小组办公室代为审核。通过后即视为报送完成；退回时请填写意见。"
             : $"{title}已由联络员{actor.Name}提交，请审核。通过后即视为报送完成；退回时请填写意见。";
@@ -207,11 +208,17 @@ public sealed partial class ReportService
         var since = await SinceReturnAsync(work, report, cycle, cancellationToken);
         return check with
         {
-            Message = ReportText.ReviewSummary(cycle.Template, report, title, author?.Name ?? report.AuthorId, since),
+            Message = ReportText.ReviewSummary(cycle.Template, report, title, author?.Name ?? report.AuthorId, since)
+                + await AttachmentSectionAsync(work, report.Id, cancellationToken),
             Title = title,
             SinceReturn = since,
         };
     }
+
+    /// <summary>The reviewer's list of the report's attachments (empty when it has none).</summary>
+    private async Task<string> AttachmentSectionAsync(IUnitOfWork work, long reportId, CancellationToken cancellationToken) =>
+        attachments is null ? "" : Attachments.AttachmentText.Section(
+            await attachments.For(work).ListAsync(Attachments.AttachmentOwners.Report, reportId, cancellationToken));
 
     /// <summary>What changed since the reviewer last sent the report back (null when it was not sent back since its last approval).</summary>
     private static async Task<ReturnChanges?> SinceReturnAsync(IUnitOfWork work, Report report, ReportCycle cycle, CancellationToken cancellationToken)

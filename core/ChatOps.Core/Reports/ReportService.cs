@@ -24,7 +24,8 @@ public sealed partial class ReportService(
     ReportExemptions exemptions,
     OfficeProfile office,
     RecipientRouter router,
-    TimeProvider time)
+    TimeProvider time,
+    Attachments.IAttachmentStoreFactory? attachments = null)
 {
     /// <summary>The periods <paramref name="actor"/> may report now (填报's list), over every unit they report for.</summary>
     public async Task<IReadOnlyList<PeriodSlot>> OpenPeriodsAsync(Actor actor, IUnitOfWork work, CancellationToken cancellationToken = default)

@@ -21,6 +21,12 @@ public static partial class ReportText
     /// <summary>How to change one item.</summary>
     public const string ItemEditHelp = "如需修改其中一条，请回复“修改第2条 新内容”；删除请回复“删除第2条”；增加请回复“增加 新内容”。";
 
+    /// <summary>The summary's hint that pictures and files may be sent.</summary>
+    public const string SummaryAttachmentHint = "\n如需附上现场照片或文件，直接发送即可。";
+
+    /// <summary>An attachment sent while the dialog waits for an answer about something else (a choice of report, a conflict).</summary>
+    public const string AttachAfterStep = "请先按上一条消息的提示操作，再发送附件。";
+
     /// <summary>The summary's hint for list fields.</summary>
     public const string SummaryItemHint = "\n如只需改动工作进展中的某一条，可直接回复“修改第2条 新内容”“删除第2条”或“增加 新内容”。";
 

@@ -11,7 +11,8 @@ namespace ChatOps.Core.Supervision;
 /// 办结 #id (rectified, done), 进展 #id (progress) and 申请延期 #id ask for the text and submit it; the verifier answers the
 /// card with 销号 #id or 退回整改 #id (asks the comment), 同意延期 #id or 不同意延期 #id. Every rule is the service's.
 /// </summary>
-public sealed partial class SupervisionFeature(SupervisionService service, IDirectoryRepository directory) : IConversationFeature
+public sealed partial class SupervisionFeature(SupervisionService service, IDirectoryRepository directory, Attachments.AttachmentChat? attachments = null)
+    : IConversationFeature
 {
     /// <summary>Asks the text of a report (rectification, completion or progress).</summary>
     public const string ReportDialog = "supervision-report";
@@ -68,6 +69,12 @@ public sealed partial class SupervisionFeature(SupervisionService service, IDire
         var data = ChatOpsJson.Deserialize<DialogData>(state.Data) ?? new DialogData(0, false, null);
         var actor = Actor.Of(turn.Person, $"chat:{turn.Message.Channel}");
         var text = turn.Said;
+        if (turn.Message.HasAttachments)
+        {
+            await AttachPhotosAsync(turn, state, data, cancellationToken);
+            return;
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             await turn.ReplyAsync(OutboundMessage.Plain(SupervisionText.EmptyText), cancellationToken);
@@ -90,7 +97,8 @@ public sealed partial class SupervisionFeature(SupervisionService service, IDire
 
         var outcome = state.Dialog switch
         {
-            ReportDialog => await service.ReportAsync(turn.Work, actor, data.Id, text, data.Done, turn.Now, cancellationToken),
+            ReportDialog => await service.ReportAsync(turn.Work, actor, data.Id, text, data.Done, turn.Now, cancellationToken,
+                attachments is null ? null : await attachments.ListAsync(turn.Work, Attachments.AttachmentOwners.Rectification, data.Id, cancellationToken)),
             ExtensionDialog => await service.RequestExtensionAsync(turn.Work, actor, data.Id,
                 DateOnly.ParseExact(data.Date!, "yyyy-MM-dd", CultureInfo.InvariantCulture), text, turn.Now, cancellationToken),
             _ => await service.ReturnAsync(turn.Work, actor, data.Id, text, turn.Now, cancellationToken),
@@ -202,6 +210,19 @@ public sealed partial class SupervisionFeature(SupervisionService service, IDire
 
         b.Append(actor.Has(Roles.Liaison) ? "\n整改完成后回复“整改 #编号”（督办事项回复“办结 #编号”）；回复“问题详情 #编号”查看详情。" : "\n回复“问题详情 #编号”查看详情和整改记录。");
         await turn.ReplyAsync(OutboundMessage.Markdown(b.ToString()), cancellationToken);
+    }
+
+    /// <summary>Photos while the rectification (or progress) report is asked: attached to the item, the dialog waits on.</summary>
+    private async Task AttachPhotosAsync(Turn turn, DialogState state, DialogData data, CancellationToken cancellationToken)
+    {
+        if (attachments is null || state.Dialog != ReportDialog)
+        {
+            await turn.ReplyAsync(OutboundMessage.Plain(SupervisionText.PhotoNotHere), cancellationToken);
+            return;
+        }
+
+        var outcome = await attachments.AttachAsync(turn, Attachments.AttachmentOwners.Rectification, data.Id, cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Plain($"{outcome.Message}\n{SupervisionText.PhotoReceivedHint}"), cancellationToken);
     }
 
     private static Task SaveAsync(Turn turn, string dialog, string step, DialogData data, CancellationToken cancellationToken) =>

@@ -30,9 +30,11 @@ public sealed partial class SupervisionService
 
     /// <summary>
     /// The responsible unit reports: progress (<paramref name="done"/> false, recorded only) or rectification / completion
-    /// (status 待核验, the verifiers get it with 销号 / 退回整改 buttons). Text only: inbound messages carry no media id yet.
+    /// (status 待核验, the verifiers get it with 销号 / 退回整改 buttons), with the list of the photos attached to the item (<paramref name="photos"/>).
     /// </summary>
-    public async Task<SupervisionOutcome> ReportAsync(IUnitOfWork work, Actor actor, long id, string text, bool done, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<SupervisionOutcome> ReportAsync(
+        IUnitOfWork work, Actor actor, long id, string text, bool done, DateTimeOffset now, CancellationToken cancellationToken = default,
+        IReadOnlyList<Attachments.StoredAttachment>? photos = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (await CheckReporterAsync(work, actor, id, cancellationToken) is { } refusal)
@@ -59,7 +61,7 @@ public sealed partial class SupervisionService
 
         item = item with { Status = ItemStatus.Submitted, UpdatedAt = now };
         await store.UpdateItemAsync(item, cancellationToken);
-        var card = OutboundMessage.Card("整改核验", SupervisionText.Submitted(item.ForUnits(), unitName, text.Trim()),
+        var card = OutboundMessage.Card("整改核验", SupervisionText.Submitted(item.ForUnits(), unitName, text.Trim()) + Attachments.AttachmentText.Section(photos ?? []),
             new Choice("销号", $"销号 #{id}"), new Choice("退回整改", $"退回整改 #{id}"));
         foreach (var verifier in await VerifiersAsync(store, item, snapshot, cancellationToken))
         {

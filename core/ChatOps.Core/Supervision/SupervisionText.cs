@@ -105,7 +105,13 @@ public static class SupervisionText
     public static string BadDate(string text) => $"“{text}”不是有效的日期，请按 2026-06-30 或 6月30日 的格式填写，且不早于今天。";
 
     // Dialog prompts.
-    public const string AskRectification = "请简要说明整改情况（采取的措施、完成时间、现场情况等）。\n目前只能接收文字说明，现场照片请另行报送督战组。";
+    public const string AskRectification = "请简要说明整改情况（采取的措施、完成时间、现场情况等）。\n如有现场照片，请在发送文字说明之前直接发送，可发送多张。";
+
+    /// <summary>After a photo of the rectification: the dialog waits for more photos or the text.</summary>
+    public const string PhotoReceivedHint = "请继续发送照片，或回复整改情况的文字说明后一并报送。";
+
+    /// <summary>A photo sent while the dialog asks for a date, a reason or a comment.</summary>
+    public const string PhotoNotHere = "这一步只能回复文字。现场照片请在报送整改情况时发送。";
     public const string AskProgress = "请简要说明目前的工作进展。";
     public const string AskExtensionDate = "请填写申请延期到哪一天（如 2026-06-30 或 6月30日）。";
     public const string AskExtensionReason = "请说明申请延期的原因。";
