@@ -36,7 +36,7 @@ internal static class OfficeApiAccess
             person = await services.GetRequiredService<ApiTokenService>().AuthenticateAsync(authorization["Bearer ".Length..].Trim(), context.RequestAborted);
             if (person is null)
             {
-                return Problem(StatusCodes.Status401Unauthorized, "接口令牌无效或已撤销，请在办公室工作台“接口令牌”页重新申请。");
+                return Problem(StatusCodes.Status401Unauthorized, DirectoryText.TokenInvalid);
             }
         }
         else
@@ -45,13 +45,13 @@ internal static class OfficeApiAccess
             person = session.Succeeded ? ConsoleAuth.Person(context) : null;
             if (person is null)
             {
-                return Problem(StatusCodes.Status401Unauthorized, "请先登录办公室工作台，或在请求头 Authorization 中提供个人接口令牌（Bearer）。");
+                return Problem(StatusCodes.Status401Unauthorized, DirectoryText.SignInOrToken);
             }
 
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) &&
                 !await services.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
             {
-                return Problem(StatusCodes.Status400BadRequest, "缺少或无效的防伪令牌（RequestVerificationToken），请从办公室工作台页面提交。");
+                return Problem(StatusCodes.Status400BadRequest, DirectoryText.AntiforgeryMissing);
             }
         }
 
@@ -64,7 +64,7 @@ internal static class OfficeApiAccess
                 await work.CommitAsync(context.RequestAborted);
             }
 
-            return Problem(StatusCodes.Status403Forbidden, $"{person.Name}不是领导小组办公室人员，无权使用办公室接口。");
+            return Problem(StatusCodes.Status403Forbidden, DirectoryText.ApiForOfficeOnly(person));
         }
 
         context.Items[PersonItem] = person;
@@ -75,10 +75,10 @@ internal static class OfficeApiAccess
     public static IResult Problem(int status, string detail) =>
         Results.Problem(detail: detail, statusCode: status, title: status switch
         {
-            StatusCodes.Status401Unauthorized => "未授权",
-            StatusCodes.Status403Forbidden => "无权操作",
-            StatusCodes.Status404NotFound => "未找到",
-            StatusCodes.Status409Conflict => "状态不允许",
-            _ => "请求有误",
+            StatusCodes.Status401Unauthorized => CircularText.UnauthorizedTitle,
+            StatusCodes.Status403Forbidden => CircularText.ForbiddenTitle,
+            StatusCodes.Status404NotFound => CircularText.NotFoundTitle,
+            StatusCodes.Status409Conflict => CircularText.ConflictTitle,
+            _ => CircularText.BadRequestTitle,
         });
 }

@@ -131,7 +131,7 @@ public sealed partial class CircularDialog
         var candidates = await service.SignerCandidatesAsync(kind, draft.Major, cancellationToken);
         if (candidates.Count == 0)
         {
-            await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+            await ClearAsync(turn, cancellationToken);
             await turn.ReplyAsync(OutboundMessage.Plain(CircularText.NobodyToSignDropped(kind, rule)), cancellationToken);
             return;
         }
@@ -153,7 +153,7 @@ public sealed partial class CircularDialog
     {
         var snapshot = await directory.LoadAsync(cancellationToken);
         var candidates = (draft.SignerChoices ?? []).Select(id => snapshot.People.FirstOrDefault(p => p.Id == id)).OfType<Person>().ToList();
-        var chosen = ParseIndex(said, candidates.Count) is { } i ? candidates[i] : candidates.FirstOrDefault(p => p.Name == said || p.Id == said);
+        var chosen = Prompt.ReadNumber(said, candidates.Count) is { } i ? candidates[i] : candidates.FirstOrDefault(p => p.Name == said || p.Id == said);
         if (chosen is null)
         {
             await AskSignerAsync(turn, draft, cancellationToken);
@@ -254,7 +254,7 @@ public sealed partial class CircularDialog
             return;
         }
 
-        await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+        await ClearAsync(turn, cancellationToken);
         await turn.ReplyAsync(OutboundMessage.Plain(sent.Notice + CircularText.SentFollowUp(sent.Circular!.Id, sent.Issued is not null, sent.Issued?.Notes ?? [])), cancellationToken);
     }
 }

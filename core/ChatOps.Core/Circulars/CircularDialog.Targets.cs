@@ -95,7 +95,7 @@ public sealed partial class CircularDialog
         var unknown = new List<string>();
         foreach (var token in said == CircularText.All ? [] : said.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
-            var group = ParseIndex(token, groups.Count) is { } i ? groups[i] : groups.FirstOrDefault(g => g.Name == token || g.Code == token);
+            var group = Prompt.ReadNumber(token, groups.Count) is { } i ? groups[i] : groups.FirstOrDefault(g => g.Name == token || g.Code == token);
             if (group is null)
             {
                 unknown.Add(token);
@@ -177,7 +177,7 @@ public sealed partial class CircularDialog
 
     private async Task RolesAsync(Turn turn, Draft draft, string said, CancellationToken cancellationToken)
     {
-        Roles? role = ParseIndex(said, RoleList.Length) is { } i ? RoleList[i] : Vocabulary.TryParseRole(said, out var r) && r != Roles.None ? r : null;
+        Roles? role = Prompt.ReadNumber(said, RoleList.Length) is { } i ? RoleList[i] : Vocabulary.TryParseRole(said, out var r) && r != Roles.None ? r : null;
         if (role is null)
         {
             await turn.ReplyAsync(OutboundMessage.Ask(CircularText.AskRolesAgain, [.. RoleChoices()]), cancellationToken);

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 
@@ -18,15 +16,13 @@ namespace ChatOps.Core.Circulars;
 /// </para>
 /// </summary>
 public sealed partial class CircularDialog(CircularService service, CircularKinds kinds, IDirectoryRepository directory)
+    : TypedDialog<CircularDialog.Draft>
 {
     /// <summary>The compose dialog's name in <see cref="DialogState"/>.</summary>
     public const string Name = "circular";
 
-    /// <summary>The signer's dialog while typing the reason for 退回.</summary>
-    public const string ReturnName = "circular-return";
-
-    /// <summary>Longest 退回 comment.</summary>
-    public const int MaxCommentLength = 500;
+    /// <inheritdoc/>
+    protected override string DialogName => Name;
 
     /// <summary>The steps of the compose dialog; stored lower-case in <see cref="DialogState.Step"/>.</summary>
     private enum Step
@@ -63,26 +59,17 @@ public sealed partial class CircularDialog(CircularService service, CircularKind
     public async Task ResumeAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(state);
-        var draft = ChatOpsJson.Deserialize<Draft>(state.Data);
         await turn.ReplyAsync(OutboundMessage.Plain(CircularText.ComposeResumed), cancellationToken);
-        await AskAsync(turn, ParseStep(state.Step), draft, cancellationToken);
+        await AskAsync(turn, ParseStep(state), Load(state), cancellationToken);
     }
 
-    /// <summary>Continues the compose dialog, or the signer's 退回 comment.</summary>
+    /// <summary>Continues the compose dialog: the handler of the step the person is at.</summary>
     public async Task ContinueAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(state);
-        if (state.Dialog == ReturnName)
-        {
-            await ReturnCommentAsync(turn, state, cancellationToken);
-            return;
-        }
-
-        var draft = ChatOpsJson.Deserialize<Draft>(state.Data);
+        var draft = Load(state);
         var said = Commands.Normalize(turn.Said);
-        var task = ParseStep(state.Step) switch
+        var task = ParseStep(state) switch
         {
             Step.Kind => KindAsync(turn, draft, said, cancellationToken),
             Step.Title => TitleAsync(turn, draft, turn.Said.Trim(), cancellationToken),
@@ -101,47 +88,15 @@ public sealed partial class CircularDialog(CircularService service, CircularKind
         await task;
     }
 
-    /// <summary>取消: drops the draft (nothing was stored), or the signer's pending 退回.</summary>
-    public async Task CancelAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
+    /// <summary>取消: drops the draft (nothing was stored).</summary>
+    public async Task CancelAsync(Turn turn, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(turn);
-        ArgumentNullException.ThrowIfNull(state);
-        await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
-        await turn.ReplyAsync(OutboundMessage.Plain(state.Dialog == ReturnName ? CircularText.ReturnCancelled : CircularText.ComposeCancelled), cancellationToken);
-    }
-
-    /// <summary>退回 #id pressed by the signer: asks for the reason.</summary>
-    public async Task BeginReturnAsync(Turn turn, long id, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        if (await service.CheckSignerAsync(ActorOf(turn), turn.Work, id, turn.Now, cancellationToken) is { } refusal)
-        {
-            await turn.ReplyAsync(OutboundMessage.Plain(refusal.ErrorText), cancellationToken);
-            return;
-        }
-
-        await turn.Work.Dialogs.SaveAsync(new DialogState(turn.Person.Id, ReturnName, "comment", id.ToString(CultureInfo.InvariantCulture), turn.Now), cancellationToken);
-        await turn.ReplyAsync(OutboundMessage.Plain(CircularText.AskReturnComment), cancellationToken);
+        await ClearAsync(turn, cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Plain(CircularText.ComposeCancelled), cancellationToken);
     }
 
     /// <summary>The acting person of a turn.</summary>
     public static Actor ActorOf(Turn turn) => Actor.Of(turn.Person, $"chat:{turn.Message.Channel}");
-
-    private async Task ReturnCommentAsync(Turn turn, DialogState state, CancellationToken cancellationToken)
-    {
-        var comment = turn.Said.Trim();
-        if (comment.Length == 0 || comment.Length > MaxCommentLength)
-        {
-            await turn.ReplyAsync(OutboundMessage.Plain(comment.Length == 0
-                ? CircularText.ReturnCommentEmpty
-                : CircularText.ReturnCommentTooLong(MaxCommentLength, comment.Length)), cancellationToken);
-            return;
-        }
-
-        await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
-        var outcome = await service.ReturnAsync(ActorOf(turn), turn.Work, long.Parse(state.Data, CultureInfo.InvariantCulture), comment, turn.Now, cancellationToken);
-        await turn.ReplyAsync(OutboundMessage.Plain(outcome.Succeeded ? outcome.Notice! : outcome.ErrorText), cancellationToken);
-    }
 
     private Task AskAsync(Turn turn, Step? step, Draft draft, CancellationToken cancellationToken) => step switch
     {
@@ -157,49 +112,56 @@ public sealed partial class CircularDialog(CircularService service, CircularKind
 
     private static async Task ExpiredAsync(Turn turn, CancellationToken cancellationToken)
     {
-        await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
+        await ClearAsync(turn, cancellationToken);
         await turn.ReplyAsync(OutboundMessage.Plain(CircularText.ComposeExpired), cancellationToken);
     }
 
-    private static Step? ParseStep(string step) => Enum.TryParse<Step>(step, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+    private static Step? ParseStep(DialogState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Enum.TryParse<Step>(state.Step, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+    }
 
-    private static Task SaveAsync(Turn turn, Step step, Draft draft, CancellationToken cancellationToken) =>
-        turn.Work.Dialogs.SaveAsync(new DialogState(turn.Person.Id, Name, step.ToString().ToLowerInvariant(), ChatOpsJson.Serialize(draft), turn.Now), cancellationToken);
+    private Task SaveAsync(Turn turn, Step step, Draft draft, CancellationToken cancellationToken) =>
+        SaveAsync(turn, step.ToString().ToLowerInvariant(), draft, cancellationToken);
 
     /// <summary>The value of the choice <paramref name="said"/> names: by value, label or 1-based position.</summary>
     private static string? Pick(string said, IReadOnlyList<Choice> choices) =>
-        choices.FirstOrDefault(c => c.Value == said || c.Label == said)?.Value
-        ?? (ParseIndex(said, choices.Count) is { } i ? choices[i].Value : null);
-
-    private static int? ParseIndex(string said, int count)
-    {
-        var s = said.Normalize(NormalizationForm.FormKC).Trim();
-        return int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= count ? n - 1 : null;
-    }
+        Prompt.ReadChoice(said, choices) is { } i ? choices[i].Value : null;
 
     private static Choice Button(string label) => new(label, label);
 
     /// <summary>The dialog's data, stored as JSON in the dialog state.</summary>
-    internal sealed class Draft
+    public sealed class Draft
     {
+        /// <summary>The kind's key.</summary>
         public string? Kind { get; set; }
 
+        /// <summary>The title.</summary>
         public string? Title { get; set; }
 
+        /// <summary>The body as typed.</summary>
         public string? Body { get; set; }
 
+        /// <summary>The targets chosen so far.</summary>
         public List<CircularTarget> Targets { get; set; } = [];
 
+        /// <summary>重大事项.</summary>
         public bool Major { get; set; }
 
+        /// <summary>The number last suggested.</summary>
         public string? SuggestedNumber { get; set; }
 
+        /// <summary>The number chosen.</summary>
         public string? Number { get; set; }
 
+        /// <summary>The signer chosen (or the only candidate).</summary>
         public string? SignerId { get; set; }
 
+        /// <summary>The candidates offered when several may sign.</summary>
         public List<string>? SignerChoices { get; set; }
 
+        /// <summary>True while changing one part from the summary (the answer returns to the summary).</summary>
         public bool Editing { get; set; }
     }
 }

@@ -15,7 +15,7 @@ namespace ChatOps.Core.Circulars;
 /// or a thank-you from someone who has acknowledged a circular gets a short courteous answer; from anyone else the
 /// word is left to the other features. Every rule is <see cref="CircularService"/>'s, every text <see cref="CircularText"/>'s.
 /// </summary>
-public sealed partial class CircularFeature(CircularDialog dialog, CircularService service) : IConversationFeature
+public sealed partial class CircularFeature(CircularDialog dialog, CircularReturnDialog returning, CircularService service) : IConversationFeature
 {
     /// <summary>Words that start the compose dialog.</summary>
     public static readonly string[] Compose = ["通报", "发通报", "拟通报", "发文", "发通知", "circular"];
@@ -33,7 +33,7 @@ public sealed partial class CircularFeature(CircularDialog dialog, CircularServi
     public static readonly string[] Overview = ["通报情况", "通报状态", "确认情况"];
 
     /// <inheritdoc/>
-    public IReadOnlyCollection<string> Dialogs { get; } = [CircularDialog.Name, CircularDialog.ReturnName];
+    public IReadOnlyCollection<string> Dialogs { get; } = [CircularDialog.Name, CircularReturnDialog.Name];
 
     /// <inheritdoc/>
     public async Task<bool> TryHandleAsync(Turn turn, DialogState? state, CancellationToken cancellationToken = default)
@@ -80,12 +80,14 @@ public sealed partial class CircularFeature(CircularDialog dialog, CircularServi
     }
 
     /// <inheritdoc/>
-    public Task ContinueAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default) =>
-        dialog.ContinueAsync(turn, state, cancellationToken);
+    public Task ContinueAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default) => IsReturn(state)
+        ? returning.ContinueAsync(turn, state, cancellationToken)
+        : dialog.ContinueAsync(turn, state, cancellationToken);
 
     /// <inheritdoc/>
-    public Task CancelAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default) =>
-        dialog.CancelAsync(turn, state, cancellationToken);
+    public Task CancelAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default) => IsReturn(state)
+        ? returning.CancelAsync(turn, cancellationToken)
+        : dialog.CancelAsync(turn, cancellationToken);
 
     /// <inheritdoc/>
     public IEnumerable<string> HelpLines(Person person)
@@ -132,7 +134,7 @@ public sealed partial class CircularFeature(CircularDialog dialog, CircularServi
                 await AcknowledgeAsync(turn, id, cancellationToken);
                 return;
             case "退回":
-                await dialog.BeginReturnAsync(turn, id, cancellationToken);
+                await returning.BeginAsync(turn, id, cancellationToken);
                 return;
             case "签发":
                 outcome = await service.SignAsync(actor, turn.Work, id, turn.Now, cancellationToken);
@@ -210,6 +212,8 @@ public sealed partial class CircularFeature(CircularDialog dialog, CircularServi
         await turn.ReplyAsync(OutboundMessage.Ask(CircularText.WhichOne,
             [.. recent.Recent.Take(5).Select(r => new Choice(r.Circular.Number, CircularText.StandingCommand(r.Circular.Id)))]), cancellationToken);
     }
+
+    private static bool IsReturn(DialogState state) => state?.Dialog == CircularReturnDialog.Name;
 
     [GeneratedRegex(@"^(?<verb>收到|签发|退回|停止提醒|撤回|重发)\s*#\s*(?<id>\d{1,18})$")]
     private static partial Regex ActionPattern();

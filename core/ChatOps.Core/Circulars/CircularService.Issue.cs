@@ -102,6 +102,29 @@ public sealed partial class CircularService
         return text.State(c, signer);
     }
 
+    /// <summary>
+    /// The circular an office-only use case acts on, or why it may not: not found, or the actor is not office staff
+    /// (then the attempt, <paramref name="what"/>, is audited and <paramref name="refusal"/> is the answer).
+    /// </summary>
+    internal async Task<(Circular? Circular, CircularOutcome? Refusal)> FindForOfficeAsync(
+        Actor actor, IUnitOfWork work, long id, string what, string refusal, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var circular = await Store(work).FindAsync(id, cancellationToken);
+        if (circular is null)
+        {
+            return (null, NotFound(id));
+        }
+
+        if (!IsOffice(actor))
+        {
+            await RefuseAsync(work, id, actor, now, what, cancellationToken);
+            return (null, CircularOutcome.Fail(CircularErrorKind.Forbidden, "person", refusal));
+        }
+
+        return (circular, null);
+    }
+
     private static CircularOutcome NotFound(long id) => CircularOutcome.Fail(CircularErrorKind.NotFound, "id", CircularText.NotFound(id));
 
     private async Task EnqueueAsync(IUnitOfWork work, Person to, OutboundMessage message, string key, DateTimeOffset now, CancellationToken cancellationToken)

@@ -14,19 +14,13 @@ public sealed partial class CircularService
     /// </summary>
     public async Task<CircularOutcome> StopAsync(Actor actor, IUnitOfWork work, long id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        var store = Store(work);
-        var circular = await store.FindAsync(id, cancellationToken);
+        var (circular, refusal) = await FindForOfficeAsync(actor, work, id, "stop", CircularText.OnlyOfficeStops, now, cancellationToken);
         if (circular is null)
         {
-            return NotFound(id);
+            return refusal!;
         }
 
-        if (!IsOffice(actor))
-        {
-            await RefuseAsync(work, id, actor, now, "stop", cancellationToken);
-            return CircularOutcome.Fail(CircularErrorKind.Forbidden, "person", CircularText.OnlyOfficeStops);
-        }
+        var store = Store(work);
 
         switch (circular.Status)
         {
@@ -46,7 +40,7 @@ public sealed partial class CircularService
                 if (circular.Status == CircularStatus.PendingSignOff && circular.SignerId is { } signerId &&
                     await directory.FindPersonAsync(signerId, cancellationToken) is { } signer)
                 {
-                    await EnqueueAsync(work, signer, OutboundMessage.Plain(CircularText.WithdrawnToSigner(circular, actor.Name)),
+                    await EnqueueAsync(work, signer, OutboundMessage.Plain(CircularText.WithdrawnToSigner(circular, signer.Name, actor.Name)),
                         Keys.Notice(id, "withdrawn", signer.Id), now, cancellationToken);
                 }
 
@@ -63,19 +57,13 @@ public sealed partial class CircularService
     /// </summary>
     public async Task<(int Queued, CircularOutcome Outcome)> ResendFailedAsync(Actor actor, IUnitOfWork work, long id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        var store = Store(work);
-        var circular = await store.FindAsync(id, cancellationToken);
+        var (circular, refusal) = await FindForOfficeAsync(actor, work, id, "resend", CircularText.OnlyOfficeResends, now, cancellationToken);
         if (circular is null)
         {
-            return (0, NotFound(id));
+            return (0, refusal!);
         }
 
-        if (!IsOffice(actor))
-        {
-            await RefuseAsync(work, id, actor, now, "resend", cancellationToken);
-            return (0, CircularOutcome.Fail(CircularErrorKind.Forbidden, "person", CircularText.OnlyOfficeResends));
-        }
+        var store = Store(work);
 
         var kind = kinds.Get(circular.Kind);
         if (circular.Status != CircularStatus.Issued)
@@ -136,20 +124,14 @@ public sealed partial class CircularService
     public async Task<(CircularAttachment? Attachment, CircularOutcome Outcome)> AttachAsync(
         Actor actor, IUnitOfWork work, long id, string fileName, string? contentType, byte[] content, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(content);
-        var store = Store(work);
-        var circular = await store.FindAsync(id, cancellationToken);
+        var (circular, refusal) = await FindForOfficeAsync(actor, work, id, "attach", CircularText.OnlyOfficeAttaches, now, cancellationToken);
         if (circular is null)
         {
-            return (null, NotFound(id));
+            return (null, refusal!);
         }
 
-        if (!IsOffice(actor))
-        {
-            await RefuseAsync(work, id, actor, now, "attach", cancellationToken);
-            return (null, CircularOutcome.Fail(CircularErrorKind.Forbidden, "person", CircularText.OnlyOfficeAttaches));
-        }
+        var store = Store(work);
 
         if (circular.Status != CircularStatus.Draft)
         {

@@ -24,18 +24,32 @@ public sealed partial class CircularService
         await AuditAsync(work, id, CircularAuditActions.Issued, actor, now, issued.Summary.Describe(), cancellationToken);
         if (snapshot.People.FirstOrDefault(p => p.Id == circular.ComposedBy) is { } composer && composer.Id != actor.Id)
         {
-            await EnqueueAsync(work, composer, OutboundMessage.Plain(CircularText.SignedNotice(circular, actor.Name, issued.Summary)),
+            await EnqueueAsync(work, composer, OutboundMessage.Plain(CircularText.SignedNotice(circular, composer.Name, actor.Name, issued.Summary)),
                 Keys.Notice(id, "signed", composer.Id), now, cancellationToken);
         }
 
         return new CircularOutcome(issued.Circular, [], CircularText.Signed(circular, issued.Summary), issued.Summary);
     }
 
-    /// <summary>退回: the named signer returns the circular with a comment; its number is released and the composer told.</summary>
+    /// <summary>Longest 退回 comment.</summary>
+    public const int MaxCommentLength = 500;
+
+    /// <summary>A 退回 comment's problem (empty, too long), or null when it will do.</summary>
+    public static string? CheckComment(string? comment) => Prompt.CheckText(comment ?? "", MaxCommentLength, CircularText.ReturnCommentName);
+
+    /// <summary>
+    /// 退回: the named signer returns the circular with a comment (1…<see cref="MaxCommentLength"/> characters); its
+    /// number is released and the composer told.
+    /// </summary>
     public async Task<CircularOutcome> ReturnAsync(Actor actor, IUnitOfWork work, long id, string comment, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(comment);
+        if (CheckComment(comment) is { } problem)
+        {
+            return CircularOutcome.Fail(CircularErrorKind.Invalid, "comment", problem);
+        }
+
         var (circular, refusal) = await CheckSignerAsync(work, id, actor, now, "return", cancellationToken);
         if (circular is null)
         {
@@ -47,7 +61,7 @@ public sealed partial class CircularService
         await AuditAsync(work, id, CircularAuditActions.Returned, actor, now, returned.Comment, cancellationToken);
         if (await directory.FindPersonAsync(circular.ComposedBy, cancellationToken) is { } composer)
         {
-            await EnqueueAsync(work, composer, OutboundMessage.Plain(CircularText.ReturnedToComposer(circular, actor.Name, returned.Comment!)),
+            await EnqueueAsync(work, composer, OutboundMessage.Plain(CircularText.ReturnedToComposer(circular, composer.Name, actor.Name, returned.Comment!)),
                 Keys.Notice(id, "returned", composer.Id), now, cancellationToken);
         }
 

@@ -171,19 +171,13 @@ public sealed partial class CircularService(
     /// </summary>
     public async Task<CircularOutcome> SendAsync(Actor actor, IUnitOfWork work, long id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        var store = Store(work);
-        var circular = await store.FindAsync(id, cancellationToken);
+        var (circular, refusal) = await FindForOfficeAsync(actor, work, id, "send", CircularText.OnlyOfficeSends, now, cancellationToken);
         if (circular is null)
         {
-            return NotFound(id);
+            return refusal!;
         }
 
-        if (!IsOffice(actor))
-        {
-            await RefuseAsync(work, id, actor, now, "send", cancellationToken);
-            return CircularOutcome.Fail(CircularErrorKind.Forbidden, "person", CircularText.OnlyOfficeSends);
-        }
+        var store = Store(work);
 
         var kind = kinds.Get(circular.Kind);
         if (circular.Status != CircularStatus.Draft)
@@ -219,7 +213,7 @@ public sealed partial class CircularService(
         var attachments = await store.ListAttachmentsAsync(id, cancellationToken);
         var composer = snapshot.People.FirstOrDefault(p => p.Id == circular.ComposedBy)?.Name ?? circular.ComposedBy;
         await EnqueueAsync(work, signer, text.SignOffCopy(circular, kind, attachments, now), Keys.SignOffCopy(id, signer.Id), now, cancellationToken);
-        await EnqueueAsync(work, signer, CircularText.SignOffCard(circular, kind, composer, TargetResolver.Describe(circular.Targets, snapshot), distribution.Recipients.Count),
+        await EnqueueAsync(work, signer, CircularText.SignOffCard(circular, kind, signer.Name, composer, TargetResolver.Describe(circular.Targets, snapshot), distribution.Recipients.Count),
             Keys.SignOff(id, signer.Id), now, cancellationToken);
         await AuditAsync(work, id, CircularAuditActions.SubmittedForSignOff, actor, now, CircularText.SentToSignerDetail(signer), cancellationToken);
         return new CircularOutcome(pending, [], CircularText.SentForSignOff(circular, signer, kind.RuleFor(circular.Major)));

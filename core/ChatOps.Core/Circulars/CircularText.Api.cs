@@ -23,6 +23,12 @@ public sealed partial class CircularText
     /// <summary>The title of a validation problem.</summary>
     public const string InvalidTitle = "公文内容有误";
 
+    /// <summary>The title of a 401.</summary>
+    public const string UnauthorizedTitle = "未授权";
+
+    /// <summary>The title of a 400.</summary>
+    public const string BadRequestTitle = "请求有误";
+
     /// <summary>The title of a 403.</summary>
     public const string ForbiddenTitle = "无权操作";
 

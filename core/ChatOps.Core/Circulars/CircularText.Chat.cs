@@ -16,7 +16,7 @@ public sealed partial class CircularText
     public const string HelpAcknowledge = "收到办公室的通报后，点击“收到”或回复“收到”即可确认";
 
     /// <summary>收到 #id for a circular that is not (or no longer) issued.</summary>
-    public const string AckNotFound = "找不到这份公文，或它尚未印发。";
+    public const string AckNotFound = "未找到该公文，或该公文尚未印发。";
 
     /// <summary>A thank-you after the person's acknowledgements: nothing more is needed.</summary>
     public const string ThanksReply = "不客气。";

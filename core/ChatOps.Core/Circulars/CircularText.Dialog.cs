@@ -92,8 +92,8 @@ public sealed partial class CircularText
     /// <summary>The signer pressed 退回.</summary>
     public const string AskReturnComment = "请输入退回意见（将转给拟稿人），或回复“取消”。";
 
-    /// <summary>An empty 退回 comment.</summary>
-    public const string ReturnCommentEmpty = "退回意见不能为空，请输入意见。";
+    /// <summary>The 退回 comment, as the toolkit's checks name it ("退回意见不能为空").</summary>
+    public const string ReturnCommentName = "退回意见";
 
     /// <summary>The kind question.</summary>
     public const string AskKind = "请选择公文类别：";
@@ -147,9 +147,6 @@ public sealed partial class CircularText
 
     /// <summary>A title or body that will not do, and the question again.</summary>
     public static string AskAgain(string problem) => $"{problem}请修改后重新发送。";
-
-    /// <summary>A 退回 comment over the limit.</summary>
-    public static string ReturnCommentTooLong(int max, int length) => $"退回意见过长（最多{max}字，现为{length}字），请精简后重新输入。";
 
     /// <summary>An unknown kind typed at the kind question.</summary>
     public static string ChooseKind(IEnumerable<CircularKind> all) => $"请从以下类别中选择：{string.Join("、", all.Select(k => k.Name))}。";

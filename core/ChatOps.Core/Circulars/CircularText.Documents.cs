@@ -56,7 +56,7 @@ public sealed partial class CircularText
     {
         ArgumentNullException.ThrowIfNull(kind);
         return OutboundMessage.Markdown(Document(c, attachments, date) +
-            "\n\n> 收到请回复：请各位同志点击机器人单独发送的“收到”按钮，或在与机器人的对话中回复“收到”，以便办公室按人统计。", kind.Name);
+            "\n\n> 请各位同志查阅后点击机器人单独发送的“收到”按钮，或在与机器人的对话中回复“收到”，以便办公室逐人统计。", kind.Name);
     }
 
     /// <summary>What a person reached 1:1 receives (the 收到 card follows it).</summary>
@@ -124,13 +124,13 @@ public sealed partial class CircularText
     }
 
     /// <summary>The card asking the signer to sign off.</summary>
-    public static OutboundMessage SignOffCard(Circular c, CircularKind kind, string composer, string scope, int recipients)
+    public static OutboundMessage SignOffCard(Circular c, CircularKind kind, string signer, string composer, string scope, int recipients)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(kind);
         var id = c.Id.ToString(CultureInfo.InvariantCulture);
         return OutboundMessage.Card($"请签发：{kind.Name}",
-            $"{composer}拟稿的{kind.Name}{Reference(c)}请您签发。\n发送范围：{scope}；需确认收到 {recipients} 人。\n签发后立即印发；如需修改，请点击“退回”并填写意见。",
+            Address(signer) + $"{composer}拟稿的{kind.Name}{Reference(c)}，请审核签发。\n发送范围：{scope}；需确认收到 {recipients} 人。\n签发后立即印发；如需修改，请点击“退回”并填写意见。",
             new Choice("签发", $"签发 #{id}"), new Choice("退回", $"退回 #{id}"));
     }
 

@@ -42,6 +42,15 @@ public sealed partial class CircularText
     /// <summary>Only office staff see who acknowledged.</summary>
     public const string OnlyOfficeViews = "只有领导小组办公室人员可以查看通报的确认情况。";
 
+    /// <summary>Only office staff remind now (立即提醒).</summary>
+    public const string OnlyOfficeReminds = "只有领导小组办公室人员可以提醒未回执人员。";
+
+    /// <summary>立即提醒 for a circular not issued.</summary>
+    public const string NotIssuedYet = "该公文尚未印发，不能提醒。";
+
+    /// <summary>立即提醒 when everyone has acknowledged.</summary>
+    public const string NobodyToRemind = "所有人员均已回执，无需提醒。";
+
     /// <summary>An empty title.</summary>
     public const string TitleEmpty = "标题不能为空。";
 
@@ -52,7 +61,7 @@ public sealed partial class CircularText
     public const string FileNameMissing = "请提供附件的文件名。";
 
     /// <summary>An empty attachment.</summary>
-    public const string FileEmpty = "附件是空文件。";
+    public const string FileEmpty = "附件为空文件，请重新选择。";
 
     /// <summary>Returned by the signer.</summary>
     public const string ReturnedNotice = "已退回，并已通知拟稿人。";
@@ -144,16 +153,19 @@ public sealed partial class CircularText
     public static string SentForSignOff(Circular c, Person signer, SignOffBy rule) =>
         $"已送{signer.Name}（{SignOffTitle(rule)}）签发{Reference(c)}。签发后立即印发，届时会通知您。";
 
+    /// <summary>How a message to one person begins: 余波同志：</summary>
+    public static string Address(string name) => $"{name}同志：\n";
+
     /// <summary>The composer is told of the signature.</summary>
-    public static string SignedNotice(Circular c, string signer, IssueSummary summary) => string.Create(CultureInfo.InvariantCulture,
+    public static string SignedNotice(Circular c, string composer, string signer, IssueSummary summary) => Address(composer) + string.Create(CultureInfo.InvariantCulture,
         $"{Reference(c)}已经{signer}签发并印发：{summary.Describe()}。回复“通报情况 #{c.Id}”可随时查看确认情况。");
 
     /// <summary>The signer is told it is done.</summary>
     public static string Signed(Circular c, IssueSummary summary) => $"已签发，{Reference(c)}已印发（{summary.Describe()}）。";
 
     /// <summary>The composer is told of the return.</summary>
-    public static string ReturnedToComposer(Circular c, string signer, string comment) =>
-        $"{signer}退回了{Reference(c)}。\n退回意见：{comment}\n文号已释放，修改后请回复“通报”重新拟稿。";
+    public static string ReturnedToComposer(Circular c, string composer, string signer, string comment) =>
+        Address(composer) + $"{Reference(c)}已被{signer}退回。\n退回意见：{comment}\n文号已释放。请按意见修改后，回复“通报”重新拟稿。";
 
     /// <summary>Reminders stopped before.</summary>
     public static string AlreadyStopped(Circular c, string when) => $"{Reference(c)}的提醒已于{when}停止。";
@@ -166,7 +178,7 @@ public sealed partial class CircularText
     public static string WithdrawnBy(string name) => $"{name}撤回";
 
     /// <summary>The signer is told of the withdrawal.</summary>
-    public static string WithdrawnToSigner(Circular c, string by) => $"{Reference(c)}已由办公室{by}撤回，无需签发。";
+    public static string WithdrawnToSigner(Circular c, string signer, string by) => Address(signer) + $"{Reference(c)}已由办公室{by}撤回，无需签发。";
 
     /// <summary>Withdrawn.</summary>
     public static string Withdrawn(Circular c) => $"已撤回{Reference(c)}，文号已释放。";

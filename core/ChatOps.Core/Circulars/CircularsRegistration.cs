@@ -31,6 +31,7 @@ public static class CircularsRegistration
         services.TryAddSingleton<CircularText>();
         services.TryAddSingleton<CircularService>();
         services.TryAddSingleton<CircularDialog>();
+        services.TryAddSingleton<CircularReturnDialog>();
         services.TryAddSingleton<CircularScheduler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWork, CircularScheduler>(sp => sp.GetRequiredService<CircularScheduler>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, CircularFeature>());

@@ -45,13 +45,13 @@ public sealed class ApiTokenService(IApiTokenStore store, IDirectoryRepository d
     {
         if (!ConsoleAccess.May(person.Roles, ConsoleAreas.Office))
         {
-            throw new DirectoryException($"{person.Name}不是领导小组办公室人员，不能申请办公室接口令牌。");
+            throw new DirectoryException(DirectoryText.NoTokenForNonOffice(person));
         }
 
-        var label = string.IsNullOrWhiteSpace(name) ? "接口令牌" : name.Trim();
-        if (label.Length > 100)
+        var label = string.IsNullOrWhiteSpace(name) ? DirectoryText.DefaultTokenName : name.Trim();
+        if (label.Length > DirectoryText.MaxTokenName)
         {
-            throw new DirectoryException("令牌名称不能超过100个字。");
+            throw new DirectoryException(DirectoryText.TokenNameTooLong);
         }
 
         var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -57,6 +57,5 @@ public static class ConsoleAccess
     public static bool May(Roles roles, ConsoleAreas area) => (AreasOf(roles) & area) == area && area != ConsoleAreas.None;
 
     /// <summary>The friendly refusal shown to someone without an office role.</summary>
-    public static string RefusalText(Person person) =>
-        $"{person.Name}您好：办公室工作台供领导小组办公室、分管领导、会议主持人和督战组使用。联络员请在企业微信（或 Teams）中与机器人对话完成填报、请假和回执。";
+    public static string RefusalText(Person person) => DirectoryText.ConsoleRefused(person);
 }

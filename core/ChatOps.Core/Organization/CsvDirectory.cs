@@ -38,7 +38,7 @@ internal static class CsvDirectoryReader
         using var csv = new CsvReader(new StringReader(text), config);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {
-            parsed.Error(1, 1, "文件为空：第 1 行应为表头（单位代码、单位名称、单位类别、姓名、角色……）");
+            parsed.Error(1, 1, DirectoryText.HeaderMissing);
             return parsed;
         }
 
@@ -51,11 +51,11 @@ internal static class CsvDirectoryReader
                 c.Aliases.Any(a => string.Equals(header, a, StringComparison.OrdinalIgnoreCase)));
             if (match.Key is null)
             {
-                parsed.Error(1, i + 1, $"未知的列“{header}”，可用的列：{string.Join("、", CsvColumns.All.Select(c => c.Chinese))}");
+                parsed.Error(1, i + 1, DirectoryText.UnknownColumn(header, CsvColumns.All.Select(c => c.Chinese)));
             }
             else if (!columns.TryAdd(match.Key, i))
             {
-                parsed.Error(1, i + 1, $"列“{header}”重复");
+                parsed.Error(1, i + 1, DirectoryText.DuplicateColumn(header));
             }
         }
 
@@ -63,7 +63,7 @@ internal static class CsvDirectoryReader
         {
             if (!columns.ContainsKey(required))
             {
-                parsed.Error(1, 1, $"缺少必需的列“{CsvColumns.All.First(c => c.Key == required).Chinese}”");
+                parsed.Error(1, 1, DirectoryText.ColumnMissing(CsvColumns.All.First(c => c.Key == required).Chinese));
             }
         }
 
@@ -109,22 +109,16 @@ internal static class CsvDirectoryReader
         UnitKind kind = default;
         if (kindText is not null && !Vocabulary.TryParseUnitKind(kindText, out kind))
         {
-            parsed.Error(at("unit_kind"), $"单位类别“{kindText}”无效，应为：{Vocabulary.UnitKindChoices}");
+            parsed.Error(at("unit_kind"), DirectoryText.UnitKindInvalid(kindText));
             parsed.RejectedKeys.Add(code);
             return;
         }
 
         var reviewText = get("review");
-        bool? review = reviewText?.ToLowerInvariant() switch
-        {
-            null => null,
-            "是" or "true" or "yes" or "1" or "需要" => true,
-            "否" or "false" or "no" or "0" or "不需要" => false,
-            _ => null,
-        };
+        bool? review = reviewText is not null && Vocabulary.TryParseYesNo(reviewText, out var yes) ? yes : null;
         if (reviewText is not null && review is null)
         {
-            parsed.Error(at("review"), $"“上报需审核”应填“是”或“否”，而不是“{reviewText}”");
+            parsed.Error(at("review"), DirectoryText.ReviewNotYesNo(reviewText));
             parsed.RejectedKeys.Add(code);
             return;
         }
@@ -133,14 +127,14 @@ internal static class CsvDirectoryReader
         {
             if (name is null)
             {
-                parsed.Error(at("unit_name"), $"单位“{code}”第一次出现，须填写单位名称");
+                parsed.Error(at("unit_name"), DirectoryText.UnitNameMissing(code));
                 parsed.RejectedKeys.Add(code);
                 return;
             }
 
             if (kindText is null)
             {
-                parsed.Error(at("unit_kind"), $"单位“{code}”第一次出现，须填写单位类别（{Vocabulary.UnitKindChoices}）");
+                parsed.Error(at("unit_kind"), DirectoryText.UnitKindMissing(code));
                 parsed.RejectedKeys.Add(code);
                 return;
             }
@@ -155,7 +149,7 @@ internal static class CsvDirectoryReader
         if ((get("unit_name") is { } n && n != u.Name) || (kindText is not null && kind != u.Kind) ||
             (get("parent") is { } p && p != u.ParentCode) || (review is not null && review != u.RequiresReview))
         {
-            parsed.Error(at("unit_code"), $"单位“{code}”的名称、类别、上级或审核设置与第 {existing.Line} 行不一致");
+            parsed.Error(at("unit_code"), DirectoryText.UnitRowsDisagree(code, existing.Line));
         }
     }
 
@@ -166,12 +160,12 @@ internal static class CsvDirectoryReader
         var id = get("id") ?? wecom;
         if (name is null)
         {
-            parsed.Error(at("name"), "缺少姓名");
+            parsed.Error(at("name"), DirectoryText.NameMissing);
         }
 
         if (id is null)
         {
-            parsed.Error(at("id"), "缺少人员编号（或企业微信账号）");
+            parsed.Error(at("id"), DirectoryText.CsvIdMissing);
         }
 
         var roles = Roles.None;
@@ -185,7 +179,7 @@ internal static class CsvDirectoryReader
             else
             {
                 rolesOk = false;
-                parsed.Error(at("roles"), $"角色“{text}”无效，应为：{Vocabulary.RoleChoices}");
+                parsed.Error(at("roles"), DirectoryText.RoleInvalid(text));
             }
         }
 
@@ -269,7 +263,7 @@ internal static class CsvDirectoryWriter
                 csv.WriteField(unit?.Name ?? "");
                 csv.WriteField(unit is null ? "" : Vocabulary.Name(unit.Kind));
                 csv.WriteField(unit?.ParentCode ?? "");
-                csv.WriteField(unit is null ? "" : unit.RequiresReview ? "是" : "否");
+                csv.WriteField(unit is null ? "" : DirectoryText.YesNo(unit.RequiresReview));
                 csv.WriteField(p.Id);
                 csv.WriteField(p.Name);
                 csv.WriteField(Vocabulary.Names(p.Roles));

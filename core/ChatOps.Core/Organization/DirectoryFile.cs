@@ -37,7 +37,7 @@ public static class DirectoryFile
         ".yaml" or ".yml" => DirectoryFormat.Yaml,
         ".csv" => DirectoryFormat.Csv,
         ".xlsx" => DirectoryFormat.Xlsx,
-        var ext => throw new ArgumentException($"不支持的名录文件格式“{ext}”：请使用 .yaml、.yml、.csv 或 .xlsx 文件。", nameof(path)),
+        var ext => throw new ArgumentException(DirectoryText.FormatUnsupported(ext), nameof(path)),
     };
 
     /// <summary>Reads a file from disk; CSV may be UTF-8 (with or without BOM) or GB18030 as Excel saves it on Chinese Windows.</summary>
@@ -63,7 +63,7 @@ public static class DirectoryFile
         var format = FormatOf(path);
         if (format == DirectoryFormat.Xlsx)
         {
-            throw new ArgumentException("名录导出为 .xlsx 请使用办公室工作台“名录”页；此处请使用 .yaml 或 .csv 文件。", nameof(path));
+            throw new ArgumentException(DirectoryText.XlsxExportInConsole, nameof(path));
         }
 
         var text = format == DirectoryFormat.Yaml ? YamlDirectoryWriter.Write(snapshot) : CsvDirectoryWriter.Write(snapshot);

@@ -4,7 +4,7 @@ namespace ChatOps.Core.Organization;
 /// The directory's Chinese texts that the use cases, the console page and the CLI show: refusals, the summary of an
 /// import, the warnings, the liaison change (联络员调整备案) and its audit detail — one place to review the wording.
 /// </summary>
-public static class DirectoryText
+public static partial class DirectoryText
 {
     /// <summary>Only office staff change the directory.</summary>
     public const string OnlyOffice = "只有领导小组办公室人员可以修改名录。";

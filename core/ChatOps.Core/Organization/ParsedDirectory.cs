@@ -51,7 +51,7 @@ internal static class DirectoryValidator
         {
             if (!units.TryAdd(u.Unit.Code, u))
             {
-                parsed.Error(u.At, $"单位代码“{u.Unit.Code}”重复（已在第 {units[u.Unit.Code].At.Line} 行定义）");
+                parsed.Error(u.At, DirectoryText.UnitCodeTaken(u.Unit.Code, units[u.Unit.Code].At.Line));
             }
         }
 
@@ -59,7 +59,7 @@ internal static class DirectoryValidator
         {
             if (u.Unit.ParentCode is { } parent && !units.ContainsKey(parent) && !parsed.RejectedKeys.Contains(parent))
             {
-                parsed.Error(u.ParentAt, $"上级单位“{parent}”不在名录中");
+                parsed.Error(u.ParentAt, DirectoryText.ParentUnknown(parent));
             }
         }
 
@@ -70,7 +70,7 @@ internal static class DirectoryValidator
         {
             if (!people.TryAdd(p.Person.Id, p))
             {
-                parsed.Error(p.FieldAt("id"), $"人员编号“{p.Person.Id}”重复（已在第 {people[p.Person.Id].At.Line} 行使用）");
+                parsed.Error(p.FieldAt("id"), DirectoryText.PersonIdTaken(p.Person.Id, people[p.Person.Id].At.Line));
             }
 
             foreach (var identity in p.Person.Identities)
@@ -78,27 +78,25 @@ internal static class DirectoryValidator
                 if (!identities.TryAdd((identity.Channel, identity.ExternalId), p))
                 {
                     var other = identities[(identity.Channel, identity.ExternalId)];
-                    parsed.Error(p.FieldAt(identity.Channel),
-                        $"{ChannelLabel(identity.Channel)}“{identity.ExternalId}”重复（第 {other.At.Line} 行的{other.Person.Name}已使用）");
+                    parsed.Error(p.FieldAt(identity.Channel), DirectoryText.AccountTaken(identity.Channel, identity.ExternalId, other.At.Line, other.Person.Name));
                 }
             }
 
             if (p.Person.UnitCode is { } unit && !units.ContainsKey(unit) && !parsed.RejectedKeys.Contains(unit))
             {
-                parsed.Error(p.FieldAt("unit"), $"单位“{unit}”不在名录中");
+                parsed.Error(p.FieldAt("unit"), DirectoryText.PersonUnitUnknown(unit));
             }
 
             if (p.Person.UnitCode is null && (p.Person.Roles & (Roles.Liaison | Roles.ReviewingLeader)) != 0)
             {
-                parsed.Error(p.FieldAt("unit"), $"{p.Person.Name}是联络员或分管领导，必须填写所在单位");
+                parsed.Error(p.FieldAt("unit"), DirectoryText.UnitRequired(p.Person.Name));
             }
 
             if (p.Person.Roles.HasFlag(Roles.Liaison) && p.Person.UnitCode is { } liaisonUnit)
             {
                 if (!liaisons.TryAdd(liaisonUnit, p))
                 {
-                    parsed.Error(p.FieldAt("roles"),
-                        $"单位“{liaisonUnit}”已有联络员{liaisons[liaisonUnit].Person.Name}（第 {liaisons[liaisonUnit].At.Line} 行）：每个成员单位只能确定 1 名联络员");
+                    parsed.Error(p.FieldAt("roles"), DirectoryText.SecondLiaison(liaisonUnit, liaisons[liaisonUnit].Person.Name, liaisons[liaisonUnit].At.Line));
                 }
             }
         }
@@ -107,7 +105,7 @@ internal static class DirectoryValidator
         {
             if (!liaisons.ContainsKey(u.Unit.Code) && !parsed.UnitsWithRejectedPeople.Contains(u.Unit.Code))
             {
-                parsed.Error(u.At, $"单位“{u.Unit.Name}”（{u.Unit.Code}）没有联络员：每个成员单位须确定 1 名联络员");
+                parsed.Error(u.At, DirectoryText.NoLiaison(u.Unit));
             }
         }
 
@@ -116,14 +114,14 @@ internal static class DirectoryValidator
         {
             if (!groups.TryAdd(g.Group.Code, g))
             {
-                parsed.Error(g.At, $"群代码“{g.Group.Code}”重复（已在第 {groups[g.Group.Code].At.Line} 行定义）");
+                parsed.Error(g.At, DirectoryText.GroupCodeTaken(g.Group.Code, groups[g.Group.Code].At.Line));
             }
 
             for (var i = 0; i < g.Group.MemberIds.Count; i++)
             {
                 if (!people.ContainsKey(g.Group.MemberIds[i]) && !parsed.RejectedKeys.Contains(g.Group.MemberIds[i]))
                 {
-                    parsed.Error(g.MemberAts[i], $"群成员“{g.Group.MemberIds[i]}”不在名录的人员中");
+                    parsed.Error(g.MemberAts[i], DirectoryText.MemberUnknown(g.Group.MemberIds[i]));
                 }
             }
         }
@@ -140,11 +138,4 @@ internal static class DirectoryValidator
             parsed.Groups.Select(g => g.Group).ToList());
         return new DirectoryReadResult(snapshot, parsed.IncludesGroups, []);
     }
-
-    internal static string ChannelLabel(string channel) => channel switch
-    {
-        ChannelNames.WeCom => "企业微信账号",
-        ChannelNames.BotFramework => "Bot Framework 账号",
-        _ => channel + " 账号",
-    };
 }

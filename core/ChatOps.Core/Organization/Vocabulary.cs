@@ -104,6 +104,19 @@ public static class Vocabulary
         return false;
     }
 
+    /// <summary>Parses a yes/no cell or field: 是/否, 需要/不需要, true/false, yes/no, 1/0.</summary>
+    public static bool TryParseYesNo(string text, out bool value)
+    {
+        bool? parsed = text.Trim().ToLowerInvariant() switch
+        {
+            "是" or "true" or "yes" or "1" or "需要" => true,
+            "否" or "false" or "no" or "0" or "不需要" => false,
+            _ => null,
+        };
+        value = parsed ?? false;
+        return parsed is not null;
+    }
+
     /// <summary>Splits a role list as people type it in a spreadsheet cell: 联络员、主持人 / liaison;host.</summary>
     public static IEnumerable<string> SplitList(string text) =>
         text.Split(['、', ',', '，', ';', '；', '/', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -36,7 +36,7 @@ internal static class XlsxDirectory
     private static string Cell(object? value) => value switch
     {
         null => "",
-        bool b => b ? "是" : "否",
+        bool b => DirectoryText.YesNo(b),
         double d => d.ToString("0.##########", CultureInfo.InvariantCulture),
         DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture)?.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ') ?? "",

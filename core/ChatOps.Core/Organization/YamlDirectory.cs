@@ -21,19 +21,19 @@ internal static class YamlDirectoryReader
         }
         catch (YamlException ex)
         {
-            parsed.Error((int)ex.Start.Line, (int)ex.Start.Column, $"YAML 格式错误：{ex.Message}");
+            parsed.Error((int)ex.Start.Line, (int)ex.Start.Column, DirectoryText.YamlSyntax(ex.Message));
             return parsed;
         }
 
         if (stream.Documents.Count == 0)
         {
-            parsed.Error(1, 1, "文件为空");
+            parsed.Error(1, 1, DirectoryText.FileEmpty);
             return parsed;
         }
 
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            parsed.Error(At(parsed, stream.Documents[0].RootNode), "文件顶层应包含 units、people、groups 三部分");
+            parsed.Error(At(parsed, stream.Documents[0].RootNode), DirectoryText.YamlTopLevel);
             return parsed;
         }
 
@@ -52,7 +52,7 @@ internal static class YamlDirectoryReader
                     ForEachItem(parsed, value, "groups", item => ReadGroup(parsed, item));
                     break;
                 default:
-                    parsed.Error(At(parsed, key), $"未知的部分“{name}”：顶层只能有 units、people、groups");
+                    parsed.Error(At(parsed, key), DirectoryText.UnknownSection(name));
                     break;
             }
         }
@@ -69,7 +69,7 @@ internal static class YamlDirectoryReader
 
         if (value is not YamlSequenceNode sequence)
         {
-            parsed.Error(At(parsed, value), $"{section} 应是一个列表（每项以“- ”开头）");
+            parsed.Error(At(parsed, value), DirectoryText.NotAList(section));
             return;
         }
 
@@ -81,7 +81,7 @@ internal static class YamlDirectoryReader
             }
             else
             {
-                parsed.Error(At(parsed, item), $"{section} 的每一项应是“字段: 值”的形式");
+                parsed.Error(At(parsed, item), DirectoryText.NotAMapping(section));
             }
         }
     }
@@ -89,15 +89,15 @@ internal static class YamlDirectoryReader
     private static void ReadUnit(ParsedDirectory parsed, YamlMappingNode node)
     {
         var f = new Fields(parsed, node, UnitFields);
-        var code = f.Required("code", "单位代码");
-        var name = f.Required("name", "单位名称");
-        var kindText = f.Required("kind", "单位类别");
+        var code = f.Required("code", DirectoryText.UnitCode);
+        var name = f.Required("name", DirectoryText.UnitName);
+        var kindText = f.Required("kind", DirectoryText.UnitKindLabel);
         var parent = f.Optional("parent");
         var review = f.Bool("review");
         var kindOk = Vocabulary.TryParseUnitKind(kindText ?? "", out var kind);
         if (kindText is not null && !kindOk)
         {
-            parsed.Error(f.At("kind"), $"单位类别“{kindText}”无效，应为：{Vocabulary.UnitKindChoices}");
+            parsed.Error(f.At("kind"), DirectoryText.UnitKindInvalid(kindText));
         }
 
         if (code is null || name is null || !kindOk || review is null)
@@ -116,10 +116,10 @@ internal static class YamlDirectoryReader
         var id = f.Optional("id") ?? wecom;
         if (id is null)
         {
-            parsed.Error(At(parsed, node), "缺少人员编号 id（或企业微信账号 wecom）");
+            parsed.Error(At(parsed, node), DirectoryText.YamlIdMissing);
         }
 
-        var name = f.Required("name", "姓名");
+        var name = f.Required("name", DirectoryText.PersonName);
         var roles = Roles.None;
         var rolesOk = true;
         foreach (var (text, at) in f.List("roles"))
@@ -131,7 +131,7 @@ internal static class YamlDirectoryReader
             else
             {
                 rolesOk = false;
-                parsed.Error(at, $"角色“{text}”无效，应为：{Vocabulary.RoleChoices}");
+                parsed.Error(at, DirectoryText.RoleInvalid(text));
             }
         }
 
@@ -165,14 +165,14 @@ internal static class YamlDirectoryReader
     private static void ReadGroup(ParsedDirectory parsed, YamlMappingNode node)
     {
         var f = new Fields(parsed, node, GroupFields);
-        var code = f.Required("code", "群代码");
-        var name = f.Required("name", "群名称");
-        var kindText = f.Required("kind", "群类型");
-        var address = f.Required("address", "群地址（chatid、webhook 或会话 id）");
+        var code = f.Required("code", DirectoryText.GroupCode);
+        var name = f.Required("name", DirectoryText.GroupName);
+        var kindText = f.Required("kind", DirectoryText.GroupKindLabel);
+        var address = f.Required("address", DirectoryText.GroupAddress);
         var kindOk = Vocabulary.TryParseGroupKind(kindText ?? "", out var kind);
         if (kindText is not null && !kindOk)
         {
-            parsed.Error(f.At("kind"), $"群类型“{kindText}”无效，应为：{Vocabulary.GroupKindChoices}");
+            parsed.Error(f.At("kind"), DirectoryText.GroupKindInvalid(kindText));
         }
 
         var members = f.List("members");
@@ -206,7 +206,7 @@ internal static class YamlDirectoryReader
                 var name = (key as YamlScalarNode)?.Value ?? "";
                 if (!known.Contains(name, StringComparer.Ordinal))
                 {
-                    parsed.Error(YamlDirectoryReader.At(parsed, key), $"未知字段“{name}”，可用字段：{string.Join("、", known)}");
+                    parsed.Error(YamlDirectoryReader.At(parsed, key), DirectoryText.UnknownField(name, known));
                     continue;
                 }
 
@@ -228,7 +228,7 @@ internal static class YamlDirectoryReader
 
             if (node is not YamlScalarNode scalar)
             {
-                _parsed.Error(At(field), $"字段 {field} 应是单个值");
+                _parsed.Error(At(field), DirectoryText.NotAScalar(field));
                 return null;
             }
 
@@ -241,7 +241,7 @@ internal static class YamlDirectoryReader
             var value = Optional(field);
             if (value is null && (!_values.TryGetValue(field, out var node) || node is YamlScalarNode))
             {
-                _parsed.Error(At(field), $"缺少{label}（{field}）");
+                _parsed.Error(At(field), DirectoryText.FieldMissing(label, field));
             }
 
             return value;
@@ -250,16 +250,18 @@ internal static class YamlDirectoryReader
         public bool? Bool(string field)
         {
             var text = Optional(field);
-            switch (text?.ToLowerInvariant())
+            if (text is null)
             {
-                case null or "false" or "no" or "否" or "0":
-                    return false;
-                case "true" or "yes" or "是" or "1":
-                    return true;
-                default:
-                    _parsed.Error(At(field), $"字段 {field} 应为 true 或 false（是/否），而不是“{text}”");
-                    return null;
+                return false;
             }
+
+            if (Vocabulary.TryParseYesNo(text, out var value))
+            {
+                return value;
+            }
+
+            _parsed.Error(At(field), DirectoryText.NotABool(field, text));
+            return null;
         }
 
         public List<(string Text, SourcePosition At)> List(string field)
@@ -289,7 +291,7 @@ internal static class YamlDirectoryWriter
     public static string Write(DirectorySnapshot snapshot)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("# ChatOps 名录：成员单位、人员与群聊。导入：import-directory 本文件。");
+        sb.AppendLine(DirectoryText.YamlHeader);
         sb.AppendLine("units:");
         foreach (var u in snapshot.Units.OrderBy(u => u.SortOrder))
         {

@@ -2,6 +2,7 @@ using ChatOps.Core.Circulars;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using ChatOps.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Bot.Tests.Circulars;
 
@@ -44,7 +45,7 @@ public class CircularConversationTests : IAsyncLifetime
         Assert.Empty(await _chat.GroupRowsAsync()); // nothing goes out before 签发
 
         var signer = await _chat.NewMessagesAsync("office.head");
-        signer.Shows("【送签稿】", "云爱卫专项办通〔2026〕1号", "请签发：通报", "余波拟稿的通报", "需确认收到 34 人").Offers("签发", "退回");
+        signer.Shows("【送签稿】", "云爱卫专项办通〔2026〕1号", "请签发：通报", "蔡霞同志：", "余波拟稿的通报", "需确认收到 34 人").Offers("签发", "退回");
         Assert.Equal(ChannelNames.WeCom, signer.Items[0].Channel);
         Assert.Equal($"签发 #{id}", signer.Choices[0].Value);
 
@@ -93,8 +94,9 @@ public class CircularConversationTests : IAsyncLifetime
 
         (await _chat.PressesAsync("group.leader", $"签发 #{circular.Id}")).Shows("这份通报须由蔡霞签发，您无权处理。");
         (await _chat.PressesAsync("office.head", $"退回 #{circular.Id}")).Shows("请输入退回意见");
+        (await _chat.SaysAsync("office.head", new string('改', 501))).Shows("退回意见过长（最多500字，现为501字）");
         (await _chat.SaysAsync("office.head", "请补充各州市整改数据后再报。")).Shows("已退回，并已通知拟稿人。");
-        (await _chat.NewMessagesAsync("office.clerk1")).Shows("蔡霞退回了《关于个别州市整改进度滞后的通报》（云爱卫专项办通〔2026〕1号）", "退回意见：请补充各州市整改数据后再报。", "文号已释放");
+        (await _chat.NewMessagesAsync("office.clerk1")).Shows("余波同志：", "《关于个别州市整改进度滞后的通报》（云爱卫专项办通〔2026〕1号）已被蔡霞退回。", "退回意见：请补充各州市整改数据后再报。", "文号已释放");
         (await _chat.PressesAsync("office.head", $"签发 #{circular.Id}")).Shows("已被蔡霞退回");
 
         Assert.Equal("云爱卫专项办通〔2026〕1号", await _chat.InWorkAsync(w => _chat.Circulars.SuggestNumberAsync(w, _chat.Services.GetCircularKind("circular"), _chat.Clock.GetUtcNow())));
@@ -102,6 +104,18 @@ public class CircularConversationTests : IAsyncLifetime
         Assert.Contains(audit, a => a is { Action: CircularAuditActions.Refused, ActorId: "group.leader", Detail: "sign" });
         Assert.Contains(audit, a => a is { Action: CircularAuditActions.Returned, ActorId: "office.head", Detail: "请补充各州市整改数据后再报。" });
         Assert.Empty(await _chat.GroupRowsAsync());
+    }
+
+    [Fact]
+    public async Task ReturnAsync_WithoutAComment_IsRefused_AndTheCircularStillWaitsForSignOff()
+    {
+        var circular = await _chat.IssueAsync(new CircularDraft("通报", "关于个别州市整改进度滞后的通报", "……", [new(TargetKind.Unit, "532900")]));
+        var head = Actor.Of((await _chat.Services.GetRequiredService<IDirectoryRepository>().FindPersonAsync("office.head", TestContext.Current.CancellationToken))!, "console");
+
+        var outcome = await _chat.InWorkAsync(w => _chat.Circulars.ReturnAsync(head, w, circular.Id, "  ", _chat.Clock.GetUtcNow()));
+
+        Assert.Equal(("comment", "退回意见不能为空，请重新填写。"), (outcome.Errors.Single().Field, outcome.ErrorText));
+        Assert.Equal(CircularStatus.PendingSignOff, (await _chat.StandingAsync(circular.Id)).Circular.Status);
     }
 
     [Fact]
