@@ -95,6 +95,38 @@ public sealed class Database
     /// <summary>The statement's text for this database.</summary>
     public string Sql(SqlStatement statement) => Dialect.Text(statement);
 
+    /// <summary>One query on a connection of its own (the stores outside a unit of work: each call one round trip).</summary>
+    internal async Task<IReadOnlyList<T>> QueryAsync<T>(SqlStatement statement, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<T>(new CommandDefinition(Sql(statement), parameters, cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>One row or none, on a connection of its own.</summary>
+    internal async Task<T?> QuerySingleOrDefaultAsync<T>(SqlStatement statement, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(Sql(statement), parameters, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>One value, on a connection of its own.</summary>
+    internal async Task<T?> ExecuteScalarAsync<T>(SqlStatement statement, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<T>(new CommandDefinition(Sql(statement), parameters, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>One change on a connection of its own (autocommit); returns the rows changed.</summary>
+    internal async Task<int> ExecuteAsync(SqlStatement statement, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(Sql(statement), parameters, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a <see cref="Session"/> of one transaction (see <see cref="InTransactionAsync{T}"/>).</summary>
+    internal Task<T> InSessionAsync<T>(Func<Session, Task<T>> work, CancellationToken cancellationToken) =>
+        InTransactionAsync((connection, transaction) => work(new Session(this, connection, transaction)), cancellationToken);
+
     /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns, rolled back when it throws.</summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
@@ -156,9 +188,26 @@ internal static class DapperSetup
         SqlMapper.RemoveTypeMap(typeof(DateOnly));
         SqlMapper.RemoveTypeMap(typeof(DateOnly?));
         SqlMapper.AddTypeHandler(new DateHandler());
+        TypeHandlers.Register();
         RecordMap.Register<Core.Supervision.SupervisionItem>();
         RecordMap.Register<Core.Supervision.SupervisionEntry>();
         RecordMap.Register<Core.Attachments.StoredAttachment>();
+        RecordMap.Register<Core.Meetings.MeetingSeries>();
+        RecordMap.Register<Core.Meetings.Meeting>();
+        RecordMap.Register<Core.Meetings.Attendee>();
+        RecordMap.Register<Core.Meetings.LeaveRequest>();
+        RecordMap.Register<Core.Meetings.AgreedItem>();
+        RecordMap.Register<Core.Meetings.ItemFeedback>();
+        RecordMap.Register<Core.Meetings.MeetingPrompt>();
+        RecordMap.Register<Core.Circulars.Circular>();
+        RecordMap.Register<Core.Circulars.CircularRecipient>();
+        RecordMap.Register<Core.Circulars.CircularAuditEntry>();
+        RecordMap.Register<Core.Reports.Report>();
+        RecordMap.Register<Core.Reports.ReportRevision>();
+        RecordMap.Register<Core.Reports.ReportReturn>();
+        RecordMap.Register<Core.Reports.Overview.BulletinEdition>();
+        RecordMap.Register<Core.Organization.ApiToken>();
+        RecordMap.Register<Core.Audit.AuditEntry>();
     }
 
     /// <summary>Calendar days: <c>yyyy-MM-dd</c> text in every dialect (sorts and compares as text).</summary>

@@ -12,6 +12,10 @@ namespace ChatOps.Storage;
 /// default is not right for a statement gets an override: <c>new(name, sqlite, sqlServer) { PostgreSql = "..." }</c>
 /// (or <see cref="WithText"/> for any dialect). PostgreSQL falls back on the SQLite text.
 /// </para>
+/// <para>
+/// Three shapes recur with a text per database, and are written once as their INSERT: <see cref="InsertReturningId"/>,
+/// <see cref="InsertIfAbsent"/> and <see cref="Upsert"/>; each dialect renders them (<see cref="SqlDialect"/>).
+/// </para>
 /// </summary>
 public sealed record SqlStatement(string Name, string Sqlite, string SqlServer)
 {
@@ -30,11 +34,43 @@ public sealed record SqlStatement(string Name, string Sqlite, string SqlServer)
     /// <summary>A statement every dialect accepts as written.</summary>
     public static SqlStatement Portable(string name, string sql) => new(name, sql, sql);
 
+    /// <summary>An INSERT that returns the new row's id (<c>RETURNING id</c>; SQL Server: <c>OUTPUT inserted.id</c>).</summary>
+    public static SqlStatement InsertReturningId(string name, string insert) =>
+        Rendered(name, InsertShape.Parse(insert), (d, shape) => d.InsertReturningId(shape));
+
+    /// <summary>
+    /// An INSERT that does nothing when a row with the same <paramref name="key"/> (comma-separated columns of a unique
+    /// index) exists: one row changed means "inserted", so "done once" is decided by the database.
+    /// </summary>
+    public static SqlStatement InsertIfAbsent(string name, string key, string insert) =>
+        string.IsNullOrWhiteSpace(key) ? throw new ArgumentException("An insert-if-absent needs its key.", nameof(key)) : Rendered(name, InsertShape.Parse(insert, key), (d, shape) => d.InsertIfAbsent(shape));
+
+    /// <summary>An INSERT that, when a row with the same <paramref name="key"/> exists, sets that row's other columns instead.</summary>
+    public static SqlStatement Upsert(string name, string key, string insert) =>
+        string.IsNullOrWhiteSpace(key) ? throw new ArgumentException("An upsert needs its key.", nameof(key)) : Rendered(name, InsertShape.Parse(insert, key), (d, shape) => d.Upsert(shape));
+
     /// <summary>This statement with its own text for <paramref name="dialect"/> (a provider name).</summary>
     public SqlStatement WithText(string dialect, string sql) => this with { _overrides = _overrides.SetItem(dialect, sql) };
 
     /// <summary>The text written for <paramref name="dialect"/> itself, or null when it uses its default.</summary>
     public string? Override(string dialect) => _overrides.GetValueOrDefault(dialect);
+
+    /// <summary>A statement whose text every dialect renders from the shape; overrides only where a dialect's default differs.</summary>
+    private static SqlStatement Rendered(string name, InsertShape shape, Func<SqlDialect, InsertShape, string> render)
+    {
+        var statement = new SqlStatement(
+            name, render(SqlDialect.For(StorageProviders.Sqlite), shape), render(SqlDialect.For(StorageProviders.SqlServer), shape));
+        foreach (var dialect in SqlDialect.All)
+        {
+            var text = render(dialect, shape);
+            if (dialect.Text(statement) != text)
+            {
+                statement = statement.WithText(dialect.Name, text);
+            }
+        }
+
+        return statement;
+    }
 
     /// <summary>The text for a provider.</summary>
     public string For(string provider) => SqlDialect.For(provider).Text(this);

@@ -44,10 +44,11 @@ public static class StorageRegistration
         builder.Services.AddSingleton<Core.Reports.IBulletinHeadlineStore, BulletinHeadlineStore>();
         builder.Services.AddSingleton<IAccessTokenCache, WeCom.AccessTokenCache>();
         builder.Services.AddSingleton<IConversationReferenceStore, BotFramework.ConversationReferenceStore>();
-        builder.Services.AddSingleton<Core.Meetings.IMeetingStoreFactory, Meetings.MeetingStoreFactory>();
-        builder.Services.AddSingleton<Core.Circulars.ICircularStoreFactory, Circulars.CircularStoreFactory>();
+        builder.Services.AddSingleton<FeatureStores>();
+        builder.Services.AddSingleton<Core.Meetings.IMeetingStoreFactory>(sp => sp.GetRequiredService<FeatureStores>());
+        builder.Services.AddSingleton<Core.Circulars.ICircularStoreFactory>(sp => sp.GetRequiredService<FeatureStores>());
         builder.Services.AddSingleton<Core.Audit.IAuditQuery, Audit.AuditQuery>();
-        builder.Services.AddSingleton<Core.Supervision.ISupervisionStoreFactory, Supervision.SupervisionStoreFactory>();
+        builder.Services.AddSingleton<Core.Supervision.ISupervisionStoreFactory>(sp => sp.GetRequiredService<FeatureStores>());
         builder.Services.AddSingleton<Core.Attachments.IAttachmentRepository, Attachments.AttachmentRepository>();
         builder.Services.AddSingleton<Core.Attachments.IAttachmentStoreFactory, Attachments.AttachmentStoreFactory>();
         builder.Services.AddSingleton<IApiTokenStore, OfficeConsole.ApiTokenStore>();

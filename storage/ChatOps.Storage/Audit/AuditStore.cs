@@ -1,5 +1,4 @@
 using ChatOps.Core.Audit;
-using Dapper;
 
 namespace ChatOps.Storage.Audit;
 
@@ -46,8 +45,7 @@ internal sealed class AuditQuery(Database db) : IAuditQuery
 {
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(AuditFilter filter, CancellationToken cancellationToken = default)
     {
-        await using var c = await db.OpenAsync(cancellationToken);
-        var rows = await c.QueryAsync<Row>(new CommandDefinition(db.Sql(AuditSql.Select), new
+        return await db.QueryAsync<AuditEntry>(AuditSql.Select, new
         {
             From = filter.From ?? DateTimeOffset.UnixEpoch,
             To = filter.To ?? new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero),
@@ -56,24 +54,6 @@ internal sealed class AuditQuery(Database db) : IAuditQuery
             Subject = filter.Subject ?? "",
             BeforeId = filter.BeforeId ?? long.MaxValue,
             Limit = Math.Clamp(filter.Limit, 1, 10_000),
-        }, cancellationToken: cancellationToken));
-        return rows.Select(r => new AuditEntry(r.Id, r.At, r.ActorId, r.Action, r.Subject, r.Detail, r.Source)).ToList();
-    }
-
-    private sealed class Row
-    {
-        public long Id { get; set; }
-
-        public DateTimeOffset At { get; set; }
-
-        public string ActorId { get; set; } = "";
-
-        public string Action { get; set; } = "";
-
-        public string Subject { get; set; } = "";
-
-        public string Detail { get; set; } = "";
-
-        public string Source { get; set; } = "";
+        }, cancellationToken);
     }
 }

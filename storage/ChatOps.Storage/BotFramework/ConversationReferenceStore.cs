@@ -203,18 +203,9 @@ internal static class ConversationReferenceSql
         WHERE channel = @Channel AND conversation_id = @ConversationId AND unreachable = 0
         """);
 
-    public static readonly SqlStatement InsertSentCard = new(nameof(InsertSentCard),
-        Sqlite: """
+    public static readonly SqlStatement InsertSentCard = SqlStatement.Upsert(nameof(InsertSentCard), "channel, conversation_id, activity_id", """
         INSERT INTO sent_cards (channel, conversation_id, activity_id, payload, sent_at)
         VALUES (@Channel, @ConversationId, @ActivityId, @Payload, @At)
-        ON CONFLICT (channel, conversation_id, activity_id) DO UPDATE SET payload = excluded.payload, sent_at = excluded.sent_at
-        """,
-        SqlServer: """
-        UPDATE sent_cards WITH (UPDLOCK, SERIALIZABLE) SET payload = @Payload, sent_at = @At
-        WHERE channel = @Channel AND conversation_id = @ConversationId AND activity_id = @ActivityId;
-        IF @@ROWCOUNT = 0
-            INSERT INTO sent_cards (channel, conversation_id, activity_id, payload, sent_at)
-            VALUES (@Channel, @ConversationId, @ActivityId, @Payload, @At);
         """);
 
     public static readonly SqlStatement PurgeSentCards = SqlStatement.Portable(nameof(PurgeSentCards),

@@ -1,5 +1,4 @@
 using ChatOps.Core.Calendar;
-using Dapper;
 
 namespace ChatOps.Storage.Calendar;
 
@@ -19,24 +18,13 @@ internal static class HolidayYearSql
 /// <summary>The office's own holiday years (a handful of rows), each call its own connection.</summary>
 internal sealed class HolidayYearStore(Database db) : IHolidayYearStore
 {
-    public async Task<IReadOnlyList<(int Year, string Yaml)>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        var rows = await c.QueryAsync<Row>(new CommandDefinition(db.Sql(HolidayYearSql.SelectAll), cancellationToken: cancellationToken));
-        return [.. rows.Select(r => ((int)r.Year, r.Yaml))];
-    }
+    public async Task<IReadOnlyList<(int Year, string Yaml)>> ListAsync(CancellationToken cancellationToken = default) =>
+        [.. (await db.QueryAsync<(long Year, string Yaml)>(HolidayYearSql.SelectAll, null, cancellationToken)).Select(r => ((int)r.Year, r.Yaml))];
 
     public Task SaveAsync(int year, string yaml, string enteredBy, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        db.InTransactionAsync(async (c, t) =>
+        db.InSessionAsync(async s =>
         {
-            await c.ExecuteAsync(new CommandDefinition(db.Sql(HolidayYearSql.Delete), new { Year = year }, t, cancellationToken: cancellationToken));
-            return await c.ExecuteAsync(new CommandDefinition(db.Sql(HolidayYearSql.Insert), new { Year = year, Yaml = yaml, EnteredBy = enteredBy, At = at }, t, cancellationToken: cancellationToken));
+            await s.ExecuteAsync(HolidayYearSql.Delete, new { Year = year }, cancellationToken);
+            return await s.ExecuteAsync(HolidayYearSql.Insert, new { Year = year, Yaml = yaml, EnteredBy = enteredBy, At = at }, cancellationToken);
         }, cancellationToken);
-
-    private sealed class Row
-    {
-        public long Year { get; set; }
-
-        public string Yaml { get; set; } = "";
-    }
 }

@@ -3,34 +3,26 @@ namespace ChatOps.Storage.Circulars;
 /// <summary>
 /// Statements of circulars (migration 0007). Uniqueness (a held number, a reminder step, an acknowledgement) is decided
 /// by the database: a unique index, ON CONFLICT / NOT EXISTS under UPDLOCK, or an UPDATE guarded by its WHERE clause.
-/// Delivery and card states are read by joining the outbox on its unique dedupe key.
+/// Delivery and card states are read by joining the outbox on its unique dedupe key. A SELECT read into a core record
+/// lists its columns in the record's order (<see cref="RecordMap"/>).
 /// </summary>
 internal static class CircularSql
 {
     private const string Columns = """
-        id, kind, title, body, number, number_year, number_seq, targets, major, status, composed_by, composed_at, signer_id, signed_at,
+        id, kind, title, body, number, number_year, number_seq AS number_sequence, targets, major, status, composed_by, composed_at, signer_id, signed_at,
         comment, issued_at, reminders_stopped_at, reminders_stopped_by, next_reminder_at, updated_at
         """;
 
     private const string PrefixedColumns = """
-        c.id, c.kind, c.title, c.body, c.number, c.number_year, c.number_seq, c.targets, c.major, c.status, c.composed_by, c.composed_at,
+        c.id, c.kind, c.title, c.body, c.number, c.number_year, c.number_seq AS number_sequence, c.targets, c.major, c.status, c.composed_by, c.composed_at,
         c.signer_id, c.signed_at, c.comment, c.issued_at, c.reminders_stopped_at, c.reminders_stopped_by, c.next_reminder_at, c.updated_at
         """;
 
     private const string AttachmentColumns = "id, circular_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at";
 
-    public static readonly SqlStatement Insert = new(nameof(Insert),
-        Sqlite: """
+    public static readonly SqlStatement Insert = SqlStatement.InsertReturningId(nameof(Insert), """
         INSERT INTO circulars (kind, title, body, number, number_key, number_year, number_seq, targets, major, status, composed_by, composed_at,
             signer_id, signed_at, comment, issued_at, reminders_stopped_at, reminders_stopped_by, next_reminder_at, updated_at)
-        VALUES (@Kind, @Title, @Body, @Number, @NumberKey, @NumberYear, @NumberSeq, @Targets, @Major, @Status, @ComposedBy, @ComposedAt,
-            @SignerId, @SignedAt, @Comment, @IssuedAt, @RemindersStoppedAt, @RemindersStoppedBy, @NextReminderAt, @UpdatedAt)
-        RETURNING id
-        """,
-        SqlServer: """
-        INSERT INTO circulars (kind, title, body, number, number_key, number_year, number_seq, targets, major, status, composed_by, composed_at,
-            signer_id, signed_at, comment, issued_at, reminders_stopped_at, reminders_stopped_by, next_reminder_at, updated_at)
-        OUTPUT inserted.id
         VALUES (@Kind, @Title, @Body, @Number, @NumberKey, @NumberYear, @NumberSeq, @Targets, @Major, @Status, @ComposedBy, @ComposedAt,
             @SignerId, @SignedAt, @Comment, @IssuedAt, @RemindersStoppedAt, @RemindersStoppedBy, @NextReminderAt, @UpdatedAt)
         """);
@@ -67,15 +59,8 @@ internal static class CircularSql
         ORDER BY next_reminder_at, id
         """);
 
-    public static readonly SqlStatement InsertAttachment = new(nameof(InsertAttachment),
-        Sqlite: """
+    public static readonly SqlStatement InsertAttachment = SqlStatement.InsertReturningId(nameof(InsertAttachment), """
         INSERT INTO circular_attachments (circular_id, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
-        VALUES (@CircularId, @FileName, @ContentType, @Size, @Sha256, @Content, @UploadedBy, @UploadedAt)
-        RETURNING id
-        """,
-        SqlServer: """
-        INSERT INTO circular_attachments (circular_id, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
-        OUTPUT inserted.id
         VALUES (@CircularId, @FileName, @ContentType, @Size, @Sha256, @Content, @UploadedBy, @UploadedAt)
         """);
 
@@ -172,15 +157,8 @@ internal static class CircularSql
         WHERE circular_id = @CircularId AND person_id = @PersonId
         """);
 
-    public static readonly SqlStatement InsertReminderStep = new(nameof(InsertReminderStep),
-        Sqlite: """
+    public static readonly SqlStatement InsertReminderStep = SqlStatement.InsertIfAbsent(nameof(InsertReminderStep), "circular_id, step", """
         INSERT INTO circular_reminder_steps (circular_id, step, done_at) VALUES (@CircularId, @Step, @At)
-        ON CONFLICT (circular_id, step) DO NOTHING
-        """,
-        SqlServer: """
-        INSERT INTO circular_reminder_steps (circular_id, step, done_at)
-        SELECT @CircularId, @Step, @At
-        WHERE NOT EXISTS (SELECT 1 FROM circular_reminder_steps WITH (UPDLOCK, HOLDLOCK) WHERE circular_id = @CircularId AND step = @Step)
         """);
 
     public static readonly SqlStatement InsertAudit = SqlStatement.Portable(nameof(InsertAudit), """
@@ -188,5 +166,5 @@ internal static class CircularSql
         """);
 
     public static readonly SqlStatement SelectAudit = SqlStatement.Portable(nameof(SelectAudit),
-        "SELECT circular_id, action, actor_id, acted_at, detail FROM circular_audit WHERE circular_id = @CircularId ORDER BY id");
+        "SELECT circular_id, action, actor_id, acted_at AS at, detail FROM circular_audit WHERE circular_id = @CircularId ORDER BY id");
 }

@@ -1,19 +1,7 @@
 using ChatOps.Core.Circulars;
 using ChatOps.Core.Conversations;
-using ChatOps.Storage.Repositories;
 
 namespace ChatOps.Storage.Circulars;
-
-/// <summary>
-/// Gives the circular store of a unit of work: the engine's <see cref="UnitOfWork"/> exposes its session (connection and
-/// transaction), and the circular store uses it, so circular rows and outbox rows commit together.
-/// </summary>
-internal sealed class CircularStoreFactory : ICircularStoreFactory
-{
-    public ICircularStore For(IUnitOfWork work) => work is UnitOfWork unit
-        ? new CircularStore(unit.Session)
-        : throw new ArgumentException($"Circulars need the storage unit of work (got {work?.GetType().Name ?? "null"}).", nameof(work));
-}
 
 /// <summary>Circulars over Dapper inside one unit of work (see <see cref="CircularSql"/>).</summary>
 internal sealed class CircularStore(Session s) : ICircularStore
@@ -25,10 +13,10 @@ internal sealed class CircularStore(Session s) : ICircularStore
         s.ExecuteAsync(CircularSql.Update, Parameters(circular), cancellationToken);
 
     public async Task<Circular?> FindAsync(long id, CancellationToken cancellationToken = default) =>
-        (await s.QuerySingleOrDefaultAsync<CircularRow>(CircularSql.SelectById, new { Id = id }, cancellationToken))?.ToCircular();
+        await s.QuerySingleOrDefaultAsync<Circular>(CircularSql.SelectById, new { Id = id }, cancellationToken);
 
     public async Task<IReadOnlyList<Circular>> ListRecentAsync(int limit, CancellationToken cancellationToken = default) =>
-        [.. (await s.QueryAsync<CircularRow>(CircularSql.SelectRecent, new { Limit = limit }, cancellationToken)).Select(r => r.ToCircular())];
+        [.. await s.QueryAsync<Circular>(CircularSql.SelectRecent, new { Limit = limit }, cancellationToken)];
 
     public async Task<int> MaxSequenceAsync(string kind, int year, CancellationToken cancellationToken = default) =>
         (int)await s.ExecuteScalarAsync<long>(CircularSql.MaxSequence, new { Kind = kind, Year = year }, cancellationToken);
@@ -97,20 +85,19 @@ internal sealed class CircularStore(Session s) : ICircularStore
             }).ToList(), cancellationToken);
 
     public async Task<IReadOnlyList<CircularRecipient>> ListRecipientsAsync(long circularId, CancellationToken cancellationToken = default) =>
-        [.. (await s.QueryAsync<RecipientRow>(CircularSql.SelectRecipients, new { CircularId = circularId }, cancellationToken)).Select(r => r.ToRecipient())];
+        [.. await s.QueryAsync<CircularRecipient>(CircularSql.SelectRecipients, new { CircularId = circularId }, cancellationToken)];
 
     public Task UpdatePromptAsync(long circularId, string personId, string? promptKey, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(CircularSql.UpdatePrompt, new { CircularId = circularId, PersonId = personId, PromptKey = promptKey }, cancellationToken);
 
     public async Task<CircularRecipient?> FindRecipientAsync(long circularId, string personId, CancellationToken cancellationToken = default) =>
-        (await s.QuerySingleOrDefaultAsync<RecipientRow>(CircularSql.SelectRecipient, new { CircularId = circularId, PersonId = personId }, cancellationToken))
-            ?.ToRecipient();
+        await s.QuerySingleOrDefaultAsync<CircularRecipient>(CircularSql.SelectRecipient, new { CircularId = circularId, PersonId = personId }, cancellationToken);
 
     public async Task<IReadOnlyList<Circular>> ListUnacknowledgedAsync(string personId, CancellationToken cancellationToken = default) =>
-        [.. (await s.QueryAsync<CircularRow>(CircularSql.SelectUnacknowledged, new { PersonId = personId }, cancellationToken)).Select(r => r.ToCircular())];
+        [.. await s.QueryAsync<Circular>(CircularSql.SelectUnacknowledged, new { PersonId = personId }, cancellationToken)];
 
     public async Task<Circular?> FindLastAcknowledgedAsync(string personId, CancellationToken cancellationToken = default) =>
-        (await s.QuerySingleOrDefaultAsync<CircularRow>(CircularSql.SelectLastAcknowledged, new { PersonId = personId }, cancellationToken))?.ToCircular();
+        await s.QuerySingleOrDefaultAsync<Circular>(CircularSql.SelectLastAcknowledged, new { PersonId = personId }, cancellationToken);
 
     public async Task<bool> AcknowledgeAsync(long circularId, string personId, DateTimeOffset at, AckMethod method, string channel, CancellationToken cancellationToken = default) =>
         await s.ExecuteAsync(CircularSql.Acknowledge, new
@@ -131,7 +118,7 @@ internal sealed class CircularStore(Session s) : ICircularStore
             : s.ExecuteAsync(CircularSql.MarkReminded, personIds.Select(p => new { CircularId = circularId, PersonId = p, At = at }).ToList(), cancellationToken);
 
     public async Task<IReadOnlyList<Circular>> ListDueForReminderAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
-        [.. (await s.QueryAsync<CircularRow>(CircularSql.SelectDue, new { Now = now, Limit = limit }, cancellationToken)).Select(r => r.ToCircular())];
+        [.. await s.QueryAsync<Circular>(CircularSql.SelectDue, new { Now = now, Limit = limit }, cancellationToken)];
 
     public async Task<bool> TryMarkReminderDoneAsync(long circularId, string step, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         await s.ExecuteAsync(CircularSql.InsertReminderStep, new { CircularId = circularId, Step = step, At = at }, cancellationToken) == 1;
@@ -147,8 +134,7 @@ internal sealed class CircularStore(Session s) : ICircularStore
         }, cancellationToken);
 
     public async Task<IReadOnlyList<CircularAuditEntry>> ListAuditAsync(long circularId, CancellationToken cancellationToken = default) =>
-        [.. (await s.QueryAsync<AuditRow>(CircularSql.SelectAudit, new { CircularId = circularId }, cancellationToken))
-            .Select(r => new CircularAuditEntry(r.CircularId, r.Action, r.ActorId, r.ActedAt, r.Detail))];
+        [.. await s.QueryAsync<CircularAuditEntry>(CircularSql.SelectAudit, new { CircularId = circularId }, cancellationToken)];
 
     private static object Parameters(Circular c) => new
     {
@@ -174,54 +160,6 @@ internal sealed class CircularStore(Session s) : ICircularStore
         c.NextReminderAt,
         c.UpdatedAt,
     };
-
-    private sealed class CircularRow
-    {
-        public long Id { get; set; }
-
-        public string Kind { get; set; } = "";
-
-        public string Title { get; set; } = "";
-
-        public string Body { get; set; } = "";
-
-        public string Number { get; set; } = "";
-
-        public int? NumberYear { get; set; }
-
-        public int? NumberSeq { get; set; }
-
-        public string Targets { get; set; } = "[]";
-
-        public bool Major { get; set; }
-
-        public string Status { get; set; } = "";
-
-        public string ComposedBy { get; set; } = "";
-
-        public DateTimeOffset ComposedAt { get; set; }
-
-        public string? SignerId { get; set; }
-
-        public DateTimeOffset? SignedAt { get; set; }
-
-        public string? Comment { get; set; }
-
-        public DateTimeOffset? IssuedAt { get; set; }
-
-        public DateTimeOffset? RemindersStoppedAt { get; set; }
-
-        public string? RemindersStoppedBy { get; set; }
-
-        public DateTimeOffset? NextReminderAt { get; set; }
-
-        public DateTimeOffset UpdatedAt { get; set; }
-
-        public Circular ToCircular() => new(
-            Id, Kind, Title, Body, Number, NumberYear, NumberSeq, ChatOpsJson.Deserialize<List<CircularTarget>>(Targets), Major,
-            Enum.Parse<CircularStatus>(Status), ComposedBy, ComposedAt, SignerId, SignedAt, Comment, IssuedAt, RemindersStoppedAt,
-            RemindersStoppedBy, NextReminderAt, UpdatedAt);
-    }
 
     private sealed class AttachmentRow
     {
@@ -278,50 +216,5 @@ internal sealed class CircularStore(Session s) : ICircularStore
             Attempts ?? 0,
             LastError,
             SentAt);
-    }
-
-    private sealed class RecipientRow
-    {
-        public long CircularId { get; set; }
-
-        public string PersonId { get; set; } = "";
-
-        public string? UnitCode { get; set; }
-
-        public string? ViaGroup { get; set; }
-
-        public string? PromptKey { get; set; }
-
-        public DateTimeOffset? AckedAt { get; set; }
-
-        public string? AckMethod { get; set; }
-
-        public string? AckChannel { get; set; }
-
-        public int Reminders { get; set; }
-
-        public DateTimeOffset? LastRemindedAt { get; set; }
-
-        public string? PromptStatus { get; set; }
-
-        public string? PromptError { get; set; }
-
-        public CircularRecipient ToRecipient() => new(
-            CircularId, PersonId, UnitCode, ViaGroup, PromptKey, AckedAt,
-            AckMethod is null ? null : Enum.Parse<AckMethod>(AckMethod), AckChannel, Reminders, LastRemindedAt,
-            PromptStatus is null ? null : Enum.Parse<OutboxStatus>(PromptStatus), PromptError);
-    }
-
-    private sealed class AuditRow
-    {
-        public long? CircularId { get; set; }
-
-        public string Action { get; set; } = "";
-
-        public string ActorId { get; set; } = "";
-
-        public DateTimeOffset ActedAt { get; set; }
-
-        public string? Detail { get; set; }
     }
 }

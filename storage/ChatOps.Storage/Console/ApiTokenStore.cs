@@ -1,5 +1,4 @@
 using ChatOps.Core.Organization;
-using Dapper;
 
 namespace ChatOps.Storage.OfficeConsole;
 
@@ -8,13 +7,8 @@ internal static class ApiTokenSql
 {
     private const string Columns = "id, person_id AS PersonId, name, token_hash AS Hash, created_at AS CreatedAt, last_used_at AS LastUsedAt, revoked_at AS RevokedAt";
 
-    public static readonly SqlStatement Insert = new(nameof(Insert),
-        Sqlite: """
+    public static readonly SqlStatement Insert = SqlStatement.InsertReturningId(nameof(Insert), """
         INSERT INTO api_tokens (person_id, name, token_hash, created_at) VALUES (@PersonId, @Name, @Hash, @CreatedAt)
-        RETURNING id
-        """,
-        SqlServer: """
-        INSERT INTO api_tokens (person_id, name, token_hash, created_at) OUTPUT inserted.id VALUES (@PersonId, @Name, @Hash, @CreatedAt)
         """);
 
     public static readonly SqlStatement SelectByHash = SqlStatement.Portable(nameof(SelectByHash),
@@ -33,55 +27,18 @@ internal static class ApiTokenSql
 /// <summary>Personal API tokens (hashes only), each call its own connection.</summary>
 internal sealed class ApiTokenStore(Database db) : IApiTokenStore
 {
-    public async Task<long> AddAsync(ApiToken token, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition(db.Sql(ApiTokenSql.Insert),
-            new { token.PersonId, token.Name, token.Hash, token.CreatedAt }, cancellationToken: cancellationToken));
-    }
+    public async Task<long> AddAsync(ApiToken token, CancellationToken cancellationToken = default) =>
+        await db.ExecuteScalarAsync<long>(ApiTokenSql.Insert, new { token.PersonId, token.Name, token.Hash, token.CreatedAt }, cancellationToken);
 
-    public async Task<ApiToken?> FindByHashAsync(string hash, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(db.Sql(ApiTokenSql.SelectByHash), new { Hash = hash }, cancellationToken: cancellationToken));
-        return row?.ToToken();
-    }
+    public Task<ApiToken?> FindByHashAsync(string hash, CancellationToken cancellationToken = default) =>
+        db.QuerySingleOrDefaultAsync<ApiToken>(ApiTokenSql.SelectByHash, new { Hash = hash }, cancellationToken);
 
-    public async Task<IReadOnlyList<ApiToken>> ListAsync(string personId, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        var rows = await c.QueryAsync<Row>(new CommandDefinition(db.Sql(ApiTokenSql.SelectByPerson), new { PersonId = personId }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToToken())];
-    }
+    public Task<IReadOnlyList<ApiToken>> ListAsync(string personId, CancellationToken cancellationToken = default) =>
+        db.QueryAsync<ApiToken>(ApiTokenSql.SelectByPerson, new { PersonId = personId }, cancellationToken);
 
-    public async Task<bool> RevokeAsync(long id, string personId, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await c.ExecuteAsync(new CommandDefinition(db.Sql(ApiTokenSql.Revoke), new { Id = id, PersonId = personId, At = at }, cancellationToken: cancellationToken)) == 1;
-    }
+    public async Task<bool> RevokeAsync(long id, string personId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        await db.ExecuteAsync(ApiTokenSql.Revoke, new { Id = id, PersonId = personId, At = at }, cancellationToken) == 1;
 
-    public async Task TouchAsync(long id, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        await c.ExecuteAsync(new CommandDefinition(db.Sql(ApiTokenSql.Touch), new { Id = id, At = at }, cancellationToken: cancellationToken));
-    }
-
-    private sealed class Row
-    {
-        public long Id { get; set; }
-
-        public string PersonId { get; set; } = "";
-
-        public string Name { get; set; } = "";
-
-        public string Hash { get; set; } = "";
-
-        public DateTimeOffset CreatedAt { get; set; }
-
-        public DateTimeOffset? LastUsedAt { get; set; }
-
-        public DateTimeOffset? RevokedAt { get; set; }
-
-        public ApiToken ToToken() => new(Id, PersonId, Name, Hash, CreatedAt, LastUsedAt, RevokedAt);
-    }
+    public Task TouchAsync(long id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        db.ExecuteAsync(ApiTokenSql.Touch, new { Id = id, At = at }, cancellationToken);
 }

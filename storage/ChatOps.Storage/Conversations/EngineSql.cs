@@ -122,16 +122,8 @@ internal static class EngineSql
     public static readonly SqlStatement SelectDialog = SqlStatement.Portable(nameof(SelectDialog),
         "SELECT person_id, dialog, step, data, updated_at FROM dialog_states WHERE person_id = @PersonId");
 
-    public static readonly SqlStatement UpsertDialog = new(nameof(UpsertDialog),
-        Sqlite: """
+    public static readonly SqlStatement UpsertDialog = SqlStatement.Upsert(nameof(UpsertDialog), "person_id", """
         INSERT INTO dialog_states (person_id, dialog, step, data, updated_at) VALUES (@PersonId, @Dialog, @Step, @Data, @UpdatedAt)
-        ON CONFLICT (person_id) DO UPDATE SET dialog = excluded.dialog, step = excluded.step, data = excluded.data, updated_at = excluded.updated_at
-        """,
-        SqlServer: """
-        UPDATE dialog_states WITH (UPDLOCK, SERIALIZABLE) SET dialog = @Dialog, step = @Step, data = @Data, updated_at = @UpdatedAt
-        WHERE person_id = @PersonId;
-        IF @@ROWCOUNT = 0
-            INSERT INTO dialog_states (person_id, dialog, step, data, updated_at) VALUES (@PersonId, @Dialog, @Step, @Data, @UpdatedAt);
         """);
 
     public static readonly SqlStatement DeleteDialog = SqlStatement.Portable(nameof(DeleteDialog),
@@ -171,18 +163,9 @@ internal static class ReportSql
     public static readonly SqlStatement SelectForPeriod = SqlStatement.Portable(nameof(SelectForPeriod),
         $"SELECT {Columns} FROM reports WHERE cycle_key = @CycleKey AND period_key = @PeriodKey ORDER BY id");
 
-    public static readonly SqlStatement Insert = new(nameof(Insert),
-        Sqlite: """
+    public static readonly SqlStatement Insert = SqlStatement.InsertReturningId(nameof(Insert), """
         INSERT INTO reports (cycle_key, period_key, unit_code, status, author_id, answers, created_at, updated_at, submitted_at, is_late,
             revision, reviewer_id, review_comment, reviewed_at, version, updated_by, editors)
-        VALUES (@CycleKey, @PeriodKey, @UnitCode, @Status, @AuthorId, @Answers, @CreatedAt, @UpdatedAt, @SubmittedAt, @IsLate,
-            @Revision, @ReviewerId, @ReviewComment, @ReviewedAt, @Version, @UpdatedBy, @Editors)
-        RETURNING id
-        """,
-        SqlServer: """
-        INSERT INTO reports (cycle_key, period_key, unit_code, status, author_id, answers, created_at, updated_at, submitted_at, is_late,
-            revision, reviewer_id, review_comment, reviewed_at, version, updated_by, editors)
-        OUTPUT inserted.id
         VALUES (@CycleKey, @PeriodKey, @UnitCode, @Status, @AuthorId, @Answers, @CreatedAt, @UpdatedAt, @SubmittedAt, @IsLate,
             @Revision, @ReviewerId, @ReviewComment, @ReviewedAt, @Version, @UpdatedBy, @Editors)
         """);
@@ -216,32 +199,15 @@ internal static class ReportSql
     public static readonly SqlStatement SelectRevisions = SqlStatement.Portable(nameof(SelectRevisions),
         "SELECT report_id, revision, author_id, answers, submitted_at, is_late FROM report_revisions WHERE report_id = @ReportId ORDER BY revision");
 
-    public static readonly SqlStatement InsertStep = new(nameof(InsertStep),
-        Sqlite: """
+    public static readonly SqlStatement InsertStep = SqlStatement.InsertIfAbsent(nameof(InsertStep), "cycle_key, period_key, step", """
         INSERT INTO schedule_steps (cycle_key, period_key, step, done_at) VALUES (@CycleKey, @PeriodKey, @Step, @At)
-        ON CONFLICT (cycle_key, period_key, step) DO NOTHING
-        """,
-        SqlServer: """
-        INSERT INTO schedule_steps (cycle_key, period_key, step, done_at)
-        SELECT @CycleKey, @PeriodKey, @Step, @At
-        WHERE NOT EXISTS (SELECT 1 FROM schedule_steps WITH (UPDLOCK, HOLDLOCK)
-                          WHERE cycle_key = @CycleKey AND period_key = @PeriodKey AND step = @Step)
         """);
 
     public static readonly SqlStatement SelectExempt = SqlStatement.Portable(nameof(SelectExempt),
         "SELECT person_id FROM report_exemptions WHERE cycle_key = @CycleKey AND period_key = @PeriodKey ORDER BY person_id");
 
-    public static readonly SqlStatement UpsertExemption = new(nameof(UpsertExemption),
-        Sqlite: """
+    public static readonly SqlStatement UpsertExemption = SqlStatement.Upsert(nameof(UpsertExemption), "cycle_key, period_key, person_id", """
         INSERT INTO report_exemptions (cycle_key, period_key, person_id, reason, filed_by, filed_at)
         VALUES (@CycleKey, @PeriodKey, @PersonId, @Reason, @By, @At)
-        ON CONFLICT (cycle_key, period_key, person_id) DO UPDATE SET reason = excluded.reason, filed_by = excluded.filed_by, filed_at = excluded.filed_at
-        """,
-        SqlServer: """
-        UPDATE report_exemptions WITH (UPDLOCK, SERIALIZABLE) SET reason = @Reason, filed_by = @By, filed_at = @At
-        WHERE cycle_key = @CycleKey AND period_key = @PeriodKey AND person_id = @PersonId;
-        IF @@ROWCOUNT = 0
-            INSERT INTO report_exemptions (cycle_key, period_key, person_id, reason, filed_by, filed_at)
-            VALUES (@CycleKey, @PeriodKey, @PersonId, @Reason, @By, @At);
         """);
 }

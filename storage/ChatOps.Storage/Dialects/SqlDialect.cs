@@ -103,6 +103,17 @@ public abstract class SqlDialect
         parameter.Value = value;
     }
 
+    /// <summary>An INSERT returning the new id (SQLite, PostgreSQL: <c>RETURNING id</c>).</summary>
+    internal virtual string InsertReturningId(InsertShape insert) => $"{insert.Text}\nRETURNING id";
+
+    /// <summary>An INSERT that does nothing on its key's conflict (SQLite, PostgreSQL: <c>ON CONFLICT … DO NOTHING</c>).</summary>
+    internal virtual string InsertIfAbsent(InsertShape insert) => $"{insert.Text}\nON CONFLICT ({string.Join(", ", insert.Key)}) DO NOTHING";
+
+    /// <summary>An INSERT that updates the other columns on its key's conflict (SQLite, PostgreSQL: <c>ON CONFLICT … DO UPDATE</c>).</summary>
+    internal virtual string Upsert(InsertShape insert) =>
+        $"{insert.Text}\nON CONFLICT ({string.Join(", ", insert.Key)}) DO UPDATE SET "
+        + string.Join(", ", insert.NonKey.Select(p => $"{p.Column} = excluded.{p.Column}"));
+
     /// <summary>The dialect whose driver made this parameter (for the global Dapper type handlers).</summary>
     internal static SqlDialect Owning(IDbDataParameter parameter) =>
         Known.FirstOrDefault(d => d.Owns(parameter)) ?? Known[1];

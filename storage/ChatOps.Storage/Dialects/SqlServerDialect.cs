@@ -48,4 +48,22 @@ public sealed class SqlServerDialect : SqlDialect
     }
 
     internal override bool Owns(IDbDataParameter parameter) => parameter is SqlParameter;
+
+    internal override string InsertReturningId(InsertShape insert) =>
+        $"INSERT INTO {insert.Table} ({insert.ColumnList})\nOUTPUT inserted.id\nVALUES ({insert.ValueList})";
+
+    /// <summary>Under UPDLOCK, HOLDLOCK so that two writers of the same key cannot both see it absent.</summary>
+    internal override string InsertIfAbsent(InsertShape insert) => $"""
+        INSERT INTO {insert.Table} ({insert.ColumnList})
+        SELECT {insert.ValueList}
+        WHERE NOT EXISTS (SELECT 1 FROM {insert.Table} WITH (UPDLOCK, HOLDLOCK) WHERE {insert.KeyMatch})
+        """;
+
+    /// <summary>Update under UPDLOCK, SERIALIZABLE (the key range stays locked), insert when no row was there.</summary>
+    internal override string Upsert(InsertShape insert) => $"""
+        UPDATE {insert.Table} WITH (UPDLOCK, SERIALIZABLE) SET {string.Join(", ", insert.NonKey.Select(p => $"{p.Column} = {p.Value}"))}
+        WHERE {insert.KeyMatch};
+        IF @@ROWCOUNT = 0
+            {insert.Text};
+        """;
 }

@@ -2,12 +2,13 @@ namespace ChatOps.Storage.Meetings;
 
 /// <summary>
 /// Statements of meetings, rosters, leave requests, steps and agreed items. Dates are stored as <c>yyyy-MM-dd</c> text
-/// in both dialects; "done once" is decided by the database (insert-if-absent), never by a read-then-write.
+/// in both dialects; "done once" is decided by the database (insert-if-absent), never by a read-then-write. Each SELECT
+/// lists its columns in the order of the record it is read into (<see cref="RecordMap"/>).
 /// </summary>
 internal static class MeetingSql
 {
     private const string SeriesColumns = """
-        id, kind, title, host_id, recurrence, first_date, start_time, duration_minutes, place, link, agenda, attendee_specs,
+        id, kind, title, host_id, recurrence AS "rule", first_date, start_time, duration_minutes, place, link, agenda, attendee_specs,
         created_by, created_at, cancelled_at
         """;
 
@@ -25,18 +26,9 @@ internal static class MeetingSql
 
     private const string ItemColumns = "id, meeting_id, text, owner_unit, due_date, status, recorded_by, recorded_at, updated_at";
 
-    public static readonly SqlStatement InsertSeries = new(nameof(InsertSeries),
-        Sqlite: """
+    public static readonly SqlStatement InsertSeries = SqlStatement.InsertReturningId(nameof(InsertSeries), """
         INSERT INTO meeting_series (kind, title, host_id, recurrence, first_date, start_time, duration_minutes, place, link, agenda,
             attendee_specs, created_by, created_at)
-        VALUES (@Kind, @Title, @HostId, @Recurrence, @FirstDate, @StartTime, @DurationMinutes, @Place, @Link, @Agenda,
-            @AttendeeSpecs, @CreatedBy, @CreatedAt)
-        RETURNING id
-        """,
-        SqlServer: """
-        INSERT INTO meeting_series (kind, title, host_id, recurrence, first_date, start_time, duration_minutes, place, link, agenda,
-            attendee_specs, created_by, created_at)
-        OUTPUT inserted.id
         VALUES (@Kind, @Title, @HostId, @Recurrence, @FirstDate, @StartTime, @DurationMinutes, @Place, @Link, @Agenda,
             @AttendeeSpecs, @CreatedBy, @CreatedAt)
         """);
@@ -50,18 +42,9 @@ internal static class MeetingSql
     public static readonly SqlStatement CancelSeries = SqlStatement.Portable(nameof(CancelSeries),
         "UPDATE meeting_series SET cancelled_at = @At WHERE id = @Id AND cancelled_at IS NULL");
 
-    public static readonly SqlStatement InsertMeeting = new(nameof(InsertMeeting),
-        Sqlite: """
+    public static readonly SqlStatement InsertMeeting = SqlStatement.InsertReturningId(nameof(InsertMeeting), """
         INSERT INTO meetings (series_id, slot, kind, title, host_id, starts_at, ends_at, place, link, agenda, attendee_specs, status,
             created_by, created_at, time_set_at, time_version, holiday_note, awaiting_confirmation, cancelled_at, cancel_reason)
-        VALUES (@SeriesId, @Slot, @Kind, @Title, @HostId, @StartsAt, @EndsAt, @Place, @Link, @Agenda, @AttendeeSpecs, @Status,
-            @CreatedBy, @CreatedAt, @TimeSetAt, @TimeVersion, @HolidayNote, @AwaitingConfirmation, @CancelledAt, @CancelReason)
-        RETURNING id
-        """,
-        SqlServer: """
-        INSERT INTO meetings (series_id, slot, kind, title, host_id, starts_at, ends_at, place, link, agenda, attendee_specs, status,
-            created_by, created_at, time_set_at, time_version, holiday_note, awaiting_confirmation, cancelled_at, cancel_reason)
-        OUTPUT inserted.id
         VALUES (@SeriesId, @Slot, @Kind, @Title, @HostId, @StartsAt, @EndsAt, @Place, @Link, @Agenda, @AttendeeSpecs, @Status,
             @CreatedBy, @CreatedAt, @TimeSetAt, @TimeVersion, @HolidayNote, @AwaitingConfirmation, @CancelledAt, @CancelReason)
         """);
@@ -95,38 +78,17 @@ internal static class MeetingSql
     public static readonly SqlStatement SelectAttendees = SqlStatement.Portable(nameof(SelectAttendees),
         $"SELECT {AttendeeColumns} FROM meeting_attendees WHERE meeting_id = @MeetingId ORDER BY role, unit_code, person_id");
 
-    public static readonly SqlStatement UpsertAttendee = new(nameof(UpsertAttendee),
-        Sqlite: """
+    public static readonly SqlStatement UpsertAttendee = SqlStatement.Upsert(nameof(UpsertAttendee), "meeting_id, person_id", """
         INSERT INTO meeting_attendees (meeting_id, person_id, role, unit_code, source, answer, answered_at, substitute_for, leave_request_id, decline_reason)
         VALUES (@MeetingId, @PersonId, @Role, @UnitCode, @Source, @Answer, @AnsweredAt, @SubstituteFor, @LeaveRequestId, @DeclineReason)
-        ON CONFLICT (meeting_id, person_id) DO UPDATE SET role = excluded.role, unit_code = excluded.unit_code, source = excluded.source,
-            answer = excluded.answer, answered_at = excluded.answered_at, substitute_for = excluded.substitute_for,
-            leave_request_id = excluded.leave_request_id, decline_reason = excluded.decline_reason
-        """,
-        SqlServer: """
-        UPDATE meeting_attendees WITH (UPDLOCK, SERIALIZABLE) SET role = @Role, unit_code = @UnitCode, source = @Source, answer = @Answer,
-            answered_at = @AnsweredAt, substitute_for = @SubstituteFor, leave_request_id = @LeaveRequestId, decline_reason = @DeclineReason
-        WHERE meeting_id = @MeetingId AND person_id = @PersonId;
-        IF @@ROWCOUNT = 0
-            INSERT INTO meeting_attendees (meeting_id, person_id, role, unit_code, source, answer, answered_at, substitute_for, leave_request_id, decline_reason)
-            VALUES (@MeetingId, @PersonId, @Role, @UnitCode, @Source, @Answer, @AnsweredAt, @SubstituteFor, @LeaveRequestId, @DeclineReason);
         """);
 
     public static readonly SqlStatement DeleteAttendee = SqlStatement.Portable(nameof(DeleteAttendee),
         "DELETE FROM meeting_attendees WHERE meeting_id = @MeetingId AND person_id = @PersonId");
 
-    public static readonly SqlStatement InsertLeave = new(nameof(InsertLeave),
-        Sqlite: """
+    public static readonly SqlStatement InsertLeave = SqlStatement.InsertReturningId(nameof(InsertLeave), """
         INSERT INTO leave_requests (meeting_id, person_id, reason, substitute_person_id, substitute_name, substitute_phone, status, requested_at,
             decided_by, decided_at, host_comment)
-        VALUES (@MeetingId, @PersonId, @Reason, @SubstitutePersonId, @SubstituteName, @SubstitutePhone, @Status, @RequestedAt,
-            @DecidedBy, @DecidedAt, @HostComment)
-        RETURNING id
-        """,
-        SqlServer: """
-        INSERT INTO leave_requests (meeting_id, person_id, reason, substitute_person_id, substitute_name, substitute_phone, status, requested_at,
-            decided_by, decided_at, host_comment)
-        OUTPUT inserted.id
         VALUES (@MeetingId, @PersonId, @Reason, @SubstitutePersonId, @SubstituteName, @SubstitutePhone, @Status, @RequestedAt,
             @DecidedBy, @DecidedAt, @HostComment)
         """);
@@ -142,29 +104,15 @@ internal static class MeetingSql
         WHERE id = @Id
         """);
 
-    public static readonly SqlStatement InsertStep = new(nameof(InsertStep),
-        Sqlite: """
+    public static readonly SqlStatement InsertStep = SqlStatement.InsertIfAbsent(nameof(InsertStep), "subject, step", """
         INSERT INTO meeting_steps (subject, step, done_at) VALUES (@Subject, @Step, @At)
-        ON CONFLICT (subject, step) DO NOTHING
-        """,
-        SqlServer: """
-        INSERT INTO meeting_steps (subject, step, done_at)
-        SELECT @Subject, @Step, @At
-        WHERE NOT EXISTS (SELECT 1 FROM meeting_steps WITH (UPDLOCK, HOLDLOCK) WHERE subject = @Subject AND step = @Step)
         """);
 
     public static readonly SqlStatement SelectSteps = SqlStatement.Portable(nameof(SelectSteps),
         "SELECT step FROM meeting_steps WHERE subject = @Subject");
 
-    public static readonly SqlStatement InsertItem = new(nameof(InsertItem),
-        Sqlite: """
+    public static readonly SqlStatement InsertItem = SqlStatement.InsertReturningId(nameof(InsertItem), """
         INSERT INTO agreed_items (meeting_id, text, owner_unit, due_date, status, recorded_by, recorded_at, updated_at)
-        VALUES (@MeetingId, @Text, @OwnerUnit, @DueDate, @Status, @RecordedBy, @RecordedAt, @UpdatedAt)
-        RETURNING id
-        """,
-        SqlServer: """
-        INSERT INTO agreed_items (meeting_id, text, owner_unit, due_date, status, recorded_by, recorded_at, updated_at)
-        OUTPUT inserted.id
         VALUES (@MeetingId, @Text, @OwnerUnit, @DueDate, @Status, @RecordedBy, @RecordedAt, @UpdatedAt)
         """);
 
@@ -185,17 +133,10 @@ internal static class MeetingSql
         """);
 
     public static readonly SqlStatement SelectFeedback = SqlStatement.Portable(nameof(SelectFeedback),
-        "SELECT id, item_id, person_id, text, done, given_at FROM agreed_item_feedback WHERE item_id = @ItemId ORDER BY id");
+        "SELECT id, item_id, person_id, text, done, given_at AS at FROM agreed_item_feedback WHERE item_id = @ItemId ORDER BY id");
 
-    public static readonly SqlStatement UpsertPrompt = new(nameof(UpsertPrompt),
-        Sqlite: """
+    public static readonly SqlStatement UpsertPrompt = SqlStatement.Upsert(nameof(UpsertPrompt), "person_id", """
         INSERT INTO meeting_prompts (person_id, choices, sent_at) VALUES (@PersonId, @Choices, @SentAt)
-        ON CONFLICT (person_id) DO UPDATE SET choices = excluded.choices, sent_at = excluded.sent_at
-        """,
-        SqlServer: """
-        UPDATE meeting_prompts WITH (UPDLOCK, SERIALIZABLE) SET choices = @Choices, sent_at = @SentAt WHERE person_id = @PersonId;
-        IF @@ROWCOUNT = 0
-            INSERT INTO meeting_prompts (person_id, choices, sent_at) VALUES (@PersonId, @Choices, @SentAt);
         """);
 
     public static readonly SqlStatement SelectPrompt = SqlStatement.Portable(nameof(SelectPrompt),

@@ -1,23 +1,11 @@
 using System.Globalization;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Meetings;
-using ChatOps.Storage.Repositories;
 
 namespace ChatOps.Storage.Meetings;
 
-/// <summary>
-/// Gives the meeting store of one of storage's own units of work, on its connection and transaction, so meeting changes,
-/// dialog state and outbox messages commit together.
-/// </summary>
-internal sealed class MeetingStoreFactory : IMeetingStoreFactory
-{
-    public IMeetingStore For(IUnitOfWork work) => work is UnitOfWork own
-        ? new MeetingStore(own.Session)
-        : throw new ArgumentException($"The meeting store needs a unit of work of ChatOps.Storage (got {work.GetType().Name}).", nameof(work));
-}
-
 /// <summary>Meetings, rosters, leave requests, steps and agreed items inside a unit of work (Dapper, both dialects).</summary>
-internal sealed partial class MeetingStore(Session s) : IMeetingStore
+internal sealed class MeetingStore(Session s) : IMeetingStore
 {
     private const string DateFormat = "yyyy-MM-dd";
     private const string TimeFormat = "HH:mm";
@@ -41,10 +29,10 @@ internal sealed partial class MeetingStore(Session s) : IMeetingStore
         }, cancellationToken);
 
     public async Task<MeetingSeries?> FindSeriesAsync(long id, CancellationToken cancellationToken = default) =>
-        (await s.QuerySingleOrDefaultAsync<SeriesRow>(MeetingSql.SelectSeries, new { Id = id }, cancellationToken))?.ToSeries();
+        await s.QuerySingleOrDefaultAsync<MeetingSeries>(MeetingSql.SelectSeries, new { Id = id }, cancellationToken);
 
     public async Task<IReadOnlyList<MeetingSeries>> ListActiveSeriesAsync(CancellationToken cancellationToken = default) =>
-        (await s.QueryAsync<SeriesRow>(MeetingSql.SelectActiveSeries, null, cancellationToken)).Select(r => r.ToSeries()).ToList();
+        [.. await s.QueryAsync<MeetingSeries>(MeetingSql.SelectActiveSeries, null, cancellationToken)];
 
     public Task CancelSeriesAsync(long id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(MeetingSql.CancelSeries, new { Id = id, At = at }, cancellationToken);
@@ -53,23 +41,22 @@ internal sealed partial class MeetingStore(Session s) : IMeetingStore
         await s.ExecuteScalarAsync<long>(MeetingSql.InsertMeeting, Parameters(meeting), cancellationToken);
 
     public async Task<Meeting?> FindMeetingAsync(long id, CancellationToken cancellationToken = default) =>
-        (await s.QuerySingleOrDefaultAsync<MeetingRow>(MeetingSql.SelectMeeting, new { Id = id }, cancellationToken))?.ToMeeting();
+        await s.QuerySingleOrDefaultAsync<Meeting>(MeetingSql.SelectMeeting, new { Id = id }, cancellationToken);
 
     public Task UpdateMeetingAsync(Meeting meeting, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(MeetingSql.UpdateMeeting, Parameters(meeting), cancellationToken);
 
     public async Task<IReadOnlyList<Meeting>> ListScheduledEndingAfterAsync(DateTimeOffset after, CancellationToken cancellationToken = default) =>
-        (await s.QueryAsync<MeetingRow>(MeetingSql.SelectScheduledEndingAfter, new { After = after }, cancellationToken)).Select(r => r.ToMeeting()).ToList();
+        [.. await s.QueryAsync<Meeting>(MeetingSql.SelectScheduledEndingAfter, new { After = after }, cancellationToken)];
 
     public async Task<Meeting?> FindLastOccurrenceAsync(long seriesId, CancellationToken cancellationToken = default) =>
-        (await s.QuerySingleOrDefaultAsync<MeetingRow>(MeetingSql.SelectLastOccurrence, new { SeriesId = seriesId }, cancellationToken))?.ToMeeting();
+        await s.QuerySingleOrDefaultAsync<Meeting>(MeetingSql.SelectLastOccurrence, new { SeriesId = seriesId }, cancellationToken);
 
     public async Task<IReadOnlyList<Meeting>> ListScheduledOccurrencesAsync(long seriesId, DateTimeOffset after, CancellationToken cancellationToken = default) =>
-        (await s.QueryAsync<MeetingRow>(MeetingSql.SelectScheduledOccurrences, new { SeriesId = seriesId, After = after }, cancellationToken))
-            .Select(r => r.ToMeeting()).ToList();
+        [.. await s.QueryAsync<Meeting>(MeetingSql.SelectScheduledOccurrences, new { SeriesId = seriesId, After = after }, cancellationToken)];
 
     public async Task<IReadOnlyList<Attendee>> ListAttendeesAsync(long meetingId, CancellationToken cancellationToken = default) =>
-        (await s.QueryAsync<AttendeeRow>(MeetingSql.SelectAttendees, new { MeetingId = meetingId }, cancellationToken)).Select(r => r.ToAttendee()).ToList();
+        [.. await s.QueryAsync<Attendee>(MeetingSql.SelectAttendees, new { MeetingId = meetingId }, cancellationToken)];
 
     public Task SaveAttendeeAsync(Attendee attendee, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(MeetingSql.UpsertAttendee, new
@@ -96,13 +83,13 @@ internal sealed partial class MeetingStore(Session s) : IMeetingStore
         await s.ExecuteScalarAsync<long>(MeetingSql.InsertLeave, Parameters(request), cancellationToken);
 
     public async Task<LeaveRequest?> FindLeaveAsync(long id, CancellationToken cancellationToken = default) =>
-        (await s.QuerySingleOrDefaultAsync<LeaveRow>(MeetingSql.SelectLeave, new { Id = id }, cancellationToken))?.ToRequest();
+        await s.QuerySingleOrDefaultAsync<LeaveRequest>(MeetingSql.SelectLeave, new { Id = id }, cancellationToken);
 
     public Task UpdateLeaveAsync(LeaveRequest request, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(MeetingSql.UpdateLeave, Parameters(request), cancellationToken);
 
     public async Task<IReadOnlyList<LeaveRequest>> ListLeaveAsync(long meetingId, CancellationToken cancellationToken = default) =>
-        (await s.QueryAsync<LeaveRow>(MeetingSql.SelectLeaveForMeeting, new { MeetingId = meetingId }, cancellationToken)).Select(r => r.ToRequest()).ToList();
+        [.. await s.QueryAsync<LeaveRequest>(MeetingSql.SelectLeaveForMeeting, new { MeetingId = meetingId }, cancellationToken)];
 
     public async Task<bool> TryMarkDoneAsync(string subject, string step, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         await s.ExecuteAsync(MeetingSql.InsertStep, new { Subject = subject, Step = step, At = at }, cancellationToken) == 1;
@@ -137,29 +124,24 @@ internal sealed partial class MeetingStore(Session s) : IMeetingStore
         }, cancellationToken);
 
     public async Task<AgreedItem?> FindItemAsync(long id, CancellationToken cancellationToken = default) =>
-        (await s.QuerySingleOrDefaultAsync<ItemRow>(MeetingSql.SelectItem, new { Id = id }, cancellationToken))?.ToItem();
+        await s.QuerySingleOrDefaultAsync<AgreedItem>(MeetingSql.SelectItem, new { Id = id }, cancellationToken);
 
     public Task UpdateItemAsync(AgreedItem item, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(MeetingSql.UpdateItem, new { item.Id, Status = item.Status.ToString(), item.UpdatedAt }, cancellationToken);
 
     public async Task<IReadOnlyList<AgreedItem>> ListOpenItemsAsync(CancellationToken cancellationToken = default) =>
-        (await s.QueryAsync<ItemRow>(MeetingSql.SelectOpenItems, null, cancellationToken)).Select(r => r.ToItem()).ToList();
+        [.. await s.QueryAsync<AgreedItem>(MeetingSql.SelectOpenItems, null, cancellationToken)];
 
     public async Task<IReadOnlyList<AgreedItem>> ListItemsForMeetingAsync(long meetingId, CancellationToken cancellationToken = default) =>
-        (await s.QueryAsync<ItemRow>(MeetingSql.SelectItemsForMeeting, new { MeetingId = meetingId }, cancellationToken)).Select(r => r.ToItem()).ToList();
+        [.. await s.QueryAsync<AgreedItem>(MeetingSql.SelectItemsForMeeting, new { MeetingId = meetingId }, cancellationToken)];
 
     public Task AddFeedbackAsync(ItemFeedback feedback, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(MeetingSql.InsertFeedback, new { feedback.ItemId, feedback.PersonId, feedback.Text, feedback.Done, feedback.At }, cancellationToken);
 
     public async Task<IReadOnlyList<ItemFeedback>> ListFeedbackAsync(long itemId, CancellationToken cancellationToken = default) =>
-        (await s.QueryAsync<FeedbackRow>(MeetingSql.SelectFeedback, new { ItemId = itemId }, cancellationToken))
-            .Select(r => new ItemFeedback(r.Id, r.ItemId, r.PersonId, r.Text, r.Done, r.GivenAt)).ToList();
+        [.. await s.QueryAsync<ItemFeedback>(MeetingSql.SelectFeedback, new { ItemId = itemId }, cancellationToken)];
 
     private static string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
-
-    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
-
-    private static IReadOnlyList<string> Specs(string json) => ChatOpsJson.Deserialize<List<string>>(json);
 
     private static object Parameters(Meeting m) => new
     {
@@ -206,9 +188,7 @@ internal sealed partial class MeetingStore(Session s) : IMeetingStore
         s.ExecuteAsync(MeetingSql.UpsertPrompt, new { PersonId = personId, Choices = ChatOpsJson.Serialize(prompt.Choices), prompt.SentAt }, cancellationToken);
 
     public async Task<MeetingPrompt?> FindPromptAsync(string personId, CancellationToken cancellationToken = default) =>
-        await s.QuerySingleOrDefaultAsync<PromptRow>(MeetingSql.SelectPrompt, new { PersonId = personId }, cancellationToken) is { } row
-            ? new MeetingPrompt(ChatOpsJson.Deserialize<List<Choice>>(row.Choices), row.SentAt)
-            : null;
+        await s.QuerySingleOrDefaultAsync<MeetingPrompt>(MeetingSql.SelectPrompt, new { PersonId = personId }, cancellationToken);
 
     public Task ClearPromptAsync(string personId, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(MeetingSql.DeletePrompt, new { PersonId = personId }, cancellationToken);

@@ -36,20 +36,19 @@ internal sealed class DirectoryRepository(Database db) : IDirectoryRepository
     }
 
     public Task ApplyAsync(DirectoryChanges changes, string filedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        db.InTransactionAsync(
-            async (c, tx) =>
+        db.InSessionAsync(
+            async s =>
             {
-                await DirectoryWriter.ApplyAsync(
-                    (statement, parameters) => c.ExecuteAsync(new CommandDefinition(db.Sql(statement), parameters, tx, cancellationToken: cancellationToken)),
-                    changes, filedBy, reason, at);
+                await DirectoryWriter.ApplyAsync((statement, parameters) => s.ExecuteAsync(statement, parameters, cancellationToken), changes, filedBy, reason, at);
                 return 0;
             },
             cancellationToken);
 
-    public Task ApplyAsync(IUnitOfWork work, DirectoryChanges changes, string filedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        work is UnitOfWork unit
-            ? DirectoryWriter.ApplyAsync((statement, parameters) => unit.Session.ExecuteAsync(statement, parameters, cancellationToken), changes, filedBy, reason, at)
-            : throw new ArgumentException($"The directory needs the storage unit of work (got {work?.GetType().Name ?? "null"}).", nameof(work));
+    public Task ApplyAsync(IUnitOfWork work, DirectoryChanges changes, string filedBy, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var session = FeatureStores.SessionOf(work, "directory");
+        return DirectoryWriter.ApplyAsync((statement, parameters) => session.ExecuteAsync(statement, parameters, cancellationToken), changes, filedBy, reason, at);
+    }
 
     public async Task<Person?> FindPersonAsync(string id, CancellationToken cancellationToken = default)
     {

@@ -68,15 +68,8 @@ internal static class DirectorySql
         ORDER BY u.sort_order, u.code
         """);
 
-    public static readonly SqlStatement InsertDelegate = new(nameof(InsertDelegate),
-        Sqlite: """
+    public static readonly SqlStatement InsertDelegate = SqlStatement.InsertIfAbsent(nameof(InsertDelegate), "unit_code, person_id", """
         INSERT INTO unit_delegates (unit_code, person_id, named_by, named_at) VALUES (@UnitCode, @PersonId, @NamedBy, @NamedAt)
-        ON CONFLICT (unit_code, person_id) DO NOTHING
-        """,
-        SqlServer: """
-        INSERT INTO unit_delegates (unit_code, person_id, named_by, named_at)
-        SELECT @UnitCode, @PersonId, @NamedBy, @NamedAt
-        WHERE NOT EXISTS (SELECT 1 FROM unit_delegates WITH (UPDLOCK, HOLDLOCK) WHERE unit_code = @UnitCode AND person_id = @PersonId)
         """);
 
     public static readonly SqlStatement SelectLiaisonChanges = SqlStatement.Portable(nameof(SelectLiaisonChanges), """
@@ -86,37 +79,16 @@ internal static class DirectorySql
         ORDER BY id DESC
         """);
 
-    public static readonly SqlStatement UpsertUnit = new(nameof(UpsertUnit),
-        Sqlite: """
+    public static readonly SqlStatement UpsertUnit = SqlStatement.Upsert(nameof(UpsertUnit), "code", """
         INSERT INTO units (code, name, kind, parent_code, requires_review, sort_order, active)
         VALUES (@Code, @Name, @Kind, @ParentCode, @RequiresReview, @SortOrder, 1)
-        ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_code = excluded.parent_code,
-            requires_review = excluded.requires_review, sort_order = excluded.sort_order, active = 1
-        """,
-        SqlServer: """
-        UPDATE units WITH (UPDLOCK, SERIALIZABLE)
-        SET name = @Name, kind = @Kind, parent_code = @ParentCode, requires_review = @RequiresReview, sort_order = @SortOrder, active = 1
-        WHERE code = @Code;
-        IF @@ROWCOUNT = 0
-            INSERT INTO units (code, name, kind, parent_code, requires_review, sort_order, active)
-            VALUES (@Code, @Name, @Kind, @ParentCode, @RequiresReview, @SortOrder, 1);
         """);
 
     public static readonly SqlStatement DeactivateUnit = SqlStatement.Portable(nameof(DeactivateUnit),
         "UPDATE units SET active = 0 WHERE code = @Code");
 
-    public static readonly SqlStatement UpsertPerson = new(nameof(UpsertPerson),
-        Sqlite: """
+    public static readonly SqlStatement UpsertPerson = SqlStatement.Upsert(nameof(UpsertPerson), "id", """
         INSERT INTO people (id, name, unit_code, title, phone, active) VALUES (@Id, @Name, @UnitCode, @Title, @Phone, 1)
-        ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit_code = excluded.unit_code, title = excluded.title,
-            phone = excluded.phone, active = 1
-        """,
-        SqlServer: """
-        UPDATE people WITH (UPDLOCK, SERIALIZABLE)
-        SET name = @Name, unit_code = @UnitCode, title = @Title, phone = @Phone, active = 1
-        WHERE id = @Id;
-        IF @@ROWCOUNT = 0
-            INSERT INTO people (id, name, unit_code, title, phone, active) VALUES (@Id, @Name, @UnitCode, @Title, @Phone, 1);
         """);
 
     public static readonly SqlStatement DeactivatePerson = SqlStatement.Portable(nameof(DeactivatePerson),
@@ -154,15 +126,8 @@ internal static class DirectorySql
     public static readonly SqlStatement InsertGroupMember = SqlStatement.Portable(nameof(InsertGroupMember),
         "INSERT INTO group_members (group_code, person_id) VALUES (@GroupCode, @PersonId)");
 
-    public static readonly SqlStatement UpsertLiaison = new(nameof(UpsertLiaison),
-        Sqlite: """
+    public static readonly SqlStatement UpsertLiaison = SqlStatement.Upsert(nameof(UpsertLiaison), "unit_code", """
         INSERT INTO unit_liaisons (unit_code, person_id, since) VALUES (@UnitCode, @PersonId, @Since)
-        ON CONFLICT (unit_code) DO UPDATE SET person_id = excluded.person_id, since = excluded.since
-        """,
-        SqlServer: """
-        UPDATE unit_liaisons WITH (UPDLOCK, SERIALIZABLE) SET person_id = @PersonId, since = @Since WHERE unit_code = @UnitCode;
-        IF @@ROWCOUNT = 0
-            INSERT INTO unit_liaisons (unit_code, person_id, since) VALUES (@UnitCode, @PersonId, @Since);
         """);
 
     public static readonly SqlStatement InsertLiaisonChange = SqlStatement.Portable(nameof(InsertLiaisonChange), """

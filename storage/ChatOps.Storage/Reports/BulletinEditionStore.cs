@@ -1,6 +1,5 @@
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Reports.Overview;
-using Dapper;
 
 namespace ChatOps.Storage.Reports;
 
@@ -24,15 +23,8 @@ internal static class BulletinEditionSql
     public static readonly SqlStatement SelectMaxNumber = SqlStatement.Portable(nameof(SelectMaxNumber),
         "SELECT COALESCE(MAX(number), 0) FROM bulletin_issues WHERE year = @Year");
 
-    public static readonly SqlStatement Insert = new(nameof(Insert),
-        Sqlite: """
+    public static readonly SqlStatement Insert = SqlStatement.InsertReturningId(nameof(Insert), """
         INSERT INTO bulletin_issues (cycle_key, period_key, year, number, status, content, version, updated_by, updated_at)
-        VALUES (@CycleKey, @PeriodKey, @Year, @Number, @Status, @Content, 1, @UpdatedBy, @UpdatedAt)
-        RETURNING id
-        """,
-        SqlServer: """
-        INSERT INTO bulletin_issues (cycle_key, period_key, year, number, status, content, version, updated_by, updated_at)
-        OUTPUT inserted.id
         VALUES (@CycleKey, @PeriodKey, @Year, @Number, @Status, @Content, 1, @UpdatedBy, @UpdatedAt)
         """);
 
@@ -59,42 +51,33 @@ internal static class BulletinEditionSql
 internal sealed class BulletinEditionStore(Database db) : IBulletinEditionStore
 {
     public async Task<BulletinEdition?> FindAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default) =>
-        (await QueryAsync(BulletinEditionSql.SelectByPeriod, new { CycleKey = cycleKey, PeriodKey = periodKey }, cancellationToken)).FirstOrDefault();
+        (await db.QueryAsync<BulletinEdition>(BulletinEditionSql.SelectByPeriod, new { CycleKey = cycleKey, PeriodKey = periodKey }, cancellationToken)).FirstOrDefault();
 
     public async Task<BulletinEdition?> FindByIdAsync(long id, CancellationToken cancellationToken = default) =>
-        (await QueryAsync(BulletinEditionSql.SelectById, new { Id = id }, cancellationToken)).FirstOrDefault();
+        (await db.QueryAsync<BulletinEdition>(BulletinEditionSql.SelectById, new { Id = id }, cancellationToken)).FirstOrDefault();
 
-    public async Task<long?> HolderOfNumberAsync(int year, int number, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await c.ExecuteScalarAsync<long?>(new CommandDefinition(db.Sql(BulletinEditionSql.SelectHolder), new { Year = year, Number = number }, cancellationToken: cancellationToken));
-    }
+    public Task<long?> HolderOfNumberAsync(int year, int number, CancellationToken cancellationToken = default) =>
+        db.ExecuteScalarAsync<long?>(BulletinEditionSql.SelectHolder, new { Year = year, Number = number }, cancellationToken);
 
-    public async Task<int> MaxNumberAsync(int year, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await c.ExecuteScalarAsync<int>(new CommandDefinition(db.Sql(BulletinEditionSql.SelectMaxNumber), new { Year = year }, cancellationToken: cancellationToken));
-    }
+    public async Task<int> MaxNumberAsync(int year, CancellationToken cancellationToken = default) =>
+        await db.ExecuteScalarAsync<int>(BulletinEditionSql.SelectMaxNumber, new { Year = year }, cancellationToken);
 
     public async Task<long> InsertAsync(BulletinEdition issue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition(db.Sql(BulletinEditionSql.Insert), Parameters(issue), cancellationToken: cancellationToken));
+        return await db.ExecuteScalarAsync<long>(BulletinEditionSql.Insert, Parameters(issue), cancellationToken);
     }
 
     public async Task<bool> UpdateAsync(BulletinEdition issue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await c.ExecuteAsync(new CommandDefinition(db.Sql(BulletinEditionSql.Update), Parameters(issue), cancellationToken: cancellationToken)) == 1;
+        return await db.ExecuteAsync(BulletinEditionSql.Update, Parameters(issue), cancellationToken) == 1;
     }
 
     public async Task<bool> IssueAsync(BulletinEdition issue, byte[] document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await c.ExecuteAsync(new CommandDefinition(db.Sql(BulletinEditionSql.Issue), new
+        return await db.ExecuteAsync(BulletinEditionSql.Issue, new
         {
             issue.Id,
             issue.Version,
@@ -104,24 +87,14 @@ internal sealed class BulletinEditionStore(Database db) : IBulletinEditionStore
             issue.SignerName,
             issue.SignedAt,
             Document = document,
-        }, cancellationToken: cancellationToken)) == 1;
+        }, cancellationToken) == 1;
     }
 
-    public async Task<byte[]?> DocumentAsync(long id, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await c.ExecuteScalarAsync<byte[]?>(new CommandDefinition(db.Sql(BulletinEditionSql.SelectDocument), new { Id = id }, cancellationToken: cancellationToken));
-    }
+    public Task<byte[]?> DocumentAsync(long id, CancellationToken cancellationToken = default) =>
+        db.ExecuteScalarAsync<byte[]?>(BulletinEditionSql.SelectDocument, new { Id = id }, cancellationToken);
 
-    public async Task<IReadOnlyList<BulletinEdition>> ListAsync(int limit, CancellationToken cancellationToken = default) =>
-        await QueryAsync(BulletinEditionSql.SelectRecent, new { Limit = Math.Clamp(limit, 1, 1000) }, cancellationToken);
-
-    private async Task<IReadOnlyList<BulletinEdition>> QueryAsync(SqlStatement statement, object parameters, CancellationToken cancellationToken)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        var rows = await c.QueryAsync<Row>(new CommandDefinition(db.Sql(statement), parameters, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToEdition())];
-    }
+    public Task<IReadOnlyList<BulletinEdition>> ListAsync(int limit, CancellationToken cancellationToken = default) =>
+        db.QueryAsync<BulletinEdition>(BulletinEditionSql.SelectRecent, new { Limit = Math.Clamp(limit, 1, 1000) }, cancellationToken);
 
     private static object Parameters(BulletinEdition e) => new
     {
@@ -136,33 +109,4 @@ internal sealed class BulletinEditionStore(Database db) : IBulletinEditionStore
         e.UpdatedBy,
         e.UpdatedAt,
     };
-
-    private sealed class Row
-    {
-        public long Id { get; set; }
-
-        public string CycleKey { get; set; } = "";
-
-        public string PeriodKey { get; set; } = "";
-
-        public string Status { get; set; } = "";
-
-        public string Content { get; set; } = "{}";
-
-        public int Version { get; set; }
-
-        public string UpdatedBy { get; set; } = "";
-
-        public DateTimeOffset UpdatedAt { get; set; }
-
-        public string? SignerId { get; set; }
-
-        public string? SignerName { get; set; }
-
-        public DateTimeOffset? SignedAt { get; set; }
-
-        public BulletinEdition ToEdition() => new(
-            Id, CycleKey, PeriodKey, Enum.Parse<BulletinEditionStatus>(Status), ChatOpsJson.Deserialize<BulletinDraft>(Content), Version, UpdatedBy, UpdatedAt,
-            SignerId, SignerName, SignedAt);
-    }
 }

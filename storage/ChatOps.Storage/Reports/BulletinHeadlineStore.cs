@@ -1,29 +1,18 @@
 using ChatOps.Core.Reports;
-using Dapper;
 
 namespace ChatOps.Storage.Reports;
 
 /// <summary>The office's 行动要情 items per period, in the order they were added. Each call its own connection.</summary>
 internal sealed class BulletinHeadlineStore(Database db) : IBulletinHeadlineStore
 {
-    public async Task<IReadOnlyList<string>> ListAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        return (await c.QueryAsync<string>(new CommandDefinition(db.Sql(HeadlineSql.Select), new { CycleKey = cycleKey, PeriodKey = periodKey }, cancellationToken: cancellationToken))).ToList();
-    }
+    public Task<IReadOnlyList<string>> ListAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default) =>
+        db.QueryAsync<string>(HeadlineSql.Select, new { CycleKey = cycleKey, PeriodKey = periodKey }, cancellationToken);
 
-    public async Task AddAsync(string cycleKey, string periodKey, string text, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        await c.ExecuteAsync(new CommandDefinition(db.Sql(HeadlineSql.Insert),
-            new { CycleKey = cycleKey, PeriodKey = periodKey, Text = text, By = by, At = at }, cancellationToken: cancellationToken));
-    }
+    public Task AddAsync(string cycleKey, string periodKey, string text, string by, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        db.ExecuteAsync(HeadlineSql.Insert, new { CycleKey = cycleKey, PeriodKey = periodKey, Text = text, By = by, At = at }, cancellationToken);
 
-    public async Task ClearAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        await c.ExecuteAsync(new CommandDefinition(db.Sql(HeadlineSql.Delete), new { CycleKey = cycleKey, PeriodKey = periodKey }, cancellationToken: cancellationToken));
-    }
+    public Task ClearAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default) =>
+        db.ExecuteAsync(HeadlineSql.Delete, new { CycleKey = cycleKey, PeriodKey = periodKey }, cancellationToken);
 }
 
 /// <summary>Statements of <see cref="BulletinHeadlineStore"/>.</summary>

@@ -7,10 +7,10 @@ namespace ChatOps.Storage.Reports;
 internal sealed class ReportStore(Session s) : IReportStore
 {
     public async Task<Report?> FindAsync(string cycleKey, string periodKey, string unitCode, CancellationToken cancellationToken = default) =>
-        (await s.QuerySingleOrDefaultAsync<ReportRow>(ReportSql.SelectByUnit, new { CycleKey = cycleKey, PeriodKey = periodKey, UnitCode = unitCode }, cancellationToken))?.ToReport();
+        await s.QuerySingleOrDefaultAsync<Report>(ReportSql.SelectByUnit, new { CycleKey = cycleKey, PeriodKey = periodKey, UnitCode = unitCode }, cancellationToken);
 
     public async Task<Report?> FindByIdAsync(long id, CancellationToken cancellationToken = default) =>
-        (await s.QuerySingleOrDefaultAsync<ReportRow>(ReportSql.SelectById, new { Id = id }, cancellationToken))?.ToReport();
+        await s.QuerySingleOrDefaultAsync<Report>(ReportSql.SelectById, new { Id = id }, cancellationToken);
 
     public async Task<long> InsertAsync(Report report, CancellationToken cancellationToken = default) =>
         await s.ExecuteScalarAsync<long>(ReportSql.Insert, Parameters(report), cancellationToken);
@@ -30,16 +30,13 @@ internal sealed class ReportStore(Session s) : IReportStore
         }, cancellationToken);
 
     public async Task<IReadOnlyList<ReportRevision>> ListRevisionsAsync(long reportId, CancellationToken cancellationToken = default) =>
-        (await s.QueryAsync<RevisionRow>(ReportSql.SelectRevisions, new { ReportId = reportId }, cancellationToken))
-            .Select(r => new ReportRevision(r.ReportId, r.Revision, r.AuthorId, ReportRow.ParseAnswers(r.Answers), r.SubmittedAt, r.IsLate))
-            .ToList();
+        [.. await s.QueryAsync<ReportRevision>(ReportSql.SelectRevisions, new { ReportId = reportId }, cancellationToken)];
 
     public async Task<IReadOnlyList<Report>> ListForPeriodAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default) =>
-        (await s.QueryAsync<ReportRow>(ReportSql.SelectForPeriod, new { CycleKey = cycleKey, PeriodKey = periodKey }, cancellationToken))
-            .Select(r => r.ToReport()).ToList();
+        [.. await s.QueryAsync<Report>(ReportSql.SelectForPeriod, new { CycleKey = cycleKey, PeriodKey = periodKey }, cancellationToken)];
 
     public async Task<IReadOnlyList<Report>> ListPendingReviewAsync(CancellationToken cancellationToken = default) =>
-        (await s.QueryAsync<ReportRow>(ReportSql.SelectPendingReview, null, cancellationToken)).Select(r => r.ToReport()).ToList();
+        [.. await s.QueryAsync<Report>(ReportSql.SelectPendingReview, null, cancellationToken)];
 
     public Task AddReturnAsync(ReportReturn returned, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(ReportSql.InsertReturn, new
@@ -54,9 +51,7 @@ internal sealed class ReportStore(Session s) : IReportStore
         }, cancellationToken);
 
     public async Task<ReportReturn?> LastReturnAsync(long reportId, CancellationToken cancellationToken = default) =>
-        (await s.QueryAsync<ReturnRow>(ReportSql.SelectReturns, new { ReportId = reportId }, cancellationToken))
-            .Select(r => new ReportReturn(r.ReportId, r.Version, r.Revision, r.ReviewerId, r.Comment, ReportRow.ParseAnswers(r.Answers), r.ReturnedAt))
-            .LastOrDefault();
+        (await s.QueryAsync<ReportReturn>(ReportSql.SelectReturns, new { ReportId = reportId }, cancellationToken)).LastOrDefault();
 
     public Task DeleteDraftAsync(long id, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(ReportSql.DeleteDraft, new { Id = id }, cancellationToken);
@@ -82,87 +77,6 @@ internal sealed class ReportStore(Session s) : IReportStore
         r.UpdatedBy,
         Editors = string.Join(',', r.EditorIds),
     };
-
-    /// <summary>A reports row as Dapper reads it (also <see cref="ReportLedger"/>'s, which leaves out the answers).</summary>
-    internal sealed class ReportRow
-    {
-        public long Id { get; set; }
-
-        public string CycleKey { get; set; } = "";
-
-        public string PeriodKey { get; set; } = "";
-
-        public string UnitCode { get; set; } = "";
-
-        public string Status { get; set; } = "";
-
-        public string AuthorId { get; set; } = "";
-
-        public string Answers { get; set; } = "{}";
-
-        public DateTimeOffset CreatedAt { get; set; }
-
-        public DateTimeOffset UpdatedAt { get; set; }
-
-        public DateTimeOffset? SubmittedAt { get; set; }
-
-        public bool IsLate { get; set; }
-
-        public int Revision { get; set; }
-
-        public string? ReviewerId { get; set; }
-
-        public string? ReviewComment { get; set; }
-
-        public DateTimeOffset? ReviewedAt { get; set; }
-
-        public int Version { get; set; }
-
-        public string? UpdatedBy { get; set; }
-
-        public string Editors { get; set; } = "";
-
-        public Report ToReport() => new(
-            Id, CycleKey, PeriodKey, UnitCode, Enum.Parse<ReportStatus>(Status), AuthorId, ParseAnswers(Answers), CreatedAt, UpdatedAt,
-            SubmittedAt, IsLate, Revision, ReviewerId, ReviewComment, ReviewedAt, Version, UpdatedBy,
-            Editors.Split(',', StringSplitOptions.RemoveEmptyEntries));
-
-        public static IReadOnlyDictionary<string, IReadOnlyList<string>> ParseAnswers(string json) =>
-            ChatOpsJson.Deserialize<Dictionary<string, List<string>>>(json)
-                .ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
-    }
-
-    private sealed class ReturnRow
-    {
-        public long ReportId { get; set; }
-
-        public int Version { get; set; }
-
-        public int Revision { get; set; }
-
-        public string ReviewerId { get; set; } = "";
-
-        public string Comment { get; set; } = "";
-
-        public string Answers { get; set; } = "{}";
-
-        public DateTimeOffset ReturnedAt { get; set; }
-    }
-
-    private sealed class RevisionRow
-    {
-        public long ReportId { get; set; }
-
-        public int Revision { get; set; }
-
-        public string AuthorId { get; set; } = "";
-
-        public string Answers { get; set; } = "{}";
-
-        public DateTimeOffset SubmittedAt { get; set; }
-
-        public bool IsLate { get; set; }
-    }
 }
 
 internal sealed class ScheduleStore(Session s) : IScheduleStore

@@ -12,21 +12,10 @@ internal static class SupervisionSql
         closed_at, updated_at
         """;
 
-    public static readonly SqlStatement InsertItem = new(nameof(InsertItem),
-        Sqlite: """
+    public static readonly SqlStatement InsertItem = SqlStatement.InsertReturningId(nameof(InsertItem), """
         INSERT INTO supervision_items (kind, unit_code, place, description, responsible_unit, deadline, source, done_criteria, meeting_item_id,
             reporter_name, reporter_contact, status, requested_deadline, extension_reason, escalation_level, escalated_at, created_by, created_at,
             closed_by, closed_at, updated_at)
-        VALUES (@Kind, @UnitCode, @Place, @Description, @ResponsibleUnit, @Deadline, @Source, @DoneCriteria, @MeetingItemId,
-            @ReporterName, @ReporterContact, @Status, @RequestedDeadline, @ExtensionReason, @EscalationLevel, @EscalatedAt, @CreatedBy, @CreatedAt,
-            @ClosedBy, @ClosedAt, @UpdatedAt)
-        RETURNING id
-        """,
-        SqlServer: """
-        INSERT INTO supervision_items (kind, unit_code, place, description, responsible_unit, deadline, source, done_criteria, meeting_item_id,
-            reporter_name, reporter_contact, status, requested_deadline, extension_reason, escalation_level, escalated_at, created_by, created_at,
-            closed_by, closed_at, updated_at)
-        OUTPUT inserted.id
         VALUES (@Kind, @UnitCode, @Place, @Description, @ResponsibleUnit, @Deadline, @Source, @DoneCriteria, @MeetingItemId,
             @ReporterName, @ReporterContact, @Status, @RequestedDeadline, @ExtensionReason, @EscalationLevel, @EscalatedAt, @CreatedBy, @CreatedAt,
             @ClosedBy, @ClosedAt, @UpdatedAt)
@@ -64,28 +53,14 @@ internal static class SupervisionSql
     public static readonly SqlStatement SelectMilestones = SqlStatement.Portable(nameof(SelectMilestones),
         "SELECT due_date, target FROM supervision_milestones ORDER BY due_date");
 
-    public static readonly SqlStatement InsertSupervisor = new(nameof(InsertSupervisor),
-        Sqlite: """
+    public static readonly SqlStatement InsertSupervisor = SqlStatement.InsertIfAbsent(nameof(InsertSupervisor), "unit_code, person_id", """
         INSERT INTO supervision_supervisors (unit_code, person_id, assigned_by, assigned_at) VALUES (@UnitCode, @PersonId, @AssignedBy, @AssignedAt)
-        ON CONFLICT (unit_code, person_id) DO NOTHING
-        """,
-        SqlServer: """
-        INSERT INTO supervision_supervisors (unit_code, person_id, assigned_by, assigned_at)
-        SELECT @UnitCode, @PersonId, @AssignedBy, @AssignedAt
-        WHERE NOT EXISTS (SELECT 1 FROM supervision_supervisors WITH (UPDLOCK, HOLDLOCK) WHERE unit_code = @UnitCode AND person_id = @PersonId)
         """);
 
     public static readonly SqlStatement SelectSupervisors = SqlStatement.Portable(nameof(SelectSupervisors),
         "SELECT unit_code, person_id FROM supervision_supervisors ORDER BY unit_code, person_id");
 
-    public static readonly SqlStatement InsertStep = new(nameof(InsertStep),
-        Sqlite: """
+    public static readonly SqlStatement InsertStep = SqlStatement.InsertIfAbsent(nameof(InsertStep), "subject, step", """
         INSERT INTO supervision_steps (subject, step, done_at) VALUES (@Subject, @Step, @At)
-        ON CONFLICT (subject, step) DO NOTHING
-        """,
-        SqlServer: """
-        INSERT INTO supervision_steps (subject, step, done_at)
-        SELECT @Subject, @Step, @At
-        WHERE NOT EXISTS (SELECT 1 FROM supervision_steps WITH (UPDLOCK, HOLDLOCK) WHERE subject = @Subject AND step = @Step)
         """);
 }

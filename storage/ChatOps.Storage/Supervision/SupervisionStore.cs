@@ -1,15 +1,6 @@
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Supervision;
 
 namespace ChatOps.Storage.Supervision;
-
-/// <summary>Gives the supervision store of one of storage's own units of work, on its connection and transaction.</summary>
-internal sealed class SupervisionStoreFactory : ISupervisionStoreFactory
-{
-    public ISupervisionStore For(IUnitOfWork work) => work is UnitOfWork own
-        ? new SupervisionStore(own.Session)
-        : throw new ArgumentException($"The supervision store needs a unit of work of ChatOps.Storage (got {work.GetType().Name}).", nameof(work));
-}
 
 /// <summary>Problems, complaints, tasks, history, milestones, assignments and steps inside a unit of work (Dapper, both dialects).</summary>
 internal sealed class SupervisionStore(Session s) : ISupervisionStore

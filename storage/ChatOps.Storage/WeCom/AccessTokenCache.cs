@@ -1,5 +1,4 @@
 using ChatOps.Core.Conversations;
-using Dapper;
 
 namespace ChatOps.Storage.WeCom;
 
@@ -13,9 +12,7 @@ internal sealed class AccessTokenCache(Database db, TimeProvider time) : IAccess
     public async Task<CachedAccessToken?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await using var c = await db.OpenAsync(cancellationToken);
-        var row = await c.QuerySingleOrDefaultAsync<TokenRow>(new CommandDefinition(
-            db.Sql(AccessTokenSql.Select), new { Key = key }, cancellationToken: cancellationToken));
+        var row = await db.QuerySingleOrDefaultAsync<TokenRow>(AccessTokenSql.Select, new { Key = key }, cancellationToken);
         return row is { Token: { } token, ObtainedAt: { } obtained, ExpiresAt: { } expires } ? new CachedAccessToken(token, obtained, expires) : null;
     }
 
@@ -23,27 +20,22 @@ internal sealed class AccessTokenCache(Database db, TimeProvider time) : IAccess
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(token);
-        return db.InTransactionAsync(
-            (c, tx) => c.ExecuteAsync(new CommandDefinition(db.Sql(AccessTokenSql.Save),
-                new { Key = key, token.Token, token.ObtainedAt, token.ExpiresAt }, tx, cancellationToken: cancellationToken)),
-            cancellationToken);
+        return db.InSessionAsync(s => s.ExecuteAsync(AccessTokenSql.Save, new { Key = key, token.Token, token.ObtainedAt, token.ExpiresAt }, cancellationToken), cancellationToken);
     }
 
     public async Task InvalidateAsync(string key, string token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(token);
-        await using var c = await db.OpenAsync(cancellationToken);
-        await c.ExecuteAsync(new CommandDefinition(db.Sql(AccessTokenSql.Invalidate), new { Key = key, Token = token }, cancellationToken: cancellationToken));
+        await db.ExecuteAsync(AccessTokenSql.Invalidate, new { Key = key, Token = token }, cancellationToken);
     }
 
     public async Task<bool> TryAcquireLeaseAsync(string key, string holder, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(holder);
-        var rows = await db.InTransactionAsync(
-            (c, tx) => c.ExecuteAsync(new CommandDefinition(db.Sql(AccessTokenSql.AcquireLease),
-                new { Key = key, Holder = holder, Until = until, Now = time.GetUtcNow() }, tx, cancellationToken: cancellationToken)),
+        var rows = await db.InSessionAsync(
+            s => s.ExecuteAsync(AccessTokenSql.AcquireLease, new { Key = key, Holder = holder, Until = until, Now = time.GetUtcNow() }, cancellationToken),
             cancellationToken);
         return rows > 0;
     }
@@ -52,8 +44,7 @@ internal sealed class AccessTokenCache(Database db, TimeProvider time) : IAccess
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(holder);
-        await using var c = await db.OpenAsync(cancellationToken);
-        await c.ExecuteAsync(new CommandDefinition(db.Sql(AccessTokenSql.ReleaseLease), new { Key = key, Holder = holder }, cancellationToken: cancellationToken));
+        await db.ExecuteAsync(AccessTokenSql.ReleaseLease, new { Key = key, Holder = holder }, cancellationToken);
     }
 
     private sealed class TokenRow
@@ -73,15 +64,8 @@ internal static class AccessTokenSql
         "SELECT token, obtained_at, expires_at FROM access_tokens WHERE cache_key = @Key");
 
     /// <summary>Upsert of the token columns; the lease columns of an existing row are kept.</summary>
-    public static readonly SqlStatement Save = new(nameof(Save),
-        Sqlite: """
+    public static readonly SqlStatement Save = SqlStatement.Upsert(nameof(Save), "cache_key", """
         INSERT INTO access_tokens (cache_key, token, obtained_at, expires_at) VALUES (@Key, @Token, @ObtainedAt, @ExpiresAt)
-        ON CONFLICT (cache_key) DO UPDATE SET token = excluded.token, obtained_at = excluded.obtained_at, expires_at = excluded.expires_at
-        """,
-        SqlServer: """
-        UPDATE access_tokens WITH (UPDLOCK, SERIALIZABLE) SET token = @Token, obtained_at = @ObtainedAt, expires_at = @ExpiresAt WHERE cache_key = @Key;
-        IF @@ROWCOUNT = 0
-            INSERT INTO access_tokens (cache_key, token, obtained_at, expires_at) VALUES (@Key, @Token, @ObtainedAt, @ExpiresAt);
         """);
 
     /// <summary>Compare-and-delete: only the rejected token itself is forgotten.</summary>
