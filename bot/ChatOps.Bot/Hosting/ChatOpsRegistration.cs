@@ -16,6 +16,7 @@ public static class ChatOpsRegistration
         builder.Services.AddSingleton<IValidateOptions<DirectoryOptions>, DirectoryOptionsValidator>();
         builder.Services.AddOptions<OfficeOptions>().BindConfiguration(OfficeOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OfficeOptions>, OfficeOptionsValidator>();
+        builder.Services.AddOptions<Core.Attachments.AttachmentOptions>().BindConfiguration(Core.Attachments.AttachmentOptions.Section);
         builder.Services.AddHostedService<DirectorySeeder>();
         return builder;
     }

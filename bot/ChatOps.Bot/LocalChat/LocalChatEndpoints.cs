@@ -65,6 +65,7 @@ public static class LocalChatEndpoints
         var api = app.MapGroup("/local/api").ExcludeFromDescription().AddEndpointFilter(DatabaseUnavailableAsync);
         api.MapGet("/people", PeopleAsync);
         api.MapPost("/messages", PostAsync);
+        api.MapPost("/files", LocalChatUploads.PostAsync).DisableAntiforgery();
         api.MapGet("/messages", (HttpContext context, IDirectoryRepository directory, string? personId, string? after, CancellationToken ct) =>
             MessagesAsync(context, directory, activity, personId, after, ct));
         api.MapGet("/latest", (HttpContext context, IDirectoryRepository directory, TimeProvider time, CancellationToken ct) =>

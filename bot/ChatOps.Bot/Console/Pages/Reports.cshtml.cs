@@ -11,7 +11,7 @@ namespace ChatOps.Bot.OfficeConsole.Pages;
 /// the submission and review history (<see cref="ReportHistory"/>). Office staff see every unit, a reviewing leader
 /// their own (others get the refusal, 403).
 /// </summary>
-public sealed class ReportsModel(ReportOverview overview, ReportHistory history) : ConsolePageModel
+public sealed class ReportsModel(ReportOverview overview, ReportHistory history, Core.Attachments.AttachmentService attachments) : ConsolePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Cycle { get; set; }
@@ -32,6 +32,9 @@ public sealed class ReportsModel(ReportOverview overview, ReportHistory history)
     public IReadOnlyList<Unit> Units { get; private set; } = [];
 
     public ReportHistoryView? View { get; private set; }
+
+    /// <summary>The report's attachments (pictures and files sent in chat while filling it in).</summary>
+    public IReadOnlyList<Core.Attachments.StoredAttachment> Attachments { get; private set; } = [];
 
     public string? Refusal { get; private set; }
 
@@ -54,6 +57,10 @@ public sealed class ReportsModel(ReportOverview overview, ReportHistory history)
             if (!string.IsNullOrWhiteSpace(Unit))
             {
                 View = await history.ReadAsync(actor, SelectedCycle.Key, period.Key, Unit, HttpContext.RequestAborted);
+                if (View?.Report is { } report)
+                {
+                    Attachments = await attachments.ListAsync(actor, Core.Attachments.AttachmentOwners.Report, report.Id, HttpContext.RequestAborted) ?? [];
+                }
             }
         }
         catch (UnauthorizedAccessException ex)

@@ -12,7 +12,9 @@ namespace ChatOps.Bot.OfficeConsole.Pages;
 /// whole. Every rule is <see cref="SupervisionService"/>'s: only the county's 督战组 closes or returns a problem or
 /// complaint, only the office a task; who reported a complaint is shown to the office only.
 /// </summary>
-public sealed class SupervisionModel(SupervisionService service, ISupervisionStoreFactory stores, IDirectoryRepository directory, IUnitOfWorkFactory works, TimeProvider time) : ConsolePageModel
+public sealed class SupervisionModel(
+    SupervisionService service, ISupervisionStoreFactory stores, IDirectoryRepository directory, IUnitOfWorkFactory works, TimeProvider time,
+    Core.Attachments.AttachmentService attachments) : ConsolePageModel
 {
     private const long MaxUpload = 10 * 1024 * 1024;
 
@@ -49,6 +51,9 @@ public sealed class SupervisionModel(SupervisionService service, ISupervisionSto
     public SupervisionItem? Detail { get; private set; }
 
     public IReadOnlyList<SupervisionEntry> History { get; private set; } = [];
+
+    /// <summary>The rectification photos and files of <see cref="Detail"/>.</summary>
+    public IReadOnlyList<Core.Attachments.StoredAttachment> Attachments { get; private set; } = [];
 
     /// <summary>The signed-in person may close or return <see cref="Detail"/> (the service's own check).</summary>
     public bool MayVerify { get; private set; }
@@ -205,6 +210,16 @@ public sealed class SupervisionModel(SupervisionService service, ISupervisionSto
     private void Signal() => HttpContext.RequestServices.GetService<IWorkSignal>()?.OutboxChanged();
 
     private async Task LoadAsync()
+    {
+        await LoadItemsAsync();
+        if (Detail is { } item)
+        {
+            // After the unit of work above is over: the permission check reads in one of its own.
+            Attachments = await attachments.ListAsync(Actor, Core.Attachments.AttachmentOwners.Rectification, item.Id, Ct) ?? [];
+        }
+    }
+
+    private async Task LoadItemsAsync()
     {
         var now = time.GetUtcNow();
         Today = service.Today(now);

@@ -30,6 +30,7 @@
     messages: $('messages'),
     composer: $('composer'),
     input: $('input'),
+    file: $('file'),
     send: $('send'),
     counter: $('counter'),
   };
@@ -629,17 +630,54 @@
     deliver(personId, entry);
   }
 
+  // A picture or file: uploaded with its own client id; the dialog in progress answers (kept only for this page view).
+  const files = new Map();
+
+  function sendFile(personId, file) {
+    const entry = {
+      clientId: newClientId(),
+      text: '[附件] ' + file.name,
+      action: null,
+      pressed: false,
+      at: Date.now(),
+      anchor: state.conv && state.conv.personId === personId ? state.conv.lastId : 0,
+      status: 'sending',
+      attempts: 0,
+      upload: true,
+    };
+    files.set(entry.clientId, file);
+    sentFor(personId).push(entry);
+    saveSent(personId);
+    renderConversation(true);
+    deliver(personId, entry);
+  }
+
+  function post(personId, entry) {
+    const file = files.get(entry.clientId);
+    if (entry.upload && !file) {
+      return Promise.resolve({ ok: false, status: 0, body: null, error: '页面已刷新，请重新选择文件发送' });
+    }
+    if (file) {
+      const form = new FormData();
+      form.append('personId', personId);
+      form.append('clientId', entry.clientId);
+      form.append('file', file, file.name);
+      return api('/files', { method: 'POST', body: form });
+    }
+    return api('/messages', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ personId, text: entry.text, action: entry.action, clientId: entry.clientId }),
+    });
+  }
+
   async function deliver(personId, entry) {
     entry.status = 'sending';
     entry.attempts = (entry.attempts || 0) + 1;
     if (state.activeId === personId) {
       renderConversation(false);
     }
-    const result = await api('/messages', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ personId, text: entry.text, action: entry.action, clientId: entry.clientId }),
-    });
+    const result = await post(personId, entry);
     if (result.status === 202) {
       // A retry of a message the server already has is answered "not accepted": it was delivered before.
       entry.status = result.body && result.body.accepted === false && entry.attempts === 1 ? 'duplicate' : 'sent';
@@ -767,6 +805,13 @@
     }
   });
   ui.input.addEventListener('input', updateComposer);
+  ui.file.addEventListener('change', () => {
+    const file = ui.file.files && ui.file.files[0];
+    ui.file.value = '';
+    if (file && state.activeId) {
+      sendFile(state.activeId, file);
+    }
+  });
   ui.search.addEventListener('input', renderPeople);
   ui.search.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
