@@ -1,5 +1,6 @@
 using ChatOps.Bot.Circulars;
 using ChatOps.Bot.Engine;
+using ChatOps.Bot.Files;
 using ChatOps.Bot.Hosting;
 using ChatOps.Bot.Jobs;
 using ChatOps.Bot.LocalChat;
@@ -30,6 +31,7 @@ builder.AddConsole();
 var app = builder.Build();
 app.MapHealth();
 app.MapLocalChat();
+app.MapOutboundFiles();
 app.MapWeCom();
 app.MapBotFramework();
 app.MapMeetings();

@@ -30,6 +30,8 @@ public static class CoreRegistration
         services.AddSingleton<IConversationFeature, ReviewFeature>();
         services.AddSingleton<IConversationFeature, ReportFeature>();
         services.AddSingleton<IConversationFeature, BulletinFeature>();
+        services.AddSingleton<IOutboundFileAccess, BulletinFileAccess>();
+        services.AddSingleton<OutboundFiles>();
         services.AddSingleton<ReportStatusQuery>();
         services.AddSingleton<ConversationEngine>();
         return services;

@@ -55,6 +55,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<Core.Reports.Overview.IReportLedger, ReportLedger>();
         builder.Services.AddSingleton<Core.Reports.Overview.IBulletinEditionStore, BulletinEditionStore>();
         builder.Services.AddSingleton<Core.Calendar.IHolidayYearStore, Calendar.HolidayYearStore>();
+        builder.Services.AddSingleton<IOutboundFileStore, Conversations.OutboundFileStore>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

@@ -17,6 +17,8 @@ public static class ChatOpsRegistration
         builder.Services.AddOptions<OfficeOptions>().BindConfiguration(OfficeOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OfficeOptions>, OfficeOptionsValidator>();
         builder.Services.AddOptions<Core.Attachments.AttachmentOptions>().BindConfiguration(Core.Attachments.AttachmentOptions.Section);
+        builder.Services.AddOptions<Core.Conversations.OutboundFileOptions>().BindConfiguration(Core.Conversations.OutboundFileOptions.Section)
+            .PostConfigure<IConfiguration>((o, c) => o.PublicBaseUrl ??= c["PublicBaseUrl"]);
         builder.Services.AddHostedService<DirectorySeeder>();
         return builder;
     }

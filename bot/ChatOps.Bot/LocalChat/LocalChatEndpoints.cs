@@ -196,7 +196,13 @@ public static class LocalChatEndpoints
         }
 
         var items = await outbox.ListForPersonAsync(personId, ChannelNames.Local, afterId, ct);
-        var messages = items.OrderBy(i => i.Id).Select(ToMessage).ToList();
+        var files = context.RequestServices.GetService<OutboundFiles>();
+        var messages = new List<LocalChatMessage>(items.Count);
+        foreach (var item in items.OrderBy(i => i.Id))
+        {
+            messages.Add(item.Message.File is null || files is null ? ToMessage(item) : await FileMessageAsync(item, files, context.Request, ct));
+        }
+
         if (messages.Count > 0)
         {
             activity.Observe(personId, messages[^1].Id);
@@ -229,6 +235,15 @@ public static class LocalChatEndpoints
         item.Message.Text,
         item.Message.Choices.Select(c => new LocalChatChoice(c.Label, c.Value)).ToList(),
         item.CreatedAt);
+
+    /// <summary>A file message as the page shows it: the caption and a signed, expiring download link to this host (Markdown).</summary>
+    private static async Task<LocalChatMessage> FileMessageAsync(OutboxItem item, OutboundFiles files, HttpRequest request, CancellationToken ct)
+    {
+        var file = item.Message.File!;
+        var link = await files.LinkAsync(file, item.PersonId ?? item.Address, $"{request.Scheme}://{request.Host}", ct);
+        var text = MarkdownText.Escape(item.Message.Text) + (link is null ? "" : $"\n\n[{MarkdownText.Escape(file.Name)}]({link})");
+        return ToMessage(item) with { Kind = "markdown", Text = text };
+    }
 
     /// <summary>Picker sections: the leading group and its office first (as the rules list them), then units by kind.</summary>
     private static int GroupRank(Person person, Unit? unit) =>

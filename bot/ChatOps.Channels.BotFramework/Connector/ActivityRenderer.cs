@@ -75,6 +75,43 @@ public static class ActivityRenderer
         return activity;
     }
 
+    /// <summary>
+    /// A file message (<see cref="OutboundMessage.File"/>) as a download link: on card channels an Adaptive Card with the
+    /// caption, the file's name and size and an <c>Action.OpenUrl</c> button; elsewhere Markdown text with the link.
+    /// </summary>
+    /// <param name="message">The message; its text is the caption.</param>
+    /// <param name="link">The signed, expiring download URL.</param>
+    /// <param name="channelId">The channel it goes to.</param>
+    /// <returns>A message activity without addressing.</returns>
+    public static Activity RenderFileLink(OutboundMessage message, string link, string? channelId)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(message.File);
+        var file = message.File;
+        var size = file.Size >= 1024 * 1024
+            ? (file.Size / 1024d / 1024d).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " MB"
+            : Math.Max(1, (file.Size + 1023) / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) + " KB";
+        var activity = new Activity { Type = ActivityTypes.Message, Locale = "zh-CN" };
+        if (!SupportsCards(channelId))
+        {
+            activity.Text = $"{MarkdownText.Escape(message.Text)}\n\n[{MarkdownText.Escape(file.Name)}（{size}）]({link})";
+            activity.TextFormat = "markdown";
+            return activity;
+        }
+
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.4",
+            ["fallbackText"] = $"{message.Text}\n{link}",
+            ["body"] = new JsonArray(LiteralText(message.Text), LiteralText($"{file.Name}（{size}）", weight: "Bolder", spacing: "Medium")),
+            ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "下载", ["url"] = link }),
+        };
+        activity.Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card, BotFrameworkJson.Options) }];
+        return activity;
+    }
+
     /// <summary>The card as it looks once answered: the same question, the answer, and no buttons (greyed out).</summary>
     /// <param name="message">The card's original message.</param>
     /// <param name="answer">The label (or value) of the answer.</param>

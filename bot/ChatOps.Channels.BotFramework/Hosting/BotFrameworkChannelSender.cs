@@ -19,7 +19,8 @@ internal sealed class BotFrameworkChannelSender(
     UnreachableNotifier notifier,
     Microsoft.Extensions.Options.IOptions<BotFrameworkOptions> options,
     TimeProvider time,
-    ILogger<BotFrameworkChannelSender> logger) : IChannelSender
+    ILogger<BotFrameworkChannelSender> logger,
+    OutboundFiles? files = null) : IChannelSender
 {
     /// <summary>The outbox error of a 403.</summary>
     public const string BlockedError = "bot blocked or uninstalled";
@@ -45,7 +46,25 @@ internal sealed class BotFrameworkChannelSender(
 
         var reference = target.Reference;
         var conversationId = reference.Conversation.Id!;
-        var activity = Address(ActivityRenderer.Render(item.Message, reference.ChannelId), reference);
+        Activity rendered;
+        if (item.Message.File is { } file)
+        {
+            // Teams' file consent card works in personal chats only and puts the file in the user's OneDrive; a signed,
+            // expiring link served by this host works in every scope and channel, and is checked again on download.
+            var link = files is null ? null : await files.LinkAsync(file, item.PersonId ?? item.Address, cancellationToken: cancellationToken);
+            if (link is null)
+            {
+                return new SendResult.Failed($"the file '{file.Name}' cannot be linked: it is no longer stored, or Files:PublicBaseUrl (or PublicBaseUrl) is not configured");
+            }
+
+            rendered = ActivityRenderer.RenderFileLink(item.Message, link, reference.ChannelId);
+        }
+        else
+        {
+            rendered = ActivityRenderer.Render(item.Message, reference.ChannelId);
+        }
+
+        var activity = Address(rendered, reference);
         var response = context is not null && context.ConversationId == conversationId
             ? await connector.ReplyToActivityAsync(reference.ServiceUrl, conversationId, context.ActivityId, activity, cancellationToken)
             : await connector.SendToConversationAsync(reference.ServiceUrl, conversationId, activity, cancellationToken);

@@ -15,7 +15,7 @@ namespace ChatOps.Channels.WeCom.Api;
 /// times with back-off, 45009/45033/45047 become <see cref="WeComRateLimitedException"/> for the dispatcher.
 /// Thread-safe; one instance per app, over a shared <see cref="HttpClient"/>.
 /// </summary>
-public sealed class WeComApiClient
+public sealed partial class WeComApiClient
 {
     private const string JsonMediaType = "application/json";
 
@@ -77,6 +77,7 @@ public sealed class WeComApiClient
                     Text = request.Content is WeComTextContent t ? new WeComTextBody { Content = t.Content } : null,
                     Markdown = request.Content is WeComMarkdownContent m ? new WeComTextBody { Content = m.Content } : null,
                     TemplateCard = request.Content is WeComTemplateCardContent c ? c.Card : null,
+                    File = request.Content is WeComFileContent f ? new WeComMediaBody { MediaId = f.MediaId } : null,
                     EnableDuplicateCheck = duplicateCheck ? 1 : null,
                     DuplicateCheckInterval = duplicateCheck ? interval : null,
                 };
@@ -334,6 +335,9 @@ public sealed class WeComApiClient
                 break;
             case WeComTemplateCardContent c when allowCard:
                 ArgumentNullException.ThrowIfNull(c.Card, paramName);
+                break;
+            case WeComFileContent f when allowCard:
+                ArgumentException.ThrowIfNullOrWhiteSpace(f.MediaId, paramName);
                 break;
             default:
                 throw new ArgumentException($"This API does not take {content.MsgType} messages.", paramName);

@@ -16,6 +16,18 @@ public static class WeComErrorCodes
     /// <summary>40001: invalid secret (gettoken) or invalid credential (other APIs).</summary>
     public const int InvalidCredential = 40001;
 
+    /// <summary>40004: invalid media type (media/upload's type is not image, voice, video or file).</summary>
+    public const int InvalidMediaType = 40004;
+
+    /// <summary>40005: invalid file type (media/upload refuses the file's type).</summary>
+    public const int InvalidFileType = 40005;
+
+    /// <summary>40006: invalid file size (media/upload: a file must be 5 bytes to 20 MB).</summary>
+    public const int InvalidFileSize = 40006;
+
+    /// <summary>40007: invalid media_id (message/send with an unknown or expired media id: ids last 3 days).</summary>
+    public const int InvalidMediaId = 40007;
+
     /// <summary>40013: invalid corp id.</summary>
     public const int InvalidCorpId = 40013;
 
@@ -48,6 +60,9 @@ public static class WeComErrorCodes
 
     /// <summary>True for the codes that mean "this access_token is no good": refresh once and retry.</summary>
     public static bool IsTokenRejected(int errCode) => errCode is InvalidAccessToken or AccessTokenExpired or InvalidCredential;
+
+    /// <summary>True for the codes by which media/upload refuses the file itself: uploading it again cannot help.</summary>
+    public static bool IsMediaRefused(int errCode) => errCode is InvalidMediaType or InvalidFileType or InvalidFileSize;
 
     /// <summary>True for the frequency/concurrency limits: back off, do not spin.</summary>
     public static bool IsRateLimit(int errCode) => errCode is ApiFrequencyLimited or ApiConcurrencyLimited or SendLimitReached;

@@ -21,6 +21,17 @@ public abstract record WeComContent
 
     /// <summary>A template card (message/send only).</summary>
     public static WeComContent TemplateCard(WeComTemplateCard card) => new WeComTemplateCardContent(card);
+
+    /// <summary>A file uploaded with media/upload (message/send only; the media id lasts 3 days).</summary>
+    public static WeComContent File(string mediaId) => new WeComFileContent(mediaId);
+}
+
+/// <summary>msgtype file.</summary>
+/// <param name="MediaId">The media_id media/upload returned.</param>
+public sealed record WeComFileContent(string MediaId) : WeComContent
+{
+    /// <inheritdoc />
+    public override string MsgType => "file";
 }
 
 /// <summary>msgtype text.</summary>

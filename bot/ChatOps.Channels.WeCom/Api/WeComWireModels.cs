@@ -45,6 +45,15 @@ internal sealed class WeComApiResponse
 
     [JsonPropertyName("openid")]
     public string? OpenId { get; set; }
+
+    [JsonPropertyName("media_id")]
+    public string? MediaId { get; set; }
+}
+
+internal sealed class WeComMediaBody
+{
+    [JsonPropertyName("media_id")]
+    public required string MediaId { get; init; }
 }
 
 internal sealed class WeComTextBody
@@ -81,6 +90,9 @@ internal sealed class MessageSendRequest
 
     [JsonPropertyName("template_card")]
     public WeComTemplateCard? TemplateCard { get; init; }
+
+    [JsonPropertyName("file")]
+    public WeComMediaBody? File { get; init; }
 
     [JsonPropertyName("enable_duplicate_check")]
     public int? EnableDuplicateCheck { get; init; }

@@ -27,6 +27,9 @@ public sealed class WeComChannelSender : IChannelSender
     /// <summary>Wait after a token that WeCom keeps refusing (wrong secret, revoked app): the operator has to act.</summary>
     private static readonly TimeSpan CredentialRetry = TimeSpan.FromMinutes(1);
 
+    /// <summary>Stands for the file while the rate limit is counted, before the upload.</summary>
+    private static readonly WeComContent FilePlaceholder = WeComContent.File("pending");
+
     /// <summary>Wait after a transient failure the client already retried.</summary>
     private static readonly TimeSpan TransientRetry = TimeSpan.FromSeconds(5);
 
@@ -34,14 +37,16 @@ public sealed class WeComChannelSender : IChannelSender
     private readonly IOutboxDispatch _outbox;
     private readonly TimeProvider _time;
     private readonly ILogger<WeComChannelSender> _logger;
+    private readonly OutboundFiles? _files;
     private readonly PerMemberRateLimiter _members = PerMemberRateLimiter.ForMembers();
     private readonly PerMemberRateLimiter _robots = PerMemberRateLimiter.ForWebhooks();
     private readonly WeComSendPause _pause = new();
     private long _lastPrune;
 
     /// <summary>Creates the sender.</summary>
-    public WeComChannelSender(WeComApps apps, IOutboxDispatch outbox, TimeProvider time, ILogger<WeComChannelSender> logger)
+    public WeComChannelSender(WeComApps apps, IOutboxDispatch outbox, TimeProvider time, ILogger<WeComChannelSender> logger, OutboundFiles? files = null)
     {
+        _files = files;
         _apps = apps;
         _outbox = outbox;
         _time = time;
@@ -173,7 +178,7 @@ public sealed class WeComChannelSender : IChannelSender
     {
         var app = _apps.Sending;
         var userId = item.Address;
-        var parts = RenderForMember(item);
+        var parts = item.Message.File is null ? RenderForMember(item) : [WeComContent.Text(item.Message.Text), FilePlaceholder];
         if (parts.Count > WeComLimits.MemberMessagesPerMinute)
         {
             return new SendResult.Failed(string.Create(CultureInfo.InvariantCulture, $"the message needs {parts.Count} WeCom messages, more than a member may receive in a minute"));
@@ -189,6 +194,17 @@ public sealed class WeComChannelSender : IChannelSender
                 return new SendResult.Retry(wait, string.Create(CultureInfo.InvariantCulture,
                     $"WeCom's per-member limit ({WeComLimits.MemberMessagesPerMinute}/min, {WeComLimits.MemberMessagesPerHour}/h) for {userId}: next send in {wait.TotalSeconds:0} s"));
             }
+        }
+
+        if (item.Message.File is { } file)
+        {
+            var (content, failure) = await UploadAsync(item, file, app, cancellationToken).ConfigureAwait(false);
+            if (content is null)
+            {
+                return failure!;
+            }
+
+            parts = content is WeComFileContent ? [parts[0], content] : [content];
         }
 
         // A resend may follow an attempt whose outcome was unknown: WeCom then drops what it already delivered.
@@ -227,6 +243,40 @@ public sealed class WeComChannelSender : IChannelSender
         }
 
         return new SendResult.Sent(msgId);
+    }
+
+    /// <summary>
+    /// The file of a file message as WeCom media, uploaded now (media ids last 3 days, a message may wait longer). When
+    /// WeCom refuses the file itself (40004/40005/40006, or outside 5 B–20 MB) the person gets the caption with a signed
+    /// download link instead, when the public address is configured; otherwise the message fails with the reason.
+    /// </summary>
+    private async Task<(WeComContent? Content, SendResult? Failure)> UploadAsync(OutboxItem item, OutboundFile file, WeComApp app, CancellationToken cancellationToken)
+    {
+        var stored = _files is null ? null : await _files.LoadAsync(file, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return (null, new SendResult.Failed($"the file '{file.Name}' ({file.Id}) is no longer stored"));
+        }
+
+        string refusal;
+        try
+        {
+            return (WeComContent.File(await app.Client.UploadFileAsync(stored.Name, stored.Content, cancellationToken).ConfigureAwait(false)), null);
+        }
+        catch (WeComApiException ex) when (WeComErrorCodes.IsMediaRefused(ex.ErrCode))
+        {
+            refusal = ex.Message;
+        }
+        catch (ArgumentException ex)
+        {
+            refusal = ex.Message;
+        }
+
+        var link = await _files!.LinkAsync(file, item.PersonId ?? item.Address, cancellationToken: cancellationToken).ConfigureAwait(false);
+        _logger.LogWarning("WeCom does not take the file of outbox {Id} ({Reason}); {Fallback}", item.Id, refusal, link is null ? "no public address for a link" : "sending a download link");
+        return link is null
+            ? (null, new SendResult.Failed($"WeCom refused the file '{file.Name}': {refusal}; no PublicBaseUrl is configured for a download link"))
+            : (WeComContent.Text($"{item.Message.Text}\n{link}"), null);
     }
 
     private async Task<SendResult> SendToGroupAsync(OutboxItem item, CancellationToken cancellationToken)

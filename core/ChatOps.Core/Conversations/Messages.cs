@@ -77,6 +77,15 @@ public sealed record OutboundMessage(OutboundKind Kind, string Text, IReadOnlyLi
     /// </summary>
     public string? CardId { get; init; }
 
+    /// <summary>
+    /// A file sent with this message (its <see cref="Text"/> is the caption): a reference to a stored file, never the
+    /// bytes. WeCom sends the file itself; Bot Framework and the local web chat a signed, expiring download link.
+    /// </summary>
+    public OutboundFile? File { get; init; }
+
+    /// <summary>A file with a caption (plain text).</summary>
+    public static OutboundMessage FileMessage(string caption, OutboundFile file) => new(OutboundKind.Text, caption, []) { File = file };
+
     /// <summary>Plain text.</summary>
     public static OutboundMessage Plain(string text) => new(OutboundKind.Text, text, []);
 

@@ -8,10 +8,13 @@ namespace ChatOps.Core.Reports;
 
 /// <summary>
 /// 专报 [期次]: office staff ask the bot for the bulletin of the period that closed last (or a named one). The answer is
-/// the submission statistics and the bulletin's text, split into messages small enough for every channel (WeCom
-/// markdown takes 4 KB); the .docx comes from the <c>bulletin</c> CLI verb.
+/// the submission statistics, the Word file itself (the issued one when the office head signed the period's issue off,
+/// else compiled now) as an outbound file — WeCom sends the file, Bot Framework and the local web chat a signed,
+/// expiring download link — and the bulletin's text, split into messages small enough for every channel (WeCom
+/// markdown takes 4 KB). Who may have it is <see cref="BulletinService.MayRead"/>.
 /// </summary>
-public sealed class BulletinFeature(BulletinService bulletins, ReportCycles cycles, PeriodCalculator periods) : IConversationFeature
+public sealed class BulletinFeature(
+    BulletinService bulletins, ReportCycles cycles, PeriodCalculator periods, OutboundFiles files, Overview.IBulletinEditionStore editions) : IConversationFeature
 {
     /// <summary>The words office staff type.</summary>
     public static readonly string[] Words = ["专报", "工作专报", "bulletin"];
@@ -31,9 +34,9 @@ public sealed class BulletinFeature(BulletinService bulletins, ReportCycles cycl
             return false;
         }
 
-        if (!turn.Person.Roles.HasFlag(Roles.OfficeStaff))
+        if (!BulletinService.MayRead(Actor.Of(turn.Person, $"chat:{turn.Message.Channel}")))
         {
-            await turn.ReplyAsync(OutboundMessage.Plain("工作专报由领导小组办公室编发，只有办公室人员可以查看。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(ReportText.BulletinOfficeOnly), cancellationToken);
             return true;
         }
 
@@ -53,13 +56,15 @@ public sealed class BulletinFeature(BulletinService bulletins, ReportCycles cycl
             return true;
         }
 
-        var s = bulletin.Statistics;
-        await turn.ReplyAsync(OutboundMessage.Plain(
-            $"{bulletin.PeriodLabel}{cycle.Name}：应报 {s.Total} 个单位，按时报送 {s.OnTime.Count}，迟报 {s.Late.Count}，未报送 {s.Missing.Count}。" +
-            $"另有待审核 {s.PendingReview.Count}，已退回 {s.Returned.Count}，免报 {s.Exempt.Count}（均不计入未报送）。" +
-            (s.PendingReview.Count > 0 ? $"\n待审核：{string.Join("、", s.PendingReview)}" : "") +
-            (s.Missing.Count > 0 ? $"\n未报送：{string.Join("、", s.Missing)}" : "") +
-            "\n" + ReportText.BulletinFollows), cancellationToken);
+        var (resolvedCycle, period) = bulletins.Resolve(cycle.Key, periodKey);
+        var issued = await editions.FindAsync(resolvedCycle.Key, period.Key, cancellationToken) is { Status: Overview.BulletinEditionStatus.Issued } edition
+            && await editions.DocumentAsync(edition.Id, cancellationToken) is { } archived
+            ? (Name: $"{edition.Content.Title}{edition.Content.IssueNumber} {bulletin.PeriodLabel}".Trim() + ".docx", Content: archived)
+            : ((string Name, byte[] Content)?)null;
+        var (name, content) = issued ?? BulletinService.WordFile(bulletin);
+        var file = await files.StoreAsync(turn.Work, BulletinService.FileKind, turn.Person.Id, name, OutboundFiles.DocxContentType, content, cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Plain(ReportText.BulletinSummary(bulletin, cycle)), cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.FileMessage(ReportText.BulletinFileCaption(name, issued is not null), file), cancellationToken);
         var markdown = bulletins.RenderMarkdown(bulletin);
         var all = Split(markdown, MaxPartBytes);
         for (var i = 0; i < all.Count; i++)
@@ -132,4 +137,14 @@ public sealed class BulletinFeature(BulletinService bulletins, ReportCycles cycl
             bytes = 0;
         }
     }
+}
+
+/// <summary>Who may download a bulletin's Word file from its link: <see cref="BulletinService.MayRead"/>, asked again at download time.</summary>
+public sealed class BulletinFileAccess : IOutboundFileAccess
+{
+    /// <inheritdoc/>
+    public string Kind => BulletinService.FileKind;
+
+    /// <inheritdoc/>
+    public bool MayDownload(Actor actor) => BulletinService.MayRead(actor);
 }

@@ -2,6 +2,7 @@ using ChatOps.Core.Bulletins;
 using ChatOps.Core.Calendar;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
+using ChatOps.Core.Supervision;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Reports;
@@ -32,13 +33,27 @@ public sealed class BulletinService(
     PeriodCalculator periods,
     OfficeProfile office,
     TimeProvider time,
-    IOptions<BulletinOptions> options)
+    IOptions<BulletinOptions> options,
+    ISupervisionStoreFactory? supervision = null)
 {
+    /// <summary>The <see cref="StoredFile.Kind"/> of a bulletin's Word file sent in chat.</summary>
+    public const string FileKind = "bulletin";
+
     /// <summary>Longest 行动要情 item accepted (the storage column's size).</summary>
     public const int MaxHeadlineLength = 2000;
 
     /// <summary>Longest name of who added an item.</summary>
     public const int MaxByLength = 128;
+
+    /// <summary>
+    /// Who may read a period's bulletin and receive its Word file (in chat, or by its download link): the leading
+    /// group's office (工作专报由领导小组办公室编发). The one rule; chat, the download endpoint and the console ask it.
+    /// </summary>
+    public static bool MayRead(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Has(Roles.OfficeStaff);
+    }
 
     /// <summary>
     /// The cycle and the period a key names. A component of a merged period resolves to the merged period.
@@ -93,15 +108,8 @@ public sealed class BulletinService(
     {
         var (cycle, period) = Resolve(cycleKey, periodKey);
         var (snapshot, items) = await LoadAsync(cycle, period, cancellationToken);
-        List<Report> reports;
-        IReadOnlyCollection<string> exempt;
-        await using (var uow = await unitsOfWork.BeginAsync(cancellationToken))
-        {
-            reports = await ReadReportsAsync(uow.Reports, cycle, period, cancellationToken);
-            exempt = await ExemptUnitsAsync(uow, cycle, period, snapshot, cancellationToken);
-        }
-
-        return Build(cycle, period, snapshot, reports, items, issue, exempt);
+        await using var uow = await unitsOfWork.BeginAsync(cancellationToken);
+        return await BuildAsync(uow, cycle, period, snapshot, items, issue, cancellationToken);
     }
 
     /// <summary>
@@ -116,8 +124,21 @@ public sealed class BulletinService(
         ArgumentNullException.ThrowIfNull(work);
         var (cycle, period) = Resolve(cycleKey, periodKey);
         var (snapshot, items) = await LoadAsync(cycle, period, cancellationToken);
-        var reports = await ReadReportsAsync(work.Reports, cycle, period, cancellationToken);
-        return Build(cycle, period, snapshot, reports, items, issue, await ExemptUnitsAsync(work, cycle, period, snapshot, cancellationToken));
+        return await BuildAsync(work, cycle, period, snapshot, items, issue, cancellationToken);
+    }
+
+    /// <summary>The Word file of <paramref name="bulletin"/> as bytes, with its file name (工作专报第12期 2026年第48周（11月20日至11月26日）.docx).</summary>
+    public static (string Name, byte[] Content) WordFile(Bulletin bulletin)
+    {
+        ArgumentNullException.ThrowIfNull(bulletin);
+        var number = string.IsNullOrWhiteSpace(bulletin.IssueNumber) ? "" : bulletin.IssueNumber.Trim();
+        var name = $"{bulletin.Title}{number} {bulletin.PeriodLabel}".Trim() + ".docx";
+        foreach (var bad in Path.GetInvalidFileNameChars().Concat(['/', '\\', ':', '*', '?', '"', '<', '>', '|']))
+        {
+            name = name.Replace(bad, '-');
+        }
+
+        return (name, BulletinDocxRenderer.RenderToArray(bulletin));
     }
 
     /// <summary>Writes <paramref name="bulletin"/> as a Word document (.docx) to <paramref name="output"/>.</summary>
@@ -204,13 +225,29 @@ public sealed class BulletinService(
         return people.Count == 0 ? [] : snapshot.LiaisonsByUnit().Where(l => people.Contains(l.Value)).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
     }
 
-    private Bulletin Build(
-        ReportCycle cycle, ReportPeriod period, DirectorySnapshot snapshot, List<Report> reports, IReadOnlyList<string> items, BulletinIssue? issue,
-        IReadOnlyCollection<string> exempt)
+    /// <summary>
+    /// Reads the period's reports, exemptions and — when problem lists exist — every county's rectification rate against
+    /// its milestone as of the issue date (issue 16: the bulletin includes the rates), then compiles.
+    /// </summary>
+    private async Task<Bulletin> BuildAsync(
+        IUnitOfWork work, ReportCycle cycle, ReportPeriod period, DirectorySnapshot snapshot, IReadOnlyList<string> items, BulletinIssue? issue,
+        CancellationToken cancellationToken)
     {
+        var reports = await ReadReportsAsync(work.Reports, cycle, period, cancellationToken);
+        var exempt = await ExemptUnitsAsync(work, cycle, period, snapshot, cancellationToken);
         var officeName = string.IsNullOrWhiteSpace(issue?.OfficeName) ? office.Name : issue.OfficeName.Trim();
         var date = issue?.Date ?? DateOnly.FromDateTime(office.Local(time.GetUtcNow()));
-        var bulletin = BulletinCompiler.Compile(cycle, period, officeName, date, snapshot, reports, items, issue?.IssueNumber, exempt);
+        RectificationSection? rates = null;
+        if (supervision?.For(work) is { } problems)
+        {
+            var list = (await problems.ListItemsAsync(cancellationToken)).Where(i => i.Kind == SupervisionKind.Problem).ToList();
+            if (list.Count > 0)
+            {
+                rates = new RectificationSection(SupervisionService.Rates(list, await problems.ListMilestonesAsync(cancellationToken), snapshot, date), date);
+            }
+        }
+
+        var bulletin = BulletinCompiler.Compile(cycle, period, officeName, date, snapshot, reports, items, issue?.IssueNumber, exempt, rates);
         return options.Value.DistributionList.Count == 0 ? bulletin : bulletin with { DistributionList = [.. options.Value.DistributionList] };
     }
 

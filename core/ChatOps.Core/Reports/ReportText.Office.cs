@@ -11,14 +11,32 @@ public static partial class ReportText
     /// <summary>催报 by someone who is not office staff.</summary>
     public const string ChaseOfficeOnly = "“催报”仅供办公室人员使用。";
 
-    /// <summary>专报 in chat: the full text follows; never a command-line instruction.</summary>
-    public const string BulletinFollows = "工作专报全文如下；Word 版可在办公室管理台“专报编辑”页面下载。";
+    /// <summary>专报 by someone the bulletin's rule does not allow.</summary>
+    public const string BulletinOfficeOnly = "工作专报由领导小组办公室编发，仅限办公室人员查阅。";
 
     /// <summary>The answer to 不发送 (or 取消) at the confirmation.</summary>
     public const string NotSent = "好的，未发送。";
 
     /// <summary>The period changed between the question and the confirmation.</summary>
     public const string PeriodMoved = "期次已变化，未发送。请重新发送指令。";
+
+    /// <summary>专报's first answer: the period's submission statistics; the Word file and the full text follow.</summary>
+    public static string BulletinSummary(Bulletins.Bulletin bulletin, ReportCycle cycle)
+    {
+        ArgumentNullException.ThrowIfNull(bulletin);
+        ArgumentNullException.ThrowIfNull(cycle);
+        var s = bulletin.Statistics;
+        return $"{bulletin.PeriodLabel}{cycle.Name}：应报 {s.Total} 个单位，按时报送 {s.OnTime.Count} 个，迟报 {s.Late.Count} 个，未报送 {s.Missing.Count} 个；" +
+            $"另有待审核 {s.PendingReview.Count} 个、已退回 {s.Returned.Count} 个、免报 {s.Exempt.Count} 个（均不计入未报送）。" +
+            (s.PendingReview.Count > 0 ? $"\n待审核：{string.Join("、", s.PendingReview)}" : "") +
+            (s.Missing.Count > 0 ? $"\n未报送：{string.Join("、", s.Missing)}" : "") +
+            "\n工作专报 Word 文件及全文如下。";
+    }
+
+    /// <summary>The caption of the Word file sent with 专报.</summary>
+    public static string BulletinFileCaption(string fileName, bool issued) => issued
+        ? $"工作专报（已签发）Word 文件：{fileName}"
+        : $"工作专报 Word 文件（根据报送情况生成，尚未签发）：{fileName}";
 
     /// <summary>What a manual send is called.</summary>
     private static string What(ManualSend kind) => kind == ManualSend.Prompt ? "填报提醒" : "催报通知";

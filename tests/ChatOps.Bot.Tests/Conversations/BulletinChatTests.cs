@@ -1,3 +1,6 @@
+using ChatOps.Core.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace ChatOps.Bot.Tests.Conversations;
 
 /// <summary>Office staff ask the bot for the bulletin in chat.</summary>
@@ -27,10 +30,10 @@ public sealed class BulletinChatTests : IAsyncLifetime
 
         var answer = await _chat.As("office.clerk1").SaysAsync("专报");
 
-        answer.Shows("2026年第48周（11月20日至11月26日）周报：应报 45 个单位，按时报送 1，迟报 0，未报送 44。", "未报送：省委宣传部（省文明办）",
-            "Word 版可在办公室管理台“专报编辑”页面下载",
+        answer.Shows("2026年第48周（11月20日至11月26日）周报：应报 45 个单位，按时报送 1 个，迟报 0 个，未报送 44 个；", "未报送：省委宣传部（省文明办）",
+            "工作专报 Word 文件及全文如下。", "工作专报 Word 文件（根据报送情况生成，尚未签发）：",
             "二、省直部门推进情况", "（一）", "省发展改革委", "召开城镇生活垃圾处理专题培训", "三、州市县区推进情况", "（本期无）")
-            .DoesNotShow("bulletin --cycle");
+            .DoesNotShow("bulletin --cycle").DoesNotShow("管理台");
         Assert.All(answer.Items, i => Assert.True(System.Text.Encoding.UTF8.GetByteCount(i.Message.Text) <= 4096));
     }
 
@@ -46,6 +49,47 @@ public sealed class BulletinChatTests : IAsyncLifetime
     [Fact]
     public async Task NotOfficeStaff_IsRefused()
     {
-        (await _chat.As("fgw.lly").SaysAsync("专报")).Shows("只有办公室人员可以查看");
+        var refused = await _chat.As("fgw.lly").SaysAsync("专报");
+
+        refused.Shows("工作专报由领导小组办公室编发，仅限办公室人员查阅。");
+        Assert.All(refused.Items, i => Assert.Null(i.Message.File));
+    }
+
+    [Fact]
+    public async Task Office_GetsTheWordFile_AsAStoredReference_AndItsLinkWorksOnlyForThemAndOnlyForAWhile()
+    {
+        _chat.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 18, 0, 0, TimeSpan.FromHours(8)));
+
+        var answer = await _chat.As("office.clerk1").SaysAsync("专报");
+
+        var item = Assert.Single(answer.Items, i => i.Message.File is not null);
+        var file = item.Message.File!;
+        Assert.EndsWith(".docx", file.Name, StringComparison.Ordinal);
+        Assert.StartsWith("工作专报 2026年第48周", file.Name, StringComparison.Ordinal);
+        Assert.Equal(OutboundFiles.DocxContentType, file.ContentType);
+        Assert.Contains(file.Name, item.Message.Text, StringComparison.Ordinal);
+        var files = _chat.Services.GetRequiredService<OutboundFiles>();
+        var stored = await files.LoadAsync(file);
+        Assert.NotNull(stored);
+        Assert.Equal(file.Size, stored.Content.LongLength);
+        Assert.Equal("PK"u8.ToArray(), stored.Content[..2]);
+        Assert.Equal("office.clerk1", stored.PersonId);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(ChatOpsJson.Serialize(item.Message)) < 1024, "the outbox row carries the reference, not the bytes");
+
+        var link = new Uri(Assert.IsType<string>(await files.LinkAsync(file, "office.clerk1", "http://127.0.0.1")));
+        var q = System.Web.HttpUtility.ParseQueryString(link.Query);
+        var expires = long.Parse(q["e"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(FileRefusal.None, (await files.OpenAsync(file.Id, q["p"], expires, q["s"])).Refusal);
+        Assert.Equal(FileRefusal.BadSignature, (await files.OpenAsync(file.Id, "office.clerk2", expires, q["s"])).Refusal);
+        Assert.Equal(FileRefusal.BadSignature, (await files.OpenAsync(file.Id, q["p"], expires + 3600, q["s"])).Refusal);
+        Assert.Equal(FileRefusal.NotFound, (await files.OpenAsync("0123456789abcdef0123456789abcdef", q["p"], expires, q["s"])).Refusal);
+
+        // A link signed for someone the bulletin's rule does not allow (a liaison) is refused at download.
+        var liaisonLink = new Uri(Assert.IsType<string>(await files.LinkAsync(file, "fgw.lly", "http://127.0.0.1")));
+        var lq = System.Web.HttpUtility.ParseQueryString(liaisonLink.Query);
+        Assert.Equal(FileRefusal.NotAllowed, (await files.OpenAsync(file.Id, lq["p"], long.Parse(lq["e"]!, System.Globalization.CultureInfo.InvariantCulture), lq["s"])).Refusal);
+
+        _chat.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        Assert.Equal(FileRefusal.Expired, (await files.OpenAsync(file.Id, q["p"], expires, q["s"])).Refusal);
     }
 }

@@ -20,6 +20,12 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
     public const string FgwConversation = "a:fgw-personal";
     public const string JytUser = "29:jyt-lly";
 
+    /// <summary>余波 of the office (office.clerk1) on Teams, when the harness is started with <c>clerkOnTeams</c>.</summary>
+    public const string ClerkUser = "29:office-clerk1";
+
+    /// <summary>The clerk's 1:1 conversation.</summary>
+    public const string ClerkConversation = "a:office-clerk1-personal";
+
     private readonly bool _ownsConnector;
     private bool _stopped;
 
@@ -55,7 +61,7 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
     /// </summary>
     public static async Task<BotFrameworkHarness> StartAsync(
         IDictionary<string, string?>? settings = null, string? folder = null, FakeBotConnector? connector = null,
-        string provider = StorageProviders.Sqlite, TestStorage? storage = null)
+        string provider = StorageProviders.Sqlite, TestStorage? storage = null, bool clerkOnTeams = false)
     {
         var ownsStorage = storage is null;
         storage ??= await TestStorage.CreateAsync(provider);
@@ -64,7 +70,7 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
         folder ??= Directory.CreateTempSubdirectory("chatops-bf-").FullName;
         var all = connector.Settings;
         all["Storage:DataFolder"] = folder;
-        all["Directory:SeedFile"] = WriteDirectory(folder);
+        all["Directory:SeedFile"] = WriteDirectory(folder, clerkOnTeams);
         all["Engine:PollInterval"] = "00:00:00.200";
         foreach (var (key, value) in storage.Settings)
         {
@@ -183,7 +189,7 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
     }
 
     /// <summary>The sample directory with Bot Framework accounts instead of WeCom for two liaisons.</summary>
-    private static string WriteDirectory(string folder)
+    private static string WriteDirectory(string folder, bool clerkOnTeams)
     {
         var path = Path.Combine(folder, "directory.yaml");
         if (File.Exists(path))
@@ -199,6 +205,11 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
         var yaml = sample
             .Replace("    wecom: \"fgw.lly\"", $"    botframework: \"{FgwUser}\"", StringComparison.Ordinal)
             .Replace("    wecom: \"jyt.lly\"", $"    botframework: \"{JytUser}\"", StringComparison.Ordinal);
+        if (clerkOnTeams)
+        {
+            yaml = yaml.Replace("    wecom: \"office.clerk1\"", $"    botframework: \"{ClerkUser}\"", StringComparison.Ordinal);
+        }
+
         File.WriteAllText(path, yaml);
         return path;
     }

@@ -414,6 +414,12 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
             return;
         }
 
+        if (context.Request.Path == MediaUploadPath)
+        {
+            await MediaUploadAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         string bodyText;
         using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8))
         {
@@ -622,7 +628,7 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
         }
 
         var msgType = Str(body["msgtype"]);
-        if (msgType is not ("text" or "markdown" or "template_card"))
+        if (msgType is not ("text" or "markdown" or "template_card" or "file"))
         {
             return Error(40008, "invalid message type");
         }
@@ -652,6 +658,13 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
             if (payload["button_list"] is JsonArray buttons && buttons.Count > 6)
             {
                 return Error(InvalidParameterErrCode, "button_list exceeds 6");
+            }
+        }
+        else if (msgType == "file")
+        {
+            if (!IsValidMedia(Str(payload["media_id"])))
+            {
+                return Error(40007, "invalid media_id");
             }
         }
         else if (string.IsNullOrEmpty(Str(payload["content"])))

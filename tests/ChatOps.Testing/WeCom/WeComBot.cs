@@ -117,6 +117,11 @@ public sealed class WeComBot : IAsyncDisposable
     /// <summary>A delivery as the member sees it: the text, or the card's title, text and buttons.</summary>
     public static string Show(FakeWeComDelivery delivery)
     {
+        if (delivery.MsgType == "file")
+        {
+            return "[file] " + delivery.Payload?["media_id"]?.GetValue<string>();
+        }
+
         if (delivery.MsgType != "template_card")
         {
             return delivery.Content ?? string.Empty;

@@ -1,0 +1,37 @@
+using ChatOps.Core.Conversations;
+
+namespace ChatOps.Bot.Files;
+
+/// <summary>
+/// <c>GET /files/{id}/{name}?p=…&amp;e=…&amp;s=…</c>: the files the bot sends as links (the 专报's Word file on Teams and
+/// in the local web chat, and on WeCom when WeCom refuses the upload). The link is signed for one person and expires
+/// (<see cref="OutboundFiles.LinkAsync"/>); at download the person must still be allowed by the file's rule (for the
+/// bulletin, <c>BulletinService.MayRead</c>). Answers: the file; 403 for a forged link or a person no longer allowed;
+/// 404 for no such file; 410 for an expired link. Never cached.
+/// </summary>
+public static class FileEndpoints
+{
+    /// <summary>Maps the download endpoint.</summary>
+    public static WebApplication MapOutboundFiles(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet(OutboundFiles.RoutePrefix + "/{id}/{name?}", DownloadAsync);
+        return app;
+    }
+
+    private static async Task<IResult> DownloadAsync(HttpContext context, string id, string? p, long? e, string? s, OutboundFiles files, CancellationToken ct)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        var (file, refusal) = await files.OpenAsync(id, p, e ?? 0, s, ct);
+        return refusal switch
+        {
+            FileRefusal.None => Results.File(file!.Content, file.ContentType, file.Name),
+            FileRefusal.NotFound => Text(StatusCodes.Status404NotFound, "文件不存在或已删除。"),
+            FileRefusal.Expired => Text(StatusCodes.Status410Gone, "下载链接已过期，请在聊天中重新获取。"),
+            FileRefusal.NotAllowed => Text(StatusCodes.Status403Forbidden, "您无权下载此文件。"),
+            _ => Text(StatusCodes.Status403Forbidden, "下载链接无效。"),
+        };
+    }
+
+    private static IResult Text(int status, string message) => Results.Text(message, "text/plain; charset=utf-8", statusCode: status);
+}

@@ -1,0 +1,73 @@
+using ChatOps.Core.Conversations;
+using Dapper;
+
+namespace ChatOps.Storage.Conversations;
+
+/// <summary>Statements of <see cref="OutboundFileStore"/> (table <c>outbound_files</c>, migration 0025).</summary>
+internal static class OutboundFileSql
+{
+    public static readonly SqlStatement Insert = SqlStatement.Portable(nameof(Insert), """
+        INSERT INTO outbound_files (id, kind, person_id, name, content_type, size, secret, created_at, content)
+        VALUES (@Id, @Kind, @PersonId, @Name, @ContentType, @Size, @Secret, @CreatedAt, @Content)
+        """);
+
+    public static readonly SqlStatement SelectById = SqlStatement.Portable(nameof(SelectById), """
+        SELECT id, kind, person_id AS PersonId, name, content_type AS ContentType, secret, created_at AS CreatedAt, content
+        FROM outbound_files WHERE id = @Id
+        """);
+}
+
+/// <summary>
+/// The bytes of the files the bot sends (the 专报's Word file): saved in the unit of work of the turn that queues the
+/// message naming them, read by the channel senders and the download endpoint on their own connection.
+/// </summary>
+internal sealed class OutboundFileStore(Database db) : IOutboundFileStore
+{
+    public Task SaveAsync(IUnitOfWork work, StoredFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (work is not UnitOfWork own)
+        {
+            throw new ArgumentException($"The file store needs a unit of work of ChatOps.Storage (got {work?.GetType().Name}).", nameof(work));
+        }
+
+        return own.Session.ExecuteAsync(OutboundFileSql.Insert, new
+        {
+            file.Id,
+            file.Kind,
+            file.PersonId,
+            file.Name,
+            file.ContentType,
+            Size = file.Content.LongLength,
+            file.Secret,
+            file.CreatedAt,
+            file.Content,
+        }, cancellationToken);
+    }
+
+    public async Task<StoredFile?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var c = await db.OpenAsync(cancellationToken);
+        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(db.Sql(OutboundFileSql.SelectById), new { Id = id }, cancellationToken: cancellationToken));
+        return row is null ? null : new StoredFile(row.Id, row.Kind, row.PersonId, row.Name, row.ContentType, row.Secret, row.CreatedAt, row.Content);
+    }
+
+    private sealed class Row
+    {
+        public string Id { get; set; } = "";
+
+        public string Kind { get; set; } = "";
+
+        public string PersonId { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public string ContentType { get; set; } = "";
+
+        public string Secret { get; set; } = "";
+
+        public DateTimeOffset CreatedAt { get; set; }
+
+        public byte[] Content { get; set; } = [];
+    }
+}
