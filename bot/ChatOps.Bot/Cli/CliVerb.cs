@@ -7,7 +7,11 @@ namespace ChatOps.Bot.Cli;
 /// </summary>
 /// <param name="words">How many positional words the verb takes at least.</param>
 /// <param name="maxWords">At most (default: exactly <paramref name="words"/>).</param>
-internal abstract class CliVerb(string name, string usage, int words = 0, int? maxWords = null) : ICliVerb
+/// <param name="options">
+/// The options the verb knows; when given, any other (but a configuration override with ':') is refused with the
+/// usage, so that a typo such as <c>--titel</c> is not ignored.
+/// </param>
+internal abstract class CliVerb(string name, string usage, int words = 0, int? maxWords = null, string[]? options = null) : ICliVerb
 {
     public string Name => name;
 
@@ -15,10 +19,17 @@ internal abstract class CliVerb(string name, string usage, int words = 0, int? m
 
     public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
-        var (positional, options) = CliVerbs.Parse(args);
+        var (positional, given) = CliVerbs.Parse(args);
+        var unknown = options is null ? [] : given.Keys.Where(k => !k.Contains(':', StringComparison.Ordinal) && !options.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unknown.Count > 0)
+        {
+            await error.WriteLineAsync($"未知的选项：{string.Join("、", unknown.Select(k => "--" + k))}。usage: {Usage}");
+            return CliVerbs.Usage;
+        }
+
         return positional.Count < words || positional.Count > (maxWords ?? words)
             ? await UsageAsync(error)
-            : await RunAsync(services, new CliArguments(positional, options), output, error);
+            : await RunAsync(services, new CliArguments(positional, given), output, error);
     }
 
     /// <summary>Runs the verb with its parsed arguments; the number of words is already checked.</summary>

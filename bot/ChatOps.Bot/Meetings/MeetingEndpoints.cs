@@ -60,119 +60,97 @@ public static class MeetingEndpoints
             return bad;
         }
 
-        return await GuardAsync(async () =>
+        var result = await meetings.CreateAsync(Actor(context),
+            new MeetingDraft(request!.Kind, request.Title, request.Host, request.Start, request.End, request.Place, request.Link, request.Agenda,
+                request.Attendees, request.Recurrence, request.AllowDuplicate ?? false), ct);
+        return Answer(result, created => Results.Json(new
         {
-            var created = await meetings.CreateAsync(Actor(context),
-                new MeetingDraft(request!.Kind, request.Title, request.Host, request.Start, request.End, request.Place, request.Link, request.Agenda,
-                    request.Attendees, request.Recurrence, request.AllowDuplicate ?? false), ct);
-            return Results.Json(new
-            {
-                meeting = View(created.Meeting, office, time),
-                seriesId = created.Series?.Id,
-                recurrence = created.Series?.Rule.ToString(),
-                invited = created.Invited,
-                warnings = created.Warnings,
-            }, JsonOptions, statusCode: StatusCodes.Status201Created);
-        });
+            meeting = View(created.Meeting, office, time),
+            seriesId = created.Series?.Id,
+            recurrence = created.Series?.Rule.ToString(),
+            invited = created.Invited,
+            warnings = created.Warnings,
+        }, JsonOptions, statusCode: StatusCodes.Status201Created));
     }
 
     private static async Task<IResult> MoveAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, TimeProvider time, CancellationToken ct)
     {
         var (request, bad) = await ReadAsync<MoveMeetingRequest>(context, ct);
-        return bad ?? await GuardAsync(async () =>
-            Results.Json(new { meeting = View(await meetings.EditTimeAsync(Actor(context), id, request!.Start, request.End, ct), office, time) }, JsonOptions));
+        return bad ?? Answer(await meetings.EditTimeAsync(Actor(context), id, request!.Start, request.End, ct),
+            moved => Results.Json(new { meeting = View(moved, office, time) }, JsonOptions));
     }
 
-    private static Task<IResult> CancelAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, TimeProvider time, string? reason, bool? series, CancellationToken ct) =>
-        GuardAsync(async () =>
-        {
-            var cancelled = await meetings.CancelAsync(Actor(context), id, reason, series ?? false, ct);
-            return Results.Json(new { cancelled = cancelled.Select(m => View(m, office, time)) }, JsonOptions);
-        });
+    private static async Task<IResult> CancelAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, TimeProvider time, string? reason, bool? series, CancellationToken ct) =>
+        Answer(await meetings.CancelAsync(Actor(context), id, reason, series ?? false, ct),
+            cancelled => Results.Json(new { cancelled = cancelled.Select(m => View(m, office, time)) }, JsonOptions));
 
-    private static Task<IResult> RosterAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, TimeProvider time, CancellationToken ct) =>
-        GuardAsync(async () =>
+    private static async Task<IResult> RosterAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, TimeProvider time, CancellationToken ct) =>
+        Answer(await meetings.RosterAsync(Actor(context), id, ct), roster => Results.Json(new
         {
-            var roster = await meetings.RosterAsync(Actor(context), id, ct);
-            return Results.Json(new
+            meeting = View(roster.Meeting, office, time),
+            host = roster.HostLabel,
+            counts = Enum.GetValues<RosterCategory>().ToDictionary(c => c.ToString(), roster.Count),
+            entries = roster.Entries.Select(e => new
             {
-                meeting = View(roster.Meeting, office, time),
-                host = roster.HostLabel,
-                counts = Enum.GetValues<RosterCategory>().ToDictionary(c => c.ToString(), roster.Count),
-                entries = roster.Entries.Select(e => new
-                {
-                    personId = e.PersonId,
-                    label = e.Label,
-                    unit = e.UnitCode,
-                    category = e.Category.ToString(),
-                    categoryName = MeetingText.CategoryName(e.Category),
-                    reason = e.Leave?.Reason,
-                    substitute = e.SubstituteLabel,
-                    substituteConfirmed = e.Leave is null ? (bool?)null : e.SubstituteConfirmed,
-                    substituteDeclined = e.SubstituteDeclined,
-                    hostComment = e.Leave?.HostComment,
-                }),
-                text = MeetingText.RosterMessage(roster, office).Text,
-            }, JsonOptions);
-        });
+                personId = e.PersonId,
+                label = e.Label,
+                unit = e.UnitCode,
+                category = e.Category.ToString(),
+                categoryName = MeetingText.CategoryName(e.Category),
+                reason = e.Leave?.Reason,
+                substitute = e.SubstituteLabel,
+                substituteConfirmed = e.Leave is null ? (bool?)null : e.SubstituteConfirmed,
+                substituteDeclined = e.SubstituteDeclined,
+                hostComment = e.Leave?.HostComment,
+            }),
+            text = MeetingText.RosterMessage(roster, office).Text,
+        }, JsonOptions));
 
     private static async Task<IResult> ItemsAsync(long id, HttpContext context, MeetingService meetings, CancellationToken ct)
     {
         var (request, bad) = await ReadAsync<AgreedItemsRequest>(context, ct);
-        return bad ?? await GuardAsync(async () =>
+        return bad ?? Answer(await meetings.RecordItemsAsync(Actor(context), id, request!.Items, ct), items => Results.Json(new
         {
-            var items = await meetings.RecordItemsAsync(Actor(context), id, request!.Items, ct);
-            return Results.Json(new
-            {
-                items = items.Select(i => new { id = i.Id, text = i.Text, owner = i.OwnerUnit, due = i.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
-            }, JsonOptions, statusCode: StatusCodes.Status201Created);
-        });
+            items = items.Select(i => new { id = i.Id, text = i.Text, owner = i.OwnerUnit, due = i.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
+        }, JsonOptions, statusCode: StatusCodes.Status201Created));
     }
 
-    /// <summary>Runs a use case; a refusal becomes 400 (a message per field), 404 or 409.</summary>
-    private static async Task<IResult> GuardAsync(Func<Task<IResult>> action)
+    /// <summary>A use case's outcome as HTTP: the value through <paramref name="ok"/>, a refusal as 400 (a message per field), 403, 404 or 409.</summary>
+    private static IResult Answer<T>(MeetingResult<T> result, Func<T, IResult> ok) => result.Refusal switch
     {
-        try
-        {
-            return await action();
-        }
-        catch (MeetingValidationException ex)
-        {
-            return ex.Kind switch
-            {
-                MeetingProblemKind.NotFound => Results.Problem(title: "找不到", detail: ex.Message, statusCode: StatusCodes.Status404NotFound),
-                MeetingProblemKind.Conflict or MeetingProblemKind.Duplicate => Results.Problem(title: "当前状态不允许此操作", detail: ex.Message, statusCode: StatusCodes.Status409Conflict),
-                MeetingProblemKind.Forbidden => OfficeApiAccess.Problem(StatusCodes.Status403Forbidden, ex.Message),
-                _ => Results.ValidationProblem(ex.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "请求内容有误，请按提示修改。"),
-            };
-        }
-    }
+        null => ok(result.Value!),
+        { Kind: MeetingProblemKind.NotFound } r => Results.Problem(title: MeetingText.ApiNotFound, detail: r.Message, statusCode: StatusCodes.Status404NotFound),
+        { Kind: MeetingProblemKind.Conflict or MeetingProblemKind.Duplicate } r =>
+            Results.Problem(title: MeetingText.ApiConflict, detail: r.Message, statusCode: StatusCodes.Status409Conflict),
+        { Kind: MeetingProblemKind.Forbidden } r => OfficeApiAccess.Problem(StatusCodes.Status403Forbidden, r.Message),
+        var r => Results.ValidationProblem(r.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: MeetingText.ApiInvalid),
+    };
 
     private static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext context, CancellationToken ct)
         where T : class
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
-            return (null, Results.Problem(title: "请求体过大", statusCode: StatusCodes.Status413PayloadTooLarge));
+            return (null, Results.Problem(title: MeetingText.ApiTooLarge, statusCode: StatusCodes.Status413PayloadTooLarge));
         }
 
         if (!context.Request.HasJsonContentType())
         {
-            return (null, Results.Problem(title: "请求体须为 JSON（Content-Type: application/json）。", statusCode: StatusCodes.Status415UnsupportedMediaType));
+            return (null, Results.Problem(title: MeetingText.ApiNotJson, statusCode: StatusCodes.Status415UnsupportedMediaType));
         }
 
         try
         {
             var value = await context.Request.ReadFromJsonAsync<T>(JsonOptions, ct);
             return value is null
-                ? (null, Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["请求体不能为空。"] }, title: "请求内容有误，请按提示修改。"))
+                ? (null, Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [MeetingText.ApiEmptyBody] }, title: MeetingText.ApiInvalid))
                 : (value, null);
         }
         catch (JsonException ex)
         {
             return (null, Results.ValidationProblem(
-                new Dictionary<string, string[]> { [ex.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body"] = [$"请求体不是有效的 JSON，或字段类型不对（{ex.Message}）。"] },
-                title: "请求内容有误，请按提示修改。"));
+                new Dictionary<string, string[]> { [ex.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body"] = [MeetingText.ApiBadJson(ex.Message)] },
+                title: MeetingText.ApiInvalid));
         }
     }
 

@@ -11,13 +11,12 @@ public sealed partial class MeetingAttendance
     {
         ArgumentNullException.ThrowIfNull(actor);
         var store = stores.For(work);
-        var meeting = await store.FindMeetingAsync(meetingId, cancellationToken);
-        if (await ClosedAsync(meeting, meetingId, MeetingText.DeclineVerb, time.GetUtcNow(), cancellationToken) is { } closed)
+        var (m, closed) = await OpenAsync(store, meetingId, MeetingText.DeclineVerb, cancellationToken);
+        if (closed is not null)
         {
             return closed;
         }
 
-        var m = meeting!;
         var me = (await store.ListAttendeesAsync(m.Id, cancellationToken)).FirstOrDefault(a => a.PersonId == actor.Id);
         return me switch
         {

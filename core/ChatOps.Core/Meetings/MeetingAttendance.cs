@@ -19,25 +19,17 @@ public sealed partial class MeetingAttendance(
     TimeProvider time,
     ILogger<MeetingAttendance> logger)
 {
-    /// <summary>The longest reason for leave.</summary>
-    public const int MaxReason = 200;
-
-    /// <summary>The longest comment of a host who does not approve.</summary>
-    public const int MaxComment = 500;
-
     /// <summary>参加 #id: an invitee confirms (withdrawing any leave request and releasing its substitute), a substitute confirms.</summary>
     public async Task<MeetingOutcome> AttendAsync(Actor actor, IUnitOfWork work, long meetingId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var now = time.GetUtcNow();
         var store = stores.For(work);
-        var meeting = await store.FindMeetingAsync(meetingId, cancellationToken);
-        if (await ClosedAsync(meeting, meetingId, MeetingText.AttendVerb, now, cancellationToken) is { } closed)
+        var (m, closed) = await OpenAsync(store, meetingId, MeetingText.AttendVerb, cancellationToken);
+        if (closed is not null)
         {
             return closed;
         }
-
-        var m = meeting!;
         var snapshot = await directory.LoadAsync(cancellationToken);
         var attendees = await store.ListAttendeesAsync(meetingId, cancellationToken);
         var me = attendees.FirstOrDefault(a => a.PersonId == actor.Id);
@@ -82,14 +74,8 @@ public sealed partial class MeetingAttendance(
     {
         ArgumentNullException.ThrowIfNull(actor);
         var store = stores.For(work);
-        var meeting = await store.FindMeetingAsync(meetingId, cancellationToken);
-        if (await ClosedAsync(meeting, meetingId, MeetingText.LeaveVerb, time.GetUtcNow(), cancellationToken) is { } closed)
-        {
-            return closed;
-        }
-
-        var m = meeting!;
-        if (await NotInviteeAsync(actor, store, m, cancellationToken) is { } refusal)
+        var (m, closed) = await OpenAsync(store, meetingId, MeetingText.LeaveVerb, cancellationToken);
+        if ((closed ?? await NotInviteeAsync(actor, store, m, cancellationToken)) is { } refusal)
         {
             return refusal;
         }
@@ -104,7 +90,7 @@ public sealed partial class MeetingAttendance(
     {
         0 => MeetingText.EmptyReason,
         < 2 => MeetingText.VagueReason,
-        > MaxReason => MeetingText.TooLongText(MaxReason, reason!.Trim().Length, "请假事由"),
+        > MeetingLimits.Reason => MeetingText.TooLongText(MeetingLimits.Reason, reason!.Trim().Length, "请假事由"),
         _ => null,
     };
 
@@ -112,7 +98,7 @@ public sealed partial class MeetingAttendance(
     public static string? CheckComment(string comment) => (comment ?? "").Trim().Length switch
     {
         0 => MeetingText.EmptyComment,
-        > MaxComment => MeetingText.CommentTooLong(comment!.Trim().Length),
+        > MeetingLimits.Comment => MeetingText.CommentTooLong(comment!.Trim().Length),
         _ => null,
     };
 
@@ -154,14 +140,8 @@ public sealed partial class MeetingAttendance(
         ArgumentNullException.ThrowIfNull(application);
         var now = time.GetUtcNow();
         var store = stores.For(work);
-        var meeting = await store.FindMeetingAsync(application.MeetingId, cancellationToken);
-        if (await ClosedAsync(meeting, application.MeetingId, MeetingText.LeaveVerb, now, cancellationToken) is { } closed)
-        {
-            return closed;
-        }
-
-        var m = meeting!;
-        if (await NotInviteeAsync(actor, store, m, cancellationToken) is { } refusal)
+        var (m, closed) = await OpenAsync(store, application.MeetingId, MeetingText.LeaveVerb, cancellationToken);
+        if ((closed ?? await NotInviteeAsync(actor, store, m, cancellationToken)) is { } refusal)
         {
             return refusal;
         }
@@ -302,14 +282,19 @@ public sealed partial class MeetingAttendance(
         }
     }
 
-    /// <summary>A refusal for a missing, cancelled or started meeting; null when it is open.</summary>
-    private async Task<MeetingOutcome?> ClosedAsync(Meeting? meeting, long id, string what, DateTimeOffset now, CancellationToken cancellationToken) => meeting switch
+    /// <summary>The meeting and, when it is missing, cancelled or started, the refusal (<paramref name="what"/>: 请假, 确认参会).</summary>
+    private async Task<(Meeting Meeting, MeetingOutcome? Closed)> OpenAsync(IMeetingStore store, long id, string what, CancellationToken cancellationToken)
     {
-        null => MeetingOutcome.Refuse(MeetingText.NoMeeting(id)),
-        { Status: MeetingStatus.Cancelled } => MeetingOutcome.Refuse(MeetingText.WasCancelled(meeting, notices.Office)),
-        _ when meeting.HasStarted(now) => MeetingOutcome.Refuse(MeetingText.HasStarted(meeting, what, await directory.LoadAsync(cancellationToken), notices.Office)),
-        _ => null,
-    };
+        var meeting = await store.FindMeetingAsync(id, cancellationToken);
+        var closed = meeting switch
+        {
+            null => MeetingOutcome.Refuse(MeetingText.NoMeeting(id)),
+            { Status: MeetingStatus.Cancelled } => MeetingOutcome.Refuse(MeetingText.WasCancelled(meeting, notices.Office)),
+            _ when meeting.HasStarted(time.GetUtcNow()) => MeetingOutcome.Refuse(MeetingText.HasStarted(meeting, what, await directory.LoadAsync(cancellationToken), notices.Office)),
+            _ => null,
+        };
+        return (meeting!, closed);
+    }
 
     /// <summary>A refusal for someone who is not an invitee (a substitute, the host, someone not invited); null for an invitee.</summary>
     private async Task<MeetingOutcome?> NotInviteeAsync(Actor actor, IMeetingStore store, Meeting m, CancellationToken cancellationToken)

@@ -12,8 +12,8 @@ public sealed record AgreedItemStanding(AgreedItem Item, IReadOnlyList<ItemFeedb
 /// (the same rules and texts as the chat's 批准请假 #id / 不批准 #id), adding attendees to a meeting already announced
 /// (they are invited at once) and taking one off (they are told), and the agreed items of a meeting with their feedback
 /// and whether they are overdue. Each takes the acting <see cref="Actor"/>, checks permission itself, and writes the
-/// change, an audit line and its notices in one transaction. Kept in its own file while MeetingService is reworked;
-/// the chat's leave decision should call <see cref="DecideLeaveAsync"/> once both are merged.
+/// change, an audit line and its notices in one transaction, and returns a <see cref="MeetingResult{T}"/> (a refusal
+/// writes nothing).
 /// </summary>
 public sealed class MeetingDesk(
     IUnitOfWorkFactory units,
@@ -25,9 +25,8 @@ public sealed class MeetingDesk(
     TimeProvider time)
 {
     /// <summary>批准 / 不批准: only the meeting's host, before it starts; a refusal needs the host's comment (told to the requester).</summary>
-    /// <returns>The Chinese text to show.</returns>
-    /// <exception cref="MeetingValidationException">Refused; nothing changed.</exception>
-    public async Task<string> DecideLeaveAsync(Actor actor, long requestId, bool approve, string? comment, CancellationToken cancellationToken = default)
+    /// <returns>The Chinese text to show, or the refusal (409).</returns>
+    public async Task<MeetingResult<string>> DecideLeaveAsync(Actor actor, long requestId, bool approve, string? comment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var work = await units.BeginAsync(cancellationToken);
@@ -36,7 +35,7 @@ public sealed class MeetingDesk(
             : await attendance.RejectAsync(actor, work, requestId, comment ?? "", cancellationToken);
         if (!outcome.Succeeded)
         {
-            throw MeetingValidationException.One(approve ? "id" : "comment", outcome.Message, MeetingProblemKind.Conflict);
+            return MeetingRefusal.One(approve ? "id" : "comment", outcome.Message, MeetingProblemKind.Conflict);
         }
 
         await work.CommitAsync(cancellationToken);
@@ -45,32 +44,37 @@ public sealed class MeetingDesk(
 
     /// <summary>Adds attendees (unit:…, role:…, person:…) to a meeting not yet started; the office or the host. New attendees are invited now.</summary>
     /// <returns>How many people were added.</returns>
-    public async Task<int> AddAttendeesAsync(Actor actor, long meetingId, IReadOnlyList<string> specs, CancellationToken cancellationToken = default)
+    public async Task<MeetingResult<int>> AddAttendeesAsync(Actor actor, long meetingId, IReadOnlyList<string> specs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(specs);
         var now = time.GetUtcNow();
         await using var work = await units.BeginAsync(cancellationToken);
         var store = stores.For(work);
-        var meeting = await OpenForAsync(store, actor, meetingId, now, cancellationToken);
+        var open = await OpenForAsync(store, actor, meetingId, now, cancellationToken);
+        if (open.Value is not { } meeting)
+        {
+            return open.Refusal!;
+        }
+
         var snapshot = await directory.LoadAsync(cancellationToken);
         var split = specs.SelectMany(AttendeeSpec.Split).ToList();
         if (split.Count == 0)
         {
-            throw MeetingValidationException.One("attendees", "请指定参会人员，如 unit:wjw（单位联络员）、role:联络员 或 person:人员编号。");
+            return MeetingRefusal.One("attendees", MeetingText.NoAttendees);
         }
 
         var resolution = AttendeeResolver.Resolve(split, snapshot, meeting.HostId);
         if (resolution.Errors.Count > 0)
         {
-            throw MeetingValidationException.One("attendees", string.Join("\n", resolution.Errors));
+            return MeetingRefusal.One("attendees", string.Join("\n", resolution.Errors));
         }
 
         var present = (await store.ListAttendeesAsync(meetingId, cancellationToken)).Select(a => a.PersonId).ToHashSet(StringComparer.Ordinal);
         var added = resolution.People.Where(p => !present.Contains(p.PersonId)).ToList();
         if (added.Count == 0)
         {
-            throw MeetingValidationException.One("attendees", "所指定的人员都已在参会名单中。", MeetingProblemKind.Conflict);
+            return MeetingRefusal.One("attendees", MeetingText.AllOnRoster, MeetingProblemKind.Conflict);
         }
 
         var subject = MeetingSteps.Subject(meeting);
@@ -91,17 +95,22 @@ public sealed class MeetingDesk(
     }
 
     /// <summary>Takes an invitee off a meeting not yet started (the office or the host); they are told it no longer concerns them.</summary>
-    public async Task<string> RemoveAttendeeAsync(Actor actor, long meetingId, string personId, CancellationToken cancellationToken = default)
+    public async Task<MeetingResult<string>> RemoveAttendeeAsync(Actor actor, long meetingId, string personId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var now = time.GetUtcNow();
         await using var work = await units.BeginAsync(cancellationToken);
         var store = stores.For(work);
-        var meeting = await OpenForAsync(store, actor, meetingId, now, cancellationToken);
+        var open = await OpenForAsync(store, actor, meetingId, now, cancellationToken);
+        if (open.Value is not { } meeting)
+        {
+            return open.Refusal!;
+        }
+
         var attendees = await store.ListAttendeesAsync(meetingId, cancellationToken);
         if (!attendees.Any(a => a.PersonId == personId))
         {
-            throw MeetingValidationException.One("person", "该人员不在参会名单中。");
+            return MeetingRefusal.One("person", MeetingText.NotOnRoster);
         }
 
         var snapshot = await directory.LoadAsync(cancellationToken);
@@ -116,13 +125,12 @@ public sealed class MeetingDesk(
         var subject = MeetingSteps.Subject(meeting);
         if ((await store.ListDoneStepsAsync([subject], cancellationToken)).Contains((subject, MeetingSteps.Invite)))
         {
-            await notices.SendAsync(work, personId, snapshot, OutboundMessage.Plain(
-                $"{MeetingText.When(meeting.StartsAt, notices.Office)}的{meeting.Title}参会名单已调整，您无需参加本次会议。"), now, null, cancellationToken);
+            await notices.SendAsync(work, personId, snapshot, MeetingText.TakenOffRoster(meeting, notices.Office), now, null, cancellationToken);
         }
 
         await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "meeting.attendee-remove", $"meeting:{meetingId}", personId, actor.Source), cancellationToken);
         await work.CommitAsync(cancellationToken);
-        return $"已将{label}移出参会名单。";
+        return MeetingText.RemovedFromRoster(label);
     }
 
     /// <summary>The agreed items of a meeting with their feedback, overdue when past due and not done (office date).</summary>
@@ -130,26 +138,16 @@ public sealed class MeetingDesk(
     {
         await using var work = await units.BeginAsync(cancellationToken);
         var store = stores.For(work);
-        var today = calendar.LocalDate(time.GetUtcNow());
-        var result = new List<AgreedItemStanding>();
-        foreach (var item in await store.ListItemsForMeetingAsync(meetingId, cancellationToken))
-        {
-            result.Add(new AgreedItemStanding(item, await store.ListFeedbackAsync(item.Id, cancellationToken), item.Status != AgreedItemStatus.Done && today > item.DueDate));
-        }
-
-        return result;
+        return await MeetingService.StandingsAsync(store, await store.ListItemsForMeetingAsync(meetingId, cancellationToken), calendar.LocalDate(time.GetUtcNow()), cancellationToken);
     }
 
-    private static async Task<Meeting> OpenForAsync(IMeetingStore store, Actor actor, long id, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var meeting = await store.FindMeetingAsync(id, cancellationToken) ?? throw MeetingValidationException.NoMeeting(id);
-        if (!MeetingService.MayManage(actor, meeting))
+    /// <summary>A meeting the actor may change the roster of, or the refusal (404, 409).</summary>
+    private static async Task<MeetingResult<Meeting>> OpenForAsync(IMeetingStore store, Actor actor, long id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await store.FindMeetingAsync(id, cancellationToken) switch
         {
-            throw MeetingValidationException.One("id", "只有领导小组办公室或会议主持人可以调整参会名单。", MeetingProblemKind.Conflict);
-        }
-
-        return !meeting.IsOpen(now)
-            ? throw MeetingValidationException.One("id", $"{meeting.Title}已经{(meeting.Status == MeetingStatus.Cancelled ? "取消" : "开始")}，不能调整参会名单。", MeetingProblemKind.Conflict)
-            : meeting;
-    }
+            null => MeetingRefusal.NoMeeting(id),
+            var m when !MeetingService.MayManage(actor, m) => MeetingRefusal.Conflict(MeetingText.OnlyOfficeChangesRoster),
+            var m when !m.IsOpen(now) => MeetingRefusal.Conflict(MeetingText.RosterClosed(m)),
+            var m => m,
+        };
 }

@@ -4,50 +4,6 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.Core.Meetings;
 
-/// <summary>What kind of problem a refused meeting request is: the API answers 400, 404 or 409 accordingly.</summary>
-public enum MeetingProblemKind
-{
-    /// <summary>A field is missing or wrong.</summary>
-    Invalid,
-
-    /// <summary>The meeting (or item) does not exist.</summary>
-    NotFound,
-
-    /// <summary>The meeting's state does not allow it (cancelled, started).</summary>
-    Conflict,
-
-    /// <summary>The actor may not do it (not office staff, not the meeting's host).</summary>
-    Forbidden,
-
-    /// <summary>A meeting with the same title and start exists; allowed only when the request says so.</summary>
-    Duplicate,
-}
-
-/// <summary>
-/// A request of office staff that was refused, with one Chinese message per field (e.g. <c>start</c> →
-/// 开始时间格式应为“2026-12-01 09:00”。) so the API, the CLI and chat can each show exactly what to fix.
-/// </summary>
-public sealed class MeetingValidationException(IReadOnlyDictionary<string, string> errors, MeetingProblemKind kind = MeetingProblemKind.Invalid)
-    : Exception(string.Join("\n", errors.Select(e => e.Value)))
-{
-    /// <summary>Messages by field name.</summary>
-    public IReadOnlyDictionary<string, string> Errors { get; } = errors;
-
-    /// <summary>What kind of problem it is.</summary>
-    public MeetingProblemKind Kind { get; } = kind;
-
-    /// <summary>A refusal about one field.</summary>
-    public static MeetingValidationException One(string field, string message, MeetingProblemKind kind = MeetingProblemKind.Invalid) =>
-        new(new Dictionary<string, string>(StringComparer.Ordinal) { [field] = message }, kind);
-
-    /// <summary>A meeting that does not exist.</summary>
-    public static MeetingValidationException NoMeeting(long id) =>
-        One("id", MeetingText.NoMeeting(id), MeetingProblemKind.NotFound);
-
-    /// <summary>The actor may not do this.</summary>
-    public static MeetingValidationException Forbidden(string message) => One("actor", message, MeetingProblemKind.Forbidden);
-}
-
 /// <summary>A new meeting as office staff enter it (API JSON, CLI options): text fields, validated by <see cref="MeetingService"/>.</summary>
 /// <param name="Kind">领导小组会议, 办公室会议, 专题会议 or 周例会 (or the English names).</param>
 /// <param name="Host">The host's person id or unique name.</param>

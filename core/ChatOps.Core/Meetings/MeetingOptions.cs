@@ -27,3 +27,31 @@ public sealed class MeetingOptions
     /// </summary>
     public TimeSpan CatchUpLimit { get; set; } = TimeSpan.FromDays(2);
 }
+
+/// <summary>The longest texts the meeting use cases accept, in one place (the messages quote them).</summary>
+public static class MeetingLimits
+{
+    /// <summary>A meeting's title.</summary>
+    public const int Title = 100;
+
+    /// <summary>A meeting's place.</summary>
+    public const int Place = 200;
+
+    /// <summary>A meeting's agenda.</summary>
+    public const int Agenda = 2000;
+
+    /// <summary>The reason for a cancellation.</summary>
+    public const int CancelReason = 200;
+
+    /// <summary>The reason for leave (and a substitute's reason for not attending).</summary>
+    public const int Reason = 200;
+
+    /// <summary>The comment of a host who does not approve.</summary>
+    public const int Comment = 500;
+
+    /// <summary>An agreed item's text.</summary>
+    public const int Item = 500;
+
+    /// <summary>A unit's feedback on an agreed item.</summary>
+    public const int Feedback = 1000;
+}

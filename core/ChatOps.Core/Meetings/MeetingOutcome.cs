@@ -15,8 +15,8 @@ public enum MeetingOutcomeKind
 
 /// <summary>
 /// The outcome of an attendance use case (<see cref="MeetingAttendance"/>): success or refusal with the Chinese text
-/// to show the actor, and the rows as they now stand. Office use cases (<see cref="MeetingService"/>) refuse with a
-/// <see cref="MeetingValidationException"/> instead, because the API shows one message per field.
+/// to show the actor, and the rows as they now stand. Office use cases (<see cref="MeetingService"/>) return a
+/// <see cref="MeetingResult{T}"/> instead, because the API shows one message per field.
 /// </summary>
 /// <param name="Kind">What happened.</param>
 /// <param name="Message">The text to show the actor (Chinese).</param>

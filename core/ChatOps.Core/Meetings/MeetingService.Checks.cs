@@ -5,10 +5,6 @@ namespace ChatOps.Core.Meetings;
 /// <summary>The checks of a new meeting and of a new time: every wrong field gets its own message, nothing is written.</summary>
 public sealed partial class MeetingService
 {
-    private const int MaxTitle = 100;
-    private const int MaxPlace = 200;
-    private const int MaxAgenda = 2000;
-
     /// <summary>True when <paramref name="actor"/> may arrange meetings at all: office staff (any host) or a meeting host (their own).</summary>
     public static bool MayArrange(Actor actor)
     {
@@ -16,25 +12,14 @@ public sealed partial class MeetingService
         return actor.Has(Roles.OfficeStaff) || actor.Has(Roles.MeetingHost);
     }
 
-    private static void CheckMayCreate(Actor actor)
-    {
-        if (!MayArrange(actor))
-        {
-            throw MeetingValidationException.Forbidden(MeetingText.OnlyOfficeCreates);
-        }
-    }
+    private static MeetingRefusal? RefuseCreate(Actor actor) => MayArrange(actor) ? null : MeetingRefusal.Forbidden(MeetingText.OnlyOfficeCreates);
 
     /// <summary>A host who is not office staff arranges only meetings they host themselves.</summary>
-    private static void CheckMayHost(Actor actor, Person host)
-    {
-        if (!actor.Has(Roles.OfficeStaff) && host.Id != actor.Id)
-        {
-            throw MeetingValidationException.Forbidden(MeetingText.OwnMeetingsOnly);
-        }
-    }
+    private static MeetingRefusal? RefuseHost(Actor actor, Person host) =>
+        !actor.Has(Roles.OfficeStaff) && host.Id != actor.Id ? MeetingRefusal.Forbidden(MeetingText.OwnMeetingsOnly) : null;
 
-    /// <summary>Checks a draft against the directory; throws with every field's message, or returns the parsed meeting.</summary>
-    private ValidDraft Validate(MeetingDraft draft, DirectorySnapshot snapshot, DateTimeOffset now)
+    /// <summary>Checks a draft against the directory: the parsed meeting, or every field's message.</summary>
+    private MeetingResult<ValidDraft> Validate(MeetingDraft draft, DirectorySnapshot snapshot, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!MeetingKinds.TryParse(draft.Kind, out var kind))
@@ -47,9 +32,9 @@ public sealed partial class MeetingService
         {
             errors["title"] = MeetingText.NoTitle;
         }
-        else if (title.Length > MaxTitle)
+        else if (title.Length > MeetingLimits.Title)
         {
-            errors["title"] = MeetingText.TooLong("会议名称", MaxTitle, title.Length);
+            errors["title"] = MeetingText.TooLong("会议名称", MeetingLimits.Title, title.Length);
         }
 
         Person? host = null;
@@ -65,9 +50,9 @@ public sealed partial class MeetingService
         var (start, end) = ParseTimes(draft.Start, draft.End, now, errors);
         var (place, link) = CheckVenue(draft.Place, draft.Link, errors);
         var agenda = string.IsNullOrWhiteSpace(draft.Agenda) ? null : draft.Agenda.Trim();
-        if (agenda?.Length > MaxAgenda)
+        if (agenda?.Length > MeetingLimits.Agenda)
         {
-            errors["agenda"] = MeetingText.TooLong("会议议题", MaxAgenda, agenda.Length);
+            errors["agenda"] = MeetingText.TooLong("会议议题", MeetingLimits.Agenda, agenda.Length);
         }
 
         var specs = (draft.Attendees ?? []).SelectMany(AttendeeSpec.Split).ToList();
@@ -104,7 +89,7 @@ public sealed partial class MeetingService
         }
 
         return errors.Count > 0
-            ? throw new MeetingValidationException(errors)
+            ? MeetingRefusal.Invalid(errors)
             : new ValidDraft(kind, title, host!, start!.Value, end!.Value, place, link, agenda, specs, resolution!.People, rule);
     }
 
@@ -165,9 +150,9 @@ public sealed partial class MeetingService
         {
             errors["place"] = MeetingText.NoVenue;
         }
-        else if (place?.Length > MaxPlace)
+        else if (place?.Length > MeetingLimits.Place)
         {
-            errors["place"] = MeetingText.PlaceTooLong(MaxPlace);
+            errors["place"] = MeetingText.PlaceTooLong(MeetingLimits.Place);
         }
 
         if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))

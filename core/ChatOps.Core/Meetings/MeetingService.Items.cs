@@ -8,43 +8,47 @@ namespace ChatOps.Core.Meetings;
 /// <summary>Agreed items (议定事项): office staff record them; the owner unit's liaison reports progress.</summary>
 public sealed partial class MeetingService
 {
-    private const int MaxItem = 500;
-
-    /// <summary>The longest feedback on an item.</summary>
-    public const int MaxFeedback = 1000;
-
     /// <summary>Records agreed items in a unit of work of its own.</summary>
-    public Task<IReadOnlyList<AgreedItem>> RecordItemsAsync(Actor actor, long meetingId, IReadOnlyList<AgreedItemDraft>? items, CancellationToken cancellationToken = default) =>
+    public Task<MeetingResult<IReadOnlyList<AgreedItem>>> RecordItemsAsync(Actor actor, long meetingId, IReadOnlyList<AgreedItemDraft>? items, CancellationToken cancellationToken = default) =>
         InOwnWorkAsync(work => RecordItemsAsync(actor, work, meetingId, items, cancellationToken), cancellationToken);
 
     /// <summary>Records agreed items (议定事项) from a meeting's minutes (office staff); each owner unit's liaison is told.</summary>
-    public async Task<IReadOnlyList<AgreedItem>> RecordItemsAsync(
+    public async Task<MeetingResult<IReadOnlyList<AgreedItem>>> RecordItemsAsync(
         Actor actor, IUnitOfWork work, long meetingId, IReadOnlyList<AgreedItemDraft>? items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(work);
         if (!actor.Has(Roles.OfficeStaff))
         {
-            throw MeetingValidationException.Forbidden(MeetingText.OnlyOfficeItems);
+            return MeetingRefusal.Forbidden(MeetingText.OnlyOfficeItems);
         }
 
         var now = time.GetUtcNow();
         var snapshot = await directory.LoadAsync(cancellationToken);
         var store = stores.For(work);
-        var meeting = await store.FindMeetingAsync(meetingId, cancellationToken) ?? throw MeetingValidationException.NoMeeting(meetingId);
+        if (await store.FindMeetingAsync(meetingId, cancellationToken) is not { } meeting)
+        {
+            return MeetingRefusal.NoMeeting(meetingId);
+        }
+
         if (meeting.Status == MeetingStatus.Cancelled)
         {
-            throw MeetingValidationException.One("id", MeetingText.NoItemsWhenCancelled(meeting), MeetingProblemKind.Conflict);
+            return MeetingRefusal.Conflict(MeetingText.NoItemsWhenCancelled(meeting));
         }
 
         if (items is null || items.Count == 0)
         {
-            throw MeetingValidationException.One("items", MeetingText.NoItems);
+            return MeetingRefusal.One("items", MeetingText.NoItems);
         }
 
         var parsed = ParseItems(items, snapshot, calendar.LocalDate(now));
+        if (!parsed.Succeeded)
+        {
+            return parsed.Refusal!;
+        }
+
         var recorded = new List<AgreedItem>();
-        foreach (var (text, unit, due) in parsed)
+        foreach (var (text, unit, due) in parsed.Value!)
         {
             var item = new AgreedItem(0, meetingId, text, unit.Code, due, AgreedItemStatus.Open, actor.Id, now, now);
             item = item with { Id = await store.InsertItemAsync(item, cancellationToken) };
@@ -63,7 +67,37 @@ public sealed partial class MeetingService
         }
 
         logger.LogInformation("{By} recorded {Count} agreed item(s) of meeting {Id}", actor.Id, recorded.Count, meetingId);
-        return recorded;
+        return MeetingResult<IReadOnlyList<AgreedItem>>.Ok(recorded);
+    }
+
+    /// <summary>
+    /// 议定事项: the open items with their feedback, overdue ones marked — every open item for office staff (when
+    /// <paramref name="everyone"/>), otherwise those of the units the actor reports for.
+    /// </summary>
+    public async Task<IReadOnlyList<AgreedItemStanding>> OpenItemsAsync(Actor actor, IUnitOfWork work, bool everyone, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var store = stores.For(work);
+        var open = await store.ListOpenItemsAsync(cancellationToken);
+        if (!(everyone && actor.Has(Roles.OfficeStaff)))
+        {
+            var units = (await directory.ListReportingUnitsAsync(actor.Id, cancellationToken)).Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+            open = [.. open.Where(i => units.Contains(i.OwnerUnit))];
+        }
+
+        return await StandingsAsync(store, open, calendar.LocalDate(time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>Items with their feedback; overdue when past due and not done (office date).</summary>
+    internal static async Task<IReadOnlyList<AgreedItemStanding>> StandingsAsync(IMeetingStore store, IEnumerable<AgreedItem> items, DateOnly today, CancellationToken cancellationToken)
+    {
+        var result = new List<AgreedItemStanding>();
+        foreach (var item in items)
+        {
+            result.Add(new AgreedItemStanding(item, await store.ListFeedbackAsync(item.Id, cancellationToken), item.Status != AgreedItemStatus.Done && today > item.DueDate));
+        }
+
+        return result;
     }
 
     /// <summary>The notice of a new agreed item to the owner's liaison, with 反馈落实情况.</summary>
@@ -102,9 +136,9 @@ public sealed partial class MeetingService
         }
 
         text = (text ?? "").Trim();
-        if (text.Length == 0 || text.Length > MaxFeedback)
+        if (CheckFeedback(text) is { } badFeedback)
         {
-            return MeetingOutcome.Refuse(text.Length == 0 ? MeetingText.EmptyFeedback : MeetingText.TooLongText(MaxFeedback, text.Length));
+            return MeetingOutcome.Refuse(badFeedback);
         }
 
         var now = time.GetUtcNow();
@@ -130,7 +164,15 @@ public sealed partial class MeetingService
         return MeetingOutcome.Ok(MeetingText.FeedbackRecorded(item, done));
     }
 
-    private static List<(string Text, Unit Unit, DateOnly Due)> ParseItems(IReadOnlyList<AgreedItemDraft> items, DirectorySnapshot snapshot, DateOnly today)
+    /// <summary>Checks a unit's feedback as typed; null when acceptable, else what to say.</summary>
+    public static string? CheckFeedback(string text) => (text ?? "").Trim().Length switch
+    {
+        0 => MeetingText.EmptyFeedback,
+        > MeetingLimits.Feedback and var length => MeetingText.TooLongText(MeetingLimits.Feedback, length),
+        _ => null,
+    };
+
+    private static MeetingResult<List<(string Text, Unit Unit, DateOnly Due)>> ParseItems(IReadOnlyList<AgreedItemDraft> items, DirectorySnapshot snapshot, DateOnly today)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var parsed = new List<(string Text, Unit Unit, DateOnly Due)>();
@@ -143,9 +185,9 @@ public sealed partial class MeetingService
             {
                 errors[$"items[{i}].text"] = MeetingText.NoItemText(n);
             }
-            else if (text.Length > MaxItem)
+            else if (text.Length > MeetingLimits.Item)
             {
-                errors[$"items[{i}].text"] = MeetingText.ItemTooLong(n, MaxItem, text.Length);
+                errors[$"items[{i}].text"] = MeetingText.ItemTooLong(n, MeetingLimits.Item, text.Length);
             }
 
             var owner = item.Owner?.Trim() ?? "";
@@ -171,12 +213,12 @@ public sealed partial class MeetingService
             {
                 errors[$"items[{i}].due"] = MeetingText.ItemDuePassed(n, due);
             }
-            else if (unit is not null && text.Length is > 0 and <= MaxItem)
+            else if (unit is not null && text.Length is > 0 and <= MeetingLimits.Item)
             {
                 parsed.Add((text, unit, due));
             }
         }
 
-        return errors.Count > 0 ? throw new MeetingValidationException(errors) : parsed;
+        return errors.Count > 0 ? MeetingRefusal.Invalid(errors) : parsed;
     }
 }

@@ -19,7 +19,8 @@ public sealed record MeetingCreated(Meeting Meeting, MeetingSeries? Series, int 
 /// takes the acting person (<see cref="Actor"/>) and checks permission itself, so chat, CLI, HTTP API and console are
 /// refused or allowed alike. A change, its notices and its audit line are written in one unit of work: the caller's
 /// (chat passes its turn's) or, through the overloads without one, a new one committed when the change succeeded.
-/// Refusals are <see cref="MeetingValidationException"/>s with one Chinese message per field.
+/// Each returns a <see cref="MeetingResult{T}"/>: the value, or a <see cref="MeetingRefusal"/> with one Chinese message
+/// per field (and nothing written).
 /// </summary>
 public sealed partial class MeetingService(
     IUnitOfWorkFactory units,
@@ -39,19 +40,23 @@ public sealed partial class MeetingService(
     }
 
     /// <summary>Creates a meeting in a unit of work of its own (begun only once the draft is valid).</summary>
-    public async Task<MeetingCreated> CreateAsync(Actor actor, MeetingDraft draft, CancellationToken cancellationToken = default)
-    {
-        await CheckAsync(actor, draft, cancellationToken);
-        return await InOwnWorkAsync(work => CreateAsync(actor, work, draft, cancellationToken), cancellationToken);
-    }
+    public async Task<MeetingResult<MeetingCreated>> CreateAsync(Actor actor, MeetingDraft draft, CancellationToken cancellationToken = default) =>
+        await CheckAsync(actor, draft, cancellationToken) is { } refusal
+            ? refusal
+            : await InOwnWorkAsync(work => CreateAsync(actor, work, draft, cancellationToken), cancellationToken);
 
-    /// <summary>Checks a draft without writing anything: refused with a message per field, or nothing.</summary>
-    public async Task CheckAsync(Actor actor, MeetingDraft draft, CancellationToken cancellationToken = default)
+    /// <summary>Checks a draft without writing anything: the refusal with a message per field, or null.</summary>
+    public async Task<MeetingRefusal?> CheckAsync(Actor actor, MeetingDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
-        CheckMayCreate(actor);
-        CheckMayHost(actor, Validate(draft, await directory.LoadAsync(cancellationToken), time.GetUtcNow()).Host);
+        if (RefuseCreate(actor) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var valid = Validate(draft, await directory.LoadAsync(cancellationToken), time.GetUtcNow());
+        return valid.Refusal ?? RefuseHost(actor, valid.Value!.Host);
     }
 
     /// <summary>A scheduled meeting with this title and start, if any (creating another asks first).</summary>
@@ -60,19 +65,28 @@ public sealed partial class MeetingService(
             .FirstOrDefault(m => m.StartsAt == start && string.Equals(m.Title, title.Trim(), StringComparison.Ordinal));
 
     /// <summary>Creates a meeting (and its series when recurring) and sends the invitations, in <paramref name="work"/>.</summary>
-    public async Task<MeetingCreated> CreateAsync(Actor actor, IUnitOfWork work, MeetingDraft draft, CancellationToken cancellationToken = default)
+    public async Task<MeetingResult<MeetingCreated>> CreateAsync(Actor actor, IUnitOfWork work, MeetingDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(draft);
-        CheckMayCreate(actor);
+        if (RefuseCreate(actor) is { } forbidden)
+        {
+            return forbidden;
+        }
+
         var now = time.GetUtcNow();
         var snapshot = await directory.LoadAsync(cancellationToken);
-        var valid = Validate(draft, snapshot, now);
-        CheckMayHost(actor, valid.Host);
+        var checkedDraft = Validate(draft, snapshot, now);
+        if ((checkedDraft.Refusal ?? RefuseHost(actor, checkedDraft.Value!.Host)) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var valid = checkedDraft.Value!;
         if (!draft.AllowDuplicate && await FindDuplicateAsync(work, valid.Title, valid.Start, cancellationToken) is { } twin)
         {
-            throw MeetingValidationException.One("title", MeetingText.Duplicate(twin, notices.Office), MeetingProblemKind.Duplicate);
+            return MeetingRefusal.One("title", MeetingText.Duplicate(twin, notices.Office), MeetingProblemKind.Duplicate);
         }
 
         var warnings = new List<string>();
@@ -116,7 +130,7 @@ public sealed partial class MeetingService(
 
     /// <summary>Moves a meeting in a unit of work of its own.</summary>
     /// <param name="end">The new end; null keeps the meeting's length.</param>
-    public Task<Meeting> EditTimeAsync(Actor actor, long id, string? start, string? end, CancellationToken cancellationToken = default) =>
+    public Task<MeetingResult<Meeting>> EditTimeAsync(Actor actor, long id, string? start, string? end, CancellationToken cancellationToken = default) =>
         InOwnWorkAsync(work => MoveAsync(actor, work, id, start ?? "", end, null, cancellationToken), cancellationToken);
 
     /// <summary>
@@ -124,17 +138,19 @@ public sealed partial class MeetingService(
     /// invited, when its invitations were on hold). A null <paramref name="start"/> keeps the time, a null
     /// <paramref name="end"/> the length, a null <paramref name="place"/> the place.
     /// </summary>
-    public async Task<Meeting> MoveAsync(Actor actor, IUnitOfWork work, long id, string? start, string? end, string? place, CancellationToken cancellationToken = default)
+    public async Task<MeetingResult<Meeting>> MoveAsync(Actor actor, IUnitOfWork work, long id, string? start, string? end, string? place, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(work);
         var now = time.GetUtcNow();
         var store = stores.For(work);
-        var meeting = await OpenMeetingAsync(store, id, now, MeetingText.MoveVerb, cancellationToken);
-        if (!MayManage(actor, meeting))
+        var open = await ManageableAsync(store, actor, id, now, MeetingText.MoveVerb, MeetingText.OnlyOfficeMoves, cancellationToken);
+        if (!open.Succeeded)
         {
-            throw MeetingValidationException.Forbidden(MeetingText.OnlyOfficeMoves);
+            return open;
         }
+
+        var meeting = open.Value!;
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var (newStart, newEnd) = start is null ? ((DateTimeOffset?)meeting.StartsAt, (DateTimeOffset?)meeting.EndsAt) : ParseTimes(start, end, now, errors, keepLength: meeting.EndsAt - meeting.StartsAt);
@@ -147,7 +163,7 @@ public sealed partial class MeetingService(
 
         if (errors.Count > 0)
         {
-            throw new MeetingValidationException(errors);
+            return MeetingRefusal.Invalid(errors);
         }
 
         var snapshot = await directory.LoadAsync(cancellationToken);
@@ -165,26 +181,29 @@ public sealed partial class MeetingService(
     }
 
     /// <summary>Cancels a meeting in a unit of work of its own.</summary>
-    public Task<IReadOnlyList<Meeting>> CancelAsync(Actor actor, long id, string? reason, bool wholeSeries, CancellationToken cancellationToken = default) =>
+    public Task<MeetingResult<IReadOnlyList<Meeting>>> CancelAsync(Actor actor, long id, string? reason, bool wholeSeries, CancellationToken cancellationToken = default) =>
         InOwnWorkAsync(work => CancelAsync(actor, work, id, reason, wholeSeries, cancellationToken), cancellationToken);
 
     /// <summary>Cancels a meeting (and, with <paramref name="wholeSeries"/>, its series from then on); attendees are told, open leave requests closed.</summary>
-    public async Task<IReadOnlyList<Meeting>> CancelAsync(Actor actor, IUnitOfWork work, long id, string? reason, bool wholeSeries, CancellationToken cancellationToken = default)
+    public async Task<MeetingResult<IReadOnlyList<Meeting>>> CancelAsync(
+        Actor actor, IUnitOfWork work, long id, string? reason, bool wholeSeries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(work);
         var now = time.GetUtcNow();
         var store = stores.For(work);
-        var meeting = await OpenMeetingAsync(store, id, now, MeetingText.CancelVerb, cancellationToken);
-        if (!MayManage(actor, meeting))
+        var open = await ManageableAsync(store, actor, id, now, MeetingText.CancelVerb, MeetingText.OnlyOfficeCancels, cancellationToken);
+        if (!open.Succeeded)
         {
-            throw MeetingValidationException.Forbidden(MeetingText.OnlyOfficeCancels);
+            return open.Refusal!;
         }
 
-        if (reason?.Trim().Length > MeetingText.MaxCancelReason)
+        if (reason?.Trim().Length > MeetingLimits.CancelReason)
         {
-            throw MeetingValidationException.One("reason", MeetingText.CancelReasonTooLong);
+            return MeetingRefusal.One("reason", MeetingText.CancelReasonTooLong);
         }
+
+        var meeting = open.Value!;
 
         var snapshot = await directory.LoadAsync(cancellationToken);
         var targets = new List<Meeting> { meeting };
@@ -214,27 +233,32 @@ public sealed partial class MeetingService(
         }
 
         logger.LogInformation("{By} cancelled meeting(s) {Ids}{Series}", actor.Id, string.Join(", ", cancelled.Select(m => m.Id)), wholeSeries && meeting.SeriesId is not null ? $" and series {meeting.SeriesId}" : "");
-        return cancelled;
+        return MeetingResult<IReadOnlyList<Meeting>>.Ok(cancelled);
     }
 
     /// <summary>
     /// 照常召开: office staff confirm a recurring meeting that falls on a day off; its invitations go out now.
     /// </summary>
-    public async Task<Meeting> ConfirmAsync(Actor actor, IUnitOfWork work, long id, CancellationToken cancellationToken = default)
+    public async Task<MeetingResult<Meeting>> ConfirmAsync(Actor actor, IUnitOfWork work, long id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(work);
         if (!actor.Has(Roles.OfficeStaff))
         {
-            throw MeetingValidationException.Forbidden(MeetingText.OnlyOfficeConfirms);
+            return MeetingRefusal.Forbidden(MeetingText.OnlyOfficeConfirms);
         }
 
         var now = time.GetUtcNow();
         var store = stores.For(work);
-        var meeting = await OpenMeetingAsync(store, id, now, MeetingText.ConfirmVerb, cancellationToken);
+        var open = await OpenMeetingAsync(store, id, now, MeetingText.ConfirmVerb, cancellationToken);
+        if (open.Value is not { } meeting)
+        {
+            return open;
+        }
+
         if (!meeting.AwaitingConfirmation)
         {
-            throw MeetingValidationException.One("id", MeetingText.NoConfirmationNeeded(meeting), MeetingProblemKind.Conflict);
+            return MeetingRefusal.Conflict(MeetingText.NoConfirmationNeeded(meeting));
         }
 
         var confirmed = meeting with { AwaitingConfirmation = false, TimeSetAt = now };
@@ -257,23 +281,43 @@ public sealed partial class MeetingService(
         return [.. meetings.Where(m => MayManage(actor, m)).OrderBy(m => m.StartsAt)];
     }
 
+    /// <summary>调整会议 / 取消会议: the meetings not yet started that the actor may change, soonest first (at most nine, one digit each).</summary>
+    public async Task<IReadOnlyList<Meeting>> ChangeableAsync(Actor actor, IUnitOfWork work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var now = time.GetUtcNow();
+        return [.. (await stores.For(work).ListScheduledEndingAfterAsync(now, cancellationToken))
+            .Where(m => !m.HasStarted(now) && MayManage(actor, m)).OrderBy(m => m.StartsAt).Take(9)];
+    }
+
+    /// <summary>Every scheduled meeting not yet ended, for office staff; null for anyone else.</summary>
+    public async Task<IReadOnlyList<Meeting>?> AllUpcomingAsync(Actor actor, IUnitOfWork work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Has(Roles.OfficeStaff) ? await stores.For(work).ListScheduledEndingAfterAsync(time.GetUtcNow(), cancellationToken) : null;
+    }
+
     /// <summary>The roster of a meeting, in a unit of work of its own.</summary>
-    public async Task<Roster> RosterAsync(Actor actor, long id, CancellationToken cancellationToken = default)
+    public async Task<MeetingResult<Roster>> RosterAsync(Actor actor, long id, CancellationToken cancellationToken = default)
     {
         await using var work = await units.BeginAsync(cancellationToken);
         return await RosterAsync(actor, work, id, cancellationToken);
     }
 
     /// <summary>The roster of a meeting, for office staff and its host.</summary>
-    public async Task<Roster> RosterAsync(Actor actor, IUnitOfWork work, long id, CancellationToken cancellationToken = default)
+    public async Task<MeetingResult<Roster>> RosterAsync(Actor actor, IUnitOfWork work, long id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(work);
         var store = stores.For(work);
-        var meeting = await store.FindMeetingAsync(id, cancellationToken) ?? throw MeetingValidationException.NoMeeting(id);
+        if (await store.FindMeetingAsync(id, cancellationToken) is not { } meeting)
+        {
+            return MeetingRefusal.NoMeeting(id);
+        }
+
         if (!MayManage(actor, meeting))
         {
-            throw MeetingValidationException.Forbidden(MeetingText.OnlyHostOrOfficeRoster);
+            return MeetingRefusal.Forbidden(MeetingText.OnlyHostOrOfficeRoster);
         }
 
         return Roster.Build(meeting, await store.ListAttendeesAsync(id, cancellationToken), await store.ListLeaveAsync(id, cancellationToken),
@@ -303,24 +347,34 @@ public sealed partial class MeetingService(
     private static async Task<bool> WasInvitedAsync(IMeetingStore store, Meeting meeting, CancellationToken cancellationToken) =>
         (await store.ListDoneStepsAsync([MeetingSteps.Subject(meeting)], cancellationToken)).Contains((MeetingSteps.Subject(meeting), MeetingSteps.Invite));
 
-    private static async Task<Meeting> OpenMeetingAsync(IMeetingStore store, long id, DateTimeOffset now, string what, CancellationToken cancellationToken)
-    {
-        var meeting = await store.FindMeetingAsync(id, cancellationToken) ?? throw MeetingValidationException.NoMeeting(id);
-        if (meeting.Status == MeetingStatus.Cancelled)
+    /// <summary>A meeting not cancelled and not started: the meeting, or the refusal (404 / 409).</summary>
+    private static async Task<MeetingResult<Meeting>> OpenMeetingAsync(IMeetingStore store, long id, DateTimeOffset now, string what, CancellationToken cancellationToken) =>
+        await store.FindMeetingAsync(id, cancellationToken) switch
         {
-            throw MeetingValidationException.One("id", MeetingText.AlreadyCancelled(meeting, what), MeetingProblemKind.Conflict);
-        }
+            null => MeetingRefusal.NoMeeting(id),
+            { Status: MeetingStatus.Cancelled } m => MeetingRefusal.Conflict(MeetingText.AlreadyCancelled(m, what)),
+            var m when m.HasStarted(now) => MeetingRefusal.Conflict(MeetingText.AlreadyStarted(m, what)),
+            var m => m,
+        };
 
-        return meeting.HasStarted(now)
-            ? throw MeetingValidationException.One("id", MeetingText.AlreadyStarted(meeting, what), MeetingProblemKind.Conflict)
-            : meeting;
+    /// <summary>An open meeting the actor may manage, or the refusal (404 / 409 / 403 with <paramref name="forbidden"/>).</summary>
+    private static async Task<MeetingResult<Meeting>> ManageableAsync(
+        IMeetingStore store, Actor actor, long id, DateTimeOffset now, string what, string forbidden, CancellationToken cancellationToken)
+    {
+        var open = await OpenMeetingAsync(store, id, now, what, cancellationToken);
+        return open.Value is { } meeting && !MayManage(actor, meeting) ? MeetingRefusal.Forbidden(forbidden) : open;
     }
 
-    private async Task<T> InOwnWorkAsync<T>(Func<IUnitOfWork, Task<T>> change, CancellationToken cancellationToken)
+    /// <summary>Runs a change in a unit of work of its own, committed only when it succeeded.</summary>
+    private async Task<MeetingResult<T>> InOwnWorkAsync<T>(Func<IUnitOfWork, Task<MeetingResult<T>>> change, CancellationToken cancellationToken)
     {
         await using var work = await units.BeginAsync(cancellationToken);
         var result = await change(work);
-        await work.CommitAsync(cancellationToken);
+        if (result.Succeeded)
+        {
+            await work.CommitAsync(cancellationToken);
+        }
+
         return result;
     }
 

@@ -14,17 +14,53 @@ public static partial class MeetingText
 {
     private static readonly string[] Weekdays = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
-    /// <summary>The button value that answers 参加 for a meeting.</summary>
-    public static string AttendAction(long meetingId) => $"参加 #{meetingId}";
+    /// <summary>The verb of the 参加 button (its value: 参加 #id).</summary>
+    public const string Attend = "参加";
 
-    /// <summary>The button value that starts a leave request.</summary>
-    public static string LeaveAction(long meetingId) => $"请假 #{meetingId}";
+    /// <summary>The verb of the 请假 button.</summary>
+    public const string Leave = "请假";
+
+    /// <summary>The 重新请假 button.</summary>
+    public const string LeaveAgain = "重新请假";
+
+    /// <summary>The verb of the host's 批准 button (批准请假 #id; a typed 批准 #id too).</summary>
+    public const string ApproveLeave = "批准请假";
+
+    /// <summary>批准.</summary>
+    public const string Approve = "批准";
+
+    /// <summary>不批准.</summary>
+    public const string Reject = "不批准";
+
+    /// <summary>名单 #id.</summary>
+    public const string Roster = "名单";
+
+    /// <summary>反馈 #id.</summary>
+    public const string Feedback = "反馈";
+
+    /// <summary>The button of an agreed item.</summary>
+    public const string FeedbackButton = "反馈落实情况";
+
+    /// <summary>照常召开 #id (a meeting flagged for a day off).</summary>
+    public const string HoldAnyway = "照常召开";
+
+    /// <summary>取消会议 #id.</summary>
+    public const string CancelMeeting = "取消会议";
 
     /// <summary>The button of a substitute who cannot attend after all.</summary>
     public const string CannotAttend = "不能参加";
 
+    /// <summary>The substitute's 参加 button.</summary>
+    public const string SubstituteAttends = "收到，将按时参会";
+
+    /// <summary>The button value that answers 参加 for a meeting.</summary>
+    public static string AttendAction(long meetingId) => $"{Attend} #{meetingId}";
+
+    /// <summary>The button value that starts a leave request.</summary>
+    public static string LeaveAction(long meetingId) => $"{Leave} #{meetingId}";
+
     /// <summary>The button value by which a substitute declines.</summary>
-    public static string DeclineAction(long meetingId) => $"不能参加 #{meetingId}";
+    public static string DeclineAction(long meetingId) => $"{CannotAttend} #{meetingId}";
 
     /// <summary>The form of address that opens every notice: 曹海燕同志：.</summary>
     public static string Address(Person person) => $"{person?.Name}同志：\n";
@@ -283,4 +319,63 @@ public static partial class MeetingText
         var line = $"#{item.Id} {item.Text}（{unit}，完成时限{Date(item.DueDate)}，{ItemStatusName(item.Status)}）";
         return latest is null ? line : $"{line}\n   最近反馈：{latest.Text}";
     }
+
+    /// <summary>The day before a meeting held for a day off: still not decided.</summary>
+    public static OutboundMessage HolidayStillPending(Meeting m, OfficeProfile office) =>
+        OutboundMessage.Card("会议日期待确认",
+            $"{m.Title}原定{When(m.StartsAt, office)}召开，当天为{m.HolidayNote}，至今尚未确认是否照常召开，会议通知和提醒均未发送。",
+            new Choice("照常召开", $"照常召开 #{m.Id}"), new Choice("取消本次会议", $"取消会议 #{m.Id}"));
+
+    /// <summary>To an attendee whose request the host never answered.</summary>
+    public static OutboundMessage HostNeverAnswered(Meeting m) =>
+        OutboundMessage.Plain($"主持人未在{m.Title}开始前答复您的请假申请，已告知领导小组办公室。请与主持人或办公室联系确认。");
+
+    /// <summary>To the office at the start: the requests the host never answered.</summary>
+    public static OutboundMessage UnansweredRequests(Meeting m, IReadOnlyList<LeaveRequest> pending, DirectorySnapshot directory, OfficeProfile office)
+    {
+        var sb = new StringBuilder($"{m.Title}（{When(m.StartsAt, office)}）已开始，主持人{Label(m.HostId, directory)}未在会前答复以下请假申请：\n");
+        var n = 0;
+        foreach (var r in pending)
+        {
+            sb.Append(++n).Append(". ").Append(Label(r.PersonId, directory)).Append("：").Append(r.Reason)
+                .Append("；拟由").Append(Substitute(r, directory)).AppendLine("代为参会");
+        }
+
+        sb.Append("请与主持人核实参会安排。");
+        return OutboundMessage.Markdown(sb.ToString(), "请假未获答复");
+    }
+
+    /// <summary>To the office after the end: invitees without approved leave who did not confirm.</summary>
+    public static OutboundMessage Absentees(Roster roster, OfficeProfile office)
+    {
+        var m = roster.Meeting;
+        var missing = roster.WithoutApprovedLeave;
+        var sb = new StringBuilder($"{m.Title}（{Span(m.StartsAt, m.EndsAt, office)}）已结束。");
+        if (missing.Count == 0)
+        {
+            sb.Append($"应参会{roster.Entries.Count}人均已确认参会或经批准请假。");
+        }
+        else
+        {
+            sb.Append("以下").Append(missing.Count).AppendLine("人未经批准请假，也未确认参会，请核实是否缺席：");
+            var n = 0;
+            foreach (var e in missing)
+            {
+                sb.Append(++n).Append(". ").Append(e.Label).Append("（").Append(CategoryName(e.Category)).AppendLine("）");
+            }
+        }
+
+        return OutboundMessage.Markdown(sb.ToString().TrimEnd(), "会议缺席情况");
+    }
+
+    /// <summary>To the owner's liaison before an item's due date.</summary>
+    public static OutboundMessage ItemReminder(Meeting? meeting, AgreedItem item, int days) =>
+        OutboundMessage.Card("议定事项提醒",
+            $"{meeting?.Title}议定的“{item.Text}”完成时限为{Date(item.DueDate)}，{(days == 1 ? "明天到期" : $"还有{days}天到期")}。请抓紧落实，并及时反馈落实情况。",
+            new Choice("反馈落实情况", FeedbackAction(item.Id)));
+
+    /// <summary>To the office: the items newly past their due date.</summary>
+    public static OutboundMessage OverdueItems(IReadOnlyList<string> lines) =>
+        OutboundMessage.Markdown("以下议定事项已超过完成时限，尚未反馈完成：\n" + string.Concat(lines.Select((l, i) => $"{i + 1}. {l}\n")) + "请督促相关单位抓紧落实。",
+            "议定事项逾期提醒");
 }

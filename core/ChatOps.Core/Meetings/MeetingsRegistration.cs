@@ -26,6 +26,11 @@ public static class MeetingsRegistration
         services.TryAddSingleton<MeetingNotices>();
         services.TryAddSingleton<MeetingService>();
         services.TryAddSingleton<MeetingAttendance>();
+        services.TryAddSingleton<MeetingArrangeDialog>();
+        services.TryAddSingleton<MeetingLeaveDialog>();
+        services.TryAddSingleton<MeetingRejectDialog>();
+        services.TryAddSingleton<MeetingDeclineDialog>();
+        services.TryAddSingleton<MeetingFeedbackDialog>();
         services.TryAddSingleton<MeetingFeature>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, MeetingFeature>(sp => sp.GetRequiredService<MeetingFeature>()));
         services.TryAddSingleton<MeetingScheduler>();

@@ -27,7 +27,7 @@ public sealed class MeetingArrangeTests : IAsyncLifetime
     private async Task<Meeting> GroupMeetingAsync() =>
         (await _chat.Meetings.CreateAsync(Clerk, new MeetingDraft(
             "领导小组会议", "领导小组第4次全体会议", "group.leader", "2026-12-01 15:00", "2026-12-01 17:00", "省政府第一会议室", null, null,
-            ["unit:fgw", "unit:wjw"]))).Meeting;
+            ["unit:fgw", "unit:wjw"]))).Value!.Meeting;
 
     private async Task<IReadOnlyList<AuditEntry>> AuditAsync(string action) =>
         await _chat.Services.GetRequiredService<IAuditQuery>().ListAsync(new AuditFilter(ActionPrefix: action));
@@ -135,7 +135,7 @@ public sealed class MeetingArrangeTests : IAsyncLifetime
     public async Task Substitute_CannotAttend_WithAReason_AttendeeAndHostToldAtOnce_RosterShowsIt()
     {
         var m = (await _chat.Meetings.CreateAsync(Clerk, new MeetingDraft(
-            "办公室会议", "领导小组办公室会议", "office.head", "2026-12-01 09:00", "2026-12-01 10:30", "省卫生健康委3楼会议室", null, null, ["unit:fgw,unit:wjw"]))).Meeting;
+            "办公室会议", "领导小组办公室会议", "office.head", "2026-12-01 09:00", "2026-12-01 10:30", "省卫生健康委3楼会议室", null, null, ["unit:fgw,unit:wjw"]))).Value!.Meeting;
         var fgw = _chat.As("fgw.lly");
         await fgw.PressesAsync($"请假 #{m.Id}");
         await fgw.SaysAsync("参加省政府专题会议");
@@ -174,7 +174,7 @@ public sealed class MeetingArrangeTests : IAsyncLifetime
     public async Task NumberedReplies_AnswerTheLastMeetingCard_AsItsButtonsWould()
     {
         var m = (await _chat.Meetings.CreateAsync(Clerk, new MeetingDraft(
-            "办公室会议", "领导小组办公室会议", "office.head", "2026-12-01 09:00", "2026-12-01 10:30", "省卫生健康委3楼会议室", null, null, ["unit:fgw,unit:wjw"]))).Meeting;
+            "办公室会议", "领导小组办公室会议", "office.head", "2026-12-01 09:00", "2026-12-01 10:30", "省卫生健康委3楼会议室", null, null, ["unit:fgw,unit:wjw"]))).Value!.Meeting;
         var fgw = _chat.As("fgw.lly");
         (await fgw.ReceivesAsync()).Offers("参加", "请假");
         (await fgw.SaysAsync("1")).Shows("已确认：您将参加12月1日（周二）9:00");
@@ -199,12 +199,12 @@ public sealed class MeetingArrangeTests : IAsyncLifetime
     public async Task ARefusedChange_WritesNeitherTheMeetingNorAnAuditLine()
     {
         var liaison = new Actor("fgw.lly", "宋蓉", Roles.Liaison, "fgw", "test");
-        var refused = await Assert.ThrowsAsync<MeetingValidationException>(() => _chat.Meetings.CreateAsync(liaison, new MeetingDraft(
-            "办公室会议", "领导小组办公室会议", "office.head", "2026-12-01 09:00", "2026-12-01 10:30", "省卫生健康委3楼会议室", null, null, ["unit:wjw"])));
+        var refused = (await _chat.Meetings.CreateAsync(liaison, new MeetingDraft(
+            "办公室会议", "领导小组办公室会议", "office.head", "2026-12-01 09:00", "2026-12-01 10:30", "省卫生健康委3楼会议室", null, null, ["unit:wjw"]))).Refusal!;
         Assert.Equal(MeetingProblemKind.Forbidden, refused.Kind);
         var host = new Actor("group.leader", "谭磊", Roles.GroupLeader | Roles.MeetingHost, null, "test");
-        var notTheirs = await Assert.ThrowsAsync<MeetingValidationException>(() => _chat.Meetings.CreateAsync(host, new MeetingDraft(
-            "办公室会议", "领导小组办公室会议", "office.head", "2026-12-01 09:00", "2026-12-01 10:30", "省卫生健康委3楼会议室", null, null, ["unit:wjw"])));
+        var notTheirs = (await _chat.Meetings.CreateAsync(host, new MeetingDraft(
+            "办公室会议", "领导小组办公室会议", "office.head", "2026-12-01 09:00", "2026-12-01 10:30", "省卫生健康委3楼会议室", null, null, ["unit:wjw"]))).Refusal!;
         Assert.Equal(MeetingText.OwnMeetingsOnly, notTheirs.Message);
         Assert.Empty(await _chat.ReadAsync(s => s.ListScheduledEndingAfterAsync(Wednesday)));
         Assert.Empty(await AuditAsync("meeting."));

@@ -33,7 +33,7 @@ public class MeetingConversationTests : IAsyncLifetime
     private async Task<Meeting> OfficeMeetingAsync() =>
         (await _chat.Meetings.CreateAsync(Clerk, new MeetingDraft(
             "办公室会议", "领导小组办公室会议", "office.head", "2026-12-01 09:00", "2026-12-01 10:30", "省卫生健康委3楼会议室", null,
-            "研究部署农贸市场环境卫生整治", ["unit:fgw,unit:wjw,unit:jyt"]))).Meeting;
+            "研究部署农贸市场环境卫生整治", ["unit:fgw,unit:wjw,unit:jyt"]))).Value!.Meeting;
 
     /// <summary>Runs the leave dialog up to the host's card; returns the host's card.</summary>
     private async Task<Reply> RequestLeaveAsync(Meeting m, string who, string reason, string substitute)
@@ -193,7 +193,7 @@ public class MeetingConversationTests : IAsyncLifetime
         var fgw = _chat.As("fgw.lly");
         await fgw.ReceivesAsync();
 
-        var moved = await _chat.Meetings.EditTimeAsync(Clerk, m.Id, "2026-12-02 15:00", null);
+        var moved = (await _chat.Meetings.EditTimeAsync(Clerk, m.Id, "2026-12-02 15:00", null)).Value!;
         Assert.Equal(2, moved.TimeVersion);
         (await fgw.ReceivesAsync()).Shows("会议时间调整",
             "原定12月1日（周二）9:00—10:30召开的领导小组办公室会议，调整为12月2日（周三）15:00—16:30在省卫生健康委3楼会议室召开，请准时参加。",
@@ -207,7 +207,7 @@ public class MeetingConversationTests : IAsyncLifetime
         await _chat.RunSchedulerAsync();
         (await fgw.ReceivesAsync()).Shows("会议提醒", "将于明天（12月2日（周三））15:00在省卫生健康委3楼会议室召开");
 
-        var cancelled = await _chat.Meetings.CancelAsync(Clerk, m.Id, "与省政府常务会议时间冲突", wholeSeries: false);
+        var cancelled = (await _chat.Meetings.CancelAsync(Clerk, m.Id, "与省政府常务会议时间冲突", wholeSeries: false)).Value!;
         Assert.Equal(MeetingStatus.Cancelled, Assert.Single(cancelled).Status);
         (await fgw.ReceivesAsync()).Shows("会议取消", "原定12月2日（周三）15:00—16:30召开的领导小组办公室会议取消（与省政府常务会议时间冲突）。");
         (await _chat.As("wjw.lly").ReceivesAsync()).Shows("会议取消", "已提交的请假申请不再办理。");
@@ -215,7 +215,7 @@ public class MeetingConversationTests : IAsyncLifetime
         (await _chat.As("office.head").PressesAsync(card.Choices[0].Value)).Shows("会议已取消，这份请假申请不再办理。");
         (await fgw.PressesAsync($"参加 #{m.Id}")).Shows("领导小组办公室会议（原定12月2日（周三）15:00）已取消。");
 
-        var again = await Assert.ThrowsAsync<MeetingValidationException>(() => _chat.Meetings.EditTimeAsync(Clerk, m.Id, "2026-12-03 15:00", null));
+        var again = (await _chat.Meetings.EditTimeAsync(Clerk, m.Id, "2026-12-03 15:00", null)).Refusal!;
         Assert.Equal(MeetingProblemKind.Conflict, again.Kind);
         Assert.Equal("领导小组办公室会议已经取消，不能调整时间。", again.Message);
         _chat.At(12, 2, 14, 30);
@@ -225,9 +225,9 @@ public class MeetingConversationTests : IAsyncLifetime
     [Fact]
     public async Task HostNeverAnswers_OfficeToldAtTheStart_AbsenteesListedAfterTheEnd()
     {
-        var created = await _chat.Meetings.CreateAsync(Clerk, new MeetingDraft(
+        var created = (await _chat.Meetings.CreateAsync(Clerk, new MeetingDraft(
             "领导小组会议", "领导小组第4次全体会议", "group.leader", "2026-12-01 15:00", "2026-12-01 17:00", "省政府第一会议室", null, null,
-            ["unit:fgw", "unit:wjw", "unit:jyt"]));
+            ["unit:fgw", "unit:wjw", "unit:jyt"]))).Value!;
         var m = created.Meeting;
         await RequestLeaveAsync(m, "fgw.lly", "陪同国家督导组检查", "王建华");
         await _chat.As("wjw.lly").PressesAsync($"参加 #{m.Id}");
@@ -259,14 +259,14 @@ public class MeetingConversationTests : IAsyncLifetime
         await fgw.ReceivesAsync();
         await wjw.ReceivesAsync();
         _chat.At(12, 1, 11);
-        var invalid = await Assert.ThrowsAsync<MeetingValidationException>(() => _chat.Meetings.RecordItemsAsync(Clerk, m.Id,
-            [new AgreedItemDraft("", "xyz", "2026-11-30")]));
+        var invalid = (await _chat.Meetings.RecordItemsAsync(Clerk, m.Id,
+            [new AgreedItemDraft("", "xyz", "2026-11-30")])).Refusal!;
         Assert.Equal("请填写第1项议定事项的内容。", invalid.Errors["items[0].text"]);
         Assert.Equal("第1项：名录中没有代码或名称为“xyz”的单位。", invalid.Errors["items[0].owner"]);
         Assert.Equal("第1项的完成时限11月30日（周一）已过，请核对。", invalid.Errors["items[0].due"]);
 
-        var items = await _chat.Meetings.RecordItemsAsync(Clerk, m.Id,
-            [new AgreedItemDraft("开展农贸市场环境卫生专项整治", "fgw", "2026-12-15"), new AgreedItemDraft("完成公共厕所达标改造摸底", "省卫生健康委", "2026-12-10")]);
+        var items = (await _chat.Meetings.RecordItemsAsync(Clerk, m.Id,
+            [new AgreedItemDraft("开展农贸市场环境卫生专项整治", "fgw", "2026-12-15"), new AgreedItemDraft("完成公共厕所达标改造摸底", "省卫生健康委", "2026-12-10")])).Value!;
         var (market, toilets) = (items[0], items[1]);
         (await fgw.ReceivesAsync()).Shows("议定事项", "12月1日（周二）召开的领导小组办公室会议议定：开展农贸市场环境卫生专项整治", "牵头单位：省发展改革委",
             "完成时限：12月15日（周二）", "请认真抓好落实，并及时反馈落实情况。").Offers("反馈落实情况");
@@ -346,9 +346,9 @@ public class MeetingConversationTests : IAsyncLifetime
     {
         await _chat.DisposeAsync();
         _chat = await MeetingChat.StartAsync(new DateTimeOffset(2026, 9, 28, 10, 0, 0, TimeSpan.FromHours(8)), provider: Provider);
-        var created = await _chat.Meetings.CreateAsync(Clerk, new MeetingDraft(
+        var created = (await _chat.Meetings.CreateAsync(Clerk, new MeetingDraft(
             "周例会", "领导小组办公室周例会", "office.head", "2026-09-29 09:00", "2026-09-29 10:00", "省卫生健康委3楼会议室", null, null,
-            ["unit:fgw"], "weekly:TUE"));
+            ["unit:fgw"], "weekly:TUE"))).Value!;
         Assert.Equal("weekly:TUE", created.Series!.Rule.ToString());
         var fgw = _chat.As("fgw.lly");
         (await fgw.ReceivesAsync()).Shows("定于9月29日（周二）9:00—10:00在省卫生健康委3楼会议室召开领导小组办公室周例会");
@@ -380,9 +380,9 @@ public class MeetingConversationTests : IAsyncLifetime
     {
         await _chat.DisposeAsync();
         _chat = await MeetingChat.StartAsync(new DateTimeOffset(2026, 7, 14, 10, 0, 0, TimeSpan.FromHours(8)), provider: Provider);
-        await _chat.Meetings.CreateAsync(Clerk, new MeetingDraft(
+        Assert.True((await _chat.Meetings.CreateAsync(Clerk, new MeetingDraft(
             "领导小组会议", "领导小组月度会议", "group.leader", "2026-07-15 15:00", "2026-07-15 17:00", "省政府第一会议室", null, null,
-            ["unit:fgw"], "monthly:15"));
+            ["unit:fgw"], "monthly:15"))).Succeeded);
 
         _chat.At(7, 15, 15);
         await _chat.RunSchedulerAsync();

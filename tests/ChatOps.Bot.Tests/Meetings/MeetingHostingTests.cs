@@ -47,9 +47,9 @@ public sealed class MeetingHostingTests
                 (await c.QueryAsync<string>("SELECT JOB_NAME FROM QRTZ_JOB_DETAILS WHERE SCHED_NAME = 'ChatOps' ORDER BY JOB_NAME")).ToList());
             Assert.Contains(host.Services.GetServices<Core.Conversations.IDueWork>(), w => w is Core.Meetings.MeetingScheduler);
 
-            await host.Services.GetRequiredService<Core.Meetings.MeetingService>().CreateAsync(Core.Organization.Actor.System("test", "test"), new Core.Meetings.MeetingDraft(
+            Assert.True((await host.Services.GetRequiredService<Core.Meetings.MeetingService>().CreateAsync(Core.Organization.Actor.System("test", "test"), new Core.Meetings.MeetingDraft(
                 "专题会议", "农贸市场环境卫生整治专题会议", "office.head", "2026-11-25 10:30", "2026-11-25 11:30", "省市场监管局5楼会议室", null, null,
-                ["unit:scjgj"]), Ct);
+                ["unit:scjgj"]), Ct)).Succeeded);
             await scheduler.TriggerJob(ChatOps.Bot.Jobs.DueWorkJob.Key, Ct);
             // Half an hour before the start (application clock): the host's roster is due; the reminders were due before
             // the meeting was announced and are skipped.

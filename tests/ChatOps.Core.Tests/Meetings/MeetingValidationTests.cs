@@ -42,8 +42,7 @@ public sealed class MeetingValidationTests
     [Fact]
     public async Task EveryMissingField_HasItsMessage()
     {
-        var ex = await Assert.ThrowsAsync<MeetingValidationException>(() =>
-            _service.CreateAsync(Clerk, new MeetingDraft(null, " ", null, null, null, null, null, null, null), TestContext.Current.CancellationToken));
+        var ex = (await _service.CreateAsync(Clerk, new MeetingDraft(null, " ", null, null, null, null, null, null, null), TestContext.Current.CancellationToken)).Refusal!;
 
         Assert.Equal(MeetingProblemKind.Invalid, ex.Kind);
         Assert.Equal("请填写会议类型（领导小组会议、办公室会议、专题会议、周例会）。", ex.Errors["kind"]);
@@ -81,7 +80,7 @@ public sealed class MeetingValidationTests
             _ => Valid with { Recurrence = value },
         };
 
-        var ex = await Assert.ThrowsAsync<MeetingValidationException>(() => _service.CreateAsync(Clerk, draft, TestContext.Current.CancellationToken));
+        var ex = (await _service.CreateAsync(Clerk, draft, TestContext.Current.CancellationToken)).Refusal!;
 
         Assert.Equal(message, Assert.Single(ex.Errors, e => e.Key == field).Value);
         Assert.Single(ex.Errors);

@@ -12,13 +12,10 @@ public sealed partial class MeetingsModel
     public string? Refusal { get; set; }
 
     public Task<IActionResult> OnPostEditAsync(long id, string? start, string? end) => ChangeAsync(id, officeOnly: true, async () =>
-    {
-        var moved = await meetings.EditTimeAsync(Actor, id, start, end, HttpContext.RequestAborted);
-        return $"已调整为{When(moved)}，并通知参会人员。";
-    });
+        Said(await meetings.EditTimeAsync(Actor, id, start, end, HttpContext.RequestAborted), moved => MeetingText.ConsoleMoved(When(moved))));
 
     public Task<IActionResult> OnPostAddAttendeesAsync(long id, string? attendees) => ChangeAsync(id, officeOnly: false, async () =>
-        $"已增加{await desk.AddAttendeesAsync(Actor, id, [attendees ?? ""], HttpContext.RequestAborted)}名参会人员，并发送会议通知。");
+        Said(await desk.AddAttendeesAsync(Actor, id, [attendees ?? ""], HttpContext.RequestAborted), MeetingText.ConsoleAttendeesAdded));
 
     public Task<IActionResult> OnPostRemoveAttendeeAsync(long id, string? person) => ChangeAsync(id, officeOnly: false, () =>
         desk.RemoveAttendeeAsync(Actor, id, person ?? "", HttpContext.RequestAborted));
@@ -27,12 +24,13 @@ public sealed partial class MeetingsModel
         desk.DecideLeaveAsync(Actor, request, approve, comment, HttpContext.RequestAborted));
 
     public Task<IActionResult> OnPostItemAsync(long id, string? text, string? owner, string? due) => ChangeAsync(id, officeOnly: true, async () =>
-    {
-        var recorded = await meetings.RecordItemsAsync(Actor, id, [new AgreedItemDraft(text, owner, due)], HttpContext.RequestAborted);
-        return $"已登记议定事项{recorded.Count}项，并通知牵头单位联络员。";
-    });
+        Said(await meetings.RecordItemsAsync(Actor, id, [new AgreedItemDraft(text, owner, due)], HttpContext.RequestAborted), items => MeetingText.ConsoleItemsRecorded(items.Count)));
 
-    private async Task<IActionResult> ChangeAsync(long id, bool officeOnly, Func<Task<string>> change)
+    /// <summary>A use case's value as the notice to show, or its refusal as is.</summary>
+    private static MeetingResult<string> Said<T>(MeetingResult<T> result, Func<T, string> notice) =>
+        result.Succeeded ? notice(result.Value!) : result.Refusal!;
+
+    private async Task<IActionResult> ChangeAsync(long id, bool officeOnly, Func<Task<MeetingResult<string>>> change)
     {
         if (officeOnly && !IsOffice)
         {
@@ -44,15 +42,15 @@ public sealed partial class MeetingsModel
             return Forbid();
         }
 
-        try
+        var result = await change();
+        if (result.Value is { } notice)
         {
-            Notice = await change();
-
+            Notice = notice;
             HttpContext.RequestServices.GetService<ChatOps.Core.Conversations.IWorkSignal>()?.OutboxChanged();
         }
-        catch (MeetingValidationException ex)
+        else
         {
-            Refusal = string.Join(" ", ex.Errors.Values.DefaultIfEmpty(ex.Message));
+            Refusal = string.Join(" ", result.Refusal!.Errors.Values);
         }
 
         return RedirectToPage(new { id });

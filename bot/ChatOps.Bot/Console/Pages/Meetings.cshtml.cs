@@ -45,7 +45,7 @@ public sealed partial class MeetingsModel(MeetingService meetings, MeetingDesk d
         }
 
         var n = 0;
-        return Xlsx($"签到表-{Roster.Meeting.Title}.xlsx", ["序号", "单位", "姓名", "参会情况", "代会人", "签名"],
+        return Xlsx(MeetingText.SignSheetFile(Roster.Meeting), MeetingText.SignSheetColumns,
             Roster.Entries.Select(e => (IReadOnlyList<object?>)[++n, e.UnitCode, e.Label, MeetingText.CategoryName(e.Category), e.SubstituteLabel, ""]));
     }
 
@@ -56,19 +56,17 @@ public sealed partial class MeetingsModel(MeetingService meetings, MeetingDesk d
             return Forbid();
         }
 
-        try
+        var result = await meetings.CreateAsync(Actor, new MeetingDraft(kind, title, host, start, end, place, null, agenda,
+            (attendees ?? "").Split([',', '，', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), string.IsNullOrWhiteSpace(recurrence) ? null : recurrence, allowDuplicate), HttpContext.RequestAborted);
+        if (result.Value is not { } created)
         {
-            var created = await meetings.CreateAsync(Actor, new MeetingDraft(kind, title, host, start, end, place, null, agenda,
-                (attendees ?? "").Split([',', '，', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), string.IsNullOrWhiteSpace(recurrence) ? null : recurrence, allowDuplicate), HttpContext.RequestAborted);
-            Notice = $"已创建并邀请{created.Invited}人。" + string.Join("", created.Warnings);
-            return RedirectToPage(new { id = created.Meeting.Id });
-        }
-        catch (MeetingValidationException ex)
-        {
-            Errors = [.. ex.Errors.Values.DefaultIfEmpty(ex.Message)];
+            Errors = [.. result.Refusal!.Errors.Values];
             await LoadAsync();
             return Page();
         }
+
+        Notice = MeetingText.ConsoleCreated(created);
+        return RedirectToPage(new { id = created.Meeting.Id });
     }
 
     public async Task<IActionResult> OnPostCancelAsync(long id, string? reason, bool series)
@@ -78,16 +76,8 @@ public sealed partial class MeetingsModel(MeetingService meetings, MeetingDesk d
             return Forbid();
         }
 
-        try
-        {
-            var cancelled = await meetings.CancelAsync(Actor, id, reason, series, HttpContext.RequestAborted);
-            Notice = $"已取消{cancelled.Count}场会议，并通知参会人员。";
-        }
-        catch (MeetingValidationException ex)
-        {
-            Notice = ex.Message;
-        }
-
+        var cancelled = await meetings.CancelAsync(Actor, id, reason, series, HttpContext.RequestAborted);
+        Notice = cancelled.Value is { } list ? MeetingText.ConsoleCancelled(list.Count) : cancelled.Refusal!.Message;
         return RedirectToPage();
     }
 
@@ -99,17 +89,14 @@ public sealed partial class MeetingsModel(MeetingService meetings, MeetingDesk d
             return true;
         }
 
-        try
-        {
-            Roster = await meetings.RosterAsync(Actor, id, HttpContext.RequestAborted);
-            AgreedItems = await desk.ItemsAsync(id, HttpContext.RequestAborted);
-            Directory = await directory.LoadAsync(HttpContext.RequestAborted);
-        }
-        catch (MeetingValidationException)
+        Roster = (await meetings.RosterAsync(Actor, id, HttpContext.RequestAborted)).Value;
+        if (Roster is null)
         {
             return false;
         }
 
+        AgreedItems = await desk.ItemsAsync(id, HttpContext.RequestAborted);
+        Directory = await directory.LoadAsync(HttpContext.RequestAborted);
         return true;
     }
 }

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
+
+namespace ChatOps.Core.Meetings;
+
+/// <summary>
+/// The base of the meeting dialogs: a typed draft kept in the dialog state (<see cref="TypedDialog{TDraft}"/>) and the
+/// steps as an enum, stored by name, each with one handler (the subclass's <see cref="OnStepAsync"/>). A dialog only
+/// asks, parses with the toolkit's <see cref="Prompt"/> and shows what <see cref="MeetingService"/> or
+/// <see cref="MeetingAttendance"/> decided.
+/// </summary>
+/// <typeparam name="TDraft">The dialog's data.</typeparam>
+/// <typeparam name="TStep">The dialog's steps.</typeparam>
+public abstract class MeetingDialog<TDraft, TStep> : TypedDialog<TDraft>
+    where TDraft : class
+    where TStep : struct, Enum
+{
+    /// <summary>Continues the dialog with what was said: the handler of the step it stopped at.</summary>
+    public async Task ContinueAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(state);
+        TDraft? draft = null;
+        try
+        {
+            draft = Load(state);
+        }
+        catch (JsonException)
+        {
+            // A draft stored by an older version of the dialog: start again.
+        }
+
+        if (draft is null || !Enum.TryParse<TStep>(state.Step.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var step))
+        {
+            await ClearAsync(turn, cancellationToken);
+            await ReplyAsync(turn, Expired, cancellationToken);
+            return;
+        }
+
+        await OnStepAsync(turn, step, draft, cancellationToken);
+    }
+
+    /// <summary>What to say when the stored state no longer makes sense.</summary>
+    protected virtual string Expired => DialogText.Expired;
+
+    /// <summary>The handler of <paramref name="step"/>.</summary>
+    protected abstract Task OnStepAsync(Turn turn, TStep step, TDraft draft, CancellationToken cancellationToken);
+
+    /// <summary>Stores the draft at <paramref name="step"/>.</summary>
+    protected Task SaveAsync(Turn turn, TStep step, TDraft draft, CancellationToken cancellationToken) => SaveAsync(turn, step.ToString(), draft, cancellationToken);
+
+    /// <summary>The person of the turn as the use cases' actor.</summary>
+    protected static Actor ActorOf(Turn turn) => MeetingFeature.ActorOf(turn);
+
+    /// <summary>A plain reply.</summary>
+    protected static Task ReplyAsync(Turn turn, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn.ReplyAsync(OutboundMessage.Plain(text), cancellationToken);
+    }
+}
