@@ -34,9 +34,6 @@ public sealed partial class MeetingFeature(
     /// <summary>A substitute's reason for not attending.</summary>
     public const string DeclineDialog = "substitute-decline";
 
-    /// <summary>How long a numbered reply still answers the last meeting card.</summary>
-    private static readonly TimeSpan PromptLife = TimeSpan.FromDays(30);
-
     private static readonly string[] MyMeetings = ["会议", "我的会议", "近期会议", "meetings"];
     private static readonly string[] ItemsWords = ["议定事项", "督办事项", "items"];
 
@@ -60,11 +57,6 @@ public sealed partial class MeetingFeature(
         if (state is not null)
         {
             return false;
-        }
-
-        if (await NumberedReplyAsync(turn, said, cancellationToken))
-        {
-            return true;
         }
 
         if (await TryArrangeAsync(turn, said, cancellationToken))
@@ -137,40 +129,11 @@ public sealed partial class MeetingFeature(
     };
 
     /// <summary>
-    /// A bare number outside a dialog answers the person's last meeting card (as its button would): on channels
-    /// without buttons the card arrived as numbered text. False when there is no such card or the number is not one of
-    /// its choices, so other features may answer.
+    /// A question with choices outside a dialog. A numbered reply ("1") answers it through the engine's last card per
+    /// person (<see cref="LastCard"/>), as it answers every feature's cards: the number becomes the button's value.
     /// </summary>
-    private async Task<bool> NumberedReplyAsync(Turn turn, string said, CancellationToken cancellationToken)
-    {
-        if (!int.TryParse(said, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
-        {
-            return false;
-        }
-
-        var store = stores.For(turn.Work);
-        if (await store.FindPromptAsync(turn.Person.Id, cancellationToken) is not { } prompt || n > prompt.Choices.Count || turn.Now - prompt.SentAt > PromptLife)
-        {
-            return false;
-        }
-
-        var action = ActionPattern().Match(prompt.Choices[n - 1].Value);
-        if (!action.Success)
-        {
-            return false;
-        }
-
-        await store.ClearPromptAsync(turn.Person.Id, cancellationToken);
-        await HandleActionAsync(turn, action.Groups[1].Value, long.Parse(action.Groups[2].Value, CultureInfo.InvariantCulture), cancellationToken);
-        return true;
-    }
-
-    /// <summary>A question with choices outside a dialog, remembered so that a numbered reply answers it.</summary>
-    private async Task AskAsync(Turn turn, OutboundMessage question, CancellationToken cancellationToken)
-    {
-        await notices.RememberAsync(turn.Work, turn.Person.Id, question, turn.Now, cancellationToken);
-        await turn.ReplyAsync(question, cancellationToken);
-    }
+    private static Task AskAsync(Turn turn, OutboundMessage question, CancellationToken cancellationToken) =>
+        turn.ReplyAsync(question, cancellationToken);
 
     /// <summary>不能参加 #id: a substitute starts the decline dialog (the reason).</summary>
     private async Task StartDeclineAsync(Turn turn, long id, CancellationToken cancellationToken)

@@ -186,21 +186,4 @@ internal static class MeetingSql
 
     public static readonly SqlStatement SelectFeedback = SqlStatement.Portable(nameof(SelectFeedback),
         "SELECT id, item_id, person_id, text, done, given_at FROM agreed_item_feedback WHERE item_id = @ItemId ORDER BY id");
-
-    public static readonly SqlStatement UpsertPrompt = new(nameof(UpsertPrompt),
-        Sqlite: """
-        INSERT INTO meeting_prompts (person_id, choices, sent_at) VALUES (@PersonId, @Choices, @SentAt)
-        ON CONFLICT (person_id) DO UPDATE SET choices = excluded.choices, sent_at = excluded.sent_at
-        """,
-        SqlServer: """
-        UPDATE meeting_prompts WITH (UPDLOCK, SERIALIZABLE) SET choices = @Choices, sent_at = @SentAt WHERE person_id = @PersonId;
-        IF @@ROWCOUNT = 0
-            INSERT INTO meeting_prompts (person_id, choices, sent_at) VALUES (@PersonId, @Choices, @SentAt);
-        """);
-
-    public static readonly SqlStatement SelectPrompt = SqlStatement.Portable(nameof(SelectPrompt),
-        "SELECT choices, sent_at FROM meeting_prompts WHERE person_id = @PersonId");
-
-    public static readonly SqlStatement DeletePrompt = SqlStatement.Portable(nameof(DeletePrompt),
-        "DELETE FROM meeting_prompts WHERE person_id = @PersonId");
 }

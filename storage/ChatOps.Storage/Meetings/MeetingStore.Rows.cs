@@ -191,11 +191,4 @@ internal sealed partial class MeetingStore
 
         public DateTimeOffset GivenAt { get; set; }
     }
-
-    private sealed class PromptRow
-    {
-        public string Choices { get; set; } = "[]";
-
-        public DateTimeOffset SentAt { get; set; }
-    }
 }

@@ -201,15 +201,4 @@ internal sealed partial class MeetingStore(Session s) : IMeetingStore
         r.DecidedAt,
         r.HostComment,
     };
-
-    public Task SavePromptAsync(string personId, MeetingPrompt prompt, CancellationToken cancellationToken = default) =>
-        s.ExecuteAsync(MeetingSql.UpsertPrompt, new { PersonId = personId, Choices = ChatOpsJson.Serialize(prompt.Choices), prompt.SentAt }, cancellationToken);
-
-    public async Task<MeetingPrompt?> FindPromptAsync(string personId, CancellationToken cancellationToken = default) =>
-        await s.QuerySingleOrDefaultAsync<PromptRow>(MeetingSql.SelectPrompt, new { PersonId = personId }, cancellationToken) is { } row
-            ? new MeetingPrompt(ChatOpsJson.Deserialize<List<Choice>>(row.Choices), row.SentAt)
-            : null;
-
-    public Task ClearPromptAsync(string personId, CancellationToken cancellationToken = default) =>
-        s.ExecuteAsync(MeetingSql.DeletePrompt, new { PersonId = personId }, cancellationToken);
 }
