@@ -198,7 +198,6 @@ internal static class DapperSetup
         RecordMap.Register<Core.Meetings.LeaveRequest>();
         RecordMap.Register<Core.Meetings.AgreedItem>();
         RecordMap.Register<Core.Meetings.ItemFeedback>();
-        RecordMap.Register<Core.Meetings.MeetingPrompt>();
         RecordMap.Register<Core.Circulars.Circular>();
         RecordMap.Register<Core.Circulars.CircularRecipient>();
         RecordMap.Register<Core.Circulars.CircularAuditEntry>();

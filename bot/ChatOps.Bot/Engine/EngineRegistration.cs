@@ -12,9 +12,6 @@ namespace ChatOps.Bot.Engine;
 /// </summary>
 public static class EngineRegistration
 {
-    /// <summary>Preference order for messages the bot starts (prompts): WeCom first, then Bot Framework, then the local web chat.</summary>
-    private static readonly string[] Preference = [ChannelNames.WeCom, ChannelNames.BotFramework, ChannelNames.Local];
-
     /// <summary>Registers the engine's hosting. The local web chat's sender is registered when the local chat is enabled.</summary>
     public static IHostApplicationBuilder AddEngine(this IHostApplicationBuilder builder)
     {
@@ -23,11 +20,12 @@ public static class EngineRegistration
             var office = sp.GetRequiredService<IOptions<OfficeOptions>>().Value;
             return new OfficeProfile(office.Name, TimeZoneInfo.FindSystemTimeZoneById(office.TimeZone));
         });
-        builder.Services.AddSingleton(sp =>
-        {
-            var available = sp.GetServices<IChannelSender>().Select(s => s.Channel).ToHashSet(StringComparer.Ordinal);
-            return new EnabledChannels(Preference.Where(available.Contains).ToList());
-        });
+        builder.Services.AddOptions<ChannelPreferenceOptions>().BindConfiguration(ChannelPreferenceOptions.Section)
+            .Validate(o => EnabledChannels.Unknown(o.Preferred).Count == 0, ChannelPreferenceOptions.UnknownMessage)
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => EnabledChannels.Ordered(
+            sp.GetServices<IChannelSender>().Select(s => s.Channel),
+            sp.GetRequiredService<IOptions<ChannelPreferenceOptions>>().Value.Preferred));
         builder.Services.AddSingleton<WorkSignal>();
         builder.Services.AddSingleton<IWorkSignal>(sp => sp.GetRequiredService<WorkSignal>());
         builder.Services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section);
@@ -40,6 +38,25 @@ public static class EngineRegistration
 
         return builder;
     }
+}
+
+/// <summary>
+/// Which channel reaches a person first (section <c>Channels</c>): <c>Channels:Preferred</c> lists channel names
+/// (wecom, botframework, local) in order; a message the bot starts goes to the first one the person has an identity
+/// on; channels the list leaves out follow in the default order (WeCom, Bot Framework, local web chat). A reply always
+/// goes back on the channel the person wrote on.
+/// </summary>
+public sealed class ChannelPreferenceOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Channels";
+
+    /// <summary>The start-up error for a name that is no channel.</summary>
+    public static readonly string UnknownMessage =
+        $"Channels:Preferred names a channel this program does not know; use {string.Join(", ", ChannelNames.All)}.";
+
+    /// <summary>Channel names, most preferred first; empty: the default order.</summary>
+    public List<string> Preferred { get; set; } = [];
 }
 
 /// <summary>Engine settings (section <c>Engine</c>): how often the workers look for work when nobody signals them.</summary>

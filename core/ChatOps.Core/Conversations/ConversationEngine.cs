@@ -151,13 +151,34 @@ public sealed class ConversationEngine(
         }
         else
         {
-            var turn = new Turn(uow, person, message, now, router);
             var before = await uow.Dialogs.GetAsync(person.Id, cancellationToken);
+            var turn = new Turn(uow, person, before is null ? await AnswerLastCardAsync(uow, person, message, now, cancellationToken) : message, now, router);
             await DispatchAsync(turn, before, cancellationToken);
             await CompleteAsync(turn, before, cancellationToken);
         }
 
         await uow.MarkInboxProcessedAsync(item.Id, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Outside a dialog (a dialog step reads its own numbers), what answers the person's last card — a bare number, a
+    /// choice's label or value (<see cref="LastCard.Answer"/>) — becomes that card's button press: the choice's value,
+    /// which the feature that sent the card recognises, exactly as a click on a channel with buttons. The card is used
+    /// up; anything else leaves it for later.
+    /// </summary>
+    private async Task<InboundMessage> AnswerLastCardAsync(IUnitOfWork uow, Person person, InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var said = message.Said;
+        if (said.Length is 0 or > LastCard.MaxAnswerLength
+            || await uow.LastCards.FindAsync(person.Id, cancellationToken) is not { } card
+            || card.Answer(said, now) is not { } choice)
+        {
+            return message;
+        }
+
+        await uow.LastCards.ClearAsync(person.Id, cancellationToken);
+        logger.LogDebug("{Person} answered their last card with {Said}: {Value}", person.Id, said, choice.Value);
+        return message with { Text = null, Action = choice.Value };
     }
 
     /// <summary>

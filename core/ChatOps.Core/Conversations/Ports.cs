@@ -122,6 +122,9 @@ public interface IUnitOfWork : IAsyncDisposable
     /// <summary>Dialog states.</summary>
     IDialogStateStore Dialogs { get; }
 
+    /// <summary>The last card with choices sent to each person (the outbox records it; a numbered reply answers it).</summary>
+    ILastCardStore LastCards { get; }
+
     /// <summary>Reports, drafts, revisions and reviews.</summary>
     IReportStore Reports { get; }
 

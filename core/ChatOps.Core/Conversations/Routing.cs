@@ -4,11 +4,32 @@ namespace ChatOps.Core.Conversations;
 
 /// <summary>The channels this deployment can send on, in order of preference for messages the bot starts.</summary>
 /// <param name="Channels">E.g. [wecom, botframework, local]; "local" is the built-in web chat.</param>
-public sealed record EnabledChannels(IReadOnlyList<string> Channels);
+public sealed record EnabledChannels(IReadOnlyList<string> Channels)
+{
+    /// <summary>The order when the configuration names none: WeCom, then Bot Framework, then the local web chat.</summary>
+    public static readonly IReadOnlyList<string> DefaultPreference = [ChannelNames.WeCom, ChannelNames.BotFramework, ChannelNames.Local];
+
+    /// <summary>
+    /// The <paramref name="available"/> channels in the configured order (<paramref name="preferred"/>, e.g. the
+    /// <c>Channels:Preferred</c> list), then those it does not name in <see cref="DefaultPreference"/> order. A preferred
+    /// channel that is not available is skipped (a deployment may list a channel it has not configured yet).
+    /// </summary>
+    public static EnabledChannels Ordered(IEnumerable<string> available, IReadOnlyList<string>? preferred = null)
+    {
+        var on = available.ToHashSet(StringComparer.Ordinal);
+        var order = (preferred ?? []).Concat(DefaultPreference).Concat(on.Order(StringComparer.Ordinal));
+        return new EnabledChannels(order.Where(on.Contains).Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The names in <paramref name="preferred"/> that are no channel this program knows (a typo in the configuration).</summary>
+    public static IReadOnlyList<string> Unknown(IEnumerable<string> preferred) =>
+        preferred.Where(p => !ChannelNames.All.Contains(p, StringComparer.Ordinal)).ToList();
+}
 
 /// <summary>
 /// Decides where a message to a person goes: a reply goes back on the channel the person wrote on; a message the bot
-/// starts (a prompt) goes to the first enabled channel the person has an identity on, else the local web chat.
+/// starts (a prompt) goes to the first channel, in the configured preference order (<see cref="EnabledChannels"/>,
+/// <c>Channels:Preferred</c>), that the person can be reached on.
 /// </summary>
 public sealed class RecipientRouter(EnabledChannels enabled)
 {

@@ -92,15 +92,6 @@ public interface IMeetingStore
 
     /// <summary>The feedback on an item, oldest first.</summary>
     Task<IReadOnlyList<ItemFeedback>> ListFeedbackAsync(long itemId, CancellationToken cancellationToken = default);
-
-    /// <summary>Records the last meeting card with choices sent to a person (replacing the one before).</summary>
-    Task SavePromptAsync(string personId, MeetingPrompt prompt, CancellationToken cancellationToken = default);
-
-    /// <summary>The last meeting card with choices sent to a person, if any.</summary>
-    Task<MeetingPrompt?> FindPromptAsync(string personId, CancellationToken cancellationToken = default);
-
-    /// <summary>Forgets a person's last meeting card (answered, or superseded by a dialog).</summary>
-    Task ClearPromptAsync(string personId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -27,9 +27,6 @@ public sealed partial class MeetingFeature(
     MeetingDeclineDialog decline,
     MeetingFeedbackDialog feedback) : IConversationFeature
 {
-    /// <summary>How long a numbered reply still answers the last meeting card.</summary>
-    private static readonly TimeSpan PromptLife = TimeSpan.FromDays(30);
-
     /// <inheritdoc/>
     public IReadOnlyCollection<string> Dialogs { get; } =
         [MeetingLeaveDialog.Name, MeetingRejectDialog.Name, MeetingFeedbackDialog.Name, MeetingDeclineDialog.Name, MeetingArrangeDialog.Name];
@@ -51,11 +48,6 @@ public sealed partial class MeetingFeature(
         if (state is not null)
         {
             return false;
-        }
-
-        if (await NumberedReplyAsync(turn, said, cancellationToken))
-        {
-            return true;
         }
 
         if (ArrangeMode(said) is { } mode)
@@ -144,40 +136,11 @@ public sealed partial class MeetingFeature(
     };
 
     /// <summary>
-    /// A bare number outside a dialog answers the person's last meeting card (as its button would): on channels
-    /// without buttons the card arrived as numbered text. False when there is no such card or the number is not one of
-    /// its choices, so other features may answer.
+    /// A question with choices outside a dialog. A numbered reply ("1") answers it through the engine's last card per
+    /// person (<see cref="LastCard"/>), as it answers every feature's cards: the number becomes the button's value.
     /// </summary>
-    private async Task<bool> NumberedReplyAsync(Turn turn, string said, CancellationToken cancellationToken)
-    {
-        if (!int.TryParse(said, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
-        {
-            return false;
-        }
-
-        var store = stores.For(turn.Work);
-        if (await store.FindPromptAsync(turn.Person.Id, cancellationToken) is not { } prompt || n > prompt.Choices.Count || turn.Now - prompt.SentAt > PromptLife)
-        {
-            return false;
-        }
-
-        var action = ActionPattern().Match(prompt.Choices[n - 1].Value);
-        if (!action.Success)
-        {
-            return false;
-        }
-
-        await store.ClearPromptAsync(turn.Person.Id, cancellationToken);
-        await HandleActionAsync(turn, action.Groups[1].Value, long.Parse(action.Groups[2].Value, CultureInfo.InvariantCulture), cancellationToken);
-        return true;
-    }
-
-    /// <summary>A question with choices outside a dialog, remembered so that a numbered reply answers it.</summary>
-    private async Task AskAsync(Turn turn, OutboundMessage question, CancellationToken cancellationToken)
-    {
-        await notices.RememberAsync(turn.Work, turn.Person.Id, question, turn.Now, cancellationToken);
-        await turn.ReplyAsync(question, cancellationToken);
-    }
+    private static Task AskAsync(Turn turn, OutboundMessage question, CancellationToken cancellationToken) =>
+        turn.ReplyAsync(question, cancellationToken);
 
     /// <summary>参加 #id.</summary>
     private async Task AttendAsync(Turn turn, long id, CancellationToken cancellationToken) =>

@@ -197,9 +197,6 @@ public sealed record AgreedItem(
     DateTimeOffset RecordedAt,
     DateTimeOffset UpdatedAt);
 
-/// <summary>The last meeting card with choices sent to a person: a numbered reply ("1", "2") answers it.</summary>
-public sealed record MeetingPrompt(IReadOnlyList<Conversations.Choice> Choices, DateTimeOffset SentAt);
-
 /// <summary>A unit's report on an agreed item (反馈落实情况).</summary>
 public sealed record ItemFeedback(long Id, long ItemId, string PersonId, string Text, bool Done, DateTimeOffset At);
 

@@ -9,10 +9,10 @@ namespace ChatOps.Core.Meetings;
 /// Queues meeting notices in a unit of work, on each person's preferred channel: the office API, the chat and the
 /// scheduler all send through here, so an invitation reads the same whoever triggers it and every scheduled message
 /// carries a dedupe key (<c>meeting:{id}:{step}:{person}</c>) that makes a second copy impossible. Every notice opens
-/// with the form of address (“曹海燕同志：”), and a card with choices is remembered as the person's last meeting card
-/// (<see cref="IMeetingStore.SavePromptAsync"/>) so that a numbered reply answers it on channels without buttons.
+/// with the form of address (“曹海燕同志：”). A card with choices becomes the person's last card in the outbox
+/// (<see cref="LastCard"/>), so a numbered reply answers it on channels without buttons.
 /// </summary>
-public sealed class MeetingNotices(RecipientRouter router, OfficeProfile office, IMeetingStoreFactory stores, ILogger<MeetingNotices> logger)
+public sealed class MeetingNotices(RecipientRouter router, OfficeProfile office, ILogger<MeetingNotices> logger)
 {
     /// <summary>The office's name and time zone.</summary>
     public OfficeProfile Office => office;
@@ -32,26 +32,7 @@ public sealed class MeetingNotices(RecipientRouter router, OfficeProfile office,
             return null;
         }
 
-        var queued = await work.Outbox.EnqueueAsync(item, cancellationToken);
-        if (queued)
-        {
-            await RememberAsync(work, to.Id, message, now, cancellationToken);
-        }
-
-        return queued;
-    }
-
-    /// <summary>
-    /// Remembers a card with choices as the person's last meeting card (a numbered reply answers it); a message without
-    /// choices leaves the last card as it was.
-    /// </summary>
-    public async Task RememberAsync(IUnitOfWork work, string personId, OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        if (message is { Kind: OutboundKind.Choices, Choices.Count: > 0 })
-        {
-            await stores.For(work).SavePromptAsync(personId, new MeetingPrompt(message.Choices, now), cancellationToken);
-        }
+        return await work.Outbox.EnqueueAsync(item, cancellationToken);
     }
 
     /// <summary>Queues a message to a person by id; null when the person is not in the directory or unreachable.</summary>

@@ -228,6 +228,7 @@ internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
         _gate = db.WriteGate;
         var session = new Session(db, write.Connection, write.Transaction);
         Dialogs = new DialogStateStore(session);
+        LastCards = new LastCardStore(session);
         Reports = new ReportStore(session);
         Outbox = new OutboxStore(session);
         Schedule = new ScheduleStore(session);
@@ -236,6 +237,8 @@ internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
     }
 
     public IDialogStateStore Dialogs { get; }
+
+    public ILastCardStore LastCards { get; }
 
     public Core.Reports.IReportStore Reports { get; }
 
@@ -332,7 +335,7 @@ internal sealed class OutboxStore(Session s) : IOutbox
             insert.Set(8, pending);
             insert.SetInstant(9, item.NextAttemptAt ?? item.CreatedAt);
             insert.Set(10, item.TraceParent ?? traceParent);
-            queued[i] = await insert.ExecuteAsync(cancellationToken) == 1;
+            queued[i] = await insert.ExecuteAsync(cancellationToken) == 1 && await LastCardStore.RecordAsync(s, item, cancellationToken);
         }
 
         return queued;
@@ -352,7 +355,7 @@ internal sealed class OutboxStore(Session s) : IOutbox
             Status = OutboxStatus.Pending.ToString(),
             NextAttemptAt = item.NextAttemptAt ?? item.CreatedAt,
             TraceParent = item.TraceParent ?? ChatOpsTelemetry.CurrentTraceParent(), // the turn or step queuing it, when traced
-        }, cancellationToken) == 1;
+        }, cancellationToken) == 1 && await LastCardStore.RecordAsync(s, item, cancellationToken); // a card to a person: their last card
 }
 
 internal sealed class DialogStateStore(Session s) : IDialogStateStore

@@ -134,14 +134,4 @@ internal static class MeetingSql
 
     public static readonly SqlStatement SelectFeedback = SqlStatement.Portable(nameof(SelectFeedback),
         "SELECT id, item_id, person_id, text, done, given_at AS at FROM agreed_item_feedback WHERE item_id = @ItemId ORDER BY id");
-
-    public static readonly SqlStatement UpsertPrompt = SqlStatement.Upsert(nameof(UpsertPrompt), "person_id", """
-        INSERT INTO meeting_prompts (person_id, choices, sent_at) VALUES (@PersonId, @Choices, @SentAt)
-        """);
-
-    public static readonly SqlStatement SelectPrompt = SqlStatement.Portable(nameof(SelectPrompt),
-        "SELECT choices, sent_at FROM meeting_prompts WHERE person_id = @PersonId");
-
-    public static readonly SqlStatement DeletePrompt = SqlStatement.Portable(nameof(DeletePrompt),
-        "DELETE FROM meeting_prompts WHERE person_id = @PersonId");
 }

@@ -183,13 +183,4 @@ internal sealed class MeetingStore(Session s) : IMeetingStore
         r.DecidedAt,
         r.HostComment,
     };
-
-    public Task SavePromptAsync(string personId, MeetingPrompt prompt, CancellationToken cancellationToken = default) =>
-        s.ExecuteAsync(MeetingSql.UpsertPrompt, new { PersonId = personId, Choices = ChatOpsJson.Serialize(prompt.Choices), prompt.SentAt }, cancellationToken);
-
-    public async Task<MeetingPrompt?> FindPromptAsync(string personId, CancellationToken cancellationToken = default) =>
-        await s.QuerySingleOrDefaultAsync<MeetingPrompt>(MeetingSql.SelectPrompt, new { PersonId = personId }, cancellationToken);
-
-    public Task ClearPromptAsync(string personId, CancellationToken cancellationToken = default) =>
-        s.ExecuteAsync(MeetingSql.DeletePrompt, new { PersonId = personId }, cancellationToken);
 }

@@ -30,7 +30,7 @@ public sealed class MeetingValidationTests
             ],
             []));
         var office = new OfficeProfile("领导小组办公室", Kunming);
-        var notices = new MeetingNotices(new RecipientRouter(new EnabledChannels([ChannelNames.Local])), office, Mock.Of<IMeetingStoreFactory>(), NullLogger<MeetingNotices>.Instance);
+        var notices = new MeetingNotices(new RecipientRouter(new EnabledChannels([ChannelNames.Local])), office, NullLogger<MeetingNotices>.Instance);
         _service = new MeetingService(_units.Object, Mock.Of<IMeetingStoreFactory>(), directory.Object, notices,
             new MeetingCalendar(WorkCalendar.LoadDefault(), Kunming), new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(8))),
             NullLogger<MeetingService>.Instance);

@@ -52,6 +52,8 @@ internal sealed class InMemoryEngine : IUnitOfWorkFactory
 
         public IDialogStateStore Dialogs => this;
 
+        public ILastCardStore LastCards { get; } = new NoLastCards();
+
         public Task<DialogState?> GetAsync(string personId, CancellationToken cancellationToken = default) =>
             Task.FromResult(engine.DialogStates.GetValueOrDefault(personId));
 
@@ -251,4 +253,14 @@ internal sealed class InMemoryDirectory(DirectorySnapshot snapshot) : IDirectory
 
     public Task<IReadOnlyList<LiaisonChange>> ListLiaisonChangesAsync(string? unitCode, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LiaisonChange>>([]);
+}
+
+/// <summary>The scheduler's tests read no last cards (the storage tests and conversations do).</summary>
+internal sealed class NoLastCards : ILastCardStore
+{
+    public Task<LastCard?> FindAsync(string personId, CancellationToken cancellationToken = default) => Task.FromResult<LastCard?>(null);
+
+    public Task SaveAsync(LastCard card, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task ClearAsync(string personId, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

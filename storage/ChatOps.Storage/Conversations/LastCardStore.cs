@@ -1,0 +1,66 @@
+using ChatOps.Core.Conversations;
+
+namespace ChatOps.Storage.Conversations;
+
+/// <summary>
+/// The last card per person (<see cref="LastCard"/>), one row each in <c>last_cards</c>. The outbox records a card
+/// here in the transaction that queues it (<see cref="RecordAsync"/>); the engine reads and clears it.
+/// </summary>
+internal sealed class LastCardStore(Session s) : ILastCardStore
+{
+    public static readonly SqlStatement UpsertLastCard = new(nameof(UpsertLastCard),
+        Sqlite: """
+        INSERT INTO last_cards (person_id, choices, card_id, sent_at) VALUES (@PersonId, @Choices, @CardId, @SentAt)
+        ON CONFLICT (person_id) DO UPDATE SET choices = excluded.choices, card_id = excluded.card_id, sent_at = excluded.sent_at
+        """,
+        SqlServer: """
+        UPDATE last_cards WITH (UPDLOCK, SERIALIZABLE) SET choices = @Choices, card_id = @CardId, sent_at = @SentAt WHERE person_id = @PersonId;
+        IF @@ROWCOUNT = 0
+            INSERT INTO last_cards (person_id, choices, card_id, sent_at) VALUES (@PersonId, @Choices, @CardId, @SentAt);
+        """);
+
+    public static readonly SqlStatement SelectLastCard = SqlStatement.Portable(nameof(SelectLastCard),
+        "SELECT person_id, choices, card_id, sent_at FROM last_cards WHERE person_id = @PersonId");
+
+    public static readonly SqlStatement DeleteLastCard = SqlStatement.Portable(nameof(DeleteLastCard),
+        "DELETE FROM last_cards WHERE person_id = @PersonId");
+
+    /// <summary>
+    /// Makes the card of a just queued outbox item its person's last card, when it is one (<see cref="LastCard.Of"/>);
+    /// always true (the item was queued), so the outbox can chain it after its insert.
+    /// </summary>
+    public static async Task<bool> RecordAsync(Session session, OutboxItem item, CancellationToken cancellationToken)
+    {
+        if (LastCard.Of(item) is { } card)
+        {
+            await new LastCardStore(session).SaveAsync(card, cancellationToken);
+        }
+
+        return true;
+    }
+
+    public async Task<LastCard?> FindAsync(string personId, CancellationToken cancellationToken = default) =>
+        await s.QuerySingleOrDefaultAsync<Row>(SelectLastCard, new { PersonId = personId }, cancellationToken) is { } row
+            ? new LastCard(row.PersonId, ChatOpsJson.Deserialize<List<Choice>>(row.Choices), row.CardId, row.SentAt)
+            : null;
+
+    public Task SaveAsync(LastCard card, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return s.ExecuteAsync(UpsertLastCard, new { card.PersonId, Choices = ChatOpsJson.Serialize(card.Choices), card.CardId, card.SentAt }, cancellationToken);
+    }
+
+    public Task ClearAsync(string personId, CancellationToken cancellationToken = default) =>
+        s.ExecuteAsync(DeleteLastCard, new { PersonId = personId }, cancellationToken);
+
+    private sealed class Row
+    {
+        public string PersonId { get; set; } = "";
+
+        public string Choices { get; set; } = "[]";
+
+        public string? CardId { get; set; }
+
+        public DateTimeOffset SentAt { get; set; }
+    }
+}
