@@ -16,7 +16,6 @@ namespace ChatOps.Core.Meetings;
 /// unambiguous. This class only routes and shows: every rule is <see cref="MeetingAttendance"/>'s or <see cref="MeetingService"/>'s.
 /// </summary>
 public sealed partial class MeetingFeature(
-    IMeetingStoreFactory stores,
     IDirectoryRepository directory,
     MeetingService service,
     MeetingAttendance attendance,

@@ -34,7 +34,7 @@ public sealed class LastCardTests : IAsyncLifetime
     {
         var meeting = (await _chat.Services.GetRequiredService<MeetingService>().CreateAsync(Clerk, new MeetingDraft(
             "办公室会议", "领导小组办公室会议", "office.head", "2026-12-10 09:00", "2026-12-10 10:30", "省卫生健康委3楼会议室", null, null,
-            ["unit:fgw", "unit:wjw"]))).Meeting;
+            ["unit:fgw", "unit:wjw"]))).Value!.Meeting;
         new Reply(await _chat.NewMessagesAsync("fgw.lly")).Shows("会议通知").Offers("参加", "请假");
         await _chat.NewMessagesAsync("wjw.lly");
         return meeting;
