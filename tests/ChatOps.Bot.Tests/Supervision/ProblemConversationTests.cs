@@ -17,7 +17,7 @@ public sealed class ProblemConversationTests
 
         (await liaison.SaysAsync("问题清单")).Shows("问题清单", "#2 文山州·开化路背街小巷", "#1 文山州·城北农贸市场：活禽宰杀区未隔离（整改中，时限12月15日）") // by deadline
             .DoesNotShow("天马路");
-        (await liaison.SaysAsync("整改 #1")).Shows("请简要说明整改情况", "只能接收文字说明");
+        (await liaison.SaysAsync("整改 #1")).Shows("请简要说明整改情况", "如有现场照片，请在发送文字说明之前直接发送");
         (await liaison.SaysAsync("已设置隔离区，地面硬化并每日冲洗")).Shows("已报送 #1 的整改情况，待督战组核验销号。");
         Assert.Contains("已设置隔离区", await chat.InboxTextAsync("dzz.wenshan"), StringComparison.Ordinal);
 

@@ -84,6 +84,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly ConcurrentQueue<(HttpStatusCode Status, string? RetryAfter)> _failures = new();
     private readonly ConcurrentDictionary<string, bool> _issued = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (byte[] Content, string ContentType)> _attachments = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string?> _downloads = new();
     private int _tokenRequests;
     private int _ids;
 
@@ -209,6 +211,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
             _issued[token] = true;
             return Results.Json(new { token_type = "Bearer", expires_in = 3599, ext_expires_in = 3599, access_token = token });
         });
+        _app.MapGet("/v3/attachments/{id}/views/original", (HttpContext context, string id) => ServeAttachment(context, id, requireToken: true));
+        _app.MapGet("/files/{id}", (HttpContext context, string id) => ServeAttachment(context, id, requireToken: false));
         _app.MapPost("/v3/conversations", (HttpContext context, CancellationToken _) => HandleAsync(context, "create", null, null));
         _app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext context, string conversationId) =>
             HandleAsync(context, "send", conversationId, null));
@@ -216,6 +220,33 @@ public sealed class FakeBotConnector : IAsyncDisposable
             HandleAsync(context, "reply", conversationId, activityId));
         _app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext context, string conversationId, string activityId) =>
             HandleAsync(context, "update", conversationId, activityId));
+    }
+
+    /// <summary>
+    /// Content a user attached, as the connector hosts it: <paramref name="connectorHosted"/> at
+    /// <c>/v3/attachments/{id}/views/original</c> (a picture pasted in Teams or uploaded in Web Chat: the bot's token is
+    /// required), otherwise at a pre-authorised address like a Teams file's <c>downloadUrl</c>. Returns the address.
+    /// </summary>
+    public string AddAttachment(byte[] content, string contentType, bool connectorHosted)
+    {
+        var id = $"att-{Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture)}";
+        _attachments[id] = (content, contentType);
+        return new Uri(BaseAddress, connectorHosted ? $"v3/attachments/{id}/views/original" : $"files/{id}?sig=fake").AbsoluteUri;
+    }
+
+    /// <summary>Gets the Authorization header of every attachment download, in order (null when none was sent).</summary>
+    public IReadOnlyList<string?> AttachmentDownloads => [.. _downloads];
+
+    private IResult ServeAttachment(HttpContext context, string id, bool requireToken)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        _downloads.Enqueue(authorization.Length == 0 ? null : authorization);
+        if (requireToken && RequireToken && !(authorization.StartsWith("Bearer ", StringComparison.Ordinal) && _issued.ContainsKey(authorization[7..])))
+        {
+            return Error(401, "Unauthorized", "Authorization has been denied for this request.");
+        }
+
+        return _attachments.TryGetValue(id, out var found) ? Results.Bytes(found.Content, found.ContentType) : Error(404, "NotFound", "No such attachment.");
     }
 
     private async Task<IResult> HandleAsync(HttpContext context, string kind, string? conversationId, string? activityId)

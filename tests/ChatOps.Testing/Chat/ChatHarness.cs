@@ -91,6 +91,20 @@ public sealed class ChatHarness : IAsyncDisposable
         return await NewMessagesAsync(personId);
     }
 
+    /// <summary>One turn with a file on the local web chat (see <see cref="Speaker.SendsFileAsync"/>).</summary>
+    public async Task<IReadOnlyList<OutboxItem>> SendFileAsync(string personId, string fileName, string contentType, byte[] content)
+    {
+        await NewMessagesAsync(personId);
+        var message = new InboundMessage(ChannelNames.Local, $"f{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}", personId, null, null, null, Clock.GetUtcNow())
+        {
+            Attachments = [new InboundAttachment(fileName, contentType, "upload")],
+        };
+        await Services.GetRequiredService<Core.Attachments.AttachmentIntake>().StoreUploadAsync(message, 0, new Core.Attachments.FetchedFile(fileName, contentType, content));
+        await Services.GetRequiredService<IInbox>().AcceptAsync(message, personId);
+        await HandlePendingAsync();
+        return await NewMessagesAsync(personId);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Host.Dispose();
@@ -112,6 +126,10 @@ public sealed class Speaker(ChatHarness chat, string personId)
 
     /// <summary>Presses a button (its value; the label is what a channel shows).</summary>
     public async Task<Reply> PressesAsync(string value) => new(await chat.SayAsync(personId, null, value));
+
+    /// <summary>Sends a picture or file as the local web chat uploads it (stored at once, then accepted into the inbox).</summary>
+    public async Task<Reply> SendsFileAsync(string fileName, string contentType, byte[] content) =>
+        new(await chat.SendFileAsync(personId, fileName, contentType, content));
 }
 
 /// <summary>The bot's answer to one turn.</summary>

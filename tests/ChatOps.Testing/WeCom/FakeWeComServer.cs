@@ -485,6 +485,12 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
             }
         }
 
+        if (path == MediaGetPath && answer["errcode"]!.GetValue<int>() == 0)
+        {
+            await WriteMediaAsync(context, answer).ConfigureAwait(false);
+            return;
+        }
+
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json; charset=UTF-8";
         await context.Response.WriteAsync(answer.ToJsonString(WriteOptions), context.RequestAborted).ConfigureAwait(false);
@@ -509,6 +515,11 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
         if (path == "/cgi-bin/agent/get")
         {
             return AgentGet(token!, query);
+        }
+
+        if (path == MediaGetPath)
+        {
+            return MediaGet(query);
         }
 
         if (path == "/cgi-bin/auth/getuserinfo")
