@@ -1,3 +1,4 @@
+using ChatOps.Bot.Hosting;
 using ChatOps.Core.Circulars;
 using Microsoft.Extensions.Options;
 
@@ -15,8 +16,7 @@ public static class CircularsHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddCirculars();
-        builder.Services.AddOptions<CircularOptions>().BindConfiguration(CircularOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<CircularOptions>, CircularOptionsValidator>();
+        builder.Services.AddValidatedOptions<CircularOptions, CircularOptionsValidator>(CircularOptions.Section);
         return builder;
     }
 

@@ -12,10 +12,8 @@ public static class ChatOpsRegistration
     {
         ShiftedClock.Register(builder);
         builder.Services.AddChatOpsCore();
-        builder.Services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<DirectoryOptions>, DirectoryOptionsValidator>();
-        builder.Services.AddOptions<OfficeOptions>().BindConfiguration(OfficeOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<OfficeOptions>, OfficeOptionsValidator>();
+        builder.Services.AddValidatedOptions<DirectoryOptions, DirectoryOptionsValidator>(DirectoryOptions.Section);
+        builder.Services.AddValidatedOptions<OfficeOptions, OfficeOptionsValidator>(OfficeOptions.Section);
         builder.Services.AddOptions<Core.Attachments.AttachmentOptions>().BindConfiguration(Core.Attachments.AttachmentOptions.Section);
         builder.Services.AddOptions<Core.Conversations.OutboundFileOptions>().BindConfiguration(Core.Conversations.OutboundFileOptions.Section)
             .PostConfigure<IConfiguration>((o, c) => o.PublicBaseUrl ??= c["PublicBaseUrl"]);

@@ -1,10 +1,10 @@
 using ChatOps.Bot.Engine;
+using ChatOps.Bot.Hosting;
 using ChatOps.Channels.BotFramework.Hosting;
 using ChatOps.Channels.WeCom.Hosting;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Operations;
 using ChatOps.Storage.Operations;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -41,8 +41,7 @@ public static class OperationsRegistration
         services.AddOptions<OperationsStartupCheck>().Validate(
             _ => WeComDomainVerification.Validate(builder.Configuration) is null,
             WeComDomainVerification.Validate(builder.Configuration) ?? "").ValidateOnStart();
-        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
+        services.AddValidatedOptions<TelemetryOptions, TelemetryOptionsValidator>(TelemetryOptions.Section);
         services.AddSingleton<EngineTelemetry>();
         DecorateInbox(services);
         AddOpenTelemetry(builder);

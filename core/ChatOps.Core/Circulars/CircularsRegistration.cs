@@ -20,8 +20,7 @@ public static class CircularsRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<CircularOptions>();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
+        services.AddClockAndCalendar();
         services.TryAddSingleton<RecipientRouter>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CircularOptions>>().Value);
         services.TryAddSingleton(sp => CircularKinds.From(sp.GetRequiredService<CircularOptions>()));
@@ -32,8 +31,7 @@ public static class CircularsRegistration
         services.TryAddSingleton<CircularService>();
         services.TryAddSingleton<CircularDialog>();
         services.TryAddSingleton<CircularReturnDialog>();
-        services.TryAddSingleton<CircularScheduler>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWork, CircularScheduler>(sp => sp.GetRequiredService<CircularScheduler>()));
+        services.AddDueWork<CircularScheduler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, CircularFeature>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxFailureListener, CircularDeliveryFailures>());
         return services;

@@ -18,8 +18,7 @@ public static class MeetingsRegistration
     public static IServiceCollection AddMeetingsCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
+        services.AddClockAndCalendar();
         services.TryAddSingleton<RecipientRouter>();
         services.AddOptions<MeetingOptions>();
         services.TryAddSingleton(sp => new MeetingCalendar(sp.GetRequiredService<WorkCalendar>(), sp.GetRequiredService<OfficeProfile>().Zone));
@@ -31,10 +30,8 @@ public static class MeetingsRegistration
         services.TryAddSingleton<MeetingRejectDialog>();
         services.TryAddSingleton<MeetingDeclineDialog>();
         services.TryAddSingleton<MeetingFeedbackDialog>();
-        services.TryAddSingleton<MeetingFeature>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, MeetingFeature>(sp => sp.GetRequiredService<MeetingFeature>()));
-        services.TryAddSingleton<MeetingScheduler>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWork, MeetingScheduler>(sp => sp.GetRequiredService<MeetingScheduler>()));
+        services.AddConversationFeature<MeetingFeature>();
+        services.AddDueWork<MeetingScheduler>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using ChatOps.Core.Calendar;
+using ChatOps.Core.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,8 +18,7 @@ public static class ReportsRegistration
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
+        services.AddClockAndCalendar();
         services.TryAddSingleton<PeriodCalculator>();
         services.TryAddSingleton(_ => new ReportCycles(ReportCatalog.All));
         services.AddOptions<BulletinOptions>();

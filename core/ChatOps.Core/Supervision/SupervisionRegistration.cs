@@ -20,10 +20,8 @@ public static class SupervisionRegistration
         services.TryAddSingleton<SupervisionService>();
         services.TryAddSingleton<TaskCircularDrafter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Attachments.IAttachmentOwnerPolicy, RectificationAttachmentPolicy>());
-        services.TryAddSingleton<SupervisionFeature>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, SupervisionFeature>(sp => sp.GetRequiredService<SupervisionFeature>()));
-        services.TryAddSingleton<SupervisionScheduler>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWork, SupervisionScheduler>(sp => sp.GetRequiredService<SupervisionScheduler>()));
+        services.AddConversationFeature<SupervisionFeature>();
+        services.AddDueWork<SupervisionScheduler>();
         return services;
     }
 }

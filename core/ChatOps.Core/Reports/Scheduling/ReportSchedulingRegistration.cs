@@ -15,14 +15,12 @@ public static class ReportSchedulingRegistration
     /// <summary>Adds <see cref="ReportScheduler"/>, <see cref="ReportExemptions"/> and the office's 发送提醒 command (<see cref="PromptNowFeature"/>).</summary>
     public static IServiceCollection AddReportScheduling(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
+        services.AddClockAndCalendar();
         services.TryAddSingleton(sp => new PeriodCalculator(sp.GetRequiredService<WorkCalendar>()));
         services.TryAddSingleton(_ => new ReportCycles(ReportCatalog.All));
         services.TryAddSingleton<RecipientRouter>();
         services.AddOptions<ReportSchedulerOptions>();
-        services.TryAddSingleton<ReportScheduler>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWork, ReportScheduler>(sp => sp.GetRequiredService<ReportScheduler>()));
+        services.AddDueWork<ReportScheduler>();
         services.TryAddSingleton<ReportExemptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, PromptNowFeature>());
         return services;
