@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -25,24 +26,37 @@ public static class WeComCallbackBody
         ArgumentNullException.ThrowIfNull(body);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new WeComCallbackException(
-                    WeComCallbackFailureReason.TooLarge,
-                    string.Create(CultureInfo.InvariantCulture, $"The request body exceeds {maxBytes} bytes."));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
+        // A pooled buffer, grown by doubling: a callback (about 1 KB) costs no buffer allocation of its own.
+        var buffer = ArrayPool<byte>.Shared.Rent(4 * 1024);
+        var length = 0;
         try
         {
-            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (length > maxBytes)
+                {
+                    throw new WeComCallbackException(
+                        WeComCallbackFailureReason.TooLarge,
+                        string.Create(CultureInfo.InvariantCulture, $"The request body exceeds {maxBytes} bytes."));
+                }
+            }
+
+            var bytes = buffer.AsSpan(0, length);
             if (bytes.StartsWith(Utf8Bom))
             {
                 bytes = bytes[Utf8Bom.Length..];
@@ -53,6 +67,10 @@ public static class WeComCallbackBody
         catch (DecoderFallbackException ex)
         {
             throw new WeComCallbackException(WeComCallbackFailureReason.MalformedXml, "The request body is not valid UTF-8.", ex);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

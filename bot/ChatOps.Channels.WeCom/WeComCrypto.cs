@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -30,8 +31,10 @@ public sealed class WeComCrypto
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly string _token;
-    private readonly byte[] _key;
     private readonly byte[] _iv;
+
+    /// <summary>One AES instance keyed once (not one per message); its one-shot calls are serialised by a lock.</summary>
+    private readonly Aes _aes;
     private readonly byte[] _receiveIdBytes;
     private readonly WeComCryptoOptions _options;
 
@@ -60,8 +63,9 @@ public sealed class WeComCrypto
         }
 
         _token = token;
-        _key = key;
         _iv = key[..AesBlockSize];
+        _aes = Aes.Create();
+        _aes.Key = key;
         ReceiveId = receiveId;
         _receiveIdBytes = Encoding.UTF8.GetBytes(receiveId);
         _options = options ?? new WeComCryptoOptions();
@@ -85,10 +89,37 @@ public sealed class WeComCrypto
         ArgumentNullException.ThrowIfNull(nonce);
         ArgumentNullException.ThrowIfNull(encrypt);
 
-        string[] parts = [token, timestamp, nonce, encrypt];
-        Array.Sort(parts, string.CompareOrdinal);
-        var hash = SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(parts)));
+        Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
+        HashSignature(token, timestamp, nonce, encrypt, hash);
         return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>The SHA1 behind <see cref="ComputeSignature(string, string, string, string)"/>, into <paramref name="hash"/>, allocating nothing.</summary>
+    private static void HashSignature(string token, string timestamp, string nonce, string encrypt, Span<byte> hash)
+    {
+        Span<string> parts = [token, timestamp, nonce, encrypt];
+        parts.Sort(string.CompareOrdinal);
+        var length = 0;
+        foreach (var part in parts)
+        {
+            length += Encoding.UTF8.GetByteCount(part);
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = 0;
+            foreach (var part in parts)
+            {
+                written += Encoding.UTF8.GetBytes(part, rented.AsSpan(written));
+            }
+
+            SHA1.HashData(rented.AsSpan(0, written), hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>The signature of <paramref name="encrypt"/> with this app's token.</summary>
@@ -186,9 +217,12 @@ public sealed class WeComCrypto
         _receiveIdBytes.CopyTo(frame.AsSpan(HeaderLength + message.Length));
         frame.AsSpan(contentLength).Fill((byte)pad);
 
-        using var aes = Aes.Create();
-        aes.Key = _key;
-        var cipher = aes.EncryptCbc(frame, _iv, PaddingMode.None);
+        byte[] cipher;
+        lock (_aes)
+        {
+            cipher = _aes.EncryptCbc(frame, _iv, PaddingMode.None);
+        }
+
         return Convert.ToBase64String(cipher);
     }
 
@@ -198,24 +232,39 @@ public sealed class WeComCrypto
     /// </summary>
     internal string Decrypt(string encrypt)
     {
-        var buffer = new byte[(encrypt.Length / 4 * 3) + 3];
-        if (!Convert.TryFromBase64String(encrypt, buffer, out var cipherLength))
+        // Pooled buffers for the ciphertext and the frame: a callback allocates only the message string it returns.
+        var buffer = ArrayPool<byte>.Shared.Rent((encrypt.Length / 4 * 3) + 3);
+        var frameBuffer = ArrayPool<byte>.Shared.Rent(buffer.Length);
+        try
         {
-            throw new WeComCallbackException(WeComCallbackFailureReason.BadBase64, "The encrypted payload is not valid Base64.");
-        }
+            if (!Convert.TryFromBase64String(encrypt, buffer, out var cipherLength))
+            {
+                throw new WeComCallbackException(WeComCallbackFailureReason.BadBase64, "The encrypted payload is not valid Base64.");
+            }
 
-        if (cipherLength == 0 || cipherLength % AesBlockSize != 0)
+            if (cipherLength == 0 || cipherLength % AesBlockSize != 0)
+            {
+                throw new WeComCallbackException(WeComCallbackFailureReason.BadLength, "The ciphertext is not a whole number of AES blocks.");
+            }
+
+            int frameLength;
+            lock (_aes)
+            {
+                frameLength = _aes.DecryptCbc(buffer.AsSpan(0, cipherLength), _iv, frameBuffer, PaddingMode.None);
+            }
+
+            return ReadFrame(frameBuffer.AsSpan(0, frameLength));
+        }
+        finally
         {
-            throw new WeComCallbackException(WeComCallbackFailureReason.BadLength, "The ciphertext is not a whole number of AES blocks.");
+            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(frameBuffer);
         }
+    }
 
-        byte[] frame;
-        using (var aes = Aes.Create())
-        {
-            aes.Key = _key;
-            frame = aes.DecryptCbc(buffer.AsSpan(0, cipherLength), _iv, PaddingMode.None);
-        }
-
+    /// <summary>Checks a decrypted frame's padding, length field and ReceiveId, and returns its message.</summary>
+    private string ReadFrame(ReadOnlySpan<byte> frame)
+    {
         var pad = frame[^1];
         if (pad is < 1 or > PadBlockSize || pad > frame.Length)
         {
@@ -230,7 +279,7 @@ public sealed class WeComCrypto
             }
         }
 
-        var content = frame.AsSpan(0, frame.Length - pad);
+        var content = frame[..^pad];
         if (content.Length < HeaderLength)
         {
             throw new WeComCallbackException(WeComCallbackFailureReason.BadLength, "The decrypted payload is shorter than its header.");
@@ -261,9 +310,14 @@ public sealed class WeComCrypto
 
     private void VerifySignature(string? msgSignature, string timestamp, string nonce, string encrypt)
     {
-        var expected = Encoding.ASCII.GetBytes(ComputeSignature(timestamp, nonce, encrypt));
-        var actual = Encoding.ASCII.GetBytes((msgSignature ?? string.Empty).ToLowerInvariant());
-        if (!CryptographicOperations.FixedTimeEquals(expected, actual))
+        // The given signature is hex in either case; compared as the 20 bytes it stands for, in fixed time.
+        Span<byte> expected = stackalloc byte[SHA1.HashSizeInBytes];
+        HashSignature(_token, timestamp, nonce, encrypt, expected);
+        Span<byte> actual = stackalloc byte[SHA1.HashSizeInBytes];
+        var given = msgSignature.AsSpan();
+        var decoded = given.Length == 2 * SHA1.HashSizeInBytes
+            && Convert.FromHexString(given, actual, out _, out var written) == OperationStatus.Done && written == actual.Length;
+        if (!decoded || !CryptographicOperations.FixedTimeEquals(expected, actual))
         {
             throw new WeComCallbackException(WeComCallbackFailureReason.BadSignature, "The message signature does not match.");
         }

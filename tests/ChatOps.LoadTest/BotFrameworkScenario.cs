@@ -33,8 +33,10 @@ internal static class BotFrameworkScenario
         await using var bot = await Harness.StartBotAsync(folder, "Development", new Dictionary<string, string>());
         using var client = Load.Client(512);
 
-        await RunSideAsync("warm-up node", client, node, stubs, "w", TimeSpan.FromSeconds(2));
-        await RunSideAsync("warm-up bot", client, bot, stubs, "w", TimeSpan.FromSeconds(2));
+        // Warm-ups long enough for both runtimes to compile their hot code optimised, then a pause (see WeComScenario).
+        await RunSideAsync("warm-up node", client, node, stubs, "w", TimeSpan.FromSeconds(5));
+        await RunSideAsync("warm-up bot", client, bot, stubs, "w", TimeSpan.FromSeconds(5));
+        await Task.Delay(TimeSpan.FromSeconds(2));
         var nodeTurns = await RunSideAsync($"Node botbuilder echo, {Harness.Connections} conn.", client, node, stubs, "n", Harness.Duration);
         var botTurns = await RunSideAsync($"ChatOps /api/messages, {Harness.Connections} conn.", client, bot, stubs, "b", Harness.Duration);
 
@@ -52,6 +54,8 @@ internal static class BotFrameworkScenario
     {
         await stubs.WaitForAsync(() => 0, 1, TimeSpan.FromSeconds(1)); // let a previous side's stragglers arrive
         stubs.Reset();
+        var cpu = CpuMeter.Start(server);
+        var alloc = phase == "w" ? null : AllocationMeter.Start(server, duration);
         var start = Stopwatch.GetTimestamp();
         var result = await Load.ClosedAsync(name, client, Requests(new Uri(server.Url, "/api/messages"), stubs.Url, phase), Harness.Connections, duration);
         var all = await stubs.WaitForAsync(() => stubs.Replies, result.Completed, TimeSpan.FromSeconds(10));
@@ -62,6 +66,8 @@ internal static class BotFrameworkScenario
             Harness.Print(result.ToString());
             Harness.Print(string.Create(CultureInfo.InvariantCulture,
                 $"{"",-34} {turns,9:N0}/s turns with the reply delivered ({stubs.Replies:N0} replies for {result.Completed:N0} accepted activities in {seconds:0.0} s{(all ? "" : "; some never replied")})"));
+            Harness.Print($"{"",-34} {server.Name} {cpu.PerRequest(stubs.Replies, "turn (reply delivered)")}; "
+                + (alloc is null ? "" : await alloc.PerRequestAsync(result.Rate, "activity (during the loop)")));
         }
 
         return turns;

@@ -60,6 +60,7 @@ internal static class EngineScenario
         stubs.Reset();
 
         var requests = callbacks.Requests(url, 0, Messages);
+        var cpu = CpuMeter.Start(bot);
         var start = Stopwatch.GetTimestamp();
         long next = -1;
         long failed = 0;
@@ -80,6 +81,7 @@ internal static class EngineScenario
         Harness.Print(string.Create(CultureInfo.InvariantCulture,
             $"end to end: {Messages:N0} callbacks acknowledged in {acked:0.00} s ({Messages / acked:N0}/s, {failed} refused); "
             + $"{stubs.WeComSends:N0} replies sent in {seconds:0.00} s: {stubs.WeComSends / seconds:N0} messages/s (goal >= 1,000){(all ? "" : " — not all replied")}"));
+        Harness.Print("end to end: bot " + cpu.PerRequest(Messages, "message (acknowledged, engine turn, reply sent)"));
         await bot.KillAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);

@@ -28,7 +28,10 @@ internal static class Harness
 
     public static string Configuration { get; } = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
 
-    public static string BotDll => Path.Combine(RepoRoot, "bot", "ChatOps.Bot", "bin", Configuration, "net10.0", "ChatOps.Bot.dll");
+    /// <summary>The bot's build; <c>CHATOPS_LOAD_BOT_DLL</c> names another (a copy of an earlier build, to compare two builds).</summary>
+    public static string BotDll => Environment.GetEnvironmentVariable("CHATOPS_LOAD_BOT_DLL") is { Length: > 0 } other
+        ? other
+        : Path.Combine(RepoRoot, "bot", "ChatOps.Bot", "bin", Configuration, "net10.0", "ChatOps.Bot.dll");
 
     public static void PinSelf()
     {

@@ -14,6 +14,9 @@ namespace ChatOps.Storage.Dialects;
 /// </summary>
 public sealed class SqliteDialect : SqlDialect
 {
+    /// <summary>SQLite handles whose busy_timeout is set (weakly held: a handle the pool closes is forgotten).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> BusyTimeoutSet = new();
+
     /// <inheritdoc/>
     public override string Name => StorageProviders.Sqlite;
 
@@ -57,11 +60,23 @@ public sealed class SqliteDialect : SqlDialect
 
     internal override async Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        // The setting belongs to SQLite's handle, which the pool keeps between opens: set once per handle, not on every
+        // open (an open per look-up and per transaction on the hot path; docs/benchmarks.md, "CPU per message").
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && BusyTimeoutSet.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         // Let SQLite wait for a busy writer itself (fine-grained) instead of the provider's fixed 150 ms retry sleep:
         // the callback's inbox insert and the worker's turn commit contend (see docs/benchmarks.md, WeCom).
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA busy_timeout = 30000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
+        if (handle is not null)
+        {
+            BusyTimeoutSet.AddOrUpdate(handle, handle);
+        }
     }
 
     internal override async Task PrepareForMigrationAsync(ConnectionSettings connection, CancellationToken cancellationToken)
