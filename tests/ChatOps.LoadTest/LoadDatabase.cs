@@ -47,6 +47,28 @@ internal sealed class LoadDatabase : IAsyncDisposable
         });
     }
 
+    /// <summary>The PostgreSQL server processes connected to this database (none on SQLite), for the idle measurement.</summary>
+    public async Task<IReadOnlyList<int>> BackendPidsAsync()
+    {
+        var pids = new List<int>();
+        if (_name is null)
+        {
+            return pids;
+        }
+
+        await using var connection = new NpgsqlConnection(PostgreSqlServer);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = @Name", connection);
+        command.Parameters.AddWithValue("Name", _name);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            pids.Add(reader.GetInt32(0));
+        }
+
+        return pids;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_name is not null)

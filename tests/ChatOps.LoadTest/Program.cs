@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChatOps.LoadTest;
 
-// dotnet run -c Release --project tests/ChatOps.LoadTest -- wecom|botframework|engine [--seconds 10] [--connections 16] [--rate 1000] [--no-pin] [--postgres]
+// dotnet run -c Release --project tests/ChatOps.LoadTest -- wecom|botframework|engine|idle [--seconds 10] [--connections 16] [--rate 1000] [--no-pin] [--postgres] (idle: [--settle 30] [--set Key=Value]…)
 // (docs/benchmarks.md, "Load harness"). `bare PORT` is the bare Kestrel endpoint the harness starts as its own process.
 if (args is ["bare", var port])
 {
@@ -14,6 +14,7 @@ for (var i = 1; i < args.Length; i++)
     {
         case "--seconds":
             Harness.Duration = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture));
+            IdleScenario.Duration = Harness.Duration;
             break;
         case "--connections":
             Harness.Connections = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -23,6 +24,13 @@ for (var i = 1; i < args.Length; i++)
             break;
         case "--no-pin":
             Harness.Pin = false;
+            break;
+        case "--settle":
+            IdleScenario.Settle = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture));
+            break;
+        case "--set" when args[i + 1].Split('=', 2) is [var key, var value]:
+            IdleScenario.Settings[key] = value;
+            i++;
             break;
         case "--postgres":
             LoadDatabase.PostgreSqlServer = Environment.GetEnvironmentVariable("CHATOPS_TEST_POSTGRES")
@@ -40,11 +48,12 @@ return args.FirstOrDefault() switch
     "wecom" => await WeComScenario.RunAsync(),
     "botframework" => await BotFrameworkScenario.RunAsync(),
     "engine" => await EngineScenario.RunAsync(),
+    "idle" => await IdleScenario.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ChatOps.LoadTest wecom|botframework|engine [--seconds 10] [--connections 16] [--rate 1000] [--no-pin] [--postgres]");
+    Console.Error.WriteLine("usage: ChatOps.LoadTest wecom|botframework|engine|idle [--seconds 10] [--connections 16] [--rate 1000] [--no-pin] [--postgres] [--settle 30] [--set Key=Value]");
     return 2;
 }

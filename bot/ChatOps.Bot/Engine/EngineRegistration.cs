@@ -29,6 +29,9 @@ public static class EngineRegistration
         builder.Services.AddSingleton<WorkSignal>();
         builder.Services.AddSingleton<IWorkSignal>(sp => sp.GetRequiredService<WorkSignal>());
         builder.Services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section);
+        // Another process's work (PostgreSQL LISTEN/NOTIFY), before the workers so their first wait knows whether it listens.
+        builder.Services.AddSingleton<ChatOps.Storage.Conversations.WorkNotifications>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatOps.Storage.Conversations.WorkNotifications>());
         builder.Services.AddHostedService<InboxWorker>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         if (LocalChat.LocalChatOptions.IsEnabled(builder.Configuration, builder.Environment))
@@ -77,10 +80,20 @@ public sealed class EngineOptions
     /// </summary>
     public TimeSpan? IdlePollInterval { get; set; }
 
+    /// <summary>
+    /// The longest poll interval when idle while the database tells this process of every other process's new work
+    /// (PostgreSQL LISTEN/NOTIFY, see <see cref="ChatOps.Storage.Conversations.WorkNotifications"/>); default half the
+    /// <see cref="OutboxLease"/> (1 minute). This poll only finds what no notification announces: claims left by an
+    /// instance that died (free again after their lease) and outbox rows queued to be sent later (circular waves).
+    /// </summary>
+    public TimeSpan? SafetyPollInterval { get; set; }
+
     /// <summary>The wait after <paramref name="idleRounds"/> rounds in a row that found nothing.</summary>
-    public TimeSpan IdleWait(int idleRounds)
+    /// <param name="idleRounds">Rounds in a row that found nothing, this one included.</param>
+    /// <param name="notified">Whether another process's new work wakes this one (<see cref="SafetyPollInterval"/> applies).</param>
+    public TimeSpan IdleWait(int idleRounds, bool notified = false)
     {
-        var longest = IdlePollInterval ?? PollInterval * 15;
+        var longest = notified ? SafetyPollInterval ?? OutboxLease / 2 : IdlePollInterval ?? PollInterval * 15;
         var wait = PollInterval * Math.Pow(2, Math.Min(Math.Max(idleRounds - 1, 0), 16));
         return wait < longest ? wait : (longest > PollInterval ? longest : PollInterval);
     }

@@ -10,7 +10,7 @@ namespace ChatOps.Bot.Engine;
 /// </summary>
 internal sealed class InboxWorker(
     IInbox inbox, ConversationEngine engine, WorkSignal signal, TimeProvider time, IOptions<EngineOptions> options, ILogger<InboxWorker> logger,
-    Operations.EngineTelemetry? telemetry = null)
+    Operations.EngineTelemetry? telemetry = null, ChatOps.Storage.Conversations.WorkNotifications? notifications = null)
     : BackgroundService
 {
     /// <summary>A handler that has not finished by then is considered dead and its message is handled again.</summary>
@@ -51,8 +51,9 @@ internal sealed class InboxWorker(
                     continue;
                 }
 
-                // Woken at once by a callback's signal; polling backs off while idle (EngineOptions.IdlePollInterval).
-                if (await signal.WaitInboxAsync(options.Value.IdleWait(++idleRounds), stoppingToken))
+                // Woken at once by a callback's signal, or by another process's insert when the database notifies;
+                // polling backs off while idle (EngineOptions.IdlePollInterval, SafetyPollInterval while notified).
+                if (await signal.WaitInboxAsync(options.Value.IdleWait(++idleRounds, notifications?.Listening == true), stoppingToken))
                 {
                     idleRounds = 0;
                 }
@@ -174,7 +175,8 @@ internal sealed class InboxWorker(
 /// </summary>
 internal sealed class OutboxDispatcher(
     IOutboxDispatch outbox, IEnumerable<IChannelSender> senders, IEnumerable<IOutboxFailureListener> failureListeners, WorkSignal signal, TimeProvider time,
-    IOptions<EngineOptions> options, ILogger<OutboxDispatcher> logger, Operations.EngineTelemetry? telemetry = null) : BackgroundService
+    IOptions<EngineOptions> options, ILogger<OutboxDispatcher> logger, Operations.EngineTelemetry? telemetry = null,
+    ChatOps.Storage.Conversations.WorkNotifications? notifications = null) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
@@ -194,7 +196,7 @@ internal sealed class OutboxDispatcher(
                 {
                     idleRounds = 0;
                 }
-                else if (await signal.WaitOutboxAsync(UntilNextRetry(options.Value.IdleWait(++idleRounds)), stoppingToken))
+                else if (await signal.WaitOutboxAsync(UntilNextRetry(options.Value.IdleWait(++idleRounds, notifications?.Listening == true)), stoppingToken))
                 {
                     idleRounds = 0;
                 }

@@ -25,6 +25,9 @@ public sealed class PostgreSqlDialect : SqlDialect
     /// <inheritdoc/>
     public override bool SupportsScaleOut => true;
 
+    /// <inheritdoc/>
+    public override bool NotifiesWork => true;
+
     internal override string ConnectionStringExample => "Host=db;Database=chatops;Username=chatops;Password=...";
 
     /// <inheritdoc/>
@@ -57,6 +60,35 @@ public sealed class PostgreSqlDialect : SqlDialect
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    internal override async Task ListenForWorkAsync(string connectionString, Action listening, Action<string> notified, CancellationToken cancellationToken)
+    {
+        // Outside the pool (LISTEN belongs to the session). No Npgsql keepalive query, which would wake the process:
+        // the kernel's TCP keepalive finds a dead server without it.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Pooling = false,
+            KeepAlive = 0,
+            TcpKeepAlive = true,
+            TcpKeepAliveTime = 60,
+            TcpKeepAliveInterval = 10,
+            CommandTimeout = 30,
+        };
+        await using var connection = new NpgsqlConnection(builder.ToString());
+        await connection.OpenAsync(cancellationToken);
+        connection.Notification += (_, e) => notified(e.Channel);
+        await using (var command = new NpgsqlCommand(
+            $"LISTEN {Conversations.WorkNotifications.InboxChannel}; LISTEN {Conversations.WorkNotifications.OutboxChannel}", connection))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        listening();
+        while (true)
+        {
+            await connection.WaitAsync(cancellationToken); // one notification (or a server message) per return
         }
     }
 

@@ -25,6 +25,12 @@ public abstract class SqlDialect
     /// <summary>Several instances may share this database: Quartz runs clustered and claims skip locked rows.</summary>
     public abstract bool SupportsScaleOut { get; }
 
+    /// <summary>
+    /// Whether new inbox and outbox rows written by any process are announced to listening processes
+    /// (<see cref="ListenForWorkAsync"/>; PostgreSQL's LISTEN/NOTIFY). Elsewhere another process's work is found by a poll.
+    /// </summary>
+    public virtual bool NotifiesWork => false;
+
     /// <summary>Whether <c>ConnectionStrings:ChatOps</c> must be set (SQLite has a default file).</summary>
     internal virtual bool RequiresConnectionString => true;
 
@@ -76,6 +82,15 @@ public abstract class SqlDialect
     /// </summary>
     internal virtual Task<IAsyncDisposable> LockForMigrationAsync(string connectionString, CancellationToken cancellationToken) =>
         Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    /// <summary>
+    /// Listens for new work on a dedicated connection: <paramref name="listening"/> once the listen is in place, then
+    /// <paramref name="notified"/> with <see cref="Conversations.WorkNotifications.InboxChannel"/> or
+    /// <see cref="Conversations.WorkNotifications.OutboxChannel"/> for each committed insert. Returns or throws only when
+    /// the connection is lost or <paramref name="cancellationToken"/> is cancelled. Only called when <see cref="NotifiesWork"/>.
+    /// </summary>
+    internal virtual Task ListenForWorkAsync(string connectionString, Action listening, Action<string> notified, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} does not notify of new work.");
 
     /// <summary>DbUp's target for this database (journal table <c>SchemaVersions</c>).</summary>
     internal abstract UpgradeEngineBuilder MigrationTarget(string connectionString);
