@@ -99,7 +99,7 @@ public static class AttendeeResolver
             var spec = AttendeeSpec.Parse(written);
             if (spec is null)
             {
-                errors.Add($"“{written}”格式不正确，应为 person:人员编号、role:角色 或 unit:单位代码（可写 unit:单位代码=人员编号 指定参会人员）。");
+                errors.Add(MeetingText.BadSpec(written));
                 continue;
             }
 
@@ -120,14 +120,14 @@ public static class AttendeeResolver
                 case AttendeeSpecKind.Role:
                     if (!Vocabulary.TryParseRole(spec.Value, out var role))
                     {
-                        errors.Add($"“{written}”：没有名为“{spec.Value}”的角色，可用的角色有：{Vocabulary.RoleChoices}。");
+                        errors.Add(MeetingText.UnknownRole(written, spec.Value));
                         break;
                     }
 
                     var holders = directory.People.Where(p => p.Roles.HasFlag(role)).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
                     if (holders.Count == 0)
                     {
-                        errors.Add($"“{written}”：名录中没有担任{Vocabulary.Name(role)}的人员。");
+                        errors.Add(MeetingText.NoRoleHolder(written, role));
                     }
 
                     holders.ForEach(p => Add(p, source));
@@ -136,7 +136,7 @@ public static class AttendeeResolver
                     var unit = directory.Units.FirstOrDefault(u => u.Code == spec.Value) ?? directory.Units.FirstOrDefault(u => u.Name == spec.Value);
                     if (unit is null)
                     {
-                        errors.Add($"“{written}”：名录中没有代码或名称为“{spec.Value}”的单位。");
+                        errors.Add(MeetingText.UnknownUnit(written, spec.Value));
                         break;
                     }
 
@@ -148,7 +148,7 @@ public static class AttendeeResolver
                         }
                         else
                         {
-                            errors.Add($"“{written}”：{notFound}");
+                            errors.Add(MeetingText.InSpec(written, notFound!));
                         }
 
                         break;
@@ -157,7 +157,7 @@ public static class AttendeeResolver
                     var liaison = directory.People.FirstOrDefault(p => p.UnitCode == unit.Code && p.Roles.HasFlag(Roles.Liaison));
                     if (liaison is null)
                     {
-                        errors.Add($"“{written}”：{unit.Name}目前没有联络员，请指定参会人员（如 unit:{unit.Code}=人员编号）。");
+                        errors.Add(MeetingText.NoLiaison(written, unit));
                     }
                     else
                     {
@@ -187,10 +187,10 @@ public static class AttendeeResolver
             case 1:
                 return byName[0];
             case 0:
-                problem = $"名录中没有编号或姓名为“{key}”的人员。";
+                problem = MeetingText.UnknownPerson(key);
                 return null;
             default:
-                problem = $"名录中有{byName.Count}人名为“{key}”，请改用人员编号（{string.Join("、", byName.Select(p => p.Id))}）。";
+                problem = MeetingText.AmbiguousPerson(key, byName);
                 return null;
         }
     }

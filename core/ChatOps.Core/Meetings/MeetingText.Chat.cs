@@ -248,7 +248,7 @@ public static partial class MeetingText
     public const string AnotherAnyway = "仍然安排";
 
     /// <summary>The kinds offered, in order (answered 1–4 or by name).</summary>
-    public static readonly string[] KindChoices = ["领导小组会议", "办公室会议", "专题会议", "周例会"];
+    public static readonly string[] KindChoices = [.. Enum.GetValues<MeetingKind>().Select(MeetingKinds.Name)];
 
     public const string AskTitle = "请输入会议名称（如：领导小组办公室第12次会议；随时回复“取消”可放弃）：";
     public const string AskTime = "请输入会议时间，如“2026-12-01 09:00-10:30”：";

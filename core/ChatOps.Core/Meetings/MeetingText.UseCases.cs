@@ -191,7 +191,7 @@ public static partial class MeetingText
     public static string BadHost(string? problem) => $"主持人：{problem}";
 
     public static string RecurrenceMismatch(DateOnly date, Recurrence rule) =>
-        $"开始日期{Date(date)}与重复规则“{rule.Describe()}”不一致，请以第一次会议的日期作为开始时间。";
+        $"开始日期{Date(date)}与重复规则“{Rule(rule)}”不一致，请以第一次会议的日期作为开始时间。";
 
     public static string BadStart(string text) => $"开始时间“{text}”格式不正确，应为“2026-12-01 09:00”。";
 
@@ -214,7 +214,7 @@ public static partial class MeetingText
     public static string NoConfirmationNeeded(Meeting m) => $"{m.Title}无需确认，通知已按原计划发送。";
 
     public static string CreatedAudit(Meeting m, int invited, MeetingSeries? series) =>
-        $"{m.Title}（邀请{invited}人）" + (series is null ? "" : $"，{series.Rule.Describe()}");
+        $"{m.Title}（邀请{invited}人）" + (series is null ? "" : $"，{Rule(series.Rule)}");
 
     public static string MovedAudit(Meeting before, Meeting after, OfficeProfile office) =>
         $"{after.Title}：{Span(before.StartsAt, before.EndsAt, office)}{Venue(before)} → {Span(after.StartsAt, after.EndsAt, office)}{Venue(after)}";
@@ -313,7 +313,7 @@ public static partial class MeetingText
     {
         var m = created.Meeting;
         yield return $"已创建会议 #{m.Id}：{m.Title}，{Span(m.StartsAt, m.EndsAt, office)}，{m.Place ?? m.Link}。" +
-            (created.Series is { } series ? $"（{series.Rule.Describe()}召开，系列编号 {series.Id}）" : "");
+            (created.Series is { } series ? $"（{Rule(series.Rule)}召开，系列编号 {series.Id}）" : "");
         yield return $"已将 {created.Invited} 份会议通知排入发送队列（由运行中的机器人发出）。";
         foreach (var warning in created.Warnings)
         {
@@ -341,4 +341,23 @@ public static partial class MeetingText
 
     /// <summary>The console after recording agreed items.</summary>
     public static string ConsoleItemsRecorded(int count) => $"已登记议定事项{count}项，并通知牵头单位联络员。";
+
+    /// <summary>An attendee spec that is not person:…, role:… or unit:….</summary>
+    public static string BadSpec(string written) => $"“{written}”格式不正确，应为 person:人员编号、role:角色 或 unit:单位代码（可写 unit:单位代码=人员编号 指定参会人员）。";
+
+    public static string UnknownRole(string written, string role) => $"“{written}”：没有名为“{role}”的角色，可用的角色有：{Vocabulary.RoleChoices}。";
+
+    public static string NoRoleHolder(string written, Roles role) => $"“{written}”：名录中没有担任{Vocabulary.Name(role)}的人员。";
+
+    public static string UnknownUnit(string written, string unit) => $"“{written}”：名录中没有代码或名称为“{unit}”的单位。";
+
+    /// <summary>A person look-up's problem, prefixed with the spec it came from.</summary>
+    public static string InSpec(string written, string problem) => $"“{written}”：{problem}";
+
+    public static string NoLiaison(string written, Unit unit) => $"“{written}”：{unit.Name}目前没有联络员，请指定参会人员（如 unit:{unit.Code}=人员编号）。";
+
+    public static string UnknownPerson(string key) => $"名录中没有编号或姓名为“{key}”的人员。";
+
+    public static string AmbiguousPerson(string key, IReadOnlyList<Person> namesakes) =>
+        $"名录中有{namesakes.Count}人名为“{key}”，请改用人员编号（{string.Join("、", namesakes.Select(p => p.Id))}）。";
 }

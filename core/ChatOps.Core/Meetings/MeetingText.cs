@@ -65,8 +65,26 @@ public static partial class MeetingText
     /// <summary>The form of address that opens every notice: 曹海燕同志：.</summary>
     public static string Address(Person person) => $"{person?.Name}同志：\n";
 
+    /// <summary>每周 in a recurrence rule (weekly:周二 is also 每周:周二).</summary>
+    public const string EveryWeek = "每周";
+
+    /// <summary>每月 in a recurrence rule.</summary>
+    public const string EveryMonth = "每月";
+
     /// <summary>The weekday of a date: 周二.</summary>
-    public static string Weekday(DateOnly date) => Weekdays[(int)date.DayOfWeek];
+    public static string Weekday(DateOnly date) => Weekday(date.DayOfWeek);
+
+    /// <summary>A weekday: 周二.</summary>
+    public static string Weekday(DayOfWeek day) => Weekdays[(int)day];
+
+    /// <summary>True when <paramref name="text"/> names <paramref name="day"/>: 周二 or 星期二.</summary>
+    public static bool IsWeekdayName(string text, DayOfWeek day) => text == Weekday(day) || text == "星期" + Weekday(day)[1..];
+
+    /// <summary>A recurrence in words: 每周二, 每月15日.</summary>
+    public static string Rule(Recurrence rule) => rule.Kind == RecurrenceKind.Weekly ? $"每{Weekday(rule.Weekday)}" : $"{EveryMonth}{rule.DayOfMonth}日";
+
+    /// <summary>Why a day is off: 国庆节假期, 周六（休息日）.</summary>
+    public static string DayOff(DateOnly date, string? holiday) => holiday is { } name ? $"{name}假期" : $"{Weekday(date)}（休息日）";
 
     /// <summary>A date: 12月15日（周二）.</summary>
     public static string Date(DateOnly date) => $"{date.Month}月{date.Day}日（{Weekday(date)}）";
@@ -220,7 +238,7 @@ public static partial class MeetingText
     /// <summary>The holiday flag to the office: the occurrence's notices are held until the office decides.</summary>
     public static OutboundMessage HolidayFlag(Meeting m, MeetingSeries series, OfficeProfile office) =>
         OutboundMessage.Card("会议日期提醒",
-            $"{m.Title}（{series.Rule.Describe()}）下次会议应于{When(m.StartsAt, office)}召开，当天为{m.HolidayNote}。\n" +
+            $"{m.Title}（{Rule(series.Rule)}）下次会议应于{When(m.StartsAt, office)}召开，当天为{m.HolidayNote}。\n" +
             "为避免误发，本次会议的通知和提醒暂不发送。请确认照常召开，或取消本次会议；如需调整时间，请通过办公室接口或命令行修改，修改后通知随即发出。",
             new Choice("照常召开", $"照常召开 #{m.Id}"), new Choice("取消本次会议", $"取消会议 #{m.Id}"));
 

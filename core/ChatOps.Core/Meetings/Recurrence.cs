@@ -20,8 +20,6 @@ public enum RecurrenceKind
 public sealed record Recurrence(RecurrenceKind Kind, DayOfWeek Weekday = DayOfWeek.Monday, int DayOfMonth = 1)
 {
     private static readonly string[] English = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
-    private static readonly string[] Chinese = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
-    private static readonly string[] ChineseLong = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
 
     /// <summary>Every week on <paramref name="weekday"/>.</summary>
     public static Recurrence Weekly(DayOfWeek weekday) => new(RecurrenceKind.Weekly, weekday);
@@ -33,9 +31,6 @@ public sealed record Recurrence(RecurrenceKind Kind, DayOfWeek Weekday = DayOfWe
     public override string ToString() => Kind == RecurrenceKind.Weekly
         ? $"weekly:{English[(int)Weekday]}"
         : string.Create(CultureInfo.InvariantCulture, $"monthly:{DayOfMonth}");
-
-    /// <summary>In words: 每周二, 每月15日.</summary>
-    public string Describe() => Kind == RecurrenceKind.Weekly ? $"每{Chinese[(int)Weekday]}" : $"每月{DayOfMonth}日";
 
     /// <summary>Parses <c>weekly:TUE</c> / <c>weekly:周二</c> / <c>monthly:15</c>; null when it is not a rule.</summary>
     public static Recurrence? Parse(string? text)
@@ -51,19 +46,19 @@ public sealed record Recurrence(RecurrenceKind Kind, DayOfWeek Weekday = DayOfWe
         var value = t[(colon + 1)..].Trim();
         return kind switch
         {
-            "weekly" or "每周" => ParseWeekday(value) is { } day ? Weekly(day) : null,
-            "monthly" or "每月" => int.TryParse(value.TrimEnd('日', '号'), NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 31 ? Monthly(d) : null,
+            "weekly" or MeetingText.EveryWeek => ParseWeekday(value) is { } day ? Weekly(day) : null,
+            "monthly" or MeetingText.EveryMonth => int.TryParse(value.TrimEnd('日', '号'), NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 31 ? Monthly(d) : null,
             _ => null,
         };
     }
 
-    /// <summary>A weekday as typed: TUE, Tuesday, 周二, 星期二, 2.</summary>
+    /// <summary>A weekday as typed: TUE, Tuesday, 周二, 星期二, 2 (the Chinese names are <see cref="MeetingText.Weekday(DayOfWeek)"/>'s).</summary>
     public static DayOfWeek? ParseWeekday(string text)
     {
         var t = text.Trim();
         for (var i = 0; i < 7; i++)
         {
-            if (string.Equals(t, English[i], StringComparison.OrdinalIgnoreCase) || t == Chinese[i] || t == ChineseLong[i] ||
+            if (string.Equals(t, English[i], StringComparison.OrdinalIgnoreCase) || MeetingText.IsWeekdayName(t, (DayOfWeek)i) ||
                 string.Equals(t, ((DayOfWeek)i).ToString(), StringComparison.OrdinalIgnoreCase))
             {
                 return (DayOfWeek)i;
@@ -121,8 +116,7 @@ public sealed record PlannedOccurrence(DateOnly Slot, DateTimeOffset StartsAt, D
 
     /// <summary>Why the day is off, in words: 国庆节假期, 周六（休息日）; null on a working day.</summary>
     public string? DayOffNote => Day.IsWorkingDay ? null
-        : Day.Name is { } name ? $"{name}假期"
-        : $"{MeetingText.Weekday(Slot)}（休息日）";
+        : MeetingText.DayOff(Slot, Day.Name);
 }
 
 /// <summary>

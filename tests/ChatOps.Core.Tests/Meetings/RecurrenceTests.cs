@@ -26,7 +26,7 @@ public sealed class RecurrenceTests
             Assert.Equal(weekday, rule.Weekday);
         }
 
-        Assert.Equal(words, rule.Describe());
+        Assert.Equal(words, MeetingText.Rule(rule));
         Assert.Equal(stored, rule.ToString());
         Assert.Equal(rule, Recurrence.Parse(rule.ToString()));
     }
