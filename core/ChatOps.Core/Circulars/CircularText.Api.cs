@@ -44,6 +44,12 @@ public sealed partial class CircularText
     /// <summary>The console's default notice after saving a draft.</summary>
     public const string DraftSaved = "草稿已保存。";
 
+    /// <summary>The console's form with no target chosen.</summary>
+    public const string ChooseTargetsInForm = "请从列表中选择发送对象（群聊、成员单位、角色或人员），或勾选全体人员。";
+
+    /// <summary>The console's notice after 立即提醒.</summary>
+    public static string Reminded(int people) => string.Create(CultureInfo.InvariantCulture, $"已提醒{people}名未回执人员。");
+
     /// <summary>A body that is not valid JSON.</summary>
     public static string InvalidJson(string error) => $"请求体不是有效的 JSON：{error}";
 

@@ -137,6 +137,20 @@ public sealed class DirectoryService(IDirectoryRepository repository, IUnitOfWor
         return change;
     }
 
+    /// <summary>
+    /// Names someone who may report for a unit besides its liaison (每期仍只报送一份: the report row claims the unit and
+    /// period). Office staff only; the unit and the person must be on file. Returns them as filed.
+    /// </summary>
+    public async Task<(Unit Unit, Person Person)> NameDelegateAsync(Actor actor, string unitCode, string personId, CancellationToken cancellationToken = default)
+    {
+        EnsureOffice(actor);
+        var unit = await repository.FindUnitAsync(unitCode, cancellationToken) ?? throw new DirectoryException(DirectoryText.UnitUnknown(unitCode));
+        var person = await repository.FindPersonAsync(personId, cancellationToken) ?? throw new DirectoryException(DirectoryText.PersonNotOnFile(personId));
+        await repository.NameDelegateAsync(unit.Code, person.Id, actor.Id, time.GetUtcNow(), cancellationToken);
+        logger.LogInformation("{Person} may report for {Unit}, named by {NamedBy}", person.Id, unit.Code, actor.Id);
+        return (unit, person);
+    }
+
     private static void EnsureOffice(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);

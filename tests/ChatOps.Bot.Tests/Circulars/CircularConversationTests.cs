@@ -67,7 +67,7 @@ public class CircularConversationTests : IAsyncLifetime
 
         // A member of the Teams group: only the card, carrying the document itself (the group message may fail: issue 10.8).
         (await _chat.NewMessagesAsync("530100.lly")).Shows("通报：请确认收到", "云爱卫专项办通〔2026〕1号", "现将第48周").DoesNotShow("已发至");
-        (await _chat.NewMessagesAsync(clerk)).Shows("已经蔡霞签发并印发");
+        (await _chat.NewMessagesAsync(clerk)).Shows("余波同志：", "已经蔡霞签发并印发");
 
         await _chat.DispatchAsync();
         Assert.Equal(3 + 2 + 34, await _chat.QueryAsync<long>(

@@ -29,7 +29,7 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
 
 
     /// <summary>The roles a circular can be sent to, by their Chinese names.</summary>
-    public IReadOnlyList<string> RoleNames { get; } = ["联络员", "分管领导", "办公室", "主持人", "组长", "督战组"];
+    public IReadOnlyList<string> RoleNames { get; } = [.. Enum.GetValues<Roles>().Where(r => r != Roles.None).Select(Vocabulary.Name)];
 
     /// <summary>The directory, for the target lists (groups, units, people by name).</summary>
     public DirectorySnapshot? Directory { get; private set; }
@@ -48,7 +48,7 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
         {
             await work.CommitAsync(HttpContext.RequestAborted);
             HttpContext.RequestServices.GetService<IWorkSignal>()?.OutboxChanged();
-            Notice = $"已提醒{reminded}名未回执人员。";
+            Notice = CircularText.Reminded(reminded);
         }
         else
         {
@@ -93,7 +93,7 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
         var errors = new List<string>();
         if (parsed.Count == 0)
         {
-            errors.Add("请从列表中选择发送对象（群聊、成员单位、角色或人员），或勾选全体人员。");
+            errors.Add(CircularText.ChooseTargetsInForm);
         }
 
         foreach (var file in files ?? [])
