@@ -12,20 +12,9 @@ namespace ChatOps.Storage.Dialects;
 /// SQLite, the embedded default: one file, one process. Instants are stored as fixed-width UTC text
 /// (yyyy-MM-ddTHH:mm:ss.fffffffZ) so that text comparison in SQL orders them; Quartz runs unclustered.
 /// </summary>
-public sealed class SqliteDialect : SqlDialect
+public sealed class SqliteDialect() : SqlDialect(StorageProviders.Sqlite, supportsScaleOut: false, "Data Source=data/chatops.db")
 {
-    /// <inheritdoc/>
-    public override string Name => StorageProviders.Sqlite;
-
-    /// <inheritdoc/>
-    public override bool SupportsScaleOut => false;
-
     internal override bool RequiresConnectionString => false;
-
-    internal override string ConnectionStringExample => "Data Source=data/chatops.db";
-
-    /// <inheritdoc/>
-    protected override string DefaultText(SqlStatement statement) => statement.Sqlite;
 
     internal override ConnectionSettings Connection(StorageOptions options)
     {
