@@ -185,9 +185,6 @@ internal static class DapperSetup
         SqlMapper.RemoveTypeMap(typeof(bool));
         SqlMapper.RemoveTypeMap(typeof(bool?));
         SqlMapper.AddTypeHandler(new FlagHandler());
-        SqlMapper.RemoveTypeMap(typeof(DateOnly));
-        SqlMapper.RemoveTypeMap(typeof(DateOnly?));
-        SqlMapper.AddTypeHandler(new DateHandler());
         TypeHandlers.Register();
         RecordMap.Register<Core.Supervision.SupervisionItem>();
         RecordMap.Register<Core.Supervision.SupervisionEntry>();
@@ -207,19 +204,6 @@ internal static class DapperSetup
         RecordMap.Register<Core.Reports.Overview.BulletinEdition>();
         RecordMap.Register<Core.Organization.ApiToken>();
         RecordMap.Register<Core.Audit.AuditEntry>();
-    }
-
-    /// <summary>Calendar days: <c>yyyy-MM-dd</c> text in every dialect (sorts and compares as text).</summary>
-    private sealed class DateHandler : SqlMapper.TypeHandler<DateOnly>
-    {
-        private const string Format = "yyyy-MM-dd";
-
-        public override void SetValue(IDbDataParameter parameter, DateOnly value) =>
-            (parameter.DbType, parameter.Value) = (DbType.String, value.ToString(Format, CultureInfo.InvariantCulture));
-
-        public override DateOnly Parse(object value) => value is DateTime d
-            ? DateOnly.FromDateTime(d)
-            : DateOnly.ParseExact(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", Format, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Instants: each dialect says how it sends them (<see cref="SqlDialect.SetInstant"/>); reading accepts every form.</summary>

@@ -9,35 +9,15 @@ namespace ChatOps.Storage;
 /// (<see cref="SqlStatement.InsertReturningId"/>, <see cref="SqlStatement.InsertIfAbsent"/>, <see cref="SqlStatement.Upsert"/>).
 /// Values are parameters or literals (no nested parentheses); the key names columns of the INSERT.
 /// </summary>
-internal sealed partial class InsertShape
+/// <param name="Text">The INSERT as written (trimmed).</param>
+/// <param name="Table">The table inserted into.</param>
+/// <param name="ColumnList">The column list as written, without the parentheses.</param>
+/// <param name="ValueList">The value list as written, without the parentheses.</param>
+/// <param name="Pairs">Each column with the value the INSERT gives it.</param>
+/// <param name="Key">The columns of the unique key the dialect tests (empty for <see cref="SqlStatement.InsertReturningId"/>).</param>
+internal sealed partial record InsertShape(
+    string Text, string Table, string ColumnList, string ValueList, IReadOnlyList<(string Column, string Value)> Pairs, IReadOnlyList<string> Key)
 {
-    private InsertShape(string text, string table, string columnList, string valueList, IReadOnlyList<(string Column, string Value)> pairs, IReadOnlyList<string> key)
-    {
-        Text = text;
-        Table = table;
-        ColumnList = columnList;
-        ValueList = valueList;
-        Pairs = pairs;
-        Key = key;
-    }
-
-    /// <summary>The INSERT as written (trimmed).</summary>
-    public string Text { get; }
-
-    public string Table { get; }
-
-    /// <summary>The column list as written, without the parentheses.</summary>
-    public string ColumnList { get; }
-
-    /// <summary>The value list as written, without the parentheses.</summary>
-    public string ValueList { get; }
-
-    /// <summary>Each column with the value the INSERT gives it.</summary>
-    public IReadOnlyList<(string Column, string Value)> Pairs { get; }
-
-    /// <summary>The columns of the unique key the dialect tests (empty for <see cref="SqlStatement.InsertReturningId"/>).</summary>
-    public IReadOnlyList<string> Key { get; }
-
     /// <summary>The columns outside the key, with their values: what an upsert updates.</summary>
     public IEnumerable<(string Column, string Value)> NonKey => Pairs.Where(p => !Key.Contains(p.Column, StringComparer.Ordinal));
 

@@ -11,7 +11,7 @@ namespace ChatOps.Storage;
 /// <summary>
 /// How the column types that are not plain values travel, registered once (<see cref="DapperSetup"/>), so that rows are
 /// read straight into the core's records (<see cref="RecordMap"/>) instead of hand-written <c>*Row</c> classes: JSON
-/// columns, a meeting's recurrence rule and start time. Writing still passes the text explicitly (the stores' parameter
+/// columns, dates and times of day as text, a meeting's recurrence rule. Writing still passes the text explicitly (the stores' parameter
 /// objects), so what is stored does not change.
 /// </summary>
 internal static class TypeHandlers
@@ -24,9 +24,20 @@ internal static class TypeHandlers
         SqlMapper.AddTypeHandler(new JsonHandler<IReadOnlyDictionary<string, IReadOnlyList<string>>>(ParseAnswers));
         SqlMapper.AddTypeHandler(new StringListHandler());
         SqlMapper.AddTypeHandler(new RecurrenceHandler());
-        SqlMapper.RemoveTypeMap(typeof(TimeOnly));
-        SqlMapper.RemoveTypeMap(typeof(TimeOnly?));
-        SqlMapper.AddTypeHandler(new TimeHandler());
+        AddText("yyyy-MM-dd", (d, f) => d.ToString(f, CultureInfo.InvariantCulture), (t, f) => DateOnly.ParseExact(t, f, CultureInfo.InvariantCulture), DateOnly.FromDateTime);
+        AddText("HH:mm", (t, f) => t.ToString(f, CultureInfo.InvariantCulture), (t, f) => TimeOnly.ParseExact(t, f, CultureInfo.InvariantCulture), TimeOnly.FromDateTime);
+    }
+
+    /// <summary>
+    /// A value stored as text of a fixed format in every dialect (calendar days <c>yyyy-MM-dd</c>, times of day
+    /// <c>HH:mm</c>: they sort and compare as text); a driver that hands back a DateTime is read through it.
+    /// </summary>
+    private static void AddText<T>(string format, Func<T, string, string> write, Func<string, string, T> read, Func<DateTime, T> fromDateTime)
+        where T : struct
+    {
+        SqlMapper.RemoveTypeMap(typeof(T));
+        SqlMapper.RemoveTypeMap(typeof(T?));
+        SqlMapper.AddTypeHandler(new TextHandler<T>(v => write(v, format), t => read(t, format), fromDateTime));
     }
 
     /// <summary>A report's answers: question key → values, keys compared ordinally.</summary>
@@ -71,16 +82,10 @@ internal static class TypeHandlers
             Recurrence.Parse(Text(value)) ?? throw new DataException($"Stored recurrence '{value}' is not a rule.");
     }
 
-    /// <summary>A time of day as <c>HH:mm</c> text.</summary>
-    private sealed class TimeHandler : SqlMapper.TypeHandler<TimeOnly>
+    private sealed class TextHandler<T>(Func<T, string> write, Func<string, T> read, Func<DateTime, T> fromDateTime) : SqlMapper.TypeHandler<T>
     {
-        private const string Format = "HH:mm";
+        public override void SetValue(IDbDataParameter parameter, T? value) => (parameter.DbType, parameter.Value) = (DbType.String, write(value!));
 
-        public override void SetValue(IDbDataParameter parameter, TimeOnly value) =>
-            (parameter.DbType, parameter.Value) = (DbType.String, value.ToString(Format, CultureInfo.InvariantCulture));
-
-        public override TimeOnly Parse(object value) => value is TimeSpan t
-            ? TimeOnly.FromTimeSpan(t)
-            : TimeOnly.ParseExact(Text(value), Format, CultureInfo.InvariantCulture);
+        public override T Parse(object value) => value is DateTime d ? fromDateTime(d) : read(Text(value));
     }
 }

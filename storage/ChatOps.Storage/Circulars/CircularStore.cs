@@ -50,20 +50,18 @@ internal sealed class CircularStore(Session s) : ICircularStore
     }
 
     public Task AddDeliveriesAsync(IReadOnlyList<CircularDelivery> deliveries, CancellationToken cancellationToken = default) =>
-        deliveries.Count == 0
-            ? Task.CompletedTask
-            : s.ExecuteAsync(CircularSql.InsertDelivery, deliveries.Select((d, i) => new
-            {
-                d.CircularId,
-                d.TargetKey,
-                Ordinal = i,
-                d.GroupCode,
-                d.PersonId,
-                d.Channel,
-                d.Address,
-                d.DedupeKey,
-                d.Error,
-            }).ToList(), cancellationToken);
+        s.ExecuteEachAsync(CircularSql.InsertDelivery, deliveries, (d, i) => new
+        {
+            d.CircularId,
+            d.TargetKey,
+            Ordinal = i,
+            d.GroupCode,
+            d.PersonId,
+            d.Channel,
+            d.Address,
+            d.DedupeKey,
+            d.Error,
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<CircularDeliveryStatus>> ListDeliveriesAsync(long circularId, CancellationToken cancellationToken = default) =>
         [.. (await s.QueryAsync<DeliveryRow>(CircularSql.SelectDeliveries, new { CircularId = circularId }, cancellationToken)).Select(r => r.ToStatus())];
@@ -72,17 +70,7 @@ internal sealed class CircularStore(Session s) : ICircularStore
         s.ExecuteAsync(CircularSql.UpdateDelivery, new { CircularId = circularId, TargetKey = targetKey, DedupeKey = dedupeKey, Error = error }, cancellationToken);
 
     public Task AddRecipientsAsync(IReadOnlyList<CircularRecipient> recipients, CancellationToken cancellationToken = default) =>
-        recipients.Count == 0
-            ? Task.CompletedTask
-            : s.ExecuteAsync(CircularSql.InsertRecipient, recipients.Select((r, i) => new
-            {
-                r.CircularId,
-                r.PersonId,
-                Ordinal = i,
-                r.UnitCode,
-                r.ViaGroup,
-                r.PromptKey,
-            }).ToList(), cancellationToken);
+        s.ExecuteEachAsync(CircularSql.InsertRecipient, recipients, (r, i) => new { r.CircularId, r.PersonId, Ordinal = i, r.UnitCode, r.ViaGroup, r.PromptKey }, cancellationToken);
 
     public async Task<IReadOnlyList<CircularRecipient>> ListRecipientsAsync(long circularId, CancellationToken cancellationToken = default) =>
         [.. await s.QueryAsync<CircularRecipient>(CircularSql.SelectRecipients, new { CircularId = circularId }, cancellationToken)];
@@ -113,9 +101,7 @@ internal sealed class CircularStore(Session s) : ICircularStore
         (int)await s.ExecuteScalarAsync<long>(CircularSql.CountUnacknowledged, new { CircularId = circularId }, cancellationToken);
 
     public Task MarkRemindedAsync(long circularId, IReadOnlyCollection<string> personIds, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        personIds.Count == 0
-            ? Task.CompletedTask
-            : s.ExecuteAsync(CircularSql.MarkReminded, personIds.Select(p => new { CircularId = circularId, PersonId = p, At = at }).ToList(), cancellationToken);
+        s.ExecuteEachAsync(CircularSql.MarkReminded, personIds, (p, _) => new { CircularId = circularId, PersonId = p, At = at }, cancellationToken);
 
     public async Task<IReadOnlyList<Circular>> ListDueForReminderAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
         [.. await s.QueryAsync<Circular>(CircularSql.SelectDue, new { Now = now, Limit = limit }, cancellationToken)];

@@ -15,15 +15,7 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
     public async Task<bool> AcceptAsync(InboundMessage message, string? personId, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        var rows = await c.ExecuteAsync(new CommandDefinition(db.Sql(EngineSql.InsertInbox), new
-        {
-            message.Channel,
-            message.DedupeKey,
-            message.SenderId,
-            PersonId = personId,
-            Payload = ChatOpsJson.Serialize(message),
-            message.ReceivedAt,
-        }, cancellationToken: cancellationToken));
+        var rows = await c.ExecuteAsync(new CommandDefinition(db.Sql(EngineSql.InsertInbox), InboxParameters(message, personId), cancellationToken: cancellationToken));
         return rows == 1;
     }
 
@@ -67,19 +59,21 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
         for (var i = 0; i < entries.Count; i++)
         {
             var (message, personId) = entries[i];
-            stored[i] = await c.ExecuteAsync(new CommandDefinition(sql, new
-            {
-                message.Channel,
-                message.DedupeKey,
-                message.SenderId,
-                PersonId = personId,
-                Payload = ChatOpsJson.Serialize(message),
-                message.ReceivedAt,
-            }, tx, cancellationToken: cancellationToken)) == 1;
+            stored[i] = await c.ExecuteAsync(new CommandDefinition(sql, InboxParameters(message, personId), tx, cancellationToken: cancellationToken)) == 1;
         }
 
         await write.CommitAsync(cancellationToken);
     }
+
+    private static object InboxParameters(InboundMessage message, string? personId) => new
+    {
+        message.Channel,
+        message.DedupeKey,
+        message.SenderId,
+        PersonId = personId,
+        Payload = ChatOpsJson.Serialize(message),
+        message.ReceivedAt,
+    };
 
     public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)
     {

@@ -14,27 +14,13 @@ namespace ChatOps.Storage.Dialects;
 /// rows with <c>FOR UPDATE SKIP LOCKED</c>. Quartz runs clustered; migrations are serialised with an advisory lock so
 /// instances starting together do not race.
 /// </summary>
-public sealed class PostgreSqlDialect : SqlDialect
+public sealed class PostgreSqlDialect() : SqlDialect(StorageProviders.PostgreSql, supportsScaleOut: true, "Host=db;Database=chatops;Username=chatops;Password=...")
 {
     /// <summary>The advisory lock key held while migrating ("ChatOps" in ASCII).</summary>
     private const long MigrationLockKey = 0x436861744F7073;
 
     /// <inheritdoc/>
-    public override string Name => StorageProviders.PostgreSql;
-
-    /// <inheritdoc/>
-    public override bool SupportsScaleOut => true;
-
-    /// <inheritdoc/>
     public override bool NotifiesWork => true;
-
-    internal override string ConnectionStringExample => "Host=db;Database=chatops;Username=chatops;Password=...";
-
-    /// <inheritdoc/>
-    protected override string DefaultText(SqlStatement statement) => statement.Sqlite;
-
-    internal override ConnectionSettings Connection(StorageOptions options) =>
-        new(options.ConnectionString!, options.ConnectionString!, null);
 
     internal override string? ConnectionStringProblem(string connectionString)
     {

@@ -12,7 +12,10 @@ namespace ChatOps.Storage.Dialects;
 /// (<see cref="For"/>); nothing outside these classes asks which database it is talking to. Adding a database is one
 /// subclass, a migrations folder and overrides for the statements whose default text it cannot run.
 /// </summary>
-public abstract class SqlDialect
+/// <param name="name">The <c>Storage:Provider</c> value and the name of the migrations folder.</param>
+/// <param name="supportsScaleOut">Whether several instances may share the database.</param>
+/// <param name="connectionStringExample">An example connection string for the operator's error message.</param>
+public abstract class SqlDialect(string name, bool supportsScaleOut, string connectionStringExample)
 {
     private static readonly SqlDialect[] Known = [new SqliteDialect(), new SqlServerDialect(), new PostgreSqlDialect()];
 
@@ -20,10 +23,10 @@ public abstract class SqlDialect
     public static IReadOnlyList<SqlDialect> All => Known;
 
     /// <summary>The <c>Storage:Provider</c> value and the name of the migrations folder, e.g. <c>PostgreSql</c>.</summary>
-    public abstract string Name { get; }
+    public string Name => name;
 
     /// <summary>Several instances may share this database: Quartz runs clustered and claims skip locked rows.</summary>
-    public abstract bool SupportsScaleOut { get; }
+    public bool SupportsScaleOut => supportsScaleOut;
 
     /// <summary>
     /// Whether new inbox and outbox rows written by any process are announced to listening processes
@@ -35,7 +38,7 @@ public abstract class SqlDialect
     internal virtual bool RequiresConnectionString => true;
 
     /// <summary>An example connection string for the operator's error message.</summary>
-    internal abstract string ConnectionStringExample { get; }
+    internal string ConnectionStringExample => connectionStringExample;
 
     /// <summary>The dialect named by a <c>Storage:Provider</c> value (case-sensitive, as configured), or null.</summary>
     public static SqlDialect? Find(string? provider) => Known.FirstOrDefault(d => string.Equals(d.Name, provider, StringComparison.Ordinal));
@@ -58,11 +61,15 @@ public abstract class SqlDialect
         return statement.Override(Name) ?? DefaultText(statement);
     }
 
-    /// <summary>The text this dialect runs when the statement has no override for it.</summary>
-    protected abstract string DefaultText(SqlStatement statement);
+    /// <summary>The text this dialect runs when the statement has no override for it: by default the SQLite text.</summary>
+    protected virtual string DefaultText(SqlStatement statement) => statement.Sqlite;
 
-    /// <summary>The connection strings for validated options: the runtime one, the migrator's one, and the SQLite file.</summary>
-    internal abstract ConnectionSettings Connection(StorageOptions options);
+    /// <summary>
+    /// The connection strings for validated options: the runtime one, the migrator's one, and the SQLite file. By default
+    /// (a server database) the configured string serves both and there is no file.
+    /// </summary>
+    internal virtual ConnectionSettings Connection(StorageOptions options) =>
+        new(options.ConnectionString!, options.ConnectionString!, null);
 
     /// <summary>A problem with a configured connection string (one line), or null when it parses.</summary>
     internal abstract string? ConnectionStringProblem(string connectionString);

@@ -11,21 +11,10 @@ namespace ChatOps.Storage.Dialects;
 /// SQL Server: DATETIMEOFFSET instants, BIT flags, T-SQL statements (every one ScriptDom-checked by the storage
 /// tests), Quartz clustered so several instances share the schedule.
 /// </summary>
-public sealed class SqlServerDialect : SqlDialect
+public sealed class SqlServerDialect() : SqlDialect(StorageProviders.SqlServer, supportsScaleOut: true, "Server=db;Database=ChatOps;...")
 {
     /// <inheritdoc/>
-    public override string Name => StorageProviders.SqlServer;
-
-    /// <inheritdoc/>
-    public override bool SupportsScaleOut => true;
-
-    internal override string ConnectionStringExample => "Server=db;Database=ChatOps;...";
-
-    /// <inheritdoc/>
     protected override string DefaultText(SqlStatement statement) => statement.SqlServer;
-
-    internal override ConnectionSettings Connection(StorageOptions options) =>
-        new(options.ConnectionString!, options.ConnectionString!, null);
 
     internal override string? ConnectionStringProblem(string connectionString)
     {

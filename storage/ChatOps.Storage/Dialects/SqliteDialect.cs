@@ -12,23 +12,12 @@ namespace ChatOps.Storage.Dialects;
 /// SQLite, the embedded default: one file, one process. Instants are stored as fixed-width UTC text
 /// (yyyy-MM-ddTHH:mm:ss.fffffffZ) so that text comparison in SQL orders them; Quartz runs unclustered.
 /// </summary>
-public sealed class SqliteDialect : SqlDialect
+public sealed class SqliteDialect() : SqlDialect(StorageProviders.Sqlite, supportsScaleOut: false, "Data Source=data/chatops.db")
 {
     /// <summary>SQLite handles whose busy_timeout is set (weakly held: a handle the pool closes is forgotten).</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> BusyTimeoutSet = new();
 
-    /// <inheritdoc/>
-    public override string Name => StorageProviders.Sqlite;
-
-    /// <inheritdoc/>
-    public override bool SupportsScaleOut => false;
-
     internal override bool RequiresConnectionString => false;
-
-    internal override string ConnectionStringExample => "Data Source=data/chatops.db";
-
-    /// <inheritdoc/>
-    protected override string DefaultText(SqlStatement statement) => statement.Sqlite;
 
     internal override ConnectionSettings Connection(StorageOptions options)
     {
