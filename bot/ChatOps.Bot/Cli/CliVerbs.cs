@@ -275,7 +275,7 @@ internal sealed class GroupConversationsVerb : ICliVerb
         var store = services.GetRequiredService<ChatOps.Core.Conversations.IConversationReferenceStore>();
         var groups = await store.ListGroupConversationsAsync(ChannelNames.BotFramework);
         var registered = (await services.GetRequiredService<IDirectoryRepository>().LoadAsync()).Groups
-            .Where(g => g.Kind == GroupKind.BotFrameworkConversation).Select(g => g.Address).ToHashSet(StringComparer.Ordinal);
+            .Where(g => g.Kind == ChatOps.Channels.BotFramework.Hosting.BotFrameworkGroupKinds.Conversation).Select(g => g.Address).ToHashSet(StringComparer.Ordinal);
         foreach (var g in groups)
         {
             var state = g.Unreachable ? "（机器人已被移出）" : registered.Contains(g.ConversationId) ? "（已登记）" : "（未登记）";

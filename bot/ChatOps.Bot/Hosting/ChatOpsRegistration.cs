@@ -12,6 +12,7 @@ public static class ChatOpsRegistration
     {
         ShiftedClock.Register(builder);
         builder.Services.AddChatOpsCore();
+        builder.Services.AddGroupKinds([.. Channels.WeCom.Hosting.WeComGroupKinds.All, .. Channels.BotFramework.Hosting.BotFrameworkGroupKinds.All]); // known whether or not the channel is on
         builder.Services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DirectoryOptions>, DirectoryOptionsValidator>();
         builder.Services.AddOptions<OfficeOptions>().BindConfiguration(OfficeOptions.Section).ValidateOnStart();
