@@ -17,6 +17,7 @@ public static class CoreRegistration
     public static IServiceCollection AddChatOpsCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new GroupKinds(sp.GetServices<GroupKind>())); // each channel's (AddGroupKinds)
         services.AddSingleton<DirectoryService>();
         services.AddSingleton<ApiTokenService>();
         services.AddReports();

@@ -132,9 +132,9 @@ public class CircularBenchmarks
 
             var (kind, address) = g switch
             {
-                < 100 => (GroupKind.WeComAppChat, $"wrBench{g:000}"),
-                < 150 => (GroupKind.WeComRobot, $"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=bench-{g:000}"),
-                _ => (GroupKind.BotFrameworkConversation, $"19:bench-{g:000}@thread.tacv2"),
+                < 100 => (ChatOps.Channels.WeCom.Hosting.WeComGroupKinds.AppChat, $"wrBench{g:000}"),
+                < 150 => (ChatOps.Channels.WeCom.Hosting.WeComGroupKinds.Robot, $"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=bench-{g:000}"),
+                _ => (ChatOps.Channels.BotFramework.Hosting.BotFrameworkGroupKinds.Conversation, $"19:bench-{g:000}@thread.tacv2"),
             };
             groups.Add(new GroupChat($"g{g:000}", $"第{g + 1}工作群", kind, address, members));
         }

@@ -45,7 +45,7 @@ public class HostStartupTests
             new Dictionary<string, string?> { ["sw-xcb.lly"] = "29:1a2b3c4d-sw-xcb-lly", ["wjw.lly"] = "29:1a2b3c4d-wjw-lly", ["530100.lly"] = "29:1a2b3c4d-530100-lly" },
             teams);
         Assert.All(teams.Keys, id => Assert.NotNull(directory.People.Single(p => p.Id == id).IdentityOn(ChannelNames.WeCom)));
-        var group = Assert.Single(directory.Groups, g => g.Kind == GroupKind.BotFrameworkConversation);
+        var group = Assert.Single(directory.Groups, g => g.Kind == ChatOps.Channels.BotFramework.Hosting.BotFrameworkGroupKinds.Conversation);
         Assert.Equal(("teams-group", "19:sample-teams-group@thread.tacv2"), (group.Code, group.Address));
         Assert.Equal(["530100.lly", "sw-xcb.lly", "wjw.lly"], group.MemberIds.Order(StringComparer.Ordinal));
     }

@@ -158,7 +158,7 @@ internal sealed class GroupConversationsVerb() : CliVerb("group-conversations", 
         var store = services.GetRequiredService<ChatOps.Core.Conversations.IConversationReferenceStore>();
         var groups = await store.ListGroupConversationsAsync(ChannelNames.BotFramework);
         var registered = (await services.GetRequiredService<IDirectoryRepository>().LoadAsync()).Groups
-            .Where(g => g.Kind == GroupKind.BotFrameworkConversation).Select(g => g.Address).ToHashSet(StringComparer.Ordinal);
+            .Where(g => g.Kind == ChatOps.Channels.BotFramework.Hosting.BotFrameworkGroupKinds.Conversation).Select(g => g.Address).ToHashSet(StringComparer.Ordinal);
         foreach (var g in groups)
         {
             var state = DirectoryText.ConversationState(g.Unreachable, registered.Contains(g.ConversationId));

@@ -12,6 +12,7 @@ public static class ChatOpsRegistration
     {
         ShiftedClock.Register(builder);
         builder.Services.AddChatOpsCore();
+        builder.Services.AddGroupKinds([.. Channels.WeCom.Hosting.WeComGroupKinds.All, .. Channels.BotFramework.Hosting.BotFrameworkGroupKinds.All]); // known whether or not the channel is on
         builder.Services.AddValidatedOptions<DirectoryOptions, DirectoryOptionsValidator>(DirectoryOptions.Section);
         builder.Services.AddValidatedOptions<OfficeOptions, OfficeOptionsValidator>(OfficeOptions.Section);
         builder.Services.AddOptions<Core.Attachments.AttachmentOptions>().BindConfiguration(Core.Attachments.AttachmentOptions.Section);

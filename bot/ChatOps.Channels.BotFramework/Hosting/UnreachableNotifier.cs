@@ -77,7 +77,7 @@ internal sealed class UnreachableNotifier(
     {
         var snapshot = await directory.LoadAsync(cancellationToken);
         var group = snapshot.Groups.FirstOrDefault(g => g.Code == item.GroupCode)
-            ?? snapshot.Groups.FirstOrDefault(g => g.Kind == GroupKind.BotFrameworkConversation && g.Address == item.Address);
+            ?? snapshot.Groups.FirstOrDefault(g => g.Kind == BotFrameworkGroupKinds.Conversation && g.Address == item.Address);
         return group is null ? ($"群聊“{item.Address}”", item.Address, null) : ($"群聊“{group.Name}”", group.Code, null);
     }
 }

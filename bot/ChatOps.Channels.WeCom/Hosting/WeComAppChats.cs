@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatOps.Channels.WeCom.Hosting;
 
 /// <summary>
-/// Creates the WeCom app chats registered in the directory (kind <see cref="GroupKind.WeComAppChat"/>; the chatid is
+/// Creates the WeCom app chats registered in the directory (kind <see cref="WeComGroupKinds.AppChat"/>; the chatid is
 /// the group's address) with appchat/create, so that circulars can later be sent into them through the outbox
 /// (<see cref="WeComChannelSender"/>, appchat/send). Group robots need no creation: their webhook URL is their address.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class WeComAppChats(WeComApps apps, IDirectoryRepository directory
         var snapshot = await directory.LoadAsync(cancellationToken).ConfigureAwait(false);
         var group = snapshot.Groups.FirstOrDefault(g => g.Code == groupCode)
             ?? throw new ArgumentException($"The directory has no group '{groupCode}'.", nameof(groupCode));
-        if (group.Kind != GroupKind.WeComAppChat)
+        if (group.Kind != WeComGroupKinds.AppChat)
         {
             throw new ArgumentException($"Group '{groupCode}' is not a WeCom app chat.", nameof(groupCode));
         }

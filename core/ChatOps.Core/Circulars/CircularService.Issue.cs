@@ -10,7 +10,7 @@ namespace ChatOps.Core.Circulars;
 public sealed partial class CircularService
 {
     /// <summary>The channel a group is reached on.</summary>
-    public static string ChannelOf(GroupKind kind) => kind == GroupKind.BotFrameworkConversation ? ChannelNames.BotFramework : ChannelNames.WeCom;
+    public static string ChannelOf(GroupKind kind) => kind.Channel;
 
     /// <summary>Writes a refused attempt to the audit (e.g. a person outside the office calling the office API).</summary>
     public Task RecordRefusalAsync(Actor actor, IUnitOfWork work, long? id, DateTimeOffset now, string what, CancellationToken cancellationToken = default)

@@ -158,12 +158,7 @@ public sealed partial class CircularText
     public static string GroupLine(int position, GroupChat g)
     {
         ArgumentNullException.ThrowIfNull(g);
-        var kind = g.Kind switch
-        {
-            GroupKind.WeComAppChat => "企业微信群聊",
-            GroupKind.WeComRobot => "企业微信群机器人",
-            _ => "Teams/Bot Framework 群聊",
-        };
+        var kind = g.Kind.Label;
         return string.Create(CultureInfo.InvariantCulture, $"{position}. {g.Name}——{kind}") + (g.MemberIds.Count > 0 ? $"，{g.MemberIds.Count}人" : "");
     }
 

@@ -41,18 +41,25 @@ public static class DirectoryFile
     };
 
     /// <summary>Reads a file from disk; CSV may be UTF-8 (with or without BOM) or GB18030 as Excel saves it on Chinese Windows.</summary>
-    public static async Task<DirectoryReadResult> ReadAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<DirectoryReadResult> ReadAsync(string path, CancellationToken cancellationToken = default) =>
+        ReadAsync(path, GroupKinds.None, cancellationToken);
+
+    /// <summary>Reads a file from disk; groups may be of the <paramref name="kinds"/> the channels registered.</summary>
+    public static async Task<DirectoryReadResult> ReadAsync(string path, GroupKinds kinds, CancellationToken cancellationToken = default)
     {
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        return Read(Path.GetFileName(path), bytes, FormatOf(path));
+        return Read(Path.GetFileName(path), bytes, FormatOf(path), kinds);
     }
 
-    /// <summary>Reads file content already in memory (e.g. an upload).</summary>
-    public static DirectoryReadResult Read(string fileName, byte[] content, DirectoryFormat format)
+    /// <summary>
+    /// Reads file content already in memory (e.g. an upload). A group's kind must be one of <paramref name="kinds"/>
+    /// (the channels' registered kinds; none when omitted).
+    /// </summary>
+    public static DirectoryReadResult Read(string fileName, byte[] content, DirectoryFormat format, GroupKinds? kinds = null)
     {
         var text = format == DirectoryFormat.Xlsx ? XlsxDirectory.ToCsv(content) : DecodeText(content);
         var reader = format == DirectoryFormat.Yaml
-            ? YamlDirectoryReader.Read(fileName, text)
+            ? YamlDirectoryReader.Read(fileName, text, kinds ?? GroupKinds.None)
             : CsvDirectoryReader.Read(fileName, text);
         return DirectoryValidator.Validate(reader);
     }

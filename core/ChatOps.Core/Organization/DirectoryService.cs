@@ -43,7 +43,7 @@ public sealed class DirectoryException(string message) : Exception(message);
 /// unit of work together with its line in the office's audit log (who, when, what, from where), so neither is ever
 /// written without the other. An import validates the whole file first and writes nothing when any row is bad.
 /// </summary>
-public sealed class DirectoryService(IDirectoryRepository repository, IUnitOfWorkFactory works, TimeProvider time, ILogger<DirectoryService> logger)
+public sealed class DirectoryService(IDirectoryRepository repository, IUnitOfWorkFactory works, TimeProvider time, GroupKinds kinds, ILogger<DirectoryService> logger)
 {
     /// <summary>Who seeds the sample directory on first start.</summary>
     public static readonly Actor Seeder = Actor.System("system", "startup");
@@ -52,7 +52,7 @@ public sealed class DirectoryService(IDirectoryRepository repository, IUnitOfWor
     public async Task<DirectoryImportResult> ImportAsync(Actor actor, string path, CancellationToken cancellationToken = default)
     {
         EnsureOffice(actor);
-        var read = await DirectoryFile.ReadAsync(path, cancellationToken);
+        var read = await DirectoryFile.ReadAsync(path, kinds, cancellationToken);
         return await ApplyAsync(actor, read, Path.GetFileName(path), cancellationToken);
     }
 
@@ -60,7 +60,7 @@ public sealed class DirectoryService(IDirectoryRepository repository, IUnitOfWor
     public Task<DirectoryImportResult> ImportAsync(Actor actor, string fileName, byte[] content, CancellationToken cancellationToken = default)
     {
         EnsureOffice(actor);
-        return ApplyAsync(actor, DirectoryFile.Read(fileName, content, DirectoryFile.FormatOf(fileName)), fileName, cancellationToken);
+        return ApplyAsync(actor, DirectoryFile.Read(fileName, content, DirectoryFile.FormatOf(fileName), kinds), fileName, cancellationToken);
     }
 
     /// <summary>Seeds the directory from <paramref name="path"/> when nothing is stored yet; returns true when it did.</summary>

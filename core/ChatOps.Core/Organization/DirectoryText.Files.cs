@@ -100,7 +100,7 @@ public static partial class DirectoryText
     public static string RoleInvalid(string text) => $"角色“{text}”无效，应为：{Vocabulary.RoleChoices}。";
 
     /// <summary>An unknown group kind.</summary>
-    public static string GroupKindInvalid(string text) => $"群类型“{text}”无效，应为：{Vocabulary.GroupKindChoices}。";
+    public static string GroupKindInvalid(string text, string choices) => $"群类型“{text}”无效，应为：{choices}。";
 
     /// <summary>A unit code defined twice.</summary>
     public static string UnitCodeTaken(string code, int line) => $"单位代码“{code}”重复（已在第 {line} 行定义）。";

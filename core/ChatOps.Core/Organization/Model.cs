@@ -58,19 +58,6 @@ public static class ChannelNames
     public static readonly IReadOnlyList<string> All = [WeCom, BotFramework, Local];
 }
 
-/// <summary>How a group chat is reached.</summary>
-public enum GroupKind
-{
-    /// <summary>WeCom app chat (appchat/create, appchat/send), address = chatid.</summary>
-    WeComAppChat,
-
-    /// <summary>WeCom group robot, address = webhook URL (20 messages/min).</summary>
-    WeComRobot,
-
-    /// <summary>Bot Framework group conversation (Teams channel or group chat), address = conversation id.</summary>
-    BotFrameworkConversation,
-}
-
 /// <summary>A member unit (成员单位).</summary>
 /// <param name="Code">Stable identifier used in files and the database (ASCII).</param>
 /// <param name="Name">The unit's Chinese name as it appears in the bulletin.</param>
@@ -106,9 +93,15 @@ public sealed record Person(
             other.Identities.OrderBy(i => i.Channel, StringComparer.Ordinal));
 }
 
-/// <summary>A group chat registered in the directory, used for circulars.</summary>
+/// <summary>
+/// A group chat registered in the directory, used for circulars: reached on a channel, as one of the channel's kinds
+/// (<see cref="GroupKind"/>), at an address only that channel understands (a chatid, a webhook URL, a conversation id).
+/// </summary>
 public sealed record GroupChat(string Code, string Name, GroupKind Kind, string Address, IReadOnlyList<string> MemberIds)
 {
+    /// <summary>The channel that sends to this group.</summary>
+    public string Channel => Kind.Channel;
+
     /// <summary>Value equality including the member list.</summary>
     public bool SameAs(GroupChat other) =>
         Code == other.Code && Name == other.Name && Kind == other.Kind && Address == other.Address &&

@@ -1,7 +1,7 @@
 namespace ChatOps.Core.Organization;
 
 /// <summary>
-/// The words offices use for unit kinds, roles and group kinds, in Chinese (as written in the seeds) and English.
+/// The words offices use for unit kinds and roles, in Chinese (as written in the seeds) and English.
 /// Files may use either; exports write Chinese.
 /// </summary>
 public static class Vocabulary
@@ -24,18 +24,8 @@ public static class Vocabulary
         (Roles.Supervisor, "督战组", ["supervisor", "督战组成员"]),
     ];
 
-    private static readonly (GroupKind Kind, string Name, string[] Aliases)[] GroupKinds =
-    [
-        (GroupKind.WeComAppChat, "wecom-appchat", ["企业微信群聊", "appchat"]),
-        (GroupKind.WeComRobot, "wecom-robot", ["群机器人", "robot", "webhook"]),
-        (GroupKind.BotFrameworkConversation, "botframework", ["teams", "botframework-conversation"]),
-    ];
-
     /// <summary>Chinese name of a unit kind.</summary>
     public static string Name(UnitKind kind) => UnitKinds.First(k => k.Kind == kind).Chinese;
-
-    /// <summary>File name of a group kind.</summary>
-    public static string Name(GroupKind kind) => GroupKinds.First(k => k.Kind == kind).Name;
 
     /// <summary>Chinese name of a single role.</summary>
     public static string Name(Roles role) => RoleNames.First(r => r.Role == role).Chinese;
@@ -49,9 +39,6 @@ public static class Vocabulary
 
     /// <summary>Every accepted spelling of roles, for error messages.</summary>
     public static string RoleChoices => string.Join("、", RoleNames.Select(r => r.Chinese));
-
-    /// <summary>Every accepted spelling of group kinds, for error messages.</summary>
-    public static string GroupKindChoices => string.Join(", ", GroupKinds.Select(k => k.Name));
 
     /// <summary>Parses a unit kind in Chinese or English.</summary>
     public static bool TryParseUnitKind(string text, out UnitKind kind)
@@ -84,23 +71,6 @@ public static class Vocabulary
         }
 
         role = Roles.None;
-        return false;
-    }
-
-    /// <summary>Parses a group kind.</summary>
-    public static bool TryParseGroupKind(string text, out GroupKind kind)
-    {
-        var t = text.Trim();
-        foreach (var k in GroupKinds)
-        {
-            if (Matches(t, k.Name, k.Aliases))
-            {
-                kind = k.Kind;
-                return true;
-            }
-        }
-
-        kind = default;
         return false;
     }
 

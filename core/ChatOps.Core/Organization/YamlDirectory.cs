@@ -11,7 +11,7 @@ internal static class YamlDirectoryReader
     private static readonly string[] PersonFields = ["id", "name", "unit", "roles", "title", "phone", ChannelNames.WeCom, ChannelNames.BotFramework];
     private static readonly string[] GroupFields = ["code", "name", "kind", "address", "members"];
 
-    public static ParsedDirectory Read(string file, string text)
+    public static ParsedDirectory Read(string file, string text, GroupKinds kinds)
     {
         var parsed = new ParsedDirectory(file, includesGroups: true);
         var stream = new YamlStream();
@@ -49,7 +49,7 @@ internal static class YamlDirectoryReader
                     ForEachItem(parsed, value, "people", item => ReadPerson(parsed, item));
                     break;
                 case "groups":
-                    ForEachItem(parsed, value, "groups", item => ReadGroup(parsed, item));
+                    ForEachItem(parsed, value, "groups", item => ReadGroup(parsed, item, kinds));
                     break;
                 default:
                     parsed.Error(At(parsed, key), DirectoryText.UnknownSection(name));
@@ -162,17 +162,17 @@ internal static class YamlDirectoryReader
         parsed.People.Add(new ParsedPerson(person, At(parsed, node), f.Positions));
     }
 
-    private static void ReadGroup(ParsedDirectory parsed, YamlMappingNode node)
+    private static void ReadGroup(ParsedDirectory parsed, YamlMappingNode node, GroupKinds kinds)
     {
         var f = new Fields(parsed, node, GroupFields);
         var code = f.Required("code", DirectoryText.GroupCode);
         var name = f.Required("name", DirectoryText.GroupName);
         var kindText = f.Required("kind", DirectoryText.GroupKindLabel);
         var address = f.Required("address", DirectoryText.GroupAddress);
-        var kindOk = Vocabulary.TryParseGroupKind(kindText ?? "", out var kind);
+        var kindOk = kinds.TryParse(kindText ?? "", out var kind);
         if (kindText is not null && !kindOk)
         {
-            parsed.Error(f.At("kind"), DirectoryText.GroupKindInvalid(kindText));
+            parsed.Error(f.At("kind"), DirectoryText.GroupKindInvalid(kindText, kinds.Choices));
         }
 
         var members = f.List("members");
@@ -331,7 +331,7 @@ internal static class YamlDirectoryWriter
         {
             sb.Append("  - code: ").AppendLine(Q(g.Code));
             sb.Append("    name: ").AppendLine(Q(g.Name));
-            sb.Append("    kind: ").AppendLine(Vocabulary.Name(g.Kind));
+            sb.Append("    kind: ").AppendLine(g.Kind.FileName);
             sb.Append("    address: ").AppendLine(Q(g.Address));
             sb.Append("    members: [").Append(string.Join(", ", g.MemberIds.Select(Q))).AppendLine("]");
         }

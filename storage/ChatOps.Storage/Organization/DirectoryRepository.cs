@@ -10,7 +10,7 @@ namespace ChatOps.Storage.Organization;
 /// caller's unit of work so that the change and its audit line commit together (<see cref="DirectoryWriter"/>). The
 /// statements are <see cref="DirectorySql"/>.
 /// </summary>
-internal sealed class DirectoryRepository(Database db) : IDirectoryRepository
+internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDirectoryRepository
 {
     public async Task<DirectorySnapshot> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -25,7 +25,7 @@ internal sealed class DirectoryRepository(Database db) : IDirectoryRepository
         var members = (await c.QueryAsync<(string GroupCode, string PersonId)>(Cmd(DirectorySql.SelectGroupMembers, cancellationToken)))
             .ToLookup(r => r.GroupCode, r => r.PersonId, StringComparer.Ordinal);
         var groups = (await c.QueryAsync<GroupRow>(Cmd(DirectorySql.SelectGroups, cancellationToken)))
-            .Select(r => new GroupChat(r.Code, r.Name, Enum.Parse<GroupKind>(r.Kind), r.Address, members[r.Code].ToList())).ToList();
+            .Select(r => new GroupChat(r.Code, r.Name, kinds.FromStored(r.Kind), r.Address, members[r.Code].ToList())).ToList();
         return new DirectorySnapshot(units, people, groups);
     }
 

@@ -65,7 +65,7 @@ internal static class DirectoryWriter
 
         foreach (var g in changes.GroupsToSave)
         {
-            await execute(DirectorySql.UpsertGroup, new { g.Code, g.Name, Kind = g.Kind.ToString(), g.Address });
+            await execute(DirectorySql.UpsertGroup, new { g.Code, g.Name, Kind = g.Kind.StoredName, g.Address });
             await execute(DirectorySql.DeleteGroupMembers, new { GroupCode = g.Code });
             foreach (var m in g.MemberIds.Distinct(StringComparer.Ordinal))
             {

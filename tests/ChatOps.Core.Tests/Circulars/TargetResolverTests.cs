@@ -1,5 +1,6 @@
 using ChatOps.Core.Circulars;
 using ChatOps.Core.Organization;
+using ChatOps.Core.Tests.Organization;
 
 namespace ChatOps.Core.Tests.Circulars;
 
@@ -22,9 +23,9 @@ public sealed class TargetResolverTests
             P("group.leader", null, Roles.GroupLeader | Roles.MeetingHost),
         ],
         [
-            new GroupChat("lly-group", "联络员群", GroupKind.WeComAppChat, "wrChat", ["fgw.lly", "jyt.lly", "office.clerk1"]),
-            new GroupChat("robot", "通知群", GroupKind.WeComRobot, "https://example/webhook", []),
-            new GroupChat("teams", "州市群", GroupKind.BotFrameworkConversation, "19:abc", ["532900.lly"]),
+            new GroupChat("lly-group", "联络员群", TestGroupKinds.AppChat, "wrChat", ["fgw.lly", "jyt.lly", "office.clerk1"]),
+            new GroupChat("robot", "通知群", TestGroupKinds.Robot, "https://example/webhook", []),
+            new GroupChat("teams", "州市群", TestGroupKinds.Conversation, "19:abc", ["532900.lly"]),
         ]);
 
     [Fact]

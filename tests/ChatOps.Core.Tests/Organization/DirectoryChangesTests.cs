@@ -45,7 +45,7 @@ public class DirectoryChangesTests
     [Fact]
     public void Between_WithoutGroups_LeavesStoredGroupsAlone()
     {
-        var group = new GroupChat("g", "群", GroupKind.WeComAppChat, "wr1", ["li"]);
+        var group = new GroupChat("g", "群", TestGroupKinds.AppChat, "wr1", ["li"]);
         var before = new DirectorySnapshot([Wjw], [Li], [group]);
         var after = new DirectorySnapshot([Wjw], [Li], []);
 

@@ -239,7 +239,7 @@ public class DirectoryFileTests
         var path = Path.Combine(dir.FullName, fileName);
 
         await DirectoryFile.WriteAsync(path, original, TestContext.Current.CancellationToken);
-        var again = await DirectoryFile.ReadAsync(path, TestContext.Current.CancellationToken);
+        var again = await DirectoryFile.ReadAsync(path, TestGroupKinds.All, TestContext.Current.CancellationToken);
 
         Assert.Empty(again.Errors);
         var changes = DirectoryChanges.Between(original, again.Snapshot!, includeGroups: fileName.EndsWith(".yaml", StringComparison.Ordinal));
@@ -279,7 +279,7 @@ public class DirectoryFileTests
     }
 
     internal static DirectoryReadResult ReadYaml(string yaml) =>
-        DirectoryFile.Read("d.yaml", Encoding.UTF8.GetBytes(yaml), DirectoryFormat.Yaml);
+        DirectoryFile.Read("d.yaml", Encoding.UTF8.GetBytes(yaml), DirectoryFormat.Yaml, TestGroupKinds.All);
 
     private static DirectoryReadResult ReadCsv(string csv) =>
         DirectoryFile.Read("d.csv", Encoding.UTF8.GetBytes(csv), DirectoryFormat.Csv);

@@ -15,6 +15,9 @@ namespace ChatOps.Storage.Tests.Organization;
 public abstract class DirectoryRepositoryContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The WeCom app chat kind, as the WeCom channel registers it (stored as "WeComAppChat").</summary>
+    private static readonly GroupKinds AppChats = new([new GroupKind(ChannelNames.WeCom, "appchat", "wecom-appchat", "企业微信群聊", "WeComAppChat")]);
     private TestDatabase? _db;
 
     protected FakeTimeProvider Clock { get; } = new(Start);
@@ -26,8 +29,8 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _db = await CreateAsync();
-        Repository = new DirectoryRepository(_db.Database);
-        Service = new DirectoryService(Repository, new EngineStore(_db.Database), Clock, NullLogger<DirectoryService>.Instance);
+        Repository = new DirectoryRepository(_db.Database, AppChats);
+        Service = new DirectoryService(Repository, new EngineStore(_db.Database), Clock, AppChats, NullLogger<DirectoryService>.Instance);
     }
 
     public async ValueTask DisposeAsync()
@@ -70,7 +73,7 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
         Assert.True(result.Succeeded);
         Assert.False(await Repository.IsEmptyAsync(TestContext.Current.CancellationToken));
         var loaded = await Repository.LoadAsync(TestContext.Current.CancellationToken);
-        var expected = DirectoryFile.Read("d.yaml", Encoding.UTF8.GetBytes(Sample), DirectoryFormat.Yaml).Snapshot!;
+        var expected = DirectoryFile.Read("d.yaml", Encoding.UTF8.GetBytes(Sample), DirectoryFormat.Yaml, AppChats).Snapshot!;
         Assert.True(DirectoryChanges.Between(loaded, expected, includeGroups: true).IsEmpty);
         Assert.Equal(["wjw", "530100", "530124"], loaded.Units.Select(u => u.Code));
         Assert.Equal("530100", loaded.Units[2].ParentCode);

@@ -174,9 +174,9 @@ public sealed class CircularChat : IAsyncDisposable
         var liaisons = current.LiaisonsByUnit();
         var provincial = current.Units.Where(u => u.Kind == UnitKind.ProvincialDepartment).Select(u => liaisons[u.Code]);
         var groups = current.Groups
-            .Where(g => g.Kind != GroupKind.BotFrameworkConversation) // the sample's own Teams group gives way to this one
+            .Where(g => g.Kind != ChatOps.Channels.BotFramework.Hosting.BotFrameworkGroupKinds.Conversation) // the sample's own Teams group gives way to this one
             .Select(g => g.Code == "lly-group" ? g with { MemberIds = [.. provincial, "office.clerk1", "office.clerk2"] } : g)
-            .Append(new GroupChat(TeamsGroup, "州市联络员群（Teams）", GroupKind.BotFrameworkConversation, TeamsConversation, ["530100.lly", "530300.lly"]))
+            .Append(new GroupChat(TeamsGroup, "州市联络员群（Teams）", ChatOps.Channels.BotFramework.Hosting.BotFrameworkGroupKinds.Conversation, TeamsConversation, ["530100.lly", "530300.lly"]))
             .ToList();
         await directory.ApplyAsync(DirectoryChanges.Between(current, current with { Groups = groups }, includeGroups: true), "test", "circular tests", now);
     }
