@@ -111,7 +111,7 @@ public class WeComHotPathTests
 
         Assert.Equal("zhang.san", inbound.FromUserName);
         // The body, signature and AES buffers are pooled; the two XmlReaders (envelope and message) are most of what is left.
-        Assert.True(allocated < 1, $"one callback allocated {allocated:N0} bytes");
+        Assert.True(allocated < 40_000, $"one callback allocated {allocated:N0} bytes"); // 31 KB when written
     }
 
     /// <summary>A stream that hands out at most <c>chunk</c> bytes per read, as a slow client's body arrives.</summary>
