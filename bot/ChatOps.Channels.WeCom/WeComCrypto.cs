@@ -118,7 +118,7 @@ public sealed class WeComCrypto
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            ArrayPool<byte>.Shared.Return(rented, clearArray: true); // it held the token
         }
     }
 
@@ -258,7 +258,7 @@ public sealed class WeComCrypto
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            ArrayPool<byte>.Shared.Return(frameBuffer);
+            ArrayPool<byte>.Shared.Return(frameBuffer, clearArray: true); // it held the plaintext
         }
     }
 

@@ -88,6 +88,32 @@ public class WeComHotPathTests
         }
     }
 
+    [Fact]
+    public async Task ReadAndDecryptInbound_TypicalTextCallback_AllocatesLittleBeyondTheXmlReaders()
+    {
+        var crypto = OfficialVectors.Crypto();
+        var xml = "<xml><ToUserName><![CDATA[" + OfficialVectors.CorpId + "]]></ToUserName><FromUserName><![CDATA[zhang.san]]></FromUserName>"
+            + "<CreateTime>1700000000</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+            + "<Content><![CDATA[本周完成问题整改12项，下周继续推进农贸市场环境卫生整治。]]></Content><MsgId>7400000000000000001</MsgId><AgentID>1000002</AgentID></xml>";
+        var message = crypto.CreateEncryptedMessage(xml, Ts, Nonce);
+        var body = Encoding.UTF8.GetBytes(message.ToCallbackBody(OfficialVectors.CorpId, "1000002"));
+        async Task<WeComInbound> ReceiveAsync()
+        {
+            using var stream = new MemoryStream(body, writable: false);
+            var text = await WeComCallbackBody.ReadAsStringAsync(stream, 1024 * 1024, TestContext.Current.CancellationToken);
+            return crypto.DecryptInbound(message.MsgSignature, Ts, Nonce, text);
+        }
+
+        await ReceiveAsync(); // first use: pools, AES, XML types
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var inbound = await ReceiveAsync(); // a MemoryStream completes synchronously: all on this thread
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal("zhang.san", inbound.FromUserName);
+        // The body, signature and AES buffers are pooled; the two XmlReaders (envelope and message) are most of what is left.
+        Assert.True(allocated < 40_000, $"one callback allocated {allocated:N0} bytes"); // 31 KB when written
+    }
+
     /// <summary>A stream that hands out at most <c>chunk</c> bytes per read, as a slow client's body arrives.</summary>
     private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
     {
