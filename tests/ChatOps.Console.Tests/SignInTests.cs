@@ -80,7 +80,7 @@ public sealed class SignInTests(Browser browser) : IClassFixture<Browser>
         await page.GotoAsync("/console/signin");
         var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#wecom-qr"), r => r.Url.Contains("/wecom/callback", StringComparison.Ordinal));
         Assert.Equal(403, refused.Status);
-        Assert.Contains("郭婷您好", await page.InnerTextAsync("#refusal"), StringComparison.Ordinal);
+        Assert.Contains("郭婷同志：", await page.InnerTextAsync("#refusal"), StringComparison.Ordinal);
 
         // The QR login on the desktop: 蔡霞.
         weCom.SetWebLoginUser("office.head");
