@@ -20,7 +20,8 @@ public static class CircularsRegistration
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<CircularOptions>();
-        services.AddClockAndCalendar();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
         services.TryAddSingleton<RecipientRouter>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CircularOptions>>().Value);
         services.TryAddSingleton(sp => CircularKinds.From(sp.GetRequiredService<CircularOptions>()));

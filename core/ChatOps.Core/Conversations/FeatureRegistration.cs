@@ -1,27 +1,15 @@
-using ChatOps.Core.Calendar;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatOps.Core.Conversations;
 
 /// <summary>
-/// The registration steps every feature's <c>AddXxx</c> repeats, written once: the clock and calendar they share, and
-/// how a feature offers its conversation part to the engine and its scheduled part to the one due-work job. Each call
-/// names the type it registers, so a registration still reads as the list of what the feature adds.
+/// How a feature's <c>AddXxx</c> offers its conversation part to the engine and its scheduled part to the one due-work
+/// job, written once. Each call names the type it registers, so a registration still reads as the list of what the
+/// feature adds.
 /// </summary>
 public static class FeatureRegistration
 {
-    /// <summary>
-    /// The system clock and the shipped working-day calendar, each unless the host registered its own first (so every
-    /// feature agrees on the time and the holidays).
-    /// </summary>
-    public static IServiceCollection AddClockAndCalendar(this IServiceCollection services)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
-        return services;
-    }
-
     /// <summary>
     /// <typeparamref name="TFeature"/> as one singleton that is also one of the engine's <see cref="IConversationFeature"/>s
     /// (the feature's other services and the engine share the instance); added once however often this is called.

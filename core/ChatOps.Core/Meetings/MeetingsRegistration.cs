@@ -18,7 +18,8 @@ public static class MeetingsRegistration
     public static IServiceCollection AddMeetingsCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddClockAndCalendar();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
         services.TryAddSingleton<RecipientRouter>();
         services.AddOptions<MeetingOptions>();
         services.TryAddSingleton(sp => new MeetingCalendar(sp.GetRequiredService<WorkCalendar>(), sp.GetRequiredService<OfficeProfile>().Zone));

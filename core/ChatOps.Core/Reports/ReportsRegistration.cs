@@ -1,5 +1,4 @@
 using ChatOps.Core.Calendar;
-using ChatOps.Core.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,7 +17,8 @@ public static class ReportsRegistration
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddClockAndCalendar();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
         services.TryAddSingleton<PeriodCalculator>();
         services.TryAddSingleton(_ => new ReportCycles(ReportCatalog.All));
         services.AddOptions<BulletinOptions>();

@@ -15,7 +15,8 @@ public static class ReportSchedulingRegistration
     /// <summary>Adds <see cref="ReportScheduler"/>, <see cref="ReportExemptions"/> and the office's 发送提醒 command (<see cref="PromptNowFeature"/>).</summary>
     public static IServiceCollection AddReportScheduling(this IServiceCollection services)
     {
-        services.AddClockAndCalendar();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
         services.TryAddSingleton(sp => new PeriodCalculator(sp.GetRequiredService<WorkCalendar>()));
         services.TryAddSingleton(_ => new ReportCycles(ReportCatalog.All));
         services.TryAddSingleton<RecipientRouter>();
