@@ -21,13 +21,7 @@ public sealed class MeetingRejectDialog(MeetingAttendance attendance) : MeetingD
     /// <summary>Asks for the comment when the actor may decide the request now.</summary>
     public async Task StartAsync(Turn turn, long requestId, CancellationToken cancellationToken = default)
     {
-        var outcome = await attendance.CanDecideAsync(ActorOf(turn), turn.Work, requestId, cancellationToken);
-        if (outcome.Succeeded)
-        {
-            await SaveAsync(turn, Step.Comment, new Draft { RequestId = requestId }, cancellationToken);
-        }
-
-        await ReplyAsync(turn, outcome.Message, cancellationToken);
+        await StartAsync(turn, await attendance.CanDecideAsync(ActorOf(turn), turn.Work, requestId, cancellationToken), Step.Comment, new Draft { RequestId = requestId }, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -69,13 +63,7 @@ public sealed class MeetingDeclineDialog(MeetingAttendance attendance) : Meeting
     /// <summary>Asks for the reason when the actor is a substitute who may still decline.</summary>
     public async Task StartAsync(Turn turn, long meetingId, CancellationToken cancellationToken = default)
     {
-        var outcome = await attendance.CanDeclineAsync(ActorOf(turn), turn.Work, meetingId, cancellationToken);
-        if (outcome.Succeeded)
-        {
-            await SaveAsync(turn, Step.Reason, new Draft { MeetingId = meetingId }, cancellationToken);
-        }
-
-        await ReplyAsync(turn, outcome.Message, cancellationToken);
+        await StartAsync(turn, await attendance.CanDeclineAsync(ActorOf(turn), turn.Work, meetingId, cancellationToken), Step.Reason, new Draft { MeetingId = meetingId }, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -119,13 +107,7 @@ public sealed class MeetingFeedbackDialog(MeetingService service) : MeetingDialo
     /// <summary>Asks for the progress when the actor reports for the item's owner unit.</summary>
     public async Task StartAsync(Turn turn, long itemId, CancellationToken cancellationToken = default)
     {
-        var outcome = await service.CanFeedBackAsync(ActorOf(turn), turn.Work, itemId, cancellationToken);
-        if (outcome.Succeeded)
-        {
-            await SaveAsync(turn, Step.Text, new Draft { ItemId = itemId }, cancellationToken);
-        }
-
-        await ReplyAsync(turn, outcome.Message, cancellationToken);
+        await StartAsync(turn, await service.CanFeedBackAsync(ActorOf(turn), turn.Work, itemId, cancellationToken), Step.Text, new Draft { ItemId = itemId }, cancellationToken);
     }
 
     /// <inheritdoc/>

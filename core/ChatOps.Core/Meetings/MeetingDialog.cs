@@ -50,6 +50,18 @@ public abstract class MeetingDialog<TDraft, TStep> : TypedDialog<TDraft>
     /// <summary>Stores the draft at <paramref name="step"/>.</summary>
     protected Task SaveAsync(Turn turn, TStep step, TDraft draft, CancellationToken cancellationToken) => SaveAsync(turn, step.ToString(), draft, cancellationToken);
 
+    /// <summary>Opens the dialog at <paramref name="step"/> when the use case allowed it; says the use case's message (the question, or why not).</summary>
+    protected async Task StartAsync(Turn turn, MeetingOutcome allowed, TStep step, TDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (allowed.Succeeded)
+        {
+            await SaveAsync(turn, step, draft, cancellationToken);
+        }
+
+        await ReplyAsync(turn, allowed.Message, cancellationToken);
+    }
+
     /// <summary>The person of the turn as the use cases' actor.</summary>
     protected static Actor ActorOf(Turn turn) => MeetingFeature.ActorOf(turn);
 

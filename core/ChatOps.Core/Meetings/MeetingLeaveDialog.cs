@@ -43,9 +43,13 @@ public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRe
     /// <summary>请假 #id: the use case checks the meeting and the person, then the dialog asks for the reason.</summary>
     public async Task StartAsync(Turn turn, long meetingId, CancellationToken cancellationToken = default)
     {
-        var outcome = await attendance.CanRequestLeaveAsync(ActorOf(turn), turn.Work, meetingId, cancellationToken);
-        await (outcome.Succeeded ? SaveAsync(turn, Step.Reason, new Draft { MeetingId = meetingId }, cancellationToken) : ClearAsync(turn, cancellationToken));
-        await ReplyAsync(turn, outcome.Message, cancellationToken);
+        var allowed = await attendance.CanRequestLeaveAsync(ActorOf(turn), turn.Work, meetingId, cancellationToken);
+        if (!allowed.Succeeded)
+        {
+            await ClearAsync(turn, cancellationToken);
+        }
+
+        await StartAsync(turn, allowed, Step.Reason, new Draft { MeetingId = meetingId }, cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -17,7 +17,7 @@ public static partial class MeetingText
     public const string VagueReason = "请具体说明请假事由（如：参加省政府专题会议）。";
     public const string SubstituteGone = "该同志已不在名录中，请重新输入姓名。";
     public const string SubstituteIsSelf = "不能指定本人代为参会，请另行指定。";
-    public const string NoLeaveRequest = "找不到这份请假申请。";
+    public const string NoLeaveRequest = "未找到这份请假申请。";
     public const string OnlyHostDecides = "只有会议主持人可以审批这份请假申请。";
     public const string AskRejectComment = "请输入不批准的意见（将转告请假人），或回复“取消”。";
     public const string EmptyComment = "意见不能为空，请输入不批准的意见。";
@@ -100,7 +100,7 @@ public static partial class MeetingText
             : $"已批准{requester}的请假，并已" + (substituteTold ? $"通知{r.SubstituteName}代为参会。" : $"登记{r.SubstituteName}代为参会（暂无法通过本系统通知本人）。");
     }
 
-    public static string CommentTooLong(int length) => $"意见过长（最多500字，现为{length}字），请精简后重新输入。";
+    public static string CommentTooLong(int length) => $"意见过长（最多{MeetingLimits.Comment}字，现为{length}字），请精简后重新输入。";
 
     public static string Rejected(LeaveRequest r, DirectorySnapshot directory) => $"已告知{Label(r.PersonId, directory)}：请假未获批准，请按时参会。";
 
@@ -149,11 +149,11 @@ public static partial class MeetingText
     public const string OnlyOfficeItems = "只有领导小组办公室可以登记议定事项。";
     public const string OnlyHostOrOfficeRoster = "只有会议主持人和领导小组办公室可以查看参会名单。";
     public const string SameTime = "新时间与原时间相同，无需调整。";
-    public const string CancelReasonTooLong = "取消原因过长（最多200字）。";
+    public static string CancelReasonTooLong => $"取消原因过长（最多{MeetingLimits.CancelReason}字），请精简后重新输入。";
     public const string NoTitle = "请填写会议名称。";
     public const string NoHost = "请指定主持人（人员编号或姓名）。";
     public const string NoAttendees = "请指定参会人员，如 unit:wjw（单位联络员）、role:联络员 或 person:人员编号。";
-    public const string EmptyAttendees = "参会人员为空（主持人不计入参会人员）。";
+    public const string EmptyAttendees = "除主持人外，尚未指定参会人员。";
     public const string BadRecurrence = "重复规则应为 weekly:TUE（每周二）或 monthly:15（每月15日）。";
     public const string NoStart = "请填写开始时间，如“2026-12-01 09:00”。";
     public const string NoEnd = "请填写结束时间，如“2026-12-01 10:30”。";
@@ -167,7 +167,7 @@ public static partial class MeetingText
     public const string NotOnRoster = "该人员不在参会名单中。";
     public const string OnlyOfficeChangesRoster = "只有领导小组办公室或会议主持人可以调整参会名单。";
 
-    public static string NoMeeting(long id) => $"找不到编号为{id}的会议。";
+    public static string NoMeeting(long id) => $"未找到编号为{id}的会议。";
 
     /// <summary>A meeting cancelled or started: its roster stays as it is.</summary>
     public static string RosterClosed(Meeting m) => $"{m.Title}已经{(m.Status == MeetingStatus.Cancelled ? "取消" : "开始")}，不能调整参会名单。";
@@ -249,7 +249,7 @@ public static partial class MeetingText
     /// <summary>The button value of 反馈落实情况.</summary>
     public static string FeedbackAction(long itemId) => $"反馈 #{itemId}";
 
-    public static string NoItem(long id) => $"找不到编号为{id}的议定事项。";
+    public static string NoItem(long id) => $"未找到编号为{id}的议定事项。";
 
     public static string NotItemOwner(string unit) => $"这项议定事项由{unit}承办，只有该单位的联络员可以反馈落实情况。";
 
@@ -288,7 +288,7 @@ public static partial class MeetingText
     public const string ApiInvalid = "请求内容有误，请按提示修改。";
 
     /// <summary>404.</summary>
-    public const string ApiNotFound = "找不到";
+    public const string ApiNotFound = "未找到";
 
     /// <summary>409.</summary>
     public const string ApiConflict = "当前状态不允许此操作";
@@ -360,4 +360,8 @@ public static partial class MeetingText
 
     public static string AmbiguousPerson(string key, IReadOnlyList<Person> namesakes) =>
         $"名录中有{namesakes.Count}人名为“{key}”，请改用人员编号（{string.Join("、", namesakes.Select(p => p.Id))}）。";
+
+    /// <summary>The console roster's substitute column: 因故（事由：…）不能出席, （待确认）, or nothing.</summary>
+    public static string ConsoleSubstituteState(RosterEntry e) =>
+        e.SubstituteDeclined is { } declined ? $"（因故（事由：{declined}）不能出席）" : e.Leave is not null && !e.SubstituteConfirmed ? "（待确认）" : "";
 }

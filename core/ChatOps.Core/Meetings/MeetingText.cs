@@ -212,8 +212,8 @@ public static partial class MeetingText
     /// <summary>The leave request as the host receives it, with 批准 / 不批准.</summary>
     public static OutboundMessage LeaveToHost(Meeting m, LeaveRequest r, DirectorySnapshot directory, OfficeProfile office, bool replaces) =>
         OutboundMessage.Card("请假申请",
-            $"{Label(r.PersonId, directory)}申请不出席{When(m.StartsAt, office)}召开的{m.Title}。" + (replaces ? "（重新提交，原申请作废）" : "") +
-            $"\n请假事由：{r.Reason}\n代为参会：{Substitute(r, directory)}\n请在会前审批。",
+            $"{Label(r.PersonId, directory)}因故（事由：{r.Reason}）不能出席{When(m.StartsAt, office)}召开的{m.Title}，申请请假。" + (replaces ? "（重新提交，原申请作废）" : "") +
+            $"\n代为参会：{Substitute(r, directory)}\n请在会前审批。",
             new Choice("批准", $"批准请假 #{r.Id}"), new Choice("不批准", $"不批准 #{r.Id}"));
 
     /// <summary>Tells the attendee the host approved.</summary>
@@ -239,7 +239,7 @@ public static partial class MeetingText
     public static OutboundMessage HolidayFlag(Meeting m, MeetingSeries series, OfficeProfile office) =>
         OutboundMessage.Card("会议日期提醒",
             $"{m.Title}（{Rule(series.Rule)}）下次会议应于{When(m.StartsAt, office)}召开，当天为{m.HolidayNote}。\n" +
-            "为避免误发，本次会议的通知和提醒暂不发送。请确认照常召开，或取消本次会议；如需调整时间，请通过办公室接口或命令行修改，修改后通知随即发出。",
+            "为避免误发，本次会议的通知和提醒暂不发送。请确认照常召开，或取消本次会议；如需调整时间，请回复“调整会议”，调整后通知随即发出。",
             new Choice("照常召开", $"照常召开 #{m.Id}"), new Choice("取消本次会议", $"取消会议 #{m.Id}"));
 
     /// <summary>A roster as Markdown, for the host and the office.</summary>
@@ -315,9 +315,9 @@ public static partial class MeetingText
         return OutboundMessage.Markdown(sb.ToString().TrimEnd(), "参会名单");
     }
 
-    /// <summary>Where a directory substitute stands: （已确认）, （未确认）, or （因故不能出席，事由：…）.</summary>
+    /// <summary>Where a directory substitute stands: （已确认）, （未确认）, or ；代为参会人员因故（事由：…）不能出席.</summary>
     public static string SubstituteState(RosterEntry e) =>
-        e.SubstituteDeclined is { } reason ? $"（因故不能出席，事由：{reason}）" : e.SubstituteConfirmed ? "（已确认）" : "（未确认）";
+        e.SubstituteDeclined is { } reason ? $"；代为参会人员因故（事由：{reason}）不能出席" : e.SubstituteConfirmed ? "（已确认）" : "（未确认）";
 
     /// <summary>The heading of a roster category.</summary>
     public static string CategoryName(RosterCategory category) => category switch

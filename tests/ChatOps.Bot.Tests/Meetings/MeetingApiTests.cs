@@ -66,7 +66,7 @@ public sealed class MeetingApiTests
         var conflict = await JsonAsync(await client.PutAsJsonAsync($"/api/meetings/{id}/time", new { start = "2027-03-04 15:00" }, Ct), HttpStatusCode.Conflict);
         Assert.Equal("领导小组办公室会议已经取消，不能调整时间。", conflict.GetProperty("detail").GetString());
         var missing = await JsonAsync(await client.GetAsync("/api/meetings/999/roster", Ct), HttpStatusCode.NotFound);
-        Assert.Equal("找不到编号为999的会议。", missing.GetProperty("detail").GetString());
+        Assert.Equal("未找到编号为999的会议。", missing.GetProperty("detail").GetString());
     }
 
     [Fact]

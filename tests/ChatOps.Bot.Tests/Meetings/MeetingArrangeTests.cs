@@ -157,7 +157,7 @@ public sealed class MeetingArrangeTests : IAsyncLifetime
             "王建华（省委宣传部（省文明办））因故（事由：同一时间需参加省委宣传部部务会）不能出席", "请您本人参会，或重新请假并另行指定代为参会人员。")
             .Offers("参加", "重新请假");
         (await host.ReceivesAsync()).Shows("蔡霞同志：", "王建华（省委宣传部（省文明办）），因故（事由：同一时间需参加省委宣传部部务会）不能出席。");
-        (await host.SaysAsync("名单")).Shows("由王建华（省委宣传部（省文明办））代为参会（因故不能出席，事由：同一时间需参加省委宣传部部务会）");
+        (await host.SaysAsync("名单")).Shows("由王建华（省委宣传部（省文明办））代为参会；代为参会人员因故（事由：同一时间需参加省委宣传部部务会）不能出席");
         (await substitute.PressesAsync(invitation.Choices[1].Value)).Shows("您已告知不能代为出席领导小组办公室会议，无需重复答复。");
         Assert.Equal("sw-xcb.lly", Assert.Single(await AuditAsync("meeting.substitute.decline")).ActorId);
 

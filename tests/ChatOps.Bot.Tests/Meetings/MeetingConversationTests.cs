@@ -67,8 +67,9 @@ public class MeetingConversationTests : IAsyncLifetime
         (await liaison.PressesAsync("提交")).Shows("请假申请已提交主持人蔡霞审批，审批结果将及时通知您。");
 
         var host = _chat.As("office.head");
-        var card = (await host.ReceivesAsync()).Shows("请假申请", "宋蓉（省发展改革委）申请不出席12月1日（周二）9:00召开的领导小组办公室会议。",
-            "请假事由：参加省政府专题会议", "代为参会：王建华（省委宣传部（省文明办））", "请在会前审批。").Offers("批准", "不批准");
+        var card = (await host.ReceivesAsync()).Shows("请假申请",
+            "宋蓉（省发展改革委）因故（事由：参加省政府专题会议）不能出席12月1日（周二）9:00召开的领导小组办公室会议，申请请假。",
+            "代为参会：王建华（省委宣传部（省文明办））", "请在会前审批。").Offers("批准", "不批准");
         (await host.PressesAsync(card.Choices[0].Value)).Shows("已批准宋蓉（省发展改革委）的请假，并已通知王建华代为参会。");
 
         (await liaison.ReceivesAsync()).Shows("请假已批准",
@@ -113,7 +114,7 @@ public class MeetingConversationTests : IAsyncLifetime
         (await me.PressesAsync("提交")).Shows("请假申请已提交主持人蔡霞审批");
 
         var host = _chat.As("office.head");
-        var card = (await host.ReceivesAsync()).Shows("罗倩（省卫生健康委）申请不出席", "代为参会：李明（电话0871-65432100）");
+        var card = (await host.ReceivesAsync()).Shows("罗倩（省卫生健康委）因故（事由：", "代为参会：李明（电话0871-65432100）");
         (await host.PressesAsync(card.Choices.Single(c => c.Label == "批准").Value))
             .Shows("已批准罗倩（省卫生健康委）的请假。李明不在本系统名录中，已请罗倩（省卫生健康委）转告会议安排（电话0871-65432100）。");
         (await me.ReceivesAsync()).Shows("请假已批准", "由李明（电话0871-65432100）代为参会。",
@@ -429,7 +430,7 @@ public class MeetingConversationTests : IAsyncLifetime
         (await _chat.As("jyt.lly").PressesAsync($"名单 #{m.Id}")).Shows("只有会议主持人和领导小组办公室可以查看参会名单。");
         (await _chat.As("sw-xcb.lly").PressesAsync($"请假 #{m.Id}")).Shows("您不在领导小组办公室会议的参会名单中，无需请假。");
         (await _chat.As("office.head").PressesAsync($"请假 #{m.Id}")).Shows("您是领导小组办公室会议的主持人，无需请假。");
-        (await me.PressesAsync("参加 #999")).Shows("找不到编号为999的会议。");
+        (await me.PressesAsync("参加 #999")).Shows("未找到编号为999的会议。");
     }
 }
 

@@ -64,7 +64,7 @@ public sealed class MeetingValidationTests
     [InlineData("end", "2026-12-02 09:00", "会议时长超过12小时，请核对结束时间。")]
     [InlineData("link", "meeting.example", "线上参会链接须是以 http:// 或 https:// 开头的网址。")]
     [InlineData("attendees", "unit:xyz", "“unit:xyz”：名录中没有代码或名称为“xyz”的单位。")]
-    [InlineData("attendees", "person:office.head", "参会人员为空（主持人不计入参会人员）。")]
+    [InlineData("attendees", "person:office.head", "除主持人外，尚未指定参会人员。")]
     [InlineData("recurrence", "weekly:WED", "开始日期12月1日（周二）与重复规则“每周三”不一致，请以第一次会议的日期作为开始时间。")]
     [InlineData("recurrence", "every tuesday", "重复规则应为 weekly:TUE（每周二）或 monthly:15（每月15日）。")]
     public async Task OneWrongField_ItsMessageOnly(string field, string value, string message)
