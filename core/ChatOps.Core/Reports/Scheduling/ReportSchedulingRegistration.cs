@@ -1,6 +1,7 @@
 using ChatOps.Core.Calendar;
 using ChatOps.Core.Conversations;
 using Microsoft.Extensions.DependencyInjection;
+using ChatOps.Core.Reports.Overview;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatOps.Core.Reports.Scheduling;
@@ -24,6 +25,7 @@ public static class ReportSchedulingRegistration
         services.TryAddSingleton<ReportScheduler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWork, ReportScheduler>(sp => sp.GetRequiredService<ReportScheduler>()));
         services.TryAddSingleton<ReportExemptions>();
+        services.AddReportOverview(); // 催报 is ReportChasing's, for chat and console alike
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, PromptNowFeature>());
         return services;
     }
