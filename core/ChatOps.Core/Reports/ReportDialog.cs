@@ -120,7 +120,7 @@ public sealed partial class ReportDialog(
                 else
                 {
                     await ClearAsync(turn, cancellationToken);
-                    await turn.ReplyAsync(OutboundMessage.Plain("好的，报告保持不变。"), cancellationToken);
+                    await turn.ReplyAsync(OutboundMessage.Plain("报告内容未作改动。"), cancellationToken);
                 }
 
                 return;

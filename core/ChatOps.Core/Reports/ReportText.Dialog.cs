@@ -10,7 +10,7 @@ public static partial class ReportText
     public const string RetypeShortItem = "重新填写";
 
     /// <summary>After 重新填写.</summary>
-    public const string ShortItemDropped = "好的，这一条未记录，请重新发送。";
+    public const string ShortItemDropped = "该条未记录，请重新输入。";
 
     /// <summary>The button that rewrites the whole list.</summary>
     public const string RewriteItems = "重写全部";
@@ -35,7 +35,7 @@ public static partial class ReportText
         $"{(number is { } n ? $"第{n}条" : "这一条")}只有 {length} 个字，确认记录吗？";
 
     /// <summary>No item N.</summary>
-    public static string NoSuchItem(string label, int count, int n) => $"{label}共{count}条，没有第{n}条，请核对序号。";
+    public static string NoSuchItem(string label, int count, int n) => $"{label}共{count}条，无第{n}条，请核对序号。";
 
     /// <summary>Deleting the only item of a required list.</summary>
     public static string KeepOneItem(string label) => $"{label}至少要保留一条。如需整体重写，请回复“修改”后选择该项。";

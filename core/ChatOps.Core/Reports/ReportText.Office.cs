@@ -15,10 +15,10 @@ public static partial class ReportText
     public const string BulletinOfficeOnly = "工作专报由领导小组办公室编发，仅限办公室人员查阅。";
 
     /// <summary>The answer to 不发送 (or 取消) at the confirmation.</summary>
-    public const string NotSent = "好的，未发送。";
+    public const string NotSent = "已取消，未发送。";
 
     /// <summary>The period changed between the question and the confirmation.</summary>
-    public const string PeriodMoved = "期次已变化，未发送。请重新发送指令。";
+    public const string PeriodMoved = "报送期次已变化，本次未发送，请重新操作。";
 
     /// <summary>专报's first answer: the period's submission statistics; the Word file and the full text follow.</summary>
     public static string BulletinSummary(Bulletins.Bulletin bulletin, ReportCycle cycle)
@@ -45,7 +45,7 @@ public static partial class ReportText
     public static string UnknownCycle(string word, string which, IReadOnlyList<ReportCycle> cycles)
     {
         ArgumentNullException.ThrowIfNull(cycles);
-        return $"没有“{which}”，可用：{string.Join("、", cycles.Select(c => c.Name))}。例如：{word} {cycles[0].Name}";
+        return $"未找到“{which}”。可选：{string.Join("、", cycles.Select(c => c.Name))}，例如“{word} {cycles[0].Name}”。";
     }
 
     /// <summary>"将向 43 个单位的联络员发送……，确认？" (with the units that cannot be reached).</summary>

@@ -14,16 +14,16 @@ public static partial class ReportText
     public const string OfficeDoesNotReport = "成员单位的报告由各单位联络员填报，办公室人员无需填报。查看各单位报送情况，请回复“状态”。";
 
     /// <summary>The period is not open to 填报.</summary>
-    public const string NotOpen = "这一期目前不能填报。回复“填报”查看可以填报的报告。";
+    public const string NotOpen = "本期目前不在填报时间内。回复“填报”可查看当前可以填报的报告。";
 
     /// <summary>No such report.</summary>
-    public const string NotFound = "找不到这份报告。";
+    public const string NotFound = "未找到该报告。";
 
     /// <summary>Not a draft any more.</summary>
-    public const string NotADraft = "这份报告已不是草稿，不能再保存。";
+    public const string NotADraft = "该报告已不是草稿，无法保存。";
 
     /// <summary>Lost a race with another change.</summary>
-    public const string ChangedMeanwhile = "这份报告刚刚被他人修改，请重新打开后再操作。";
+    public const string ChangedMeanwhile = "该报告刚被他人修改，请重新打开后再操作。";
 
     /// <summary>Submitted and past the deadline.</summary>
     public const string Locked = "截止时间已过，已报送的报告不能再修改；如需更正，请联系领导小组办公室。";

@@ -30,7 +30,7 @@ public sealed class LiaisonChatTests : IAsyncLifetime
         (await me.SaysAsync("修改第2条 改过的第二条")).Shows("已修改第2条。", "1. 第一条进展", "2. 改过的第二条", "3. 第三条进展").Offers("提交", "修改", "取消");
         (await me.SaysAsync("删除第1条")).Shows("已删除第1条。", "1. 改过的第二条", "2. 第三条进展").DoesNotShow("第一条进展");
         (await me.SaysAsync("增加 新增的一条")).Shows("已增加第3条。", "3. 新增的一条");
-        (await me.SaysAsync("删除第9条")).Shows("本周工作进展共3条，没有第9条，请核对序号。");
+        (await me.SaysAsync("删除第9条")).Shows("本周工作进展共3条，无第9条，请核对序号。");
         Assert.Equal(["改过的第二条", "第三条进展", "新增的一条"], (await ReportAsync("fgw"))!.Answers["progress"]);
 
         (await me.PressesAsync("修改")).Shows("请选择要修改的内容");
@@ -55,7 +55,7 @@ public sealed class LiaisonChatTests : IAsyncLifetime
         var me = await StartAsync();
 
         (await me.SaysAsync("1")).Shows("这一条只有 1 个字，确认记录吗？").Offers("确认记录", "重新填写");
-        (await me.PressesAsync("重新填写")).Shows("这一条未记录，请重新发送。");
+        (await me.PressesAsync("重新填写")).Shows("该条未记录，请重新输入。");
         (await me.SaysAsync("啊")).Shows("这一条只有 1 个字");
         (await me.SaysAsync("召开专题会议")).Shows("已记录第1条。"); // the short one is dropped, the new answer taken
         (await me.SaysAsync("正常的一条\n好")).Shows("第2条只有 1 个字，确认记录吗？");
@@ -85,7 +85,7 @@ public sealed class LiaisonChatTests : IAsyncLifetime
 
         (await office.SaysAsync("发送提醒")).Shows("将向 45 个单位的联络员发送2026年第48周（11月20日至11月26日）周报填报提醒，确认？").Offers("确认", "不发送");
         Assert.Empty(await _chat.NewMessagesAsync("fgw.lly"));
-        (await office.PressesAsync("不发送")).Shows("好的，未发送。");
+        (await office.PressesAsync("不发送")).Shows("已取消，未发送。");
         Assert.Empty(await _chat.NewMessagesAsync("fgw.lly"));
 
         await office.SaysAsync("发送提醒");

@@ -141,7 +141,7 @@ public sealed class ReportIntegrityTests : IAsyncLifetime
         (await liaison.SaysAsync("状态")).Shows("2026年第48周", "待审核（11月25日（周三）10:30提交");
         (await _chat.As("office.clerk1").SaysAsync("状态")).Shows("2026年第48周", "已报送 0/45，迟报 0，待审核 1，已退回 0，未报送 44，免报 0");
         _chat.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 18, 0, 0, TimeSpan.FromHours(8)));
-        (await _chat.As("office.clerk1").SaysAsync("专报")).Shows("按时报送 0，迟报 0，未报送 44。", "另有待审核 1", "| 待审核 | 1 | 省卫生健康委 |");
+        (await _chat.As("office.clerk1").SaysAsync("专报")).Shows("按时报送 0 个，迟报 0 个，未报送 44 个；", "另有待审核 1", "| 待审核 | 1 | 省卫生健康委 |");
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class ReportIntegrityTests : IAsyncLifetime
         var board = await _chat.Services.GetRequiredService<ReportStatusQuery>().BoardAsync("weekly", "2026-W48");
         var entry = board.Entries.Single(e => e.Unit.Code == "wjw");
         Assert.Equal((BoardState.Late, "罗倩"), (entry.State, entry.Submitter?.Name));
-        (await _chat.As("office.clerk1").SaysAsync("专报 2026-W48")).Shows("按时报送 0，迟报 1，未报送 44。");
+        (await _chat.As("office.clerk1").SaysAsync("专报 2026-W48")).Shows("按时报送 0 个，迟报 1 个，未报送 44 个；");
     }
 
     [Fact]

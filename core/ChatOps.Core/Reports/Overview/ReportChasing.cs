@@ -56,7 +56,7 @@ public sealed class ReportChasing(
         ArgumentNullException.ThrowIfNull(targets);
         if (!actor.Has(Roles.OfficeStaff))
         {
-            throw new UnauthorizedAccessException(ReportOverviewText.ChaseOfficeOnly);
+            throw new UnauthorizedAccessException(ReportText.ChaseOfficeOnly);
         }
 
         var cycle = overview.Resolve(cycleKey, targets.FirstOrDefault()?.PeriodKey ?? "").Cycle;
@@ -78,27 +78,24 @@ public sealed class ReportChasing(
             var label = PeriodText.Label(cycle, period);
             if (entry is null)
             {
-                skipped.Add(ReportOverviewText.NotCovered(target.UnitCode, label, cycle));
+                skipped.Add(ReportText.NotCovered(target.UnitCode, label, cycle));
                 continue;
             }
 
-            if (entry.State is not (BoardState.Missing or BoardState.Returned))
+            if (!Owes(entry))
             {
-                skipped.Add(ReportOverviewText.NotOwing(entry.Unit.Name, label, PeriodBoard.Label(entry.State)));
+                skipped.Add(ReportText.NotOwing(entry.Unit.Name, label, PeriodBoard.Label(entry.State)));
                 continue;
             }
 
-            if (!view.Liaisons.TryGetValue(entry.Unit.Code, out var liaison) || router.To(liaison, OutboundMessage.Plain("?"), now) is null)
+            if (MessageFor(cycle, period, entry, view.Liaisons.GetValueOrDefault(entry.Unit.Code), now) is { } message)
             {
-                unreachable.Add(ReportOverviewText.Unreachable(entry.Unit.Name, liaison));
-                continue;
+                messages.Add(message);
             }
-
-            var standing = new UnitStanding(entry.Unit, liaison, entry.Report is null ? UnitReportState.Missing : UnitReportState.Draft);
-            var message = period.Due <= now
-                ? _messages.OverdueNotice(cycle, period, standing, liaison)
-                : _messages.Prompt(cycle, period, standing, liaison);
-            messages.Add(new ChaseMessage(liaison, entry.Unit, period, message));
+            else
+            {
+                unreachable.Add(ReportText.UnreachableLiaison(entry.Unit.Name, view.Liaisons.GetValueOrDefault(entry.Unit.Code)));
+            }
         }
 
         var groups = messages
@@ -118,7 +115,7 @@ public sealed class ReportChasing(
         ArgumentNullException.ThrowIfNull(actor);
         if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
         {
-            return new ChaseResult(false, 0, ReportOverviewText.ChaseExpired);
+            return new ChaseResult(false, 0, ReportText.ChaseExpired);
         }
 
         ChasePlan plan;
@@ -133,30 +130,117 @@ public sealed class ReportChasing(
 
         if (plan.People == 0)
         {
-            return new ChaseResult(false, 0, ReportOverviewText.NobodyToChase);
+            return new ChaseResult(false, 0, ReportText.NobodyToChase);
         }
 
-        var now = time.GetUtcNow();
-        var queued = 0;
         await using var work = await units.BeginAsync(cancellationToken);
-        foreach (var m in plan.Groups.SelectMany(g => g.Messages))
+        var queued = await QueueAsync(work, actor, plan.Cycle, [.. plan.Groups.SelectMany(g => g.Messages)], token.Trim(), time.GetUtcNow(), cancellationToken);
+        await work.CommitAsync(cancellationToken);
+        return new ChaseResult(true, queued, ReportText.Chased(queued, plan.People, plan.Unreachable));
+    }
+
+    /// <summary>
+    /// 催报 of every unit still owing <paramref name="period"/>, in the caller's unit of work (the chat's 催报 after its
+    /// confirmation): the same units, texts, dedupe keys and audit line as <see cref="SendAsync"/>, read from the reports
+    /// in <paramref name="work"/>. Each call is its own send (the key carries <paramref name="now"/>). Office staff only.
+    /// </summary>
+    /// <returns>What was queued, how many units have submitted (or wait for review) and are exempt, and the units nobody can be reached at.</returns>
+    /// <exception cref="UnauthorizedAccessException">When <paramref name="actor"/> is not office staff.</exception>
+    public async Task<PromptRun> ChasePeriodAsync(IUnitOfWork work, Actor actor, ReportCycle cycle, ReportPeriod period, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(cycle);
+        ArgumentNullException.ThrowIfNull(period);
+        if (!actor.Has(Roles.OfficeStaff))
         {
-            var key = $"chase:{plan.Cycle.Key}:{m.Period.Key}:{m.Unit.Code}:{m.Liaison.Id}:{token.Trim()}";
+            throw new UnauthorizedAccessException(ReportText.ChaseOfficeOnly);
+        }
+
+        var (board, messages, unreachable) = await PlanPeriodAsync(work, cycle, period, now, cancellationToken);
+        var queued = await QueueAsync(work, actor, cycle, messages, now.UtcDateTime.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture), now, cancellationToken);
+        return new PromptRun(cycle, period, queued,
+            board.Count(BoardState.Submitted) + board.Count(BoardState.Late) + board.Count(BoardState.PendingReview), board.Count(BoardState.Exempt), unreachable);
+    }
+
+    /// <summary>What <see cref="ChasePeriodAsync"/> would send now (the chat's confirmation: how many units get what); nothing is queued.</summary>
+    public async Task<ManualPreview> PreviewPeriodAsync(IUnitOfWork work, ReportCycle cycle, ReportPeriod period, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var (_, messages, unreachable) = await PlanPeriodAsync(work, cycle, period, now, cancellationToken);
+        return new ManualPreview(cycle, period, ManualSend.Chase, messages.Count, unreachable);
+    }
+
+    /// <summary>The period's board read in <paramref name="work"/>, the messages to its units still owing it and the units nobody can be reached at.</summary>
+    private async Task<(PeriodBoard Board, List<ChaseMessage> Messages, List<string> Unreachable)> PlanPeriodAsync(
+        IUnitOfWork work, ReportCycle cycle, ReportPeriod period, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var snapshot = await directory.LoadAsync(cancellationToken);
+        var board = PeriodBoard.Build(cycle, period, snapshot,
+            await work.Reports.ListForPeriodAsync(cycle.Key, period.Key, cancellationToken),
+            await work.Schedule.ListExemptAsync(cycle.Key, period.Key, cancellationToken));
+        var people = snapshot.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var liaisons = snapshot.LiaisonsByUnit();
+        var messages = new List<ChaseMessage>();
+        var unreachable = new List<string>();
+        foreach (var entry in board.Entries.Where(Owes))
+        {
+            var liaison = liaisons.TryGetValue(entry.Unit.Code, out var id) ? people.GetValueOrDefault(id) : null;
+            if (MessageFor(cycle, period, entry, liaison, now) is { } message)
+            {
+                messages.Add(message);
+            }
+            else
+            {
+                unreachable.Add(entry.Unit.Name);
+            }
+        }
+
+        return (board, messages, unreachable);
+    }
+
+    /// <summary>The rule of who is chased: a unit still owing the report (未报送, or 已退回 and not resubmitted); exempt units are not.</summary>
+    private static bool Owes(BoardEntry entry) => entry.State is BoardState.Missing or BoardState.Returned;
+
+    /// <summary>
+    /// The message a unit's liaison gets: the overdue notice once the period is due, its first prompt before; null when
+    /// the unit has no liaison or the liaison no reachable account.
+    /// </summary>
+    private ChaseMessage? MessageFor(ReportCycle cycle, ReportPeriod period, BoardEntry entry, Person? liaison, DateTimeOffset now)
+    {
+        if (liaison is null || router.To(liaison, OutboundMessage.Plain("?"), now) is null)
+        {
+            return null;
+        }
+
+        var standing = new UnitStanding(entry.Unit, liaison, entry.Report is null ? UnitReportState.Missing : UnitReportState.Draft);
+        var message = period.Due <= now
+            ? _messages.OverdueNotice(cycle, period, standing, liaison)
+            : _messages.Prompt(cycle, period, standing, liaison);
+        return new ChaseMessage(liaison, entry.Unit, period, message);
+    }
+
+    /// <summary>Queues the messages (a dedupe key per unit, person and <paramref name="token"/>) and the audit line in <paramref name="work"/>.</summary>
+    private async Task<int> QueueAsync(
+        IUnitOfWork work, Actor actor, ReportCycle cycle, IReadOnlyList<ChaseMessage> messages, string token, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        foreach (var m in messages)
+        {
+            var key = $"chase:{cycle.Key}:{m.Period.Key}:{m.Unit.Code}:{m.Liaison.Id}:{token}";
             if (router.To(m.Liaison, m.Message, now, key) is { } item && await work.Outbox.EnqueueAsync(item, cancellationToken))
             {
                 queued++;
             }
         }
 
-        var names = string.Join("、", plan.Groups.SelectMany(g => g.Messages).Select(m => $"{m.Unit.Name}（{m.Period.Key}）"));
         if (queued > 0)
         {
-            await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "report.chase", $"cycle:{plan.Cycle.Key}",
-                $"催报{queued}人：{names}", actor.Source), cancellationToken);
+            var names = string.Join("、", messages.Select(m => $"{m.Unit.Name}（{m.Period.Key}）"));
+            await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "report.chase", $"cycle:{cycle.Key}", $"催报{queued}人：{names}", actor.Source), cancellationToken);
         }
 
-        await work.CommitAsync(cancellationToken);
-        return new ChaseResult(true, queued, ReportOverviewText.Chased(queued, plan.People, plan.Unreachable));
+        return queued;
     }
 
     private static string Template(ChaseMessage m) =>

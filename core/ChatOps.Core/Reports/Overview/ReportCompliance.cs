@@ -67,7 +67,7 @@ public sealed class ReportCompliance(ReportOverview overview, IDirectoryReposito
 
         if (!ReportOverview.MaySeeAny(actor))
         {
-            throw new UnauthorizedAccessException(ReportOverviewText.NotYourUnit);
+            throw new UnauthorizedAccessException(ReportText.NotYourUnit);
         }
 
         var now = time.GetUtcNow();

@@ -35,7 +35,7 @@ public sealed class ReportHistory(ReportOverview overview, IDirectoryRepository 
         ArgumentNullException.ThrowIfNull(actor);
         if (!ReportOverview.MaySee(actor, unitCode ?? ""))
         {
-            throw new UnauthorizedAccessException(ReportOverviewText.NotYourUnit);
+            throw new UnauthorizedAccessException(ReportText.NotYourUnit);
         }
 
         var (cycle, period) = overview.Resolve(cycleKey, periodKey);

@@ -7,9 +7,10 @@ namespace ChatOps.Core.Reports.Scheduling;
 /// The office's chat commands 发送提醒 [周报|季报] (the open period's prompt, at once) and 催报 [周报|季报] (the overdue
 /// notice of the period just closed, to the units that have not submitted it). Each first says how many units' liaisons
 /// will receive what and asks for a confirmation; only 确认 sends. Office staff only; the scheduled prompts and
-/// reminders are left as they are.
+/// reminders are left as they are. 催报 is <see cref="Overview.ReportChasing"/>'s, the console's 催报 rule; this dialog
+/// only asks which period (the one that closed last) and for the confirmation.
 /// </summary>
-public sealed class PromptNowFeature(ReportScheduler scheduler, ReportCycles cycles) : TypedDialog<PromptNowFeature.Pending>, IConversationFeature
+public sealed class PromptNowFeature(ReportScheduler scheduler, ReportCycles cycles, Overview.ReportChasing chasing) : TypedDialog<PromptNowFeature.Pending>, IConversationFeature
 {
     /// <summary>The confirmation dialog's name.</summary>
     public const string Name = "office-send";
@@ -57,7 +58,9 @@ public sealed class PromptNowFeature(ReportScheduler scheduler, ReportCycles cyc
             return true;
         }
 
-        var preview = await scheduler.PreviewAsync(turn.Work, cycle, kind, turn.Now, cancellationToken);
+        var preview = kind == ManualSend.Prompt ? await scheduler.PreviewAsync(turn.Work, cycle, kind, turn.Now, cancellationToken)
+            : scheduler.ManualPeriod(cycle, kind, turn.Now) is { } closed ? await chasing.PreviewPeriodAsync(turn.Work, cycle, closed, turn.Now, cancellationToken)
+            : null;
         if (preview is not { Reachable: > 0 })
         {
             await turn.ReplyAsync(OutboundMessage.Plain(ReportText.NothingToSend(preview, cycle)), cancellationToken);
@@ -87,7 +90,7 @@ public sealed class PromptNowFeature(ReportScheduler scheduler, ReportCycles cyc
 
         await ClearAsync(turn, cancellationToken);
         var cycle = cycles.Get(pending.Cycle);
-        if (scheduler.ManualPeriod(cycle, pending.Kind, turn.Now)?.Key != pending.Period)
+        if (scheduler.ManualPeriod(cycle, pending.Kind, turn.Now) is not { } period || period.Key != pending.Period)
         {
             await turn.ReplyAsync(OutboundMessage.Plain(ReportText.PeriodMoved), cancellationToken);
             return;
@@ -96,7 +99,7 @@ public sealed class PromptNowFeature(ReportScheduler scheduler, ReportCycles cyc
         var by = $"chat:{turn.Person.Id}";
         var run = pending.Kind == ManualSend.Prompt
             ? await scheduler.QueuePromptsNowAsync(turn.Work, cycle, turn.Now, by, cancellationToken)
-            : await scheduler.QueueChaseNowAsync(turn.Work, cycle, turn.Now, by, cancellationToken);
+            : await chasing.ChasePeriodAsync(turn.Work, Actor.Of(turn.Person, $"chat:{turn.Message.Channel}"), cycle, period, turn.Now, cancellationToken);
         await turn.ReplyAsync(OutboundMessage.Plain(ReportText.Sent(pending.Kind, run!)), cancellationToken);
     }
 

@@ -1,7 +1,6 @@
 using ChatOps.Core.Calendar;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Reports.Scheduling;
 
@@ -34,7 +33,10 @@ public sealed partial class ReportScheduler
         return _periods.Periods(cycle.Definition, open.Covers.End.AddDays(-400), open.Covers.End).LastOrDefault(p => p.Due <= now);
     }
 
-    /// <summary>How many units' liaisons a manual send would reach now, and which units it cannot reach; nothing is queued.</summary>
+    /// <summary>
+    /// How many units' liaisons a manual send would reach now, and which units it cannot reach; nothing is queued.
+    /// (催报 itself, preview and send, is <see cref="Overview.ReportChasing"/>'s.)
+    /// </summary>
     public async Task<ManualPreview?> PreviewAsync(IUnitOfWork unitOfWork, ReportCycle cycle, ManualSend kind, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(unitOfWork);
@@ -47,43 +49,5 @@ public sealed partial class ReportScheduler
         var reachable = standing.Chased.Count(u => u.Liaison is not null && _router.Route(u.Liaison) is not null);
         var unreachable = standing.Chased.Where(u => u.Liaison is null || _router.Route(u.Liaison) is null).Select(u => u.Unit.Name).ToList();
         return new ManualPreview(cycle, period, kind, reachable, unreachable);
-    }
-
-    /// <summary>
-    /// 催报: queues the overdue notice of the period that closed last to the liaison of every unit that has not
-    /// submitted it (and is not exempt). Each call is its own send (the dedupe key carries <paramref name="now"/>).
-    /// </summary>
-    public async Task<PromptRun?> QueueChaseNowAsync(IUnitOfWork unitOfWork, ReportCycle cycle, DateTimeOffset now, string by, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(unitOfWork);
-        if (ManualPeriod(cycle, ManualSend.Chase, now) is not { } period)
-        {
-            return null;
-        }
-
-        var standing = await PeriodStanding.ReadAsync(cycle, period.Key, await _directory.LoadAsync(cancellationToken), unitOfWork, cancellationToken);
-        var what = $"chase-{now.UtcDateTime:yyyyMMddHHmmssfff}";
-        var unreachable = new List<string>();
-        var queued = 0;
-        foreach (var unit in standing.Chased)
-        {
-            var result = unit.Liaison is null
-                ? null
-                : await EnqueueAsync(unitOfWork, unit.Liaison, _messages.OverdueNotice(cycle, period, unit, unit.Liaison),
-                    ReportSteps.DedupeKey(cycle.Key, period.Key, what, unit.Liaison.Id), now, cancellationToken);
-            if (result is null)
-            {
-                unreachable.Add(unit.Unit.Name);
-            }
-            else if (result.Value)
-            {
-                queued++;
-            }
-        }
-
-        _logger.LogInformation("{By} chased {Count} unit(s) for {Cycle} {Period}", by, queued, cycle.Key, period.Key);
-        return new PromptRun(cycle, period, queued,
-            standing.Count(UnitReportState.Submitted) + standing.Count(UnitReportState.PendingReview),
-            standing.Count(UnitReportState.Exempt), unreachable);
     }
 }

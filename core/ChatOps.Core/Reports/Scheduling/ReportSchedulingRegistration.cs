@@ -1,6 +1,7 @@
 using ChatOps.Core.Calendar;
 using ChatOps.Core.Conversations;
 using Microsoft.Extensions.DependencyInjection;
+using ChatOps.Core.Reports.Overview;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatOps.Core.Reports.Scheduling;
@@ -23,6 +24,7 @@ public static class ReportSchedulingRegistration
         services.AddOptions<ReportSchedulerOptions>();
         services.AddDueWork<ReportScheduler>();
         services.TryAddSingleton<ReportExemptions>();
+        services.AddReportOverview(); // 催报 is ReportChasing's, for chat and console alike
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, PromptNowFeature>());
         return services;
     }

@@ -10,7 +10,7 @@ public class PromptNowFeatureTests
     private static async Task<(bool Handled, SchedulingHarness Harness)> SayAsync(string personId, string text, SchedulingHarness? harness = null)
     {
         var h = harness ?? new SchedulingHarness(Utc("2026-11-23T02:00:00Z"));
-        var feature = new PromptNowFeature(h.Scheduler, h.Cycles);
+        var feature = new PromptNowFeature(h.Scheduler, h.Cycles, h.Chasing);
         var person = h.Directory.Snapshot.People.Single(p => p.Id == personId);
         var message = new InboundMessage(ChannelNames.WeCom, "m" + h.Engine.Outbox.Count, "wx-" + personId, text, null, null, h.Now);
         await using var work = await h.Engine.BeginAsync(TestContext.Current.CancellationToken);
@@ -68,7 +68,7 @@ public class PromptNowFeatureTests
         h.Engine.Outbox.Clear();
         await SayAsync("zhou", "不发送", h);
 
-        Assert.Equal("好的，未发送。", Assert.Single(h.Engine.Outbox).Message.Text);
+        Assert.Equal("已取消，未发送。", Assert.Single(h.Engine.Outbox).Message.Text);
         Assert.Empty(h.Engine.DialogStates);
     }
 
@@ -111,7 +111,7 @@ public class PromptNowFeatureTests
     {
         var (_, h) = await SayAsync("zhou", "发送提醒 月报");
 
-        Assert.Equal("没有“月报”，可用：周报、季报。例如：发送提醒 周报", Assert.Single(h.Engine.Outbox).Message.Text);
+        Assert.Equal("未找到“月报”。可选：周报、季报，例如“发送提醒 周报”。", Assert.Single(h.Engine.Outbox).Message.Text);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class PromptNowFeatureTests
     public void Help_ForOfficeStaffOnly()
     {
         var h = new SchedulingHarness(Utc("2026-11-23T02:00:00Z"));
-        var feature = new PromptNowFeature(h.Scheduler, h.Cycles);
+        var feature = new PromptNowFeature(h.Scheduler, h.Cycles, h.Chasing);
 
         Assert.Equal(2, feature.HelpLines(h.Directory.Snapshot.People.Single(p => p.Id == "zhou")).Count());
         Assert.Empty(feature.HelpLines(h.Directory.Snapshot.People.Single(p => p.Id == "li")));

@@ -3,6 +3,7 @@ using ChatOps.Core.Calendar;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
+using ChatOps.Core.Reports.Overview;
 using ChatOps.Core.Reports.Scheduling;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -47,6 +48,7 @@ internal sealed class SchedulingHarness
         var router = new RecipientRouter(new EnabledChannels(channels ?? [ChannelNames.WeCom]));
         Scheduler = new ReportScheduler(Cycles, Periods, Engine, Directory, router,
             Options.Create(new ReportSchedulerOptions()), NullLogger<ReportScheduler>.Instance);
+        Chasing = new ReportChasing(new ReportOverview(Directory, Cycles, Periods, new UnusedLedger(), Time), Directory, Periods, Engine, router, Time);
         Exemptions = new ReportExemptions(Cycles, Periods, Engine, Directory, Time, NullLogger<ReportExemptions>.Instance);
     }
 
@@ -63,6 +65,9 @@ internal sealed class SchedulingHarness
     public ReportScheduler Scheduler { get; }
 
     public ReportExemptions Exemptions { get; }
+
+    /// <summary>催报 (chat and console), reading the reports through the unit of work it is given.</summary>
+    public ReportChasing Chasing { get; }
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
@@ -113,4 +118,17 @@ internal sealed record Sent(OutboxItem Item)
     public DateTimeOffset At => Item.CreatedAt;
 
     public string Text => Item.Message.Text;
+}
+
+/// <summary>The console's light read, which the chat's 催报 does not use (it reads in its unit of work).</summary>
+internal sealed class UnusedLedger : IReportLedger
+{
+    public Task<IReadOnlyList<Report>> ListStatesAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<IReadOnlyList<string>> ListExemptAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<IReadOnlyList<long>> ListReturnsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
 }

@@ -1,13 +1,10 @@
 using ChatOps.Core.Organization;
 
-namespace ChatOps.Core.Reports.Overview;
+namespace ChatOps.Core.Reports;
 
-/// <summary>The Chinese text of the office's report overviews (本期报送, 催报, 报告, 报送统计).</summary>
-public static class ReportOverviewText
+/// <summary>The office's report overviews (本期报送, 催报 from the board, 报告, 报送统计).</summary>
+public static partial class ReportText
 {
-    /// <summary>Refusal: chasing is the office's.</summary>
-    public const string ChaseOfficeOnly = "只有领导小组办公室可以催报。";
-
     /// <summary>Nobody left to chase.</summary>
     public const string NobodyToChase = "所选单位均无需催报（已报送、待审核、免报或无法送达），未发送任何消息。";
 
@@ -18,20 +15,24 @@ public static class ReportOverviewText
     public const string NotYourUnit = "您只能查看本单位的报告。分管领导可查看本单位的报送与审核情况，其他单位的报告请联系领导小组办公室。";
 
     /// <summary>A unit the cycle does not cover (or the person may not see).</summary>
-    public static string NotCovered(string unitCode, string periodLabel, ReportCycle cycle) =>
-        $"“{unitCode}”不在{periodLabel}{cycle.Name}的报送单位中，已跳过。";
+    public static string NotCovered(string unitCode, string periodLabel, ReportCycle cycle)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        return $"“{unitCode}”不在{periodLabel}{cycle.Name}的报送单位中，已跳过。";
+    }
 
     /// <summary>A unit that owes nothing.</summary>
     public static string NotOwing(string unitName, string periodLabel, string state) => $"{unitName}{periodLabel}{state}，无需催报。";
 
-    /// <summary>A unit without a reachable liaison.</summary>
-    public static string Unreachable(string unitName, Person? liaison) => liaison is null
+    /// <summary>A unit without a reachable liaison, as the console lists it.</summary>
+    public static string UnreachableLiaison(string unitName, Person? liaison) => liaison is null
         ? $"{unitName}（未设联络员）"
         : $"{unitName}（联络员{liaison.Name}没有可用账号{(liaison.Phone is { Length: > 0 } phone ? $"，电话{phone}" : "")}）";
 
-    /// <summary>What 催报 did.</summary>
+    /// <summary>What 催报 from the board did.</summary>
     public static string Chased(int queued, int planned, IReadOnlyList<string> unreachable)
     {
+        ArgumentNullException.ThrowIfNull(unreachable);
         var text = queued == planned
             ? $"已向{queued}名联络员发送催报提醒。"
             : queued == 0 ? "这批催报已经发送过，未重复发送。" : $"已向{queued}名联络员发送催报提醒（其余{planned - queued}人此前已发送，未重复发送）。";
