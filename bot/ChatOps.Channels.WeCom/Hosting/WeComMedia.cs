@@ -38,6 +38,28 @@ public static class WeComMedia
         return new InboundAttachment(name, inbound.MsgType == WeComMessageTypes.Image ? "image/jpeg" : null, reference);
     }
 
+    /// <summary>The file name of Content-Disposition (filename* first; a plain filename may carry raw UTF-8 or percent-encoding).</summary>
+    public static string? FileNameOf(ContentDispositionHeaderValue? disposition)
+    {
+        var name = disposition?.FileNameStar ?? disposition?.FileName;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        name = name.Trim().Trim('"');
+        if (name.Contains('%', StringComparison.Ordinal))
+        {
+            name = Uri.UnescapeDataString(name);
+        }
+        else if (name.Any(c => c is >= '\u0080' and <= '\u00ff'))
+        {
+            name = Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(name)); // raw UTF-8 bytes read as Latin-1
+        }
+
+        return AttachmentTypes.CleanName(name);
+    }
+
     /// <summary>What the inbox keeps to fetch a media: the app that received it (its token), the media id and the MsgType.</summary>
     internal sealed record Reference(string App, string MediaId, string Type);
 }
@@ -63,9 +85,9 @@ internal sealed class WeComAttachmentFetcher(WeComApps apps, ILogger<WeComAttach
             var url = new Uri($"{app.Options.BaseUrlTrimmed}{WeComMedia.MediaGetPath}?access_token={Uri.EscapeDataString(token)}&media_id={Uri.EscapeDataString(reference.MediaId)}");
             using var response = await SendAsync(url, cancellationToken).ConfigureAwait(false);
             var type = response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream";
-            if (type is "application/json" or "text/plain")
+            var content = await ReadAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
+            if (type is "application/json" or "text/plain" && ErrCodeOf(content) is { } code)
             {
-                var code = await ErrCodeAsync(response, cancellationToken).ConfigureAwait(false);
                 if (WeComErrorCodes.IsTokenRejected(code) && attempt == 0)
                 {
                     await app.Tokens.InvalidateAsync(token, cancellationToken).ConfigureAwait(false);
@@ -79,8 +101,7 @@ internal sealed class WeComAttachmentFetcher(WeComApps apps, ILogger<WeComAttach
                     $"WeCom media/get errcode {code}");
             }
 
-            var content = await ReadAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
-            var served = FileNameOf(response.Content.Headers.ContentDisposition);
+            var served = WeComMedia.FileNameOf(response.Content.Headers.ContentDisposition);
             var name = reference.Type == WeComMessageTypes.Image || served is null
                 ? Path.ChangeExtension(attachment.Name, Path.GetExtension(served ?? "") is { Length: > 0 } ext ? ext : Path.GetExtension(attachment.Name))
                 : served;
@@ -121,39 +142,18 @@ internal sealed class WeComAttachmentFetcher(WeComApps apps, ILogger<WeComAttach
         }
     }
 
-    private static async Task<int> ErrCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The errcode of a JSON error answer; null when the body is not one (a text file is a file).</summary>
+    private static int? ErrCodeOf(byte[] body)
     {
         try
         {
-            var body = await ReadAsync(response.Content, 64 * 1024, cancellationToken).ConfigureAwait(false);
             using var json = JsonDocument.Parse(body);
-            return json.RootElement.TryGetProperty("errcode", out var code) && code.TryGetInt32(out var value) ? value : WeComErrorCodes.SystemBusy;
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("errcode", out var code) && code.TryGetInt32(out var value)
+                ? value : null;
         }
-        catch (Exception ex) when (ex is JsonException or AttachmentFetchException)
-        {
-            return WeComErrorCodes.SystemBusy;
-        }
-    }
-
-    /// <summary>The file name of Content-Disposition (filename* first; a plain filename may carry raw UTF-8 or percent-encoding).</summary>
-    internal static string? FileNameOf(ContentDispositionHeaderValue? disposition)
-    {
-        var name = disposition?.FileNameStar ?? disposition?.FileName;
-        if (string.IsNullOrWhiteSpace(name))
+        catch (JsonException)
         {
             return null;
         }
-
-        name = name.Trim().Trim('"');
-        if (name.Contains('%', StringComparison.Ordinal))
-        {
-            name = Uri.UnescapeDataString(name);
-        }
-        else if (name.Any(c => c is >= '\u0080' and <= '\u00ff'))
-        {
-            name = Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(name)); // raw UTF-8 bytes read as Latin-1
-        }
-
-        return AttachmentTypes.CleanName(name);
     }
 }
