@@ -33,6 +33,7 @@ public static class CoreRegistration
         services.AddSingleton<IConversationFeature, BulletinFeature>();
         services.AddSingleton<IOutboundFileAccess, BulletinFileAccess>();
         services.AddSingleton<OutboundFiles>();
+        services.AddDueWork<OutboundFilePurge>();
         services.AddSingleton<ReportStatusQuery>();
         services.AddSingleton<ConversationEngine>();
         return services;

@@ -189,6 +189,7 @@ internal static class DapperSetup
         RecordMap.Register<Core.Supervision.SupervisionItem>();
         RecordMap.Register<Core.Supervision.SupervisionEntry>();
         RecordMap.Register<Core.Attachments.StoredAttachment>();
+        RecordMap.Register<Core.Conversations.StoredFile>();
         RecordMap.Register<Core.Meetings.MeetingSeries>();
         RecordMap.Register<Core.Meetings.Meeting>();
         RecordMap.Register<Core.Meetings.Attendee>();

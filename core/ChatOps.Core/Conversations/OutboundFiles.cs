@@ -40,6 +40,9 @@ public interface IOutboundFileStore
 
     /// <summary>A stored file by id (its own connection), or null.</summary>
     Task<StoredFile?> FindAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the files made before <paramref name="cutoff"/>; returns how many.</summary>
+    Task<int> DeleteCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Who may download the files of one kind: the feature's own rule (the bulletin's is <see cref="Reports.BulletinService.MayRead"/>).</summary>

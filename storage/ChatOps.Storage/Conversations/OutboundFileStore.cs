@@ -1,5 +1,4 @@
 using ChatOps.Core.Conversations;
-using Dapper;
 
 namespace ChatOps.Storage.Conversations;
 
@@ -15,6 +14,9 @@ internal static class OutboundFileSql
         SELECT id, kind, person_id AS PersonId, name, content_type AS ContentType, secret, created_at AS CreatedAt, content
         FROM outbound_files WHERE id = @Id
         """);
+
+    public static readonly SqlStatement DeleteCreatedBefore = SqlStatement.Portable(nameof(DeleteCreatedBefore),
+        "DELETE FROM outbound_files WHERE created_at < @Cutoff");
 }
 
 /// <summary>
@@ -45,29 +47,9 @@ internal sealed class OutboundFileStore(Database db) : IOutboundFileStore
         }, cancellationToken);
     }
 
-    public async Task<StoredFile?> FindAsync(string id, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        var row = await c.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(db.Sql(OutboundFileSql.SelectById), new { Id = id }, cancellationToken: cancellationToken));
-        return row is null ? null : new StoredFile(row.Id, row.Kind, row.PersonId, row.Name, row.ContentType, row.Secret, row.CreatedAt, row.Content);
-    }
+    public Task<StoredFile?> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        db.QuerySingleOrDefaultAsync<StoredFile>(OutboundFileSql.SelectById, new { Id = id }, cancellationToken);
 
-    private sealed class Row
-    {
-        public string Id { get; set; } = "";
-
-        public string Kind { get; set; } = "";
-
-        public string PersonId { get; set; } = "";
-
-        public string Name { get; set; } = "";
-
-        public string ContentType { get; set; } = "";
-
-        public string Secret { get; set; } = "";
-
-        public DateTimeOffset CreatedAt { get; set; }
-
-        public byte[] Content { get; set; } = [];
-    }
+    public Task<int> DeleteCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        db.ExecuteAsync(OutboundFileSql.DeleteCreatedBefore, new { Cutoff = cutoff }, cancellationToken);
 }

@@ -64,6 +64,18 @@ public sealed class PostgreSqlDialect() : SqlDialect(StorageProviders.PostgreSql
         };
         await using var connection = new NpgsqlConnection(builder.ToString());
         await connection.OpenAsync(cancellationToken);
+        await using (var triggers = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_trigger WHERE tgname IN ('inbox_notify_work', 'outbox_notify_work')", connection))
+        {
+            if (Convert.ToInt64(await triggers.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) < 2)
+            {
+                // A product without pg_notify (migration 0029 made no triggers): nothing will ever be notified, so the
+                // workers keep their ordinary idle poll.
+                await connection.CloseAsync();
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+        }
+
         connection.Notification += (_, e) => notified(e.Channel);
         await using (var command = new NpgsqlCommand(
             $"LISTEN {Conversations.WorkNotifications.InboxChannel}; LISTEN {Conversations.WorkNotifications.OutboxChannel}", connection))

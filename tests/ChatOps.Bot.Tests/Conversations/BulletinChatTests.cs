@@ -92,4 +92,22 @@ public sealed class BulletinChatTests : IAsyncLifetime
         _chat.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
         Assert.Equal(FileRefusal.Expired, (await files.OpenAsync(file.Id, q["p"], expires, q["s"])).Refusal);
     }
+
+    [Fact]
+    public async Task SentFiles_AreDeletedAWeekAfterTheirLinksExpired_NotBefore()
+    {
+        _chat.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 18, 0, 0, TimeSpan.FromHours(8)));
+        var file = Assert.Single((await _chat.As("office.clerk1").SaysAsync("专报")).Items, i => i.Message.File is not null).Message.File!;
+        var files = _chat.Services.GetRequiredService<OutboundFiles>();
+        var purge = _chat.Services.GetServices<IDueWork>().OfType<OutboundFilePurge>().Single();
+
+        // Links last 3 days; the file stays 7 more (a message held back while a channel was misconfigured still finds it).
+        _chat.Clock.Advance(TimeSpan.FromDays(10) - TimeSpan.FromMinutes(1));
+        await purge.RunDueAsync(_chat.Clock.GetUtcNow(), TestContext.Current.CancellationToken);
+        Assert.NotNull(await files.LoadAsync(file));
+
+        _chat.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1)); // the purge looks at most once an hour
+        await purge.RunDueAsync(_chat.Clock.GetUtcNow(), TestContext.Current.CancellationToken);
+        Assert.Null(await files.LoadAsync(file));
+    }
 }

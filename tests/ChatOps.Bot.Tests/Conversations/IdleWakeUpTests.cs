@@ -79,6 +79,33 @@ public sealed class IdleWakeUpTests
     }
 
     /// <summary>Stores an inbound WeCom text through a storage of its own: the host's in-process signal never hears of it.</summary>
+    [Fact]
+    public async Task PostgreSqlWithoutTheNotifyTriggers_DoesNotCountOnNotifications_AndKeepsItsPoll()
+    {
+        // A product of the PostgreSQL family without pg_notify gets no triggers from migration 0029; LISTEN alone would
+        // succeed there, and a host that believed it would never be told of another instance's work.
+        await using var storage = await TestStorage.CreateAsync(StorageProviders.PostgreSql);
+        await using var weCom = await FakeWeComServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var settings = weCom.BotSettings(storage.Settings);
+        await using (var first = new BotHost(settings))
+        {
+            using var client = first.CreateClient(); // migrates
+            await WaitUntilAsync(() => first.Services.GetRequiredService<WorkNotifications>().Listening, "the host never listened");
+        }
+
+        await using (var connection = new Npgsql.NpgsqlConnection(storage.Settings["ConnectionStrings:ChatOps"]))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var drop = new Npgsql.NpgsqlCommand("DROP TRIGGER inbox_notify_work ON inbox; DROP TRIGGER outbox_notify_work ON outbox", connection);
+            await drop.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var second = new BotHost(settings);
+        using var secondClient = second.CreateClient();
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        Assert.False(second.Services.GetRequiredService<WorkNotifications>().Listening);
+    }
+
     private static async Task StoreInboundAsync(IDictionary<string, string?> settings, string user, string text)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });

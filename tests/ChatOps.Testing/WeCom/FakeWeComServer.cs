@@ -186,12 +186,14 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
     public void FailNext(string path, int errCode, int times = 1, string? errMsg = null) =>
         Enqueue(path, new Injection(errCode, null, errMsg ?? DefaultErrMsg(errCode)), times);
 
-    /// <summary>Drops the failures still queued for <paramref name="path"/>: its calls succeed again.</summary>
-    public void ClearFailures(string path)
+    /// <summary>Drops the failures still queued for <paramref name="path"/>: its calls succeed again. Returns how many were still queued.</summary>
+    public int ClearFailures(string path)
     {
         lock (_lock)
         {
+            var left = _failures.TryGetValue(path, out var queue) ? queue.Count : 0;
             _failures.Remove(path);
+            return left;
         }
     }
 

@@ -9,6 +9,13 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER inbox_notify_work AFTER INSERT ON inbox FOR EACH STATEMENT EXECUTE PROCEDURE chatops_notify_work('chatops_inbox');
-
-CREATE TRIGGER outbox_notify_work AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE PROCEDURE chatops_notify_work('chatops_outbox');
+-- A product of the PostgreSQL family without pg_notify gets no triggers (its inserts must not fail): its hosts keep
+-- the in-process signal and the idle poll, as on SQL Server.
+DO $$
+BEGIN
+    IF to_regprocedure('pg_notify(text,text)') IS NOT NULL THEN
+        CREATE TRIGGER inbox_notify_work AFTER INSERT ON inbox FOR EACH STATEMENT EXECUTE PROCEDURE chatops_notify_work('chatops_inbox');
+        CREATE TRIGGER outbox_notify_work AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE PROCEDURE chatops_notify_work('chatops_outbox');
+    END IF;
+END
+$$;
