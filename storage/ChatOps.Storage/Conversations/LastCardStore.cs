@@ -39,6 +39,20 @@ internal sealed class LastCardStore(Session s) : ILastCardStore
         return true;
     }
 
+    /// <summary>The upsert prepared once for many cards (<see cref="OutboxStore.EnqueueManyAsync"/>).</summary>
+    public static PreparedCommand PrepareSave(Session session) =>
+        session.Prepare(UpsertLastCard, "PersonId", "Choices", "CardId", "SentAt");
+
+    /// <summary>Records <paramref name="card"/> through a command from <see cref="PrepareSave"/>.</summary>
+    public static async Task SaveAsync(PreparedCommand save, LastCard card, CancellationToken cancellationToken)
+    {
+        save.Set(0, card.PersonId);
+        save.Set(1, ChatOpsJson.Serialize(card.Choices));
+        save.Set(2, card.CardId);
+        save.SetInstant(3, card.SentAt);
+        await save.ExecuteAsync(cancellationToken);
+    }
+
     public async Task<LastCard?> FindAsync(string personId, CancellationToken cancellationToken = default) =>
         await s.QuerySingleOrDefaultAsync<Row>(SelectLastCard, new { PersonId = personId }, cancellationToken) is { } row
             ? new LastCard(row.PersonId, ChatOpsJson.Deserialize<List<Choice>>(row.Choices), row.CardId, row.SentAt)
