@@ -46,8 +46,11 @@ public sealed class SupervisionPageTests(Browser browser) : IClassFixture<Browse
         var liaison = Actor.Of((await host.Services.GetRequiredService<IDirectoryRepository>().FindPersonAsync("532600.lly", Ct))!, "chat:local");
         await InWorkAsync(host, (s, w) => s.ReportAsync(w, liaison, first, "已疏通排水沟并加盖板", done: true, DateTimeOffset.UtcNow, Ct));
 
-        // The office sees it waiting for the 督战组, with no button to close it; a forged close is refused.
+        await AttachPhotoAsync(host.Services, first, "整改后照片.jpg"); // sent with the report in chat (the intake's store and link)
+
+        // The office sees it waiting for the 督战组, with its photo, with no button to close it; a forged close is refused.
         await office.GotoAsync($"/console/supervision?id={first}");
+        Assert.Contains("整改后照片.jpg", await office.InnerTextAsync("#attachments"), StringComparison.Ordinal);
         Assert.Equal(0, await office.Locator("#verify").CountAsync());
         Assert.Contains(SupervisionText.OnlyVerifier, await office.InnerTextAsync("#verify-note"), StringComparison.Ordinal);
         var forged = await ConsolePages.PostWithTokenAsync(office, "/console/supervision?handler=Close", new Dictionary<string, string> { ["id"] = $"{first}" });
@@ -65,6 +68,9 @@ public sealed class SupervisionPageTests(Browser browser) : IClassFixture<Browse
         Assert.Equal(0, await supervisor.Locator("#entry-form").CountAsync());
         await supervisor.GotoAsync($"/console/supervision?id={first}");
         Assert.Contains("已疏通排水沟并加盖板", await supervisor.InnerTextAsync("#history"), StringComparison.Ordinal);
+        Assert.Contains("整改后照片.jpg", await supervisor.InnerTextAsync("#attachments"), StringComparison.Ordinal); // the verifier sees the photo
+        var photo = await supervisor.GetAttributeAsync("#attachments a", "href");
+        Assert.Equal(200, (await supervisor.Context.APIRequest.GetAsync(photo!)).Status);
         await supervisor.ClickAsync("#close");
         Assert.Contains("已核验销号", await supervisor.InnerTextAsync("#notice"), StringComparison.Ordinal);
         var rates = await supervisor.InnerTextAsync("#rates");
@@ -155,5 +161,20 @@ public sealed class SupervisionPageTests(Browser browser) : IClassFixture<Browse
         command.CommandText = "SELECT group_concat(payload, '\n') FROM outbox WHERE person_id = $p";
         command.Parameters.AddWithValue("$p", personId);
         return (await command.ExecuteScalarAsync(Ct)) as string ?? "";
+    }
+
+    /// <summary>Stores a photo as the attachment intake would and links it to the problem's rectification as the chat dialog would.</summary>
+    private static async Task AttachPhotoAsync(IServiceProvider services, long itemId, string name)
+    {
+        var repository = services.GetRequiredService<ChatOps.Core.Attachments.IAttachmentRepository>();
+        var key = $"local:test-{Guid.NewGuid():N}:0";
+        byte[] content = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0xFF, 0xD9];
+        Assert.True(await repository.AddAsync(new ChatOps.Core.Attachments.StoredAttachment(0, key, "local", "532600.lly", name, "image/jpeg", content.Length,
+            ChatOps.Core.Attachments.AttachmentStatus.Stored, null, null, null, null, DateTimeOffset.UtcNow), content, Ct));
+        var stored = (await repository.FindByKeyAsync(key, Ct))!;
+        await using var work = await services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(Ct);
+        await services.GetRequiredService<ChatOps.Core.Attachments.IAttachmentStoreFactory>().For(work)
+            .LinkAsync(stored.Id, ChatOps.Core.Attachments.AttachmentOwners.Rectification, itemId, "532600.lly", DateTimeOffset.UtcNow, Ct);
+        await work.CommitAsync(Ct);
     }
 }

@@ -1,7 +1,7 @@
 using ChatOps.Core.Calendar;
 using ChatOps.Core.Conversations;
-using Microsoft.Extensions.DependencyInjection;
 using ChatOps.Core.Reports.Overview;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatOps.Core.Reports.Scheduling;
