@@ -43,7 +43,7 @@ internal sealed class ImportProblemsVerb() : CliVerb("import-problems", "import-
         var path = Path.GetFullPath(args.Words[0]);
         if (!File.Exists(path))
         {
-            await error.WriteLineAsync($"找不到文件：{path}");
+            await error.WriteLineAsync($"未找到文件：{path}");
             return 1;
         }
 

@@ -9,7 +9,7 @@ public sealed partial class CircularText
     public const string UploadAsMultipart = "请以 multipart/form-data 上传文件（字段名 file）。";
 
     /// <summary>No such attachment.</summary>
-    public const string AttachmentNotFound = "找不到该附件。";
+    public const string AttachmentNotFound = "未找到该附件。";
 
     /// <summary>A body that is not JSON.</summary>
     public const string JsonRequired = "请求体须为 JSON（Content-Type: application/json）。";
@@ -54,7 +54,7 @@ public sealed partial class CircularText
     public static string InvalidJson(string error) => $"请求体不是有效的 JSON：{error}";
 
     /// <summary>No document with that id (the API says 公文: any kind).</summary>
-    public static string DocumentNotFound(long id) => string.Create(CultureInfo.InvariantCulture, $"找不到编号为 #{id} 的公文。");
+    public static string DocumentNotFound(long id) => string.Create(CultureInfo.InvariantCulture, $"未找到编号为 #{id} 的公文。");
 
     /// <summary>A target of the API's JSON that is not understood.</summary>
     public static string UnknownApiTarget(string? kind) =>

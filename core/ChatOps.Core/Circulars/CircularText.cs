@@ -89,7 +89,7 @@ public sealed partial class CircularText
     }
 
     /// <summary>No circular with that id.</summary>
-    public static string NotFound(long id) => string.Create(CultureInfo.InvariantCulture, $"找不到编号为 #{id} 的通报。");
+    public static string NotFound(long id) => string.Create(CultureInfo.InvariantCulture, $"未找到编号为 #{id} 的通报。");
 
     /// <summary>An unknown kind.</summary>
     public static string UnknownKind(string kind, IEnumerable<CircularKind> all) => $"公文类别“{kind}”不存在，可选：{string.Join("、", all.Select(k => k.Name))}。";

@@ -13,7 +13,7 @@ public static partial class DirectoryText
     public const string RegisterConversations = "请在名录 groups 中登记：kind 填 botframework，address 填上面的会话 id。";
 
     /// <summary>A file that does not exist.</summary>
-    public static string FileNotFound(string path) => $"找不到文件：{path}";
+    public static string FileNotFound(string path) => $"未找到文件：{path}";
 
     /// <summary>A file that cannot be written.</summary>
     public static string CannotWrite(string detail) => $"无法写入文件：{detail}";

@@ -164,7 +164,7 @@ public sealed partial class SupervisionService(
             var agreed = await meetings.For(work).FindItemAsync(itemId, cancellationToken);
             if (agreed is null)
             {
-                return SupervisionOutcome.Refused($"找不到编号为 {itemId} 的会议议定事项。");
+                return SupervisionOutcome.Refused($"未找到编号为 {itemId} 的会议议定事项。");
             }
 
             unitCode ??= agreed.OwnerUnit;

@@ -89,7 +89,7 @@ public static class SupervisionText
     };
 
     // Refusals.
-    public const string NotFound = "找不到该编号的问题或督办事项，请核对编号。";
+    public const string NotFound = "未找到该编号的问题或督办事项，请核对编号。";
     public const string NotYours = "该事项不属于您所在单位，您无权查看或报送。";
     public const string OnlyVerifier = "只有该县（市、区）的督战组成员可以核验销号或退回。";
     public const string OnlyOfficeVerifies = "督办事项由领导小组办公室核验办结。";
