@@ -190,6 +190,7 @@ internal static class DapperSetup
         RecordMap.Register<Core.Supervision.SupervisionEntry>();
         RecordMap.Register<Core.Attachments.StoredAttachment>();
         RecordMap.Register<Core.Conversations.StoredFile>();
+        RecordMap.Register<Core.Conversations.LastCard>();
         RecordMap.Register<Core.Meetings.MeetingSeries>();
         RecordMap.Register<Core.Meetings.Meeting>();
         RecordMap.Register<Core.Meetings.Attendee>();

@@ -8,16 +8,8 @@ namespace ChatOps.Storage.Conversations;
 /// </summary>
 internal sealed class LastCardStore(Session s) : ILastCardStore
 {
-    public static readonly SqlStatement UpsertLastCard = new(nameof(UpsertLastCard),
-        Sqlite: """
-        INSERT INTO last_cards (person_id, choices, card_id, sent_at) VALUES (@PersonId, @Choices, @CardId, @SentAt)
-        ON CONFLICT (person_id) DO UPDATE SET choices = excluded.choices, card_id = excluded.card_id, sent_at = excluded.sent_at
-        """,
-        SqlServer: """
-        UPDATE last_cards WITH (UPDLOCK, SERIALIZABLE) SET choices = @Choices, card_id = @CardId, sent_at = @SentAt WHERE person_id = @PersonId;
-        IF @@ROWCOUNT = 0
-            INSERT INTO last_cards (person_id, choices, card_id, sent_at) VALUES (@PersonId, @Choices, @CardId, @SentAt);
-        """);
+    public static readonly SqlStatement UpsertLastCard = SqlStatement.Upsert(nameof(UpsertLastCard), "person_id",
+        "INSERT INTO last_cards (person_id, choices, card_id, sent_at) VALUES (@PersonId, @Choices, @CardId, @SentAt)");
 
     public static readonly SqlStatement SelectLastCard = SqlStatement.Portable(nameof(SelectLastCard),
         "SELECT person_id, choices, card_id, sent_at FROM last_cards WHERE person_id = @PersonId");
@@ -53,10 +45,8 @@ internal sealed class LastCardStore(Session s) : ILastCardStore
         await save.ExecuteAsync(cancellationToken);
     }
 
-    public async Task<LastCard?> FindAsync(string personId, CancellationToken cancellationToken = default) =>
-        await s.QuerySingleOrDefaultAsync<Row>(SelectLastCard, new { PersonId = personId }, cancellationToken) is { } row
-            ? new LastCard(row.PersonId, ChatOpsJson.Deserialize<List<Choice>>(row.Choices), row.CardId, row.SentAt)
-            : null;
+    public Task<LastCard?> FindAsync(string personId, CancellationToken cancellationToken = default) =>
+        s.QuerySingleOrDefaultAsync<LastCard>(SelectLastCard, new { PersonId = personId }, cancellationToken);
 
     public Task SaveAsync(LastCard card, CancellationToken cancellationToken = default)
     {
@@ -66,15 +56,4 @@ internal sealed class LastCardStore(Session s) : ILastCardStore
 
     public Task ClearAsync(string personId, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(DeleteLastCard, new { PersonId = personId }, cancellationToken);
-
-    private sealed class Row
-    {
-        public string PersonId { get; set; } = "";
-
-        public string Choices { get; set; } = "[]";
-
-        public string? CardId { get; set; }
-
-        public DateTimeOffset SentAt { get; set; }
-    }
 }
