@@ -195,8 +195,16 @@ internal sealed class OutboxDispatcher(
                 if (sent > 0)
                 {
                     idleRounds = 0;
+                    continue;
                 }
-                else if (await signal.WaitOutboxAsync(UntilNextRetry(options.Value.IdleWait(++idleRounds, notifications?.Listening == true)), stoppingToken))
+
+                // Nothing due: sleep no longer than until the earliest message queued for later, by whichever process.
+                if (await outbox.NextPendingAfterAsync(time.GetUtcNow(), stoppingToken) is { } next)
+                {
+                    RetryAt(next);
+                }
+
+                if (await signal.WaitOutboxAsync(UntilNextRetry(options.Value.IdleWait(++idleRounds, notifications?.Listening == true)), stoppingToken))
                 {
                     idleRounds = 0;
                 }
@@ -213,7 +221,7 @@ internal sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>The idle wait, shortened to the earliest retry this dispatcher scheduled (it wakes when that comes due).</summary>
+    /// <summary>The idle wait, shortened to the earliest pending message (it wakes when that comes due).</summary>
     private TimeSpan UntilNextRetry(TimeSpan wait)
     {
         var next = Interlocked.Read(ref _nextRetryTicks);

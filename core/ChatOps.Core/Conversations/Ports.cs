@@ -33,6 +33,12 @@ public interface IOutboxDispatch
     /// </summary>
     Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// When the earliest pending message not yet due at <paramref name="now"/> comes due (queued for later by any
+    /// process: a retry, a circular's next wave), or null; the dispatcher sleeps no longer than that.
+    /// </summary>
+    Task<DateTimeOffset?> NextPendingAfterAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => Task.FromResult<DateTimeOffset?>(null);
+
     /// <summary>Records a successful send.</summary>
     Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default);
 

@@ -108,6 +108,10 @@ internal static class EngineSql
         WHERE id = @Id
         """);
 
+    /// <summary>When the earliest message queued for later (a retry, a circular's next wave) comes due.</summary>
+    public static readonly SqlStatement NextPendingOutbox = SqlStatement.Portable(nameof(NextPendingOutbox),
+        "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'Pending' AND next_attempt_at > @Now");
+
     public static readonly SqlStatement RetryOutbox = SqlStatement.Portable(nameof(RetryOutbox),
         "UPDATE outbox SET next_attempt_at = @NextAttemptAt, last_error = @Error, claimed_until = NULL WHERE id = @Id");
 

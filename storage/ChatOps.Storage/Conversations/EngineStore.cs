@@ -101,6 +101,9 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
         return rows.OrderBy(r => r.Id).Select(r => r.ToItem()).ToList();
     }
 
+    public Task<DateTimeOffset?> NextPendingAfterAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        db.ExecuteScalarAsync<DateTimeOffset?>(EngineSql.NextPendingOutbox, new { Now = now }, cancellationToken);
+
     public Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync(EngineSql.MarkOutboxSent, new { Id = id, ChannelMessageId = channelMessageId, At = at }, cancellationToken);
 
@@ -313,38 +316,27 @@ internal sealed class OutboxStore(Session s) : IOutbox
 
         await using var insert = s.Prepare(
             EngineSql.InsertOutbox, "Channel", "Address", "PersonId", "GroupCode", "Payload", "DedupeKey", "ReplyContext", "CreatedAt", "Status", "NextAttemptAt", "TraceParent");
-        PreparedCommand? lastCard = null; // cards to people (10,000 prompts with buttons): prepared once too
+        await using var lastCard = LastCardStore.PrepareSave(s); // cards to people (10,000 prompts with buttons): compiled once too
         var pending = OutboxStatus.Pending.ToString();
         var traceParent = ChatOpsTelemetry.CurrentTraceParent(); // the step queuing them, when traced
-        try
+        for (var i = 0; i < items.Count; i++)
         {
-            for (var i = 0; i < items.Count; i++)
+            var item = items[i];
+            insert.Set(0, item.Channel);
+            insert.Set(1, item.Address);
+            insert.Set(2, item.PersonId);
+            insert.Set(3, item.GroupCode);
+            insert.Set(4, ChatOpsJson.Serialize(item.Message));
+            insert.Set(5, item.DedupeKey);
+            insert.Set(6, item.ReplyContext);
+            insert.SetInstant(7, item.CreatedAt);
+            insert.Set(8, pending);
+            insert.SetInstant(9, item.NextAttemptAt ?? item.CreatedAt);
+            insert.Set(10, item.TraceParent ?? traceParent);
+            queued[i] = await insert.ExecuteAsync(cancellationToken) == 1;
+            if (queued[i] && LastCard.Of(item) is { } card)
             {
-                var item = items[i];
-                insert.Set(0, item.Channel);
-                insert.Set(1, item.Address);
-                insert.Set(2, item.PersonId);
-                insert.Set(3, item.GroupCode);
-                insert.Set(4, ChatOpsJson.Serialize(item.Message));
-                insert.Set(5, item.DedupeKey);
-                insert.Set(6, item.ReplyContext);
-                insert.SetInstant(7, item.CreatedAt);
-                insert.Set(8, pending);
-                insert.SetInstant(9, item.NextAttemptAt ?? item.CreatedAt);
-                insert.Set(10, item.TraceParent ?? traceParent);
-                queued[i] = await insert.ExecuteAsync(cancellationToken) == 1;
-                if (queued[i] && LastCard.Of(item) is { } card)
-                {
-                    lastCard ??= LastCardStore.PrepareSave(s);
-                    await LastCardStore.SaveAsync(lastCard, card, cancellationToken);
-                }
-            }
-        }
-        finally
-        {
-            if (lastCard is not null)
-            {
-                await lastCard.DisposeAsync();
+                await LastCardStore.SaveAsync(lastCard, card, cancellationToken);
             }
         }
 

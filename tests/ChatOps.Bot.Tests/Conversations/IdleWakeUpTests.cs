@@ -43,6 +43,24 @@ public sealed class IdleWakeUpTests
     }
 
     [Fact]
+    public async Task AMessageQueuedForLater_IsSentWhenDue_NotAtTheNextPoll()
+    {
+        // A circular's next wave or a retry is queued with a later send time; the insert's wake-up finds nothing due,
+        // so the dispatcher must sleep only until that time, not until the next (here ten-minute) poll.
+        await using var bot = await WeComBot.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Engine:PollInterval"] = NoPoll,
+            ["Engine:IdlePollInterval"] = NoPoll,
+        });
+        var user = bot.Members[0];
+        var due = DateTimeOffset.UtcNow.AddSeconds(3);
+        await bot.EnqueueAsync(new OutboxItem(0, "wecom", user, user, null, OutboundMessage.Plain("第二批通知"), "later-1", DateTimeOffset.UtcNow, NextAttemptAt: due));
+
+        await WaitUntilAsync(() => bot.Received(user).Any(d => d.Content == "第二批通知"), "the message queued for later was not sent when due");
+        Assert.True(DateTimeOffset.UtcNow >= due, "sent before its time");
+    }
+
+    [Fact]
     public async Task OtherProcessesWork_OnPostgreSqlWithoutPolling_IsPickedUpThroughListenNotify()
     {
         await using var storage = await TestStorage.CreateAsync(StorageProviders.PostgreSql);
