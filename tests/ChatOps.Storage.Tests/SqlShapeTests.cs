@@ -37,15 +37,15 @@ public class SqlShapeTests
     [Fact]
     public void Upsert_UpdatesEveryColumnOutsideTheKey()
     {
-        var statement = SqlStatement.Upsert("T", "person_id", "INSERT INTO meeting_prompts (person_id, choices, sent_at) VALUES (@PersonId, @Choices, 1)");
+        var statement = SqlStatement.Upsert("T", "person_id", "INSERT INTO last_cards (person_id, choices, sent_at) VALUES (@PersonId, @Choices, 1)");
 
         Assert.Equal(
-            "INSERT INTO meeting_prompts (person_id, choices, sent_at) VALUES (@PersonId, @Choices, 1) "
+            "INSERT INTO last_cards (person_id, choices, sent_at) VALUES (@PersonId, @Choices, 1) "
             + "ON CONFLICT (person_id) DO UPDATE SET choices = excluded.choices, sent_at = excluded.sent_at",
             Fold(statement.Sqlite));
         Assert.Equal(
-            "UPDATE meeting_prompts WITH (UPDLOCK, SERIALIZABLE) SET choices = @Choices, sent_at = 1 WHERE person_id = @PersonId; "
-            + "IF @@ROWCOUNT = 0 INSERT INTO meeting_prompts (person_id, choices, sent_at) VALUES (@PersonId, @Choices, 1);",
+            "UPDATE last_cards WITH (UPDLOCK, SERIALIZABLE) SET choices = @Choices, sent_at = 1 WHERE person_id = @PersonId; "
+            + "IF @@ROWCOUNT = 0 INSERT INTO last_cards (person_id, choices, sent_at) VALUES (@PersonId, @Choices, 1);",
             Fold(statement.SqlServer));
     }
 

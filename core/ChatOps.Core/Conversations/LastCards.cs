@@ -63,9 +63,6 @@ public interface ILastCardStore
     /// <summary>The person's last card, if any.</summary>
     Task<LastCard?> FindAsync(string personId, CancellationToken cancellationToken = default);
 
-    /// <summary>Makes <paramref name="card"/> the person's last card (the outbox calls it for every card it queues).</summary>
-    Task SaveAsync(LastCard card, CancellationToken cancellationToken = default);
-
     /// <summary>Forgets the person's last card (it was answered).</summary>
     Task ClearAsync(string personId, CancellationToken cancellationToken = default);
 }

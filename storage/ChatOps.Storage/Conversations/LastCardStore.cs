@@ -25,7 +25,7 @@ internal sealed class LastCardStore(Session s) : ILastCardStore
     {
         if (LastCard.Of(item) is { } card)
         {
-            await new LastCardStore(session).SaveAsync(card, cancellationToken);
+            await session.ExecuteAsync(UpsertLastCard, new { card.PersonId, Choices = ChatOpsJson.Serialize(card.Choices), card.CardId, card.SentAt }, cancellationToken);
         }
 
         return true;
@@ -47,12 +47,6 @@ internal sealed class LastCardStore(Session s) : ILastCardStore
 
     public Task<LastCard?> FindAsync(string personId, CancellationToken cancellationToken = default) =>
         s.QuerySingleOrDefaultAsync<LastCard>(SelectLastCard, new { PersonId = personId }, cancellationToken);
-
-    public Task SaveAsync(LastCard card, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(card);
-        return s.ExecuteAsync(UpsertLastCard, new { card.PersonId, Choices = ChatOpsJson.Serialize(card.Choices), card.CardId, card.SentAt }, cancellationToken);
-    }
 
     public Task ClearAsync(string personId, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(DeleteLastCard, new { PersonId = personId }, cancellationToken);

@@ -260,7 +260,5 @@ internal sealed class NoLastCards : ILastCardStore
 {
     public Task<LastCard?> FindAsync(string personId, CancellationToken cancellationToken = default) => Task.FromResult<LastCard?>(null);
 
-    public Task SaveAsync(LastCard card, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
     public Task ClearAsync(string personId, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }
