@@ -176,9 +176,7 @@ public sealed class ReportChasing(
         IUnitOfWork work, ReportCycle cycle, ReportPeriod period, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var snapshot = await directory.LoadAsync(cancellationToken);
-        var board = PeriodBoard.Build(cycle, period, snapshot,
-            await work.Reports.ListForPeriodAsync(cycle.Key, period.Key, cancellationToken),
-            await work.Schedule.ListExemptAsync(cycle.Key, period.Key, cancellationToken));
+        var board = await PeriodBoard.ReadAsync(cycle, period, snapshot, work, cancellationToken); // a merged period's component keys too, as the console's board
         var people = snapshot.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var liaisons = snapshot.LiaisonsByUnit();
         var messages = new List<ChaseMessage>();
