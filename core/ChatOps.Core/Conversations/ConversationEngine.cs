@@ -19,7 +19,6 @@ public sealed class ConversationEngine(
     IEnumerable<IInboxPreparation>? preparations = null)
 {
     /// <summary>The answer to a click on a card that no longer asks the current step.</summary>
-    public const string StaleCardText = "这张卡片已失效，请按最新消息操作。";
 
     /// <summary>Handles the message and marks it processed, all in one transaction.</summary>
     public async Task HandleAsync(InboxItem item, CancellationToken cancellationToken = default)
@@ -147,7 +146,7 @@ public sealed class ConversationEngine(
         {
             logger.LogWarning("Message from unknown sender {Sender} on {Channel}", message.SenderId, message.Channel);
             await uow.Outbox.EnqueueAsync(new OutboxItem(0, message.Channel, message.SenderId, null, null,
-                OutboundMessage.Plain("您好，您不在本系统的名录中，暂时无法使用。如需开通，请联系领导小组办公室。"), null, now), cancellationToken);
+                OutboundMessage.Plain(ConversationText.UnknownSender), null, now), cancellationToken);
         }
         else
         {
@@ -205,7 +204,7 @@ public sealed class ConversationEngine(
             // A button of a card that no longer asks the current step (answered by typing, superseded, or not ours):
             // it changes nothing; the channel greys the card out.
             logger.LogInformation("Stale card {Card} clicked by {Person}; ignored", clicked, turn.Person.Id);
-            await turn.ReplyAsync(OutboundMessage.Plain(StaleCardText), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(ConversationText.StaleCard), cancellationToken);
             return;
         }
 
@@ -214,7 +213,7 @@ public sealed class ConversationEngine(
             if (state is null || owner is null)
             {
                 await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
-                await turn.ReplyAsync(OutboundMessage.Plain("当前没有进行中的操作。"), cancellationToken);
+                await turn.ReplyAsync(OutboundMessage.Plain(ConversationText.NothingToCancel), cancellationToken);
             }
             else
             {
@@ -254,17 +253,17 @@ public sealed class ConversationEngine(
         {
             await turn.ReplyAsync(OutboundMessage.Plain(turn.Message.HasAttachments
                 ? Attachments.AttachmentText.NotInDialog
-                : "暂不支持这类消息，请发送文字。回复“帮助”查看可用的功能。"), cancellationToken);
+                : ConversationText.TextOnly), cancellationToken);
             return;
         }
 
-        await turn.ReplyAsync(OutboundMessage.Ask("未能识别该指令，您可以：", [.. FallbackChoices(turn.Person)]), cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Ask(ConversationText.Fallback, [.. FallbackChoices(turn.Person)]), cancellationToken);
     }
 
     /// <summary>The fallback's buttons: each feature's for this person, then 查看状态 and 帮助 (never twice the same).</summary>
     private IEnumerable<Choice> FallbackChoices(Person person) =>
         features.SelectMany(f => f.FallbackChoices(person))
-            .Append(new Choice("查看状态", "状态")).Append(new Choice("帮助", "帮助"))
+            .Append(ConversationText.StatusChoice).Append(ConversationText.HelpChoice)
             .DistinctBy(c => c.Value, StringComparer.Ordinal);
 
     /// <summary>状态: every feature's section for the person, in registration order.</summary>
@@ -280,25 +279,25 @@ public sealed class ConversationEngine(
         }
 
         return sections.Count == 0
-            ? OutboundMessage.Plain("您目前没有需要办理的事项。回复“帮助”查看可用的功能。")
-            : OutboundMessage.Markdown(string.Join("\n\n", sections), "当前状态");
+            ? OutboundMessage.Plain(ConversationText.NothingToDo)
+            : OutboundMessage.Markdown(string.Join("\n\n", sections), ConversationText.StatusTitle);
     }
 
     private OutboundMessage Help(Person person, bool inDialog)
     {
-        var sb = new StringBuilder("**可用的功能**\n\n");
+        var sb = new StringBuilder(ConversationText.HelpHeading).Append("\n\n");
         foreach (var line in features.SelectMany(f => f.HelpLines(person)))
         {
             sb.Append("- ").AppendLine(line);
         }
 
-        sb.AppendLine("- **取消**（cancel）：放弃当前正在进行的操作");
-        sb.AppendLine("- **帮助**（help）：显示本说明");
+        sb.Append("- ").AppendLine(ConversationText.HelpCancel);
+        sb.Append("- ").AppendLine(ConversationText.HelpHelp);
         if (inDialog)
         {
-            sb.AppendLine("\n您有一项操作尚未完成，直接回复即可继续。");
+            sb.AppendLine().AppendLine(ConversationText.HelpInDialog);
         }
 
-        return OutboundMessage.Markdown(sb.ToString().TrimEnd(), "帮助");
+        return OutboundMessage.Markdown(sb.ToString().TrimEnd(), ConversationText.HelpTitle);
     }
 }

@@ -241,7 +241,7 @@ public sealed partial class SupervisionService
 
     internal async Task NotifyAsync(IUnitOfWork work, Person? to, OutboundMessage message, DateTimeOffset now, string? dedupeKey, CancellationToken cancellationToken)
     {
-        if (to is not null && router.To(to, message, now, dedupeKey) is { } item)
+        if (to is not null && router.To(to, message with { Text = SupervisionText.Address(message.Kind == OutboundKind.Markdown ? MarkdownText.Escape(to.Name) : to.Name) + message.Text }, now, dedupeKey) is { } item)
         {
             await work.Outbox.EnqueueAsync(item, cancellationToken);
         }

@@ -90,7 +90,7 @@ public static class SupervisionText
 
     // Refusals.
     public const string NotFound = "未找到该编号的问题或督办事项，请核对编号。";
-    public const string NotYours = "该事项不属于您所在单位，您无权查看或报送。";
+    public const string NotYours = "该事项不属于您所在单位，无法查看或报送。";
     public const string OnlyVerifier = "只有该县（市、区）的督战组成员可以核验销号或退回。";
     public const string OnlyOfficeVerifies = "督办事项由领导小组办公室核验办结。";
     public const string OnlyOffice = "只有领导小组办公室人员可以进行此项操作。";
@@ -123,9 +123,13 @@ public static class SupervisionText
     public const string HelpSupervisor = "**问题清单**、**整改率**：查看督战县（市、区）的问题和整改率；**销号 #编号**、**退回整改 #编号**：核验整改情况";
     public const string HelpOffice = "**整改率**：各县（市、区）问题清单整改率与目标对比；**问题清单**：全部问题、投诉和督办事项";
 
-    // Notices.
+    // Notices. Each goes to one person, who is addressed by name (<see cref="Address"/>) before the text.
+
+    /// <summary>“曹海燕同志：” on a line of its own, as every message to one person begins.</summary>
+    public static string Address(string name) => $"{name}同志：\n";
+
     public static string NewItems(int count, SupervisionKind kind, string unitName) =>
-        $"{unitName}新增{count}个{(kind == SupervisionKind.Complaint ? "群众投诉举报事项" : "问题清单事项")}，请回复“问题清单”查看，按时限整改后回复“整改 #编号”报送整改情况。";
+        $"{unitName}新增{(kind == SupervisionKind.Complaint ? "群众投诉举报事项" : "问题清单事项")}{count}项，请回复“问题清单”查看，并在时限内整改；整改完成后回复“整改 #编号”报送整改情况。";
 
     public static string NewTask(SupervisionItem task, string unitName) =>
         $"领导小组办公室交办督办事项 #{task.Id}（{unitName}）：{task.Description}\n完成标准：{task.DoneCriteria ?? "按要求落实"}\n办结时限：{Date(task.Deadline)}\n请按时落实，期间可回复“进展 #{task.Id}”报送进展，完成后回复“办结 #{task.Id}”。";
@@ -146,13 +150,13 @@ public static class SupervisionText
     public static string Closed(SupervisionItem item) => $"#{item.Id}（{item.Description}）已核验销号。";
 
     public static string Reminder(SupervisionItem item, string unitName) =>
-        $"提醒：{Ref(item, unitName)}的整改时限为{Date(item.Deadline)}，目前尚未报送整改情况。请抓紧整改，完成后回复“整改 #{item.Id}”；确需延期请回复“申请延期 #{item.Id}”并说明原因。";
+        $"{Ref(item, unitName)}的整改时限为{Date(item.Deadline)}，目前尚未报送整改情况。请抓紧整改，完成后回复“整改 #{item.Id}”；确需延期的，请回复“申请延期 #{item.Id}”并说明原因。";
 
     public static string OverdueToLeader(SupervisionItem item, string unitName) =>
-        $"督办提醒：{Ref(item, unitName)}已超过整改时限（{Date(item.Deadline)}），尚未完成。内容：{item.Description}。请督促落实。";
+        $"{Ref(item, unitName)}已超过整改时限（{Date(item.Deadline)}），至今尚未完成，请督促落实。\n内容：{item.Description}";
 
     public static string OverdueToOffice(SupervisionItem item, string unitName, int days) =>
-        $"逾期督办：{Ref(item, unitName)}已逾期{days}天，已提醒单位分管领导，仍未完成。内容：{item.Description}";
+        $"{Ref(item, unitName)}已逾期{days}天，已提醒该单位分管领导，至今仍未完成。\n内容：{item.Description}";
 
     /// <summary>The weekly summary of a county (每周一分析、一报告).</summary>
     public static string Weekly(CountyRate rate, IReadOnlyList<string> overdueLines, int submitted, int year)

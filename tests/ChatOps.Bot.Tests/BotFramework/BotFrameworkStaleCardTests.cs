@@ -25,7 +25,7 @@ public sealed class BotFrameworkStaleCardTests
         var second = await bf.SayAsync("2. 开展农贸市场环境卫生督查", "已记录第2条");
         Assert.NotEqual(first.CardSubmits.Single().Data["card"]!.GetValue<string>(), second.CardSubmits.Single().Data["card"]!.GetValue<string>());
 
-        await bf.PressAsync(first, "完成", ConversationEngine.StaleCardText);
+        await bf.PressAsync(first, "完成", ConversationText.StaleCard);
         var greyed = await connector.WaitForAsync(c => c.Kind == "update" && c.ActivityId == first.AssignedId);
         Assert.Contains("已失效", greyed.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("已选择", greyed.Text, StringComparison.Ordinal);

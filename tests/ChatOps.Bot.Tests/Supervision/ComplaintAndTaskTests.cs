@@ -52,7 +52,7 @@ public sealed class ComplaintAndTaskTests
 
         chat.Clock.Advance(TimeSpan.FromDays(3));
         Assert.True(await chat.RunSchedulerAsync() >= 1);
-        Assert.Contains("已逾期4天，已提醒单位分管领导", await chat.InboxTextAsync("office.clerk1"), StringComparison.Ordinal);
+        Assert.Contains("余波同志：\n#1 督办事项（昆明市）已逾期4天，已提醒该单位分管领导", await chat.InboxTextAsync("office.clerk1"), StringComparison.Ordinal);
         Assert.Equal(0, await chat.RunSchedulerAsync());
     }
 

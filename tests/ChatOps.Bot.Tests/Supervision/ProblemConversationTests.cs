@@ -10,7 +10,7 @@ public sealed class ProblemConversationTests
     {
         await using var chat = await SupervisionChat.StartAsync();
         await chat.SeedWenshanAsync();
-        Assert.Contains("文山州新增2个问题清单事项", await chat.InboxTextAsync("532600.lly"), StringComparison.Ordinal);
+        Assert.Contains("武杰同志：\n文山州新增问题清单事项2项", await chat.InboxTextAsync("532600.lly"), StringComparison.Ordinal);
         var liaison = chat.As("532600.lly");
         var supervisor = chat.As("dzz.wenshan");
         var office = chat.As("office.clerk1");

@@ -23,7 +23,7 @@ public sealed class WeComStaleCardTests
 
         mark = bot.Mark(Liaison);
         var click = await bot.PressesAsync(Liaison, doneCard, "完成");
-        await bot.NextAsync(Liaison, mark, ConversationEngine.StaleCardText);
+        await bot.NextAsync(Liaison, mark, ConversationText.StaleCard);
         await WeComBot.WaitUntilAsync(
             () => Task.FromResult(bot.WeCom.CardUpdates.Any(u => u.ResponseCode == click.ResponseCode)), () => "the card was not greyed out");
         Assert.Equal("已失效", Assert.Single(bot.WeCom.CardUpdates, u => u.ResponseCode == click.ResponseCode).ReplaceName);
@@ -31,7 +31,7 @@ public sealed class WeComStaleCardTests
         // A click on a card that is not ours at all is refused the same way.
         mark = bot.Mark(Liaison);
         await bot.WeCom.SendCardClickAsync(bot.CallbackUrl, bot.Crypto, Liaison, "foreign-task-7", "完成", cancellationToken: TestContext.Current.CancellationToken);
-        await bot.NextAsync(Liaison, mark, ConversationEngine.StaleCardText);
+        await bot.NextAsync(Liaison, mark, ConversationText.StaleCard);
 
         // 存在问题 is still the question: neither click answered it.
         mark = bot.Mark(Liaison);
