@@ -40,5 +40,5 @@ public sealed partial class CircularText
     }
 
     /// <summary>收到 again (or 收到，谢谢) when everything is acknowledged: a short answer, nothing to do.</summary>
-    public static string NothingLeftToAcknowledge(Circular last) => $"好的。您已确认收到{Reference(last)}，无需再回复。";
+    public static string NothingLeftToAcknowledge(Circular last) => $"您已确认收到{Reference(last)}，无需再次回复。";
 }

@@ -55,7 +55,7 @@ public sealed class CircularCourtesyTests : IAsyncLifetime
         const string liaison = "532900.lly";
 
         (await _chat.SaysAsync(liaison, "收到")).Shows("已确认收到《关于报送材料的通知》（云爱卫专项办发〔2026〕1号）。");
-        (await _chat.SaysAsync(liaison, "收到，谢谢！")).Shows("好的。您已确认收到《关于报送材料的通知》（云爱卫专项办发〔2026〕1号），无需再回复。")
+        (await _chat.SaysAsync(liaison, "收到，谢谢！")).Shows("您已确认收到《关于报送材料的通知》（云爱卫专项办发〔2026〕1号），无需再次回复。")
             .DoesNotShow("未能识别");
         (await _chat.SaysAsync(liaison, "好的，谢谢")).Shows("不客气。").DoesNotShow("未能识别");
         (await _chat.SaysAsync(liaison, "谢谢办公室")).Shows("不客气。");
