@@ -1,3 +1,6 @@
+using System.Globalization;
+using ChatOps.Bot.Hosting;
+
 namespace ChatOps.Bot.Cli;
 
 /// <summary>
@@ -13,6 +16,8 @@ namespace ChatOps.Bot.Cli;
 /// </param>
 internal abstract class CliVerb(string name, string usage, int words = 0, int? maxWords = null, string[]? options = null) : ICliVerb
 {
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d"];
+
     public string Name => name;
 
     public string Usage => usage;
@@ -27,9 +32,26 @@ internal abstract class CliVerb(string name, string usage, int words = 0, int? m
             return CliVerbs.Usage;
         }
 
-        return positional.Count < words || positional.Count > (maxWords ?? words)
-            ? await UsageAsync(error)
-            : await RunAsync(services, new CliArguments(positional, given), output, error);
+        if (positional.Count > (maxWords ?? words))
+        {
+            await error.WriteLineAsync($"多余的参数：{string.Join(" ", positional.Skip(maxWords ?? words))}。usage: {Usage}");
+            return CliVerbs.Usage;
+        }
+
+        if (positional.Count < words)
+        {
+            return await UsageAsync(error);
+        }
+
+        try
+        {
+            return await RunAsync(services, new CliArguments(positional, given), output, error);
+        }
+        catch (CliExitException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return ex.ExitCode;
+        }
     }
 
     /// <summary>Runs the verb with its parsed arguments; the number of words is already checked.</summary>
@@ -41,6 +63,47 @@ internal abstract class CliVerb(string name, string usage, int words = 0, int? m
         await error.WriteLineAsync($"usage: {Usage}");
         return CliVerbs.Usage;
     }
+
+    /// <summary>The option's trimmed value; when it is missing or blank the verb stops with exit code 2 and says which.</summary>
+    protected string Required(CliArguments args, string option) =>
+        args.Option(option)?.Trim() is { Length: > 0 } value ? value : throw new CliExitException(CliVerbs.Usage, $"缺少 --{option}。usage: {Usage}");
+
+    /// <summary>The option as a date (2026-01-01 or 2026-1-1); when it is missing or not a date the verb stops with exit code 2.</summary>
+    protected static DateOnly Date(CliArguments args, string option)
+    {
+        if (args.Option(option) is not { } text || string.IsNullOrWhiteSpace(text))
+        {
+            throw new CliExitException(CliVerbs.Usage, $"缺少 --{option}，应写成 2026-01-01 这样的日期。");
+        }
+
+        return DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date.Year is >= 1900 and <= 9000
+                ? date
+                : throw new CliExitException(CliVerbs.Usage, $"--{option} 的值“{text}”不是有效日期，应写成 2026-01-01 这样的格式。");
+    }
+
+    /// <summary>
+    /// A service; when the host did not register it (or its ports) the verb stops with one configuration-error line and
+    /// <see cref="ChatOpsHost.StartupFailed"/> rather than a stack trace.
+    /// </summary>
+    protected static T Service<T>(IServiceProvider services)
+        where T : notnull
+    {
+        try
+        {
+            return services.GetRequiredService<T>();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new CliExitException(ChatOpsHost.StartupFailed, $"chatops: configuration error: {typeof(T).Name} is not available: {ex.Message}");
+        }
+    }
+
+    /// <summary>Stops a verb early: <see cref="CliVerb"/> writes the message to the error stream and exits with the code.</summary>
+    private sealed class CliExitException(int exitCode, string message) : Exception(message)
+    {
+        public int ExitCode => exitCode;
+    }
 }
 
 /// <summary>A verb's parsed arguments: the positional words and the <c>--name value</c> options (names ignore case).</summary>
@@ -49,6 +112,6 @@ internal sealed record CliArguments(IReadOnlyList<string> Words, IReadOnlyDictio
     /// <summary>The option's value, or null when it was not given.</summary>
     public string? Option(string name) => Options.GetValueOrDefault(name);
 
-    /// <summary>Who acts: <c>--by</c>, else the operating-system user as <c>cli:NAME</c>.</summary>
-    public string By => Option("by") ?? $"cli:{Environment.UserName}";
+    /// <summary>Who acts: <c>--by</c>, else (also when it is blank) the operating-system user as <c>cli:NAME</c>.</summary>
+    public string By => Option("by") is { Length: > 0 } by ? by : $"cli:{Environment.UserName}";
 }

@@ -15,13 +15,9 @@ public interface IRunsBeforeStartup : ICliVerb;
 /// <c>doctor</c>: checks everything an operator can get wrong and prints one line per finding, in Chinese and English,
 /// saying what to do. Exit code 0 only when nothing blocks.
 /// </summary>
-internal sealed class DoctorVerb : IRunsBeforeStartup
+internal sealed class DoctorVerb() : CliVerb("doctor", "doctor"), IRunsBeforeStartup
 {
-    public string Name => "doctor";
-
-    public string Usage => "doctor";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
         var report = await services.GetRequiredService<DoctorService>().RunAsync();
         foreach (var finding in report.Findings)

@@ -11,39 +11,25 @@ namespace ChatOps.Bot.Cli;
 /// with its key, the days it covers and its deadline after 顺延, so the office can check the year against the State
 /// Council's holiday notice. Years without official holiday data are warned about on the error stream.
 /// </summary>
-internal sealed class PeriodsVerb : ICliVerb
+internal sealed class PeriodsVerb() : CliVerb(
+    "periods", "periods [--cycle weekly|quarterly] --from YYYY-MM-DD --to YYYY-MM-DD", options: ["cycle", "from", "to"])
 {
-    public string Name => "periods";
-
-    public string Usage => "periods [--cycle weekly|quarterly] --from YYYY-MM-DD --to YYYY-MM-DD";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        if (!ReportVerbArgs.TryParse(args, ["cycle", "from", "to"], Usage, out var options, out var problem)
-            || !ReportVerbArgs.TryDate(options, "from", out var from, ref problem)
-            || !ReportVerbArgs.TryDate(options, "to", out var to, ref problem))
-        {
-            await error.WriteLineAsync(problem);
-            return CliVerbs.Usage;
-        }
-
+        var from = Date(args, "from");
+        var to = Date(args, "to");
         if (to < from)
         {
             await error.WriteLineAsync($"结束日期 {ReportVerbArgs.Iso(to)} 早于开始日期 {ReportVerbArgs.Iso(from)}。");
             return CliVerbs.Usage;
         }
 
-        if (!ReportVerbArgs.TryResolve<ReportCycles>(services, out var cycles, out problem)
-            || !ReportVerbArgs.TryResolve<PeriodCalculator>(services, out var calculator, out problem))
-        {
-            await error.WriteLineAsync(problem);
-            return ChatOpsHost.StartupFailed;
-        }
-
+        var cycles = Service<ReportCycles>(services);
+        var calculator = Service<PeriodCalculator>(services);
         ReportCycle cycle;
         try
         {
-            cycle = cycles.Get(ReportVerbArgs.Cycle(options));
+            cycle = cycles.Get(ReportVerbArgs.Cycle(args));
         }
         catch (ArgumentException ex)
         {
@@ -80,34 +66,15 @@ internal sealed class PeriodsVerb : ICliVerb
 /// <c>bulletin [--cycle weekly] --period KEY --out FILE.docx|FILE.md [--date YYYY-MM-DD] [--issue 第12期]</c>: compiles
 /// the period's bulletin (工作专报) from the stored reports and writes it as Word or Markdown (by extension).
 /// </summary>
-internal sealed class BulletinVerb : ICliVerb
+internal sealed class BulletinVerb() : CliVerb(
+    "bulletin", "bulletin [--cycle weekly|quarterly] --period KEY --out FILE.docx|FILE.md [--date YYYY-MM-DD] [--issue 第N期]",
+    options: ["cycle", "period", "out", "date", "issue"])
 {
-    public string Name => "bulletin";
-
-    public string Usage => "bulletin [--cycle weekly|quarterly] --period KEY --out FILE.docx|FILE.md [--date YYYY-MM-DD] [--issue 第N期]";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        if (!ReportVerbArgs.TryParse(args, ["cycle", "period", "out", "date", "issue"], Usage, out var options, out var problem)
-            || !ReportVerbArgs.TryRequired(options, "period", Usage, out var periodKey, ref problem)
-            || !ReportVerbArgs.TryRequired(options, "out", Usage, out var outArgument, ref problem))
-        {
-            await error.WriteLineAsync(problem);
-            return CliVerbs.Usage;
-        }
-
-        DateOnly? date = null;
-        if (options.ContainsKey("date"))
-        {
-            if (!ReportVerbArgs.TryDate(options, "date", out var given, ref problem))
-            {
-                await error.WriteLineAsync(problem);
-                return CliVerbs.Usage;
-            }
-
-            date = given;
-        }
-
+        var periodKey = Required(args, "period");
+        var outArgument = Required(args, "out");
+        DateOnly? date = args.Options.ContainsKey("date") ? Date(args, "date") : null;
         var path = Path.GetFullPath(outArgument);
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is not (".docx" or ".md"))
@@ -116,16 +83,11 @@ internal sealed class BulletinVerb : ICliVerb
             return CliVerbs.Usage;
         }
 
-        if (!ReportVerbArgs.TryResolve<BulletinService>(services, out var bulletins, out problem))
-        {
-            await error.WriteLineAsync(problem);
-            return ChatOpsHost.StartupFailed;
-        }
-
+        var bulletins = Service<BulletinService>(services);
         try
         {
-            var issue = new BulletinIssue(Date: date, IssueNumber: options.GetValueOrDefault("issue"));
-            var cycleKey = ReportVerbArgs.Cycle(options);
+            var issue = new BulletinIssue(Date: date, IssueNumber: args.Option("issue"));
+            var cycleKey = ReportVerbArgs.Cycle(args);
             var (cycle, period) = bulletins.Resolve(cycleKey, periodKey);
             var bulletin = await bulletins.CompileAsync(cycleKey, periodKey, issue);
 
@@ -169,46 +131,32 @@ internal sealed class BulletinVerb : ICliVerb
 /// <c>headline [--cycle weekly] --period KEY --text "…" [--by 姓名]</c>: adds an item to 一、行动要情 of the period's
 /// bulletin; <c>--clear</c> removes them all; with neither, lists them.
 /// </summary>
-internal sealed class HeadlineVerb : ICliVerb
+internal sealed class HeadlineVerb() : CliVerb(
+    "headline", "headline [--cycle weekly|quarterly] --period KEY (--text \"行动要情\" [--by 姓名] | --clear | --list)",
+    options: ["cycle", "period", "text", "by", "clear", "list"])
 {
-    public string Name => "headline";
-
-    public string Usage => "headline [--cycle weekly|quarterly] --period KEY (--text \"行动要情\" [--by 姓名] | --clear | --list)";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        if (!ReportVerbArgs.TryParse(args, ["cycle", "period", "text", "by", "clear", "list"], Usage, out var options, out var problem)
-            || !ReportVerbArgs.TryRequired(options, "period", Usage, out var periodKey, ref problem))
-        {
-            await error.WriteLineAsync(problem);
-            return CliVerbs.Usage;
-        }
-
-        var actions = new[] { "text", "clear", "list" }.Count(options.ContainsKey);
+        var periodKey = Required(args, "period");
+        var actions = new[] { "text", "clear", "list" }.Count(args.Options.ContainsKey);
         if (actions > 1)
         {
             await error.WriteLineAsync($"--text、--clear、--list 只能选一个。usage: {Usage}");
             return CliVerbs.Usage;
         }
 
-        if (!ReportVerbArgs.TryResolve<BulletinService>(services, out var bulletins, out problem))
-        {
-            await error.WriteLineAsync(problem);
-            return ChatOpsHost.StartupFailed;
-        }
-
-        var cycleKey = ReportVerbArgs.Cycle(options);
+        var bulletins = Service<BulletinService>(services);
+        var cycleKey = ReportVerbArgs.Cycle(args);
         try
         {
-            if (options.TryGetValue("text", out var text))
+            if (args.Option("text") is { } text)
             {
-                var by = options.GetValueOrDefault("by") is { Length: > 0 } named ? named : $"cli:{Environment.UserName}";
-                var (period, items) = await bulletins.AddHeadlineAsync(cycleKey, periodKey, text, by);
+                var (period, items) = await bulletins.AddHeadlineAsync(cycleKey, periodKey, text, args.By);
                 await output.WriteLineAsync($"已添加到 {period.Key} 的行动要情（共 {items.Count} 条）。");
                 return 0;
             }
 
-            if (options.ContainsKey("clear"))
+            if (args.Options.ContainsKey("clear"))
             {
                 var period = await bulletins.ClearHeadlinesAsync(cycleKey, periodKey);
                 await output.WriteLineAsync($"已清空 {period.Key} 的行动要情。");
@@ -232,79 +180,12 @@ internal sealed class HeadlineVerb : ICliVerb
     }
 }
 
-/// <summary>Argument handling shared by the report verbs.</summary>
+/// <summary>Argument handling shared by the report and schedule verbs.</summary>
 internal static class ReportVerbArgs
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d"];
-
-    /// <summary>
-    /// Splits the options, refusing positional arguments and unknown options (a typo such as <c>--form</c> must not be
-    /// ignored). Options with a ':' are configuration overrides (<c>--Storage:DataFolder=…</c>) and are left alone.
-    /// </summary>
-    public static bool TryParse(string[] args, string[] known, string usage, out Dictionary<string, string> options, out string problem)
-    {
-        var (positional, parsed) = CliVerbs.Parse(args);
-        options = parsed;
-        var unknown = parsed.Keys.Where(k => !k.Contains(':', StringComparison.Ordinal) && !known.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
-        problem = positional.Count > 0
-            ? $"多余的参数：{string.Join(" ", positional)}。usage: {usage}"
-            : unknown.Count > 0
-                ? $"未知的选项：{string.Join("、", unknown.Select(k => "--" + k))}。usage: {usage}"
-                : string.Empty;
-        return problem.Length == 0;
-    }
-
-    public static bool TryRequired(Dictionary<string, string> options, string name, string usage, out string value, ref string problem)
-    {
-        value = options.GetValueOrDefault(name)?.Trim() ?? string.Empty;
-        if (value.Length > 0)
-        {
-            return true;
-        }
-
-        problem = $"缺少 --{name}。usage: {usage}";
-        return false;
-    }
-
-    public static bool TryDate(Dictionary<string, string> options, string name, out DateOnly date, ref string problem)
-    {
-        date = default;
-        if (!options.TryGetValue(name, out var text) || string.IsNullOrWhiteSpace(text))
-        {
-            problem = $"缺少 --{name}，应写成 2026-01-01 这样的日期。";
-            return false;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
-            && date.Year is >= 1900 and <= 9000)
-        {
-            return true;
-        }
-
-        problem = $"--{name} 的值“{text}”不是有效日期，应写成 2026-01-01 这样的格式。";
-        return false;
-    }
-
-    public static string Cycle(Dictionary<string, string> options) =>
-        options.GetValueOrDefault("cycle") is { } cycle && !string.IsNullOrWhiteSpace(cycle) ? cycle.Trim() : ReportCatalog.Weekly.Key;
+    /// <summary>The <c>--cycle</c> given, else the weekly report.</summary>
+    public static string Cycle(CliArguments args) =>
+        args.Option("cycle") is { } cycle && !string.IsNullOrWhiteSpace(cycle) ? cycle.Trim() : ReportCatalog.Weekly.Key;
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>A service, or a one-line configuration error when the host did not register it (or its ports).</summary>
-    public static bool TryResolve<T>(IServiceProvider services, out T service, out string problem)
-        where T : notnull
-    {
-        try
-        {
-            service = services.GetRequiredService<T>();
-            problem = string.Empty;
-            return true;
-        }
-        catch (InvalidOperationException ex)
-        {
-            service = default!;
-            problem = $"chatops: configuration error: {typeof(T).Name} is not available: {ex.Message}";
-            return false;
-        }
-    }
 }

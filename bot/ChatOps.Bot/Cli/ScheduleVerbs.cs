@@ -8,31 +8,15 @@ namespace ChatOps.Bot.Cli;
 /// owes the report and is not exempt, now — for trying the bot out, or to prompt again by hand. It only writes the
 /// outbox; the running host sends. Repeatable, and the scheduled prompts and reminders are left as they are.
 /// </summary>
-internal sealed class SendPromptsVerb : ICliVerb
+internal sealed class SendPromptsVerb() : CliVerb("send-prompts", "send-prompts [--cycle weekly|quarterly] [--by 发送人]", options: ["cycle", "by"])
 {
-    public string Name => "send-prompts";
-
-    public string Usage => "send-prompts [--cycle weekly|quarterly] [--by 发送人]";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        if (!ReportVerbArgs.TryParse(args, ["cycle", "by"], Usage, out var options, out var problem))
-        {
-            await error.WriteLineAsync(problem);
-            return CliVerbs.Usage;
-        }
-
-        if (!ReportVerbArgs.TryResolve<ReportScheduler>(services, out var scheduler, out problem))
-        {
-            await error.WriteLineAsync(problem);
-            return Hosting.ChatOpsHost.StartupFailed;
-        }
-
+        var scheduler = Service<ReportScheduler>(services);
         PromptRun run;
         try
         {
-            run = await scheduler.SendPromptsNowAsync(
-                ReportVerbArgs.Cycle(options), services.GetRequiredService<TimeProvider>().GetUtcNow(), options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}");
+            run = await scheduler.SendPromptsNowAsync(ReportVerbArgs.Cycle(args), services.GetRequiredService<TimeProvider>().GetUtcNow(), args.By);
         }
         catch (SchedulingException ex)
         {
@@ -56,32 +40,18 @@ internal sealed class SendPromptsVerb : ICliVerb
 /// <c>exempt --person ID --reason 原因 [--cycle weekly] [--period KEY] [--by NAME]</c>: exempts a liaison from
 /// chasing for one period (on leave; the period open now unless named), like WeCom 汇报's white list.
 /// </summary>
-internal sealed class ExemptVerb : ICliVerb
+internal sealed class ExemptVerb() : CliVerb(
+    "exempt", "exempt --person 人员编号 --reason 原因 [--cycle weekly|quarterly] [--period 2026-W48] [--by 登记人]",
+    options: ["cycle", "period", "person", "reason", "by"])
 {
-    public string Name => "exempt";
-
-    public string Usage => "exempt --person 人员编号 --reason 原因 [--cycle weekly|quarterly] [--period 2026-W48] [--by 登记人]";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
-        if (!ReportVerbArgs.TryParse(args, ["cycle", "period", "person", "reason", "by"], Usage, out var options, out var problem)
-            || !ReportVerbArgs.TryRequired(options, "person", Usage, out var person, ref problem)
-            || !ReportVerbArgs.TryRequired(options, "reason", Usage, out var reason, ref problem))
-        {
-            await error.WriteLineAsync(problem);
-            return CliVerbs.Usage;
-        }
-
-        if (!ReportVerbArgs.TryResolve<ReportExemptions>(services, out var exemptions, out problem))
-        {
-            await error.WriteLineAsync(problem);
-            return Hosting.ChatOpsHost.StartupFailed;
-        }
-
+        var person = Required(args, "person");
+        var reason = Required(args, "reason");
+        var exemptions = Service<ReportExemptions>(services);
         try
         {
-            var e = await exemptions.ExemptAsync(
-                ReportVerbArgs.Cycle(options), options.GetValueOrDefault("period"), person, reason, options.GetValueOrDefault("by") ?? $"cli:{Environment.UserName}");
+            var e = await exemptions.ExemptAsync(ReportVerbArgs.Cycle(args), args.Option("period"), person, reason, args.By);
             await output.WriteLineAsync(
                 $"{(e.AlreadyExempt ? "已更新" : "已登记")}：{e.Person.Name}（{e.Person.Id}）{e.Period.Key} 期{e.Cycle.Name}免催，原因：{e.Reason}。");
             return 0;

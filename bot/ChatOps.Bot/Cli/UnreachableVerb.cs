@@ -4,13 +4,9 @@ using ChatOps.Core.Conversations;
 namespace ChatOps.Bot.Cli;
 
 /// <summary><c>unreachable</c>: who messages are waiting for because no channel can reach them yet (e.g. Teams users who never opened the bot).</summary>
-internal sealed class UnreachableVerb : ICliVerb
+internal sealed class UnreachableVerb() : CliVerb("unreachable", "unreachable                      list people whose messages wait until they can be reached")
 {
-    public string Name => "unreachable";
-
-    public string Usage => "unreachable                      list people whose messages wait until they can be reached";
-
-    public async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
         var list = await ActivatorUtilities.CreateInstance<UnreachableRecipients>(services).ListAsync();
         if (list.Count == 0)

@@ -27,47 +27,27 @@ internal sealed class InboxWorker(
     /// </summary>
     private readonly List<(InboxItem Item, DateTimeOffset ClaimedAt)> _held = [];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Woken at once by a callback's signal, or by another process's insert when the database notifies.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        EngineLoop.RunAsync("Inbox worker", RoundAsync, signal.WaitInboxAsync, options.Value, notifications, time, logger, stoppingToken);
+
+    private async Task<bool> RoundAsync(CancellationToken stoppingToken)
     {
-        var idleRounds = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        if (_held.Count > 0)
         {
-            try
-            {
-                if (_held.Count > 0)
-                {
-                    await RetryHeldAsync(stoppingToken);
-                    continue;
-                }
-
-                var claimedAt = time.GetUtcNow();
-                var items = await inbox.ClaimPendingAsync(claimedAt, options.Value.BatchSize, Lease, stoppingToken);
-                await HandleAllAsync(items, claimedAt, stoppingToken);
-
-                if (items.Count > 0)
-                {
-                    idleRounds = 0;
-                    signal.OutboxChanged();
-                    continue;
-                }
-
-                // Woken at once by a callback's signal, or by another process's insert when the database notifies;
-                // polling backs off while idle (EngineOptions.IdlePollInterval, SafetyPollInterval while notified).
-                if (await signal.WaitInboxAsync(options.Value.IdleWait(++idleRounds, notifications?.Listening == true), stoppingToken))
-                {
-                    idleRounds = 0;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Inbox worker round failed; retrying");
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
+            await RetryHeldAsync(stoppingToken);
+            return true;
         }
+
+        var claimedAt = time.GetUtcNow();
+        var items = await inbox.ClaimPendingAsync(claimedAt, options.Value.BatchSize, Lease, stoppingToken);
+        await HandleAllAsync(items, claimedAt, stoppingToken);
+        if (items.Count > 0)
+        {
+            signal.OutboxChanged();
+        }
+
+        return items.Count > 0;
     }
 
     private async Task RetryHeldAsync(CancellationToken stoppingToken)
@@ -184,41 +164,24 @@ internal sealed class OutboxDispatcher(
     /// <summary>The earliest retry this dispatcher scheduled and has not yet looked at (UTC ticks; MaxValue: none).</summary>
     private long _nextRetryTicks = long.MaxValue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        EngineLoop.RunAsync(
+            "Outbox dispatch", RoundAsync, (idleWait, ct) => signal.WaitOutboxAsync(UntilNextRetry(idleWait), ct), options.Value, notifications, time, logger, stoppingToken);
+
+    private async Task<bool> RoundAsync(CancellationToken stoppingToken)
     {
-        var idleRounds = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        if (await DispatchDueAsync(stoppingToken) > 0)
         {
-            try
-            {
-                var sent = await DispatchDueAsync(stoppingToken);
-                if (sent > 0)
-                {
-                    idleRounds = 0;
-                    continue;
-                }
-
-                // Nothing due: sleep no longer than until the earliest message queued for later, by whichever process.
-                if (await outbox.NextPendingAfterAsync(time.GetUtcNow(), stoppingToken) is { } next)
-                {
-                    RetryAt(next);
-                }
-
-                if (await signal.WaitOutboxAsync(UntilNextRetry(options.Value.IdleWait(++idleRounds, notifications?.Listening == true)), stoppingToken))
-                {
-                    idleRounds = 0;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Outbox dispatch round failed; retrying");
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
+            return true;
         }
+
+        // Nothing due: sleep no longer than until the earliest message queued for later, by whichever process.
+        if (await outbox.NextPendingAfterAsync(time.GetUtcNow(), stoppingToken) is { } next)
+        {
+            RetryAt(next);
+        }
+
+        return false;
     }
 
     /// <summary>The idle wait, shortened to the earliest pending message (it wakes when that comes due).</summary>

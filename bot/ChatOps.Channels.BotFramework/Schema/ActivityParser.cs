@@ -86,36 +86,12 @@ public static class ActivityParser
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize(maxBytes));
-        try
+        using var buffer = new BodyBuffer(maxBytes);
+        while (buffer.Advance(body.Read(buffer.Free.Span)))
         {
-            var length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    buffer = Grow(buffer, length, maxBytes);
-                }
-
-                var read = body.Read(buffer, length, buffer.Length - length);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-                if (length > maxBytes)
-                {
-                    throw TooLarge(maxBytes);
-                }
-            }
-
-            return Parse(buffer.AsSpan(0, length), maxBytes);
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+
+        return Parse(buffer.Content, maxBytes);
     }
 
     /// <summary>
@@ -131,36 +107,12 @@ public static class ActivityParser
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize(maxBytes));
-        try
+        using var buffer = new BodyBuffer(maxBytes);
+        while (buffer.Advance(await body.ReadAsync(buffer.Free, cancellationToken).ConfigureAwait(false)))
         {
-            var length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    buffer = Grow(buffer, length, maxBytes);
-                }
-
-                var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-                if (length > maxBytes)
-                {
-                    throw TooLarge(maxBytes);
-                }
-            }
-
-            return Parse(buffer.AsSpan(0, length), maxBytes);
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+
+        return Parse(buffer.Content, maxBytes);
     }
 
     private static void Validate(Activity activity)
@@ -249,15 +201,42 @@ public static class ActivityParser
         }
     }
 
-    private static int InitialBufferSize(int maxBytes) => Math.Min(maxBytes + 1, 16 * 1024);
-
-    private static byte[] Grow(byte[] buffer, int length, int maxBytes)
+    /// <summary>
+    /// A pooled buffer a body is read into, by the synchronous and the asynchronous parse alike: it grows up to one
+    /// byte beyond the limit, so that an oversized body is detected rather than truncated.
+    /// </summary>
+    private sealed class BodyBuffer(int maxBytes) : IDisposable
     {
-        // Room for one byte beyond the limit, so that an oversized body is detected rather than truncated.
-        var size = (int)Math.Min((long)buffer.Length * 2, (long)maxBytes + 1);
-        var larger = ArrayPool<byte>.Shared.Rent(size);
-        buffer.AsSpan(0, length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(buffer);
-        return larger;
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes + 1, 16 * 1024));
+        private int _length;
+
+        /// <summary>Where the next read goes (grown first when the buffer is full).</summary>
+        public Memory<byte> Free
+        {
+            get
+            {
+                if (_length == _buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)_buffer.Length * 2, (long)maxBytes + 1));
+                    _buffer.AsSpan(0, _length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(_buffer);
+                    _buffer = larger;
+                }
+
+                return _buffer.AsMemory(_length);
+            }
+        }
+
+        /// <summary>What has been read so far.</summary>
+        public ReadOnlySpan<byte> Content => _buffer.AsSpan(0, _length);
+
+        /// <summary>Counts a read of <paramref name="read"/> bytes; false at the end of the body, an error past the limit.</summary>
+        public bool Advance(int read)
+        {
+            _length += read;
+            return _length > maxBytes ? throw TooLarge(maxBytes) : read > 0;
+        }
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
     }
 }

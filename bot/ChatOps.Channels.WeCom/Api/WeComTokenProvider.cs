@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatOps.Core.Conversations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,28 +29,28 @@ public sealed class WeComTokenProviderOptions
 
 /// <summary>
 /// Hands out a valid access_token for one app. WeCom requires tokens to be cached (gettoken is frequency-limited),
-/// may revoke them early and issues them per app; so the token lives in the shared <see cref="IWeComTokenStore"/>,
-/// is refreshed before it expires, and only one fetch runs at a time: in process through a semaphore, across
-/// instances through the store's lease. A token rejected with 40014/42001 is invalidated by
+/// may revoke them early and issues them per app; so the token lives in the core's shared <see cref="IAccessTokenCache"/>
+/// (the database in the host; key <see cref="WeComTokenKey.CacheKey"/>), is refreshed before it expires, and only one
+/// fetch runs at a time: in process through a semaphore, across instances through the cache's lease. A token rejected with 40014/42001 is invalidated by
 /// <see cref="InvalidateAsync"/> (compare-and-delete, so concurrent reports cause one refresh, not many).
 /// </summary>
 public sealed class WeComTokenProvider
 {
     private readonly WeComAppOptions _app;
-    private readonly IWeComTokenStore _store;
+    private readonly IAccessTokenCache _store;
     private readonly TimeProvider _time;
     private readonly WeComTokenProviderOptions _options;
     private readonly WeComHttpCaller _caller;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile WeComCachedToken? _current;
+    private volatile CachedAccessToken? _current;
     private int _fetchCount;
 
     /// <summary>Creates the provider of <paramref name="app"/>'s token.</summary>
     public WeComTokenProvider(
         HttpClient httpClient,
         WeComAppOptions app,
-        IWeComTokenStore store,
+        IAccessTokenCache store,
         TimeProvider? timeProvider = null,
         WeComTokenProviderOptions? options = null,
         WeComApiClientOptions? apiOptions = null,
@@ -77,7 +78,7 @@ public sealed class WeComTokenProvider
     {
         if (_current is { } local && IsFresh(local, _time.GetUtcNow()))
         {
-            return local.AccessToken;
+            return local.Token;
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -88,31 +89,31 @@ public sealed class WeComTokenProvider
                 var now = _time.GetUtcNow();
                 if (_current is { } current && IsFresh(current, now))
                 {
-                    return current.AccessToken;
+                    return current.Token;
                 }
 
-                var stored = await _store.GetAsync(Key, cancellationToken).ConfigureAwait(false);
+                var stored = await _store.GetAsync(Key.CacheKey, cancellationToken).ConfigureAwait(false);
                 if (stored is not null && IsFresh(stored, now))
                 {
                     _current = stored;
-                    return stored.AccessToken;
+                    return stored.Token;
                 }
 
                 // Still valid, only due for refresh: usable if the refresh fails or another instance is doing it.
                 var usable = stored is not null && stored.ExpiresAt > now ? stored : null;
 
-                if (await _store.TryAcquireRefreshLeaseAsync(Key, _options.InstanceId, now + _options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+                if (await _store.TryAcquireLeaseAsync(Key.CacheKey, _options.InstanceId, now + _options.LeaseDuration, cancellationToken).ConfigureAwait(false))
                 {
                     try
                     {
-                        stored = await _store.GetAsync(Key, cancellationToken).ConfigureAwait(false);
+                        stored = await _store.GetAsync(Key.CacheKey, cancellationToken).ConfigureAwait(false);
                         if (stored is not null && IsFresh(stored, _time.GetUtcNow()))
                         {
                             _current = stored;
-                            return stored.AccessToken;
+                            return stored.Token;
                         }
 
-                        WeComCachedToken fetched;
+                        CachedAccessToken fetched;
                         try
                         {
                             fetched = await FetchAsync(cancellationToken).ConfigureAwait(false);
@@ -121,23 +122,23 @@ public sealed class WeComTokenProvider
                         {
                             _logger.LogWarning(ex, "Refreshing the WeCom token of {App} failed; the current one stays valid until {ExpiresAt}", _app.Key, usable.ExpiresAt);
                             _current = usable;
-                            return usable.AccessToken;
+                            return usable.Token;
                         }
 
-                        await _store.SaveAsync(Key, fetched, cancellationToken).ConfigureAwait(false);
+                        await _store.SaveAsync(Key.CacheKey, fetched, cancellationToken).ConfigureAwait(false);
                         _current = fetched;
-                        return fetched.AccessToken;
+                        return fetched.Token;
                     }
                     finally
                     {
-                        await _store.ReleaseRefreshLeaseAsync(Key, _options.InstanceId, CancellationToken.None).ConfigureAwait(false);
+                        await _store.ReleaseLeaseAsync(Key.CacheKey, _options.InstanceId, CancellationToken.None).ConfigureAwait(false);
                     }
                 }
 
                 if (usable is not null)
                 {
                     _current = usable;
-                    return usable.AccessToken;
+                    return usable.Token;
                 }
 
                 // Another instance is fetching and we have nothing valid: wait for its token (or its lease to lapse).
@@ -157,15 +158,15 @@ public sealed class WeComTokenProvider
     public async ValueTask InvalidateAsync(string rejectedToken, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rejectedToken);
-        if (_current is { } current && current.AccessToken == rejectedToken)
+        if (_current is { } current && current.Token == rejectedToken)
         {
             _current = null;
         }
 
-        await _store.InvalidateAsync(Key, rejectedToken, cancellationToken).ConfigureAwait(false);
+        await _store.InvalidateAsync(Key.CacheKey, rejectedToken, cancellationToken).ConfigureAwait(false);
     }
 
-    private bool IsFresh(WeComCachedToken token, DateTimeOffset now)
+    private bool IsFresh(CachedAccessToken token, DateTimeOffset now)
     {
         if (token.ExpiresAt <= now)
         {
@@ -177,7 +178,7 @@ public sealed class WeComTokenProvider
         return token.ExpiresAt - now > margin || now - token.ObtainedAt < _options.MinRefreshInterval;
     }
 
-    private async Task<WeComCachedToken> FetchAsync(CancellationToken cancellationToken)
+    private async Task<CachedAccessToken> FetchAsync(CancellationToken cancellationToken)
     {
         var obtainedAt = _time.GetUtcNow();
         Interlocked.Increment(ref _fetchCount);
@@ -200,6 +201,6 @@ public sealed class WeComTokenProvider
 
         var expiresIn = response.ExpiresIn is > 0 ? response.ExpiresIn.Value : 7200;
         _logger.LogInformation("Fetched a WeCom access_token for {App}, valid {ExpiresIn} s", _app.Key, expiresIn);
-        return new WeComCachedToken(response.AccessToken, obtainedAt, obtainedAt.AddSeconds(expiresIn));
+        return new CachedAccessToken(response.AccessToken, obtainedAt, obtainedAt.AddSeconds(expiresIn));
     }
 }

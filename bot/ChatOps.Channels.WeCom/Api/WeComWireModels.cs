@@ -65,7 +65,23 @@ internal sealed class WeComTextBody
     public IReadOnlyList<string>? MentionedList { get; init; }
 }
 
-internal sealed class MessageSendRequest
+/// <summary>
+/// The message part every WeCom send takes in the same spelling — message/send, appchat/send and webhook/send:
+/// <c>msgtype</c> and the text or markdown object it names. Each request adds its own addressing and extras.
+/// </summary>
+internal abstract class WeComMessageBody
+{
+    [JsonPropertyName("msgtype")]
+    public required string MsgType { get; init; }
+
+    [JsonPropertyName("text")]
+    public WeComTextBody? Text { get; init; }
+
+    [JsonPropertyName("markdown")]
+    public WeComTextBody? Markdown { get; init; }
+}
+
+internal sealed class MessageSendRequest : WeComMessageBody
 {
     [JsonPropertyName("touser")]
     public string? ToUser { get; init; }
@@ -76,17 +92,8 @@ internal sealed class MessageSendRequest
     [JsonPropertyName("totag")]
     public string? ToTag { get; init; }
 
-    [JsonPropertyName("msgtype")]
-    public required string MsgType { get; init; }
-
     [JsonPropertyName("agentid")]
     public long AgentId { get; init; }
-
-    [JsonPropertyName("text")]
-    public WeComTextBody? Text { get; init; }
-
-    [JsonPropertyName("markdown")]
-    public WeComTextBody? Markdown { get; init; }
 
     [JsonPropertyName("template_card")]
     public WeComTemplateCard? TemplateCard { get; init; }
@@ -143,35 +150,16 @@ internal sealed class AppChatCreateRequest
     public string? ChatId { get; init; }
 }
 
-internal sealed class AppChatSendRequest
+internal sealed class AppChatSendRequest : WeComMessageBody
 {
     [JsonPropertyName("chatid")]
     public required string ChatId { get; init; }
-
-    [JsonPropertyName("msgtype")]
-    public required string MsgType { get; init; }
-
-    [JsonPropertyName("text")]
-    public WeComTextBody? Text { get; init; }
-
-    [JsonPropertyName("markdown")]
-    public WeComTextBody? Markdown { get; init; }
 
     [JsonPropertyName("safe")]
     public int? Safe { get; init; }
 }
 
-internal sealed class WebhookSendRequest
-{
-    [JsonPropertyName("msgtype")]
-    public required string MsgType { get; init; }
-
-    [JsonPropertyName("text")]
-    public WeComTextBody? Text { get; init; }
-
-    [JsonPropertyName("markdown")]
-    public WeComTextBody? Markdown { get; init; }
-}
+internal sealed class WebhookSendRequest : WeComMessageBody;
 
 /// <summary>Source-generated serialization of the WeCom DTOs (no reflection).</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -29,7 +29,7 @@ public sealed class WeComApp
     /// <summary>Signature check and AES decryption of this app's callbacks (ReceiveId = the corp id).</summary>
     public WeComCrypto Crypto { get; }
 
-    /// <summary>This app's access_token, shared by all instances through <see cref="IWeComTokenStore"/>.</summary>
+    /// <summary>This app's access_token, shared by all instances through the core's <see cref="IAccessTokenCache"/>.</summary>
     public WeComTokenProvider Tokens { get; }
 
     /// <summary>This app's API client.</summary>
@@ -48,12 +48,16 @@ public sealed class WeComApps : IDisposable
 {
     private readonly HttpClient _http;
 
-    /// <summary>Builds the apps from validated settings.</summary>
-    public WeComApps(IOptions<WeComChannelOptions> options, IWeComTokenStore tokenStore, TimeProvider time, ILoggerFactory loggers)
+    /// <summary>
+    /// Builds the apps from validated settings. Their access_tokens live in <paramref name="tokenCache"/> (the database
+    /// in the host, so every bot instance uses the same token per app and one refreshes it at a time), else in memory.
+    /// </summary>
+    public WeComApps(IOptions<WeComChannelOptions> options, TimeProvider time, ILoggerFactory loggers, IAccessTokenCache? tokenCache = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
         var settings = options.Value;
+        tokenCache ??= new InMemoryAccessTokenCache(time);
 
         // One pooled client for every app and the token endpoint; per-attempt timeouts are the API client's own.
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
@@ -67,7 +71,7 @@ public sealed class WeComApps : IDisposable
         for (var i = 0; i < settings.WeCom.Apps.Count; i++)
         {
             var app = settings.WeCom.Apps[i];
-            var tokens = new WeComTokenProvider(_http, app, tokenStore, time, new WeComTokenProviderOptions(), apiOptions, loggers.CreateLogger<WeComTokenProvider>());
+            var tokens = new WeComTokenProvider(_http, app, tokenCache, time, new WeComTokenProviderOptions(), apiOptions, loggers.CreateLogger<WeComTokenProvider>());
             var client = new WeComApiClient(_http, app, tokens, time, apiOptions, loggers.CreateLogger<WeComApiClient>());
             apps.Add(new WeComApp(app, settings.CallbackPaths[i], new WeComCrypto(app.Token, app.EncodingAESKey, app.CorpId, cryptoOptions), tokens, client));
         }
@@ -93,39 +97,4 @@ public sealed class WeComApps : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
-}
-
-/// <summary>
-/// WeCom's token store over the core's <see cref="IAccessTokenCache"/> (the database in the host), so that every bot
-/// instance uses the same access_token per app and only one refreshes it at a time. Keys are "wecom:{corp}:{agent}".
-/// </summary>
-public sealed class AccessTokenCacheWeComTokenStore(IAccessTokenCache cache) : IWeComTokenStore
-{
-    /// <inheritdoc />
-    public async ValueTask<WeComCachedToken?> GetAsync(WeComTokenKey key, CancellationToken cancellationToken = default) =>
-        await cache.GetAsync(CacheKey(key), cancellationToken).ConfigureAwait(false) is { } t
-            ? new WeComCachedToken(t.Token, t.ObtainedAt, t.ExpiresAt)
-            : null;
-
-    /// <inheritdoc />
-    public async ValueTask SaveAsync(WeComTokenKey key, WeComCachedToken token, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(token);
-        await cache.SaveAsync(CacheKey(key), new CachedAccessToken(token.AccessToken, token.ObtainedAt, token.ExpiresAt), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async ValueTask InvalidateAsync(WeComTokenKey key, string accessToken, CancellationToken cancellationToken = default) =>
-        await cache.InvalidateAsync(CacheKey(key), accessToken, cancellationToken).ConfigureAwait(false);
-
-    /// <inheritdoc />
-    public async ValueTask<bool> TryAcquireRefreshLeaseAsync(WeComTokenKey key, string holder, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        await cache.TryAcquireLeaseAsync(CacheKey(key), holder, until, cancellationToken).ConfigureAwait(false);
-
-    /// <inheritdoc />
-    public async ValueTask ReleaseRefreshLeaseAsync(WeComTokenKey key, string holder, CancellationToken cancellationToken = default) =>
-        await cache.ReleaseLeaseAsync(CacheKey(key), holder, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>The cache key of an app's token.</summary>
-    public static string CacheKey(WeComTokenKey key) => $"wecom:{key.CorpId}:{key.AgentId}";
 }

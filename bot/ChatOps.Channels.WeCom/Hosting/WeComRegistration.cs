@@ -3,7 +3,6 @@ using ChatOps.Core.Conversations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -35,9 +34,6 @@ public static class WeComRegistration
         // The routes are fixed when the host is built: read them now, without validating (start-up does that).
         builder.Services.AddSingleton(new WeComRoutes(WeComChannelOptions.Read(configuration).CallbackPaths.ToList()));
 
-        builder.Services.TryAddSingleton<IWeComTokenStore>(sp => sp.GetService<IAccessTokenCache>() is { } cache
-            ? new AccessTokenCacheWeComTokenStore(cache)
-            : new InMemoryWeComTokenStore(sp.GetService<TimeProvider>()));
         builder.Services.AddSingleton<WeComApps>();
         builder.Services.AddSingleton<WeComCallbackHandler>();
         builder.Services.AddSingleton<WeComAppChats>();

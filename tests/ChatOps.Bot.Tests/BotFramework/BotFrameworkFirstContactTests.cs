@@ -26,7 +26,7 @@ public sealed class BotFrameworkFirstContactTests
         var unreachable = Assert.Single(await ActivatorUtilities.CreateInstance<UnreachableRecipients>(bf.Host.Services).ListAsync(Ct));
         Assert.Equal(("fgw.lly", BotFrameworkHarness.FgwUser, 1), (unreachable.PersonId, unreachable.Address, unreachable.Waiting));
         using var output = new StringWriter();
-        Assert.Equal(0, await new UnreachableVerb().RunAsync(bf.Host.Services, ["unreachable"], output, TextWriter.Null));
+        Assert.Equal(0, await new UnreachableVerb().RunAsync(bf.Host.Services, [], output, TextWriter.Null));
         Assert.Contains($"（botframework: {BotFrameworkHarness.FgwUser}）：1 条消息等待送达", output.ToString(), StringComparison.Ordinal);
 
         // The person writes to the bot: the reference arrives and the waiting message goes out in that conversation.

@@ -171,7 +171,7 @@ public sealed class WeComBadInputTests(WeComBadInputTests.Fixture fixture) : ICl
                 ["WeCom:EncodingAESKey"] = AesKey,
                 ["WeCom:ApiBaseUrl"] = Bot.WeCom.BaseUrl,
             }).Build();
-            var apps = new WeComApps(Options.Create(WeComChannelOptions.Read(configuration)), new InMemoryWeComTokenStore(), TimeProvider.System, NullLoggerFactory.Instance);
+            var apps = new WeComApps(Options.Create(WeComChannelOptions.Read(configuration)), TimeProvider.System, NullLoggerFactory.Instance);
             App = apps.All[0];
         }
 

@@ -48,13 +48,13 @@ public sealed class WeComTokenStoreTests
         using var http = new HttpClient();
         var app = bot.WeCom.CreateAppOptions();
         var providers = new[] { "instance-a", "instance-b" }.Select(id => new WeComTokenProvider(
-            http, app, new AccessTokenCacheWeComTokenStore(cache), TimeProvider.System,
+            http, app, cache, TimeProvider.System,
             new WeComTokenProviderOptions { InstanceId = id, LeasePollInterval = TimeSpan.FromMilliseconds(20) })).ToList();
 
         var tokens = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => providers[i % 2].GetTokenAsync(Ct).AsTask()));
 
         Assert.Single(tokens.Distinct());
         Assert.Single(bot.WeCom.RequestsTo("/cgi-bin/gettoken"));
-        Assert.Equal(tokens[0], (await cache.GetAsync(AccessTokenCacheWeComTokenStore.CacheKey(app.TokenKey), Ct))?.Token);
+        Assert.Equal(tokens[0], (await cache.GetAsync(app.TokenKey.CacheKey, Ct))?.Token);
     }
 }

@@ -1,5 +1,6 @@
 using ChatOps.Channels.WeCom.Api;
 using ChatOps.Channels.WeCom.Tests.Fakes;
+using ChatOps.Core.Conversations;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.Channels.WeCom.Tests.Api;
@@ -101,9 +102,9 @@ public class WeComApiClientTests
         badCorp.CorpId = "wwunknown";
 
         var secretError = await Assert.ThrowsAsync<WeComApiException>(
-            () => new WeComTokenProvider(h.Http, badSecret, new InMemoryWeComTokenStore()).GetTokenAsync(Ct).AsTask());
+            () => new WeComTokenProvider(h.Http, badSecret, new InMemoryAccessTokenCache()).GetTokenAsync(Ct).AsTask());
         var corpError = await Assert.ThrowsAsync<WeComApiException>(
-            () => new WeComTokenProvider(h.Http, badCorp, new InMemoryWeComTokenStore()).GetTokenAsync(Ct).AsTask());
+            () => new WeComTokenProvider(h.Http, badCorp, new InMemoryAccessTokenCache()).GetTokenAsync(Ct).AsTask());
 
         Assert.Equal(40001, secretError.ErrCode);
         Assert.Equal(40013, corpError.ErrCode);

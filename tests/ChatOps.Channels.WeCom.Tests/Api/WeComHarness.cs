@@ -1,5 +1,6 @@
 using ChatOps.Channels.WeCom.Api;
 using ChatOps.Channels.WeCom.Tests.Fakes;
+using ChatOps.Core.Conversations;
 
 namespace ChatOps.Channels.WeCom.Tests.Api;
 
@@ -27,7 +28,7 @@ internal sealed class WeComHarness : IAsyncDisposable
             return Task.CompletedTask;
         };
         App = server.CreateAppOptions();
-        Store = new InMemoryWeComTokenStore(time);
+        Store = new InMemoryAccessTokenCache(time);
         Tokens = NewProvider();
         Client = new WeComApiClient(Http, App, Tokens, time, clientOptions);
     }
@@ -44,7 +45,7 @@ internal sealed class WeComHarness : IAsyncDisposable
 
     public WeComAppOptions App { get; }
 
-    public InMemoryWeComTokenStore Store { get; }
+    public InMemoryAccessTokenCache Store { get; }
 
     public WeComTokenProvider Tokens { get; }
 

@@ -1,4 +1,5 @@
 using ChatOps.Channels.WeCom.Api;
+using ChatOps.Core.Conversations;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOps.Channels.WeCom.Tests.Api;
@@ -37,8 +38,8 @@ public class WeComTokenProviderTests
 
         Assert.Equal(first, second);
         Assert.Equal(1, h.GetTokenCalls);
-        var stored = await h.Store.GetAsync(h.App.TokenKey, Ct);
-        Assert.Equal(first, stored!.AccessToken);
+        var stored = await h.Store.GetAsync(h.App.TokenKey.CacheKey, Ct);
+        Assert.Equal(first, stored!.Token);
         Assert.Equal(TimeSpan.FromSeconds(7200), stored.ExpiresAt - stored.ObtainedAt);
         Assert.DoesNotContain(first, stored.ToString(), StringComparison.Ordinal);
     }
@@ -49,11 +50,11 @@ public class WeComTokenProviderTests
         await using var h = await WeComHarness.StartAsync();
         var old = await h.Tokens.GetTokenAsync(Ct);
         var now = h.Time.GetUtcNow();
-        await h.Store.SaveAsync(h.App.TokenKey, new WeComCachedToken("newer-token", now, now.AddHours(2)), Ct);
+        await h.Store.SaveAsync(h.App.TokenKey.CacheKey, new CachedAccessToken("newer-token", now, now.AddHours(2)), Ct);
 
         await h.Tokens.InvalidateAsync(old, Ct);
 
-        Assert.Equal("newer-token", (await h.Store.GetAsync(h.App.TokenKey, Ct))!.AccessToken);
+        Assert.Equal("newer-token", (await h.Store.GetAsync(h.App.TokenKey.CacheKey, Ct))!.Token);
         Assert.Equal("newer-token", await h.Tokens.GetTokenAsync(Ct));
         Assert.Equal(1, h.GetTokenCalls);
     }
@@ -119,21 +120,21 @@ public class WeComTokenProviderTests
     }
 
     [Fact]
-    public async Task InMemoryStore_Lease_IsExclusiveUntilReleasedOrExpired()
+    public async Task InMemoryCache_Lease_IsExclusiveUntilReleasedOrExpired()
     {
         var time = new FakeTimeProvider();
-        var store = new InMemoryWeComTokenStore(time);
-        var key = new WeComTokenKey("corp", "1");
+        var store = new InMemoryAccessTokenCache(time);
+        var key = new WeComTokenKey("corp", "1").CacheKey;
 
-        Assert.True(await store.TryAcquireRefreshLeaseAsync(key, "a", time.GetUtcNow().AddSeconds(30), Ct));
-        Assert.False(await store.TryAcquireRefreshLeaseAsync(key, "b", time.GetUtcNow().AddSeconds(30), Ct));
-        Assert.True(await store.TryAcquireRefreshLeaseAsync(key, "a", time.GetUtcNow().AddSeconds(30), Ct));
-        await store.ReleaseRefreshLeaseAsync(key, "b", Ct); // not the holder: no effect
-        Assert.False(await store.TryAcquireRefreshLeaseAsync(key, "b", time.GetUtcNow().AddSeconds(30), Ct));
+        Assert.True(await store.TryAcquireLeaseAsync(key, "a", time.GetUtcNow().AddSeconds(30), Ct));
+        Assert.False(await store.TryAcquireLeaseAsync(key, "b", time.GetUtcNow().AddSeconds(30), Ct));
+        Assert.True(await store.TryAcquireLeaseAsync(key, "a", time.GetUtcNow().AddSeconds(30), Ct));
+        await store.ReleaseLeaseAsync(key, "b", Ct); // not the holder: no effect
+        Assert.False(await store.TryAcquireLeaseAsync(key, "b", time.GetUtcNow().AddSeconds(30), Ct));
         time.Advance(TimeSpan.FromSeconds(31));
-        Assert.True(await store.TryAcquireRefreshLeaseAsync(key, "b", time.GetUtcNow().AddSeconds(30), Ct));
-        await store.ReleaseRefreshLeaseAsync(key, "b", Ct);
-        Assert.True(await store.TryAcquireRefreshLeaseAsync(key, "c", time.GetUtcNow().AddSeconds(30), Ct));
+        Assert.True(await store.TryAcquireLeaseAsync(key, "b", time.GetUtcNow().AddSeconds(30), Ct));
+        await store.ReleaseLeaseAsync(key, "b", Ct);
+        Assert.True(await store.TryAcquireLeaseAsync(key, "c", time.GetUtcNow().AddSeconds(30), Ct));
     }
 
     [Fact]
