@@ -22,10 +22,10 @@ public static class FileEndpoints
     private static async Task<IResult> DownloadAsync(HttpContext context, string id, string? p, long? e, string? s, OutboundFiles files, CancellationToken ct)
     {
         context.Response.Headers.CacheControl = "no-store";
-        var (file, refusal) = await files.OpenAsync(id, p, e ?? 0, s, ct);
+        var (file, content, refusal) = await files.OpenAsync(id, p, e ?? 0, s, ct);
         return refusal switch
         {
-            FileRefusal.None => Results.File(file!.Content, file.ContentType, file.Name),
+            FileRefusal.None => Results.File(content!, file!.ContentType, file.Name),
             FileRefusal.NotFound => Text(StatusCodes.Status404NotFound, "文件不存在或已删除。"),
             FileRefusal.Expired => Text(StatusCodes.Status410Gone, "下载链接已过期，请在聊天中重新获取。"),
             FileRefusal.NotAllowed => Text(StatusCodes.Status403Forbidden, "您无权下载此文件。"),

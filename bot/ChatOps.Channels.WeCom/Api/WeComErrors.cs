@@ -61,8 +61,11 @@ public static class WeComErrorCodes
     /// <summary>True for the codes that mean "this access_token is no good": refresh once and retry.</summary>
     public static bool IsTokenRejected(int errCode) => errCode is InvalidAccessToken or AccessTokenExpired or InvalidCredential;
 
-    /// <summary>True for the codes by which media/upload refuses the file itself: uploading it again cannot help.</summary>
-    public static bool IsMediaRefused(int errCode) => errCode is InvalidMediaType or InvalidFileType or InvalidFileSize;
+    /// <summary>
+    /// True for the codes by which media/upload refuses the file itself (its type or size): uploading it again cannot
+    /// help. Not 40004 (invalid media type): that names our own request's <c>type</c> as wrong, a defect to surface.
+    /// </summary>
+    public static bool IsMediaRefused(int errCode) => errCode is InvalidFileType or InvalidFileSize;
 
     /// <summary>True for the frequency/concurrency limits: back off, do not spin.</summary>
     public static bool IsRateLimit(int errCode) => errCode is ApiFrequencyLimited or ApiConcurrencyLimited or SendLimitReached;

@@ -37,15 +37,17 @@ public sealed class WeComChannelSender : IChannelSender
     private readonly IOutboxDispatch _outbox;
     private readonly TimeProvider _time;
     private readonly ILogger<WeComChannelSender> _logger;
-    private readonly OutboundFiles? _files;
+    private readonly OutboundFiles _files;
+    private readonly WeComMediaIds _mediaIds = new();
     private readonly PerMemberRateLimiter _members = PerMemberRateLimiter.ForMembers();
     private readonly PerMemberRateLimiter _robots = PerMemberRateLimiter.ForWebhooks();
     private readonly WeComSendPause _pause = new();
     private long _lastPrune;
 
     /// <summary>Creates the sender.</summary>
-    public WeComChannelSender(WeComApps apps, IOutboxDispatch outbox, TimeProvider time, ILogger<WeComChannelSender> logger, OutboundFiles? files = null)
+    public WeComChannelSender(WeComApps apps, IOutboxDispatch outbox, TimeProvider time, ILogger<WeComChannelSender> logger, OutboundFiles files)
     {
+        ArgumentNullException.ThrowIfNull(files);
         _files = files;
         _apps = apps;
         _outbox = outbox;
@@ -178,7 +180,8 @@ public sealed class WeComChannelSender : IChannelSender
     {
         var app = _apps.Sending;
         var userId = item.Address;
-        var parts = item.Message.File is null ? RenderForMember(item) : [WeComContent.Text(item.Message.Text), FilePlaceholder];
+        // A file message: its caption as any text (split at 2048 bytes), then the file.
+        var parts = item.Message.File is null ? RenderForMember(item) : [.. RenderForMember(item with { Message = item.Message with { File = null } }), FilePlaceholder];
         if (parts.Count > WeComLimits.MemberMessagesPerMinute)
         {
             return new SendResult.Failed(string.Create(CultureInfo.InvariantCulture, $"the message needs {parts.Count} WeCom messages, more than a member may receive in a minute"));
@@ -204,7 +207,7 @@ public sealed class WeComChannelSender : IChannelSender
                 return failure!;
             }
 
-            parts = content is WeComFileContent ? [parts[0], content] : [content];
+            parts = content is [WeComFileContent fileContent] ? [.. parts.SkipLast(1), fileContent] : content;
         }
 
         // A resend may follow an attempt whose outcome was unknown: WeCom then drops what it already delivered.
@@ -246,41 +249,64 @@ public sealed class WeComChannelSender : IChannelSender
     }
 
     /// <summary>
-    /// The file of a file message as WeCom media, uploaded now (media ids last 3 days, a message may wait longer). When
-    /// WeCom refuses the file itself (40004/40005/40006, or outside 5 B–20 MB) the person gets the caption with a signed
-    /// download link instead, when the public address is configured; otherwise the message fails with the reason.
+    /// The file of a file message as WeCom media: uploaded at send time (media ids last 3 days, a message may wait
+    /// longer), once per file and app — a resend after an unknown outcome reuses the media id, so WeCom's duplicate check
+    /// still recognises the message. The size is checked from the stored details before the bytes are read. When WeCom
+    /// refuses the file itself (40005/40006, or outside 5 B–20 MB) the person gets the caption with a signed download link
+    /// instead (<see cref="OutboundFiles.LinkMessage"/>), when the public address is configured; otherwise the message
+    /// fails with the reason. The result is the file content, or the link message's parts.
     /// </summary>
-    private async Task<(WeComContent? Content, SendResult? Failure)> UploadAsync(OutboxItem item, OutboundFile file, WeComApp app, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<WeComContent>? Content, SendResult? Failure)> UploadAsync(OutboxItem item, OutboundFile file, WeComApp app, CancellationToken cancellationToken)
     {
-        var stored = _files is null ? null : await _files.LoadAsync(file, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        var now = _time.GetUtcNow();
+        if (_mediaIds.Find(file.Id, app.Key, now) is { } known)
+        {
+            return ([WeComContent.File(known)], null);
+        }
+
+        if (await _files.FindAsync(file, cancellationToken).ConfigureAwait(false) is not { } stored)
         {
             return (null, new SendResult.Failed($"the file '{file.Name}' ({file.Id}) is no longer stored"));
         }
 
         string refusal;
-        try
+        if (stored.Size is < WeComApiClient.MinFileBytes or > WeComApiClient.MaxFileBytes)
         {
-            return (WeComContent.File(await app.Client.UploadFileAsync(stored.Name, stored.Content, cancellationToken).ConfigureAwait(false)), null);
+            refusal = string.Create(CultureInfo.InvariantCulture, $"WeCom takes files of {WeComApiClient.MinFileBytes} bytes to 20 MB; this one has {stored.Size}");
         }
-        catch (WeComApiException ex) when (WeComErrorCodes.IsMediaRefused(ex.ErrCode))
+        else if (await _files.ReadAsync(stored, cancellationToken).ConfigureAwait(false) is not { } bytes)
         {
-            refusal = ex.Message;
+            return (null, new SendResult.Failed($"the file '{file.Name}' ({file.Id}) is no longer stored"));
         }
-        catch (ArgumentException ex)
+        else
         {
-            refusal = ex.Message;
+            try
+            {
+                var mediaId = await app.Client.UploadFileAsync(stored.Name, bytes, cancellationToken).ConfigureAwait(false);
+                _mediaIds.Remember(file.Id, app.Key, mediaId, now);
+                return ([WeComContent.File(mediaId)], null);
+            }
+            catch (WeComApiException ex) when (WeComErrorCodes.IsMediaRefused(ex.ErrCode))
+            {
+                refusal = ex.Message;
+            }
         }
 
-        var link = await _files!.LinkAsync(file, item.PersonId ?? item.Address, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var link = _files.Link(stored, item.PersonId ?? item.Address);
         _logger.LogWarning("WeCom does not take the file of outbox {Id} ({Reason}); {Fallback}", item.Id, refusal, link is null ? "no public address for a link" : "sending a download link");
         return link is null
             ? (null, new SendResult.Failed($"WeCom refused the file '{file.Name}': {refusal}; no PublicBaseUrl is configured for a download link"))
-            : (WeComContent.Text($"{item.Message.Text}\n{link}"), null);
+            : (RenderForMember(item with { Message = OutboundFiles.LinkMessage(item.Message, link) }), null);
     }
 
     private async Task<SendResult> SendToGroupAsync(OutboxItem item, CancellationToken cancellationToken)
     {
+        if (item.Message.File is { } file)
+        {
+            // Group chats and robots take no app media here: never send the caption alone as if it were the message.
+            return new SendResult.Failed($"the file '{file.Name}' cannot be sent to a WeCom group chat; send it to each person instead");
+        }
+
         var app = _apps.Sending;
         if (Uri.TryCreate(item.Address, UriKind.Absolute, out var webhook) && (webhook.Scheme == Uri.UriSchemeHttps || webhook.Scheme == Uri.UriSchemeHttp))
         {

@@ -83,6 +83,12 @@ public sealed partial class BulletinFileDeliveryTests
         var longer = Regex.Replace(local.ToString(), "e=(\\d+)", m => "e=" + (long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 86400));
         Assert.Equal(HttpStatusCode.Forbidden, (await bot.Client.GetAsync(longer, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await bot.Client.GetAsync("/files/0123456789abcdef0123456789abcdef/x.docx?p=office.clerk1&e=1&s=x", Ct)).StatusCode);
+
+        // The person the link was signed for leaves the office: the bulletin's rule refuses their own valid link.
+        await Conversations.BulletinChatTests.LeaveTheOfficeAsync(bot.Services, Clerk, DateTimeOffset.UtcNow);
+        using var refused = await bot.Client.GetAsync(local, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("您无权下载此文件。", await refused.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
@@ -139,6 +145,6 @@ public sealed partial class BulletinFileDeliveryTests
         Assert.Single(weCom.UploadedMedia);
     }
 
-    [GeneratedRegex(@"https://\S+")]
+    [GeneratedRegex(@"https://[^\s)]+")]
     private static partial Regex LinkPattern();
 }
