@@ -1,3 +1,4 @@
+using ChatOps.Bot.OfficeConsole;
 using ChatOps.Core.Conversations;
 
 namespace ChatOps.Bot.Files;
@@ -7,7 +8,8 @@ namespace ChatOps.Bot.Files;
 /// in the local web chat, and on WeCom when WeCom refuses the upload). The link is signed for one person and expires
 /// (<see cref="OutboundFiles.LinkAsync"/>); at download the person must still be allowed by the file's rule (for the
 /// bulletin, <c>BulletinService.MayRead</c>). Answers: the file; 403 for a forged link or a person no longer allowed;
-/// 404 for no such file; 410 for an expired link. Never cached.
+/// 404 for no such file; 410 for an expired link. Never cached. A genuine link refused to its person is audited as the
+/// console's refusals are (<c>file.refused</c>, subject <c>file:{id}</c>).
 /// </summary>
 public static class FileEndpoints
 {
@@ -23,6 +25,11 @@ public static class FileEndpoints
     {
         context.Response.Headers.CacheControl = "no-store";
         var (file, content, refusal) = await files.OpenAsync(id, p, e ?? 0, s, ct);
+        if (refusal == FileRefusal.NotAllowed)
+        {
+            await ConsoleAuth.AuditAsync(context, p!, "file.refused", $"file:{id}", $"{file?.Name}（{file?.Kind}）", "files");
+        }
+
         return refusal switch
         {
             FileRefusal.None => Results.File(content!, file!.ContentType, file.Name),

@@ -111,7 +111,15 @@ public sealed class OutboundFiles(
     /// <summary>The Word content type.</summary>
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>Stores <paramref name="content"/> for <paramref name="personId"/> in <paramref name="work"/> and returns the reference to send.</summary>
+    /// <summary>True when links can be made for people outside this host: <c>Files:PublicBaseUrl</c> (or <c>PublicBaseUrl</c>) is set.</summary>
+    public bool HasPublicAddress => HasRoot(null);
+
+    /// <summary>
+    /// Stores <paramref name="content"/> for <paramref name="personId"/> in <paramref name="work"/> and returns the reference
+    /// to send. A kind without a registered <see cref="IOutboundFileAccess"/> is refused here, before anything is queued:
+    /// nobody could say who may download it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No download rule is registered for <paramref name="kind"/>.</exception>
     public async Task<OutboundFile> StoreAsync(
         IUnitOfWork work, string kind, string personId, string name, string contentType, byte[] content, CancellationToken cancellationToken = default)
     {
@@ -120,6 +128,12 @@ public sealed class OutboundFiles(
         ArgumentException.ThrowIfNullOrWhiteSpace(personId);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(content);
+        if (RuleOf(kind) is null)
+        {
+            throw new InvalidOperationException(
+                $"No download rule (IOutboundFileAccess) is registered for files of kind '{kind}': register one before sending such files.");
+        }
+
         var file = new StoredFile(
             Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), kind, personId, name, contentType,
             content.LongLength, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), time.GetUtcNow());
@@ -173,7 +187,9 @@ public sealed class OutboundFiles(
 
     /// <summary>
     /// Checks a download link and the person's right to the file now (a kind without a registered
-    /// <see cref="IOutboundFileAccess"/> is refused); the file's details and bytes when allowed — the bytes are read only then.
+    /// <see cref="IOutboundFileAccess"/> is refused); the file's details and bytes when allowed — the bytes are read only
+    /// then. A genuine link of a person no longer allowed (<see cref="FileRefusal.NotAllowed"/>) gives the details without
+    /// the bytes, for the audit line of the refusal.
     /// </summary>
     public async Task<(StoredFile? File, byte[]? Content, FileRefusal Refusal)> OpenAsync(
         string id, string? personId, long expires, string? signature, CancellationToken cancellationToken = default)
@@ -194,9 +210,9 @@ public sealed class OutboundFiles(
         }
 
         if (personId != file.PersonId || await directory.FindPersonAsync(personId, cancellationToken) is not { } person
-            || rules.FirstOrDefault(r => r.Kind == file.Kind) is not { } rule || !rule.MayDownload(Actor.Of(person, "download")))
+            || RuleOf(file.Kind) is not { } rule || !rule.MayDownload(Actor.Of(person, "download")))
         {
-            return (null, null, FileRefusal.NotAllowed);
+            return (file, null, FileRefusal.NotAllowed);
         }
 
         return await store.ReadContentAsync(file.Id, cancellationToken) is { } content
@@ -206,15 +222,16 @@ public sealed class OutboundFiles(
 
     /// <summary>
     /// A file message (<see cref="OutboundMessage.File"/>) as a channel without files shows it: the caption and a Markdown
-    /// link named by the file's name and size (工作专报….docx（35 KB）). The one shape the local web chat, Bot Framework
-    /// without cards and the WeCom fallback send.
+    /// link named by the file's name and size (工作专报….docx（35 KB）), with <paramref name="note"/> (why a link) between
+    /// them when given. The one shape the local web chat, Bot Framework without cards and the WeCom fallback send.
     /// </summary>
-    public static OutboundMessage LinkMessage(OutboundMessage message, string link)
+    public static OutboundMessage LinkMessage(OutboundMessage message, string link, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrWhiteSpace(link);
         var file = message.File ?? throw new ArgumentException("The message carries no file.", nameof(message));
-        return OutboundMessage.Markdown($"{MarkdownText.Escape(message.Text)}\n\n[{MarkdownText.Escape(SizedName(file))}]({link})");
+        var why = string.IsNullOrWhiteSpace(note) ? "" : "\n\n" + MarkdownText.Escape(note);
+        return OutboundMessage.Markdown($"{MarkdownText.Escape(message.Text)}{why}\n\n[{MarkdownText.Escape(SizedName(file))}]({link})");
     }
 
     /// <summary>The file's name with its size as the office reads it: 工作专报….docx（35 KB）.</summary>
@@ -223,6 +240,8 @@ public sealed class OutboundFiles(
         ArgumentNullException.ThrowIfNull(file);
         return $"{file.Name}（{Circulars.CircularText.Size(file.Size)}）";
     }
+
+    private IOutboundFileAccess? RuleOf(string kind) => rules.FirstOrDefault(r => r.Kind == kind);
 
     private bool HasRoot(string? baseUrl) => !string.IsNullOrWhiteSpace(baseUrl ?? options.Value.PublicBaseUrl);
 

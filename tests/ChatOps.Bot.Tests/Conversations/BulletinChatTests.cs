@@ -109,26 +109,33 @@ public sealed class BulletinChatTests : IAsyncLifetime
 
         var (opened, content, refusal) = await files.OpenAsync(file.Id, q["p"], expires, q["s"]);
         Assert.Equal(FileRefusal.NotAllowed, refusal);
-        Assert.Null(opened);
+        Assert.Equal(file.Id, opened?.Id); // the details, for the refusal's audit line
         Assert.Null(content);
     }
 
     [Fact]
-    public async Task AFileOfAKindWithoutADownloadRule_IsRefused()
+    public async Task AFileOfAKindWithoutADownloadRule_IsNotStored_AndOneStoredBeforeItsRuleWentIsNotServed()
     {
         var files = _chat.Services.GetRequiredService<OutboundFiles>();
-        OutboundFile file;
-        await using (var work = await _chat.Services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync())
+        var units = _chat.Services.GetRequiredService<IUnitOfWorkFactory>();
+        await using (var work = await units.BeginAsync())
         {
-            file = await files.StoreAsync(work, "unregistered", "office.clerk1", "a.txt", "text/plain", "hello"u8.ToArray());
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                files.StoreAsync(work, "unregistered", "office.clerk1", "a.txt", "text/plain", "hello"u8.ToArray()));
+            Assert.Contains("'unregistered'", refused.Message, StringComparison.Ordinal);
+        }
+
+        var stored = new StoredFile("0123456789abcdef0123456789abcdef", "unregistered", "office.clerk1", "a.txt", "text/plain", 5,
+            Convert.ToBase64String(new byte[32]), _chat.Clock.GetUtcNow());
+        await using (var work = await units.BeginAsync())
+        {
+            await _chat.Services.GetRequiredService<IOutboundFileStore>().SaveAsync(work, stored, "hello"u8.ToArray());
             await work.CommitAsync();
         }
 
-        var q = System.Web.HttpUtility.ParseQueryString(new Uri(Assert.IsType<string>(await files.LinkAsync(file, "office.clerk1", "http://127.0.0.1"))).Query);
-
-        var (opened, content, refusal) = await files.OpenAsync(file.Id, q["p"], long.Parse(q["e"]!, System.Globalization.CultureInfo.InvariantCulture), q["s"]);
+        var q = System.Web.HttpUtility.ParseQueryString(new Uri(Assert.IsType<string>(await files.LinkAsync(stored.Reference, "office.clerk1", "http://127.0.0.1"))).Query);
+        var (_, content, refusal) = await files.OpenAsync(stored.Id, q["p"], long.Parse(q["e"]!, System.Globalization.CultureInfo.InvariantCulture), q["s"]);
         Assert.Equal(FileRefusal.NotAllowed, refusal);
-        Assert.Null(opened);
         Assert.Null(content);
     }
 
