@@ -16,8 +16,9 @@ public sealed partial class WeComApiClient
     /// <summary>
     /// media/upload with type=file: the bytes as multipart/form-data (field <c>media</c>, with filename and filelength, as
     /// WeCom asks), returning the media_id a file message sends. The id lasts 3 days, so upload at send time. Token
-    /// expiry is refreshed once, -1 and transport failures are retried as every call; 40004/40005/40006 (the file is
-    /// refused; 40004 means our own request names a wrong type) come back as <see cref="WeComApiException"/>.
+    /// expiry is refreshed once, -1 and transport failures are retried as every call; 40004/40006 (the file's type or
+    /// size is refused: <see cref="WeComErrorCodes.IsMediaRefused"/>) and 40005 (our <c>type</c> is wrong) come back as
+    /// <see cref="WeComApiException"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The file is outside 5 bytes to 20 MB, or has no name.</exception>
     public async Task<string> UploadFileAsync(string fileName, byte[] content, CancellationToken cancellationToken = default)

@@ -30,6 +30,9 @@ public sealed class WeComChannelSender : IChannelSender
     /// <summary>Stands for the file while the rate limit is counted, before the upload.</summary>
     private static readonly WeComContent FilePlaceholder = WeComContent.File("pending");
 
+    /// <summary>What the person reads above the download link when WeCom refuses the file itself.</summary>
+    public const string FileRefusedNote = "企业微信不接收该文件（文件类型或大小不符合企业微信的要求），请点击下面的链接下载：";
+
     /// <summary>Wait after a transient failure the client already retried.</summary>
     private static readonly TimeSpan TransientRetry = TimeSpan.FromSeconds(5);
 
@@ -252,9 +255,11 @@ public sealed class WeComChannelSender : IChannelSender
     /// The file of a file message as WeCom media: uploaded at send time (media ids last 3 days, a message may wait
     /// longer), once per file and app — a resend after an unknown outcome reuses the media id, so WeCom's duplicate check
     /// still recognises the message. The size is checked from the stored details before the bytes are read. When WeCom
-    /// refuses the file itself (40005/40006, or outside 5 B–20 MB) the person gets the caption with a signed download link
-    /// instead (<see cref="OutboundFiles.LinkMessage"/>), when the public address is configured; otherwise the message
-    /// fails with the reason. The result is the file content, or the link message's parts.
+    /// refuses the file itself (40004 its type, 40006 its size, or outside 5 B–20 MB) the person gets the caption, a line
+    /// saying so (<see cref="FileRefusedNote"/>) and a signed download link (<see cref="OutboundFiles.LinkMessage"/>), when
+    /// the public address is configured; otherwise the message fails with the reason. Any other error (40005: our own
+    /// request's type is wrong) fails or retries the message as every call does — never a silent link. The result is the
+    /// file content, or the link message's parts.
     /// </summary>
     private async Task<(IReadOnlyList<WeComContent>? Content, SendResult? Failure)> UploadAsync(OutboxItem item, OutboundFile file, WeComApp app, CancellationToken cancellationToken)
     {
@@ -296,15 +301,18 @@ public sealed class WeComChannelSender : IChannelSender
         _logger.LogWarning("WeCom does not take the file of outbox {Id} ({Reason}); {Fallback}", item.Id, refusal, link is null ? "no public address for a link" : "sending a download link");
         return link is null
             ? (null, new SendResult.Failed($"WeCom refused the file '{file.Name}': {refusal}; no PublicBaseUrl is configured for a download link"))
-            : (RenderForMember(item with { Message = OutboundFiles.LinkMessage(item.Message, link) }), null);
+            : (RenderForMember(item with { Message = OutboundFiles.LinkMessage(item.Message, link, FileRefusedNote) }), null);
     }
 
     private async Task<SendResult> SendToGroupAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         if (item.Message.File is { } file)
         {
-            // Group chats and robots take no app media here: never send the caption alone as if it were the message.
-            return new SendResult.Failed($"the file '{file.Name}' cannot be sent to a WeCom group chat; send it to each person instead");
+            // Group chats and robots take no app media here: never send the caption alone as if it were the message. The
+            // failure is logged and recorded as any group chat's refusal is.
+            var error = $"the file '{file.Name}' cannot be sent to a WeCom group chat; send it to each person instead";
+            _logger.LogWarning("WeCom refused outbox {Id} to {Address}: {Error}", item.Id, Redact(item), error);
+            return new SendResult.Failed(error);
         }
 
         var app = _apps.Sending;
