@@ -1,6 +1,6 @@
 using System.Text;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
