@@ -50,7 +50,6 @@ public sealed partial class WeComChannelSender : IChannelSender
     /// <summary>Creates the sender.</summary>
     public WeComChannelSender(WeComApps apps, IOutboxDispatch outbox, TimeProvider time, ILogger<WeComChannelSender> logger, OutboundFiles files)
     {
-        ArgumentNullException.ThrowIfNull(files);
         _files = files;
         _apps = apps;
         _outbox = outbox;
