@@ -31,6 +31,7 @@ public static class CoreRegistration
         services.AddSingleton<IConversationFeature, ReviewFeature>();
         services.AddSingleton<IConversationFeature, ReportFeature>();
         services.AddSingleton<IConversationFeature, BulletinFeature>();
+        services.TryAddSingleton<BulletinFiles>();
         services.AddSingleton<IOutboundFileAccess, BulletinFileAccess>();
         services.AddSingleton<OutboundFiles>();
         services.AddDueWork<OutboundFilePurge>();

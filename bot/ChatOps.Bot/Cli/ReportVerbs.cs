@@ -92,11 +92,18 @@ internal sealed class BulletinVerb() : CliVerb(
             var bulletin = await bulletins.CompileAsync(cycleKey, periodKey, issue);
 
             byte[] content;
-            if (extension == ".docx")
+            var signed = extension == ".docx" && !options.ContainsKey("issue") && !options.ContainsKey("date")
+                ? await services.GetRequiredService<BulletinFiles>().IssuedAsync(cycle.Key, period.Key)
+                : null;
+            if (signed is { } issued)
             {
-                using var buffer = new MemoryStream();
-                await bulletins.RenderDocxAsync(bulletin, buffer);
-                content = buffer.ToArray();
+                // The period's issue was signed off: the signed file, as chat and the console hand it out.
+                content = issued.Content;
+                await output.WriteLineAsync($"本期专报已签发，输出已签发的文件：{issued.Name}");
+            }
+            else if (extension == ".docx")
+            {
+                content = BulletinFiles.Rendered(bulletin).Content;
             }
             else
             {

@@ -75,12 +75,15 @@ public static class ConsoleAuth
         return $"{channel} {text}";
     }
 
-    /// <summary>Appends one line to the audit log in its own unit of work (for changes a service commits itself).</summary>
-    public static async Task AuditAsync(HttpContext context, string actorId, string action, string subject, string detail)
+    /// <summary>
+    /// Appends one line to the audit log in its own unit of work (for changes a service commits itself, and refusals);
+    /// <paramref name="channel"/> names where from (<see cref="Source"/>).
+    /// </summary>
+    public static async Task AuditAsync(HttpContext context, string actorId, string action, string subject, string detail, string channel = "console")
     {
         var services = context.RequestServices;
         await using var work = await services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(context.RequestAborted);
-        await work.Audit.AppendAsync(AuditEntry.Of(services.GetRequiredService<TimeProvider>().GetUtcNow(), actorId, action, subject, detail, Source(context)), context.RequestAborted);
+        await work.Audit.AppendAsync(AuditEntry.Of(services.GetRequiredService<TimeProvider>().GetUtcNow(), actorId, action, subject, detail, Source(context, channel)), context.RequestAborted);
         await work.CommitAsync(context.RequestAborted);
     }
 }

@@ -1,3 +1,4 @@
+using ChatOps.Bot.OfficeConsole;
 using ChatOps.Core.Conversations;
 
 namespace ChatOps.Bot.Files;
@@ -7,7 +8,8 @@ namespace ChatOps.Bot.Files;
 /// in the local web chat, and on WeCom when WeCom refuses the upload). The link is signed for one person and expires
 /// (<see cref="OutboundFiles.LinkAsync"/>); at download the person must still be allowed by the file's rule (for the
 /// bulletin, <c>BulletinService.MayRead</c>). Answers: the file; 403 for a forged link or a person no longer allowed;
-/// 404 for no such file; 410 for an expired link. Never cached.
+/// 404 for no such file; 410 for an expired link. Never cached. A genuine link refused to its person is audited as the
+/// console's refusals are (<c>file.refused</c>, subject <c>file:{id}</c>).
 /// </summary>
 public static class FileEndpoints
 {
@@ -22,10 +24,15 @@ public static class FileEndpoints
     private static async Task<IResult> DownloadAsync(HttpContext context, string id, string? p, long? e, string? s, OutboundFiles files, CancellationToken ct)
     {
         context.Response.Headers.CacheControl = "no-store";
-        var (file, refusal) = await files.OpenAsync(id, p, e ?? 0, s, ct);
+        var (file, content, refusal) = await files.OpenAsync(id, p, e ?? 0, s, ct);
+        if (refusal == FileRefusal.NotAllowed)
+        {
+            await ConsoleAuth.AuditAsync(context, p!, "file.refused", $"file:{id}", $"{file?.Name}（{file?.Kind}）", "files");
+        }
+
         return refusal switch
         {
-            FileRefusal.None => Results.File(file!.Content, file.ContentType, file.Name),
+            FileRefusal.None => Results.File(content!, file!.ContentType, file.Name),
             FileRefusal.NotFound => Text(StatusCodes.Status404NotFound, "文件不存在或已删除。"),
             FileRefusal.Expired => Text(StatusCodes.Status410Gone, "下载链接已过期，请在聊天中重新获取。"),
             FileRefusal.NotAllowed => Text(StatusCodes.Status403Forbidden, "您无权下载此文件。"),

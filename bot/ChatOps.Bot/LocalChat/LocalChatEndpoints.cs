@@ -66,8 +66,8 @@ public static class LocalChatEndpoints
         api.MapGet("/people", PeopleAsync);
         api.MapPost("/messages", PostAsync);
         api.MapPost("/files", LocalChatUploads.PostAsync).DisableAntiforgery();
-        api.MapGet("/messages", (HttpContext context, IDirectoryRepository directory, string? personId, string? after, CancellationToken ct) =>
-            MessagesAsync(context, directory, activity, personId, after, ct));
+        api.MapGet("/messages", (HttpContext context, IDirectoryRepository directory, OutboundFiles files, string? personId, string? after, CancellationToken ct) =>
+            MessagesAsync(context, directory, activity, files, personId, after, ct));
         api.MapGet("/latest", (HttpContext context, IDirectoryRepository directory, TimeProvider time, CancellationToken ct) =>
             LatestAsync(context, directory, time, activity, ct));
         return app;
@@ -172,7 +172,7 @@ public static class LocalChatEndpoints
 
     /// <summary>GET /local/api/messages?personId=ID&amp;after=N: what the bot sent the person on the local channel after N.</summary>
     private static async Task<IResult> MessagesAsync(
-        HttpContext context, IDirectoryRepository directory, LocalChatActivity activity, string? personId, string? after, CancellationToken ct)
+        HttpContext context, IDirectoryRepository directory, LocalChatActivity activity, OutboundFiles files, string? personId, string? after, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(personId))
         {
@@ -196,11 +196,10 @@ public static class LocalChatEndpoints
         }
 
         var items = await outbox.ListForPersonAsync(personId, ChannelNames.Local, afterId, ct);
-        var files = context.RequestServices.GetService<OutboundFiles>();
         var messages = new List<LocalChatMessage>(items.Count);
         foreach (var item in items.OrderBy(i => i.Id))
         {
-            messages.Add(item.Message.File is null || files is null ? ToMessage(item) : await FileMessageAsync(item, files, context.Request, ct));
+            messages.Add(item.Message.File is null ? ToMessage(item) : await FileMessageAsync(item, files, context.Request, ct));
         }
 
         if (messages.Count > 0)
@@ -236,13 +235,15 @@ public static class LocalChatEndpoints
         item.Message.Choices.Select(c => new LocalChatChoice(c.Label, c.Value)).ToList(),
         item.CreatedAt);
 
-    /// <summary>A file message as the page shows it: the caption and a signed, expiring download link to this host (Markdown).</summary>
+    /// <summary>
+    /// A file message as the page shows it: the caption and a signed, expiring download link to this host
+    /// (<see cref="OutboundFiles.LinkMessage"/>); signing reads the file's details, never its bytes.
+    /// </summary>
     private static async Task<LocalChatMessage> FileMessageAsync(OutboxItem item, OutboundFiles files, HttpRequest request, CancellationToken ct)
     {
-        var file = item.Message.File!;
-        var link = await files.LinkAsync(file, item.PersonId ?? item.Address, $"{request.Scheme}://{request.Host}", ct);
-        var text = MarkdownText.Escape(item.Message.Text) + (link is null ? "" : $"\n\n[{MarkdownText.Escape(file.Name)}]({link})");
-        return ToMessage(item) with { Kind = "markdown", Text = text };
+        var link = await files.LinkAsync(item.Message.File!, item.PersonId ?? item.Address, $"{request.Scheme}://{request.Host}", ct);
+        var message = link is null ? OutboundMessage.Markdown(MarkdownText.Escape(item.Message.Text)) : OutboundFiles.LinkMessage(item.Message, link);
+        return ToMessage(item with { Message = message });
     }
 
     /// <summary>Picker sections: the leading group and its office first (as the rules list them), then units by kind.</summary>

@@ -87,17 +87,12 @@ public static class ActivityRenderer
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(message.File);
-        var file = message.File;
-        var size = file.Size >= 1024 * 1024
-            ? (file.Size / 1024d / 1024d).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " MB"
-            : Math.Max(1, (file.Size + 1023) / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) + " KB";
-        var activity = new Activity { Type = ActivityTypes.Message, Locale = "zh-CN" };
         if (!SupportsCards(channelId))
         {
-            activity.Text = $"{MarkdownText.Escape(message.Text)}\n\n[{MarkdownText.Escape(file.Name)}（{size}）]({link})";
-            activity.TextFormat = "markdown";
-            return activity;
+            return Render(OutboundFiles.LinkMessage(message, link), channelId);
         }
+
+        var activity = new Activity { Type = ActivityTypes.Message, Locale = "zh-CN" };
 
         var card = new JsonObject
         {
@@ -105,7 +100,7 @@ public static class ActivityRenderer
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["version"] = "1.4",
             ["fallbackText"] = $"{message.Text}\n{link}",
-            ["body"] = new JsonArray(LiteralText(message.Text), LiteralText($"{file.Name}（{size}）", weight: "Bolder", spacing: "Medium")),
+            ["body"] = new JsonArray(LiteralText(message.Text), LiteralText(OutboundFiles.SizedName(message.File), weight: "Bolder", spacing: "Medium")),
             ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "下载", ["url"] = link }),
         };
         activity.Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card, BotFrameworkJson.Options) }];

@@ -20,7 +20,7 @@ internal sealed class BotFrameworkChannelSender(
     Microsoft.Extensions.Options.IOptions<BotFrameworkOptions> options,
     TimeProvider time,
     ILogger<BotFrameworkChannelSender> logger,
-    OutboundFiles? files = null) : IChannelSender
+    OutboundFiles files) : IChannelSender
 {
     /// <summary>The outbox error of a 403.</summary>
     public const string BlockedError = "bot blocked or uninstalled";
@@ -51,10 +51,18 @@ internal sealed class BotFrameworkChannelSender(
         {
             // Teams' file consent card works in personal chats only and puts the file in the user's OneDrive; a signed,
             // expiring link served by this host works in every scope and channel, and is checked again on download.
-            var link = files is null ? null : await files.LinkAsync(file, item.PersonId ?? item.Address, cancellationToken: cancellationToken);
+            // Without a public address there is no link to give: the message fails with the setting to make (recorded
+            // against it, as every failed send is), the rest of the conversation still goes out.
+            if (!files.HasPublicAddress)
+            {
+                logger.LogWarning("Outbox {Id}: the file '{Name}' cannot be linked on Bot Framework: set Files:PublicBaseUrl (or PublicBaseUrl)", item.Id, file.Name);
+                return new SendResult.Failed($"the file '{file.Name}' cannot be linked: neither Files:PublicBaseUrl nor PublicBaseUrl is configured");
+            }
+
+            var link = await files.LinkAsync(file, item.PersonId ?? item.Address, cancellationToken: cancellationToken);
             if (link is null)
             {
-                return new SendResult.Failed($"the file '{file.Name}' cannot be linked: it is no longer stored, or Files:PublicBaseUrl (or PublicBaseUrl) is not configured");
+                return new SendResult.Failed($"the file '{file.Name}' ({file.Id}) is no longer stored");
             }
 
             rendered = ActivityRenderer.RenderFileLink(item.Message, link, reference.ChannelId);

@@ -16,8 +16,9 @@ public sealed partial class WeComApiClient
     /// <summary>
     /// media/upload with type=file: the bytes as multipart/form-data (field <c>media</c>, with filename and filelength, as
     /// WeCom asks), returning the media_id a file message sends. The id lasts 3 days, so upload at send time. Token
-    /// expiry is refreshed once, -1 and transport failures are retried as every call; 40004/40005/40006 (the file is
-    /// refused: <see cref="WeComErrorCodes.IsMediaRefused"/>) come back as <see cref="WeComApiException"/>.
+    /// expiry is refreshed once, -1 and transport failures are retried as every call; 40004/40006 (the file's type or
+    /// size is refused: <see cref="WeComErrorCodes.IsMediaRefused"/>) and 40005 (our <c>type</c> is wrong) come back as
+    /// <see cref="WeComApiException"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The file is outside 5 bytes to 20 MB, or has no name.</exception>
     public async Task<string> UploadFileAsync(string fileName, byte[] content, CancellationToken cancellationToken = default)
@@ -30,19 +31,8 @@ public sealed partial class WeComApiClient
         }
 
         var name = SafeFileName(fileName);
-        var response = await _caller.CallAsync(
-            "media/upload",
-            HttpMethod.Post,
-            async (attempt, ct) =>
-            {
-                var token = await _tokens.GetTokenAsync(ct).ConfigureAwait(false);
-                attempt.AccessToken = token;
-                return new Uri($"{_app.BaseUrlTrimmed}/cgi-bin/media/upload?access_token={Uri.EscapeDataString(token)}&type=file");
-            },
-            _ => Multipart(name, content),
-            (attempt, ct) => attempt.AccessToken is { } rejected ? _tokens.InvalidateAsync(rejected, ct) : ValueTask.CompletedTask,
-            null,
-            cancellationToken).ConfigureAwait(false);
+        var response = await CallWithTokenAsync("media/upload", "/cgi-bin/media/upload", _ => Multipart(name, content), null, cancellationToken, "type=file")
+            .ConfigureAwait(false);
         return string.IsNullOrEmpty(response.MediaId)
             ? throw new WeComApiException("media/upload", WeComErrorCodes.SystemBusy, "media/upload answered without a media_id")
             : response.MediaId;

@@ -281,8 +281,9 @@ public sealed partial class WeComApiClient
         return null;
     }
 
+    /// <summary>A POST with the app's access token (refreshed once when WeCom rejects it); <paramref name="query"/> adds parameters after the token (<c>type=file</c>).</summary>
     private Task<WeComApiResponse> CallWithTokenAsync(
-        string api, string path, Func<WeComHttpCaller.Attempt, HttpContent> content, Func<int, bool>? acceptErrCode, CancellationToken cancellationToken) =>
+        string api, string path, Func<WeComHttpCaller.Attempt, HttpContent> content, Func<int, bool>? acceptErrCode, CancellationToken cancellationToken, string? query = null) =>
         _caller.CallAsync(
             api,
             HttpMethod.Post,
@@ -290,7 +291,7 @@ public sealed partial class WeComApiClient
             {
                 var token = await _tokens.GetTokenAsync(ct).ConfigureAwait(false);
                 attempt.AccessToken = token;
-                return new Uri(string.Create(CultureInfo.InvariantCulture, $"{_app.BaseUrlTrimmed}{path}?access_token={Uri.EscapeDataString(token)}"));
+                return new Uri(string.Create(CultureInfo.InvariantCulture, $"{_app.BaseUrlTrimmed}{path}?access_token={Uri.EscapeDataString(token)}{(query is null ? null : "&" + query)}"));
             },
             content,
             (attempt, ct) => attempt.AccessToken is { } rejected ? _tokens.InvalidateAsync(rejected, ct) : ValueTask.CompletedTask,

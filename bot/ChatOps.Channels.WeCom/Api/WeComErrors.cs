@@ -16,11 +16,14 @@ public static class WeComErrorCodes
     /// <summary>40001: invalid secret (gettoken) or invalid credential (other APIs).</summary>
     public const int InvalidCredential = 40001;
 
-    /// <summary>40004: invalid media type (media/upload's type is not image, voice, video or file).</summary>
+    /// <summary>
+    /// 40004 不合法的媒体文件类型: the uploaded file does not meet WeCom's requirements for media (全局错误码: "不满足系统文件要求",
+    /// see 上传的媒体文件限制) — the file itself is refused.
+    /// </summary>
     public const int InvalidMediaType = 40004;
 
-    /// <summary>40005: invalid file type (media/upload refuses the file's type).</summary>
-    public const int InvalidFileType = 40005;
+    /// <summary>40005 不合法的type参数: media/upload's <c>type</c> is not image, voice, video or file — our own request is wrong.</summary>
+    public const int InvalidTypeParameter = 40005;
 
     /// <summary>40006: invalid file size (media/upload: a file must be 5 bytes to 20 MB).</summary>
     public const int InvalidFileSize = 40006;
@@ -61,8 +64,12 @@ public static class WeComErrorCodes
     /// <summary>True for the codes that mean "this access_token is no good": refresh once and retry.</summary>
     public static bool IsTokenRejected(int errCode) => errCode is InvalidAccessToken or AccessTokenExpired or InvalidCredential;
 
-    /// <summary>True for the codes by which media/upload refuses the file itself: uploading it again cannot help.</summary>
-    public static bool IsMediaRefused(int errCode) => errCode is InvalidMediaType or InvalidFileType or InvalidFileSize;
+    /// <summary>
+    /// True for the codes by which media/upload refuses the file itself (40004 its type, 40006 its size, as WeCom's global
+    /// error codes describe them): uploading it again cannot help, a download link can. Not 40005 (不合法的type参数): that
+    /// says our own request is wrong, a defect to surface rather than to hide behind a link.
+    /// </summary>
+    public static bool IsMediaRefused(int errCode) => errCode is InvalidMediaType or InvalidFileSize;
 
     /// <summary>True for the frequency/concurrency limits: back off, do not spin.</summary>
     public static bool IsRateLimit(int errCode) => errCode is ApiFrequencyLimited or ApiConcurrencyLimited or SendLimitReached;

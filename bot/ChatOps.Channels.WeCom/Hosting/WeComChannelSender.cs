@@ -22,13 +22,16 @@ namespace ChatOps.Channels.WeCom.Hosting;
 /// invaliduser / unlicensed / 81013 → <see cref="SendResult.Failed"/> with the reason (recorded and shown to the office);
 /// a resend carries enable_duplicate_check so an earlier, uncertain attempt is not shown twice.
 /// </summary>
-public sealed class WeComChannelSender : IChannelSender
+public sealed partial class WeComChannelSender : IChannelSender
 {
     /// <summary>Wait after a token that WeCom keeps refusing (wrong secret, revoked app): the operator has to act.</summary>
     private static readonly TimeSpan CredentialRetry = TimeSpan.FromMinutes(1);
 
     /// <summary>Stands for the file while the rate limit is counted, before the upload.</summary>
     private static readonly WeComContent FilePlaceholder = WeComContent.File("pending");
+
+    /// <summary>What the person reads above the download link when WeCom refuses the file itself.</summary>
+    public const string FileRefusedNote = "企业微信不接收该文件（文件类型或大小不符合企业微信的要求），请点击下面的链接下载：";
 
     /// <summary>Wait after a transient failure the client already retried.</summary>
     private static readonly TimeSpan TransientRetry = TimeSpan.FromSeconds(5);
@@ -37,14 +40,15 @@ public sealed class WeComChannelSender : IChannelSender
     private readonly IOutboxDispatch _outbox;
     private readonly TimeProvider _time;
     private readonly ILogger<WeComChannelSender> _logger;
-    private readonly OutboundFiles? _files;
+    private readonly OutboundFiles _files;
+    private readonly WeComMediaIds _mediaIds = new();
     private readonly PerMemberRateLimiter _members = PerMemberRateLimiter.ForMembers();
     private readonly PerMemberRateLimiter _robots = PerMemberRateLimiter.ForWebhooks();
     private readonly WeComSendPause _pause = new();
     private long _lastPrune;
 
     /// <summary>Creates the sender.</summary>
-    public WeComChannelSender(WeComApps apps, IOutboxDispatch outbox, TimeProvider time, ILogger<WeComChannelSender> logger, OutboundFiles? files = null)
+    public WeComChannelSender(WeComApps apps, IOutboxDispatch outbox, TimeProvider time, ILogger<WeComChannelSender> logger, OutboundFiles files)
     {
         _files = files;
         _apps = apps;
@@ -178,7 +182,8 @@ public sealed class WeComChannelSender : IChannelSender
     {
         var app = _apps.Sending;
         var userId = item.Address;
-        var parts = item.Message.File is null ? RenderForMember(item) : [WeComContent.Text(item.Message.Text), FilePlaceholder];
+        // A file message: its caption as any text (split at 2048 bytes), then the file.
+        var parts = item.Message.File is null ? RenderForMember(item) : [.. RenderForMember(item with { Message = item.Message with { File = null } }), FilePlaceholder];
         if (parts.Count > WeComLimits.MemberMessagesPerMinute)
         {
             return new SendResult.Failed(string.Create(CultureInfo.InvariantCulture, $"the message needs {parts.Count} WeCom messages, more than a member may receive in a minute"));
@@ -204,7 +209,7 @@ public sealed class WeComChannelSender : IChannelSender
                 return failure!;
             }
 
-            parts = content is WeComFileContent ? [parts[0], content] : [content];
+            parts = content is [WeComFileContent fileContent] ? [.. parts.SkipLast(1), fileContent] : content;
         }
 
         // A resend may follow an attempt whose outcome was unknown: WeCom then drops what it already delivered.
@@ -245,42 +250,17 @@ public sealed class WeComChannelSender : IChannelSender
         return new SendResult.Sent(msgId);
     }
 
-    /// <summary>
-    /// The file of a file message as WeCom media, uploaded now (media ids last 3 days, a message may wait longer). When
-    /// WeCom refuses the file itself (40004/40005/40006, or outside 5 B–20 MB) the person gets the caption with a signed
-    /// download link instead, when the public address is configured; otherwise the message fails with the reason.
-    /// </summary>
-    private async Task<(WeComContent? Content, SendResult? Failure)> UploadAsync(OutboxItem item, OutboundFile file, WeComApp app, CancellationToken cancellationToken)
-    {
-        var stored = _files is null ? null : await _files.LoadAsync(file, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
-        {
-            return (null, new SendResult.Failed($"the file '{file.Name}' ({file.Id}) is no longer stored"));
-        }
-
-        string refusal;
-        try
-        {
-            return (WeComContent.File(await app.Client.UploadFileAsync(stored.Name, stored.Content, cancellationToken).ConfigureAwait(false)), null);
-        }
-        catch (WeComApiException ex) when (WeComErrorCodes.IsMediaRefused(ex.ErrCode))
-        {
-            refusal = ex.Message;
-        }
-        catch (ArgumentException ex)
-        {
-            refusal = ex.Message;
-        }
-
-        var link = await _files!.LinkAsync(file, item.PersonId ?? item.Address, cancellationToken: cancellationToken).ConfigureAwait(false);
-        _logger.LogWarning("WeCom does not take the file of outbox {Id} ({Reason}); {Fallback}", item.Id, refusal, link is null ? "no public address for a link" : "sending a download link");
-        return link is null
-            ? (null, new SendResult.Failed($"WeCom refused the file '{file.Name}': {refusal}; no PublicBaseUrl is configured for a download link"))
-            : (WeComContent.Text($"{item.Message.Text}\n{link}"), null);
-    }
-
     private async Task<SendResult> SendToGroupAsync(OutboxItem item, CancellationToken cancellationToken)
     {
+        if (item.Message.File is { } file)
+        {
+            // Group chats and robots take no app media here: never send the caption alone as if it were the message. The
+            // failure is logged and recorded as any group chat's refusal is.
+            var error = $"the file '{file.Name}' cannot be sent to a WeCom group chat; send it to each person instead";
+            _logger.LogWarning("WeCom refused outbox {Id} to {Address}: {Error}", item.Id, Redact(item), error);
+            return new SendResult.Failed(error);
+        }
+
         var app = _apps.Sending;
         if (Uri.TryCreate(item.Address, UriKind.Absolute, out var webhook) && (webhook.Scheme == Uri.UriSchemeHttps || webhook.Scheme == Uri.UriSchemeHttp))
         {

@@ -17,29 +17,35 @@ namespace ChatOps.Core.Conversations;
 /// <param name="Size">Bytes.</param>
 public sealed record OutboundFile(string Id, string Name, string ContentType, long Size);
 
-/// <summary>A stored outbound file: its bytes, who it was made for, what it is and the secret its links are signed with.</summary>
+/// <summary>
+/// A stored outbound file's details: who it was made for, what it is, its size and the secret its links are signed with.
+/// The bytes are read apart (<see cref="IOutboundFileStore.ReadContentAsync"/>), only when they are sent or downloaded.
+/// </summary>
 /// <param name="Id">Random id (32 hex digits).</param>
 /// <param name="Kind">What it is (<see cref="IOutboundFileAccess.Kind"/>), e.g. <c>bulletin</c>: who may download it is that kind's rule.</param>
 /// <param name="PersonId">The person it was sent to; a link works for that person only.</param>
 /// <param name="Name">File name.</param>
 /// <param name="ContentType">MIME type.</param>
+/// <param name="Size">Bytes.</param>
 /// <param name="Secret">Random key (base64) the file's download links are signed with (HMAC-SHA256); never shown.</param>
 /// <param name="CreatedAt">When it was stored.</param>
-/// <param name="Content">The bytes.</param>
-public sealed record StoredFile(string Id, string Kind, string PersonId, string Name, string ContentType, string Secret, DateTimeOffset CreatedAt, byte[] Content)
+public sealed record StoredFile(string Id, string Kind, string PersonId, string Name, string ContentType, long Size, string Secret, DateTimeOffset CreatedAt)
 {
     /// <summary>The reference an outbound message carries.</summary>
-    public OutboundFile Reference => new(Id, Name, ContentType, Content.LongLength);
+    public OutboundFile Reference => new(Id, Name, ContentType, Size);
 }
 
 /// <summary>Stores outbound files (implemented by storage). Saving joins the caller's unit of work, so the file and the outbox row that names it commit together.</summary>
 public interface IOutboundFileStore
 {
-    /// <summary>Stores <paramref name="file"/> in <paramref name="work"/>'s transaction.</summary>
-    Task SaveAsync(IUnitOfWork work, StoredFile file, CancellationToken cancellationToken = default);
+    /// <summary>Stores <paramref name="file"/> with its <paramref name="content"/> in <paramref name="work"/>'s transaction.</summary>
+    Task SaveAsync(IUnitOfWork work, StoredFile file, byte[] content, CancellationToken cancellationToken = default);
 
-    /// <summary>A stored file by id (its own connection), or null.</summary>
+    /// <summary>A stored file's details by id, without its bytes (its own connection), or null.</summary>
     Task<StoredFile?> FindAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>A stored file's bytes by id (its own connection), or null when it is gone.</summary>
+    Task<byte[]?> ReadContentAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the files made before <paramref name="cutoff"/>; returns how many.</summary>
     Task<int> DeleteCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default);
@@ -105,7 +111,15 @@ public sealed class OutboundFiles(
     /// <summary>The Word content type.</summary>
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>Stores <paramref name="content"/> for <paramref name="personId"/> in <paramref name="work"/> and returns the reference to send.</summary>
+    /// <summary>True when links can be made for people outside this host: <c>Files:PublicBaseUrl</c> (or <c>PublicBaseUrl</c>) is set.</summary>
+    public bool HasPublicAddress => HasRoot(null);
+
+    /// <summary>
+    /// Stores <paramref name="content"/> for <paramref name="personId"/> in <paramref name="work"/> and returns the reference
+    /// to send. A kind without a registered <see cref="IOutboundFileAccess"/> is refused here, before anything is queued:
+    /// nobody could say who may download it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No download rule is registered for <paramref name="kind"/>.</exception>
     public async Task<OutboundFile> StoreAsync(
         IUnitOfWork work, string kind, string personId, string name, string contentType, byte[] content, CancellationToken cancellationToken = default)
     {
@@ -114,18 +128,31 @@ public sealed class OutboundFiles(
         ArgumentException.ThrowIfNullOrWhiteSpace(personId);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(content);
+        if (RuleOf(kind) is null)
+        {
+            throw new InvalidOperationException(
+                $"No download rule (IOutboundFileAccess) is registered for files of kind '{kind}': register one before sending such files.");
+        }
+
         var file = new StoredFile(
             Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), kind, personId, name, contentType,
-            Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), time.GetUtcNow(), content);
-        await store.SaveAsync(work, file, cancellationToken);
+            content.LongLength, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), time.GetUtcNow());
+        await store.SaveAsync(work, file, content, cancellationToken);
         return file.Reference;
     }
 
-    /// <summary>The stored bytes of a reference (null when the file is gone).</summary>
-    public Task<StoredFile?> LoadAsync(OutboundFile file, CancellationToken cancellationToken = default)
+    /// <summary>The stored details of a reference, without the bytes (null when the file is gone).</summary>
+    public Task<StoredFile?> FindAsync(OutboundFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
         return store.FindAsync(file.Id, cancellationToken);
+    }
+
+    /// <summary>The bytes of a stored file (null when it is gone): read only when they are sent or downloaded.</summary>
+    public Task<byte[]?> ReadAsync(StoredFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return store.ReadContentAsync(file.Id, cancellationToken);
     }
 
     /// <summary>
@@ -136,44 +163,87 @@ public sealed class OutboundFiles(
     public async Task<string?> LinkAsync(OutboundFile file, string personId, string? baseUrl = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var root = (baseUrl ?? options.Value.PublicBaseUrl)?.TrimEnd('/');
-        if (string.IsNullOrWhiteSpace(root) || await store.FindAsync(file.Id, cancellationToken) is not { } stored)
+        return HasRoot(baseUrl) && await store.FindAsync(file.Id, cancellationToken) is { } stored ? Link(stored, personId, baseUrl) : null;
+    }
+
+    /// <summary>
+    /// A download link of the stored <paramref name="file"/> (details already read) for <paramref name="personId"/>, as
+    /// <see cref="LinkAsync"/>; null when no base address is known.
+    /// </summary>
+    public string? Link(StoredFile file, string personId, string? baseUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
+        if (!HasRoot(baseUrl))
         {
             return null;
         }
 
+        var root = (baseUrl ?? options.Value.PublicBaseUrl)!.TrimEnd('/');
         var expires = (time.GetUtcNow() + options.Value.LinkLifetime).ToUnixTimeSeconds();
         return string.Create(CultureInfo.InvariantCulture,
-            $"{root}{RoutePrefix}/{stored.Id}/{Uri.EscapeDataString(stored.Name)}?p={Uri.EscapeDataString(personId)}&e={expires}&s={Sign(stored, personId, expires)}");
+            $"{root}{RoutePrefix}/{file.Id}/{Uri.EscapeDataString(file.Name)}?p={Uri.EscapeDataString(personId)}&e={expires}&s={Sign(file, personId, expires)}");
     }
 
-    /// <summary>Checks a download link and the person's right to the file now; the file when allowed.</summary>
-    public async Task<(StoredFile? File, FileRefusal Refusal)> OpenAsync(
+    /// <summary>
+    /// Checks a download link and the person's right to the file now (a kind without a registered
+    /// <see cref="IOutboundFileAccess"/> is refused); the file's details and bytes when allowed — the bytes are read only
+    /// then. A genuine link of a person no longer allowed (<see cref="FileRefusal.NotAllowed"/>) gives the details without
+    /// the bytes, for the audit line of the refusal.
+    /// </summary>
+    public async Task<(StoredFile? File, byte[]? Content, FileRefusal Refusal)> OpenAsync(
         string id, string? personId, long expires, string? signature, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(id) || id.Length > 64 || await store.FindAsync(id, cancellationToken) is not { } file)
         {
-            return (null, FileRefusal.NotFound);
+            return (null, null, FileRefusal.NotFound);
         }
 
         if (string.IsNullOrEmpty(personId) || string.IsNullOrEmpty(signature) || !SignatureMatches(file, personId, expires, signature))
         {
-            return (null, FileRefusal.BadSignature);
+            return (null, null, FileRefusal.BadSignature);
         }
 
         if (DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(expires, 0, 253402300799)) <= time.GetUtcNow())
         {
-            return (null, FileRefusal.Expired);
+            return (null, null, FileRefusal.Expired);
         }
 
         if (personId != file.PersonId || await directory.FindPersonAsync(personId, cancellationToken) is not { } person
-            || rules.FirstOrDefault(r => r.Kind == file.Kind) is { } rule && !rule.MayDownload(Actor.Of(person, "download")))
+            || RuleOf(file.Kind) is not { } rule || !rule.MayDownload(Actor.Of(person, "download")))
         {
-            return (null, FileRefusal.NotAllowed);
+            return (file, null, FileRefusal.NotAllowed);
         }
 
-        return (file, FileRefusal.None);
+        return await store.ReadContentAsync(file.Id, cancellationToken) is { } content
+            ? (file, content, FileRefusal.None)
+            : (null, null, FileRefusal.NotFound);
     }
+
+    /// <summary>
+    /// A file message (<see cref="OutboundMessage.File"/>) as a channel without files shows it: the caption and a Markdown
+    /// link named by the file's name and size (工作专报….docx（35 KB）), with <paramref name="note"/> (why a link) between
+    /// them when given. The one shape the local web chat, Bot Framework without cards and the WeCom fallback send.
+    /// </summary>
+    public static OutboundMessage LinkMessage(OutboundMessage message, string link, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentException.ThrowIfNullOrWhiteSpace(link);
+        var file = message.File ?? throw new ArgumentException("The message carries no file.", nameof(message));
+        var why = string.IsNullOrWhiteSpace(note) ? "" : "\n\n" + MarkdownText.Escape(note);
+        return OutboundMessage.Markdown($"{MarkdownText.Escape(message.Text)}{why}\n\n[{MarkdownText.Escape(SizedName(file))}]({link})");
+    }
+
+    /// <summary>The file's name with its size as the office reads it: 工作专报….docx（35 KB）.</summary>
+    public static string SizedName(OutboundFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return $"{file.Name}（{Circulars.CircularText.Size(file.Size)}）";
+    }
+
+    private IOutboundFileAccess? RuleOf(string kind) => rules.FirstOrDefault(r => r.Kind == kind);
+
+    private bool HasRoot(string? baseUrl) => !string.IsNullOrWhiteSpace(baseUrl ?? options.Value.PublicBaseUrl);
 
     private static string Sign(StoredFile file, string personId, long expires)
     {

@@ -14,7 +14,7 @@ namespace ChatOps.Core.Reports;
 /// markdown takes 4 KB). Who may have it is <see cref="BulletinService.MayRead"/>.
 /// </summary>
 public sealed class BulletinFeature(
-    BulletinService bulletins, ReportCycles cycles, PeriodCalculator periods, OutboundFiles files, Overview.IBulletinEditionStore editions) : IConversationFeature
+    BulletinService bulletins, ReportCycles cycles, PeriodCalculator periods, OutboundFiles files, BulletinFiles wordFiles) : IConversationFeature
 {
     /// <summary>The words office staff type.</summary>
     public static readonly string[] Words = ["专报", "工作专报", "bulletin"];
@@ -57,11 +57,8 @@ public sealed class BulletinFeature(
         }
 
         var (resolvedCycle, period) = bulletins.Resolve(cycle.Key, periodKey);
-        var issued = await editions.FindAsync(resolvedCycle.Key, period.Key, cancellationToken) is { Status: Overview.BulletinEditionStatus.Issued } edition
-            && await editions.DocumentAsync(edition.Id, cancellationToken) is { } archived
-            ? (Name: $"{edition.Content.Title}{edition.Content.IssueNumber} {bulletin.PeriodLabel}".Trim() + ".docx", Content: archived)
-            : ((string Name, byte[] Content)?)null;
-        var (name, content) = issued ?? BulletinService.WordFile(bulletin);
+        var issued = await wordFiles.IssuedAsync(resolvedCycle.Key, period.Key, cancellationToken);
+        var (name, content) = issued ?? BulletinFiles.Rendered(bulletin);
         var file = await files.StoreAsync(turn.Work, BulletinService.FileKind, turn.Person.Id, name, OutboundFiles.DocxContentType, content, cancellationToken);
         await turn.ReplyAsync(OutboundMessage.Plain(ReportText.BulletinSummary(bulletin, cycle)), cancellationToken);
         await turn.ReplyAsync(OutboundMessage.FileMessage(ReportText.BulletinFileCaption(name, issued is not null), file), cancellationToken);

@@ -127,20 +127,6 @@ public sealed class BulletinService(
         return await BuildAsync(work, cycle, period, snapshot, items, issue, cancellationToken);
     }
 
-    /// <summary>The Word file of <paramref name="bulletin"/> as bytes, with its file name (工作专报第12期 2026年第48周（11月20日至11月26日）.docx).</summary>
-    public static (string Name, byte[] Content) WordFile(Bulletin bulletin)
-    {
-        ArgumentNullException.ThrowIfNull(bulletin);
-        var number = string.IsNullOrWhiteSpace(bulletin.IssueNumber) ? "" : bulletin.IssueNumber.Trim();
-        var name = $"{bulletin.Title}{number} {bulletin.PeriodLabel}".Trim() + ".docx";
-        foreach (var bad in Path.GetInvalidFileNameChars().Concat(['/', '\\', ':', '*', '?', '"', '<', '>', '|']))
-        {
-            name = name.Replace(bad, '-');
-        }
-
-        return (name, BulletinDocxRenderer.RenderToArray(bulletin));
-    }
-
     /// <summary>Writes <paramref name="bulletin"/> as a Word document (.docx) to <paramref name="output"/>.</summary>
     public Task RenderDocxAsync(Bulletin bulletin, Stream output, CancellationToken cancellationToken = default) =>
         BulletinDocxRenderer.RenderAsync(bulletin, output, cancellationToken);

@@ -11,9 +11,12 @@ internal static class OutboundFileSql
         """);
 
     public static readonly SqlStatement SelectById = SqlStatement.Portable(nameof(SelectById), """
-        SELECT id, kind, person_id AS PersonId, name, content_type AS ContentType, secret, created_at AS CreatedAt, content
+        SELECT id, kind, person_id AS PersonId, name, content_type AS ContentType, size, secret, created_at AS CreatedAt
         FROM outbound_files WHERE id = @Id
         """);
+
+    public static readonly SqlStatement SelectContent = SqlStatement.Portable(nameof(SelectContent),
+        "SELECT content FROM outbound_files WHERE id = @Id");
 
     public static readonly SqlStatement DeleteCreatedBefore = SqlStatement.Portable(nameof(DeleteCreatedBefore),
         "DELETE FROM outbound_files WHERE created_at < @Cutoff");
@@ -25,30 +28,34 @@ internal static class OutboundFileSql
 /// </summary>
 internal sealed class OutboundFileStore(Database db) : IOutboundFileStore
 {
-    public Task SaveAsync(IUnitOfWork work, StoredFile file, CancellationToken cancellationToken = default)
+    public Task SaveAsync(IUnitOfWork work, StoredFile file, byte[] content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (work is not UnitOfWork own)
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.LongLength != file.Size)
         {
-            throw new ArgumentException($"The file store needs a unit of work of ChatOps.Storage (got {work?.GetType().Name}).", nameof(work));
+            throw new ArgumentException($"The file's size ({file.Size}) is not its content's ({content.LongLength}).", nameof(content));
         }
 
-        return own.Session.ExecuteAsync(OutboundFileSql.Insert, new
+        return FeatureStores.SessionOf(work, "file").ExecuteAsync(OutboundFileSql.Insert, new
         {
             file.Id,
             file.Kind,
             file.PersonId,
             file.Name,
             file.ContentType,
-            Size = file.Content.LongLength,
+            file.Size,
             file.Secret,
             file.CreatedAt,
-            file.Content,
+            Content = content,
         }, cancellationToken);
     }
 
     public Task<StoredFile?> FindAsync(string id, CancellationToken cancellationToken = default) =>
         db.QuerySingleOrDefaultAsync<StoredFile>(OutboundFileSql.SelectById, new { Id = id }, cancellationToken);
+
+    public Task<byte[]?> ReadContentAsync(string id, CancellationToken cancellationToken = default) =>
+        db.QuerySingleOrDefaultAsync<byte[]>(OutboundFileSql.SelectContent, new { Id = id }, cancellationToken);
 
     public Task<int> DeleteCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync(OutboundFileSql.DeleteCreatedBefore, new { Cutoff = cutoff }, cancellationToken);

@@ -69,10 +69,12 @@ public sealed class BulletinChatTests : IAsyncLifetime
         Assert.Equal(OutboundFiles.DocxContentType, file.ContentType);
         Assert.Contains(file.Name, item.Message.Text, StringComparison.Ordinal);
         var files = _chat.Services.GetRequiredService<OutboundFiles>();
-        var stored = await files.LoadAsync(file);
+        var stored = await files.FindAsync(file);
         Assert.NotNull(stored);
-        Assert.Equal(file.Size, stored.Content.LongLength);
-        Assert.Equal("PK"u8.ToArray(), stored.Content[..2]);
+        var content = Assert.IsType<byte[]>(await files.ReadAsync(stored));
+        Assert.Equal(file.Size, stored.Size);
+        Assert.Equal(file.Size, content.LongLength);
+        Assert.Equal("PK"u8.ToArray(), content[..2]);
         Assert.Equal("office.clerk1", stored.PersonId);
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(ChatOpsJson.Serialize(item.Message)) < 1024, "the outbox row carries the reference, not the bytes");
 
@@ -94,6 +96,61 @@ public sealed class BulletinChatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OfficeStaffWhoLeaveTheOffice_CannotOpenTheirOwnValidLink()
+    {
+        _chat.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 18, 0, 0, TimeSpan.FromHours(8)));
+        var file = Assert.Single((await _chat.As("office.clerk1").SaysAsync("专报")).Items, i => i.Message.File is not null).Message.File!;
+        var files = _chat.Services.GetRequiredService<OutboundFiles>();
+        var q = System.Web.HttpUtility.ParseQueryString(new Uri(Assert.IsType<string>(await files.LinkAsync(file, "office.clerk1", "http://127.0.0.1"))).Query);
+        var expires = long.Parse(q["e"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(FileRefusal.None, (await files.OpenAsync(file.Id, q["p"], expires, q["s"])).Refusal);
+
+        await LeaveTheOfficeAsync(_chat.Services, "office.clerk1", _chat.Clock.GetUtcNow());
+
+        var (opened, content, refusal) = await files.OpenAsync(file.Id, q["p"], expires, q["s"]);
+        Assert.Equal(FileRefusal.NotAllowed, refusal);
+        Assert.Equal(file.Id, opened?.Id); // the details, for the refusal's audit line
+        Assert.Null(content);
+    }
+
+    [Fact]
+    public async Task AFileOfAKindWithoutADownloadRule_IsNotStored_AndOneStoredBeforeItsRuleWentIsNotServed()
+    {
+        var files = _chat.Services.GetRequiredService<OutboundFiles>();
+        var units = _chat.Services.GetRequiredService<IUnitOfWorkFactory>();
+        await using (var work = await units.BeginAsync())
+        {
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                files.StoreAsync(work, "unregistered", "office.clerk1", "a.txt", "text/plain", "hello"u8.ToArray()));
+            Assert.Contains("'unregistered'", refused.Message, StringComparison.Ordinal);
+        }
+
+        var stored = new StoredFile("0123456789abcdef0123456789abcdef", "unregistered", "office.clerk1", "a.txt", "text/plain", 5,
+            Convert.ToBase64String(new byte[32]), _chat.Clock.GetUtcNow());
+        await using (var work = await units.BeginAsync())
+        {
+            await _chat.Services.GetRequiredService<IOutboundFileStore>().SaveAsync(work, stored, "hello"u8.ToArray());
+            await work.CommitAsync();
+        }
+
+        var q = System.Web.HttpUtility.ParseQueryString(new Uri(Assert.IsType<string>(await files.LinkAsync(stored.Reference, "office.clerk1", "http://127.0.0.1"))).Query);
+        var (_, content, refusal) = await files.OpenAsync(stored.Id, q["p"], long.Parse(q["e"]!, System.Globalization.CultureInfo.InvariantCulture), q["s"]);
+        Assert.Equal(FileRefusal.NotAllowed, refusal);
+        Assert.Null(content);
+    }
+
+    /// <summary>Changes the directory so <paramref name="personId"/> is no longer office staff.</summary>
+    internal static async Task LeaveTheOfficeAsync(IServiceProvider services, string personId, DateTimeOffset at)
+    {
+        var directory = services.GetRequiredService<Core.Organization.IDirectoryRepository>();
+        var person = Assert.IsType<Core.Organization.Person>(await directory.FindPersonAsync(personId));
+        Assert.True(person.Roles.HasFlag(Core.Organization.Roles.OfficeStaff));
+        var moved = person with { Roles = person.Roles & ~Core.Organization.Roles.OfficeStaff };
+        await directory.ApplyAsync(new Core.Organization.DirectoryChanges([], [], [moved], [], [], [], [], 0, 0, 0), "test", "left the office", at);
+        Assert.False((await directory.FindPersonAsync(personId))!.Roles.HasFlag(Core.Organization.Roles.OfficeStaff));
+    }
+
+    [Fact]
     public async Task SentFiles_AreDeletedAWeekAfterTheirLinksExpired_NotBefore()
     {
         _chat.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 18, 0, 0, TimeSpan.FromHours(8)));
@@ -104,10 +161,10 @@ public sealed class BulletinChatTests : IAsyncLifetime
         // Links last 3 days; the file stays 7 more (a message held back while a channel was misconfigured still finds it).
         _chat.Clock.Advance(TimeSpan.FromDays(10) - TimeSpan.FromMinutes(1));
         await purge.RunDueAsync(_chat.Clock.GetUtcNow(), TestContext.Current.CancellationToken);
-        Assert.NotNull(await files.LoadAsync(file));
+        Assert.NotNull(await files.FindAsync(file));
 
         _chat.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1)); // the purge looks at most once an hour
         await purge.RunDueAsync(_chat.Clock.GetUtcNow(), TestContext.Current.CancellationToken);
-        Assert.Null(await files.LoadAsync(file));
+        Assert.Null(await files.FindAsync(file));
     }
 }

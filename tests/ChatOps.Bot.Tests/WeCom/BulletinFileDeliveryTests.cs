@@ -61,12 +61,12 @@ public sealed partial class BulletinFileDeliveryTests
     public async Task WeCom_RefusesTheFile_TheOfficeGetsASignedLink_WhichDownloadsOnlyForThem()
     {
         await using var bot = await WeComBot.StartAsync(settings: new Dictionary<string, string?> { ["PublicBaseUrl"] = PublicBase });
-        bot.WeCom.FailNext(FakeWeComServer.MediaUploadPath, 40005, errMsg: "invalid file type");
+        bot.WeCom.FailNext(FakeWeComServer.MediaUploadPath, 40004, errMsg: "invalid media type"); // 不满足系统文件要求
         var mark = bot.Mark(Clerk);
 
         await bot.SaysAsync(Clerk, "专报");
 
-        var linkMessage = await bot.NextAsync(Clerk, mark, "工作专报 Word 文件", PublicBase + "/files/");
+        var linkMessage = await bot.NextAsync(Clerk, mark, "工作专报 Word 文件", "企业微信不接收该文件", PublicBase + "/files/");
         await bot.WaitForIdleAsync();
         Assert.DoesNotContain(bot.Received(Clerk), d => d.MsgType == "file");
         var link = new Uri(LinkPattern().Match(WeComBot.Show(linkMessage)).Value);
@@ -83,6 +83,13 @@ public sealed partial class BulletinFileDeliveryTests
         var longer = Regex.Replace(local.ToString(), "e=(\\d+)", m => "e=" + (long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 86400));
         Assert.Equal(HttpStatusCode.Forbidden, (await bot.Client.GetAsync(longer, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await bot.Client.GetAsync("/files/0123456789abcdef0123456789abcdef/x.docx?p=office.clerk1&e=1&s=x", Ct)).StatusCode);
+
+        // The person the link was signed for leaves the office: the bulletin's rule refuses their own valid link.
+        await Conversations.BulletinChatTests.LeaveTheOfficeAsync(bot.Services, Clerk, DateTimeOffset.UtcNow);
+        using var refused = await bot.Client.GetAsync(local, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("您无权下载此文件。", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(1, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'file.refused' AND actor_id = @Clerk", new { Clerk }));
     }
 
     [Fact]
@@ -102,6 +109,21 @@ public sealed partial class BulletinFileDeliveryTests
         using var download = await bf.Client.GetAsync(link.PathAndQuery, Ct);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("PK"u8.ToArray(), (await download.Content.ReadAsByteArrayAsync(Ct))[..2]);
+    }
+
+    [Fact]
+    public async Task Teams_WithoutAPublicAddress_TheFileMessageFailsNamingTheSetting_AndTheRestOf专报Arrives()
+    {
+        await using var bf = await BotFrameworkHarness.StartAsync(new Dictionary<string, string?> { ["PublicBaseUrl"] = null, ["Files:PublicBaseUrl"] = null }, clerkOnTeams: true);
+
+        await bf.SayAsync("专报", "二、省直部门推进情况", BotFrameworkHarness.ClerkUser, BotFrameworkHarness.ClerkConversation);
+
+        await BotFrameworkHarness.EventuallyAsync(
+            async () => await bf.CountAsync("outbox", "payload LIKE '%\"file\"%' AND status = 'Failed'") == 1, "the file message to fail");
+        var error = await bf.ScalarAsync<string>("SELECT last_error FROM outbox WHERE payload LIKE '%\"file\"%'");
+        Assert.Contains("Files:PublicBaseUrl", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("no longer stored", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(bf.Connector.Calls, c => c.Text.Contains("/files/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -129,8 +151,8 @@ public sealed partial class BulletinFileDeliveryTests
         Assert.Equal((mediaId, "report.docx"), (media.MediaId, media.FileName));
         Assert.Equal(new byte[] { 1, 2, 3, 4, 5, 6 }, media.Content);
 
-        Assert.Equal(40004, (await UploadAsync("document", "report.docx", [1, 2, 3, 4, 5]))["errcode"]!.GetValue<int>());
-        Assert.Equal(40005, (await UploadAsync("file", "setup.exe", [1, 2, 3, 4, 5]))["errcode"]!.GetValue<int>());
+        Assert.Equal(40005, (await UploadAsync("document", "report.docx", [1, 2, 3, 4, 5]))["errcode"]!.GetValue<int>());
+        Assert.Equal(40004, (await UploadAsync("file", "setup.exe", [1, 2, 3, 4, 5]))["errcode"]!.GetValue<int>());
         Assert.Equal(40006, (await UploadAsync("file", "tiny.txt", [1, 2]))["errcode"]!.GetValue<int>());
         Assert.Equal(FakeWeComServer.InvalidParameterErrCode, (await UploadAsync("file", "a.txt", [1, 2, 3, 4, 5], field: "other"))["errcode"]!.GetValue<int>());
         Assert.Equal(40014, (await UploadAsync("file", "a.txt", [1, 2, 3, 4, 5], accessToken: "forged"))["errcode"]!.GetValue<int>());
@@ -139,6 +161,6 @@ public sealed partial class BulletinFileDeliveryTests
         Assert.Single(weCom.UploadedMedia);
     }
 
-    [GeneratedRegex(@"https://\S+")]
+    [GeneratedRegex(@"https://[^\s)]+")]
     private static partial Regex LinkPattern();
 }

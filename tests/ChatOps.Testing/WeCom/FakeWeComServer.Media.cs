@@ -16,7 +16,8 @@ public sealed record FakeWeComMedia(string MediaId, string Type, string FileName
 
 /// <summary>
 /// media/upload: multipart/form-data with the field <c>media</c> (filename, filelength), type image|voice|video|file.
-/// Errors as WeCom answers them: 40004 for another type, 40005 for a file type WeCom refuses (executables), 40006 for a
+/// Errors as WeCom's global error codes describe them: 40005 (不合法的type参数) for another type, 40004 (不合法的媒体文件类型,
+/// 不满足系统文件要求) for a file WeCom refuses (executables), 40006 for a
 /// size outside 5 bytes–20 MB, 41001/40014/42001 for the token, and the fake's <see cref="InvalidParameterErrCode"/>
 /// for a body without a <c>media</c> part. A message/send of msgtype file needs a media_id uploaded less than 3 days ago
 /// (else 40007).
@@ -88,7 +89,7 @@ public sealed partial class FakeWeComServer
     {
         if (type is not ("image" or "voice" or "video" or "file"))
         {
-            return Error(40004, "invalid media type");
+            return Error(40005, "invalid type");
         }
 
         var part = ReadMediaPart(contentType, body);
@@ -100,7 +101,7 @@ public sealed partial class FakeWeComServer
         var (fileName, fileLength, content) = part.Value;
         if (RefusedExtensions.Contains(Path.GetExtension(fileName), StringComparer.OrdinalIgnoreCase))
         {
-            return Error(40005, "invalid file type");
+            return Error(40004, "invalid media type");
         }
 
         if (content.Length is < 5 or > 20 * 1024 * 1024)

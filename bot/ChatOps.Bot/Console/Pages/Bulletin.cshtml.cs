@@ -55,8 +55,8 @@ public sealed class BulletinModel(BulletinEditor editor, ReportOverview overview
             edition = Edition;
         }
 
-        var bytes = await editor.DocumentAsync(edition, HttpContext.RequestAborted);
-        return File(bytes, DocxType, $"工作专报{edition.Content.IssueNumber}.docx");
+        var (name, bytes) = await editor.WordFileAsync(edition, HttpContext.RequestAborted);
+        return File(bytes, DocxType, name);
     }
 
     public async Task<IActionResult> OnPostSaveAsync(int version, int year, int number, string? date, string? title, string? headlines, string? keyEvents,

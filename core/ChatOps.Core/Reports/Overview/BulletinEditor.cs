@@ -31,6 +31,7 @@ public sealed partial class BulletinEditor(
     CircularKinds kinds,
     OfficeProfile office,
     IOptions<BulletinOptions> options,
+    BulletinFiles files,
     TimeProvider time)
 {
     /// <summary>The circular kind whose sign-off rule the bulletin follows.</summary>
@@ -171,14 +172,19 @@ public sealed partial class BulletinEditor(
         return new EditionOutcome(signed with { Version = edition.Version + 1 }, $"已签发{signed.Content.IssueNumber}专报，已存入往期专报。");
     }
 
-    /// <summary>The Word file: as issued (archived) for an issued edition, else rendered from the draft now.</summary>
-    public async Task<byte[]> DocumentAsync(BulletinEdition edition, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The Word file and its name (<see cref="BulletinFiles"/>, as chat sends it): as signed off (archived) for an issued
+    /// edition, else rendered from the draft now.
+    /// </summary>
+    public async Task<(string Name, byte[] Content)> WordFileAsync(BulletinEdition edition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edition);
-        return edition is { Status: BulletinEditionStatus.Issued, Id: > 0 } && await store.DocumentAsync(edition.Id, cancellationToken) is { } archived
-            ? archived
-            : BulletinDocxRenderer.RenderToArray(ToBulletin(edition));
+        return await files.IssuedAsync(edition, cancellationToken) ?? BulletinFiles.Rendered(ToBulletin(edition));
     }
+
+    /// <summary>The Word file's bytes (<see cref="WordFileAsync"/>).</summary>
+    public async Task<byte[]> DocumentAsync(BulletinEdition edition, CancellationToken cancellationToken = default) =>
+        (await WordFileAsync(edition, cancellationToken)).Content;
 
     /// <summary>Past issues, newest first.</summary>
     public Task<IReadOnlyList<BulletinEdition>> ArchiveAsync(int limit = 200, CancellationToken cancellationToken = default) => store.ListAsync(limit, cancellationToken);

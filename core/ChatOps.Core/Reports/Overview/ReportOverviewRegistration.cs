@@ -18,6 +18,7 @@ public static class ReportOverviewRegistration
         services.TryAddSingleton<ReportChasing>();
         services.TryAddSingleton<ReportHistory>();
         services.TryAddSingleton<ReportCompliance>();
+        services.TryAddSingleton<BulletinFiles>();
         services.TryAddSingleton<BulletinEditor>();
         return services;
     }
