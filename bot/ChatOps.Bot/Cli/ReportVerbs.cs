@@ -92,8 +92,8 @@ internal sealed class BulletinVerb() : CliVerb(
             var bulletin = await bulletins.CompileAsync(cycleKey, periodKey, issue);
 
             byte[] content;
-            var signed = extension == ".docx" && !options.ContainsKey("issue") && !options.ContainsKey("date")
-                ? await services.GetRequiredService<BulletinFiles>().IssuedAsync(cycle.Key, period.Key)
+            var signed = extension == ".docx" && !args.Options.ContainsKey("issue") && !args.Options.ContainsKey("date")
+                ? await Service<BulletinFiles>(services).IssuedAsync(cycle.Key, period.Key)
                 : null;
             if (signed is { } issued)
             {
