@@ -156,21 +156,36 @@ public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetin
             return;
         }
 
-        if (draft.Mode == Mode.Create && await service.CheckAsync(ActorOf(turn), draft.ToMeetingDraft(), cancellationToken) is { } refusal)
+        // The summary shows only what the use case will accept: a refused field is said and asked again first.
+        var (summary, refusal) = await SummaryAsync(turn, draft, cancellationToken);
+        if (refusal is not null)
         {
             await BackToFieldAsync(turn, draft, refusal, cancellationToken);
             return;
         }
 
-        var snapshot = await directory.LoadAsync(cancellationToken);
-        var meeting = draft.MeetingId is { } id ? await stores.For(turn.Work).FindMeetingAsync(id, cancellationToken) : null;
         await SaveAsync(turn, Step.Confirm, draft, cancellationToken);
-        await turn.ReplyAsync(draft.Mode switch
+        await turn.ReplyAsync(summary!, cancellationToken);
+    }
+
+    /// <summary>The summary of the draft as the use case checked it (nothing written), or the use case's refusal.</summary>
+    private async Task<(OutboundMessage? Summary, MeetingRefusal? Refusal)> SummaryAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
+    {
+        switch (draft.Mode)
         {
-            Mode.Create => MeetingText.CreateSummary(draft.ToMeetingDraft(), snapshot, calendar.Zone, notices.Office),
-            Mode.Move => MeetingText.MoveSummary(meeting!, draft.Start, draft.End, draft.Place, calendar.Zone, notices.Office),
-            _ => MeetingText.CancelSummary(meeting!, draft.Reason, notices.Office),
-        }, cancellationToken);
+            case Mode.Create:
+                var snapshot = await directory.LoadAsync(cancellationToken);
+                return service.Check(ActorOf(turn), draft.ToMeetingDraft(), snapshot) is { } refused
+                    ? (null, refused)
+                    : (MeetingText.CreateSummary(draft.ToMeetingDraft(), snapshot, calendar.Zone, notices.Office), null);
+            case Mode.Move:
+                var move = await service.CheckMoveAsync(ActorOf(turn), turn.Work, draft.MeetingId!.Value, draft.Start, draft.End, draft.Place, cancellationToken);
+                return move.Succeeded ? (MeetingText.MoveSummary(move.Value.Before, move.Value.After, notices.Office), null) : (null, move.Refusal);
+            default:
+                return await stores.For(turn.Work).FindMeetingAsync(draft.MeetingId!.Value, cancellationToken) is { } meeting
+                    ? (MeetingText.CancelSummary(meeting, draft.Reason, notices.Office), null)
+                    : (null, MeetingRefusal.NoMeeting(draft.MeetingId.Value));
+        }
     }
 
     private async Task AskAsync(Turn turn, Draft draft, Step step, CancellationToken cancellationToken)

@@ -297,15 +297,11 @@ public static partial class MeetingText
     }
 
     /// <summary>The new time or place before it is announced.</summary>
-    public static OutboundMessage MoveSummary(Meeting m, string? start, string? end, string? place, TimeZoneInfo zone, OfficeProfile office)
-    {
-        var newStart = start is not null && MeetingInput.TryParseTime(start, zone, out var s) ? s : m.StartsAt;
-        var newEnd = end is not null && MeetingInput.TryParseTime(end, zone, out var e) ? e : newStart + (m.EndsAt - m.StartsAt);
-        return OutboundMessage.Card("会议调整",
-            $"会议：{m.Title}\n原定：{Span(m.StartsAt, m.EndsAt, office)}{Venue(m)}\n调整为：{Span(newStart, newEnd, office)}{(place is null ? Venue(m) : $"在{place}")}\n" +
+    public static OutboundMessage MoveSummary(Meeting before, Meeting after, OfficeProfile office) =>
+        OutboundMessage.Card("会议调整",
+            $"会议：{before.Title}\n原定：{Span(before.StartsAt, before.EndsAt, office)}{Venue(before)}\n调整为：{Span(after.StartsAt, after.EndsAt, office)}{Venue(after)}\n" +
             "确认后将通知全体参会人员和主持人。",
             new Choice(ConfirmArrange, ConfirmArrange), new Choice("取消", "取消"));
-    }
 
     /// <summary>The cancellation before it is announced.</summary>
     public static OutboundMessage CancelSummary(Meeting m, string? reason, OfficeProfile office) =>

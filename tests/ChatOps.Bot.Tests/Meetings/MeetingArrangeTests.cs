@@ -114,6 +114,28 @@ public sealed class MeetingArrangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARefusedMove_IsShownBeforeTheSummary_BackToItsField_NothingChanged()
+    {
+        var m = await GroupMeetingAsync();
+        var host = _chat.As("group.leader");
+        await host.SaysAsync("调整会议");
+        await host.SaysAsync("1");
+        await host.SaysAsync("2026-02-30 09:00-10:00"); // looks like a time, is no date: never shown as the old time in the summary
+        (await host.SaysAsync("不变")).Shows("开始时间“2026-02-30 09:00”格式不正确", "请输入新的会议时间").DoesNotShow("会议调整");
+        (await host.SaysAsync("2026-11-20 09:00-10:30")).Shows("开始时间11月20日（周五）9:00已过，请核对。", "请输入新的会议时间");
+        (await host.SaysAsync("2026-12-03 09:00-11:00")).Shows("会议调整", "原定：12月1日（周二）15:00—17:00在省政府第一会议室",
+            "调整为：12月3日（周四）9:00—11:00在省政府第一会议室").Offers("确认安排", "取消");
+        (await host.SaysAsync("取消")).Shows("已取消");
+
+        await host.SaysAsync("调整会议");
+        await host.SaysAsync("1");
+        await host.SaysAsync("不变");
+        (await host.SaysAsync("不变")).Shows(MeetingText.SameArrangement, "请输入新的会议地点");
+        Assert.Equal(m.StartsAt, (await _chat.ReadAsync(s => s.FindMeetingAsync(m.Id)))!.StartsAt);
+        Assert.Empty(await AuditAsync("meeting.move"));
+    }
+
+    [Fact]
     public async Task Host_CancelsInChat_WithAReason_AttendeesTold_Audited()
     {
         var m = await GroupMeetingAsync();
