@@ -9,7 +9,7 @@ namespace ChatOps.Core.Meetings;
 /// same title and start (asked first), and tells the attendees. A refused field is asked again, then the summary.
 /// </summary>
 public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetingStoreFactory stores, MeetingService service, MeetingNotices notices, MeetingCalendar calendar)
-    : MeetingDialog<MeetingArrangeDialog.Draft, MeetingArrangeDialog.Step>
+    : MeetingDialog<MeetingArrangeDialog.Draft, MeetingArrangeDialog.Step>(Name)
 {
     /// <summary>The dialog's name in <see cref="DialogState"/>.</summary>
     public const string Name = "arrange";
@@ -57,9 +57,6 @@ public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetin
         /// <summary>The summary: 确认 runs the use case.</summary>
         Confirm,
     }
-
-    /// <inheritdoc/>
-    protected override string DialogName => Name;
 
     /// <summary>Starts the dialog: the kind of a new meeting, or the list of meetings the actor may change.</summary>
     public async Task StartAsync(Turn turn, Mode mode, CancellationToken cancellationToken = default)

@@ -134,13 +134,6 @@ public sealed partial class MeetingFeature(
         _ => CancelMeetingAsync(turn, id, cancellationToken),
     };
 
-    /// <summary>
-    /// A question with choices outside a dialog. A numbered reply ("1") answers it through the engine's last card per
-    /// person (<see cref="LastCard"/>), as it answers every feature's cards: the number becomes the button's value.
-    /// </summary>
-    private static Task AskAsync(Turn turn, OutboundMessage question, CancellationToken cancellationToken) =>
-        turn.ReplyAsync(question, cancellationToken);
-
     /// <summary>参加 #id.</summary>
     private async Task AttendAsync(Turn turn, long id, CancellationToken cancellationToken) =>
         await ReplyAsync(turn, (await attendance.AttendAsync(ActorOf(turn), turn.Work, id, cancellationToken)).Message, cancellationToken);

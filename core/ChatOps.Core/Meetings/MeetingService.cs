@@ -347,11 +347,8 @@ public sealed partial class MeetingService(
             await directory.LoadAsync(cancellationToken));
     }
 
-    /// <summary>Adds the invitees of a new occurrence of a series (resolved again against today's directory).</summary>
-    internal static Task AddInviteesForOccurrenceAsync(IMeetingStore store, Meeting meeting, IEnumerable<ResolvedAttendee> people, CancellationToken cancellationToken) =>
-        AddInviteesAsync(store, meeting, people, cancellationToken);
-
-    private static async Task AddInviteesAsync(IMeetingStore store, Meeting meeting, IEnumerable<ResolvedAttendee> people, CancellationToken cancellationToken)
+    /// <summary>Puts resolved people on a meeting's roster as invitees (a new meeting, a series' next occurrence, people added later).</summary>
+    internal static async Task AddInviteesAsync(IMeetingStore store, Meeting meeting, IEnumerable<ResolvedAttendee> people, CancellationToken cancellationToken)
     {
         foreach (var p in people)
         {
@@ -367,7 +364,8 @@ public sealed partial class MeetingService(
                 a => MeetingText.Changed(after, before, a, snapshot, notices.Office), now,
                 after.TimeVersion != before.TimeVersion ? MeetingSteps.Timed("time-changed", after) : $"place-changed:{now.UtcTicks}", cancellationToken);
 
-    private static async Task<bool> WasInvitedAsync(IMeetingStore store, Meeting meeting, CancellationToken cancellationToken) =>
+    /// <summary>True once the meeting's invitations have gone out (a change is then announced to its attendees).</summary>
+    internal static async Task<bool> WasInvitedAsync(IMeetingStore store, Meeting meeting, CancellationToken cancellationToken) =>
         (await store.ListDoneStepsAsync([MeetingSteps.Subject(meeting)], cancellationToken)).Contains((MeetingSteps.Subject(meeting), MeetingSteps.Invite));
 
     /// <summary>A meeting not cancelled and not started: the meeting, or the refusal (404 / 409).</summary>
@@ -381,7 +379,7 @@ public sealed partial class MeetingService(
         };
 
     /// <summary>An open meeting the actor may manage, or the refusal (404 / 409 / 403 with <paramref name="forbidden"/>).</summary>
-    private static async Task<MeetingResult<Meeting>> ManageableAsync(
+    internal static async Task<MeetingResult<Meeting>> ManageableAsync(
         IMeetingStore store, Actor actor, long id, DateTimeOffset now, string what, string forbidden, CancellationToken cancellationToken)
     {
         var open = await OpenMeetingAsync(store, id, now, what, cancellationToken);

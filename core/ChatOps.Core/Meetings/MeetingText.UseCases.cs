@@ -13,14 +13,18 @@ public static partial class MeetingText
     /// <summary>不能再请假.</summary>
     public const string LeaveVerb = "请假";
 
-    public const string EmptyReason = "请假事由不能为空，请说明不能出席的原因。";
+    /// <summary>What the toolkit's text check calls the reason for leave (“请假事由不能为空，请重新填写。”).</summary>
+    public const string ReasonField = "请假事由";
+
     public const string VagueReason = "请具体说明请假事由（如：参加省政府专题会议）。";
     public const string SubstituteGone = "该同志已不在名录中，请重新输入姓名。";
     public const string SubstituteIsSelf = "不能指定本人代为参会，请另行指定。";
     public const string NoLeaveRequest = "未找到这份请假申请。";
     public const string OnlyHostDecides = "只有会议主持人可以审批这份请假申请。";
     public const string AskRejectComment = "请输入不批准的意见（将转告请假人），或回复“取消”。";
-    public const string EmptyComment = "意见不能为空，请输入不批准的意见。";
+
+    /// <summary>What the toolkit's text check calls the host's comment.</summary>
+    public const string CommentField = "不批准意见";
 
     /// <summary>“12月1日（周二）9:00在省卫生健康委3楼会议室召开的领导小组办公室会议”.</summary>
     public static string Held(Meeting m, OfficeProfile office) => $"{When(m.StartsAt, office)}{Venue(m)}召开的{m.Title}";
@@ -100,8 +104,6 @@ public static partial class MeetingText
             : $"已批准{requester}的请假，并已" + (substituteTold ? $"通知{r.SubstituteName}代为参会。" : $"登记{r.SubstituteName}代为参会（暂无法通过本系统通知本人）。");
     }
 
-    public static string CommentTooLong(int length) => $"意见过长（最多{MeetingLimits.Comment}字，现为{length}字），请精简后重新输入。";
-
     public static string Rejected(LeaveRequest r, DirectorySnapshot directory) => $"已告知{Label(r.PersonId, directory)}：请假未获批准，请按时参会。";
 
     /// <summary>不能再答复.</summary>
@@ -169,8 +171,8 @@ public static partial class MeetingText
 
     public static string NoMeeting(long id) => $"未找到编号为{id}的会议。";
 
-    /// <summary>A meeting cancelled or started: its roster stays as it is.</summary>
-    public static string RosterClosed(Meeting m) => $"{m.Title}已经{(m.Status == MeetingStatus.Cancelled ? "取消" : "开始")}，不能调整参会名单。";
+    /// <summary>What a closed meeting can no longer have done to it (the roster).</summary>
+    public const string RosterVerb = "调整参会名单";
 
     /// <summary>To an invitee taken off the roster.</summary>
     public static OutboundMessage TakenOffRoster(Meeting m, OfficeProfile office) =>
@@ -257,10 +259,8 @@ public static partial class MeetingText
         (item.Status == AgreedItemStatus.Done ? "该事项此前已反馈完成，如有新的情况可补充反馈。\n" : "") +
         $"请简要说明“{item.Text}”的落实情况（完成时限：{Date(item.DueDate)}；回复“取消”可放弃）：";
 
-    public const string EmptyFeedback = "落实情况不能为空，请简要说明。";
-
-    /// <summary>“内容过长（最多1000字，现为1200字），请精简后重新发送。”</summary>
-    public static string TooLongText(int max, int length, string what = "内容") => $"{what}过长（最多{max}字，现为{length}字），请精简后重新发送。";
+    /// <summary>What the toolkit's text check calls a unit's feedback.</summary>
+    public const string FeedbackField = "落实情况";
 
     /// <summary>已完成 / 正在推进 / 未反馈.</summary>
     public static string ItemStatusName(AgreedItemStatus status) => status switch
@@ -287,14 +287,8 @@ public static partial class MeetingText
     /// <summary>The HTTP API's problem titles: a request refused field by field (400).</summary>
     public const string ApiInvalid = "请求内容有误，请按提示修改。";
 
-    /// <summary>404.</summary>
-    public const string ApiNotFound = "未找到";
-
-    /// <summary>409.</summary>
-    public const string ApiConflict = "当前状态不允许此操作";
-
     /// <summary>413.</summary>
-    public const string ApiTooLarge = "请求体过大";
+    public const string ApiTooLarge = "请求体过大，请精简后重新提交。";
 
     /// <summary>415.</summary>
     public const string ApiNotJson = "请求体须为 JSON（Content-Type: application/json）。";

@@ -60,7 +60,7 @@ public class MeetingConversationTests : IAsyncLifetime
             "请确认是否参加；如不能出席，请及时请假并指定代为参会人员。").Offers("参加", "请假");
 
         (await liaison.PressesAsync($"请假 #{m.Id}")).Shows("请假须说明事由并指定代为参会人员。", "请说明不能出席12月1日（周二）9:00领导小组办公室会议的事由");
-        (await liaison.SaysAsync("   ")).Shows("请假事由不能为空，请说明不能出席的原因。");
+        (await liaison.SaysAsync("   ")).Shows("请假事由不能为空，请重新填写。");
         (await liaison.SaysAsync("参加省政府专题会议")).Shows("请指定代为参会人员，输入其姓名即可。", "如该同志不在本系统名录中，请输入姓名和联系电话（如：张伟 13800000000）。");
         (await liaison.SaysAsync("王建华")).Shows("请假申请", "会议：领导小组办公室会议（12月1日（周二）9:00）", "请假事由：参加省政府专题会议",
             "代为参会：王建华（省委宣传部（省文明办））", "确认后将提交主持人蔡霞审批。").Offers("提交", "重新指定代参人员", "取消");
@@ -153,7 +153,7 @@ public class MeetingConversationTests : IAsyncLifetime
         (await _chat.As("office.clerk1").PressesAsync(approve)).Shows("只有会议主持人可以审批这份请假申请。");
         var host = _chat.As("office.head");
         (await host.PressesAsync(reject)).Shows("请输入不批准的意见（将转告请假人），或回复“取消”。");
-        (await host.SaysAsync(" ")).Shows("意见不能为空，请输入不批准的意见。");
+        (await host.SaysAsync(" ")).Shows("不批准意见不能为空，请重新填写。");
         (await host.SaysAsync("本次会议研究省教育厅牵头事项，请务必本人参加。")).Shows("已告知董晓明（省教育厅）：请假未获批准，请按时参会。");
 
         var me = _chat.As("jyt.lly");
