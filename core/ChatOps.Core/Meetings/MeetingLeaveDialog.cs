@@ -15,24 +15,11 @@ public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRe
     /// <summary>The dialog's name in <see cref="DialogState"/>.</summary>
     public const string Name = "leave";
 
-    /// <summary>The steps.</summary>
-    public enum Step
-    {
-        /// <summary>Why the person cannot attend.</summary>
-        Reason,
-
-        /// <summary>Who attends instead (a name, or a name and phone).</summary>
-        Substitute,
-
-        /// <summary>One of several people of that name.</summary>
-        Choose,
-
-        /// <summary>Someone outside the directory: name and phone.</summary>
-        External,
-
-        /// <summary>The summary: 提交 or 重新指定代参人员.</summary>
-        Confirm,
-    }
+    /// <summary>
+    /// The steps: why the person cannot attend; who attends instead (a name, or a name and phone); one of several people
+    /// of that name; someone outside the directory (name and phone); the summary (提交 or 重新指定代参人员).
+    /// </summary>
+    public enum Step { Reason, Substitute, Choose, External, Confirm }
 
     /// <inheritdoc/>
     protected override string Expired => MeetingText.LeaveDialogExpired;
