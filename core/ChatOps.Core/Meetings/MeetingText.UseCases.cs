@@ -41,7 +41,7 @@ public static partial class MeetingText
         $"已确认：您将代{Label(me.SubstituteFor ?? "", directory)}参加{Held(m, office)}。";
 
     public static OutboundMessage LeaveWithdrawn(Meeting m, string personId, IReadOnlyList<LeaveRequest> withdrawn, DirectorySnapshot directory, OfficeProfile office) =>
-        OutboundMessage.Plain($"{Label(personId, directory)}撤回请假申请，将本人参加{Held(m, office)}。" +
+        OutboundMessage.Plain($"{Label(personId, directory)}已撤回请假申请，将本人参加{Held(m, office)}。" +
             (withdrawn.FirstOrDefault(r => r.Status == LeaveStatus.Approved) is { } approved ? $"原定代为参会的{approved.SubstituteName}不再参会。" : ""));
 
     public static string Attending(Meeting m, OfficeProfile office, bool withdrewLeave) =>
@@ -142,6 +142,9 @@ public static partial class MeetingText
     /// <summary>不能确认.</summary>
     public const string ConfirmVerb = "确认";
 
+    /// <summary>不能调整参会名单.</summary>
+    public const string RosterVerb = "调整参会名单";
+
     public const string OnlyOfficeCreates = "只有领导小组办公室和会议主持人可以安排会议。";
     public const string OwnMeetingsOnly = "您只能安排由您本人主持的会议；如需安排其他领导主持的会议，请联系领导小组办公室。";
     public const string OnlyOfficeMoves = "只有领导小组办公室和本次会议的主持人可以调整会议安排。";
@@ -171,9 +174,6 @@ public static partial class MeetingText
 
     public static string NoMeeting(long id) => $"未找到编号为{id}的会议。";
 
-    /// <summary>What a closed meeting can no longer have done to it (the roster).</summary>
-    public const string RosterVerb = "调整参会名单";
-
     /// <summary>To an invitee taken off the roster.</summary>
     public static OutboundMessage TakenOffRoster(Meeting m, OfficeProfile office) =>
         OutboundMessage.Plain($"{When(m.StartsAt, office)}的{m.Title}参会名单已调整，您无需参加本次会议。");
@@ -182,7 +182,7 @@ public static partial class MeetingText
 
     /// <summary>A meeting with the same title and start exists.</summary>
     public static string Duplicate(Meeting twin, OfficeProfile office) =>
-        $"已有一个同名会议安排在同一时间：{twin.Title}（#{twin.Id}，{Span(twin.StartsAt, twin.EndsAt, office)}{Venue(twin)}）。";
+        $"同一时间已安排同名会议：{twin.Title}（#{twin.Id}，{Span(twin.StartsAt, twin.EndsAt, office)}{Venue(twin)}）。";
 
     public static string BadKind(string? kind) => string.IsNullOrWhiteSpace(kind)
         ? $"请填写会议类型（{MeetingKinds.Choices}）。"
@@ -297,7 +297,7 @@ public static partial class MeetingText
     public const string ApiEmptyBody = "请求体不能为空。";
 
     /// <summary>A body that is not JSON of the expected shape.</summary>
-    public static string ApiBadJson(string detail) => $"请求体不是有效的 JSON，或字段类型不对（{detail}）。";
+    public static string ApiBadJson(string detail) => $"请求体不是有效的 JSON，或字段类型有误（{detail}）。";
 
     /// <summary>meeting-create with both --weekly and --monthly.</summary>
     public const string CliWeeklyOrMonthly = "--weekly 与 --monthly 只能选一个。";
@@ -355,7 +355,7 @@ public static partial class MeetingText
     public static string AmbiguousPerson(string key, IReadOnlyList<Person> namesakes) =>
         $"名录中有{namesakes.Count}人名为“{key}”，请改用人员编号（{string.Join("、", namesakes.Select(p => p.Id))}）。";
 
-    /// <summary>The console roster's substitute column: 因故（事由：…）不能出席, （待确认）, or nothing.</summary>
+    /// <summary>The console roster's substitute column: （因故不能出席，事由：…）, （待确认）, or nothing.</summary>
     public static string ConsoleSubstituteState(RosterEntry e) =>
-        e.SubstituteDeclined is { } declined ? $"（因故（事由：{declined}）不能出席）" : e.Leave is not null && !e.SubstituteConfirmed ? "（待确认）" : "";
+        e.SubstituteDeclined is { } declined ? $"（因故不能出席，事由：{declined}）" : e.Leave is not null && !e.SubstituteConfirmed ? "（待确认）" : "";
 }

@@ -73,7 +73,7 @@ public sealed class MeetingArrangeTests : IAsyncLifetime
             return await clerk.PressesAsync("确认安排");
         }
 
-        (await ArrangeTwinAsync()).Shows($"已有一个同名会议安排在同一时间：领导小组第4次全体会议（#{first.Id}，12月1日（周二）15:00—17:00在省政府第一会议室）。", "确定再安排一个吗？")
+        (await ArrangeTwinAsync()).Shows($"同一时间已安排同名会议：领导小组第4次全体会议（#{first.Id}，12月1日（周二）15:00—17:00在省政府第一会议室）。", "如确需另行安排，请选择“仍然安排”。")
             .Offers("仍然安排", "取消");
         (await clerk.SaysAsync("取消")).Shows("已取消，会议安排未作改动。");
         Assert.Single(await _chat.ReadAsync(s => s.ListScheduledEndingAfterAsync(Wednesday)));
