@@ -221,9 +221,9 @@ public sealed partial class MeetingService(
             return open.Refusal!;
         }
 
-        if (reason?.Trim().Length > MeetingLimits.CancelReason)
+        if (!string.IsNullOrWhiteSpace(reason) && Prompt.CheckText(reason, MeetingLimits.CancelReason, MeetingText.CancelReasonField) is { } badReason)
         {
-            return MeetingRefusal.One("reason", MeetingText.CancelReasonTooLong);
+            return MeetingRefusal.One("reason", badReason);
         }
 
         var meeting = open.Value!;

@@ -154,7 +154,13 @@ public static partial class MeetingText
     public const string OnlyOfficeItems = "只有领导小组办公室可以登记议定事项。";
     public const string OnlyHostOrOfficeRoster = "只有会议主持人和领导小组办公室可以查看参会名单。";
     public const string SameTime = "新时间与原时间相同，无需调整。";
-    public static string CancelReasonTooLong => $"取消原因过长（最多{MeetingLimits.CancelReason}字），请精简后重新输入。";
+
+    /// <summary>What the toolkit's text checks call the fields of a meeting (“会议名称过长（最多…字，现为…字），请精简后重新发送。”).</summary>
+    public const string TitleField = "会议名称";
+    public const string AgendaField = "会议议题";
+    public const string PlaceField = "会议地点";
+    public const string CancelReasonField = "取消原因";
+
     public const string NoTitle = "请填写会议名称。";
     public const string NoHost = "请指定主持人（人员编号或姓名）。";
     public const string NoAttendees = "请指定参会人员，如 unit:wjw（单位联络员）、role:联络员 或 person:人员编号。";
@@ -188,8 +194,6 @@ public static partial class MeetingText
         ? $"请填写会议类型（{MeetingKinds.Choices}）。"
         : $"会议类型“{kind}”无效，应为{MeetingKinds.Choices}之一。";
 
-    public static string TooLong(string what, int max, int length) => $"{what}过长（最多{max}字，现为{length}字）。";
-
     public static string BadHost(string? problem) => $"主持人：{problem}";
 
     public static string RecurrenceMismatch(DateOnly date, Recurrence rule) =>
@@ -200,8 +204,6 @@ public static partial class MeetingText
     public static string StartPassed(DateTimeOffset start, OfficeProfile office) => $"开始时间{When(start, office)}已过，请核对。";
 
     public static string BadEnd(string text) => $"结束时间“{text}”格式不正确，应为“2026-12-01 10:30”。";
-
-    public static string PlaceTooLong(int max) => $"会议地点过长（最多{max}字）。";
 
     public static string DayOffWarning(DateOnly date, string? holiday) => $"{Date(date)}为{(holiday is { } n ? $"{n}假期" : "休息日")}，请确认会议日期。";
 
