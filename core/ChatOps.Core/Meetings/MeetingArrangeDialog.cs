@@ -123,9 +123,11 @@ public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetin
         await NextAsync(turn, draft with { Start = start, End = end }, Step.Place, cancellationToken);
     }
 
-    private async Task AttendeesAsync(Turn turn, Draft draft, string said, CancellationToken cancellationToken) =>
-        await NextAsync(turn, draft with { Attendees = MeetingInput.AttendeeSpecs(said, await directory.LoadAsync(cancellationToken)) },
-            draft.Host is null ? Step.Host : Step.Confirm, cancellationToken);
+    private async Task AttendeesAsync(Turn turn, Draft draft, string said, CancellationToken cancellationToken)
+    {
+        var snapshot = await directory.LoadAsync(cancellationToken);
+        await NextAsync(turn, draft with { Attendees = MeetingInput.AttendeeSpecs(said, snapshot) }, draft.Host is null ? Step.Host : Step.Confirm, snapshot, cancellationToken);
+    }
 
     private async Task PickAsync(Turn turn, Draft draft, string said, CancellationToken cancellationToken)
     {
@@ -138,8 +140,10 @@ public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetin
         await NextAsync(turn, draft with { MeetingId = draft.Candidates[pick] }, draft.Mode == Mode.Move ? Step.Time : Step.CancelReason, cancellationToken);
     }
 
+    private Task NextAsync(Turn turn, Draft draft, Step step, CancellationToken cancellationToken) => NextAsync(turn, draft, step, null, cancellationToken);
+
     /// <summary>Moves to a step: asks its question; at the end checks the whole draft and shows the summary to confirm.</summary>
-    private async Task NextAsync(Turn turn, Draft draft, Step step, CancellationToken cancellationToken)
+    private async Task NextAsync(Turn turn, Draft draft, Step step, DirectorySnapshot? snapshot, CancellationToken cancellationToken)
     {
         if (draft.Fixing)
         {
@@ -154,7 +158,7 @@ public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetin
         }
 
         // The summary shows only what the use case will accept: a refused field is said and asked again first.
-        var (summary, refusal) = await SummaryAsync(turn, draft, cancellationToken);
+        var (summary, refusal) = await SummaryAsync(turn, draft, snapshot, cancellationToken);
         if (refusal is not null)
         {
             await BackToFieldAsync(turn, draft, refusal, cancellationToken);
@@ -165,13 +169,13 @@ public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetin
         await turn.ReplyAsync(summary!, cancellationToken);
     }
 
-    /// <summary>The summary of the draft as the use case checked it (nothing written), or the use case's refusal.</summary>
-    private async Task<(OutboundMessage? Summary, MeetingRefusal? Refusal)> SummaryAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
+    /// <summary>The summary of the draft as the use case checked it (nothing written), or the use case's refusal; <paramref name="snapshot"/> when this turn loaded it already.</summary>
+    private async Task<(OutboundMessage? Summary, MeetingRefusal? Refusal)> SummaryAsync(Turn turn, Draft draft, DirectorySnapshot? snapshot, CancellationToken cancellationToken)
     {
         switch (draft.Mode)
         {
             case Mode.Create:
-                var snapshot = await directory.LoadAsync(cancellationToken);
+                snapshot ??= await directory.LoadAsync(cancellationToken);
                 return service.Check(ActorOf(turn), draft.ToMeetingDraft(), snapshot) is { } refused
                     ? (null, refused)
                     : (MeetingText.CreateSummary(draft.ToMeetingDraft(), snapshot, calendar.Zone, notices.Office), null);
