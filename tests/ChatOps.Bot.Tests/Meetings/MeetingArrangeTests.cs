@@ -1,5 +1,6 @@
 using ChatOps.Bot.Tests.Conversations;
 using ChatOps.Core.Audit;
+using ChatOps.Core.Conversations;
 using ChatOps.Core.Meetings;
 using ChatOps.Core.Organization;
 using Microsoft.Extensions.DependencyInjection;
@@ -133,6 +134,21 @@ public sealed class MeetingArrangeTests : IAsyncLifetime
         (await host.SaysAsync("不变")).Shows(MeetingText.SameArrangement, "请输入新的会议地点");
         Assert.Equal(m.StartsAt, (await _chat.ReadAsync(s => s.FindMeetingAsync(m.Id)))!.StartsAt);
         Assert.Empty(await AuditAsync("meeting.move"));
+    }
+
+    [Fact]
+    public async Task ALeaveDialogStoredBeforeTheAnswerDialogsSharedTheirDraft_StartsAgain_NothingSent()
+    {
+        var m = await GroupMeetingAsync();
+        await using (var work = await _chat.Services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(TestContext.Current.CancellationToken))
+        {
+            // The draft's meeting was "MeetingId" before MeetingAnswerDraft named it "Id": read as meeting 0, it must not be acted on.
+            await work.Dialogs.SaveAsync(new DialogState("fgw.lly", MeetingLeaveDialog.Name, "Reason", $$"""{"MeetingId":{{m.Id}}}""", Wednesday), TestContext.Current.CancellationToken);
+            await work.CommitAsync(TestContext.Current.CancellationToken);
+        }
+
+        (await _chat.As("fgw.lly").SaysAsync("赴京参加培训")).Shows(MeetingText.LeaveDialogExpired);
+        Assert.Empty(await _chat.ReadAsync(s => s.ListLeaveAsync(m.Id)));
     }
 
     [Fact]
