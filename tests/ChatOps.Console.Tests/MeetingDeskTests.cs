@@ -34,7 +34,7 @@ public sealed class MeetingDeskTests(Browser browser) : IClassFixture<Browser>
 
         // Refusing without a comment is refused; with one the requester is told.
         await head.Locator("#roster tr", new() { HasText = "下乡督导" }).Locator("button.refuse").ClickAsync();
-        Assert.Contains("请输入不批准的意见", await head.InnerTextAsync("#refusal"), StringComparison.Ordinal);
+        Assert.Contains("不批准意见不能为空", await head.InnerTextAsync("#refusal"), StringComparison.Ordinal);
         var row = head.Locator("#roster tr", new() { HasText = "下乡督导" });
         await row.Locator("input[name=comment]").FillAsync("本次会议需联络员本人参加");
         await row.Locator("button.refuse").ClickAsync();

@@ -109,6 +109,9 @@ internal abstract class CliVerb(string name, string usage, int words = 0, int? m
 /// <summary>A verb's parsed arguments: the positional words and the <c>--name value</c> options (names ignore case).</summary>
 internal sealed record CliArguments(IReadOnlyList<string> Words, IReadOnlyDictionary<string, string> Options)
 {
+    /// <summary>The acting person of a verb that calls a use case: <see cref="By"/>, from the command line.</summary>
+    public Core.Organization.Actor Actor => Core.Organization.Actor.System(By, "cli");
+
     /// <summary>The option's value, or null when it was not given.</summary>
     public string? Option(string name) => Options.GetValueOrDefault(name);
 

@@ -1,16 +1,10 @@
 using System.Globalization;
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using ChatOps.Bot.Circulars;
-using ChatOps.Bot.OfficeConsole;
 using ChatOps.Core.Meetings;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Meetings;
 
@@ -30,7 +24,7 @@ public sealed record AgreedItemsRequest(IReadOnlyList<AgreedItemDraft>? Items);
 
 /// <summary>
 /// The office's HTTP API for meetings: create, move, cancel, roster, agreed items. JSON in and out; a refused request
-/// is a problem document with one Chinese message per field (400), or 404 / 409. Guarded by <see cref="OfficeApiAccess"/> (console session or personal token, office staff only).
+/// is a problem document with one Chinese message per field (400), or 403 / 404 / 409. Guarded by <see cref="OfficeApiAccess"/> (console session or personal token, office staff only).
 /// </summary>
 public static class MeetingEndpoints
 {
@@ -60,7 +54,7 @@ public static class MeetingEndpoints
             return bad;
         }
 
-        var result = await meetings.CreateAsync(Actor(context),
+        var result = await meetings.CreateAsync(OfficeApiAccess.Actor(context),
             new MeetingDraft(request!.Kind, request.Title, request.Host, request.Start, request.End, request.Place, request.Link, request.Agenda,
                 request.Attendees, request.Recurrence, request.AllowDuplicate ?? false), ct);
         return Answer(result, created => Results.Json(new
@@ -76,16 +70,16 @@ public static class MeetingEndpoints
     private static async Task<IResult> MoveAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, TimeProvider time, CancellationToken ct)
     {
         var (request, bad) = await ReadAsync<MoveMeetingRequest>(context, ct);
-        return bad ?? Answer(await meetings.EditTimeAsync(Actor(context), id, request!.Start, request.End, ct),
+        return bad ?? Answer(await meetings.EditTimeAsync(OfficeApiAccess.Actor(context), id, request!.Start, request.End, ct),
             moved => Results.Json(new { meeting = View(moved, office, time) }, JsonOptions));
     }
 
     private static async Task<IResult> CancelAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, TimeProvider time, string? reason, bool? series, CancellationToken ct) =>
-        Answer(await meetings.CancelAsync(Actor(context), id, reason, series ?? false, ct),
+        Answer(await meetings.CancelAsync(OfficeApiAccess.Actor(context), id, reason, series ?? false, ct),
             cancelled => Results.Json(new { cancelled = cancelled.Select(m => View(m, office, time)) }, JsonOptions));
 
     private static async Task<IResult> RosterAsync(long id, HttpContext context, MeetingService meetings, OfficeProfile office, TimeProvider time, CancellationToken ct) =>
-        Answer(await meetings.RosterAsync(Actor(context), id, ct), roster => Results.Json(new
+        Answer(await meetings.RosterAsync(OfficeApiAccess.Actor(context), id, ct), roster => Results.Json(new
         {
             meeting = View(roster.Meeting, office, time),
             host = roster.HostLabel,
@@ -109,21 +103,26 @@ public static class MeetingEndpoints
     private static async Task<IResult> ItemsAsync(long id, HttpContext context, MeetingService meetings, CancellationToken ct)
     {
         var (request, bad) = await ReadAsync<AgreedItemsRequest>(context, ct);
-        return bad ?? Answer(await meetings.RecordItemsAsync(Actor(context), id, request!.Items, ct), items => Results.Json(new
+        return bad ?? Answer(await meetings.RecordItemsAsync(OfficeApiAccess.Actor(context), id, request!.Items, ct), items => Results.Json(new
         {
             items = items.Select(i => new { id = i.Id, text = i.Text, owner = i.OwnerUnit, due = i.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
         }, JsonOptions, statusCode: StatusCodes.Status201Created));
     }
 
-    /// <summary>A use case's outcome as HTTP: the value through <paramref name="ok"/>, a refusal as 400 (a message per field), 403, 404 or 409.</summary>
+    /// <summary>
+    /// A use case's outcome as HTTP: the value through <paramref name="ok"/>, a refusal as 400 (a message per field), or
+    /// 403, 404 and 409 as the office API answers them (<see cref="OfficeApiAccess.Problem"/>).
+    /// </summary>
     private static IResult Answer<T>(MeetingResult<T> result, Func<T, IResult> ok) => result.Refusal switch
     {
         null => ok(result.Value!),
-        { Kind: MeetingProblemKind.NotFound } r => Results.Problem(title: MeetingText.ApiNotFound, detail: r.Message, statusCode: StatusCodes.Status404NotFound),
-        { Kind: MeetingProblemKind.Conflict or MeetingProblemKind.Duplicate } r =>
-            Results.Problem(title: MeetingText.ApiConflict, detail: r.Message, statusCode: StatusCodes.Status409Conflict),
-        { Kind: MeetingProblemKind.Forbidden } r => OfficeApiAccess.Problem(StatusCodes.Status403Forbidden, r.Message),
-        var r => Results.ValidationProblem(r.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: MeetingText.ApiInvalid),
+        { Kind: MeetingProblemKind.Invalid } r => Results.ValidationProblem(r.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: MeetingText.ApiInvalid),
+        var r => OfficeApiAccess.Problem(r.Kind switch
+        {
+            MeetingProblemKind.NotFound => StatusCodes.Status404NotFound,
+            MeetingProblemKind.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status409Conflict,
+        }, r.Message),
     };
 
     private static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext context, CancellationToken ct)
@@ -131,12 +130,12 @@ public static class MeetingEndpoints
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
-            return (null, Results.Problem(title: MeetingText.ApiTooLarge, statusCode: StatusCodes.Status413PayloadTooLarge));
+            return (null, OfficeApiAccess.Problem(StatusCodes.Status413PayloadTooLarge, MeetingText.ApiTooLarge));
         }
 
         if (!context.Request.HasJsonContentType())
         {
-            return (null, Results.Problem(title: MeetingText.ApiNotJson, statusCode: StatusCodes.Status415UnsupportedMediaType));
+            return (null, OfficeApiAccess.Problem(StatusCodes.Status415UnsupportedMediaType, MeetingText.ApiNotJson));
         }
 
         try
@@ -153,8 +152,6 @@ public static class MeetingEndpoints
                 title: MeetingText.ApiInvalid));
         }
     }
-
-    private static Actor Actor(HttpContext context) => Core.Organization.Actor.Of(OfficeApiAccess.Person(context), ConsoleAuth.Source(context, "api"));
 
     private static object View(Meeting m, OfficeProfile office, TimeProvider time) => new
     {

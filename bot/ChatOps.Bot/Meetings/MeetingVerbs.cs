@@ -1,6 +1,5 @@
 using ChatOps.Bot.Cli;
 using ChatOps.Core.Meetings;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
 
 namespace ChatOps.Bot.Meetings;
@@ -28,7 +27,7 @@ internal sealed class MeetingCreateVerb() : CliVerb("meeting-create",
             args.Option("kind"), args.Option("title"), args.Option("host"), args.Option("start"), args.Option("end"), args.Option("place"), args.Option("link"),
             args.Option("agenda"), args.Option("attendees") is { } attendees ? [attendees] : null, recurrence,
             args.Option("allow-duplicate") is { } allow && allow is not ("no" or "false" or "0"));
-        var result = await services.GetRequiredService<MeetingService>().CreateAsync(Actor.System(args.By, "cli"), draft);
+        var result = await services.GetRequiredService<MeetingService>().CreateAsync(args.Actor, draft);
         if (result.Value is not { } created)
         {
             foreach (var (field, message) in result.Refusal!.Errors)
@@ -58,7 +57,7 @@ internal sealed class MeetingRosterVerb() : CliVerb("meeting-roster", "meeting-r
             return await UsageAsync(error);
         }
 
-        var roster = await services.GetRequiredService<MeetingService>().RosterAsync(Actor.System(args.By, "cli"), id);
+        var roster = await services.GetRequiredService<MeetingService>().RosterAsync(args.Actor, id);
         if (roster.Value is not { } r)
         {
             await error.WriteLineAsync(roster.Refusal!.Message);

@@ -60,9 +60,6 @@ public sealed partial class CircularText
     public static string UnknownApiTarget(string? kind) =>
         $"发送对象“{kind}”无法识别，可用：group（群聊）、unit（成员单位）、role（角色）、person（人员）、everyone（全体人员），除全体人员外须提供 code。";
 
-    /// <summary>A target line of the console's form that is not understood.</summary>
-    public static string UnknownFormTarget(string line) => $"发送对象“{line}”无法识别，请写成 群聊:代码、成员单位:代码、角色:名称、人员:编号 或 全体人员。";
-
     /// <summary>A console upload over the limit.</summary>
     public static string UploadTooLarge(string fileName, long max) => string.Create(CultureInfo.InvariantCulture, $"附件“{fileName}”超过 {max / (1024 * 1024)} MB。");
 

@@ -9,7 +9,7 @@ namespace ChatOps.Core.Meetings;
 /// same title and start (asked first), and tells the attendees. A refused field is asked again, then the summary.
 /// </summary>
 public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetingStoreFactory stores, MeetingService service, MeetingNotices notices, MeetingCalendar calendar)
-    : MeetingDialog<MeetingArrangeDialog.Draft, MeetingArrangeDialog.Step>
+    : MeetingDialog<MeetingArrangeDialog.Draft, MeetingArrangeDialog.Step>(Name)
 {
     /// <summary>The dialog's name in <see cref="DialogState"/>.</summary>
     public const string Name = "arrange";
@@ -57,9 +57,6 @@ public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetin
         /// <summary>The summary: 确认 runs the use case.</summary>
         Confirm,
     }
-
-    /// <inheritdoc/>
-    protected override string DialogName => Name;
 
     /// <summary>Starts the dialog: the kind of a new meeting, or the list of meetings the actor may change.</summary>
     public async Task StartAsync(Turn turn, Mode mode, CancellationToken cancellationToken = default)
@@ -126,9 +123,11 @@ public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetin
         await NextAsync(turn, draft with { Start = start, End = end }, Step.Place, cancellationToken);
     }
 
-    private async Task AttendeesAsync(Turn turn, Draft draft, string said, CancellationToken cancellationToken) =>
-        await NextAsync(turn, draft with { Attendees = MeetingInput.AttendeeSpecs(said, await directory.LoadAsync(cancellationToken)) },
-            draft.Host is null ? Step.Host : Step.Confirm, cancellationToken);
+    private async Task AttendeesAsync(Turn turn, Draft draft, string said, CancellationToken cancellationToken)
+    {
+        var snapshot = await directory.LoadAsync(cancellationToken);
+        await NextAsync(turn, draft with { Attendees = MeetingInput.AttendeeSpecs(said, snapshot) }, draft.Host is null ? Step.Host : Step.Confirm, snapshot, cancellationToken);
+    }
 
     private async Task PickAsync(Turn turn, Draft draft, string said, CancellationToken cancellationToken)
     {
@@ -141,8 +140,10 @@ public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetin
         await NextAsync(turn, draft with { MeetingId = draft.Candidates[pick] }, draft.Mode == Mode.Move ? Step.Time : Step.CancelReason, cancellationToken);
     }
 
+    private Task NextAsync(Turn turn, Draft draft, Step step, CancellationToken cancellationToken) => NextAsync(turn, draft, step, null, cancellationToken);
+
     /// <summary>Moves to a step: asks its question; at the end checks the whole draft and shows the summary to confirm.</summary>
-    private async Task NextAsync(Turn turn, Draft draft, Step step, CancellationToken cancellationToken)
+    private async Task NextAsync(Turn turn, Draft draft, Step step, DirectorySnapshot? snapshot, CancellationToken cancellationToken)
     {
         if (draft.Fixing)
         {
@@ -156,21 +157,36 @@ public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetin
             return;
         }
 
-        if (draft.Mode == Mode.Create && await service.CheckAsync(ActorOf(turn), draft.ToMeetingDraft(), cancellationToken) is { } refusal)
+        // The summary shows only what the use case will accept: a refused field is said and asked again first.
+        var (summary, refusal) = await SummaryAsync(turn, draft, snapshot, cancellationToken);
+        if (refusal is not null)
         {
             await BackToFieldAsync(turn, draft, refusal, cancellationToken);
             return;
         }
 
-        var snapshot = await directory.LoadAsync(cancellationToken);
-        var meeting = draft.MeetingId is { } id ? await stores.For(turn.Work).FindMeetingAsync(id, cancellationToken) : null;
         await SaveAsync(turn, Step.Confirm, draft, cancellationToken);
-        await turn.ReplyAsync(draft.Mode switch
+        await turn.ReplyAsync(summary!, cancellationToken);
+    }
+
+    /// <summary>The summary of the draft as the use case checked it (nothing written), or the use case's refusal; <paramref name="snapshot"/> when this turn loaded it already.</summary>
+    private async Task<(OutboundMessage? Summary, MeetingRefusal? Refusal)> SummaryAsync(Turn turn, Draft draft, DirectorySnapshot? snapshot, CancellationToken cancellationToken)
+    {
+        switch (draft.Mode)
         {
-            Mode.Create => MeetingText.CreateSummary(draft.ToMeetingDraft(), snapshot, calendar.Zone, notices.Office),
-            Mode.Move => MeetingText.MoveSummary(meeting!, draft.Start, draft.End, draft.Place, calendar.Zone, notices.Office),
-            _ => MeetingText.CancelSummary(meeting!, draft.Reason, notices.Office),
-        }, cancellationToken);
+            case Mode.Create:
+                snapshot ??= await directory.LoadAsync(cancellationToken);
+                return service.Check(ActorOf(turn), draft.ToMeetingDraft(), snapshot) is { } refused
+                    ? (null, refused)
+                    : (MeetingText.CreateSummary(draft.ToMeetingDraft(), snapshot, calendar.Zone, notices.Office), null);
+            case Mode.Move:
+                var move = await service.CheckMoveAsync(ActorOf(turn), turn.Work, draft.MeetingId!.Value, draft.Start, draft.End, draft.Place, cancellationToken);
+                return move.Succeeded ? (MeetingText.MoveSummary(move.Value.Before, move.Value.After, notices.Office), null) : (null, move.Refusal);
+            default:
+                return await stores.For(turn.Work).FindMeetingAsync(draft.MeetingId!.Value, cancellationToken) is { } meeting
+                    ? (MeetingText.CancelSummary(meeting, draft.Reason, notices.Office), null)
+                    : (null, MeetingRefusal.NoMeeting(draft.MeetingId.Value));
+        }
     }
 
     private async Task AskAsync(Turn turn, Draft draft, Step step, CancellationToken cancellationToken)

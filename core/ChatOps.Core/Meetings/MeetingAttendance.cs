@@ -85,28 +85,18 @@ public sealed partial class MeetingAttendance(
         return MeetingOutcome.Ok(MeetingText.AskLeaveReason(m, earlier, notices.Office)) with { Meeting = m };
     }
 
-    /// <summary>Checks the reason for leave as typed; null when acceptable, else what to say.</summary>
-    public static string? CheckReason(string reason) => (reason ?? "").Trim().Length switch
-    {
-        0 => MeetingText.EmptyReason,
-        < 2 => MeetingText.VagueReason,
-        > MeetingLimits.Reason => MeetingText.TooLongText(MeetingLimits.Reason, reason!.Trim().Length, "请假事由"),
-        _ => null,
-    };
+    /// <summary>Checks the reason for leave as typed (the toolkit's text check, and more than one character); null when acceptable, else what to say.</summary>
+    public static string? CheckReason(string reason) =>
+        Prompt.CheckText(reason, MeetingLimits.Reason, MeetingText.ReasonField) ?? (reason.Trim().Length < 2 ? MeetingText.VagueReason : null);
 
     /// <summary>Checks a host's comment as typed; null when acceptable, else what to say.</summary>
-    public static string? CheckComment(string comment) => (comment ?? "").Trim().Length switch
-    {
-        0 => MeetingText.EmptyComment,
-        > MeetingLimits.Comment => MeetingText.CommentTooLong(comment!.Trim().Length),
-        _ => null,
-    };
+    public static string? CheckComment(string comment) => Prompt.CheckText(comment, MeetingLimits.Comment, MeetingText.CommentField);
 
     /// <summary>Whether <paramref name="personId"/> may stand in for the actor: in the directory, not the actor, not the host, not on the roster.</summary>
-    public async Task<string?> CheckSubstituteAsync(Actor actor, IUnitOfWork work, long meetingId, string personId, CancellationToken cancellationToken = default)
+    public async Task<string?> CheckSubstituteAsync(Actor actor, IUnitOfWork work, long meetingId, string personId, DirectorySnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var snapshot = await directory.LoadAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(snapshot);
         var store = stores.For(work);
         var meeting = await store.FindMeetingAsync(meetingId, cancellationToken);
         var person = snapshot.People.FirstOrDefault(p => p.Id == personId);

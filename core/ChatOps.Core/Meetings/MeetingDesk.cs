@@ -44,94 +44,71 @@ public sealed class MeetingDesk(
 
     /// <summary>Adds attendees (unit:…, role:…, person:…) to a meeting not yet started; the office or the host. New attendees are invited now.</summary>
     /// <returns>How many people were added.</returns>
-    public async Task<MeetingResult<int>> AddAttendeesAsync(Actor actor, long meetingId, IReadOnlyList<string> specs, CancellationToken cancellationToken = default)
+    public Task<MeetingResult<int>> AddAttendeesAsync(Actor actor, long meetingId, IReadOnlyList<string> specs, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(specs);
-        var now = time.GetUtcNow();
-        await using var work = await units.BeginAsync(cancellationToken);
-        var store = stores.For(work);
-        var open = await OpenForAsync(store, actor, meetingId, now, cancellationToken);
-        if (open.Value is not { } meeting)
+        return ChangeRosterAsync<int>(actor, meetingId, async change =>
         {
-            return open.Refusal!;
-        }
+            var (work, store, meeting, snapshot, now) = change;
+            var split = specs.SelectMany(AttendeeSpec.Split).ToList();
+            if (split.Count == 0)
+            {
+                return MeetingRefusal.One("attendees", MeetingText.NoAttendees);
+            }
 
-        var snapshot = await directory.LoadAsync(cancellationToken);
-        var split = specs.SelectMany(AttendeeSpec.Split).ToList();
-        if (split.Count == 0)
-        {
-            return MeetingRefusal.One("attendees", MeetingText.NoAttendees);
-        }
+            var resolution = AttendeeResolver.Resolve(split, snapshot, meeting.HostId);
+            if (resolution.Errors.Count > 0)
+            {
+                return MeetingRefusal.One("attendees", string.Join("\n", resolution.Errors));
+            }
 
-        var resolution = AttendeeResolver.Resolve(split, snapshot, meeting.HostId);
-        if (resolution.Errors.Count > 0)
-        {
-            return MeetingRefusal.One("attendees", string.Join("\n", resolution.Errors));
-        }
+            var present = (await store.ListAttendeesAsync(meetingId, cancellationToken)).Select(a => a.PersonId).ToHashSet(StringComparer.Ordinal);
+            var added = resolution.People.Where(p => !present.Contains(p.PersonId)).ToList();
+            if (added.Count == 0)
+            {
+                return MeetingRefusal.One("attendees", MeetingText.AllOnRoster, MeetingProblemKind.Conflict);
+            }
 
-        var present = (await store.ListAttendeesAsync(meetingId, cancellationToken)).Select(a => a.PersonId).ToHashSet(StringComparer.Ordinal);
-        var added = resolution.People.Where(p => !present.Contains(p.PersonId)).ToList();
-        if (added.Count == 0)
-        {
-            return MeetingRefusal.One("attendees", MeetingText.AllOnRoster, MeetingProblemKind.Conflict);
-        }
-
-        var subject = MeetingSteps.Subject(meeting);
-        var announced = (await store.ListDoneStepsAsync([subject], cancellationToken)).Contains((subject, MeetingSteps.Invite));
-        foreach (var p in added)
-        {
-            await store.SaveAttendeeAsync(new Attendee(meeting.Id, p.PersonId, AttendeeRole.Invitee, p.UnitCode, p.Source), cancellationToken);
-            if (announced)
+            var announced = await MeetingService.WasInvitedAsync(store, meeting, cancellationToken);
+            await MeetingService.AddInviteesAsync(store, meeting, added, cancellationToken);
+            foreach (var p in announced ? added : [])
             {
                 await notices.SendAsync(work, p.PersonId, snapshot, MeetingText.Invitation(meeting, snapshot, notices.Office), now,
-                    MeetingNotices.DedupeKey(subject, MeetingSteps.Invite, p.PersonId), cancellationToken);
+                    MeetingNotices.DedupeKey(MeetingSteps.Subject(meeting), MeetingSteps.Invite, p.PersonId), cancellationToken);
             }
-        }
 
-        await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "meeting.attendees-add", $"meeting:{meetingId}", string.Join(",", added.Select(p => p.PersonId)), actor.Source), cancellationToken);
-        await work.CommitAsync(cancellationToken);
-        return added.Count;
+            await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "meeting.attendees-add", $"meeting:{meetingId}", string.Join(",", added.Select(p => p.PersonId)), actor.Source), cancellationToken);
+            return added.Count;
+        }, cancellationToken);
     }
 
     /// <summary>Takes an invitee off a meeting not yet started (the office or the host); they are told it no longer concerns them.</summary>
-    public async Task<MeetingResult<string>> RemoveAttendeeAsync(Actor actor, long meetingId, string personId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        var now = time.GetUtcNow();
-        await using var work = await units.BeginAsync(cancellationToken);
-        var store = stores.For(work);
-        var open = await OpenForAsync(store, actor, meetingId, now, cancellationToken);
-        if (open.Value is not { } meeting)
+    public Task<MeetingResult<string>> RemoveAttendeeAsync(Actor actor, long meetingId, string personId, CancellationToken cancellationToken = default) =>
+        ChangeRosterAsync<string>(actor, meetingId, async change =>
         {
-            return open.Refusal!;
-        }
+            var (work, store, meeting, snapshot, now) = change;
+            var attendees = await store.ListAttendeesAsync(meetingId, cancellationToken);
+            if (!attendees.Any(a => a.PersonId == personId))
+            {
+                return MeetingRefusal.One("person", MeetingText.NotOnRoster);
+            }
 
-        var attendees = await store.ListAttendeesAsync(meetingId, cancellationToken);
-        if (!attendees.Any(a => a.PersonId == personId))
-        {
-            return MeetingRefusal.One("person", MeetingText.NotOnRoster);
-        }
+            var label = MeetingText.Label(personId, snapshot);
+            await store.RemoveAttendeeAsync(meetingId, personId, cancellationToken);
+            foreach (var substitute in attendees.Where(a => a.SubstituteFor == personId))
+            {
+                await store.RemoveAttendeeAsync(meetingId, substitute.PersonId, cancellationToken);
+                await notices.SendAsync(work, substitute.PersonId, snapshot, MeetingText.SubstituteReleased(meeting, label, notices.Office), now, null, cancellationToken);
+            }
 
-        var snapshot = await directory.LoadAsync(cancellationToken);
-        var label = MeetingText.Label(personId, snapshot);
-        await store.RemoveAttendeeAsync(meetingId, personId, cancellationToken);
-        foreach (var substitute in attendees.Where(a => a.SubstituteFor == personId))
-        {
-            await store.RemoveAttendeeAsync(meetingId, substitute.PersonId, cancellationToken);
-            await notices.SendAsync(work, substitute.PersonId, snapshot, MeetingText.SubstituteReleased(meeting, label, notices.Office), now, null, cancellationToken);
-        }
+            if (await MeetingService.WasInvitedAsync(store, meeting, cancellationToken))
+            {
+                await notices.SendAsync(work, personId, snapshot, MeetingText.TakenOffRoster(meeting, notices.Office), now, null, cancellationToken);
+            }
 
-        var subject = MeetingSteps.Subject(meeting);
-        if ((await store.ListDoneStepsAsync([subject], cancellationToken)).Contains((subject, MeetingSteps.Invite)))
-        {
-            await notices.SendAsync(work, personId, snapshot, MeetingText.TakenOffRoster(meeting, notices.Office), now, null, cancellationToken);
-        }
-
-        await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "meeting.attendee-remove", $"meeting:{meetingId}", personId, actor.Source), cancellationToken);
-        await work.CommitAsync(cancellationToken);
-        return MeetingText.RemovedFromRoster(label);
-    }
+            await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "meeting.attendee-remove", $"meeting:{meetingId}", personId, actor.Source), cancellationToken);
+            return MeetingText.RemovedFromRoster(label);
+        }, cancellationToken);
 
     /// <summary>The agreed items of a meeting with their feedback, overdue when past due and not done (office date).</summary>
     public async Task<IReadOnlyList<AgreedItemStanding>> ItemsAsync(long meetingId, CancellationToken cancellationToken = default)
@@ -141,13 +118,31 @@ public sealed class MeetingDesk(
         return await MeetingService.StandingsAsync(store, await store.ListItemsForMeetingAsync(meetingId, cancellationToken), calendar.LocalDate(time.GetUtcNow()), cancellationToken);
     }
 
-    /// <summary>A meeting the actor may change the roster of, or the refusal (404, 409).</summary>
-    private static async Task<MeetingResult<Meeting>> OpenForAsync(IMeetingStore store, Actor actor, long id, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await store.FindMeetingAsync(id, cancellationToken) switch
+    /// <summary>
+    /// Runs a roster change in a unit of work of its own, committed only when it succeeded: on a meeting not yet started
+    /// that the actor manages (else the refusal: 404, 403, 409), with the directory loaded once.
+    /// </summary>
+    private async Task<MeetingResult<T>> ChangeRosterAsync<T>(Actor actor, long meetingId, Func<RosterChange, Task<MeetingResult<T>>> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var now = time.GetUtcNow();
+        await using var work = await units.BeginAsync(cancellationToken);
+        var store = stores.For(work);
+        var open = await MeetingService.ManageableAsync(store, actor, meetingId, now, MeetingText.RosterVerb, MeetingText.OnlyOfficeChangesRoster, cancellationToken);
+        if (open.Value is not { } meeting)
         {
-            null => MeetingRefusal.NoMeeting(id),
-            var m when !MeetingService.MayManage(actor, m) => MeetingRefusal.Conflict(MeetingText.OnlyOfficeChangesRoster),
-            var m when !m.IsOpen(now) => MeetingRefusal.Conflict(MeetingText.RosterClosed(m)),
-            var m => m,
-        };
+            return open.Refusal!;
+        }
+
+        var result = await change(new RosterChange(work, store, meeting, await directory.LoadAsync(cancellationToken), now));
+        if (result.Succeeded)
+        {
+            await work.CommitAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>What a roster change works with.</summary>
+    private sealed record RosterChange(IUnitOfWork Work, IMeetingStore Store, Meeting Meeting, DirectorySnapshot Directory, DateTimeOffset Now);
 }

@@ -12,10 +12,14 @@ namespace ChatOps.Core.Meetings;
 /// </summary>
 /// <typeparam name="TDraft">The dialog's data.</typeparam>
 /// <typeparam name="TStep">The dialog's steps.</typeparam>
-public abstract class MeetingDialog<TDraft, TStep> : TypedDialog<TDraft>
+/// <param name="name">The dialog's name in <see cref="DialogState"/>.</param>
+public abstract class MeetingDialog<TDraft, TStep>(string name) : TypedDialog<TDraft>
     where TDraft : class
     where TStep : struct, Enum
 {
+    /// <inheritdoc/>
+    protected sealed override string DialogName => name;
+
     /// <summary>Continues the dialog with what was said: the handler of the step it stopped at.</summary>
     public async Task ContinueAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
     {
@@ -31,7 +35,8 @@ public abstract class MeetingDialog<TDraft, TStep> : TypedDialog<TDraft>
             // A draft stored by an older version of the dialog: start again.
         }
 
-        if (draft is null || !Enum.TryParse<TStep>(state.Step.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var step))
+        // A draft without its meeting's number was stored under another shape by an older version: start again too.
+        if (draft is null or MeetingAnswerDraft { Id: 0 } || !Enum.TryParse<TStep>(state.Step.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var step))
         {
             await ClearAsync(turn, cancellationToken);
             await ReplyAsync(turn, Expired, cancellationToken);
@@ -49,18 +54,6 @@ public abstract class MeetingDialog<TDraft, TStep> : TypedDialog<TDraft>
 
     /// <summary>Stores the draft at <paramref name="step"/>.</summary>
     protected Task SaveAsync(Turn turn, TStep step, TDraft draft, CancellationToken cancellationToken) => SaveAsync(turn, step.ToString(), draft, cancellationToken);
-
-    /// <summary>Opens the dialog at <paramref name="step"/> when the use case allowed it; says the use case's message (the question, or why not).</summary>
-    protected async Task StartAsync(Turn turn, MeetingOutcome allowed, TStep step, TDraft draft, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(allowed);
-        if (allowed.Succeeded)
-        {
-            await SaveAsync(turn, step, draft, cancellationToken);
-        }
-
-        await ReplyAsync(turn, allowed.Message, cancellationToken);
-    }
 
     /// <summary>The person of the turn as the use cases' actor.</summary>
     protected static Actor ActorOf(Turn turn) => MeetingFeature.ActorOf(turn);

@@ -3,7 +3,11 @@ using ChatOps.Core.Conversations;
 
 namespace ChatOps.Core.Meetings;
 
-/// <summary>What the chat lists: 会议, 名单, 议定事项, and the choices a bare 参加 / 请假 / 批准 / 反馈 can mean.</summary>
+/// <summary>
+/// What the chat lists: 会议, 名单, 议定事项, and the choices a bare 参加 / 请假 / 批准 / 反馈 can mean. A numbered reply
+/// ("1") to such a list answers it through the engine's last card per person (<see cref="LastCard"/>): the number
+/// becomes the button's value.
+/// </summary>
 public sealed partial class MeetingFeature
 {
     /// <summary>会议: the person's upcoming meetings and their answers; 参加 / 请假 when exactly one waits for an answer.</summary>
@@ -19,7 +23,7 @@ public sealed partial class MeetingFeature
         var snapshot = await directory.LoadAsync(cancellationToken);
         var lines = mine.Select((m, i) => MeetingText.MyMeetingLine(i + 1, m, turn.Person.Id, snapshot, notices.Office)).ToList();
         var waiting = mine.Where(m => m.AwaitsAnswer).ToList();
-        await AskAsync(turn, MeetingText.MyMeetings(lines, waiting.Count == 1 ? waiting[0].Meeting : null), cancellationToken);
+        await turn.ReplyAsync(MeetingText.MyMeetings(lines, waiting.Count == 1 ? waiting[0].Meeting : null), cancellationToken);
     }
 
     /// <summary>名单 #id for the host or office staff.</summary>
@@ -57,7 +61,7 @@ public sealed partial class MeetingFeature
             0 => ReplyAsync(turn, attend ? MeetingText.NothingToAttend : MeetingText.NothingToLeave, cancellationToken),
             1 when attend => AttendAsync(turn, candidates[0].Id, cancellationToken),
             1 => leave.StartAsync(turn, candidates[0].Id, cancellationToken),
-            _ => AskAsync(turn, MeetingText.PickMeeting(candidates, attend, notices.Office), cancellationToken),
+            _ => turn.ReplyAsync(MeetingText.PickMeeting(candidates, attend, notices.Office), cancellationToken),
         });
         return true;
     }
@@ -77,7 +81,7 @@ public sealed partial class MeetingFeature
                 await (approve ? ApproveAsync(turn, pending[0].Request.Id, cancellationToken) : reject.StartAsync(turn, pending[0].Request.Id, cancellationToken));
                 return true;
             default:
-                await AskAsync(turn, MeetingText.PickRequest(pending, approve, await directory.LoadAsync(cancellationToken)), cancellationToken);
+                await turn.ReplyAsync(MeetingText.PickRequest(pending, approve, await directory.LoadAsync(cancellationToken)), cancellationToken);
                 return true;
         }
     }
@@ -90,7 +94,7 @@ public sealed partial class MeetingFeature
         {
             0 => ReplyAsync(turn, MeetingText.NoItemsToFeedBack, cancellationToken),
             1 => feedback.StartAsync(turn, open[0].Item.Id, cancellationToken),
-            _ => AskAsync(turn, MeetingText.PickItem([.. open.Select(i => i.Item)]), cancellationToken),
+            _ => turn.ReplyAsync(MeetingText.PickItem([.. open.Select(i => i.Item)]), cancellationToken),
         });
     }
 

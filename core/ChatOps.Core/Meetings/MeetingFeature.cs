@@ -134,13 +134,6 @@ public sealed partial class MeetingFeature(
         _ => CancelMeetingAsync(turn, id, cancellationToken),
     };
 
-    /// <summary>
-    /// A question with choices outside a dialog. A numbered reply ("1") answers it through the engine's last card per
-    /// person (<see cref="LastCard"/>), as it answers every feature's cards: the number becomes the button's value.
-    /// </summary>
-    private static Task AskAsync(Turn turn, OutboundMessage question, CancellationToken cancellationToken) =>
-        turn.ReplyAsync(question, cancellationToken);
-
     /// <summary>参加 #id.</summary>
     private async Task AttendAsync(Turn turn, long id, CancellationToken cancellationToken) =>
         await ReplyAsync(turn, (await attendance.AttendAsync(ActorOf(turn), turn.Work, id, cancellationToken)).Message, cancellationToken);
@@ -150,18 +143,13 @@ public sealed partial class MeetingFeature(
         await ReplyAsync(turn, (await attendance.ApproveAsync(ActorOf(turn), turn.Work, requestId, cancellationToken)).Message, cancellationToken);
 
     /// <summary>Office staff: 照常召开 #id for a meeting flagged on a day off.</summary>
-    private async Task ConfirmAsync(Turn turn, long id, CancellationToken cancellationToken)
-    {
-        var confirmed = await service.ConfirmAsync(ActorOf(turn), turn.Work, id, cancellationToken);
-        await ReplyAsync(turn, confirmed.Value is { } m ? MeetingText.Confirmed(m, notices.Office) : confirmed.Refusal!.Message, cancellationToken);
-    }
+    private async Task ConfirmAsync(Turn turn, long id, CancellationToken cancellationToken) =>
+        await ReplyAsync(turn, (await service.ConfirmAsync(ActorOf(turn), turn.Work, id, cancellationToken)).Say(m => MeetingText.Confirmed(m, notices.Office)), cancellationToken);
 
     /// <summary>取消会议 #id.</summary>
-    private async Task CancelMeetingAsync(Turn turn, long id, CancellationToken cancellationToken)
-    {
-        var cancelled = await service.CancelAsync(ActorOf(turn), turn.Work, id, null, wholeSeries: false, cancellationToken);
-        await ReplyAsync(turn, cancelled.Value is { } list ? MeetingText.CancelledReply(list[0], notices.Office) : cancelled.Refusal!.Message, cancellationToken);
-    }
+    private async Task CancelMeetingAsync(Turn turn, long id, CancellationToken cancellationToken) =>
+        await ReplyAsync(turn, (await service.CancelAsync(ActorOf(turn), turn.Work, id, null, wholeSeries: false, cancellationToken))
+            .Say(list => MeetingText.CancelledReply(list[0], notices.Office)), cancellationToken);
 
     private static Task ReplyAsync(Turn turn, string text, CancellationToken cancellationToken) => turn.ReplyAsync(OutboundMessage.Plain(text), cancellationToken);
 

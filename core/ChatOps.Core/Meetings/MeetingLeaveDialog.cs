@@ -10,71 +10,58 @@ namespace ChatOps.Core.Meetings;
 /// person, the reason and the substitute, and sends the request to the host.
 /// </summary>
 public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRepository directory, MeetingAttendance attendance, MeetingNotices notices)
-    : MeetingDialog<MeetingLeaveDialog.Draft, MeetingLeaveDialog.Step>
+    : MeetingAnswerDialog<MeetingLeaveDialog.Draft, MeetingLeaveDialog.Step>(Name)
 {
     /// <summary>The dialog's name in <see cref="DialogState"/>.</summary>
     public const string Name = "leave";
 
-    /// <summary>The steps.</summary>
-    public enum Step
-    {
-        /// <summary>Why the person cannot attend.</summary>
-        Reason,
-
-        /// <summary>Who attends instead (a name, or a name and phone).</summary>
-        Substitute,
-
-        /// <summary>One of several people of that name.</summary>
-        Choose,
-
-        /// <summary>Someone outside the directory: name and phone.</summary>
-        External,
-
-        /// <summary>The summary: 提交 or 重新指定代参人员.</summary>
-        Confirm,
-    }
-
-    /// <inheritdoc/>
-    protected override string DialogName => Name;
+    /// <summary>
+    /// The steps: why the person cannot attend; who attends instead (a name, or a name and phone); one of several people
+    /// of that name; someone outside the directory (name and phone); the summary (提交 or 重新指定代参人员).
+    /// </summary>
+    public enum Step { Reason, Substitute, Choose, External, Confirm }
 
     /// <inheritdoc/>
     protected override string Expired => MeetingText.LeaveDialogExpired;
 
-    /// <summary>请假 #id: the use case checks the meeting and the person, then the dialog asks for the reason.</summary>
-    public async Task StartAsync(Turn turn, long meetingId, CancellationToken cancellationToken = default)
-    {
-        var allowed = await attendance.CanRequestLeaveAsync(ActorOf(turn), turn.Work, meetingId, cancellationToken);
-        if (!allowed.Succeeded)
-        {
-            await ClearAsync(turn, cancellationToken);
-        }
+    /// <inheritdoc/>
+    protected override bool EndsDialogWhenRefused => true;
 
-        await StartAsync(turn, allowed, Step.Reason, new Draft { MeetingId = meetingId }, cancellationToken);
-    }
+    /// <summary>请假 #id: the use case checks the meeting and the person, then the dialog asks for the reason.</summary>
+    protected override Task<MeetingOutcome> AllowedAsync(Actor actor, IUnitOfWork work, long id, CancellationToken cancellationToken) =>
+        attendance.CanRequestLeaveAsync(actor, work, id, cancellationToken);
 
     /// <inheritdoc/>
-    protected override Task OnStepAsync(Turn turn, Step step, Draft draft, CancellationToken cancellationToken) => step switch
+    protected override async Task OnStepAsync(Turn turn, Step step, Draft draft, CancellationToken cancellationToken)
     {
-        Step.Reason => ReasonAsync(turn, draft, cancellationToken),
-        Step.Substitute => FindSubstituteAsync(turn, draft, turn.Said.Trim(), cancellationToken),
-        Step.Choose => ChooseAsync(turn, draft, cancellationToken),
-        Step.External => ExternalSubstituteAsync(turn, draft, turn.Said.Trim(), cancellationToken),
-        _ => ConfirmAsync(turn, draft, cancellationToken),
-    };
-
-    private async Task ReasonAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
-    {
-        if (MeetingAttendance.CheckReason(turn.Said) is { } problem)
+        if (step is Step.Reason or Step.Confirm)
         {
-            await ReplyAsync(turn, problem, cancellationToken);
+            await (step == Step.Reason ? ReasonAsync(turn, draft, cancellationToken) : ConfirmAsync(turn, draft, cancellationToken));
             return;
         }
 
-        draft.Reason = turn.Said.Trim();
+        // The substitute steps read the directory: once a turn, however the answer is routed between them.
+        var snapshot = await directory.LoadAsync(cancellationToken);
+        await (step switch
+        {
+            Step.Substitute => FindSubstituteAsync(turn, draft, turn.Said.Trim(), snapshot, cancellationToken),
+            Step.Choose => ChooseAsync(turn, draft, snapshot, cancellationToken),
+            _ => ExternalSubstituteAsync(turn, draft, turn.Said.Trim(), snapshot, cancellationToken),
+        });
+    }
+
+    private async Task ReasonAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
+    {
+        if (await TextAsync(turn, MeetingAttendance.CheckReason(turn.Said), cancellationToken) is not { } reason)
+        {
+            return;
+        }
+
+        draft.Reason = reason;
         await AskSubstituteAsync(turn, draft, cancellationToken);
     }
 
-    private async Task ChooseAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
+    private async Task ChooseAsync(Turn turn, Draft draft, DirectorySnapshot snapshot, CancellationToken cancellationToken)
     {
         var said = turn.Said.Trim();
         if (said.Normalize(NormalizationForm.FormKC) == "0" || Commands.Normalize(said) == MeetingText.NoneOfThese)
@@ -85,8 +72,8 @@ public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRe
         }
 
         await (Prompt.ReadNumber(said, draft.Candidates.Count) is { } pick
-            ? PickSubstituteAsync(turn, draft, draft.Candidates[pick], cancellationToken)
-            : FindSubstituteAsync(turn, draft, said, cancellationToken));
+            ? PickSubstituteAsync(turn, draft, draft.Candidates[pick], snapshot, cancellationToken)
+            : FindSubstituteAsync(turn, draft, said, snapshot, cancellationToken));
     }
 
     private async Task ConfirmAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
@@ -111,13 +98,13 @@ public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRe
     }
 
     /// <summary>A name typed at the substitute step: search the directory; a phone number means someone outside it.</summary>
-    private async Task FindSubstituteAsync(Turn turn, Draft draft, string said, CancellationToken cancellationToken)
+    private async Task FindSubstituteAsync(Turn turn, Draft draft, string said, DirectorySnapshot snapshot, CancellationToken cancellationToken)
     {
         var (name, phone) = MeetingInput.SplitNameAndPhone(said);
         draft.Candidates = [];
         if (phone is not null)
         {
-            await ExternalSubstituteAsync(turn, draft, said, cancellationToken);
+            await ExternalSubstituteAsync(turn, draft, said, snapshot, cancellationToken);
             return;
         }
 
@@ -127,7 +114,6 @@ public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRe
             return;
         }
 
-        var snapshot = await directory.LoadAsync(cancellationToken);
         var found = AttendeeResolver.SearchByName(snapshot, name);
         switch (found.Count)
         {
@@ -137,7 +123,7 @@ public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRe
                 await ReplyAsync(turn, MeetingText.NotInDirectory(name), cancellationToken);
                 return;
             case 1:
-                await PickSubstituteAsync(turn, draft, found[0].Id, cancellationToken);
+                await PickSubstituteAsync(turn, draft, found[0].Id, snapshot, cancellationToken);
                 return;
             default:
                 draft.Candidates = [.. found.Select(p => p.Id)];
@@ -147,9 +133,9 @@ public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRe
         }
     }
 
-    private async Task PickSubstituteAsync(Turn turn, Draft draft, string personId, CancellationToken cancellationToken)
+    private async Task PickSubstituteAsync(Turn turn, Draft draft, string personId, DirectorySnapshot snapshot, CancellationToken cancellationToken)
     {
-        if (await attendance.CheckSubstituteAsync(ActorOf(turn), turn.Work, draft.MeetingId, personId, cancellationToken) is { } problem)
+        if (await attendance.CheckSubstituteAsync(ActorOf(turn), turn.Work, draft.Id, personId, snapshot, cancellationToken) is { } problem)
         {
             var choosing = draft.Candidates.Count > 1;
             await SaveAsync(turn, choosing ? Step.Choose : Step.Substitute, draft, cancellationToken);
@@ -157,22 +143,22 @@ public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRe
             return;
         }
 
-        var person = (await directory.LoadAsync(cancellationToken)).People.First(p => p.Id == personId);
+        var person = snapshot.People.First(p => p.Id == personId);
         draft.SubstituteId = person.Id;
         draft.SubstituteName = person.Name;
         draft.SubstitutePhone = null;
-        await SummaryAsync(turn, draft, cancellationToken);
+        await SummaryAsync(turn, draft, snapshot, cancellationToken);
     }
 
     /// <summary>Someone outside the directory: a name (2–20 characters) and a mainland mobile or fixed-line number.</summary>
-    private async Task ExternalSubstituteAsync(Turn turn, Draft draft, string said, CancellationToken cancellationToken)
+    private async Task ExternalSubstituteAsync(Turn turn, Draft draft, string said, DirectorySnapshot snapshot, CancellationToken cancellationToken)
     {
         var (name, phoneText) = MeetingInput.SplitNameAndPhone(said);
         if (phoneText is null)
         {
-            if (name.Length > 0 && AttendeeResolver.SearchByName(await directory.LoadAsync(cancellationToken), name).Count > 0)
+            if (name.Length > 0 && AttendeeResolver.SearchByName(snapshot, name).Count > 0)
             {
-                await FindSubstituteAsync(turn, draft, name, cancellationToken);
+                await FindSubstituteAsync(turn, draft, name, snapshot, cancellationToken);
                 return;
             }
 
@@ -204,12 +190,12 @@ public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRe
         draft.SubstituteId = null;
         draft.SubstituteName = name;
         draft.SubstitutePhone = phone;
-        await SummaryAsync(turn, draft, cancellationToken);
+        await SummaryAsync(turn, draft, snapshot, cancellationToken);
     }
 
-    private async Task SummaryAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
+    private async Task SummaryAsync(Turn turn, Draft draft, DirectorySnapshot snapshot, CancellationToken cancellationToken)
     {
-        var meeting = await stores.For(turn.Work).FindMeetingAsync(draft.MeetingId, cancellationToken);
+        var meeting = await stores.For(turn.Work).FindMeetingAsync(draft.Id, cancellationToken);
         if (meeting is null)
         {
             await ClearAsync(turn, cancellationToken);
@@ -219,7 +205,7 @@ public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRe
 
         await SaveAsync(turn, Step.Confirm, draft, cancellationToken);
         await turn.ReplyAsync(MeetingText.LeaveSummary(meeting, draft.Reason!, draft.SubstituteId, draft.SubstituteName!, draft.SubstitutePhone,
-            await directory.LoadAsync(cancellationToken), notices.Office), cancellationToken);
+            snapshot, notices.Office), cancellationToken);
     }
 
     /// <summary>提交: the use case decides; a substitute already on the roster sends the person back to name another.</summary>
@@ -227,7 +213,7 @@ public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRe
     {
         await ClearAsync(turn, cancellationToken);
         var outcome = await attendance.RequestLeaveAsync(ActorOf(turn),
-            turn.Work, new LeaveApplication(draft.MeetingId, draft.Reason!, draft.SubstituteId, draft.SubstituteName!, draft.SubstitutePhone), cancellationToken);
+            turn.Work, new LeaveApplication(draft.Id, draft.Reason!, draft.SubstituteId, draft.SubstituteName!, draft.SubstitutePhone), cancellationToken);
         if (outcome.Kind == MeetingOutcomeKind.AskAgain)
         {
             await SaveAsync(turn, Step.Substitute, draft, cancellationToken);
@@ -237,10 +223,8 @@ public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRe
     }
 
     /// <summary>The leave dialog's data, stored as JSON in the dialog state.</summary>
-    public sealed class Draft
+    public sealed class Draft : MeetingAnswerDraft
     {
-        public long MeetingId { get; set; }
-
         public string? Reason { get; set; }
 
         public List<string> Candidates { get; set; } = [];

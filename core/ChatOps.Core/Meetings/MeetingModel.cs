@@ -172,18 +172,9 @@ public sealed record Attendee(
 /// substitute is a person in the directory (<see cref="SubstitutePersonId"/>) or someone outside it, by name and phone.
 /// </summary>
 public sealed record LeaveRequest(
-    long Id,
-    long MeetingId,
-    string PersonId,
-    string Reason,
-    string? SubstitutePersonId,
-    string SubstituteName,
-    string? SubstitutePhone,
-    LeaveStatus Status,
-    DateTimeOffset RequestedAt,
-    string? DecidedBy = null,
-    DateTimeOffset? DecidedAt = null,
-    string? HostComment = null);
+    long Id, long MeetingId, string PersonId, string Reason,
+    string? SubstitutePersonId, string SubstituteName, string? SubstitutePhone,
+    LeaveStatus Status, DateTimeOffset RequestedAt, string? DecidedBy = null, DateTimeOffset? DecidedAt = null, string? HostComment = null);
 
 /// <summary>An agreed item (议定事项) from a meeting's minutes: what, which unit carries it, and by when.</summary>
 public sealed record AgreedItem(

@@ -65,6 +65,13 @@ public sealed class MeetingResult<T>
     /// <summary>True when the use case did what was asked.</summary>
     public bool Succeeded => Refusal is null;
 
+    /// <summary>The text to show: <paramref name="said"/> of the value, or the refusal's message.</summary>
+    public string Say(Func<T, string> said)
+    {
+        ArgumentNullException.ThrowIfNull(said);
+        return Refusal?.Message ?? said(Value!);
+    }
+
     /// <summary>A success.</summary>
     public static MeetingResult<T> Ok(T value) => new(value, null);
 

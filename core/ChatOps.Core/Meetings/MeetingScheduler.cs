@@ -121,7 +121,7 @@ public sealed partial class MeetingScheduler(
                 series.Agenda, series.AttendeeSpecs, MeetingStatus.Scheduled, series.CreatedBy, run.Now, run.Now,
                 HolidayNote: next.DayOffNote, AwaitingConfirmation: next.FallsOnDayOff);
             meeting = meeting with { Id = await store.InsertMeetingAsync(meeting, cancellationToken) };
-            await MeetingService.AddInviteesForOccurrenceAsync(store, meeting, resolution.People, cancellationToken);
+            await MeetingService.AddInviteesAsync(store, meeting, resolution.People, cancellationToken);
             int queued;
             if (meeting.AwaitingConfirmation)
             {

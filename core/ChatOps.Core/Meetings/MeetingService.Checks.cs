@@ -1,3 +1,4 @@
+using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 
 namespace ChatOps.Core.Meetings;
@@ -28,13 +29,9 @@ public sealed partial class MeetingService
         }
 
         var title = draft.Title?.Trim() ?? "";
-        if (title.Length == 0)
+        if ((title.Length == 0 ? MeetingText.NoTitle : Prompt.CheckText(title, MeetingLimits.Title, MeetingText.TitleField)) is { } badTitle)
         {
-            errors["title"] = MeetingText.NoTitle;
-        }
-        else if (title.Length > MeetingLimits.Title)
-        {
-            errors["title"] = MeetingText.TooLong("会议名称", MeetingLimits.Title, title.Length);
+            errors["title"] = badTitle;
         }
 
         Person? host = null;
@@ -50,9 +47,9 @@ public sealed partial class MeetingService
         var (start, end) = ParseTimes(draft.Start, draft.End, now, errors);
         var (place, link) = CheckVenue(draft.Place, draft.Link, errors);
         var agenda = string.IsNullOrWhiteSpace(draft.Agenda) ? null : draft.Agenda.Trim();
-        if (agenda?.Length > MeetingLimits.Agenda)
+        if (agenda is not null && Prompt.CheckText(agenda, MeetingLimits.Agenda, MeetingText.AgendaField) is { } badAgenda)
         {
-            errors["agenda"] = MeetingText.TooLong("会议议题", MeetingLimits.Agenda, agenda.Length);
+            errors["agenda"] = badAgenda;
         }
 
         var specs = (draft.Attendees ?? []).SelectMany(AttendeeSpec.Split).ToList();
@@ -150,9 +147,9 @@ public sealed partial class MeetingService
         {
             errors["place"] = MeetingText.NoVenue;
         }
-        else if (place?.Length > MeetingLimits.Place)
+        else if (place is not null && Prompt.CheckText(place, MeetingLimits.Place, MeetingText.PlaceField) is { } badPlace)
         {
-            errors["place"] = MeetingText.PlaceTooLong(MeetingLimits.Place);
+            errors["place"] = badPlace;
         }
 
         if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))

@@ -165,12 +165,7 @@ public sealed partial class MeetingService
     }
 
     /// <summary>Checks a unit's feedback as typed; null when acceptable, else what to say.</summary>
-    public static string? CheckFeedback(string text) => (text ?? "").Trim().Length switch
-    {
-        0 => MeetingText.EmptyFeedback,
-        > MeetingLimits.Feedback and var length => MeetingText.TooLongText(MeetingLimits.Feedback, length),
-        _ => null,
-    };
+    public static string? CheckFeedback(string text) => Prompt.CheckText(text, MeetingLimits.Feedback, MeetingText.FeedbackField);
 
     private static MeetingResult<List<(string Text, Unit Unit, DateOnly Due)>> ParseItems(IReadOnlyList<AgreedItemDraft> items, DirectorySnapshot snapshot, DateOnly today)
     {

@@ -40,13 +40,16 @@ public sealed partial class MeetingService(
     }
 
     /// <summary>Creates a meeting in a unit of work of its own (begun only once the draft is valid).</summary>
-    public async Task<MeetingResult<MeetingCreated>> CreateAsync(Actor actor, MeetingDraft draft, CancellationToken cancellationToken = default) =>
-        await CheckAsync(actor, draft, cancellationToken) is { } refusal
+    public async Task<MeetingResult<MeetingCreated>> CreateAsync(Actor actor, MeetingDraft draft, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await directory.LoadAsync(cancellationToken);
+        return Check(actor, draft, snapshot) is { } refusal
             ? refusal
-            : await InOwnWorkAsync(work => CreateAsync(actor, work, draft, cancellationToken), cancellationToken);
+            : await InOwnWorkAsync(work => CreateAsync(actor, work, draft, snapshot, cancellationToken), cancellationToken);
+    }
 
-    /// <summary>Checks a draft without writing anything: the refusal with a message per field, or null.</summary>
-    public async Task<MeetingRefusal?> CheckAsync(Actor actor, MeetingDraft draft, CancellationToken cancellationToken = default)
+    /// <summary>Checks a draft against <paramref name="snapshot"/> without writing anything: the refusal with a message per field, or null.</summary>
+    public MeetingRefusal? Check(Actor actor, MeetingDraft draft, DirectorySnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
@@ -55,7 +58,7 @@ public sealed partial class MeetingService(
             return refusal;
         }
 
-        var valid = Validate(draft, await directory.LoadAsync(cancellationToken), time.GetUtcNow());
+        var valid = Validate(draft, snapshot, time.GetUtcNow());
         return valid.Refusal ?? RefuseHost(actor, valid.Value!.Host);
     }
 
@@ -65,7 +68,10 @@ public sealed partial class MeetingService(
             .FirstOrDefault(m => m.StartsAt == start && string.Equals(m.Title, title.Trim(), StringComparison.Ordinal));
 
     /// <summary>Creates a meeting (and its series when recurring) and sends the invitations, in <paramref name="work"/>.</summary>
-    public async Task<MeetingResult<MeetingCreated>> CreateAsync(Actor actor, IUnitOfWork work, MeetingDraft draft, CancellationToken cancellationToken = default)
+    public async Task<MeetingResult<MeetingCreated>> CreateAsync(Actor actor, IUnitOfWork work, MeetingDraft draft, CancellationToken cancellationToken = default) =>
+        await CreateAsync(actor, work, draft, await directory.LoadAsync(cancellationToken), cancellationToken);
+
+    private async Task<MeetingResult<MeetingCreated>> CreateAsync(Actor actor, IUnitOfWork work, MeetingDraft draft, DirectorySnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(work);
@@ -76,7 +82,6 @@ public sealed partial class MeetingService(
         }
 
         var now = time.GetUtcNow();
-        var snapshot = await directory.LoadAsync(cancellationToken);
         var checkedDraft = Validate(draft, snapshot, now);
         if ((checkedDraft.Refusal ?? RefuseHost(actor, checkedDraft.Value!.Host)) is { } refusal)
         {
@@ -144,13 +149,41 @@ public sealed partial class MeetingService(
         ArgumentNullException.ThrowIfNull(work);
         var now = time.GetUtcNow();
         var store = stores.For(work);
-        var open = await ManageableAsync(store, actor, id, now, MeetingText.MoveVerb, MeetingText.OnlyOfficeMoves, cancellationToken);
-        if (!open.Succeeded)
+        var planned = await PlanMoveAsync(store, actor, id, start, end, place, now, cancellationToken);
+        if (!planned.Succeeded)
         {
-            return open;
+            return planned.Refusal!;
         }
 
-        var meeting = open.Value!;
+        var (meeting, moved) = planned.Value;
+        await store.UpdateMeetingAsync(moved, cancellationToken);
+        var queued = await AnnounceChangeAsync(work, store, meeting, moved, await directory.LoadAsync(cancellationToken), now, cancellationToken);
+        await AuditAsync(work, actor, "meeting.move", moved, MeetingText.MovedAudit(meeting, moved, notices.Office), now, cancellationToken);
+        logger.LogInformation("{By} moved meeting {Id} from {Old:o} to {New:o}; {Count} notice(s) queued", actor.Id, id, meeting.StartsAt, moved.StartsAt, queued);
+        return moved;
+    }
+
+    /// <summary>
+    /// Checks a move as <see cref="MoveAsync"/> would, writing nothing: the meeting before and as it would be after, or
+    /// the refusal (the chat shows the summary only of a move that will be accepted).
+    /// </summary>
+    public async Task<MeetingResult<(Meeting Before, Meeting After)>> CheckMoveAsync(
+        Actor actor, IUnitOfWork work, long id, string? start, string? end, string? place, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(work);
+        return await PlanMoveAsync(stores.For(work), actor, id, start, end, place, time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>The meeting before and after a move, or every field's refusal (a time or place that does not parse, is past, or changes nothing).</summary>
+    private async Task<MeetingResult<(Meeting Before, Meeting After)>> PlanMoveAsync(
+        IMeetingStore store, Actor actor, long id, string? start, string? end, string? place, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await ManageableAsync(store, actor, id, now, MeetingText.MoveVerb, MeetingText.OnlyOfficeMoves, cancellationToken);
+        if (open.Value is not { } meeting)
+        {
+            return open.Refusal!;
+        }
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var (newStart, newEnd) = start is null ? ((DateTimeOffset?)meeting.StartsAt, (DateTimeOffset?)meeting.EndsAt) : ParseTimes(start, end, now, errors, keepLength: meeting.EndsAt - meeting.StartsAt);
@@ -166,18 +199,8 @@ public sealed partial class MeetingService(
             return MeetingRefusal.Invalid(errors);
         }
 
-        var snapshot = await directory.LoadAsync(cancellationToken);
         var moved = meeting with { StartsAt = newStart!.Value, EndsAt = newEnd!.Value, Place = newPlace };
-        if (timeChanged)
-        {
-            moved = moved with { TimeVersion = meeting.TimeVersion + 1, TimeSetAt = now, AwaitingConfirmation = false, HolidayNote = null };
-        }
-
-        await store.UpdateMeetingAsync(moved, cancellationToken);
-        var queued = await AnnounceChangeAsync(work, store, meeting, moved, snapshot, now, cancellationToken);
-        await AuditAsync(work, actor, "meeting.move", moved, MeetingText.MovedAudit(meeting, moved, notices.Office), now, cancellationToken);
-        logger.LogInformation("{By} moved meeting {Id} from {Old:o} to {New:o}; {Count} notice(s) queued", actor.Id, id, meeting.StartsAt, moved.StartsAt, queued);
-        return moved;
+        return (meeting, timeChanged ? moved with { TimeVersion = meeting.TimeVersion + 1, TimeSetAt = now, AwaitingConfirmation = false, HolidayNote = null } : moved);
     }
 
     /// <summary>Cancels a meeting in a unit of work of its own.</summary>
@@ -198,9 +221,9 @@ public sealed partial class MeetingService(
             return open.Refusal!;
         }
 
-        if (reason?.Trim().Length > MeetingLimits.CancelReason)
+        if (!string.IsNullOrWhiteSpace(reason) && Prompt.CheckText(reason, MeetingLimits.CancelReason, MeetingText.CancelReasonField) is { } badReason)
         {
-            return MeetingRefusal.One("reason", MeetingText.CancelReasonTooLong);
+            return MeetingRefusal.One("reason", badReason);
         }
 
         var meeting = open.Value!;
@@ -324,11 +347,8 @@ public sealed partial class MeetingService(
             await directory.LoadAsync(cancellationToken));
     }
 
-    /// <summary>Adds the invitees of a new occurrence of a series (resolved again against today's directory).</summary>
-    internal static Task AddInviteesForOccurrenceAsync(IMeetingStore store, Meeting meeting, IEnumerable<ResolvedAttendee> people, CancellationToken cancellationToken) =>
-        AddInviteesAsync(store, meeting, people, cancellationToken);
-
-    private static async Task AddInviteesAsync(IMeetingStore store, Meeting meeting, IEnumerable<ResolvedAttendee> people, CancellationToken cancellationToken)
+    /// <summary>Puts resolved people on a meeting's roster as invitees (a new meeting, a series' next occurrence, people added later).</summary>
+    internal static async Task AddInviteesAsync(IMeetingStore store, Meeting meeting, IEnumerable<ResolvedAttendee> people, CancellationToken cancellationToken)
     {
         foreach (var p in people)
         {
@@ -344,7 +364,8 @@ public sealed partial class MeetingService(
                 a => MeetingText.Changed(after, before, a, snapshot, notices.Office), now,
                 after.TimeVersion != before.TimeVersion ? MeetingSteps.Timed("time-changed", after) : $"place-changed:{now.UtcTicks}", cancellationToken);
 
-    private static async Task<bool> WasInvitedAsync(IMeetingStore store, Meeting meeting, CancellationToken cancellationToken) =>
+    /// <summary>True once the meeting's invitations have gone out (a change is then announced to its attendees).</summary>
+    internal static async Task<bool> WasInvitedAsync(IMeetingStore store, Meeting meeting, CancellationToken cancellationToken) =>
         (await store.ListDoneStepsAsync([MeetingSteps.Subject(meeting)], cancellationToken)).Contains((MeetingSteps.Subject(meeting), MeetingSteps.Invite));
 
     /// <summary>A meeting not cancelled and not started: the meeting, or the refusal (404 / 409).</summary>
@@ -358,7 +379,7 @@ public sealed partial class MeetingService(
         };
 
     /// <summary>An open meeting the actor may manage, or the refusal (404 / 409 / 403 with <paramref name="forbidden"/>).</summary>
-    private static async Task<MeetingResult<Meeting>> ManageableAsync(
+    internal static async Task<MeetingResult<Meeting>> ManageableAsync(
         IMeetingStore store, Actor actor, long id, DateTimeOffset now, string what, string forbidden, CancellationToken cancellationToken)
     {
         var open = await OpenMeetingAsync(store, id, now, what, cancellationToken);

@@ -147,7 +147,7 @@ public static partial class MeetingText
     public static OutboundMessage PickMeeting(IReadOnlyList<Meeting> candidates, bool attend, OfficeProfile office)
     {
         var verb = attend ? "参加" : "请假";
-        return OutboundMessage.Ask($"您有{candidates.Count}个会议待答复，请选择：",
+        return OutboundMessage.Ask($"您有{candidates.Count}场会议待答复，请选择：",
             [.. candidates.Select(m => new Choice($"{verb}：{When(m.StartsAt, office)} {m.Title}", $"{verb} #{m.Id}"))]);
     }
 
@@ -163,7 +163,7 @@ public static partial class MeetingText
         new Choice(Submit, Submit), new Choice(ChangeSubstitute, ChangeSubstitute), new Choice("取消", "取消"));
 
     public static string NotInDirectory(string name) =>
-        $"名录中没有找到“{name}”。如该同志不在名录中，请输入其姓名和联系电话（如：{name} 13800000000），也可以重新输入姓名查找。";
+        $"名录中未找到“{name}”。如该同志不在名录中，请输入其姓名和联系电话（如：{name} 13800000000），也可以重新输入姓名查找。";
 
     public static OutboundMessage ChooseSubstitute(string name, IReadOnlyList<Person> found, DirectorySnapshot directory)
     {
@@ -297,15 +297,11 @@ public static partial class MeetingText
     }
 
     /// <summary>The new time or place before it is announced.</summary>
-    public static OutboundMessage MoveSummary(Meeting m, string? start, string? end, string? place, TimeZoneInfo zone, OfficeProfile office)
-    {
-        var newStart = start is not null && MeetingInput.TryParseTime(start, zone, out var s) ? s : m.StartsAt;
-        var newEnd = end is not null && MeetingInput.TryParseTime(end, zone, out var e) ? e : newStart + (m.EndsAt - m.StartsAt);
-        return OutboundMessage.Card("会议调整",
-            $"会议：{m.Title}\n原定：{Span(m.StartsAt, m.EndsAt, office)}{Venue(m)}\n调整为：{Span(newStart, newEnd, office)}{(place is null ? Venue(m) : $"在{place}")}\n" +
+    public static OutboundMessage MoveSummary(Meeting before, Meeting after, OfficeProfile office) =>
+        OutboundMessage.Card("会议调整",
+            $"会议：{before.Title}\n原定：{Span(before.StartsAt, before.EndsAt, office)}{Venue(before)}\n调整为：{Span(after.StartsAt, after.EndsAt, office)}{Venue(after)}\n" +
             "确认后将通知全体参会人员和主持人。",
             new Choice(ConfirmArrange, ConfirmArrange), new Choice("取消", "取消"));
-    }
 
     /// <summary>The cancellation before it is announced.</summary>
     public static OutboundMessage CancelSummary(Meeting m, string? reason, OfficeProfile office) =>
@@ -318,7 +314,7 @@ public static partial class MeetingText
         : OutboundMessage.Ask("请选择：确认，或回复“取消”放弃。", new Choice(duplicate ? AnotherAnyway : ConfirmArrange, duplicate ? AnotherAnyway : ConfirmArrange), new Choice("取消", "取消"));
 
     public static OutboundMessage AskDuplicate(string duplicate) =>
-        OutboundMessage.Ask($"{duplicate}\n确定再安排一个吗？", new Choice(AnotherAnyway, AnotherAnyway), new Choice("取消", "取消"));
+        OutboundMessage.Ask($"{duplicate}\n如确需另行安排，请选择“仍然安排”。", new Choice(AnotherAnyway, AnotherAnyway), new Choice("取消", "取消"));
 
     public static string Arranged(MeetingCreated created, OfficeProfile office)
     {

@@ -13,14 +13,18 @@ public static partial class MeetingText
     /// <summary>不能再请假.</summary>
     public const string LeaveVerb = "请假";
 
-    public const string EmptyReason = "请假事由不能为空，请说明不能出席的原因。";
+    /// <summary>What the toolkit's text check calls the reason for leave (“请假事由不能为空，请重新填写。”).</summary>
+    public const string ReasonField = "请假事由";
+
     public const string VagueReason = "请具体说明请假事由（如：参加省政府专题会议）。";
     public const string SubstituteGone = "该同志已不在名录中，请重新输入姓名。";
     public const string SubstituteIsSelf = "不能指定本人代为参会，请另行指定。";
     public const string NoLeaveRequest = "未找到这份请假申请。";
     public const string OnlyHostDecides = "只有会议主持人可以审批这份请假申请。";
     public const string AskRejectComment = "请输入不批准的意见（将转告请假人），或回复“取消”。";
-    public const string EmptyComment = "意见不能为空，请输入不批准的意见。";
+
+    /// <summary>What the toolkit's text check calls the host's comment.</summary>
+    public const string CommentField = "不批准意见";
 
     /// <summary>“12月1日（周二）9:00在省卫生健康委3楼会议室召开的领导小组办公室会议”.</summary>
     public static string Held(Meeting m, OfficeProfile office) => $"{When(m.StartsAt, office)}{Venue(m)}召开的{m.Title}";
@@ -37,7 +41,7 @@ public static partial class MeetingText
         $"已确认：您将代{Label(me.SubstituteFor ?? "", directory)}参加{Held(m, office)}。";
 
     public static OutboundMessage LeaveWithdrawn(Meeting m, string personId, IReadOnlyList<LeaveRequest> withdrawn, DirectorySnapshot directory, OfficeProfile office) =>
-        OutboundMessage.Plain($"{Label(personId, directory)}撤回请假申请，将本人参加{Held(m, office)}。" +
+        OutboundMessage.Plain($"{Label(personId, directory)}已撤回请假申请，将本人参加{Held(m, office)}。" +
             (withdrawn.FirstOrDefault(r => r.Status == LeaveStatus.Approved) is { } approved ? $"原定代为参会的{approved.SubstituteName}不再参会。" : ""));
 
     public static string Attending(Meeting m, OfficeProfile office, bool withdrewLeave) =>
@@ -100,8 +104,6 @@ public static partial class MeetingText
             : $"已批准{requester}的请假，并已" + (substituteTold ? $"通知{r.SubstituteName}代为参会。" : $"登记{r.SubstituteName}代为参会（暂无法通过本系统通知本人）。");
     }
 
-    public static string CommentTooLong(int length) => $"意见过长（最多{MeetingLimits.Comment}字，现为{length}字），请精简后重新输入。";
-
     public static string Rejected(LeaveRequest r, DirectorySnapshot directory) => $"已告知{Label(r.PersonId, directory)}：请假未获批准，请按时参会。";
 
     /// <summary>不能再答复.</summary>
@@ -140,6 +142,9 @@ public static partial class MeetingText
     /// <summary>不能确认.</summary>
     public const string ConfirmVerb = "确认";
 
+    /// <summary>不能调整参会名单.</summary>
+    public const string RosterVerb = "调整参会名单";
+
     public const string OnlyOfficeCreates = "只有领导小组办公室和会议主持人可以安排会议。";
     public const string OwnMeetingsOnly = "您只能安排由您本人主持的会议；如需安排其他领导主持的会议，请联系领导小组办公室。";
     public const string OnlyOfficeMoves = "只有领导小组办公室和本次会议的主持人可以调整会议安排。";
@@ -149,7 +154,13 @@ public static partial class MeetingText
     public const string OnlyOfficeItems = "只有领导小组办公室可以登记议定事项。";
     public const string OnlyHostOrOfficeRoster = "只有会议主持人和领导小组办公室可以查看参会名单。";
     public const string SameTime = "新时间与原时间相同，无需调整。";
-    public static string CancelReasonTooLong => $"取消原因过长（最多{MeetingLimits.CancelReason}字），请精简后重新输入。";
+
+    /// <summary>What the toolkit's text checks call the fields of a meeting (“会议名称过长（最多…字，现为…字），请精简后重新发送。”).</summary>
+    public const string TitleField = "会议名称";
+    public const string AgendaField = "会议议题";
+    public const string PlaceField = "会议地点";
+    public const string CancelReasonField = "取消原因";
+
     public const string NoTitle = "请填写会议名称。";
     public const string NoHost = "请指定主持人（人员编号或姓名）。";
     public const string NoAttendees = "请指定参会人员，如 unit:wjw（单位联络员）、role:联络员 或 person:人员编号。";
@@ -169,9 +180,6 @@ public static partial class MeetingText
 
     public static string NoMeeting(long id) => $"未找到编号为{id}的会议。";
 
-    /// <summary>A meeting cancelled or started: its roster stays as it is.</summary>
-    public static string RosterClosed(Meeting m) => $"{m.Title}已经{(m.Status == MeetingStatus.Cancelled ? "取消" : "开始")}，不能调整参会名单。";
-
     /// <summary>To an invitee taken off the roster.</summary>
     public static OutboundMessage TakenOffRoster(Meeting m, OfficeProfile office) =>
         OutboundMessage.Plain($"{When(m.StartsAt, office)}的{m.Title}参会名单已调整，您无需参加本次会议。");
@@ -180,13 +188,11 @@ public static partial class MeetingText
 
     /// <summary>A meeting with the same title and start exists.</summary>
     public static string Duplicate(Meeting twin, OfficeProfile office) =>
-        $"已有一个同名会议安排在同一时间：{twin.Title}（#{twin.Id}，{Span(twin.StartsAt, twin.EndsAt, office)}{Venue(twin)}）。";
+        $"同一时间已安排同名会议：{twin.Title}（#{twin.Id}，{Span(twin.StartsAt, twin.EndsAt, office)}{Venue(twin)}）。";
 
     public static string BadKind(string? kind) => string.IsNullOrWhiteSpace(kind)
         ? $"请填写会议类型（{MeetingKinds.Choices}）。"
         : $"会议类型“{kind}”无效，应为{MeetingKinds.Choices}之一。";
-
-    public static string TooLong(string what, int max, int length) => $"{what}过长（最多{max}字，现为{length}字）。";
 
     public static string BadHost(string? problem) => $"主持人：{problem}";
 
@@ -198,8 +204,6 @@ public static partial class MeetingText
     public static string StartPassed(DateTimeOffset start, OfficeProfile office) => $"开始时间{When(start, office)}已过，请核对。";
 
     public static string BadEnd(string text) => $"结束时间“{text}”格式不正确，应为“2026-12-01 10:30”。";
-
-    public static string PlaceTooLong(int max) => $"会议地点过长（最多{max}字）。";
 
     public static string DayOffWarning(DateOnly date, string? holiday) => $"{Date(date)}为{(holiday is { } n ? $"{n}假期" : "休息日")}，请确认会议日期。";
 
@@ -257,10 +261,8 @@ public static partial class MeetingText
         (item.Status == AgreedItemStatus.Done ? "该事项此前已反馈完成，如有新的情况可补充反馈。\n" : "") +
         $"请简要说明“{item.Text}”的落实情况（完成时限：{Date(item.DueDate)}；回复“取消”可放弃）：";
 
-    public const string EmptyFeedback = "落实情况不能为空，请简要说明。";
-
-    /// <summary>“内容过长（最多1000字，现为1200字），请精简后重新发送。”</summary>
-    public static string TooLongText(int max, int length, string what = "内容") => $"{what}过长（最多{max}字，现为{length}字），请精简后重新发送。";
+    /// <summary>What the toolkit's text check calls a unit's feedback.</summary>
+    public const string FeedbackField = "落实情况";
 
     /// <summary>已完成 / 正在推进 / 未反馈.</summary>
     public static string ItemStatusName(AgreedItemStatus status) => status switch
@@ -287,14 +289,8 @@ public static partial class MeetingText
     /// <summary>The HTTP API's problem titles: a request refused field by field (400).</summary>
     public const string ApiInvalid = "请求内容有误，请按提示修改。";
 
-    /// <summary>404.</summary>
-    public const string ApiNotFound = "未找到";
-
-    /// <summary>409.</summary>
-    public const string ApiConflict = "当前状态不允许此操作";
-
     /// <summary>413.</summary>
-    public const string ApiTooLarge = "请求体过大";
+    public const string ApiTooLarge = "请求体过大，请精简后重新提交。";
 
     /// <summary>415.</summary>
     public const string ApiNotJson = "请求体须为 JSON（Content-Type: application/json）。";
@@ -303,7 +299,7 @@ public static partial class MeetingText
     public const string ApiEmptyBody = "请求体不能为空。";
 
     /// <summary>A body that is not JSON of the expected shape.</summary>
-    public static string ApiBadJson(string detail) => $"请求体不是有效的 JSON，或字段类型不对（{detail}）。";
+    public static string ApiBadJson(string detail) => $"请求体不是有效的 JSON，或字段类型有误（{detail}）。";
 
     /// <summary>meeting-create with both --weekly and --monthly.</summary>
     public const string CliWeeklyOrMonthly = "--weekly 与 --monthly 只能选一个。";
@@ -361,7 +357,7 @@ public static partial class MeetingText
     public static string AmbiguousPerson(string key, IReadOnlyList<Person> namesakes) =>
         $"名录中有{namesakes.Count}人名为“{key}”，请改用人员编号（{string.Join("、", namesakes.Select(p => p.Id))}）。";
 
-    /// <summary>The console roster's substitute column: 因故（事由：…）不能出席, （待确认）, or nothing.</summary>
+    /// <summary>The console roster's substitute column: （因故不能出席，事由：…）, （待确认）, or nothing.</summary>
     public static string ConsoleSubstituteState(RosterEntry e) =>
-        e.SubstituteDeclined is { } declined ? $"（因故（事由：{declined}）不能出席）" : e.Leave is not null && !e.SubstituteConfirmed ? "（待确认）" : "";
+        e.SubstituteDeclined is { } declined ? $"（因故不能出席，事由：{declined}）" : e.Leave is not null && !e.SubstituteConfirmed ? "（待确认）" : "";
 }

@@ -219,7 +219,7 @@ public static partial class MeetingText
     /// <summary>Tells the attendee the host approved.</summary>
     public static OutboundMessage LeaveApproved(Meeting m, LeaveRequest r, DirectorySnapshot directory, OfficeProfile office) =>
         OutboundMessage.Card("请假已批准",
-            $"您不出席{When(m.StartsAt, office)}{m.Title}的请假申请已经主持人{Label(m.HostId, directory)}批准，由{Substitute(r, directory)}代为参会。" +
+            $"您请假不出席{When(m.StartsAt, office)}召开的{m.Title}，已获主持人{Label(m.HostId, directory)}批准，由{Substitute(r, directory)}代为参会。" +
             (r.SubstitutePersonId is null
                 ? $"\n{r.SubstituteName}不在本系统名录中，请您将会议时间、地点告知本人（{r.SubstitutePhone}），并做好工作交接。"
                 : $"\n已通知{r.SubstituteName}参会，请做好工作交接。"));
@@ -227,13 +227,13 @@ public static partial class MeetingText
     /// <summary>Tells the attendee the host did not approve, with the host's comment.</summary>
     public static OutboundMessage LeaveRejected(Meeting m, LeaveRequest r, DirectorySnapshot directory, OfficeProfile office) =>
         OutboundMessage.Card("请假未获批准",
-            $"您不出席{When(m.StartsAt, office)}{m.Title}的请假申请未获主持人{Label(m.HostId, directory)}批准。\n主持人意见：{r.HostComment}\n" +
+            $"您请假不出席{When(m.StartsAt, office)}召开的{m.Title}，未获主持人{Label(m.HostId, directory)}批准。\n主持人意见：{r.HostComment}\n" +
             "请按时参会；如确有特殊情况，可重新提交请假申请。",
             new Choice("参加", AttendAction(m.Id)), new Choice("重新请假", LeaveAction(m.Id)));
 
     /// <summary>Tells a substitute they are no longer needed.</summary>
     public static OutboundMessage SubstituteReleased(Meeting m, string forLabel, OfficeProfile office) =>
-        OutboundMessage.Plain($"{forLabel}已改变参会安排，您无需代为出席{When(m.StartsAt, office)}召开的{m.Title}。");
+        OutboundMessage.Plain($"{forLabel}的参会安排已有调整，您无需代为出席{When(m.StartsAt, office)}召开的{m.Title}。");
 
     /// <summary>The holiday flag to the office: the occurrence's notices are held until the office decides.</summary>
     public static OutboundMessage HolidayFlag(Meeting m, MeetingSeries series, OfficeProfile office) =>

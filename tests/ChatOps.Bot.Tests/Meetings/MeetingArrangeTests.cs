@@ -1,5 +1,6 @@
 using ChatOps.Bot.Tests.Conversations;
 using ChatOps.Core.Audit;
+using ChatOps.Core.Conversations;
 using ChatOps.Core.Meetings;
 using ChatOps.Core.Organization;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,7 +74,7 @@ public sealed class MeetingArrangeTests : IAsyncLifetime
             return await clerk.PressesAsync("确认安排");
         }
 
-        (await ArrangeTwinAsync()).Shows($"已有一个同名会议安排在同一时间：领导小组第4次全体会议（#{first.Id}，12月1日（周二）15:00—17:00在省政府第一会议室）。", "确定再安排一个吗？")
+        (await ArrangeTwinAsync()).Shows($"同一时间已安排同名会议：领导小组第4次全体会议（#{first.Id}，12月1日（周二）15:00—17:00在省政府第一会议室）。", "如确需另行安排，请选择“仍然安排”。")
             .Offers("仍然安排", "取消");
         (await clerk.SaysAsync("取消")).Shows("已取消，会议安排未作改动。");
         Assert.Single(await _chat.ReadAsync(s => s.ListScheduledEndingAfterAsync(Wednesday)));
@@ -111,6 +112,43 @@ public sealed class MeetingArrangeTests : IAsyncLifetime
         await host.PressesAsync("确认安排");
         (await fgw.ReceivesAsync()).Shows("会议地点调整", "在省政府第二会议室召开的领导小组第4次全体会议，调整为12月2日（周三）15:00—17:00在省政府第三会议室召开");
         Assert.Equal("省政府第三会议室", (await _chat.ReadAsync(s => s.FindMeetingAsync(m.Id)))!.Place);
+    }
+
+    [Fact]
+    public async Task ARefusedMove_IsShownBeforeTheSummary_BackToItsField_NothingChanged()
+    {
+        var m = await GroupMeetingAsync();
+        var host = _chat.As("group.leader");
+        await host.SaysAsync("调整会议");
+        await host.SaysAsync("1");
+        await host.SaysAsync("2026-02-30 09:00-10:00"); // looks like a time, is no date: never shown as the old time in the summary
+        (await host.SaysAsync("不变")).Shows("开始时间“2026-02-30 09:00”格式不正确", "请输入新的会议时间").DoesNotShow("会议调整");
+        (await host.SaysAsync("2026-11-20 09:00-10:30")).Shows("开始时间11月20日（周五）9:00已过，请核对。", "请输入新的会议时间");
+        (await host.SaysAsync("2026-12-03 09:00-11:00")).Shows("会议调整", "原定：12月1日（周二）15:00—17:00在省政府第一会议室",
+            "调整为：12月3日（周四）9:00—11:00在省政府第一会议室").Offers("确认安排", "取消");
+        (await host.SaysAsync("取消")).Shows("已取消");
+
+        await host.SaysAsync("调整会议");
+        await host.SaysAsync("1");
+        await host.SaysAsync("不变");
+        (await host.SaysAsync("不变")).Shows(MeetingText.SameArrangement, "请输入新的会议地点");
+        Assert.Equal(m.StartsAt, (await _chat.ReadAsync(s => s.FindMeetingAsync(m.Id)))!.StartsAt);
+        Assert.Empty(await AuditAsync("meeting.move"));
+    }
+
+    [Fact]
+    public async Task ALeaveDialogStoredBeforeTheAnswerDialogsSharedTheirDraft_StartsAgain_NothingSent()
+    {
+        var m = await GroupMeetingAsync();
+        await using (var work = await _chat.Services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(TestContext.Current.CancellationToken))
+        {
+            // The draft's meeting was "MeetingId" before MeetingAnswerDraft named it "Id": read as meeting 0, it must not be acted on.
+            await work.Dialogs.SaveAsync(new DialogState("fgw.lly", MeetingLeaveDialog.Name, "Reason", $$"""{"MeetingId":{{m.Id}}}""", Wednesday), TestContext.Current.CancellationToken);
+            await work.CommitAsync(TestContext.Current.CancellationToken);
+        }
+
+        (await _chat.As("fgw.lly").SaysAsync("赴京参加培训")).Shows(MeetingText.LeaveDialogExpired);
+        Assert.Empty(await _chat.ReadAsync(s => s.ListLeaveAsync(m.Id)));
     }
 
     [Fact]

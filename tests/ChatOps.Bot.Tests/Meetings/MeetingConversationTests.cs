@@ -60,7 +60,7 @@ public class MeetingConversationTests : IAsyncLifetime
             "请确认是否参加；如不能出席，请及时请假并指定代为参会人员。").Offers("参加", "请假");
 
         (await liaison.PressesAsync($"请假 #{m.Id}")).Shows("请假须说明事由并指定代为参会人员。", "请说明不能出席12月1日（周二）9:00领导小组办公室会议的事由");
-        (await liaison.SaysAsync("   ")).Shows("请假事由不能为空，请说明不能出席的原因。");
+        (await liaison.SaysAsync("   ")).Shows("请假事由不能为空，请重新填写。");
         (await liaison.SaysAsync("参加省政府专题会议")).Shows("请指定代为参会人员，输入其姓名即可。", "如该同志不在本系统名录中，请输入姓名和联系电话（如：张伟 13800000000）。");
         (await liaison.SaysAsync("王建华")).Shows("请假申请", "会议：领导小组办公室会议（12月1日（周二）9:00）", "请假事由：参加省政府专题会议",
             "代为参会：王建华（省委宣传部（省文明办））", "确认后将提交主持人蔡霞审批。").Offers("提交", "重新指定代参人员", "取消");
@@ -73,7 +73,7 @@ public class MeetingConversationTests : IAsyncLifetime
         (await host.PressesAsync(card.Choices[0].Value)).Shows("已批准宋蓉（省发展改革委）的请假，并已通知王建华代为参会。");
 
         (await liaison.ReceivesAsync()).Shows("请假已批准",
-            "您不出席12月1日（周二）9:00领导小组办公室会议的请假申请已经主持人蔡霞批准，由王建华（省委宣传部（省文明办））代为参会。", "已通知王建华参会，请做好工作交接。");
+            "您请假不出席12月1日（周二）9:00召开的领导小组办公室会议，已获主持人蔡霞批准，由王建华（省委宣传部（省文明办））代为参会。", "已通知王建华参会，请做好工作交接。");
         var substitute = _chat.As("sw-xcb.lly");
         (await substitute.ReceivesAsync()).Shows("代为参会通知", "王建华同志：",
             "宋蓉（省发展改革委）因故（事由：参加省政府专题会议）不能出席领导小组办公室会议，经主持人蔡霞同意，由您代为参会，并承担会议确定的相关工作任务。",
@@ -105,7 +105,7 @@ public class MeetingConversationTests : IAsyncLifetime
         await me.PressesAsync($"请假 #{m.Id}");
         await me.SaysAsync("到北京参加国家卫生健康委培训");
 
-        (await me.SaysAsync("李明")).Shows("名录中没有找到“李明”。如该同志不在名录中，请输入其姓名和联系电话（如：李明 13800000000），也可以重新输入姓名查找。");
+        (await me.SaysAsync("李明")).Shows("名录中未找到“李明”。如该同志不在名录中，请输入其姓名和联系电话（如：李明 13800000000），也可以重新输入姓名查找。");
         (await me.SaysAsync("李明 1380000")).Shows("“1380000”不是有效的电话号码。请填写11位手机号码（如13800000000）或带区号的座机号码（如0871-12345678）。");
         (await me.SaysAsync("李明")).Shows("请提供李明的联系电话（手机号或带区号的座机号），如：李明 13800000000。");
         (await me.SaysAsync("13812345678")).Shows("代为参会：李明（电话13812345678，不在名录中）").Offers("提交", "重新指定代参人员", "取消");
@@ -153,11 +153,11 @@ public class MeetingConversationTests : IAsyncLifetime
         (await _chat.As("office.clerk1").PressesAsync(approve)).Shows("只有会议主持人可以审批这份请假申请。");
         var host = _chat.As("office.head");
         (await host.PressesAsync(reject)).Shows("请输入不批准的意见（将转告请假人），或回复“取消”。");
-        (await host.SaysAsync(" ")).Shows("意见不能为空，请输入不批准的意见。");
+        (await host.SaysAsync(" ")).Shows("不批准意见不能为空，请重新填写。");
         (await host.SaysAsync("本次会议研究省教育厅牵头事项，请务必本人参加。")).Shows("已告知董晓明（省教育厅）：请假未获批准，请按时参会。");
 
         var me = _chat.As("jyt.lly");
-        (await me.ReceivesAsync()).Shows("请假未获批准", "您不出席12月1日（周二）9:00领导小组办公室会议的请假申请未获主持人蔡霞批准。",
+        (await me.ReceivesAsync()).Shows("请假未获批准", "您请假不出席12月1日（周二）9:00召开的领导小组办公室会议，未获主持人蔡霞批准。",
             "主持人意见：本次会议研究省教育厅牵头事项，请务必本人参加。", "请按时参会；如确有特殊情况，可重新提交请假申请。").Offers("参加", "重新请假");
         Assert.DoesNotContain((await _chat.As("zrzyt.lly").ReceivesAsync()).Items, i => i.Message.Title == "代为参会通知");
         (await host.SaysAsync("名单")).Shows("应参会3人：参加0人，请假0人，请假待批0人，未答复2人，请假未获批准1人。", "**请假未获批准、未确认参会（1）**", "1. 董晓明（省教育厅）：赴昆明市督导检查；拟由汪国平（省自然资源厅）代为参会；主持人意见：本次会议研究省教育厅牵头事项");
@@ -328,7 +328,7 @@ public class MeetingConversationTests : IAsyncLifetime
         await me.SaysAsync("汪国平");
         (await me.PressesAsync("提交")).Shows("请假申请已提交主持人蔡霞审批（原申请已作废），审批结果将及时通知您。");
 
-        (await _chat.As("sw-xcb.lly").ReceivesAsync()).Shows("宋蓉（省发展改革委）已改变参会安排，您无需代为出席12月1日（周二）9:00召开的领导小组办公室会议。");
+        (await _chat.As("sw-xcb.lly").ReceivesAsync()).Shows("宋蓉（省发展改革委）的参会安排已有调整，您无需代为出席12月1日（周二）9:00召开的领导小组办公室会议。");
         var second = (await host.ReceivesAsync()).Shows("（重新提交，原申请作废）", "代为参会：汪国平（省自然资源厅）");
         (await host.PressesAsync(first.Choices[0].Value)).Shows("请假人已重新提交申请，这份申请已作废，请审批新的申请。");
         (await host.SaysAsync("批准")).Shows("已批准宋蓉（省发展改革委）的请假，并已通知汪国平代为参会。");
@@ -338,7 +338,7 @@ public class MeetingConversationTests : IAsyncLifetime
         Assert.Contains(attendees, a => a.PersonId == "zrzyt.lly" && a.Role == AttendeeRole.Substitute);
 
         (await me.PressesAsync($"参加 #{m.Id}")).Shows("已确认：您将参加", "已撤回您的请假申请，并告知主持人。");
-        (await host.ReceivesAsync()).Shows("宋蓉（省发展改革委）撤回请假申请，将本人参加", "原定代为参会的汪国平不再参会。");
+        (await host.ReceivesAsync()).Shows("宋蓉（省发展改革委）已撤回请假申请，将本人参加", "原定代为参会的汪国平不再参会。");
         (await _chat.As("zrzyt.lly").ReceivesAsync()).Shows("您无需代为出席");
     }
 
