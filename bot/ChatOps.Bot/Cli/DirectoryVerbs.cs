@@ -6,9 +6,6 @@ namespace ChatOps.Bot.Cli;
 /// <summary><c>import-directory FILE</c>: validates every row, writes nothing when any is bad, reports each error.</summary>
 internal sealed class ImportDirectoryVerb() : CliVerb("import-directory", "import-directory FILE.yaml|FILE.csv [--by NAME]", words: 1)
 {
-    /// <summary>The operator at the command line (<c>--by NAME</c>, else the OS user): a system actor, audited as <c>cli</c>.</summary>
-    public static Actor CliActor(CliArguments args) => Actor.System(args.By, "cli");
-
     protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
         var path = Path.GetFullPath(args.Words[0]);
@@ -21,7 +18,7 @@ internal sealed class ImportDirectoryVerb() : CliVerb("import-directory", "impor
         DirectoryImportResult result;
         try
         {
-            result = await services.GetRequiredService<DirectoryService>().ImportAsync(CliActor(args), path);
+            result = await services.GetRequiredService<DirectoryService>().ImportAsync(args.Actor, path);
         }
         catch (ArgumentException ex)
         {
@@ -88,7 +85,7 @@ internal sealed class ChangeLiaisonVerb() : CliVerb("change-liaison", "change-li
         try
         {
             var change = await services.GetRequiredService<DirectoryService>()
-                .ChangeLiaisonAsync(ImportDirectoryVerb.CliActor(args), args.Words[0], args.Words[1], reason);
+                .ChangeLiaisonAsync(args.Actor, args.Words[0], args.Words[1], reason);
             await output.WriteLineAsync(DirectoryText.LiaisonChanged(change));
             return 0;
         }
@@ -135,7 +132,7 @@ internal sealed class NameDelegateVerb() : CliVerb("name-delegate", "name-delega
         try
         {
             var (unit, person) = await services.GetRequiredService<DirectoryService>()
-                .NameDelegateAsync(ImportDirectoryVerb.CliActor(args), args.Words[0], args.Words[1]);
+                .NameDelegateAsync(args.Actor, args.Words[0], args.Words[1]);
             await output.WriteLineAsync(DirectoryText.DelegateNamed(person, unit));
             return 0;
         }

@@ -9,8 +9,6 @@ namespace ChatOps.Bot.Supervision;
 /// <summary>Shared plumbing of the supervision verbs: the CLI acts as a system actor holding the office's role (never 督战组: it cannot close anything).</summary>
 internal static class SupervisionCli
 {
-    public static Actor Actor(CliArguments args) => Core.Organization.Actor.System(args.By, "cli");
-
     /// <summary>Runs a use case in a unit of work, committing only when it succeeded.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output, TextWriter error, Func<SupervisionService, IUnitOfWork, DateTimeOffset, Task<SupervisionOutcome>> use)
     {
@@ -49,7 +47,7 @@ internal sealed class ImportProblemsVerb() : CliVerb("import-problems", "import-
 
         var kind = kindText is "complaint" or "投诉" ? SupervisionKind.Complaint : SupervisionKind.Problem;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var result = await services.GetRequiredService<SupervisionService>().ImportFileAsync(SupervisionCli.Actor(args), path, kind, now);
+        var result = await services.GetRequiredService<SupervisionService>().ImportFileAsync(args.Actor, path, kind, now);
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors)
@@ -77,7 +75,7 @@ internal sealed class TaskCreateVerb() : CliVerb("task-create",
         long? fromItem = options.GetValueOrDefault("from-item") is { } f && long.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
         var draft = new TaskDraft(options.GetValueOrDefault("unit"), options.GetValueOrDefault("text"), options.GetValueOrDefault("due"),
             options.GetValueOrDefault("done"), options.GetValueOrDefault("source") ?? "", fromItem);
-        return SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.CreateTaskAsync(w, SupervisionCli.Actor(args), draft, now));
+        return SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.CreateTaskAsync(w, args.Actor, draft, now));
     }
 }
 
@@ -92,7 +90,7 @@ internal sealed class ProblemMilestoneVerb() : CliVerb("problem-milestone", "pro
             return await UsageAsync(error);
         }
 
-        return await SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.SetMilestoneAsync(w, SupervisionCli.Actor(args), date, percent, now));
+        return await SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.SetMilestoneAsync(w, args.Actor, date, percent, now));
     }
 }
 
@@ -100,7 +98,7 @@ internal sealed class ProblemMilestoneVerb() : CliVerb("problem-milestone", "pro
 internal sealed class AssignSupervisorVerb() : CliVerb("assign-supervisor", "assign-supervisor 单位代码 人员编号", words: 2)
 {
     protected override Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error) =>
-        SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.AssignSupervisorAsync(w, SupervisionCli.Actor(args), args.Words[0], args.Words[1], now));
+        SupervisionCli.RunAsync(services, output, error, (s, w, now) => s.AssignSupervisorAsync(w, args.Actor, args.Words[0], args.Words[1], now));
 }
 
 /// <summary><c>problem-rates</c>: each county's rectification rate against the milestone in force.</summary>
@@ -111,7 +109,7 @@ internal sealed class ProblemRatesVerb() : CliVerb("problem-rates", "problem-rat
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         await using var work = await services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync();
         var service = services.GetRequiredService<SupervisionService>();
-        var rates = await service.RatesAsync(work, SupervisionCli.Actor(args), now);
+        var rates = await service.RatesAsync(work, args.Actor, now);
         await output.WriteLineAsync(SupervisionText.Rates(rates, service.Today(now).Year).Replace("**", "", StringComparison.Ordinal));
         return 0;
     }
