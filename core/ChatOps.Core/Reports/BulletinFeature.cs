@@ -66,7 +66,7 @@ public sealed class BulletinFeature(
         var all = Split(markdown, MaxPartBytes);
         for (var i = 0; i < all.Count; i++)
         {
-            await turn.ReplyAsync(OutboundMessage.Markdown(all[i], all.Count == 1 ? "工作专报" : $"工作专报（{i + 1}/{all.Count}）"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Markdown(all[i], ReportText.BulletinPart(i + 1, all.Count)), cancellationToken);
         }
 
         return true;
@@ -80,7 +80,7 @@ public sealed class BulletinFeature(
 
     /// <inheritdoc/>
     public IEnumerable<string> HelpLines(Person person) =>
-        person.Roles.HasFlag(Roles.OfficeStaff) ? ["**专报** [期次]：查看最近一期（或指定期次，如“专报 2026-W48”）的工作专报和报送情况"] : [];
+        person.Roles.HasFlag(Roles.OfficeStaff) ? [ReportText.BulletinHelp] : [];
 
     private ReportPeriod LastClosed(ReportCycle cycle, DateTimeOffset now)
     {

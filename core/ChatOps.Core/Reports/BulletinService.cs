@@ -93,10 +93,7 @@ public sealed class BulletinService(
                 .OfType<string>()
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-        throw new ArgumentException(
-            actual.Count == 0
-                ? $"{cycle.Name}没有“{key}”这一期。"
-                : $"{cycle.Name}没有“{key}”这一期；按节假日安排，这几期是：{string.Join("、", actual)}。");
+        throw new ArgumentException(ReportText.NoSuchBulletinPeriod(cycle.Name, key, actual));
     }
 
     /// <summary>
@@ -153,12 +150,12 @@ public sealed class BulletinService(
         var trimmed = text?.Trim() ?? string.Empty;
         if (trimmed.Length == 0)
         {
-            throw new ArgumentException("行动要情的内容不能为空。");
+            throw new ArgumentException(ReportText.HeadlineEmpty);
         }
 
         if (trimmed.Length > MaxHeadlineLength)
         {
-            throw new ArgumentException($"行动要情每条不超过 {MaxHeadlineLength} 字（现有 {trimmed.Length} 字），请分成几条。");
+            throw new ArgumentException(ReportText.HeadlineTooLong(MaxHeadlineLength, trimmed.Length));
         }
 
         var author = string.IsNullOrWhiteSpace(by) ? "unknown" : by.Trim();

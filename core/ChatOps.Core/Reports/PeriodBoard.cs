@@ -47,20 +47,12 @@ public sealed record PeriodBoard(ReportCycle Cycle, ReportPeriod Period, IReadOn
     /// <summary>Names of the units in <paramref name="state"/>, in directory order.</summary>
     public IReadOnlyList<string> Names(BoardState state) => Entries.Where(e => e.State == state).Select(e => e.Unit.Name).ToList();
 
-    /// <summary>The Chinese name of a state, as every view prints it.</summary>
-    public static string Label(BoardState state) => state switch
-    {
-        BoardState.Submitted => "已报送",
-        BoardState.Late => "迟报",
-        BoardState.PendingReview => "待审核",
-        BoardState.Returned => "已退回",
-        BoardState.Exempt => "免报",
-        _ => "未报送",
-    };
+    /// <summary>The Chinese name of a state, as every view prints it (<see cref="ReportText.StateLabel"/>).</summary>
+    public static string Label(BoardState state) => ReportText.StateLabel(state);
 
     /// <summary>One line of counts: 已报送 3，迟报 1，待审核 2，已退回 0，未报送 38，免报 1（应报 45）.</summary>
     public string Summary() =>
-        string.Join("，", Enum.GetValues<BoardState>().Select(s => $"{Label(s)} {Count(s)}")) + $"（应报 {Entries.Count}）";
+        ReportText.BoardSummary(Enum.GetValues<BoardState>().Select(s => (s, Count(s))), Entries.Count);
 
     /// <summary>
     /// The state of one unit's report (<paramref name="report"/> may be null) given whether its liaison is exempt.

@@ -49,7 +49,7 @@ public sealed partial class ReportDialog
         {
             if (draft.Pending.Count == 0)
             {
-                await turn.ReplyAsync(OutboundMessage.Plain($"请至少填写一条{field.Label}。"), cancellationToken);
+                await turn.ReplyAsync(OutboundMessage.Plain(ReportText.AtLeastOne(field.Label)), cancellationToken);
                 return;
             }
 
@@ -62,7 +62,7 @@ public sealed partial class ReportDialog
         var lines = SplitItems(said);
         if (lines.Count == 0)
         {
-            await turn.ReplyAsync(OutboundMessage.Plain("内容不能为空，请重新发送。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(ReportText.EmptyAnswer), cancellationToken);
             return;
         }
 
@@ -70,9 +70,8 @@ public sealed partial class ReportDialog
         {
             if (lines[i].Length > field.MaxLength)
             {
-                var which = lines.Count == 1 ? "这一条" : $"第{i + 1}条";
                 await turn.ReplyAsync(OutboundMessage.Plain(
-                    $"{which}内容过长（最多{field.MaxLength}字，现为{lines[i].Length}字），请精简后重新发送。本条未记录。"), cancellationToken);
+                    ReportText.ItemTooLong(lines.Count == 1 ? null : i + 1, field.MaxLength, lines[i].Length)), cancellationToken);
                 return;
             }
         }
@@ -87,7 +86,7 @@ public sealed partial class ReportDialog
         {
             if (field.Required)
             {
-                await turn.ReplyAsync(OutboundMessage.Plain($"{field.Label}为必填项，请填写数字。"), cancellationToken);
+                await turn.ReplyAsync(OutboundMessage.Plain(ReportText.NumberRequired(field.Label)), cancellationToken);
                 return;
             }
 
@@ -132,11 +131,11 @@ public sealed partial class ReportDialog
             }
             else if (field.Kind == FieldKind.Text)
             {
-                sb.Append("**").Append(field.Label).AppendLine("**").AppendLine(values.Count == 0 ? "（未填写）" : MarkdownText.Escape(values[0])).AppendLine();
+                sb.Append("**").Append(field.Label).AppendLine("**").AppendLine(values.Count == 0 ? ReportText.NotFilled : MarkdownText.Escape(values[0])).AppendLine();
             }
             else
             {
-                sb.Append("**").Append(field.Label).Append("**：").AppendLine(values.Count == 0 ? "（未填）" : MarkdownText.Escape(values[0])).AppendLine();
+                sb.Append("**").Append(field.Label).Append("**：").AppendLine(values.Count == 0 ? ReportText.NotFilled : MarkdownText.Escape(values[0])).AppendLine();
             }
         }
 
@@ -146,7 +145,7 @@ public sealed partial class ReportDialog
                 long.Parse(whole, CultureInfo.InvariantCulture) > 0)
             {
                 var rate = 100m * long.Parse(part, CultureInfo.InvariantCulture) / long.Parse(whole, CultureInfo.InvariantCulture);
-                sb.Append("**整改达标率**：").Append(rate.ToString("0.0", CultureInfo.InvariantCulture)).AppendLine("%");
+                sb.AppendLine(ReportText.RateLine(rate.ToString("0.0", CultureInfo.InvariantCulture)));
             }
         }
 
@@ -182,10 +181,10 @@ public sealed partial class ReportDialog
         var title = $"{unit?.Name}{PeriodText.Label(cycle, period)}{cycle.Name}";
         var files = await ListAttachmentsAsync(turn, draft, cancellationToken);
         var filesLine = Attachments.AttachmentText.SummaryLine(files) is { } line ? $"\n\n{line}" : "";
-        await turn.ReplyAsync(OutboundMessage.Markdown(Summary(cycle.Template, draft.Answers, $"请核对{title}") + filesLine, title), cancellationToken);
-        var late = turn.Now > period.Due ? "已过截止时间，提交后将记为迟报。" : $"截止时间：{PeriodText.Deadline(period, office)}。";
+        await turn.ReplyAsync(OutboundMessage.Markdown(Summary(cycle.Template, draft.Answers, ReportText.Check(title)) + filesLine, title), cancellationToken);
+        var late = turn.Now > period.Due ? ReportText.LateNote : ReportText.DeadlineNote(PeriodText.Deadline(period, office));
         var hint = cycle.Template.Fields.Any(f => f.Kind == FieldKind.Items) ? ReportText.SummaryItemHint : "";
-        await turn.ReplyAsync(OutboundMessage.Card("确认报送", $"{late}内容无误请点击“提交”。{hint}{(attachments is null ? "" : ReportText.SummaryAttachmentHint)}",
+        await turn.ReplyAsync(OutboundMessage.Card(ReportText.ConfirmTitle, ReportText.ConfirmAsk(late, hint + (attachments is null ? "" : ReportText.SummaryAttachmentHint)),
             [new Choice(Submit, Submit), new Choice(Edit, Edit), .. DeleteAttachmentChoice(files), new Choice(Cancel, Cancel)]), cancellationToken);
     }
 
@@ -202,7 +201,7 @@ public sealed partial class ReportDialog
             case Edit or "2":
                 var template = Template(draft);
                 await SaveAsync(turn, StepPickField, draft, cancellationToken);
-                await turn.ReplyAsync(OutboundMessage.Ask("请选择要修改的内容：",
+                await turn.ReplyAsync(OutboundMessage.Ask(ReportText.ChooseField,
                     [.. template.Fields.Select((f, i) => new Choice(f.Label, (i + 1).ToString(CultureInfo.InvariantCulture)))]), cancellationToken);
                 return;
             default:
@@ -211,7 +210,7 @@ public sealed partial class ReportDialog
                     return;
                 }
 
-                await turn.ReplyAsync(OutboundMessage.Ask("请选择：提交、修改，或回复“取消”放弃。",
+                await turn.ReplyAsync(OutboundMessage.Ask(ReportText.SummaryChoices,
                     new Choice(Submit, Submit), new Choice(Edit, Edit), new Choice(Cancel, Cancel)), cancellationToken);
                 return;
         }
@@ -225,7 +224,7 @@ public sealed partial class ReportDialog
             ?? (ParseChoice(said, template.Fields.Count) is { } i ? template.Fields[i] : null);
         if (field is null)
         {
-            await turn.ReplyAsync(OutboundMessage.Plain($"请回复 1 到 {template.Fields.Count} 之间的序号选择要修改的内容。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(ReportText.ChooseFieldNumber(template.Fields.Count)), cancellationToken);
             return;
         }
 

@@ -33,8 +33,7 @@ public sealed partial class ReportDialog
 
         draft.Pending.AddRange(lines);
         await SaveAsync(turn, StepField, draft, cancellationToken);
-        var recorded = lines.Count == 1 ? $"已记录第{draft.Pending.Count}条。" : $"已记录{lines.Count}条，共{draft.Pending.Count}条。";
-        await turn.ReplyAsync(OutboundMessage.Ask($"{recorded}可继续发送，全部发完请回复“完成”。", new Choice(Done, Done)), cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Ask(ReportText.ItemsRecorded(lines.Count, draft.Pending.Count), new Choice(Done, Done)), cancellationToken);
     }
 
     /// <summary>
@@ -67,7 +66,7 @@ public sealed partial class ReportDialog
         draft.Field = field.Key;
         await SaveAsync(turn, StepItems, draft, cancellationToken);
         var items = draft.Answers.GetValueOrDefault(field.Key) ?? [];
-        var sb = new StringBuilder().Append(field.Label).Append("（共").Append(items.Count).AppendLine("条）：");
+        var sb = new StringBuilder().AppendLine(ReportText.ItemsHead(field.Label, items.Count));
         for (var i = 0; i < items.Count; i++)
         {
             sb.Append(i + 1).Append(". ").AppendLine(items[i]);
@@ -118,7 +117,7 @@ public sealed partial class ReportDialog
         var op = match.Groups["add"].Success ? 'a' : match.Groups["replace"].Success ? 'r' : 'd';
         var n = op == 'a' ? items.Count + 1 : int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
         var error = op != 'a' && (n < 1 || n > items.Count) ? ReportText.NoSuchItem(field.Label, items.Count, n)
-            : op != 'd' && text.Length > field.MaxLength ? DialogText.TooLong("这一条内容", field.MaxLength, text.Length)
+            : op != 'd' && text.Length > field.MaxLength ? DialogText.TooLong(ReportText.ThisItem, field.MaxLength, text.Length)
             : op == 'd' && items.Count == 1 && field.Required ? ReportText.KeepOneItem(field.Label)
             : null;
         if (error is not null)

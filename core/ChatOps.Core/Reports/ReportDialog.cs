@@ -30,11 +30,11 @@ public sealed partial class ReportDialog(
     private const string StepConfirmRevise = "confirm-revise";
     private const string StepConflict = "conflict";
 
-    private const string Done = "完成";
-    private const string Skip = "跳过";
-    private const string Submit = "提交";
-    private const string Edit = "修改";
-    private const string Cancel = "取消";
+    private const string Done = ReportText.DoneWord;
+    private const string Skip = ReportText.SkipWord;
+    private const string Submit = ReportText.SubmitWord;
+    private const string Edit = ReportText.EditWord;
+    private const string Cancel = ReportText.CancelWord;
 
     /// <summary>填报: start or resume a report for a unit the person reports for.</summary>
     public async Task StartAsync(Turn turn, CancellationToken cancellationToken = default)
@@ -50,7 +50,7 @@ public sealed partial class ReportDialog(
             .Select(s => new Candidate(s.Unit.Code, s.Cycle.Key, s.Period.Key, s.IsLate)).ToList();
         if (candidates.Count == 0)
         {
-            await turn.ReplyAsync(OutboundMessage.Plain("目前没有需要填报的报告。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(ReportText.NothingToFill), cancellationToken);
             await ClearAsync(turn, cancellationToken);
             return;
         }
@@ -64,7 +64,7 @@ public sealed partial class ReportDialog(
         var labelled = units.Count > 1;
         var choices = candidates.Select((c, i) => new Choice(Describe(c, labelled, units), (i + 1).ToString(CultureInfo.InvariantCulture))).ToArray();
         await SaveAsync(turn, StepChoose, new Draft { Candidates = candidates }, cancellationToken);
-        await turn.ReplyAsync(OutboundMessage.Ask("请选择要填报的报告：", choices), cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Ask(ReportText.ChooseReport, choices), cancellationToken);
     }
 
     /// <summary>填报 said during an unfinished report: picks up where it stopped (after a break or a restart).</summary>
@@ -79,13 +79,13 @@ public sealed partial class ReportDialog(
         var draft = Load(state);
         if (state.Step == StepConflict)
         {
-            await AskConflictAsync(turn, "您上次提交时报告已被他人修改，请选择：", cancellationToken);
+            await AskConflictAsync(turn, ReportText.ConflictPending, cancellationToken);
             return;
         }
 
         var cycle = cycles.Get(draft.Cycle!);
         var unit = await directory.FindUnitAsync(draft.Unit!, cancellationToken);
-        await turn.ReplyAsync(OutboundMessage.Plain($"继续填写{unit?.Name}{PeriodText.Label(cycle, periods.Find(cycle.Definition, draft.Period!)!)}{cycle.Name}。"), cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Plain(ReportText.Resume($"{unit?.Name}{PeriodText.Label(cycle, periods.Find(cycle.Definition, draft.Period!)!)}{cycle.Name}")), cancellationToken);
         await ResumeAsync(turn, state.Step, draft, cancellationToken);
     }
 
@@ -105,14 +105,14 @@ public sealed partial class ReportDialog(
                 var index = ParseChoice(turn.Said, draft.Candidates!.Count);
                 if (index is null)
                 {
-                    await turn.ReplyAsync(OutboundMessage.Plain($"请回复 1 到 {draft.Candidates!.Count} 之间的序号选择要填报的报告，或回复“取消”。"), cancellationToken);
+                    await turn.ReplyAsync(OutboundMessage.Plain(ReportText.ChooseReportNumber(draft.Candidates!.Count)), cancellationToken);
                     return;
                 }
 
                 await OpenAsync(turn, draft.Candidates![index.Value], cancellationToken);
                 return;
             case StepConfirmRevise:
-                if (Commands.Normalize(turn.Said) is "修改报告" or Edit)
+                if (Commands.Normalize(turn.Said) is ReportText.ReviseWord or Edit)
                 {
                     draft.Revising = true;
                     await ShowSummaryAsync(turn, draft, cancellationToken);
@@ -120,7 +120,7 @@ public sealed partial class ReportDialog(
                 else
                 {
                     await ClearAsync(turn, cancellationToken);
-                    await turn.ReplyAsync(OutboundMessage.Plain("报告内容未作改动。"), cancellationToken);
+                    await turn.ReplyAsync(OutboundMessage.Plain(ReportText.Unchanged), cancellationToken);
                 }
 
                 return;
@@ -144,7 +144,7 @@ public sealed partial class ReportDialog(
                 return;
             default:
                 await ClearAsync(turn, cancellationToken);
-                await turn.ReplyAsync(OutboundMessage.Plain("对话已失效，请回复“填报”重新开始。"), cancellationToken);
+                await turn.ReplyAsync(OutboundMessage.Plain(ReportText.DialogExpired), cancellationToken);
                 return;
         }
     }
@@ -155,7 +155,7 @@ public sealed partial class ReportDialog(
         var draft = Load(state);
         await ClearAsync(turn, cancellationToken);
         var outcome = draft.ReportId is { } id ? await reports.DiscardDraftAsync(ActorOf(turn), turn.Work, id, cancellationToken) : null;
-        await turn.ReplyAsync(OutboundMessage.Plain(outcome?.Message ?? "已取消。"), cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Plain(outcome?.Message ?? ReportText.Cancelled), cancellationToken);
     }
 
     private string Describe(Candidate c, bool withUnit, IReadOnlyList<Unit> units)
@@ -163,9 +163,7 @@ public sealed partial class ReportDialog(
         var cycle = cycles.Get(c.Cycle);
         var period = periods.Find(cycle.Definition, c.Period)!;
         var unit = withUnit ? units.First(u => u.Code == c.Unit).Name : "";
-        return c.Late
-            ? $"补报{unit}{PeriodText.Label(cycle, period)}{cycle.Name}（已逾期）"
-            : $"{unit}{PeriodText.Label(cycle, period)}{cycle.Name}（{PeriodText.When(period.Due, office)}截止）";
+        return ReportText.Candidate(unit, PeriodText.Label(cycle, period) + cycle.Name, c.Late, PeriodText.When(period.Due, office));
     }
 
     private async Task OpenAsync(Turn turn, Candidate c, CancellationToken cancellationToken)
@@ -185,7 +183,7 @@ public sealed partial class ReportDialog(
         {
             case ReportOutcomeKind.Revisable:
                 await SaveAsync(turn, StepConfirmRevise, draft, cancellationToken);
-                await turn.ReplyAsync(OutboundMessage.Ask(outcome.Message, new Choice("修改报告", "修改报告"), new Choice("不修改", "不修改")), cancellationToken);
+                await turn.ReplyAsync(OutboundMessage.Ask(outcome.Message, new Choice(ReportText.ReviseWord, ReportText.ReviseWord), new Choice(ReportText.KeepWord, ReportText.KeepWord)), cancellationToken);
                 return;
             case ReportOutcomeKind.ReturnedDraft:
                 await turn.ReplyAsync(OutboundMessage.Plain(outcome.Message), cancellationToken);
@@ -209,13 +207,13 @@ public sealed partial class ReportDialog(
         if (said is ReportText.DiscardChoice or "2")
         {
             await ClearAsync(turn, cancellationToken);
-            await turn.ReplyAsync(OutboundMessage.Plain("已放弃您的修改，报告保持最新版本。回复“状态”可查看。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(ReportText.MineDiscarded), cancellationToken);
             return;
         }
 
         if (said is not (ReportText.ReapplyChoice or "1"))
         {
-            await AskConflictAsync(turn, "请选择：", cancellationToken);
+            await AskConflictAsync(turn, ReportText.ChooseOne, cancellationToken);
             return;
         }
 
@@ -223,7 +221,7 @@ public sealed partial class ReportDialog(
         if (current is null)
         {
             await ClearAsync(turn, cancellationToken);
-            await turn.ReplyAsync(OutboundMessage.Plain("这份报告已不存在，请回复“填报”重新开始。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(ReportText.ReportGone), cancellationToken);
             return;
         }
 
@@ -237,8 +235,8 @@ public sealed partial class ReportDialog(
 
         draft.Revising = current.Status == ReportStatus.Submitted;
         await turn.ReplyAsync(OutboundMessage.Plain(mine.Count == 0
-            ? "已打开最新版本，请核对后提交。"
-            : $"已在最新版本上保留您改动的内容（{string.Join("、", mine.Select(m => m.Label))}），其余为最新版本的内容，请核对后提交。"), cancellationToken);
+            ? ReportText.LatestOpened
+            : ReportText.MineKept(mine.Select(m => m.Label))), cancellationToken);
         await ShowSummaryAsync(turn, draft, cancellationToken);
     }
 
@@ -273,10 +271,10 @@ public sealed partial class ReportDialog(
     {
         var template = Template(draft);
         var number = template.Fields.ToList().IndexOf(field) + 1;
-        var text = $"（{number}/{template.Fields.Count}）{field.Label}\n{field.Prompt}";
+        var text = ReportText.Question(number, template.Fields.Count, field.Label, field.Prompt);
         if (draft.Editing && field.Kind == FieldKind.Items)
         {
-            text += "\n（重新发送的内容将替换原有内容）";
+            text += ReportText.ReplacesItems;
         }
 
         var choices = new List<Choice>();
@@ -317,7 +315,7 @@ public sealed partial class ReportDialog(
         {
             draft.Field = missing.Key;
             draft.Editing = true;
-            await turn.ReplyAsync(OutboundMessage.Plain($"“{missing.Label}”还没有填写，请先填写。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(ReportText.Missing(missing.Label)), cancellationToken);
             await AskAsync(turn, draft, missing, cancellationToken);
             return;
         }

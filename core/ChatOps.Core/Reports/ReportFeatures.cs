@@ -1,5 +1,6 @@
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
+using ChatOps.Core.Reports.Scheduling;
 
 namespace ChatOps.Core.Reports;
 
@@ -43,12 +44,12 @@ public sealed class ReportFeature(ReportDialog dialog, ReportStatusQuery status)
         ArgumentNullException.ThrowIfNull(person);
         if (person.Roles.HasFlag(Roles.Liaison) || (person.Roles & (Roles.OfficeStaff | Roles.ReviewingLeader)) == 0)
         {
-            yield return "**填报**（report）：填写或修改本单位的周报、季报";
+            yield return ReportText.FillHelp;
         }
 
         yield return person.Roles.HasFlag(Roles.OfficeStaff)
-            ? "**状态**（status）：各单位本期和上一期的报送情况（未报送、迟报、待审核、已退回的单位）；可指定期次，如“状态 上周”“状态 2026-W49”“状态 季报”"
-            : "**状态**（status）：查看本期应报、已报情况";
+            ? ReportText.OfficeStatusHelp
+            : ReportText.StatusHelp;
     }
 
     /// <inheritdoc/>
@@ -62,7 +63,7 @@ public sealed class ReportFeature(ReportDialog dialog, ReportStatusQuery status)
     public IEnumerable<Choice> FallbackChoices(Person person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return person.Roles.HasFlag(Roles.Liaison) ? [new Choice("填报", "填报")] : [];
+        return person.Roles.HasFlag(Roles.Liaison) ? [new Choice(ReportText.FillButton, ReportMessages.StartValue)] : [];
     }
 }
 
@@ -99,7 +100,7 @@ public sealed class ReviewFeature(ReviewFlow review) : IConversationFeature
     {
         ArgumentNullException.ThrowIfNull(state);
         await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
-        await turn.ReplyAsync(OutboundMessage.Plain(state.Step == ReviewFlow.StepList ? "已取消。" : "已取消退回，报告仍待您审核。"), cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Plain(state.Step == ReviewFlow.StepList ? ReportText.ReviewCancelled : ReportText.ReturnCancelled), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -112,5 +113,5 @@ public sealed class ReviewFeature(ReviewFlow review) : IConversationFeature
 
     /// <inheritdoc/>
     public IEnumerable<Choice> FallbackChoices(Person person) =>
-        person.Roles.HasFlag(Roles.ReviewingLeader) ? [new Choice("待审", "待审")] : [];
+        person.Roles.HasFlag(Roles.ReviewingLeader) ? [new Choice(ReportText.AwaitingButton, ReportText.AwaitingWords[0])] : [];
 }

@@ -37,18 +37,17 @@ public sealed partial class ReportService
         var mayOnBehalf = onBehalf && actor.Has(Roles.OfficeStaff);
         if (!isLeader && !mayOnBehalf && !leaders.Any(l => l.Id == actor.Id))
         {
-            return ReportOutcome.Refuse("只有本单位的分管领导可以审核这份报告。", report);
+            return ReportOutcome.Refuse(ReportText.NotYourReview, report);
         }
 
         if (report.IsEditedBy(actor.Id))
         {
-            return ReportOutcome.Refuse(
-                "您提交或修改过这份报告，不能审核本人的报告。请由本单位其他分管领导审核；本单位没有其他分管领导时，由领导小组办公室代为审核。", report);
+            return ReportOutcome.Refuse(ReportText.OwnReport, report);
         }
 
         return report.Status == ReportStatus.PendingReview
             ? new ReportOutcome(ReportOutcomeKind.ReviewAllowed, "", report) { OnBehalf = !isLeader }
-            : ReportOutcome.Refuse("这份报告已经处理过了，无需重复审核。", report);
+            : ReportOutcome.Refuse(ReportText.AlreadyReviewed, report);
     }
 
     /// <summary>Approves a report waiting for review; it counts with the liaison's submission time and keeps its 迟报 mark.</summary>
@@ -81,15 +80,15 @@ public sealed partial class ReportService
 
         await work.Reports.AddRevisionAsync(new ReportRevision(report.Id, revision, report.AuthorId, report.Answers, report.SubmittedAt!.Value, report.IsLate), cancellationToken);
         var (title, author, unit) = await DescribeAsync(report, cancellationToken);
-        await AuditAsync(work, actor, "report.approve", approved, onBehalf ? $"{title}，办公室代{unit}审核（分管领导即为填报人）" : title, now, cancellationToken);
-        var reviewer = onBehalf ? $"领导小组办公室{actor.Name}（代本单位审核）" : $"分管领导{actor.Name}";
+        await AuditAsync(work, actor, "report.approve", approved, ReportText.Audit.Approved(title, onBehalf, unit), now, cancellationToken);
+        var reviewer = ReportText.Reviewer(onBehalf, actor.Name);
         if (author is not null)
         {
             await NotifyAsync(work, author, OutboundMessage.Plain(
-                $"{title}已经{reviewer}审核通过，报送完成（报送时间：{PeriodText.When(report.SubmittedAt!.Value, office)}{(report.IsLate ? "，迟报" : "")}）。"), now, cancellationToken);
+                ReportText.ApprovedNotice(author.Name, title, reviewer, PeriodText.When(report.SubmittedAt!.Value, office), report.IsLate)), now, cancellationToken);
         }
 
-        return new ReportOutcome(ReportOutcomeKind.Approved, $"已审核通过，{title}报送完成" + (report.IsLate ? "（迟报）。" : "。"),
+        return new ReportOutcome(ReportOutcomeKind.Approved, ReportText.Approved(title, report.IsLate),
             approved with { Version = report.Version + 1 })
         { Title = title };
     }
@@ -100,7 +99,7 @@ public sealed partial class ReportService
         var text = comment?.Trim() ?? "";
         if (text.Length == 0 || text.Length > MaxCommentLength)
         {
-            return ReportOutcome.Refuse(text.Length == 0 ? "退回意见不能为空，请输入意见。" : $"退回意见过长（最多{MaxCommentLength}字，现为{text.Length}字），请精简后重新输入。");
+            return ReportOutcome.Refuse(text.Length == 0 ? ReportText.CommentEmpty : ReportText.CommentTooLong(MaxCommentLength, text.Length));
         }
 
         var check = await CheckReviewAsync(actor, work, reportId, cancellationToken);
@@ -120,15 +119,15 @@ public sealed partial class ReportService
         await work.Reports.AddReturnAsync(new ReportReturn(report.Id, report.Version, report.Revision, actor.Id, text, report.Answers, now), cancellationToken);
         var (title, author, unit) = await DescribeAsync(report, cancellationToken);
         var onBehalf = check.OnBehalf;
-        await AuditAsync(work, actor, "report.return", returned, (onBehalf ? $"办公室代{unit}审核，" : "") + $"退回意见：{text}", now, cancellationToken);
+        await AuditAsync(work, actor, "report.return", returned, ReportText.Audit.Returned(text, onBehalf, unit), now, cancellationToken);
         if (author is not null)
         {
-            var reviewer = onBehalf ? $"领导小组办公室{actor.Name}（代本单位审核）" : $"分管领导{actor.Name}";
-            await NotifyAsync(work, author, OutboundMessage.Card("报告被退回",
-                $"{title}被{reviewer}退回。\n退回意见：{text}\n请修改后重新提交。", new Choice("修改报告", "填报")), now, cancellationToken);
+            var reviewer = ReportText.Reviewer(onBehalf, actor.Name);
+            await NotifyAsync(work, author, OutboundMessage.Card(ReportText.ReturnedTitle,
+                ReportText.ReturnedNotice(author.Name, title, reviewer, text), new Choice(ReportText.ReviseReport, Scheduling.ReportMessages.StartValue)), now, cancellationToken);
         }
 
-        return new ReportOutcome(ReportOutcomeKind.Returned, $"已退回，并已通知联络员{author?.Name}。", returned with { Version = report.Version + 1 }) { Title = title };
+        return new ReportOutcome(ReportOutcomeKind.Returned, ReportText.Returned(author?.Name), returned with { Version = report.Version + 1 }) { Title = title };
     }
 
     /// <summary>
@@ -154,13 +153,10 @@ public sealed partial class ReportService
         var to = onBehalf ? await directory.ListByRoleAsync(Roles.OfficeStaff, cancellationToken) : reviewers;
         var summary = ReportText.ReviewSummary(cycle.Template, report, title, actor.Name, await SinceReturnAsync(work, report, cycle, cancellationToken))
             + await AttachmentSectionAsync(work, report.Id, cancellationToken);
-        var ask = onBehalf
-            ? $"{title}已由{actor.Name}提交。该单位的分管领导即为填报人，按规定不得审核本人报送的报告，请领导小组办公室代为审核。通过后即视为报送完成；退回时请填写意见。"
-            : $"{title}已由联络员{actor.Name}提交，请审核。通过后即视为报送完成；退回时请填写意见。";
         foreach (var person in to)
         {
-            await NotifyAsync(work, person, OutboundMessage.Markdown(summary, $"{cycle.Name}审核"), now, cancellationToken);
-            await NotifyAsync(work, person, ReportText.ReviewCard(cycle, report.Id, ask), now, cancellationToken);
+            await NotifyAsync(work, person, OutboundMessage.Markdown(summary, ReportText.ReviewTitle(cycle)), now, cancellationToken);
+            await NotifyAsync(work, person, ReportText.ReviewCard(cycle, report.Id, ReportText.ReviewRequest(person.Name, title, actor.Name, onBehalf)), now, cancellationToken);
         }
     }
 
@@ -234,7 +230,7 @@ public sealed partial class ReportService
         foreach (var liaison in (await directory.ListByRoleAsync(Roles.Liaison, cancellationToken)).Where(p => p.UnitCode == unit.Code && p.Id != actor.Id))
         {
             await NotifyAsync(work, liaison, OutboundMessage.Plain(
-                $"{title}已由{actor.Name}于{PeriodText.When(now, office)}{what}。回复“状态”可查看" + (beforeDeadline ? "，截止前如需修改可回复“填报”。" : "。")), now, cancellationToken);
+                ReportText.LiaisonTold(liaison.Name, title, actor.Name, PeriodText.When(now, office), what, beforeDeadline)), now, cancellationToken);
         }
     }
 

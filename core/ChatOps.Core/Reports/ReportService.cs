@@ -72,23 +72,20 @@ public sealed partial class ReportService(
         if (report.Status == ReportStatus.Draft && report.AuthorId != actor.Id && report.ReviewComment is null)
         {
             var author = await directory.FindPersonAsync(report.AuthorId, cancellationToken);
-            return ReportOutcome.Refuse($"{title}正由{author?.Name ?? report.AuthorId}填写中。每个单位每期只报送一份，请勿重复填报（不得多头报送）。", report);
+            return ReportOutcome.Refuse(ReportText.BeingFilled(title, author?.Name ?? report.AuthorId), report);
         }
 
         var by = await NameAsync(report.AuthorId, cancellationToken);
+        var when = report.SubmittedAt is { } at ? PeriodText.When(at, office) : "";
         return report.Status switch
         {
-            ReportStatus.PendingReview => ReportOutcome.Refuse(
-                $"{title}已由{by}于{PeriodText.When(report.SubmittedAt!.Value, office)}提交，正在等待分管领导审核。", report),
-            ReportStatus.Submitted when now > period.Due => ReportOutcome.Refuse(
-                $"{title}已由{by}于{PeriodText.When(report.SubmittedAt!.Value, office)}报送。截止时间已过，不能再修改；如需更正，请联系领导小组办公室。", report),
-            ReportStatus.Submitted => new ReportOutcome(ReportOutcomeKind.Revisable,
-                $"{title}已由{by}于{PeriodText.When(report.SubmittedAt!.Value, office)}报送。截止前可以修改，修改后重新提交即可（原版本会保留）。需要修改吗？", report)
+            ReportStatus.PendingReview => ReportOutcome.Refuse(ReportText.AwaitingReview(title, by, when), report),
+            ReportStatus.Submitted when now > period.Due => ReportOutcome.Refuse(ReportText.SubmittedLocked(title, by, when), report),
+            ReportStatus.Submitted => new ReportOutcome(ReportOutcomeKind.Revisable, ReportText.SubmittedRevisable(title, by, when), report)
             { Title = title },
-            _ when report.ReviewComment is not null => new ReportOutcome(ReportOutcomeKind.ReturnedDraft,
-                $"{title}已被退回，退回意见：{report.ReviewComment}\n请修改后重新提交。", report)
+            _ when report.ReviewComment is not null => new ReportOutcome(ReportOutcomeKind.ReturnedDraft, ReportText.ReturnedDraft(title, report.ReviewComment), report)
             { Title = title },
-            _ => new ReportOutcome(ReportOutcomeKind.Resumed, $"继续填写{title}。", report) { Title = title },
+            _ => new ReportOutcome(ReportOutcomeKind.Resumed, ReportText.Resume(title), report) { Title = title },
         };
     }
 
@@ -148,12 +145,12 @@ public sealed partial class ReportService(
 
         if (report.Status == ReportStatus.PendingReview || (report.Status == ReportStatus.Submitted && now > period.Due))
         {
-            return ReportOutcome.Refuse(report.Status == ReportStatus.PendingReview ? $"{title}正在等待审核，不能重复提交。" : ReportText.Locked, report);
+            return ReportOutcome.Refuse(report.Status == ReportStatus.PendingReview ? ReportText.AlreadyPending(title) : ReportText.Locked, report);
         }
 
         if (cycle.Template.Fields.FirstOrDefault(f => f.Required && (submission.Answers.GetValueOrDefault(f.Key)?.Count ?? 0) == 0) is { } missing)
         {
-            return ReportOutcome.Refuse($"“{missing.Label}”还没有填写，请先填写。", report);
+            return ReportOutcome.Refuse(ReportText.Missing(missing.Label), report);
         }
 
         var answers = Copy(submission.Answers);
@@ -180,13 +177,13 @@ public sealed partial class ReportService(
                 return await ConflictAsync(report, cycle, submission.BaseAnswers, title, cancellationToken);
             }
 
-            await AuditAsync(work, actor, "report.submit", changed, $"{title}，待审核{(onBehalf ? "（转办公室代为审核）" : "")}", now, cancellationToken);
+            await AuditAsync(work, actor, "report.submit", changed, ReportText.Audit.Submitted(title, onBehalf), now, cancellationToken);
             await RequestReviewAsync(work, actor, changed, cycle, title, reviewers, onBehalf, now, cancellationToken);
-            await TellLiaisonAsync(work, actor, unit, title, "提交审核", now, now <= period.Due, cancellationToken);
+            await TellLiaisonAsync(work, actor, unit, title, ReportText.ToldSubmittedForReview, now, now <= period.Due, cancellationToken);
             ChatOpsTelemetry.RecordReportReceived(cycle.Key, period.Key, late, "pending_review");
-            var who = onBehalf ? "领导小组办公室（本单位分管领导即为填报人，不能审核本人报送的报告）" : "分管领导" + string.Join("、", reviewers.Select(r => r.Name));
+            var who = ReportText.Reviewers(onBehalf, reviewers.Select(r => r.Name));
             return new ReportOutcome(ReportOutcomeKind.PendingReview,
-                $"已提交，等待{who}审核（由{actor.Name}于{PeriodText.When(now, office)}提交）。审核通过后即视为报送完成，报送时间以您提交的时间（{PeriodText.When(submittedAt, office)}）为准。",
+                ReportText.SubmittedForReview(who, actor.Name, PeriodText.When(now, office), PeriodText.When(submittedAt, office)),
                 changed with { Version = report.Version + 1 })
             { Title = title };
         }
@@ -199,14 +196,14 @@ public sealed partial class ReportService(
         }
 
         await work.Reports.AddRevisionAsync(new ReportRevision(report.Id, revision, actor.Id, answers, now, now > period.Due), cancellationToken);
-        await AuditAsync(work, actor, wasSubmitted ? "report.revise" : "report.submit", changed, $"{title}，第{revision}版{(late ? "，迟报" : "")}", now, cancellationToken);
+        await AuditAsync(work, actor, wasSubmitted ? "report.revise" : "report.submit", changed, ReportText.Audit.Version(title, revision, late), now, cancellationToken);
         var text = wasSubmitted
-            ? $"修改已提交。{title}已由{actor.Name}于{PeriodText.When(now, office)}更新（第{revision}版），原版本已保留。"
-            : $"报送成功。{title}已由{actor.Name}于{PeriodText.When(submittedAt, office)}报送" + (late ? "（迟报）。" : "。");
-        await TellLiaisonAsync(work, actor, unit, title, wasSubmitted ? $"修改（第{revision}版）" : "报送", now, now <= period.Due, cancellationToken);
+            ? ReportText.Revised(title, actor.Name, PeriodText.When(now, office), revision)
+            : ReportText.Submitted(title, actor.Name, PeriodText.When(submittedAt, office), late);
+        await TellLiaisonAsync(work, actor, unit, title, ReportText.ToldSubmitted(wasSubmitted, revision), now, now <= period.Due, cancellationToken);
         ChatOpsTelemetry.RecordReportReceived(cycle.Key, period.Key, late, wasSubmitted ? "revised" : "submitted");
         return new ReportOutcome(wasSubmitted ? ReportOutcomeKind.Revised : ReportOutcomeKind.Submitted,
-            text + (now <= period.Due ? "截止前如需修改，回复“填报”即可。" : ""), changed with { Version = report.Version + 1 })
+            text + (now <= period.Due ? ReportText.ReviseBeforeDeadline : ""), changed with { Version = report.Version + 1 })
         { Title = title };
     }
 
@@ -218,19 +215,19 @@ public sealed partial class ReportService(
         var report = await work.Reports.FindByIdAsync(reportId, cancellationToken);
         if (report is null)
         {
-            return ReportOutcome.Refuse("已取消。");
+            return ReportOutcome.Refuse(ReportText.Cancelled);
         }
 
         if (report.Status == ReportStatus.Draft && report.Revision == 0 && report.ReviewComment is null && report.AuthorId == actor.Id)
         {
             await work.Reports.DeleteDraftAsync(report.Id, cancellationToken);
-            await AuditAsync(work, actor, "report.discard", report, "放弃未提交的草稿", time.GetUtcNow(), cancellationToken);
-            return new ReportOutcome(ReportOutcomeKind.Discarded, "已取消，本次填写的内容未保存。需要时可随时回复“填报”重新开始。", report);
+            await AuditAsync(work, actor, "report.discard", report, ReportText.Audit.Discarded, time.GetUtcNow(), cancellationToken);
+            return new ReportOutcome(ReportOutcomeKind.Discarded, ReportText.DraftDiscarded, report);
         }
 
         return ReportOutcome.Refuse(report.Status == ReportStatus.Submitted
-            ? "已取消修改，已报送的报告保持不变。"
-            : "已取消，报告保持退回时的内容。需要时回复“填报”继续修改。", report);
+            ? ReportText.RevisionDiscarded
+            : ReportText.ReturnedKept, report);
     }
 
     /// <summary>Exempts a liaison from chasing for a period (office staff only); filing it again updates the reason.</summary>
@@ -240,14 +237,14 @@ public sealed partial class ReportService(
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.Has(Roles.OfficeStaff))
         {
-            return ReportOutcome.Refuse("只有领导小组办公室可以登记免催。");
+            return ReportOutcome.Refuse(ReportText.ExemptOfficeOnly);
         }
 
         try
         {
             var e = await exemptions.ExemptAsync(cycleKey, periodKey, personId, reason, actor.Id, actor.Source, cancellationToken);
             return new ReportOutcome(ReportOutcomeKind.Exempted,
-                $"已登记：{e.Person.Name}{PeriodText.Label(e.Cycle, e.Period)}{e.Cycle.Name}免催（{e.Reason}）。");
+                ReportText.Exempted(e.Person.Name, PeriodText.Label(e.Cycle, e.Period) + e.Cycle.Name, e.Reason));
         }
         catch (SchedulingException ex)
         {

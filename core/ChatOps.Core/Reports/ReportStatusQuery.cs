@@ -31,7 +31,7 @@ public sealed class ReportStatusQuery(
 
         if (period is null)
         {
-            throw new ArgumentException($"{cycle.Name}没有“{periodKey}”这一期。");
+            throw new ArgumentException(ReportText.NoSuchPeriod(cycle.Name, periodKey));
         }
 
         await using var work = await units.BeginAsync(cancellationToken);
@@ -61,7 +61,7 @@ public sealed class ReportStatusQuery(
                 var exempt = await IsExemptAsync(unit, slot, work, cancellationToken);
                 var submitter = slot.Report is { } r ? await PersonAsync(r.AuthorId, people, cancellationToken) : null;
                 sb.Append("- ").Append(PeriodText.Label(slot.Cycle, slot.Period)).Append(slot.Cycle.Name)
-                    .Append("（").Append(PeriodText.Deadline(slot.Period, office)).Append("截止）：").AppendLine(Describe(slot, exempt, submitter));
+                    .AppendLine(ReportText.SlotDeadline(PeriodText.Deadline(slot.Period, office), Describe(slot, exempt, submitter)));
             }
 
             sb.AppendLine();
@@ -165,19 +165,17 @@ public sealed class ReportStatusQuery(
     private string Describe(PeriodSlot slot, bool exempt, Person? submitter)
     {
         var report = slot.Report;
-        var by = submitter is null ? "" : $"，报送人：{submitter.Name}";
+        var by = submitter?.Name;
+        var when = report?.SubmittedAt is { } at ? PeriodText.When(at, office) : "";
         return PeriodBoard.StateOf(report, exempt) switch
         {
-            BoardState.Submitted => $"已报送（{PeriodText.When(report!.SubmittedAt!.Value, office)}，按时）{by}",
-            BoardState.Late => $"迟报（{PeriodText.When(report!.SubmittedAt!.Value, office)}报送）{by}",
-            BoardState.PendingReview =>
-                $"待审核（{PeriodText.When(report!.SubmittedAt!.Value, office)}提交{(report.IsLate ? "，迟报" : "")}，等待分管领导审核）{by}",
-            BoardState.Returned => $"已退回，待修改（意见：{MarkdownText.Escape(report!.ReviewComment ?? "")}）" + (slot.CanFill ? "，回复“填报”修改" : ""),
-            BoardState.Exempt => "免报（本期已登记免催）",
-            _ when slot.Opening == PeriodOpening.NotYetOpen =>
-                $"未到填报时间（{PeriodText.When(slot.Period.Due - ReportWindow.OpensBeforeDue, office)}起可填报）",
-            _ when report is not null => slot.IsLate ? "未报送（填写中，已逾期，可回复“填报”继续）" : "未报送（填写中，尚未提交）",
-            _ => slot.IsLate ? "未报送（已逾期，可回复“填报”补报）" : "未报送",
+            BoardState.Submitted => ReportText.SlotSubmitted(when, by),
+            BoardState.Late => ReportText.SlotLate(when, by),
+            BoardState.PendingReview => ReportText.SlotPendingReview(when, report!.IsLate, by),
+            BoardState.Returned => ReportText.SlotReturned(MarkdownText.Escape(report!.ReviewComment ?? ""), slot.CanFill),
+            BoardState.Exempt => ReportText.SlotExempt,
+            _ when slot.Opening == PeriodOpening.NotYetOpen => ReportText.SlotNotYetOpen(PeriodText.When(slot.Period.Due - ReportWindow.OpensBeforeDue, office)),
+            _ => ReportText.SlotMissing(report is not null, slot.IsLate),
         };
     }
 

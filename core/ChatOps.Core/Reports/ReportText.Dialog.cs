@@ -9,6 +9,9 @@ public static partial class ReportText
     /// <summary>The button that drops it.</summary>
     public const string RetypeShortItem = "重新填写";
 
+    /// <summary>What an over-long item is called.</summary>
+    public const string ThisItem = "这一条内容";
+
     /// <summary>After 重新填写.</summary>
     public const string ShortItemDropped = "该条未记录，请重新输入。";
 

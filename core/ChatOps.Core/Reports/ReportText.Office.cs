@@ -5,6 +5,12 @@ namespace ChatOps.Core.Reports;
 /// <summary>The office's 发送提醒 and 催报: the confirmation asked before sending and what was sent.</summary>
 public static partial class ReportText
 {
+    /// <summary>帮助's line for 发送提醒.</summary>
+    public const string PromptHelp = "**发送提醒** [周报|季报]：立即向尚未报送的联络员发送本期填报提醒（先确认人数；定时提醒照常进行）";
+
+    /// <summary>帮助's line for 催报.</summary>
+    public const string ChaseHelp = "**催报** [周报|季报]：向上一期逾期未报的单位联络员发送催报通知（先确认人数）";
+
     /// <summary>发送提醒 by someone who is not office staff.</summary>
     public const string PromptOfficeOnly = "“发送提醒”仅供办公室人员使用。";
 

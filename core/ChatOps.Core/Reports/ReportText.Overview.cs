@@ -38,4 +38,32 @@ public static partial class ReportText
             : queued == 0 ? "这批催报已经发送过，未重复发送。" : $"已向{queued}名联络员发送催报提醒（其余{planned - queued}人此前已发送，未重复发送）。";
         return unreachable.Count == 0 ? text : text + $"无法送达，请电话通知：{string.Join("、", unreachable)}。";
     }
+
+    /// <summary>The liaison's name in the console's preview of a 催报 message.</summary>
+    public const string NamePlaceholder = "（姓名）";
+
+    /// <summary>The unit's name in the console's preview of a 催报 message.</summary>
+    public const string UnitPlaceholder = "（单位）";
+
+    /// <summary>A month out of range on the statistics page.</summary>
+    public const string BadMonth = "请选择正确的年份和月份。";
+
+    /// <summary>A cycle key that names no cycle.</summary>
+    public static string NoSuchCycle(string? key) => $"没有“{key}”这一报送周期。";
+
+    /// <summary>A unit code the directory does not hold.</summary>
+    public static string NoSuchUnit(string? code) => $"名录中没有代码为“{code}”的单位。";
+
+    /// <summary>免催 without a reason.</summary>
+    public const string ExemptReasonMissing = "请说明免催的原因（如：休假、出差）。";
+
+    /// <summary>免催 of someone the directory does not hold.</summary>
+    public static string NoSuchPerson(string id) => $"人员“{id}”不在名录中。";
+
+    /// <summary>免催 of someone who is not a liaison.</summary>
+    public static string NotALiaison(string name) => $"{name}不是联络员，不在催报范围内，无需免催。";
+
+    /// <summary>The holiday calendar leaves no working day in a year before <paramref name="date"/> (a data error).</summary>
+    public static string NoWorkday(DateOnly date) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd}之前一年内没有工作日，请检查节假日数据。");
 }

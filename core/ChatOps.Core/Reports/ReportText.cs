@@ -4,7 +4,14 @@ using ChatOps.Core.Organization;
 
 namespace ChatOps.Core.Reports;
 
-/// <summary>The report feature's Chinese texts that the use cases return (one place to review the wording).</summary>
+/// <summary>
+/// Every Chinese text the report feature shows, in one class so the wording is reviewed in one place: this file and
+/// ReportText.Submit (the use cases' answers), .Fill and .Dialog (the 填报 dialog), .Review (the reviewing leader),
+/// .Status (状态 and the board), .Office (发送提醒, 催报, 专报 in chat), .Overview (the console's overviews, 免催),
+/// .Bulletin (the 工作专报 editor), .Compliance (the monthly 通报 draft) and .Audit (audit details). Outside it stay only
+/// the words the parsers match, the templates' field labels (ReportTemplates.cs) and the document builders
+/// (BulletinCompiler, ReportMessages, ReportWording, PeriodText).
+/// </summary>
 public static partial class ReportText
 {
     /// <summary>Not a liaison or delegate of any unit.</summary>

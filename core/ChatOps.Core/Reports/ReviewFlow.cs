@@ -51,7 +51,7 @@ public sealed partial class ReviewFlow(ReportService reports, OfficeProfile offi
         }
 
         await turn.Work.Dialogs.SaveAsync(new DialogState(turn.Person.Id, Name, "comment", id.ToString(CultureInfo.InvariantCulture), turn.Now), cancellationToken);
-        await turn.ReplyAsync(OutboundMessage.Plain("请输入退回意见（将转给联络员），或回复“取消”。"), cancellationToken);
+        await turn.ReplyAsync(OutboundMessage.Plain(ReportText.AskComment), cancellationToken);
     }
 
     /// <summary>待审: the reports waiting for this person's review, the longest waiting first.</summary>
@@ -97,7 +97,7 @@ public sealed partial class ReviewFlow(ReportService reports, OfficeProfile offi
             var ids = state.Data.Split(',').Select(i => long.Parse(i, CultureInfo.InvariantCulture)).ToList();
             if (Prompt.ReadNumber(turn.Said, ids.Count) is not { } index)
             {
-                await turn.ReplyAsync(OutboundMessage.Plain(Prompt.ChooseBetween(ids.Count, "打开报告，或回复“取消”")), cancellationToken);
+                await turn.ReplyAsync(OutboundMessage.Plain(Prompt.ChooseBetween(ids.Count, ReportText.ChooseToOpen)), cancellationToken);
                 return;
             }
 
@@ -105,7 +105,7 @@ public sealed partial class ReviewFlow(ReportService reports, OfficeProfile offi
             return;
         }
 
-        if (Prompt.CheckText(turn.Said, ReportService.MaxCommentLength, "退回意见") is { } error)
+        if (Prompt.CheckText(turn.Said, ReportService.MaxCommentLength, ReportText.CommentName) is { } error)
         {
             await turn.ReplyAsync(OutboundMessage.Plain(error), cancellationToken);
             return;

@@ -89,7 +89,7 @@ public class ReportDialogTests : IAsyncLifetime
         (await me.SaysAsync("1.5")).Shows("“1.5”不是数字");
         (await me.SaysAsync("１２")).Shows("（5/5）问题清单总数");
         (await me.SaysAsync("10")).Shows("整改完成数不能大于问题总数，请核对后重新填写。");
-        (await me.PressesAsync("跳过")).Shows("请核对", "**问题清单整改完成数**：12", "**问题清单总数**：（未填）").DoesNotShow("整改达标率");
+        (await me.PressesAsync("跳过")).Shows("请核对", "**问题清单整改完成数**：12", "**问题清单总数**：（未填写）").DoesNotShow("整改达标率");
 
         var draft = (await ReportAsync("fgw"))!;
         Assert.Equal(["有效的一条"], draft.Answers["progress"]);
@@ -237,7 +237,7 @@ public class ReportDialogTests : IAsyncLifetime
         new Reply(await _chat.NewMessagesAsync("wjw.lly")).Shows("审核通过，报送完成（报送时间：11月25日（周三）10:30）。");
         var report = (await ReportAsync("wjw"))!;
         Assert.Equal((ReportStatus.Submitted, false, Wednesday), (report.Status, report.IsLate, report.SubmittedAt!.Value));
-        (await leader.PressesAsync(review.Choices[0].Value)).Shows("这份报告已经处理过了");
+        (await leader.PressesAsync(review.Choices[0].Value)).Shows("该报告已审核，无需重复审核");
     }
 
     [Fact]
@@ -248,7 +248,7 @@ public class ReportDialogTests : IAsyncLifetime
         var review = new Reply(await _chat.NewMessagesAsync("wjw.fgld"));
         var leader = _chat.As("wjw.fgld");
 
-        (await _chat.As("wjw.lly").PressesAsync(review.Choices[0].Value)).Shows("只有本单位的分管领导可以审核这份报告。");
+        (await _chat.As("wjw.lly").PressesAsync(review.Choices[0].Value)).Shows("只有本单位的分管领导可以审核该报告。");
         (await leader.PressesAsync(review.Choices[1].Value)).Shows("请输入退回意见");
         (await leader.SaysAsync("请补充本周督查发现的问题数")).Shows("已退回，并已通知联络员");
         new Reply(await _chat.NewMessagesAsync("wjw.lly")).Shows("被分管领导", "退回", "退回意见：请补充本周督查发现的问题数").Offers("修改报告");
@@ -275,7 +275,7 @@ public class ReportDialogTests : IAsyncLifetime
     public async Task HelpAndUnknownInput_AreAnswered()
     {
         var me = _chat.As("fgw.lly");
-        (await me.SaysAsync("帮助")).Shows("**填报**（report）", "**状态**（status）");
+        (await me.SaysAsync("帮助")).Shows("**填报**：", "**状态**：");
         (await me.SaysAsync("你好")).Shows("未能识别该指令").Offers("填报", "查看状态", "帮助");
     }
 

@@ -108,7 +108,7 @@ public sealed class ReportIntegrityTests : IAsyncLifetime
         var id = (await ReportAsync("wjw"))!.Id;
 
         Assert.DoesNotContain(await _chat.NewMessagesAsync("wjw.fgld"), m => m.Message.Choices.Any(c => c.Value.StartsWith("审核通过", StringComparison.Ordinal)));
-        (await leader.PressesAsync($"审核通过 #{id}")).Shows("不能审核本人的报告");
+        (await leader.PressesAsync($"审核通过 #{id}")).Shows("不能审核本人报送的报告");
         Assert.Equal(ReportStatus.PendingReview, (await ReportAsync("wjw"))!.Status);
 
         var card = new Reply(await _chat.NewMessagesAsync("office.clerk1")).Shows("分管领导即为填报人", "请领导小组办公室代为审核").Offers("通过", "退回");
@@ -127,7 +127,7 @@ public sealed class ReportIntegrityTests : IAsyncLifetime
         await FinishAsync(liaison);
         var id = (await ReportAsync("wjw"))!.Id;
 
-        (await _chat.As("office.clerk1").PressesAsync($"审核通过 #{id}")).Shows("只有本单位的分管领导可以审核这份报告。");
+        (await _chat.As("office.clerk1").PressesAsync($"审核通过 #{id}")).Shows("只有本单位的分管领导可以审核该报告。");
     }
 
     [Fact]

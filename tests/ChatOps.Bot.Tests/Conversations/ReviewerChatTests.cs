@@ -42,7 +42,7 @@ public sealed class ReviewerChatTests : IAsyncLifetime
         Assert.Equal(ReportText.OpenReviewValue(w48), list.Choices[1].Value);
 
         (await leader.PressesAsync(list.Choices[1].Value)).Shows("省卫生健康委2026年第48周", "（罗倩提交）", "本周的进展", "请审核").Offers("通过", "退回");
-        (await _chat.As("wjw.lly").PressesAsync(ReportText.OpenReviewValue(w48))).Shows("只有本单位的分管领导可以审核这份报告。");
+        (await _chat.As("wjw.lly").PressesAsync(ReportText.OpenReviewValue(w48))).Shows("只有本单位的分管领导可以审核该报告。");
         (await leader.PressesAsync($"审核通过 #{w48}")).Shows("已审核通过");
         (await leader.SaysAsync("待审")).Shows("共 1 份", "2026年第47周").DoesNotShow("第48周");
         (await leader.SaysAsync("3")).Shows("请回复 1 到 1 之间的序号打开报告");

@@ -68,7 +68,7 @@ public sealed record BulletinDraft
     public BulletinStatistics Statistics { get; init; } = BulletinStatistics.Empty;
 
     /// <summary>期号 as printed: 2026年第12期.</summary>
-    public string IssueNumber => $"{Year}年第{Number}期";
+    public string IssueNumber => ReportText.IssueNumber(Year, Number);
 }
 
 /// <summary>A stored issue (draft or issued) of a period's bulletin.</summary>

@@ -62,9 +62,9 @@ public sealed partial class BulletinEditor(
             Date = current?.Content.Date ?? today,
             Title = current?.Content.Title ?? Bulletin.DefaultTitle,
             KeyEvents = compiled.KeyEvents,
-            ProvincialHeading = current?.Content.ProvincialHeading ?? (topic is null ? "省直部门推进情况" : $"省直部门{topic}推进情况"),
+            ProvincialHeading = current?.Content.ProvincialHeading ?? ReportText.ProvincialHeading(topic),
             ProvincialItems = [.. compiled.ProvincialItems.Select(Edit)],
-            LocalHeading = current?.Content.LocalHeading ?? (topic is null ? "州市县区推进情况" : $"州市县区推进{topic}情况"),
+            LocalHeading = current?.Content.LocalHeading ?? ReportText.LocalHeading(topic),
             LocalItems = [.. compiled.LocalItems.Select(Edit)],
             Headlines = current?.Content.Headlines ?? [],
             Distribution = distribution,
@@ -84,7 +84,7 @@ public sealed partial class BulletinEditor(
         ArgumentNullException.ThrowIfNull(draft);
         if (!actor.Has(Roles.OfficeStaff))
         {
-            return new EditionOutcome(null, "只有领导小组办公室可以编辑专报。");
+            return new EditionOutcome(null, ReportText.BulletinEditOfficeOnly);
         }
 
         var (cycle, period) = bulletins.Resolve(cycleKey, periodKey);
@@ -96,17 +96,17 @@ public sealed partial class BulletinEditor(
         var current = await store.FindAsync(cycle.Key, period.Key, cancellationToken);
         if (current is { Status: BulletinEditionStatus.Issued })
         {
-            return new EditionOutcome(null, $"本期专报（{current.Content.IssueNumber}）已签发印发，不能再修改。");
+            return new EditionOutcome(null, ReportText.BulletinIssued(current.Content.IssueNumber));
         }
 
         if ((current?.Version ?? 0) != baseVersion)
         {
-            return new EditionOutcome(null, "这期专报已被他人修改，请刷新页面后重新编辑。");
+            return new EditionOutcome(null, ReportText.BulletinChangedMeanwhile);
         }
 
         if (await store.HolderOfNumberAsync(draft.Year, draft.Number, cancellationToken) is { } holder && holder != current?.Id)
         {
-            return new EditionOutcome(null, $"期号“{draft.IssueNumber}”已被使用，下一个可用期号是第{await store.MaxNumberAsync(draft.Year, cancellationToken) + 1}期。");
+            return new EditionOutcome(null, ReportText.IssueNumberTaken(draft.IssueNumber, await store.MaxNumberAsync(draft.Year, cancellationToken) + 1));
         }
 
         var now = time.GetUtcNow();
@@ -121,11 +121,11 @@ public sealed partial class BulletinEditor(
         }
         else
         {
-            return new EditionOutcome(null, "这期专报已被他人修改，请刷新页面后重新编辑。");
+            return new EditionOutcome(null, ReportText.BulletinChangedMeanwhile);
         }
 
         await AuditAsync(actor, "bulletin.save", edition, $"{draft.IssueNumber}（{cycle.Name} {period.Key}）", now, cancellationToken);
-        return new EditionOutcome(edition, $"已保存{draft.IssueNumber}专报草稿。");
+        return new EditionOutcome(edition, ReportText.BulletinSaved(draft.IssueNumber));
     }
 
     /// <summary>The people who may sign the bulletin off (the office head).</summary>
@@ -139,25 +139,25 @@ public sealed partial class BulletinEditor(
         var edition = await store.FindByIdAsync(id, cancellationToken);
         if (edition is null)
         {
-            return new EditionOutcome(null, "没有这期专报，请先保存草稿。");
+            return new EditionOutcome(null, ReportText.BulletinNotSaved);
         }
 
         var signers = await SignersAsync(cancellationToken);
         if (!signers.Any(p => p.Id == actor.Id))
         {
             return new EditionOutcome(null, signers.Count == 0
-                ? "名录中没有办公室主任，无法签发。请在名录中为办公室主任同时设置“办公室”和“主持人”角色。"
-                : $"专报须由{string.Join("、", signers.Select(p => p.Name))}（办公室主任）签发，您无权签发。");
+                ? ReportText.BulletinNoSigner
+                : ReportText.BulletinSignerOnly(signers.Select(p => p.Name)));
         }
 
         if (edition.Status == BulletinEditionStatus.Issued)
         {
-            return new EditionOutcome(null, $"{edition.Content.IssueNumber}专报已于此前签发，无需重复签发。");
+            return new EditionOutcome(null, ReportText.BulletinAlreadySigned(edition.Content.IssueNumber));
         }
 
         if (edition.Version != baseVersion)
         {
-            return new EditionOutcome(null, "这期专报在您打开后又被修改过，请核对最新内容后再签发。");
+            return new EditionOutcome(null, ReportText.BulletinChangedBeforeSign);
         }
 
         var now = time.GetUtcNow();
@@ -165,11 +165,11 @@ public sealed partial class BulletinEditor(
         var document = BulletinDocxRenderer.RenderToArray(ToBulletin(signed));
         if (!await store.IssueAsync(signed, document, cancellationToken))
         {
-            return new EditionOutcome(null, "这期专报在您打开后又被修改过，请核对最新内容后再签发。");
+            return new EditionOutcome(null, ReportText.BulletinChangedBeforeSign);
         }
 
-        await AuditAsync(actor, "bulletin.sign", signed, $"签发{signed.Content.IssueNumber}", now, cancellationToken);
-        return new EditionOutcome(signed with { Version = edition.Version + 1 }, $"已签发{signed.Content.IssueNumber}专报，已存入往期专报。");
+        await AuditAsync(actor, "bulletin.sign", signed, ReportText.Audit.Signed(signed.Content.IssueNumber), now, cancellationToken);
+        return new EditionOutcome(signed with { Version = edition.Version + 1 }, ReportText.BulletinSigned(signed.Content.IssueNumber));
     }
 
     /// <summary>
@@ -241,16 +241,16 @@ public sealed partial class BulletinEditor(
     {
         if (d.Number is < 1 or > 9999)
         {
-            return "期号须为 1 至 9999 之间的数字。";
+            return ReportText.BulletinBadNumber;
         }
 
         if (d.Year is < 2000 or > 2100 || d.Date.Year is < 2000 or > 2100)
         {
-            return "请填写正确的日期。";
+            return ReportText.BulletinBadDate;
         }
 
         var texts = d.KeyEvents.Concat(d.Headlines).Concat(d.Distribution).Concat(d.ProvincialItems.Select(i => i.Text)).Concat(d.LocalItems.Select(i => i.Text));
-        return texts.Any(t => t.Length > BulletinDraft.MaxTextLength) ? $"单项内容不超过 {BulletinDraft.MaxTextLength} 字，请精简。" : null;
+        return texts.Any(t => t.Length > BulletinDraft.MaxTextLength) ? ReportText.BulletinItemTooLong(BulletinDraft.MaxTextLength) : null;
     }
 
     private async Task<IReadOnlyList<string>> DefaultDistributionAsync(CancellationToken cancellationToken) =>

@@ -234,14 +234,14 @@ public sealed class ReportChasing(
 
         if (queued > 0)
         {
-            var names = string.Join("、", messages.Select(m => $"{m.Unit.Name}（{m.Period.Key}）"));
-            await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "report.chase", $"cycle:{cycle.Key}", $"催报{queued}人：{names}", actor.Source), cancellationToken);
+            var detail = ReportText.Audit.Chased(queued, messages.Select(m => (m.Unit.Name, m.Period.Key)));
+            await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "report.chase", $"cycle:{cycle.Key}", detail, actor.Source), cancellationToken);
         }
 
         return queued;
     }
 
     private static string Template(ChaseMessage m) =>
-        m.Message.Text.Replace(m.Liaison.Name + "同志", "（姓名）同志", StringComparison.Ordinal)
-            .Replace(m.Unit.Name, "（单位）", StringComparison.Ordinal);
+        m.Message.Text.Replace(ReportText.Address(m.Liaison.Name), ReportText.Address(ReportText.NamePlaceholder), StringComparison.Ordinal)
+            .Replace(m.Unit.Name, ReportText.UnitPlaceholder, StringComparison.Ordinal);
 }

@@ -62,7 +62,7 @@ public sealed class ReportCompliance(ReportOverview overview, IDirectoryReposito
         ArgumentNullException.ThrowIfNull(actor);
         if (year is < 2000 or > 2100 || month is < 1 or > 12)
         {
-            throw new ArgumentException("请选择正确的年份和月份。");
+            throw new ArgumentException(ReportText.BadMonth);
         }
 
         if (!ReportOverview.MaySeeAny(actor))

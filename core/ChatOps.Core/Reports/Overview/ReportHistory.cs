@@ -39,7 +39,7 @@ public sealed class ReportHistory(ReportOverview overview, IDirectoryRepository 
         }
 
         var (cycle, period) = overview.Resolve(cycleKey, periodKey);
-        var unit = await directory.FindUnitAsync(unitCode!, cancellationToken) ?? throw new ArgumentException($"名录中没有代码为“{unitCode}”的单位。");
+        var unit = await directory.FindUnitAsync(unitCode!, cancellationToken) ?? throw new ArgumentException(ReportText.NoSuchUnit(unitCode));
         Report? report = null;
         IReadOnlyList<ReportRevision> revisions = [];
         IReadOnlyList<string> exempt;

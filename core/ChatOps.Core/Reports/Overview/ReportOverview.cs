@@ -39,7 +39,7 @@ public sealed class ReportOverview(IDirectoryRepository directory, ReportCycles 
     /// <exception cref="ArgumentException">With a Chinese message when the cycle or period is unknown.</exception>
     public (ReportCycle Cycle, ReportPeriod Period) Resolve(string cycleKey, string periodKey)
     {
-        var cycle = cycles.Find(cycleKey?.Trim() ?? "") ?? throw new ArgumentException($"没有“{cycleKey}”这一报送周期。");
+        var cycle = cycles.Find(cycleKey?.Trim() ?? "") ?? throw new ArgumentException(ReportText.NoSuchCycle(cycleKey));
         ReportPeriod? period;
         try
         {
@@ -50,7 +50,7 @@ public sealed class ReportOverview(IDirectoryRepository directory, ReportCycles 
             throw new ArgumentException(ex.Message, ex);
         }
 
-        return (cycle, period ?? throw new ArgumentException($"{cycle.Name}没有“{periodKey}”这一期。"));
+        return (cycle, period ?? throw new ArgumentException(ReportText.NoSuchPeriod(cycle.Name, periodKey)));
     }
 
     /// <summary>The periods shown by default: the open one and the one whose deadline passed last, newest first.</summary>

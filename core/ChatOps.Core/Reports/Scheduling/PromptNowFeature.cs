@@ -115,10 +115,7 @@ public sealed class PromptNowFeature(ReportScheduler scheduler, ReportCycles cyc
     {
         ArgumentNullException.ThrowIfNull(person);
         return person.Roles.HasFlag(Roles.OfficeStaff)
-            ? [
-                "**发送提醒** [周报|季报]：立即向尚未报送的联络员发送本期填报提醒（先确认人数；定时提醒照常进行）",
-                "**催报** [周报|季报]：向上一期逾期未报的单位联络员发送催报通知（先确认人数）",
-            ]
+            ? [ReportText.PromptHelp, ReportText.ChaseHelp]
             : [];
     }
 

@@ -31,16 +31,16 @@ public sealed class ReportExemptions(
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new SchedulingException("请说明免催的原因（如：休假、出差）。");
+            throw new SchedulingException(ReportText.ExemptReasonMissing);
         }
 
         var now = time.GetUtcNow();
         var (cycle, period) = Resolve(cycleKey, periodKey, now);
         var person = await directory.FindPersonAsync(personId, cancellationToken)
-            ?? throw new SchedulingException($"人员“{personId}”不在名录中。");
+            ?? throw new SchedulingException(ReportText.NoSuchPerson(personId));
         if (!person.Roles.HasFlag(Roles.Liaison))
         {
-            throw new SchedulingException($"{person.Name}不是联络员，不在催报范围内，无需免催。");
+            throw new SchedulingException(ReportText.NotALiaison(person.Name));
         }
 
         await using var unitOfWork = await units.BeginAsync(cancellationToken);
@@ -86,7 +86,7 @@ public sealed class ReportExemptions(
         try
         {
             return (cycle, periods.Find(cycle.Definition, periodKey)
-                ?? throw new SchedulingException($"{cycle.Name}没有“{periodKey}”这一期。"));
+                ?? throw new SchedulingException(ReportText.NoSuchPeriod(cycle.Name, periodKey)));
         }
         catch (FormatException ex)
         {

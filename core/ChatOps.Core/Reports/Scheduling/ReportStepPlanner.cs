@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatOps.Core.Calendar;
 
 namespace ChatOps.Core.Reports.Scheduling;
@@ -56,6 +55,6 @@ public sealed class ReportStepPlanner(WorkCalendar calendar)
             }
         }
 
-        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd} 之前一年内没有工作日，请检查节假日数据"));
+        throw new InvalidOperationException(ReportText.NoWorkday(date));
     }
 }

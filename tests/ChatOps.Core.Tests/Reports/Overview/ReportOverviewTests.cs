@@ -1,5 +1,6 @@
 using ChatOps.Core.Bulletins;
 using ChatOps.Core.Organization;
+using ChatOps.Core.Reports;
 using ChatOps.Core.Reports.Overview;
 using ChatOps.Core.Tests.Bulletins;
 using DocumentFormat.OpenXml.Packaging;
@@ -37,9 +38,9 @@ public sealed class ReportOverviewTests
     {
         var month = new ComplianceMonth(2026, 11, [], ComplianceRank([new(U("省水利厅"), 4, 2, 1, 1, 1, 0, 0), new(U("省教育厅"), 4, 4, 0, 0, 0, 0, 0)]));
 
-        var body = ComplianceCircular.Body(month, "领导小组办公室", new DateOnly(2026, 12, 3));
+        var body = ReportText.ComplianceCircular.Body(month, "领导小组办公室", new DateOnly(2026, 12, 3));
 
-        Assert.Equal("关于2026年11月信息报送情况的通报", ComplianceCircular.Title(month));
+        Assert.Equal("关于2026年11月信息报送情况的通报", ReportText.ComplianceCircular.Title(month));
         Assert.Contains("应报送8份，按时报送6份，迟报1份，未报送1份，经审核退回修改1次，按时报送率75%", body, StringComparison.Ordinal);
         Assert.Contains("省教育厅等1个单位全部按时报送", body, StringComparison.Ordinal);
         Assert.Contains("省水利厅（未报1次、迟报1次）", body, StringComparison.Ordinal);
