@@ -37,10 +37,10 @@ public static class ConversationText
     public const string HelpHeading = "**可用的功能**";
 
     /// <summary>帮助's line for 取消.</summary>
-    public const string HelpCancel = "**取消**（cancel）：放弃当前正在进行的操作";
+    public const string HelpCancel = "**取消**：放弃当前正在进行的操作";
 
     /// <summary>帮助's line for 帮助.</summary>
-    public const string HelpHelp = "**帮助**（help）：显示本说明";
+    public const string HelpHelp = "**帮助**：显示本说明";
 
     /// <summary>帮助 during a dialog.</summary>
     public const string HelpInDialog = "您有一项操作尚未完成，直接回复即可继续。";
