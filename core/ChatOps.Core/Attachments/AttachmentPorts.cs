@@ -39,7 +39,7 @@ public interface IAttachmentRepository
     /// <summary>A stored attachment's bytes; null when it has none (refused, deleted).</summary>
     Task<byte[]?> ReadContentAsync(long id, CancellationToken cancellationToken = default);
 
-    /// <summary>The attachments of an owner, oldest first (the console's lists).</summary>
+    /// <summary>The stored attachments of an owner, oldest first (the console's lists).</summary>
     Task<IReadOnlyList<StoredAttachment>> ListAsync(string ownerKind, long ownerId, CancellationToken cancellationToken = default);
 }
 

@@ -33,19 +33,11 @@ public static class AttachmentText
     /// <summary>The attachment does not exist or has no content any more.</summary>
     public const string NotFound = "该附件不存在或已删除。";
 
-    /// <summary>A size as people read it: 350 KB, 1.2 MB.</summary>
-    public static string Size(long bytes) => bytes switch
-    {
-        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} 字节"),
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, (int)Math.Round(bytes / 1024.0))} KB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB"),
-    };
-
     /// <summary>One attachment: 现场照片.jpg（1.2 MB）.</summary>
     public static string Describe(StoredAttachment attachment)
     {
         ArgumentNullException.ThrowIfNull(attachment);
-        return $"{attachment.FileName}（{Size(attachment.Size)}）";
+        return $"{attachment.FileName}（{Files.Size(attachment.Size)}）";
     }
 
     /// <summary>The summary's line: 附件：现场照片.jpg（1.2 MB）等 2 个; null when there are none.</summary>
@@ -90,7 +82,7 @@ public static class AttachmentText
     /// <summary>Why an attachment was not kept.</summary>
     public static string Refused(string fileName, AttachmentRefusal refusal, long maxBytes) => refusal switch
     {
-        AttachmentRefusal.TooLarge => $"“{fileName}”超过 {Size(maxBytes)} 的大小限制，未保存。请压缩后重新发送。",
+        AttachmentRefusal.TooLarge => $"“{fileName}”超过 {Files.Size(maxBytes)} 的大小限制，未保存。请压缩后重新发送。",
         AttachmentRefusal.TypeNotAllowed => $"“{fileName}”的文件类型不在允许范围内，未保存。可以发送{AllowedTypes}。",
         AttachmentRefusal.NotFound => $"“{fileName}”已失效，无法获取，未保存。请重新发送。",
         AttachmentRefusal.Empty => $"“{fileName}”是空文件，未保存。",

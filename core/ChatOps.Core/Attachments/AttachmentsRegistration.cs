@@ -16,7 +16,7 @@ public static class AttachmentsRegistration
     public static IServiceCollection AddAttachments(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<AttachmentOptions>(); // bound to the section by the host (AddAttachmentDownloads)
+        services.AddOptions<AttachmentOptions>(); // bound to the section by the host (AddChatOps)
         services.TryAddSingleton<AttachmentIntake>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInboxPreparation, AttachmentIntake>(sp => sp.GetRequiredService<AttachmentIntake>()));
         services.TryAddSingleton<AttachmentChat>();

@@ -149,10 +149,8 @@ public sealed partial class CircularText
         return string.Join("\n\n", lines);
     }
 
-    /// <summary>Bytes as the office reads them: 35 KB, 1.2 MB.</summary>
-    public static string Size(long bytes) => bytes < 1024 * 1024
-        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, (bytes + 1023) / 1024)} KB")
-        : string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.0} MB");
+    /// <summary>Bytes as the office reads them: 35 KB, 1.2 MB (<see cref="Files.Size"/>).</summary>
+    public static string Size(long bytes) => Files.Size(bytes);
 
     /// <summary>The download address of an attachment, or null when no public address is configured.</summary>
     public string? Link(CircularAttachment a)
