@@ -58,6 +58,8 @@ public sealed class WeComAttachmentTests
 
         await bot.WaitForIdleAsync();
         Assert.Single(bot.WeCom.RequestsTo(FakeWeComServer.MediaGetPath), r => r.Query["media_id"] == photo); // the retry fetched nothing
+        Assert.Single(bot.Received(Liaison), d => WeComBot.Show(d).Contains("已收到附件：图片_", StringComparison.Ordinal)); // nor made a second turn
+        Assert.Equal(1, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM attachments WHERE intake_key LIKE '%7700112233%'"));
         Assert.Equal(2, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM attachment_contents"));
         Assert.Equal(2, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM attachments WHERE owner_kind = 'report' AND added_by = 'fgw.lly'"));
     }
