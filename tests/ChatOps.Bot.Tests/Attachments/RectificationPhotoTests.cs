@@ -48,6 +48,6 @@ public sealed class RectificationPhotoTests
         await chat.SeedWenshanAsync();
         var liaison = chat.As("532600.lly");
         (await liaison.SaysAsync("申请延期 #2")).Shows("申请延期到哪一天");
-        (await liaison.SendsFileAsync("照片.jpg", "image/jpeg", ReportAttachmentChatTests.Photo)).Shows("这一步只能回复文字");
+        (await liaison.SendsFileAsync("照片.jpg", "image/jpeg", ReportAttachmentChatTests.Photo)).Shows("此步骤只需回复文字");
     }
 }

@@ -76,8 +76,8 @@ public sealed class ReportAttachmentChatTests : IAsyncLifetime
     {
         var me = await OpenAsync();
 
-        (await me.SendsFileAsync("工具.exe", "application/x-msdownload", [0x4D, 0x5A, 0x90])).Shows("“工具.exe”的文件类型不在允许范围内，未保存。可以发送图片");
-        (await me.SendsFileAsync("空白.docx", "application/octet-stream", [])).Shows("“空白.docx”是空文件，未保存。");
+        (await me.SendsFileAsync("工具.exe", "application/x-msdownload", [0x4D, 0x5A, 0x90])).Shows("“工具.exe”的文件类型不在允许范围内，未保存。可发送图片");
+        (await me.SendsFileAsync("空白.docx", "application/octet-stream", [])).Shows("“空白.docx”为空文件，未保存。");
         await FillAsync(me);
         (await me.PressesAsync("跳过")).Shows("请核对").DoesNotShow("附件：").Offers("提交", "修改", "取消");
         Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM attachment_contents"));
