@@ -13,8 +13,7 @@ public sealed class AttachmentPurge(IAttachmentRepository repository, ILogger<At
     /// <summary>How long a file linked to nothing is kept (a draft may be finished the next days).</summary>
     public static readonly TimeSpan KeptUnlinked = TimeSpan.FromDays(7);
 
-    private static readonly TimeSpan Every = TimeSpan.FromHours(1);
-    private DateTimeOffset _last = DateTimeOffset.MinValue;
+    private readonly DueInterval _hourly = new(TimeSpan.FromHours(1));
 
     /// <inheritdoc/>
     public string Name => "attachments";
@@ -22,14 +21,12 @@ public sealed class AttachmentPurge(IAttachmentRepository repository, ILogger<At
     /// <inheritdoc/>
     public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        if (now - _last < Every)
+        if (!_hourly.TryStart(now))
         {
             return 0;
         }
 
-        var deleted = await repository.DeleteUnlinkedAsync(now - KeptUnlinked, now, cancellationToken);
-        _last = now;
-        if (deleted > 0)
+        if (await repository.DeleteUnlinkedAsync(now - KeptUnlinked, now, cancellationToken) is var deleted and > 0)
         {
             logger.LogInformation("Deleted {Count} attachments linked to nothing for {Kept}", deleted, KeptUnlinked);
         }
