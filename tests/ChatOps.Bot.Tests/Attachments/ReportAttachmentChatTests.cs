@@ -93,11 +93,7 @@ public sealed class ReportAttachmentChatTests : IAsyncLifetime
     [Fact]
     public async Task TheReviewingLeader_SeesTheAttachmentsListed_InTheReviewSummary()
     {
-        var me = await OpenAsync("wjw.lly");
-        await me.SendsFileAsync("现场照片.jpg", "image/jpeg", Photo);
-        await FillAsync(me);
-        await me.PressesAsync("跳过");
-        (await me.PressesAsync("提交")).Shows("等待");
+        await SubmitWithPhotoAsync("wjw.lly");
 
         var leader = string.Join("\n---\n", (await _chat.NewMessagesAsync("wjw.fgld")).Select(i => i.Message.ToNumberedText()));
         Assert.Contains("附件（1 个，可在管理后台查看和下载）：\n1. 现场照片.jpg（1.2 MB）", leader, StringComparison.Ordinal);
@@ -107,11 +103,7 @@ public sealed class ReportAttachmentChatTests : IAsyncLifetime
     [Fact]
     public async Task ADownload_IsAllowedExactlyToWhoeverMaySeeTheReport_AndNeedsNoWriteTurn()
     {
-        var me = await OpenAsync("wjw.lly");
-        await me.SendsFileAsync("现场照片.jpg", "image/jpeg", Photo);
-        await FillAsync(me);
-        await me.PressesAsync("跳过");
-        (await me.PressesAsync("提交")).Shows("等待");
+        await SubmitWithPhotoAsync("wjw.lly");
         var report = await ReportAsync("wjw");
         var ct = TestContext.Current.CancellationToken;
         var photo = Assert.Single(await _chat.Services.GetRequiredService<IAttachmentRepository>().ListAsync(AttachmentOwners.Report, report.Id, ct));
@@ -144,6 +136,16 @@ public sealed class ReportAttachmentChatTests : IAsyncLifetime
             Assert.True((await service.DownloadAsync(leader, photo.Id, ct).WaitAsync(TimeSpan.FromSeconds(5), ct)).Succeeded);
             Assert.NotNull(await service.ListAsync(leader, AttachmentOwners.Report, report.Id, ct).WaitAsync(TimeSpan.FromSeconds(5), ct));
         }
+    }
+
+    /// <summary>The liaison fills the week's report with one photo and submits it for review.</summary>
+    private async Task SubmitWithPhotoAsync(string liaison)
+    {
+        var me = await OpenAsync(liaison);
+        await me.SendsFileAsync("现场照片.jpg", "image/jpeg", Photo);
+        await FillAsync(me);
+        await me.PressesAsync("跳过");
+        (await me.PressesAsync("提交")).Shows("等待");
     }
 
     private async Task<Report> ReportAsync(string unit)
