@@ -49,6 +49,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<Core.Circulars.ICircularStoreFactory>(sp => sp.GetRequiredService<FeatureStores>());
         builder.Services.AddSingleton<Core.Audit.IAuditQuery, Audit.AuditQuery>();
         builder.Services.AddSingleton<Core.Supervision.ISupervisionStoreFactory>(sp => sp.GetRequiredService<FeatureStores>());
+        builder.Services.AddSingleton<Core.Supervision.ISupervisionReads, Supervision.SupervisionReads>();
         builder.Services.AddSingleton<Core.Attachments.IAttachmentRepository, Attachments.AttachmentRepository>();
         builder.Services.AddSingleton<Core.Attachments.IAttachmentStoreFactory, Attachments.AttachmentStoreFactory>();
         builder.Services.AddSingleton<IApiTokenStore, OfficeConsole.ApiTokenStore>();

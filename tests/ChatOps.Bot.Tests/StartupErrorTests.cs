@@ -9,6 +9,7 @@ public class StartupErrorTests
     [InlineData("--Storage:Provider=PostgreSql", "ConnectionStrings:ChatOps is required when Storage:Provider is 'PostgreSql'")]
     [InlineData("--Office:TimeZone=Mars/Olympus", "Office:TimeZone must be an IANA time zone such as 'Asia/Shanghai' (got 'Mars/Olympus').")]
     [InlineData("--Directory:SeedFile=missing.yaml", "Directory:SeedFile names a file that does not exist")]
+    [InlineData("--Attachments:FetchDeadline=00:00:00", "Attachments:FetchDeadline must be between 00:00:01 and 00:05:00 (got 00:00:00).")]
     [InlineData("--Channels:Preferred:0=wechat", "Channels:Preferred names a channel this program does not know")]
     public async Task BadSetting_StopsWithOneLineNamingTheKey(string setting, string expected)
     {

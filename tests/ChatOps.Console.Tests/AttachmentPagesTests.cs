@@ -7,8 +7,8 @@ namespace ChatOps.Console.Tests;
 
 /// <summary>
 /// A report's attachments on the console's 报告 page, in headless Chromium: listed with download links; the download
-/// is permission checked (the office and the unit's reviewing leader get the bytes, another unit's leader and the
-/// 督战组 get 403).
+/// is permission checked (the office and the unit's reviewing leader get the bytes, another unit's leader, the 督战组
+/// and a console user of the same unit who is not its reviewing leader get 403).
 /// </summary>
 public sealed class AttachmentPagesTests(Browser browser) : IClassFixture<Browser>
 {
@@ -19,7 +19,7 @@ public sealed class AttachmentPagesTests(Browser browser) : IClassFixture<Browse
     [Fact]
     public async Task ReportPage_ListsTheAttachments_AndTheDownloadIsForTheOfficeAndTheUnitOnly()
     {
-        await using var host = new ConsoleHost();
+        await using var host = new ConsoleHost(new Dictionary<string, string?> { ["Directory:SeedFile"] = await SeedWithUnitHostAsync() });
         var (_, closed) = ReportSeed.Periods(host.Services);
         await ReportSeed.AddAsync(host.Services, closed, "wjw", ReportStatus.PendingReview, late: false);
         var id = await AttachAsync(host.Services, closed.Key, "wjw", "现场照片.jpg", Photo);
@@ -47,7 +47,23 @@ public sealed class AttachmentPagesTests(Browser browser) : IClassFixture<Browse
 
         var supervisor = await ConsolePages.SignInAsync(browser, host, "dzz.wenshan");
         Assert.Equal(403, (await supervisor.Context.APIRequest.GetAsync($"/console/attachments/{id}")).Status);
+
+        // Of the unit, but not its reviewing leader: may not see the unit's report, so not its attachments either.
+        var unitHost = await ConsolePages.SignInAsync(browser, host, "wjw.host");
+        Assert.Equal(403, (await unitHost.Context.APIRequest.GetAsync($"/console/attachments/{id}")).Status);
         Assert.Equal(404, (await office.Context.APIRequest.GetAsync($"/console/attachments/{id + 1000}")).Status);
+    }
+
+    /// <summary>The sample directory with a meeting host of wjw (a console user of the unit who is not its reviewing leader).</summary>
+    private static async Task<string> SeedWithUnitHostAsync()
+    {
+        var seed = Path.Combine(Directory.CreateTempSubdirectory("chatops-seed-").FullName, "directory.yaml");
+        var sample = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "directory.yaml"), Ct);
+        const string Leader = "  - id: \"wjw.fgld\"\n";
+        Assert.Contains(Leader, sample, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(seed, sample.Replace(Leader, "  - id: \"wjw.host\"\n    name: \"王敏\"\n    unit: \"wjw\"\n    roles: [主持人]\n    title: \"会议主持人\"\n" + Leader,
+            StringComparison.Ordinal), Ct);
+        return seed;
     }
 
     /// <summary>Stores an attachment as the intake would and links it to the unit's report as the dialog would.</summary>

@@ -56,3 +56,36 @@ internal sealed class OfficeOptionsValidator : IValidateOptions<OfficeOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
+
+/// <summary>Checks <see cref="Core.Attachments.AttachmentOptions"/> at start-up.</summary>
+internal sealed class AttachmentOptionsValidator : IValidateOptions<Core.Attachments.AttachmentOptions>
+{
+    /// <summary>The longest <see cref="Core.Attachments.AttachmentOptions.FetchDeadline"/>: the claimed batch's turns wait for it.</summary>
+    public static readonly TimeSpan MaxFetchDeadline = TimeSpan.FromMinutes(5);
+
+    public ValidateOptionsResult Validate(string? name, Core.Attachments.AttachmentOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MaxBytes <= 0)
+        {
+            failures.Add($"Attachments:MaxBytes must be a positive number of bytes (got {options.MaxBytes}).");
+        }
+
+        if (options.FetchAttempts < 1)
+        {
+            failures.Add($"Attachments:FetchAttempts must be at least 1 (got {options.FetchAttempts}).");
+        }
+
+        if (options.RetryDelay < TimeSpan.Zero)
+        {
+            failures.Add($"Attachments:RetryDelay must not be negative (got {options.RetryDelay}).");
+        }
+
+        if (options.FetchDeadline < TimeSpan.FromSeconds(1) || options.FetchDeadline > MaxFetchDeadline)
+        {
+            failures.Add($"Attachments:FetchDeadline must be between 00:00:01 and {MaxFetchDeadline:c} (got {options.FetchDeadline:c}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

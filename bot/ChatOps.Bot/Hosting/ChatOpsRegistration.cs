@@ -15,7 +15,7 @@ public static class ChatOpsRegistration
         builder.Services.AddGroupKinds([.. Channels.WeCom.Hosting.WeComGroupKinds.All, .. Channels.BotFramework.Hosting.BotFrameworkGroupKinds.All]); // known whether or not the channel is on
         builder.Services.AddValidatedOptions<DirectoryOptions, DirectoryOptionsValidator>(DirectoryOptions.Section);
         builder.Services.AddValidatedOptions<OfficeOptions, OfficeOptionsValidator>(OfficeOptions.Section);
-        builder.Services.AddOptions<Core.Attachments.AttachmentOptions>().BindConfiguration(Core.Attachments.AttachmentOptions.Section);
+        builder.Services.AddValidatedOptions<Core.Attachments.AttachmentOptions, AttachmentOptionsValidator>(Core.Attachments.AttachmentOptions.Section);
         builder.Services.AddOptions<Core.Conversations.OutboundFileOptions>().BindConfiguration(Core.Conversations.OutboundFileOptions.Section)
             .PostConfigure<IConfiguration>((o, c) => o.PublicBaseUrl ??= c["PublicBaseUrl"]);
         builder.Services.AddHostedService<DirectorySeeder>();

@@ -35,7 +35,7 @@ internal static class LocalChatUploads
         }
         catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or BadHttpRequestException or IOException)
         {
-            return Error(StatusCodes.Status400BadRequest, $"上传失败：文件不能超过 {AttachmentText.Size(limit)}，且须以表单（personId、clientId、file）提交。");
+            return Error(StatusCodes.Status400BadRequest, $"上传失败：文件不能超过 {ChatOps.Core.Files.Size(limit)}，且须以表单（personId、clientId、file）提交。");
         }
 
         var personId = form["personId"].ToString();

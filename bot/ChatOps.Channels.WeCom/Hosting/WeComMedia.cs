@@ -20,9 +20,6 @@ public static class WeComMedia
     /// <summary>The API path of media/get.</summary>
     public const string MediaGetPath = "/cgi-bin/media/get";
 
-    /// <summary>WeCom's errcode for a media id it does not know (expired or never issued).</summary>
-    public const int InvalidMediaId = 40007;
-
     /// <summary>The attachment of an image or file message, or null for other messages (voice, video, location, link).</summary>
     public static InboundAttachment? AttachmentOf(WeComInbound inbound, string appKey, DateTimeOffset at)
     {

@@ -11,7 +11,9 @@ namespace ChatOps.Core.Attachments;
 /// downloaded, checked (size, type) and stored under <see cref="InboundAttachment.KeyOf"/>. A key stored before (a
 /// second claim after a crash, a retried delivery) is skipped, so a file is stored once. A failure that may pass is
 /// tried <see cref="AttachmentOptions.FetchAttempts"/> times with back-off; what is still refused is recorded with its
-/// reason and no bytes, and the turn tells the person. One message's trouble never stops the others.
+/// reason and no bytes, and the turn tells the person. One message's trouble never stops the others: up to four files
+/// are fetched at once, and what is not fetched within <see cref="AttachmentOptions.FetchDeadline"/> is recorded as
+/// unavailable, so a silent channel never holds the claimed batch (its lease) for long.
 /// </summary>
 public sealed class AttachmentIntake(
     IAttachmentRepository repository,
@@ -22,54 +24,80 @@ public sealed class AttachmentIntake(
 {
     private readonly Dictionary<string, IAttachmentFetcher> _fetchers = fetchers.ToDictionary(f => f.Channel, StringComparer.Ordinal);
 
-    /// <summary>The largest file accepted.</summary>
-    public long MaxBytes => options.Value.MaxBytes;
+    /// <summary>How many attachments are fetched at the same time.</summary>
+    private const int ConcurrentFetches = 4;
 
     /// <inheritdoc/>
     public async Task PrepareAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        foreach (var message in items.Select(i => i.Message).Where(m => m.HasAttachments))
+        var work = items.Select(i => i.Message).Where(m => m.HasAttachments)
+            .SelectMany(m => Enumerable.Range(0, m.Attachments!.Count).Select(index => (Message: m, Index: index))).ToList();
+        if (work.Count == 0)
         {
-            for (var index = 0; index < message.Attachments!.Count; index++)
-            {
-                try
-                {
-                    await PrepareOneAsync(message, index, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    // The database refused the write: nothing recorded, the turn says "unavailable" and the person resends.
-                    logger.LogError(ex, "Attachment {Index} of {Key} could not be recorded", index, message.DedupeKey);
-                }
-            }
+            return;
         }
+
+        // The whole batch waits for this: past the deadline what is not fetched is recorded as unavailable.
+        using var deadline = new CancellationTokenSource(options.Value.FetchDeadline, time);
+        using var fetching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        using var gate = new SemaphoreSlim(ConcurrentFetches);
+        await Task.WhenAll(work.Select(async w =>
+        {
+            try
+            {
+                await PrepareOneAsync(w.Message, w.Index, gate, fetching.Token, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The database refused the write: nothing recorded, the turn says "unavailable" and the person resends.
+                logger.LogError(ex, "Attachment {Index} of {Key} could not be recorded", w.Index, w.Message.DedupeKey);
+            }
+        }));
     }
 
     /// <summary>
     /// Stores a file the person uploaded directly (the local web chat), checked like a fetched one, under the key of
-    /// <paramref name="message"/>'s attachment <paramref name="index"/>; returns what was recorded.
+    /// <paramref name="message"/>'s attachment <paramref name="index"/> (once: a second upload under the key is ignored).
     /// </summary>
-    public async Task<StoredAttachment> StoreUploadAsync(InboundMessage message, int index, FetchedFile file, CancellationToken cancellationToken = default)
+    public async Task StoreUploadAsync(InboundMessage message, int index, FetchedFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(file);
         var key = InboundAttachment.KeyOf(message, index);
         var row = Check(key, message, file);
         await repository.AddAsync(row, row.IsStored ? file.Content : null, cancellationToken);
-        return (await repository.FindByKeyAsync(key, cancellationToken))!;
     }
 
-    private async Task PrepareOneAsync(InboundMessage message, int index, CancellationToken cancellationToken)
+    private async Task PrepareOneAsync(InboundMessage message, int index, SemaphoreSlim gate, CancellationToken fetching, CancellationToken cancellationToken)
     {
         var key = InboundAttachment.KeyOf(message, index);
-        if (await repository.FindByKeyAsync(key, cancellationToken) is not null)
+        var attachment = message.Attachments![index];
+        FetchedFile? file;
+        AttachmentRefusal? refusal;
+        try
         {
-            return;
+            await gate.WaitAsync(fetching);
+            try
+            {
+                if (await repository.FindByKeyAsync(key, fetching) is not null)
+                {
+                    return;
+                }
+
+                (file, refusal) = await FetchAsync(message, attachment, fetching);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Attachment {Key} not fetched within {Deadline}: recorded as unavailable", key, options.Value.FetchDeadline);
+            (file, refusal) = (null, AttachmentRefusal.Unavailable);
         }
 
-        var attachment = message.Attachments![index];
-        var (file, refusal) = await FetchAsync(message, attachment, cancellationToken);
         var row = file is null
             ? Refused(key, message, attachment.Name, attachment.ContentType, 0, refusal!.Value)
             : Check(key, message, file);

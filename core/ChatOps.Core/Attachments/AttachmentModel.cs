@@ -118,4 +118,10 @@ public sealed class AttachmentOptions
 
     /// <summary>The wait before the second attempt (doubled each time; default 1 s).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long the attachments of a claimed batch may take in all before its turns (default 45 s, well inside the inbox
+    /// lease); what is not fetched by then is recorded as unavailable and the person is asked to send it again.
+    /// </summary>
+    public TimeSpan FetchDeadline { get; set; } = TimeSpan.FromSeconds(45);
 }

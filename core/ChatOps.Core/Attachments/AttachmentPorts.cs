@@ -39,8 +39,14 @@ public interface IAttachmentRepository
     /// <summary>A stored attachment's bytes; null when it has none (refused, deleted).</summary>
     Task<byte[]?> ReadContentAsync(long id, CancellationToken cancellationToken = default);
 
-    /// <summary>The attachments of an owner, oldest first (the console's lists).</summary>
+    /// <summary>The stored attachments of an owner, oldest first (the console's lists).</summary>
     Task<IReadOnlyList<StoredAttachment>> ListAsync(string ownerKind, long ownerId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Marks deleted, and drops the bytes of, every stored attachment linked to nothing that was received before
+    /// <paramref name="createdBefore"/> (one transaction); returns how many.
+    /// </summary>
+    Task<int> DeleteUnlinkedAsync(DateTimeOffset createdBefore, DateTimeOffset at, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Attachments inside a unit of work: linking them to what they belong to, listing and deleting.</summary>

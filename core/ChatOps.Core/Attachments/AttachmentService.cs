@@ -24,7 +24,7 @@ public sealed class AttachmentService(IAttachmentRepository repository, IEnumera
     {
         ArgumentNullException.ThrowIfNull(actor);
         return await MaySeeAsync(actor, ownerKind, ownerId, cancellationToken)
-            ? (await repository.ListAsync(ownerKind, ownerId, cancellationToken)).Where(a => a.IsStored).ToList()
+            ? await repository.ListAsync(ownerKind, ownerId, cancellationToken)
             : null;
     }
 

@@ -10,7 +10,7 @@ public static class AttachmentText
     public const string AllowedTypes = "图片（JPG、PNG 等）、PDF 文件或 Word、Excel、PowerPoint、WPS、OFD 文档";
 
     /// <summary>An attachment sent outside any dialog that takes one.</summary>
-    public const string NotInDialog = "已收到您发送的文件，但当前没有可以添加附件的事项，文件未保存。报告附件请先回复“填报”，在填报过程中发送；整改照片请先回复“整改 #编号”，再发送照片。";
+    public const string NotInDialog = "已收到您发送的文件，但当前没有可添加附件的事项，该文件未保存。如需为报告添加附件，请先回复“填报”，在填报过程中发送；如需报送整改照片，请先回复“整改 #编号”，再发送照片。";
 
     /// <summary>An attachment sent while the report dialog is choosing the report.</summary>
     public const string ChooseReportFirst = "请先选择要填报的报告，再发送附件。";
@@ -19,7 +19,7 @@ public static class AttachmentText
     public const string AskDelete = "请回复要删除的附件序号：";
 
     /// <summary>No attachment to delete.</summary>
-    public const string NothingToDelete = "这份报告目前没有附件。";
+    public const string NothingToDelete = "该报告暂无附件。";
 
     /// <summary>The button that deletes an attachment from the summary.</summary>
     public const string DeleteChoice = "删除附件";
@@ -33,19 +33,11 @@ public static class AttachmentText
     /// <summary>The attachment does not exist or has no content any more.</summary>
     public const string NotFound = "该附件不存在或已删除。";
 
-    /// <summary>A size as people read it: 350 KB, 1.2 MB.</summary>
-    public static string Size(long bytes) => bytes switch
-    {
-        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} 字节"),
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, (int)Math.Round(bytes / 1024.0))} KB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB"),
-    };
-
     /// <summary>One attachment: 现场照片.jpg（1.2 MB）.</summary>
     public static string Describe(StoredAttachment attachment)
     {
         ArgumentNullException.ThrowIfNull(attachment);
-        return $"{attachment.FileName}（{Size(attachment.Size)}）";
+        return $"{attachment.FileName}（{Files.Size(attachment.Size)}）";
     }
 
     /// <summary>The summary's line: 附件：现场照片.jpg（1.2 MB）等 2 个; null when there are none.</summary>
@@ -90,10 +82,10 @@ public static class AttachmentText
     /// <summary>Why an attachment was not kept.</summary>
     public static string Refused(string fileName, AttachmentRefusal refusal, long maxBytes) => refusal switch
     {
-        AttachmentRefusal.TooLarge => $"“{fileName}”超过 {Size(maxBytes)} 的大小限制，未保存。请压缩后重新发送。",
-        AttachmentRefusal.TypeNotAllowed => $"“{fileName}”的文件类型不在允许范围内，未保存。可以发送{AllowedTypes}。",
+        AttachmentRefusal.TooLarge => $"“{fileName}”超过 {Files.Size(maxBytes)} 的大小限制，未保存。请压缩后重新发送。",
+        AttachmentRefusal.TypeNotAllowed => $"“{fileName}”的文件类型不在允许范围内，未保存。可发送{AllowedTypes}。",
         AttachmentRefusal.NotFound => $"“{fileName}”已失效，无法获取，未保存。请重新发送。",
-        AttachmentRefusal.Empty => $"“{fileName}”是空文件，未保存。",
+        AttachmentRefusal.Empty => $"“{fileName}”为空文件，未保存。",
         _ => $"暂时无法获取“{fileName}”，未保存。请稍后重新发送。",
     };
 

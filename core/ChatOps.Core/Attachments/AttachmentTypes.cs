@@ -45,21 +45,6 @@ public static class AttachmentTypes
         return match.Key is null ? null : (name + match.Key, match.Value);
     }
 
-    /// <summary>True for pictures (shown as 照片 to the verifier).</summary>
-    public static bool IsImage(string contentType) => contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>A file name safe to store and show: no folders, no control characters, at most 120 characters.</summary>
-    public static string CleanName(string fileName)
-    {
-        var name = (fileName ?? "").Replace('\\', '/');
-        name = name[(name.LastIndexOf('/') + 1)..];
-        name = new string([.. name.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))]).Trim();
-        if (name.Length > 120)
-        {
-            var extension = Path.GetExtension(name);
-            name = name[..(120 - extension.Length)] + extension;
-        }
-
-        return name.Length == 0 ? "附件" : name;
-    }
+    /// <summary>A file name safe to store and show (<see cref="Files.CleanName"/>); 附件 when nothing is left.</summary>
+    public static string CleanName(string fileName) => Files.CleanName(fileName) is { Length: > 0 } name ? name : "附件";
 }

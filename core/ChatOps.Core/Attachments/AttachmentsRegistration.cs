@@ -6,7 +6,7 @@ namespace ChatOps.Core.Attachments;
 
 /// <summary>
 /// Registers inbound attachments in the core: the intake that fetches them before the engine's turn (an
-/// <see cref="IInboxPreparation"/>), the dialogs' helper, the download use cases and the reports' permission rule.
+/// <see cref="IInboxPreparation"/>), the dialogs' helper, the download use cases, the reports' permission rule and the purge of files linked to nothing (an <see cref="IDueWork"/>).
 /// Ports come from storage (<see cref="IAttachmentRepository"/>, <see cref="IAttachmentStoreFactory"/>) and the
 /// channels (<see cref="IAttachmentFetcher"/>); settings from the section <c>Attachments</c>.
 /// </summary>
@@ -16,11 +16,12 @@ public static class AttachmentsRegistration
     public static IServiceCollection AddAttachments(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<AttachmentOptions>(); // bound to the section by the host (AddAttachmentDownloads)
+        services.AddOptions<AttachmentOptions>(); // bound to the section by the host (AddChatOps)
         services.TryAddSingleton<AttachmentIntake>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInboxPreparation, AttachmentIntake>(sp => sp.GetRequiredService<AttachmentIntake>()));
         services.TryAddSingleton<AttachmentChat>();
         services.TryAddSingleton<AttachmentService>();
+        services.AddDueWork<AttachmentPurge>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAttachmentOwnerPolicy, Reports.ReportAttachmentPolicy>());
         return services;
     }

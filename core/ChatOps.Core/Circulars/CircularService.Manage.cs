@@ -138,7 +138,7 @@ public sealed partial class CircularService
             return (null, CircularOutcome.Fail(CircularErrorKind.Conflict, "status", CircularText.OnlyDraftsTakeFiles(await StateTextAsync(circular, cancellationToken))));
         }
 
-        var name = CleanFileName(fileName);
+        var name = Files.CleanName(fileName);
         if (name.Length == 0)
         {
             return (null, CircularOutcome.Fail(CircularErrorKind.Invalid, "file", CircularText.FileNameMissing));
@@ -160,12 +160,5 @@ public sealed partial class CircularService
         attachment = attachment with { Id = await store.AddAttachmentAsync(attachment, content, cancellationToken) };
         await AuditAsync(work, id, CircularAuditActions.Attached, actor, now, CircularText.AttachedDetail(name, content.Length, hash), cancellationToken);
         return (attachment, new CircularOutcome(circular, [], CircularText.Attached(name)));
-    }
-
-    private static string CleanFileName(string? fileName)
-    {
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/')).Trim();
-        name = new string([.. name.Where(c => !char.IsControl(c))]);
-        return name.Length <= 200 ? name : name[^200..];
     }
 }

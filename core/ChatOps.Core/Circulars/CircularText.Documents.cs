@@ -149,11 +149,6 @@ public sealed partial class CircularText
         return string.Join("\n\n", lines);
     }
 
-    /// <summary>Bytes as the office reads them: 35 KB, 1.2 MB.</summary>
-    public static string Size(long bytes) => bytes < 1024 * 1024
-        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, (bytes + 1023) / 1024)} KB")
-        : string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.0} MB");
-
     /// <summary>The download address of an attachment, or null when no public address is configured.</summary>
     public string? Link(CircularAttachment a)
     {
@@ -166,7 +161,7 @@ public sealed partial class CircularText
     private string Attachment(CircularAttachment a)
     {
         var name = Link(a) is { } link ? $"[{EscapeLinkText(a.FileName)}]({link})" : a.FileName;
-        return $"{name}（{Size(a.Size)}）";
+        return $"{name}（{Files.Size(a.Size)}）";
     }
 
     private static string EscapeLinkText(string text) => text.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);

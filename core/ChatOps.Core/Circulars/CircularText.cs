@@ -195,13 +195,13 @@ public sealed partial class CircularText
     public static string OnlyDraftsTakeFiles(string state) => $"只有草稿可以添加附件；{state}";
 
     /// <summary>An attachment over the limit.</summary>
-    public static string FileTooLarge(long max, long size) => $"附件过大（最大 {Size(max)}，现为 {Size(size)}）。";
+    public static string FileTooLarge(long max, long size) => $"附件过大（最大 {Files.Size(max)}，现为 {Files.Size(size)}）。";
 
     /// <summary>An upload over the limit, before it is read.</summary>
-    public static string FileTooLarge(long max) => $"附件过大（最大 {Size(max)}）。";
+    public static string FileTooLarge(long max) => $"附件过大（最大 {Files.Size(max)}）。";
 
     /// <summary>The audit detail of an attachment.</summary>
-    public static string AttachedDetail(string name, long size, string hash) => $"{name}（{Size(size)}，SHA-256 {hash}）";
+    public static string AttachedDetail(string name, long size, string hash) => $"{name}（{Files.Size(size)}，SHA-256 {hash}）";
 
     /// <summary>Attached.</summary>
     public static string Attached(string name) => $"已添加附件{name}。";

@@ -1,14 +1,15 @@
 using ChatOps.Core.Attachments;
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
+using ChatOps.Core.Reports.Overview;
 
 namespace ChatOps.Core.Reports;
 
 /// <summary>
-/// Who may see a report's attachments: the office, and the people of the report's unit (its liaison and its reviewing
-/// leaders, who review it). One read of the report.
+/// Who may see a report's attachments on the console: whoever may see the report (<see cref="ReportOverview.MaySee"/>:
+/// the office, the unit's reviewing leaders). The unit's liaison sees them in the chat dialog, which lists its own
+/// report's attachments without this policy. One read of the report's unit, outside any write transaction.
 /// </summary>
-public sealed class ReportAttachmentPolicy(IUnitOfWorkFactory work) : IAttachmentOwnerPolicy
+public sealed class ReportAttachmentPolicy(IReportLedger ledger) : IAttachmentOwnerPolicy
 {
     /// <inheritdoc/>
     public string OwnerKind => AttachmentOwners.Report;
@@ -17,8 +18,6 @@ public sealed class ReportAttachmentPolicy(IUnitOfWorkFactory work) : IAttachmen
     public async Task<bool> MaySeeAsync(Actor actor, long ownerId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await using var uow = await work.BeginAsync(cancellationToken);
-        var report = await uow.Reports.FindByIdAsync(ownerId, cancellationToken);
-        return report is not null && (actor.Has(Roles.OfficeStaff) || (actor.UnitCode is { } unit && unit == report.UnitCode));
+        return await ledger.FindUnitAsync(ownerId, cancellationToken) is { } unit && ReportOverview.MaySee(actor, unit);
     }
 }

@@ -15,7 +15,7 @@ public sealed partial class ReportDialog
 
     private async Task AttachAsync(Turn turn, string step, Draft draft, CancellationToken cancellationToken)
     {
-        if (attachments is null || draft.ReportId is not { } reportId || step is StepChoose or StepConfirmRevise or StepConflict)
+        if (draft.ReportId is not { } reportId || step is StepChoose or StepConfirmRevise or StepConflict)
         {
             await turn.ReplyAsync(OutboundMessage.Plain(step == StepChoose ? AttachmentText.ChooseReportFirst : ReportText.AttachAfterStep), cancellationToken);
             return;
@@ -26,7 +26,7 @@ public sealed partial class ReportDialog
     }
 
     private async Task<IReadOnlyList<StoredAttachment>> ListAttachmentsAsync(Turn turn, Draft draft, CancellationToken cancellationToken) =>
-        attachments is null || draft.ReportId is not { } id ? [] : await attachments.ListAsync(turn.Work, AttachmentOwners.Report, id, cancellationToken);
+        draft.ReportId is not { } id ? [] : await attachments.ListAsync(turn.Work, AttachmentOwners.Report, id, cancellationToken);
 
     private static IEnumerable<Choice> DeleteAttachmentChoice(IReadOnlyList<StoredAttachment> files) =>
         files.Count == 0 ? [] : [new Choice(AttachmentText.DeleteChoice, AttachmentText.DeleteChoice)];
@@ -55,7 +55,7 @@ public sealed partial class ReportDialog
             return;
         }
 
-        await turn.ReplyAsync(OutboundMessage.Plain((await attachments!.DeleteAsync(turn, AttachmentOwners.Report, draft.ReportId!.Value, index + 1, cancellationToken))!),
+        await turn.ReplyAsync(OutboundMessage.Plain((await attachments.DeleteAsync(turn, AttachmentOwners.Report, draft.ReportId!.Value, index + 1, cancellationToken))!),
             cancellationToken);
         await ShowSummaryAsync(turn, draft, cancellationToken);
     }

@@ -14,7 +14,7 @@ namespace ChatOps.Core.Reports;
 /// </summary>
 public sealed partial class ReportDialog(
     IDirectoryRepository directory, ReportCycles cycles, PeriodCalculator periods, OfficeProfile office, ReportService reports,
-    Attachments.AttachmentChat? attachments = null)
+    Attachments.AttachmentChat attachments)
     : TypedDialog<ReportDialog.Draft>
 {
     /// <summary>The dialog's name in <see cref="DialogState"/>.</summary>

@@ -213,7 +213,7 @@ public sealed partial class ReportService
 
     /// <summary>The reviewer's list of the report's attachments (empty when it has none).</summary>
     private async Task<string> AttachmentSectionAsync(IUnitOfWork work, long reportId, CancellationToken cancellationToken) =>
-        attachments is null ? "" : Attachments.AttachmentText.Section(
+        Attachments.AttachmentText.Section(
             await attachments.For(work).ListAsync(Attachments.AttachmentOwners.Report, reportId, cancellationToken));
 
     /// <summary>What changed since the reviewer last sent the report back (null when it was not sent back since its last approval).</summary>

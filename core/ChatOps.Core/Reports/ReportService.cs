@@ -25,7 +25,7 @@ public sealed partial class ReportService(
     OfficeProfile office,
     RecipientRouter router,
     TimeProvider time,
-    Attachments.IAttachmentStoreFactory? attachments = null)
+    Attachments.IAttachmentStoreFactory attachments)
 {
     /// <summary>The periods <paramref name="actor"/> may report now (填报's list), over every unit they report for.</summary>
     public async Task<IReadOnlyList<PeriodSlot>> OpenPeriodsAsync(Actor actor, IUnitOfWork work, CancellationToken cancellationToken = default)

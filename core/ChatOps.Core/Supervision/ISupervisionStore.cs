@@ -6,13 +6,10 @@ namespace ChatOps.Core.Supervision;
 /// Problems, complaints, tasks, their history, the office's milestones and the 督战组 assignments inside one unit of work,
 /// so a change, its audit line and the messages it causes commit together.
 /// </summary>
-public interface ISupervisionStore
+public interface ISupervisionStore : ISupervisionReads
 {
     /// <summary>Stores a new item; returns its id.</summary>
     Task<long> InsertItemAsync(SupervisionItem item, CancellationToken cancellationToken = default);
-
-    /// <summary>An item by id (with the reporter: callers strip it for units).</summary>
-    Task<SupervisionItem?> FindItemAsync(long id, CancellationToken cancellationToken = default);
 
     /// <summary>Writes an item's status, deadline, extension request and escalation.</summary>
     Task UpdateItemAsync(SupervisionItem item, CancellationToken cancellationToken = default);
@@ -38,11 +35,21 @@ public interface ISupervisionStore
     /// <summary>Makes a person one of a unit's 督战组 (idempotent).</summary>
     Task AssignSupervisorAsync(string unitCode, string personId, string assignedBy, DateTimeOffset at, CancellationToken cancellationToken = default);
 
-    /// <summary>Every (unit, supervisor) pair.</summary>
-    Task<IReadOnlyList<(string UnitCode, string PersonId)>> ListAssignmentsAsync(CancellationToken cancellationToken = default);
-
     /// <summary>Records a scheduled step done; false when it was done before (insert-if-absent, decided by the database).</summary>
     Task<bool> TryMarkDoneAsync(string subject, string step, DateTimeOffset at, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The reads that decide who may see an item: inside a unit of work (<see cref="ISupervisionStore"/>) or, registered on its
+/// own, each call on a connection of its own without a write transaction (the attachment downloads' permission check).
+/// </summary>
+public interface ISupervisionReads
+{
+    /// <summary>An item by id (with the reporter: callers strip it for units).</summary>
+    Task<SupervisionItem?> FindItemAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Every (unit, supervisor) pair.</summary>
+    Task<IReadOnlyList<(string UnitCode, string PersonId)>> ListAssignmentsAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>The supervision store of a unit of work, on its connection and transaction (implemented by storage).</summary>

@@ -11,7 +11,7 @@ namespace ChatOps.Core.Supervision;
 /// 办结 #id (rectified, done), 进展 #id (progress) and 申请延期 #id ask for the text and submit it; the verifier answers the
 /// card with 销号 #id or 退回整改 #id (asks the comment), 同意延期 #id or 不同意延期 #id. Every rule is the service's.
 /// </summary>
-public sealed partial class SupervisionFeature(SupervisionService service, IDirectoryRepository directory, Attachments.AttachmentChat? attachments = null)
+public sealed partial class SupervisionFeature(SupervisionService service, IDirectoryRepository directory, Attachments.AttachmentChat attachments)
     : IConversationFeature
 {
     /// <summary>Asks the text of a report (rectification, completion or progress).</summary>
@@ -98,7 +98,7 @@ public sealed partial class SupervisionFeature(SupervisionService service, IDire
         var outcome = state.Dialog switch
         {
             ReportDialog => await service.ReportAsync(turn.Work, actor, data.Id, text, data.Done, turn.Now, cancellationToken,
-                attachments is null ? null : await attachments.ListAsync(turn.Work, Attachments.AttachmentOwners.Rectification, data.Id, cancellationToken)),
+                await attachments.ListAsync(turn.Work, Attachments.AttachmentOwners.Rectification, data.Id, cancellationToken)),
             ExtensionDialog => await service.RequestExtensionAsync(turn.Work, actor, data.Id,
                 DateOnly.ParseExact(data.Date!, "yyyy-MM-dd", CultureInfo.InvariantCulture), text, turn.Now, cancellationToken),
             _ => await service.ReturnAsync(turn.Work, actor, data.Id, text, turn.Now, cancellationToken),
@@ -215,7 +215,7 @@ public sealed partial class SupervisionFeature(SupervisionService service, IDire
     /// <summary>Photos while the rectification (or progress) report is asked: attached to the item, the dialog waits on.</summary>
     private async Task AttachPhotosAsync(Turn turn, DialogState state, DialogData data, CancellationToken cancellationToken)
     {
-        if (attachments is null || state.Dialog != ReportDialog)
+        if (state.Dialog != ReportDialog)
         {
             await turn.ReplyAsync(OutboundMessage.Plain(SupervisionText.PhotoNotHere), cancellationToken);
             return;

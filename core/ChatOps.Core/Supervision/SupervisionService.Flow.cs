@@ -203,7 +203,7 @@ public sealed partial class SupervisionService
     private async Task<bool> IsResponsibleAsync(Actor actor, SupervisionItem item, CancellationToken cancellationToken) =>
         (await directory.ListReportingUnitsAsync(actor.Id, cancellationToken)).Any(u => u.Code == item.UnitCode);
 
-    private async Task<HashSet<string>> VisibleUnitsAsync(ISupervisionStore store, Actor actor, CancellationToken cancellationToken)
+    private async Task<HashSet<string>> VisibleUnitsAsync(ISupervisionReads store, Actor actor, CancellationToken cancellationToken)
     {
         var units = (await directory.ListReportingUnitsAsync(actor.Id, cancellationToken)).Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
         if (actor.Has(Roles.Supervisor))
@@ -214,7 +214,8 @@ public sealed partial class SupervisionService
         return units;
     }
 
-    private async Task<(SupervisionItem? Item, string? Refusal)> FindVisibleAsync(ISupervisionStore store, Actor actor, long id, CancellationToken cancellationToken)
+    /// <summary>The item when <paramref name="actor"/> may see it (for a unit, without the reporter), else why not.</summary>
+    internal async Task<(SupervisionItem? Item, string? Refusal)> FindVisibleAsync(ISupervisionReads store, Actor actor, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var item = await store.FindItemAsync(id, cancellationToken);

@@ -111,7 +111,7 @@ public static class SupervisionText
     public const string PhotoReceivedHint = "请继续发送照片，或回复整改情况的文字说明后一并报送。";
 
     /// <summary>A photo sent while the dialog asks for a date, a reason or a comment.</summary>
-    public const string PhotoNotHere = "这一步只能回复文字。现场照片请在报送整改情况时发送。";
+    public const string PhotoNotHere = "此步骤只需回复文字。现场照片请在报送整改情况时发送。";
     public const string AskProgress = "请简要说明目前的工作进展。";
     public const string AskExtensionDate = "请填写申请延期到哪一天（如 2026-06-30 或 6月30日）。";
     public const string AskExtensionReason = "请说明申请延期的原因。";

@@ -45,6 +45,15 @@ internal static class AttachmentSql
     public static readonly SqlStatement MarkDeleted = SqlStatement.Portable(nameof(MarkDeleted),
         "UPDATE attachments SET status = 'Deleted', deleted_at = @At WHERE id = @Id");
 
+    /// <summary>The bytes of stored attachments linked to nothing and received before the cutoff (the purge).</summary>
+    public static readonly SqlStatement DeleteUnlinkedContent = SqlStatement.Portable(nameof(DeleteUnlinkedContent), """
+        DELETE FROM attachment_contents WHERE attachment_id IN
+            (SELECT id FROM attachments WHERE owner_kind IS NULL AND status = 'Stored' AND created_at < @Cutoff)
+        """);
+
+    public static readonly SqlStatement MarkUnlinkedDeleted = SqlStatement.Portable(nameof(MarkUnlinkedDeleted),
+        "UPDATE attachments SET status = 'Deleted', deleted_at = @At WHERE owner_kind IS NULL AND status = 'Stored' AND created_at < @Cutoff");
+
     public static readonly SqlStatement DeleteContent = SqlStatement.Portable(nameof(DeleteContent),
         "DELETE FROM attachment_contents WHERE attachment_id = @Id");
 }

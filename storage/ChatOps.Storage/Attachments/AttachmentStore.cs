@@ -1,27 +1,24 @@
 using ChatOps.Core.Attachments;
 using ChatOps.Core.Conversations;
 using ChatOps.Storage.Conversations;
-using Dapper;
 
 namespace ChatOps.Storage.Attachments;
 
 /// <summary>
-/// Attachments outside any unit of work (Dapper, every dialect): the intake's insert-if-absent of a row and its bytes in
-/// one short write transaction, and the downloads' reads. Each call its own connection.
+/// Attachments outside any unit of work (every dialect): the intake's insert-if-absent of a row and its bytes, and the
+/// purge, each in one short write transaction; the downloads' reads, each one query on a connection of its own.
 /// </summary>
 internal sealed class AttachmentRepository(Database db) : IAttachmentRepository
 {
-    public async Task<StoredAttachment?> FindByKeyAsync(string key, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await c.QuerySingleOrDefaultAsync<StoredAttachment>(new CommandDefinition(db.Sql(AttachmentSql.SelectByKey), new { Key = key }, cancellationToken: cancellationToken));
-    }
+    public Task<StoredAttachment?> FindByKeyAsync(string key, CancellationToken cancellationToken = default) =>
+        db.QuerySingleOrDefaultAsync<StoredAttachment>(AttachmentSql.SelectByKey, new { Key = key }, cancellationToken);
 
     public async Task<bool> AddAsync(StoredAttachment attachment, byte[]? content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(attachment);
         await using var write = await db.BeginWriteAsync(priority: false, cancellationToken);
-        var id = await write.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(db.Sql(AttachmentSql.Insert), new
+        var s = new Session(db, write.Connection, write.Transaction);
+        var id = await s.ExecuteScalarAsync<long?>(AttachmentSql.Insert, new
         {
             attachment.IntakeKey,
             attachment.Channel,
@@ -33,7 +30,7 @@ internal sealed class AttachmentRepository(Database db) : IAttachmentRepository
             Status = attachment.Status.ToString(),
             Refusal = attachment.Refusal?.ToString(),
             attachment.CreatedAt,
-        }, write.Transaction, cancellationToken: cancellationToken));
+        }, cancellationToken);
         if (id is not { } added)
         {
             return false;
@@ -41,31 +38,30 @@ internal sealed class AttachmentRepository(Database db) : IAttachmentRepository
 
         if (content is not null)
         {
-            await write.Connection.ExecuteAsync(new CommandDefinition(db.Sql(AttachmentSql.InsertContent), new { Id = added, Content = content }, write.Transaction,
-                cancellationToken: cancellationToken));
+            await s.ExecuteAsync(AttachmentSql.InsertContent, new { Id = added, Content = content }, cancellationToken);
         }
 
         await write.CommitAsync(cancellationToken);
         return true;
     }
 
-    public async Task<StoredAttachment?> FindAsync(long id, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await c.QuerySingleOrDefaultAsync<StoredAttachment>(new CommandDefinition(db.Sql(AttachmentSql.SelectById), new { Id = id }, cancellationToken: cancellationToken));
-    }
+    public Task<StoredAttachment?> FindAsync(long id, CancellationToken cancellationToken = default) =>
+        db.QuerySingleOrDefaultAsync<StoredAttachment>(AttachmentSql.SelectById, new { Id = id }, cancellationToken);
 
-    public async Task<byte[]?> ReadContentAsync(long id, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await c.ExecuteScalarAsync<byte[]?>(new CommandDefinition(db.Sql(AttachmentSql.SelectContent), new { Id = id }, cancellationToken: cancellationToken));
-    }
+    public Task<byte[]?> ReadContentAsync(long id, CancellationToken cancellationToken = default) =>
+        db.ExecuteScalarAsync<byte[]?>(AttachmentSql.SelectContent, new { Id = id }, cancellationToken);
 
-    public async Task<IReadOnlyList<StoredAttachment>> ListAsync(string ownerKind, long ownerId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<StoredAttachment>> ListAsync(string ownerKind, long ownerId, CancellationToken cancellationToken = default) =>
+        db.QueryAsync<StoredAttachment>(AttachmentSql.SelectByOwner, new { OwnerKind = ownerKind, OwnerId = ownerId }, cancellationToken);
+
+    public async Task<int> DeleteUnlinkedAsync(DateTimeOffset createdBefore, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var c = await db.OpenAsync(cancellationToken);
-        return [.. await c.QueryAsync<StoredAttachment>(new CommandDefinition(db.Sql(AttachmentSql.SelectByOwner),
-            new { OwnerKind = ownerKind, OwnerId = ownerId }, cancellationToken: cancellationToken))];
+        await using var write = await db.BeginWriteAsync(priority: false, cancellationToken);
+        var s = new Session(db, write.Connection, write.Transaction);
+        await s.ExecuteAsync(AttachmentSql.DeleteUnlinkedContent, new { Cutoff = createdBefore }, cancellationToken);
+        var marked = await s.ExecuteAsync(AttachmentSql.MarkUnlinkedDeleted, new { Cutoff = createdBefore, At = at }, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return marked;
     }
 }
 

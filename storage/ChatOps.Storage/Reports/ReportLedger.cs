@@ -14,6 +14,8 @@ internal static class ReportLedgerSql
         FROM reports WHERE cycle_key = @CycleKey AND period_key = @PeriodKey
         """);
 
+    public static readonly SqlStatement SelectUnit = SqlStatement.Portable(nameof(SelectUnit), "SELECT unit_code FROM reports WHERE id = @Id");
+
     public static readonly SqlStatement SelectExempt = SqlStatement.Portable(nameof(SelectExempt),
         "SELECT person_id FROM report_exemptions WHERE cycle_key = @CycleKey AND period_key = @PeriodKey");
 }
@@ -29,6 +31,9 @@ internal sealed class ReportLedger(Database db, IAuditQuery audit) : IReportLedg
 
     public Task<IReadOnlyList<Report>> ListStatesAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default) =>
         db.QueryAsync<Report>(ReportLedgerSql.SelectStates, new { CycleKey = cycleKey, PeriodKey = periodKey }, cancellationToken);
+
+    public Task<string?> FindUnitAsync(long reportId, CancellationToken cancellationToken = default) =>
+        db.ExecuteScalarAsync<string>(ReportLedgerSql.SelectUnit, new { Id = reportId }, cancellationToken);
 
     public Task<IReadOnlyList<string>> ListExemptAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default) =>
         db.QueryAsync<string>(ReportLedgerSql.SelectExempt, new { CycleKey = cycleKey, PeriodKey = periodKey }, cancellationToken);

@@ -5,7 +5,7 @@ namespace ChatOps.Bot.Tests.Attachments;
 
 /// <summary>
 /// Bot Framework activities with attachments end to end (real host, fake Bot Connector): a picture hosted by the
-/// connector (fetched with the bot's token), a Teams file (its pre-authorised downloadUrl), Teams' HTML copy of the
+/// connector (fetched with the bot's token), a Teams file (its pre-authorised downloadUrl on another server, fetched without the bot's token), Teams' HTML copy of the
 /// text ignored; a download that is gone is refused in Chinese.
 /// </summary>
 public sealed class BotFrameworkAttachmentTests
@@ -28,7 +28,10 @@ public sealed class BotFrameworkAttachmentTests
         }
 
         var picture = connector.AddAttachment(ReportAttachmentChatTests.Photo, "image/jpeg", connectorHosted: true);
-        var file = connector.AddAttachment(ReportAttachmentChatTests.Pdf, "application/pdf", connectorHosted: false);
+        // The Teams file lives on another server (another loopback origin, as SharePoint is for Teams): it must not get the bot's token.
+        await using var thirdParty = await FakeBotConnector.StartAsync();
+        var file = thirdParty.AddAttachment(ReportAttachmentChatTests.Pdf, "application/pdf", connectorHosted: false);
+        Assert.NotEqual(new Uri(file).GetLeftPart(UriPartial.Authority), connector.BaseAddress.GetLeftPart(UriPartial.Authority));
         var activity = Activities.Message(bf.ServiceUrl, null);
         activity["attachments"] = new JsonArray(
             new JsonObject { ["contentType"] = "image/jpeg", ["contentUrl"] = picture, ["name"] = "现场照片.jpg" },
@@ -42,7 +45,8 @@ public sealed class BotFrameworkAttachmentTests
         before = connector.Calls.Count;
         Assert.Equal(HttpStatusCode.OK, (await bf.PostAsync(activity)).StatusCode);
         await connector.WaitForMessageAsync(BotFrameworkHarness.FgwConversation, "已收到 2 个附件：现场照片.jpg（1.2 MB）、检查记录.pdf（29 KB），目前共 2 个附件。", before);
-        Assert.StartsWith("Bearer fake-bf-token-", connector.AttachmentDownloads[0], StringComparison.Ordinal);
+        Assert.StartsWith("Bearer fake-bf-token-", Assert.Single(connector.AttachmentDownloads), StringComparison.Ordinal);
+        Assert.Null(Assert.Single(thirdParty.AttachmentDownloads)); // the file was downloaded there, with no Authorization header
 
         var gone = Activities.Message(bf.ServiceUrl, null);
         gone["attachments"] = new JsonArray(new JsonObject { ["contentType"] = "image/png", ["contentUrl"] = new Uri(connector.BaseAddress, "v3/attachments/att-missing/views/original").AbsoluteUri });

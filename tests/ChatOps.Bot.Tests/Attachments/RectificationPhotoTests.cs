@@ -32,6 +32,13 @@ public sealed class RectificationPhotoTests
         Assert.True((await service.DownloadAsync(supervisor, photos![0].Id, TestContext.Current.CancellationToken)).Succeeded);
         Assert.True((await service.DownloadAsync(other, photos[0].Id, TestContext.Current.CancellationToken)).Forbidden);
         Assert.Null(await service.ListAsync(other, AttachmentOwners.Rectification, 1, TestContext.Current.CancellationToken));
+
+        // The permission check only reads: it does not wait for SQLite's write turn held by someone else.
+        using (await chat.Services.GetRequiredService<ChatOps.Storage.Database>().WriteGate!.EnterAsync(priority: false, TestContext.Current.CancellationToken))
+        {
+            var download = service.DownloadAsync(supervisor, photos[0].Id, TestContext.Current.CancellationToken);
+            Assert.True((await download.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).Succeeded);
+        }
     }
 
     [Fact]
@@ -41,6 +48,6 @@ public sealed class RectificationPhotoTests
         await chat.SeedWenshanAsync();
         var liaison = chat.As("532600.lly");
         (await liaison.SaysAsync("申请延期 #2")).Shows("申请延期到哪一天");
-        (await liaison.SendsFileAsync("照片.jpg", "image/jpeg", ReportAttachmentChatTests.Photo)).Shows("这一步只能回复文字");
+        (await liaison.SendsFileAsync("照片.jpg", "image/jpeg", ReportAttachmentChatTests.Photo)).Shows("此步骤只需回复文字");
     }
 }

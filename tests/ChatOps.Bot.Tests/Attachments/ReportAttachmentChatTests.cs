@@ -1,6 +1,8 @@
 using ChatOps.Core.Attachments;
 using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
+using ChatOps.Core.Reports.Overview;
 using ChatOps.Storage;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,8 +76,8 @@ public sealed class ReportAttachmentChatTests : IAsyncLifetime
     {
         var me = await OpenAsync();
 
-        (await me.SendsFileAsync("工具.exe", "application/x-msdownload", [0x4D, 0x5A, 0x90])).Shows("“工具.exe”的文件类型不在允许范围内，未保存。可以发送图片");
-        (await me.SendsFileAsync("空白.docx", "application/octet-stream", [])).Shows("“空白.docx”是空文件，未保存。");
+        (await me.SendsFileAsync("工具.exe", "application/x-msdownload", [0x4D, 0x5A, 0x90])).Shows("“工具.exe”的文件类型不在允许范围内，未保存。可发送图片");
+        (await me.SendsFileAsync("空白.docx", "application/octet-stream", [])).Shows("“空白.docx”为空文件，未保存。");
         await FillAsync(me);
         (await me.PressesAsync("跳过")).Shows("请核对").DoesNotShow("附件：").Offers("提交", "修改", "取消");
         Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM attachment_contents"));
@@ -91,15 +93,59 @@ public sealed class ReportAttachmentChatTests : IAsyncLifetime
     [Fact]
     public async Task TheReviewingLeader_SeesTheAttachmentsListed_InTheReviewSummary()
     {
-        var me = await OpenAsync("wjw.lly");
-        await me.SendsFileAsync("现场照片.jpg", "image/jpeg", Photo);
-        await FillAsync(me);
-        await me.PressesAsync("跳过");
-        (await me.PressesAsync("提交")).Shows("等待");
+        await SubmitWithPhotoAsync("wjw.lly");
 
         var leader = string.Join("\n---\n", (await _chat.NewMessagesAsync("wjw.fgld")).Select(i => i.Message.ToNumberedText()));
         Assert.Contains("附件（1 个，可在管理后台查看和下载）：\n1. 现场照片.jpg（1.2 MB）", leader, StringComparison.Ordinal);
         (await _chat.As("wjw.fgld").SaysAsync("待审")).Shows("待审报告");
+    }
+
+    [Fact]
+    public async Task ADownload_IsAllowedExactlyToWhoeverMaySeeTheReport_AndNeedsNoWriteTurn()
+    {
+        await SubmitWithPhotoAsync("wjw.lly");
+        var report = await ReportAsync("wjw");
+        var ct = TestContext.Current.CancellationToken;
+        var photo = Assert.Single(await _chat.Services.GetRequiredService<IAttachmentRepository>().ListAsync(AttachmentOwners.Report, report.Id, ct));
+        var service = _chat.Services.GetRequiredService<AttachmentService>();
+
+        // Of the unit but neither its liaison, nor its reviewing leader, nor the office: the report's own rule refuses them.
+        var host = new Actor("wjw.host", "王敏", Roles.MeetingHost, "wjw", "test");
+        Assert.False(ReportOverview.MaySee(host, "wjw"));
+        Assert.True((await service.DownloadAsync(host, photo.Id, ct)).Forbidden);
+        Assert.Null(await service.ListAsync(host, AttachmentOwners.Report, report.Id, ct));
+
+        Actor[] people =
+        [
+            host,
+            new("wjw.lly", "联络员", Roles.Liaison, "wjw", "test"),
+            new("wjw.fgld", "分管领导", Roles.ReviewingLeader, "wjw", "test"),
+            new("fgw.fgld", "他单位领导", Roles.ReviewingLeader, "fgw", "test"),
+            new("ldxz.office", "办公室", Roles.OfficeStaff, null, "test"),
+            new("dzz.x", "督战组", Roles.Supervisor, "wjw", "test"),
+        ];
+        foreach (var person in people)
+        {
+            Assert.True(ReportOverview.MaySee(person, "wjw") == (await service.DownloadAsync(person, photo.Id, ct)).Succeeded, person.Id);
+        }
+
+        // The permission check only reads: it does not wait for SQLite's write turn held by someone else.
+        using (await _chat.Services.GetRequiredService<Database>().WriteGate!.EnterAsync(priority: false, ct))
+        {
+            var leader = people[2];
+            Assert.True((await service.DownloadAsync(leader, photo.Id, ct).WaitAsync(TimeSpan.FromSeconds(5), ct)).Succeeded);
+            Assert.NotNull(await service.ListAsync(leader, AttachmentOwners.Report, report.Id, ct).WaitAsync(TimeSpan.FromSeconds(5), ct));
+        }
+    }
+
+    /// <summary>The liaison fills the week's report with one photo and submits it for review.</summary>
+    private async Task SubmitWithPhotoAsync(string liaison)
+    {
+        var me = await OpenAsync(liaison);
+        await me.SendsFileAsync("现场照片.jpg", "image/jpeg", Photo);
+        await FillAsync(me);
+        await me.PressesAsync("跳过");
+        (await me.PressesAsync("提交")).Shows("等待");
     }
 
     private async Task<Report> ReportAsync(string unit)

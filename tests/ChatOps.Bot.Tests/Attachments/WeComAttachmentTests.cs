@@ -1,4 +1,8 @@
+using System.Diagnostics;
 using ChatOps.Channels.WeCom.Hosting;
+using ChatOps.Core.Attachments;
+using ChatOps.Core.Conversations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Bot.Tests.Attachments;
 
@@ -54,6 +58,8 @@ public sealed class WeComAttachmentTests
 
         await bot.WaitForIdleAsync();
         Assert.Single(bot.WeCom.RequestsTo(FakeWeComServer.MediaGetPath), r => r.Query["media_id"] == photo); // the retry fetched nothing
+        Assert.Single(bot.Received(Liaison), d => WeComBot.Show(d).Contains("已收到附件：图片_", StringComparison.Ordinal)); // nor made a second turn
+        Assert.Equal(1, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM attachments WHERE intake_key LIKE '%7700112233%'"));
         Assert.Equal(2, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM attachment_contents"));
         Assert.Equal(2, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM attachments WHERE owner_kind = 'report' AND added_by = 'fgw.lly'"));
     }
@@ -87,6 +93,46 @@ public sealed class WeComAttachmentTests
         Assert.Equal(0, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM attachment_contents"));
         Assert.Equal(4, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM attachments WHERE status = 'Refused' AND owner_id IS NULL"));
         Assert.Equal(0, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE error IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task PreparingTheSameMessageAgain_FetchesNothing_AndStoresNothingTwice()
+    {
+        await using var bot = await WeComBot.StartAsync();
+        await OpenReportAsync(bot);
+        var photo = bot.WeCom.AddMedia("现场.jpg", "image/jpeg", ReportAttachmentChatTests.Photo);
+        var mark = bot.Mark(Liaison);
+        await bot.WeCom.SendImageMessageAsync(bot.CallbackUrl, bot.Crypto, Liaison, photo, msgId: 7700445566, TestContext.Current.CancellationToken);
+        await bot.NextAsync(Liaison, mark, "已收到附件：");
+        await bot.WaitForIdleAsync();
+
+        // The message as the worker claimed it, prepared again (a second claim after a crash) — twice, and at once.
+        var (id, payload, person) = (await bot.QueryAsync<(long, string, string?)>("SELECT id, payload, person_id FROM inbox WHERE payload LIKE @Media", new { Media = $"%{photo}%" })).Single();
+        var item = new InboxItem(id, ChatOpsJson.Deserialize<InboundMessage>(payload), person);
+        var intake = bot.Services.GetRequiredService<AttachmentIntake>();
+        await intake.PrepareAsync([item], TestContext.Current.CancellationToken);
+        await intake.PrepareAsync([item, item], TestContext.Current.CancellationToken);
+
+        Assert.Single(bot.WeCom.RequestsTo(FakeWeComServer.MediaGetPath), r => r.Query["media_id"] == photo);
+        Assert.Equal(1, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM attachments WHERE intake_key = @Key", new { Key = InboundAttachment.KeyOf(item.Message, 0) }));
+        Assert.Equal(1, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM attachment_contents"));
+    }
+
+    [Fact]
+    public async Task AMediaGetThatNeverAnswers_IsUnavailableByTheFetchDeadline_AndTheTurnStillHappens()
+    {
+        await using var bot = await WeComBot.StartAsync(settings: new Dictionary<string, string?> { ["Attachments:FetchDeadline"] = "00:00:02" });
+        await OpenReportAsync(bot);
+        var photo = bot.WeCom.AddMedia("现场.jpg", "image/jpeg", ReportAttachmentChatTests.Photo);
+        bot.WeCom.DelayNext(FakeWeComServer.MediaGetPath, TimeSpan.FromMinutes(5), times: 10);
+
+        var mark = bot.Mark(Liaison);
+        var clock = Stopwatch.StartNew();
+        await bot.WeCom.SendImageMessageAsync(bot.CallbackUrl, bot.Crypto, Liaison, photo, cancellationToken: TestContext.Current.CancellationToken);
+        await bot.NextAsync(Liaison, mark, "暂时无法获取“", "”，未保存。请稍后重新发送。");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(12), $"the turn waited {clock.Elapsed} for a silent media/get");
+        Assert.Equal(1, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM attachments WHERE status = 'Refused' AND refusal = 'Unavailable'"));
+        Assert.Equal(0, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM attachment_contents"));
     }
 
     [Fact]

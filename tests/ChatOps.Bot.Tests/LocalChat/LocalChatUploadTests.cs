@@ -46,7 +46,7 @@ public sealed class LocalChatUploadTests
 
         Assert.Equal(HttpStatusCode.Accepted, (await UploadAsync(client, "fgw.lly", "photo-x", "照片.jpg", "image/jpeg", Jpeg)).StatusCode);
 
-        await WaitForAsync(client, "fgw.lly", "当前没有可以添加附件的事项");
+        await WaitForAsync(client, "fgw.lly", "当前没有可添加附件的事项");
     }
 
     [Fact]

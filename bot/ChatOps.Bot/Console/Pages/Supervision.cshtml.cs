@@ -214,7 +214,7 @@ public sealed class SupervisionModel(
         await LoadItemsAsync();
         if (Detail is { } item)
         {
-            // After the unit of work above is over: the permission check reads in one of its own.
+            // The permission check reads on connections of its own, without a transaction.
             Attachments = await attachments.ListAsync(Actor, Core.Attachments.AttachmentOwners.Rectification, item.Id, Ct) ?? [];
         }
     }

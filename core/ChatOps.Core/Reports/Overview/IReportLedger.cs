@@ -10,6 +10,9 @@ public interface IReportLedger
     /// <summary>The reports of a period with everything but the answers (<see cref="Report.Answers"/> is empty).</summary>
     Task<IReadOnlyList<Report>> ListStatesAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default);
 
+    /// <summary>The unit of a report; null when there is no such report.</summary>
+    Task<string?> FindUnitAsync(long reportId, CancellationToken cancellationToken = default);
+
     /// <summary>People exempt from chasing for a period.</summary>
     Task<IReadOnlyList<string>> ListExemptAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default);
 

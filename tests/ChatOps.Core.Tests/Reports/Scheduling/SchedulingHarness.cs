@@ -126,6 +126,9 @@ internal sealed class UnusedLedger : IReportLedger
     public Task<IReadOnlyList<Report>> ListStatesAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
+    public Task<string?> FindUnitAsync(long reportId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
     public Task<IReadOnlyList<string>> ListExemptAsync(string cycleKey, string periodKey, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
