@@ -238,7 +238,7 @@ public sealed class OutboundFiles(
     public static string SizedName(OutboundFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return $"{file.Name}（{Circulars.CircularText.Size(file.Size)}）";
+        return $"{file.Name}（{Files.Size(file.Size)}）";
     }
 
     private IOutboundFileAccess? RuleOf(string kind) => rules.FirstOrDefault(r => r.Kind == kind);

@@ -51,7 +51,7 @@ public sealed partial class ReportDialog
         var files = await ListAttachmentsAsync(turn, draft, cancellationToken);
         if (ParseChoice(turn.Said, files.Count) is not { } index)
         {
-            await turn.ReplyAsync(OutboundMessage.Plain(Prompt.ChooseBetween(files.Count, "删除附件，或回复“取消”")), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(Prompt.ChooseBetween(files.Count, ReportText.ChooseAttachmentToDelete)), cancellationToken);
             return;
         }
 

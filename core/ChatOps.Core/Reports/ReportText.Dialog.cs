@@ -30,6 +30,9 @@ public static partial class ReportText
     /// <summary>An attachment sent while the dialog waits for an answer about something else (a choice of report, a conflict).</summary>
     public const string AttachAfterStep = "请先按上一条消息的提示操作，再发送附件。";
 
+    /// <summary>What the number chooses when the summary asks which attachment to delete.</summary>
+    public const string ChooseAttachmentToDelete = "删除附件，或回复“取消”";
+
     /// <summary>The summary's hint for list fields.</summary>
     public const string SummaryItemHint = "\n如只需改动工作进展中的某一条，可直接回复“修改第2条 新内容”“删除第2条”或“增加 新内容”。";
 
