@@ -38,7 +38,7 @@ public sealed partial class ReportDialog
 
     /// <summary>
     /// The answer to the short-item question: 确认记录 records the held items, 重新填写 drops them; anything else drops
-    /// them and is taken as the next answer (false: not handled here).
+    /// them (saying so) and is taken as the next answer (false: not handled here).
     /// </summary>
     private async Task<bool> AnswerShortItemAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
     {
@@ -56,6 +56,7 @@ public sealed partial class ReportDialog
                 await turn.ReplyAsync(OutboundMessage.Plain(ReportText.ShortItemDropped), cancellationToken);
                 return true;
             default:
+                await turn.ReplyAsync(OutboundMessage.Plain(ReportText.HeldItemsNotRecorded(held)), cancellationToken);
                 return false;
         }
     }

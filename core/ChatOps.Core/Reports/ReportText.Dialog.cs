@@ -15,6 +15,9 @@ public static partial class ReportText
     /// <summary>After 重新填写.</summary>
     public const string ShortItemDropped = "该条未记录，请重新输入。";
 
+    /// <summary>Items held for the short-item question when the person answered something else instead: they are dropped.</summary>
+    public static string HeldItemsNotRecorded(IEnumerable<string> held) => $"“{string.Join("”“", held)}”未记录。";
+
     /// <summary>The button that rewrites the whole list.</summary>
     public const string RewriteItems = "重写全部";
 

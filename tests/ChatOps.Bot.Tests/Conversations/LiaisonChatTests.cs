@@ -57,7 +57,7 @@ public sealed class LiaisonChatTests : IAsyncLifetime
         (await me.SaysAsync("1")).Shows("这一条只有 1 个字，确认记录吗？").Offers("确认记录", "重新填写");
         (await me.PressesAsync("重新填写")).Shows("该条未记录，请重新输入。");
         (await me.SaysAsync("啊")).Shows("这一条只有 1 个字");
-        (await me.SaysAsync("召开专题会议")).Shows("已记录第1条。"); // the short one is dropped, the new answer taken
+        (await me.SaysAsync("召开专题会议")).Shows("“啊”未记录。", "已记录第1条。"); // the short one is dropped (and said so), the new answer taken
         (await me.SaysAsync("正常的一条\n好")).Shows("第2条只有 1 个字，确认记录吗？");
         (await me.PressesAsync("确认记录")).Shows("已记录2条，共3条。");
         (await me.PressesAsync("完成")).Shows("（2/5）存在问题");
