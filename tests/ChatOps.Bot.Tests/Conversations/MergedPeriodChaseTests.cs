@@ -1,5 +1,7 @@
 using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
+using ChatOps.Core.Reports.Overview;
 using ChatOps.Core.Reports.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,5 +37,24 @@ public sealed class MergedPeriodChaseTests
         (await office.SaysAsync("催报")).Shows("将向尚未报送的 44 个单位的联络员发送催报通知，确认？");
         (await office.PressesAsync("确认")).Shows("已向 44 个单位的联络员发送");
         Assert.Empty(await chat.NewMessagesAsync("fgw.lly"));
+    }
+
+    [Fact]
+    public async Task ReportPage_OfAMergedWeek_ShowsAnExemptionGivenUnderAComponentKey_AsTheBoardDoes()
+    {
+        await using var chat = await ChatHarness.StartAsync(Friday, configure: b => b.Services.AddReportScheduling());
+        var ct = TestContext.Current.CancellationToken;
+        await using (var work = await chat.Services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct))
+        {
+            await work.Schedule.AddExemptionAsync("weekly", "2026-W41", "fgw.lly", "出差", "office.clerk1", Friday.AddDays(-3), ct);
+            await work.CommitAsync(ct);
+        }
+
+        var office = Actor.System("office.clerk1", "test");
+        var page = await chat.Services.GetRequiredService<ReportHistory>().ReadAsync(office, "weekly", "2026-W40+W41", "fgw", ct);
+        var board = await chat.Services.GetRequiredService<ReportOverview>().BoardAsync(office, page.Cycle, page.Period, ct);
+
+        Assert.Equal(BoardState.Exempt, board.Board.Entries.Single(e => e.Unit.Code == "fgw").State);
+        Assert.Equal(BoardState.Exempt, page.State);
     }
 }

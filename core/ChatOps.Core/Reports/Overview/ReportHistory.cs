@@ -42,20 +42,19 @@ public sealed class ReportHistory(ReportOverview overview, IDirectoryRepository 
         var unit = await directory.FindUnitAsync(unitCode!, cancellationToken) ?? throw new ArgumentException(ReportText.NoSuchUnit(unitCode));
         Report? report = null;
         IReadOnlyList<ReportRevision> revisions = [];
-        IReadOnlyList<string> exempt;
+        var exempt = new List<string>();
         await using (var work = await units.BeginAsync(cancellationToken))
         {
             foreach (var key in new[] { period.Key }.Concat(period.IsMerged ? period.ComponentKeys : []))
             {
                 report ??= await work.Reports.FindAsync(cycle.Key, key, unit.Code, cancellationToken);
+                exempt.AddRange(await work.Schedule.ListExemptAsync(cycle.Key, key, cancellationToken)); // as the board reads a merged period
             }
 
             if (report is not null)
             {
                 revisions = await work.Reports.ListRevisionsAsync(report.Id, cancellationToken);
             }
-
-            exempt = await work.Schedule.ListExemptAsync(cycle.Key, period.Key, cancellationToken);
         }
 
         var snapshot = await directory.LoadAsync(cancellationToken);
