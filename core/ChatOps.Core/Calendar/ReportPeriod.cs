@@ -37,4 +37,10 @@ public sealed record ReportPeriod(
 {
     /// <summary>Two or more nominal periods are reported together.</summary>
     public bool IsMerged => ComponentKeys.Count > 1;
+
+    /// <summary>
+    /// The keys reports and exemptions of this period may be stored under: its own key, then (merged) each component's,
+    /// for what was filed before the holiday calendar merged the periods.
+    /// </summary>
+    public IEnumerable<string> StoredKeys => IsMerged ? [Key, .. ComponentKeys] : [Key];
 }

@@ -183,13 +183,10 @@ public sealed class BulletinService(
     /// </summary>
     private static async Task<List<Report>> ReadReportsAsync(IReportStore store, ReportCycle cycle, ReportPeriod period, CancellationToken cancellationToken)
     {
-        var reports = new List<Report>(await store.ListForPeriodAsync(cycle.Key, period.Key, cancellationToken));
-        if (period.IsMerged)
+        var reports = new List<Report>();
+        foreach (var key in period.StoredKeys)
         {
-            foreach (var component in period.ComponentKeys)
-            {
-                reports.AddRange(await store.ListForPeriodAsync(cycle.Key, component, cancellationToken));
-            }
+            reports.AddRange(await store.ListForPeriodAsync(cycle.Key, key, cancellationToken));
         }
 
         return reports;
@@ -199,10 +196,10 @@ public sealed class BulletinService(
     private static async Task<IReadOnlyCollection<string>> ExemptUnitsAsync(
         IUnitOfWork work, ReportCycle cycle, ReportPeriod period, DirectorySnapshot snapshot, CancellationToken cancellationToken)
     {
-        var people = new HashSet<string>(await work.Schedule.ListExemptAsync(cycle.Key, period.Key, cancellationToken), StringComparer.Ordinal);
-        foreach (var component in period.IsMerged ? period.ComponentKeys : [])
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in period.StoredKeys)
         {
-            people.UnionWith(await work.Schedule.ListExemptAsync(cycle.Key, component, cancellationToken));
+            people.UnionWith(await work.Schedule.ListExemptAsync(cycle.Key, key, cancellationToken));
         }
 
         return people.Count == 0 ? [] : snapshot.LiaisonsByUnit().Where(l => people.Contains(l.Value)).Select(l => l.Key).ToHashSet(StringComparer.Ordinal);

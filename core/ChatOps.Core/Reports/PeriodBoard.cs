@@ -102,12 +102,12 @@ public sealed record PeriodBoard(ReportCycle Cycle, ReportPeriod Period, IReadOn
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(work);
-        var reports = new List<Report>(await work.Reports.ListForPeriodAsync(cycle.Key, period.Key, cancellationToken));
-        var exempt = new List<string>(await work.Schedule.ListExemptAsync(cycle.Key, period.Key, cancellationToken));
-        foreach (var component in period.IsMerged ? period.ComponentKeys : [])
+        var reports = new List<Report>();
+        var exempt = new List<string>();
+        foreach (var key in period.StoredKeys)
         {
-            reports.AddRange(await work.Reports.ListForPeriodAsync(cycle.Key, component, cancellationToken));
-            exempt.AddRange(await work.Schedule.ListExemptAsync(cycle.Key, component, cancellationToken));
+            reports.AddRange(await work.Reports.ListForPeriodAsync(cycle.Key, key, cancellationToken));
+            exempt.AddRange(await work.Schedule.ListExemptAsync(cycle.Key, key, cancellationToken));
         }
 
         return Build(cycle, period, directory, reports, exempt);

@@ -45,7 +45,7 @@ public sealed class ReportHistory(ReportOverview overview, IDirectoryRepository 
         var exempt = new List<string>();
         await using (var work = await units.BeginAsync(cancellationToken))
         {
-            foreach (var key in new[] { period.Key }.Concat(period.IsMerged ? period.ComponentKeys : []))
+            foreach (var key in period.StoredKeys)
             {
                 report ??= await work.Reports.FindAsync(cycle.Key, key, unit.Code, cancellationToken);
                 exempt.AddRange(await work.Schedule.ListExemptAsync(cycle.Key, key, cancellationToken)); // as the board reads a merged period

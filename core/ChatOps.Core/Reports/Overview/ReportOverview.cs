@@ -100,12 +100,12 @@ public sealed class ReportOverview(IDirectoryRepository directory, ReportCycles 
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(snapshot);
-        var reports = new List<Report>(await ledger.ListStatesAsync(cycle.Key, period.Key, cancellationToken));
-        var exempt = new List<string>(await ledger.ListExemptAsync(cycle.Key, period.Key, cancellationToken));
-        foreach (var component in period.IsMerged ? period.ComponentKeys : [])
+        var reports = new List<Report>();
+        var exempt = new List<string>();
+        foreach (var key in period.StoredKeys)
         {
-            reports.AddRange(await ledger.ListStatesAsync(cycle.Key, component, cancellationToken));
-            exempt.AddRange(await ledger.ListExemptAsync(cycle.Key, component, cancellationToken));
+            reports.AddRange(await ledger.ListStatesAsync(cycle.Key, key, cancellationToken));
+            exempt.AddRange(await ledger.ListExemptAsync(cycle.Key, key, cancellationToken));
         }
 
         var board = PeriodBoard.Build(cycle, period, snapshot, reports, exempt);
