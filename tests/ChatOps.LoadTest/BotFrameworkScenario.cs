@@ -34,8 +34,8 @@ internal static class BotFrameworkScenario
         using var client = Load.Client(512);
 
         // Warm-ups long enough for both runtimes to compile their hot code optimised, then a pause (see WeComScenario).
-        await RunSideAsync("warm-up node", client, node, stubs, "w", TimeSpan.FromSeconds(5));
-        await RunSideAsync("warm-up bot", client, bot, stubs, "w", TimeSpan.FromSeconds(5));
+        await RunSideAsync("warm-up node", client, node, stubs, "w", Harness.WarmUp);
+        await RunSideAsync("warm-up bot", client, bot, stubs, "w", Harness.WarmUp);
         await Task.Delay(TimeSpan.FromSeconds(2));
         var nodeTurns = await RunSideAsync($"Node botbuilder echo, {Harness.Connections} conn.", client, node, stubs, "n", Harness.Duration);
         var botTurns = await RunSideAsync($"ChatOps /api/messages, {Harness.Connections} conn.", client, bot, stubs, "b", Harness.Duration);

@@ -53,10 +53,11 @@ internal static class EngineScenario
         var url = new Uri(bot.Url, WeComChannelOptions.DefaultCallbackPath);
         using var client = Load.Client(64);
 
-        // Warm-up: 200 messages through the whole path.
-        var warm = callbacks.Requests(url, 50_000_000, 200);
-        await Task.WhenAll(Enumerable.Range(0, 200).Select(async i => (await client.SendAsync(warm(i))).Dispose()));
-        await stubs.WaitForAsync(() => stubs.WeComSends, 200, TimeSpan.FromSeconds(10));
+        // Warm-up through the whole path (Harness.WarmUp: until the runtime has compiled the hot code optimised), every
+        // reply awaited, then a pause, as in WeComScenario.
+        var warm = await Load.ClosedAsync("warm-up", client, callbacks.Requests(url, 50_000_000, 2_000), 32, Harness.WarmUp);
+        await stubs.WaitForAsync(() => stubs.WeComSends, warm.Completed, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(2));
         stubs.Reset();
 
         var requests = callbacks.Requests(url, 0, Messages);

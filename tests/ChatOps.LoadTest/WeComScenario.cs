@@ -86,10 +86,10 @@ internal static class WeComScenario
 
         // Warm-up (JIT, connection pools, SQLite pages), not counted; the bot's replies to it are awaited.
         await Load.ClosedAsync("warm-up bare", client, callbacks.Requests(bareUrl, 90_000_000, 2_000), Harness.Connections, TimeSpan.FromSeconds(2));
-        // The bot's warm-up is longer and ends with a pause: the runtime recompiles hot methods (tier 1) only once new
-        // code stops appearing for a moment, and production runs for days in that state, not in its first seconds.
-        var warm = await Load.ClosedAsync("warm-up bot", client, callbacks.Requests(botUrl, 90_000_000, 4_000), Harness.Connections, TimeSpan.FromSeconds(5));
-        await stubs.WaitForAsync(() => stubs.WeComSends, warm.Completed, TimeSpan.FromSeconds(10));
+        // The bot's warm-up is longer (Harness.WarmUp) and ends with a pause: the runtime recompiles hot methods (tier 1)
+        // only once new code stops appearing for a moment, and production runs for days in that state, not in its first seconds.
+        var warm = await Load.ClosedAsync("warm-up bot", client, callbacks.Requests(botUrl, 90_000_000, 4_000), Harness.Connections, Harness.WarmUp);
+        await stubs.WaitForAsync(() => stubs.WeComSends, warm.Completed, TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         // CPU per request (/proc/PID/stat) is printed beside each rate: on a shared machine it is the figure that holds.
