@@ -132,7 +132,7 @@ public sealed class SharedAccessTokenTests
         await h.Cache.SaveAsync(Key, new CachedAccessToken("theirs", now, now + Lifetime), Ct);
         await h.AdvanceAsync(waiting, rounds: 80); // at most 20 s more: their lease still runs
 
-        Assert.Equal("theirs", await waiting);
+        Assert.Equal("theirs", await waiting.WaitAsync(TimeSpan.FromSeconds(10), Ct));
         Assert.Equal(0, token.FetchCount);
     }
 
@@ -157,7 +157,7 @@ public sealed class SharedAccessTokenTests
         var waiting = token.GetTokenAsync(Ct).AsTask();
         await h.AdvanceAsync(waiting, rounds: 80);
 
-        Assert.Equal("t1", await waiting);
+        Assert.Equal("t1", await waiting.WaitAsync(TimeSpan.FromSeconds(10), Ct));
         Assert.Equal(1, token.FetchCount);
     }
 
@@ -171,7 +171,7 @@ public sealed class SharedAccessTokenTests
         var waiting = token.GetTokenAsync(Ct).AsTask();
         await h.AdvanceAsync(waiting, rounds: 80);
 
-        Assert.Equal("t1", await waiting);
+        Assert.Equal("t1", await waiting.WaitAsync(TimeSpan.FromSeconds(10), Ct));
         Assert.Equal(1, token.FetchCount);
         Assert.Equal(3, h.Cache.LeaseAttempts); // rounds 0, 1 and 2 asked for the lease; round 3 fetched without it
         Assert.False(await h.Cache.TryAcquireLeaseAsync(Key, "third", h.Time.GetUtcNow().AddSeconds(30), Ct)); // the other's lease stands
