@@ -74,10 +74,7 @@ public sealed class BotFrameworkTokenClient
     private readonly BotFrameworkCredentials _credentials;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly IAccessTokenCache? _cache;
-    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile CachedAccessToken? _current;
+    private readonly SharedAccessToken _token;
 
     /// <summary>Initializes a new instance of the <see cref="BotFrameworkTokenClient"/> class.</summary>
     /// <param name="http">The client for the token endpoint.</param>
@@ -94,9 +91,24 @@ public sealed class BotFrameworkTokenClient
         _credentials = credentials;
         _time = time;
         _logger = logger;
-        _cache = cache;
         var authority = credentials.TokenEndpoint.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "common";
         CacheKey = $"botframework:{credentials.AppId}@{authority}";
+
+        // Unlike WeCom's, a failing shared cache never stops a send (the token is then fetched and kept in memory), and
+        // after LeaseRounds waits for another instance's lease the token is fetched without it.
+        var shared = new SharedAccessTokenOptions
+        {
+            CacheKey = CacheKey,
+            Name = "Bot Framework token",
+            Holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}",
+            RefreshBefore = RefreshMargin,
+            LeaseDuration = LeaseDuration,
+            LeasePollInterval = LeaseWait,
+            MaxLeaseRounds = LeaseRounds,
+            MayKeepValidToken = static e => e is BotFrameworkTokenException,
+            TolerateCacheFailures = true,
+        };
+        _token = new SharedAccessToken(shared, cache, FetchAsync, time, logger);
     }
 
     /// <summary>Gets a value indicating whether no app id is configured: outbound calls then carry no token (the Emulator's way).</summary>
@@ -116,172 +128,15 @@ public sealed class BotFrameworkTokenClient
     /// <param name="cancellationToken">Cancels the wait or the fetch.</param>
     /// <returns>The token, or null when anonymous.</returns>
     /// <exception cref="BotFrameworkTokenException">The endpoint refused or could not be reached.</exception>
-    public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken = default)
-    {
-        if (IsAnonymous)
-        {
-            return null;
-        }
-
-        if (_current is { } local && IsFresh(local, _time.GetUtcNow()))
-        {
-            return local.Token;
-        }
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return (await GetCoreAsync(cancellationToken).ConfigureAwait(false)).Token;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken = default) =>
+        IsAnonymous ? null : await _token.GetTokenAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Forgets <paramref name="token"/> (here and in the shared cache, if it is still the cached one).</summary>
     /// <param name="token">The token the connector refused.</param>
     /// <param name="cancellationToken">Cancels the cache call.</param>
     /// <returns>A task.</returns>
-    public async Task InvalidateAsync(string token, CancellationToken cancellationToken = default)
-    {
-        if (_current is { } current && string.Equals(current.Token, token, StringComparison.Ordinal))
-        {
-            _current = null;
-        }
-
-        if (_cache is not null)
-        {
-            try
-            {
-                await _cache.InvalidateAsync(CacheKey, token, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                _logger.LogWarning(e, "Invalidating the Bot Framework token in the shared cache failed");
-            }
-        }
-    }
-
-    private static bool IsFresh(CachedAccessToken token, DateTimeOffset now)
-    {
-        var lifetime = token.ExpiresAt - token.ObtainedAt;
-        var margin = lifetime / 2 < RefreshMargin ? lifetime / 2 : RefreshMargin;
-        return now < token.ExpiresAt - margin;
-    }
-
-    private async Task<CachedAccessToken> GetCoreAsync(CancellationToken cancellationToken)
-    {
-        for (var round = 0; ; round++)
-        {
-            var now = _time.GetUtcNow();
-            if (_current is { } current && IsFresh(current, now))
-            {
-                return current;
-            }
-
-            if (_cache is null)
-            {
-                return _current = await FetchAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var stored = await ReadCacheAsync(cancellationToken).ConfigureAwait(false);
-            if (stored is not null && IsFresh(stored, now))
-            {
-                return _current = stored;
-            }
-
-            // Still valid, only due for refresh: usable while another instance refreshes, or if the refresh fails.
-            var usable = stored is not null && stored.ExpiresAt > now ? stored : null;
-            if (round >= LeaseRounds || await TryLeaseAsync(now, cancellationToken).ConfigureAwait(false))
-            {
-                try
-                {
-                    stored = round >= LeaseRounds ? null : await ReadCacheAsync(cancellationToken).ConfigureAwait(false);
-                    if (stored is not null && IsFresh(stored, _time.GetUtcNow()))
-                    {
-                        return _current = stored;
-                    }
-
-                    CachedAccessToken fetched;
-                    try
-                    {
-                        fetched = await FetchAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (BotFrameworkTokenException e) when (usable is not null)
-                    {
-                        _logger.LogWarning(e, "Refreshing the Bot Framework token failed; the current one stays valid until {ExpiresAt}", usable.ExpiresAt);
-                        return _current = usable;
-                    }
-
-                    await SaveCacheAsync(fetched, cancellationToken).ConfigureAwait(false);
-                    return _current = fetched;
-                }
-                finally
-                {
-                    await ReleaseLeaseAsync().ConfigureAwait(false);
-                }
-            }
-
-            if (usable is not null)
-            {
-                return _current = usable;
-            }
-
-            // Another instance is fetching: wait for its token rather than fetch a second one.
-            await Task.Delay(LeaseWait, _time, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<CachedAccessToken?> ReadCacheAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _cache!.GetAsync(CacheKey, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _logger.LogWarning(e, "Reading the Bot Framework token from the shared cache failed; fetching one");
-            return null;
-        }
-    }
-
-    private async Task SaveCacheAsync(CachedAccessToken token, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _cache!.SaveAsync(CacheKey, token, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _logger.LogWarning(e, "Storing the Bot Framework token in the shared cache failed; it is kept in memory");
-        }
-    }
-
-    private async Task<bool> TryLeaseAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _cache!.TryAcquireLeaseAsync(CacheKey, _holder, now + LeaseDuration, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _logger.LogWarning(e, "Taking the Bot Framework token lease failed; fetching without it");
-            return true;
-        }
-    }
-
-    private async Task ReleaseLeaseAsync()
-    {
-        try
-        {
-            await _cache!.ReleaseLeaseAsync(CacheKey, _holder, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            _logger.LogWarning(e, "Releasing the Bot Framework token lease failed; it runs out by itself");
-        }
-    }
+    public async Task InvalidateAsync(string token, CancellationToken cancellationToken = default) =>
+        await _token.InvalidateAsync(token, cancellationToken).ConfigureAwait(false);
 
     private async Task<CachedAccessToken> FetchAsync(CancellationToken cancellationToken)
     {

@@ -31,20 +31,17 @@ public sealed class WeComTokenProviderOptions
 /// Hands out a valid access_token for one app. WeCom requires tokens to be cached (gettoken is frequency-limited),
 /// may revoke them early and issues them per app; so the token lives in the core's shared <see cref="IAccessTokenCache"/>
 /// (the database in the host; key <see cref="WeComTokenKey.CacheKey"/>), is refreshed before it expires, and only one
-/// fetch runs at a time: in process through a semaphore, across instances through the cache's lease. A token rejected with 40014/42001 is invalidated by
-/// <see cref="InvalidateAsync"/> (compare-and-delete, so concurrent reports cause one refresh, not many).
+/// fetch runs at a time: in process through a semaphore, across instances through the cache's lease (the core's
+/// <see cref="SharedAccessToken"/>). A token rejected with 40014/42001 is invalidated by <see cref="InvalidateAsync"/>
+/// (compare-and-delete, so concurrent reports cause one refresh, not many).
 /// </summary>
 public sealed class WeComTokenProvider
 {
     private readonly WeComAppOptions _app;
-    private readonly IAccessTokenCache _store;
     private readonly TimeProvider _time;
-    private readonly WeComTokenProviderOptions _options;
     private readonly WeComHttpCaller _caller;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile CachedAccessToken? _current;
-    private int _fetchCount;
+    private readonly SharedAccessToken _token;
 
     /// <summary>Creates the provider of <paramref name="app"/>'s token.</summary>
     public WeComTokenProvider(
@@ -60,96 +57,32 @@ public sealed class WeComTokenProvider
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(store);
         _app = app;
-        _store = store;
         _time = timeProvider ?? TimeProvider.System;
-        _options = options ?? new WeComTokenProviderOptions();
+        options ??= new WeComTokenProviderOptions();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _caller = new WeComHttpCaller(httpClient, _time, apiOptions ?? new WeComApiClientOptions(), _logger);
+        var shared = new SharedAccessTokenOptions
+        {
+            CacheKey = app.TokenKey.CacheKey,
+            Name = $"WeCom token of {app.Key}",
+            Holder = options.InstanceId,
+            RefreshBefore = options.RefreshBefore,
+            MinRefreshInterval = options.MinRefreshInterval,
+            LeaseDuration = options.LeaseDuration,
+            LeasePollInterval = options.LeasePollInterval,
+            MayKeepValidToken = static e => e is WeComException,
+        };
+        _token = new SharedAccessToken(shared, store, FetchAsync, _time, _logger);
     }
 
     /// <summary>The app's token key.</summary>
     public WeComTokenKey Key => _app.TokenKey;
 
     /// <summary>How many times this provider called gettoken (diagnostics and tests).</summary>
-    public int FetchCount => Volatile.Read(ref _fetchCount);
+    public int FetchCount => _token.FetchCount;
 
     /// <summary>Returns a token that is valid now, fetching one when the cache has none or it is due for refresh.</summary>
-    public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken = default)
-    {
-        if (_current is { } local && IsFresh(local, _time.GetUtcNow()))
-        {
-            return local.Token;
-        }
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            while (true)
-            {
-                var now = _time.GetUtcNow();
-                if (_current is { } current && IsFresh(current, now))
-                {
-                    return current.Token;
-                }
-
-                var stored = await _store.GetAsync(Key.CacheKey, cancellationToken).ConfigureAwait(false);
-                if (stored is not null && IsFresh(stored, now))
-                {
-                    _current = stored;
-                    return stored.Token;
-                }
-
-                // Still valid, only due for refresh: usable if the refresh fails or another instance is doing it.
-                var usable = stored is not null && stored.ExpiresAt > now ? stored : null;
-
-                if (await _store.TryAcquireLeaseAsync(Key.CacheKey, _options.InstanceId, now + _options.LeaseDuration, cancellationToken).ConfigureAwait(false))
-                {
-                    try
-                    {
-                        stored = await _store.GetAsync(Key.CacheKey, cancellationToken).ConfigureAwait(false);
-                        if (stored is not null && IsFresh(stored, _time.GetUtcNow()))
-                        {
-                            _current = stored;
-                            return stored.Token;
-                        }
-
-                        CachedAccessToken fetched;
-                        try
-                        {
-                            fetched = await FetchAsync(cancellationToken).ConfigureAwait(false);
-                        }
-                        catch (WeComException ex) when (usable is not null)
-                        {
-                            _logger.LogWarning(ex, "Refreshing the WeCom token of {App} failed; the current one stays valid until {ExpiresAt}", _app.Key, usable.ExpiresAt);
-                            _current = usable;
-                            return usable.Token;
-                        }
-
-                        await _store.SaveAsync(Key.CacheKey, fetched, cancellationToken).ConfigureAwait(false);
-                        _current = fetched;
-                        return fetched.Token;
-                    }
-                    finally
-                    {
-                        await _store.ReleaseLeaseAsync(Key.CacheKey, _options.InstanceId, CancellationToken.None).ConfigureAwait(false);
-                    }
-                }
-
-                if (usable is not null)
-                {
-                    _current = usable;
-                    return usable.Token;
-                }
-
-                // Another instance is fetching and we have nothing valid: wait for its token (or its lease to lapse).
-                await Task.Delay(_options.LeasePollInterval, _time, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken = default) => _token.GetTokenAsync(cancellationToken);
 
     /// <summary>
     /// Forgets <paramref name="rejectedToken"/> after WeCom answered 40014/42001 with it. A newer token (already
@@ -158,30 +91,12 @@ public sealed class WeComTokenProvider
     public async ValueTask InvalidateAsync(string rejectedToken, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rejectedToken);
-        if (_current is { } current && current.Token == rejectedToken)
-        {
-            _current = null;
-        }
-
-        await _store.InvalidateAsync(Key.CacheKey, rejectedToken, cancellationToken).ConfigureAwait(false);
-    }
-
-    private bool IsFresh(CachedAccessToken token, DateTimeOffset now)
-    {
-        if (token.ExpiresAt <= now)
-        {
-            return false;
-        }
-
-        var lifetime = token.ExpiresAt - token.ObtainedAt;
-        var margin = lifetime / 2 < _options.RefreshBefore ? lifetime / 2 : _options.RefreshBefore;
-        return token.ExpiresAt - now > margin || now - token.ObtainedAt < _options.MinRefreshInterval;
+        await _token.InvalidateAsync(rejectedToken, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CachedAccessToken> FetchAsync(CancellationToken cancellationToken)
     {
         var obtainedAt = _time.GetUtcNow();
-        Interlocked.Increment(ref _fetchCount);
         var uri = new Uri(string.Create(
             CultureInfo.InvariantCulture,
             $"{_app.BaseUrlTrimmed}/cgi-bin/gettoken?corpid={Uri.EscapeDataString(_app.CorpId)}&corpsecret={Uri.EscapeDataString(_app.Secret)}"));

@@ -120,6 +120,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Gets every call, in order.</summary>
     public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
 
+    /// <summary>Gets or sets whether the token endpoint answers 503 (an Entra outage); requests are still counted.</summary>
+    public bool TokenEndpointDown { get; set; }
+
     /// <summary>Gets how many tokens the bot asked for.</summary>
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
@@ -201,6 +204,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
         _app.MapPost(TokenPath, async (HttpContext context) =>
         {
             Interlocked.Increment(ref _tokenRequests);
+            if (TokenEndpointDown)
+            {
+                return Results.Json(new { error = "temporarily_unavailable", error_description = "AADSTS90033: A transient error has occurred." }, statusCode: 503);
+            }
+
             var form = await context.Request.ReadFormAsync();
             if (form["grant_type"] != "client_credentials" || form["client_id"] != AppId || form["client_secret"] != AppPassword || form["scope"] != Scope)
             {
