@@ -267,23 +267,24 @@ internal sealed class Session(Database db, DbConnection connection, DbTransactio
 {
     public Database Db => db;
 
-    /// <summary>
-    /// One command, prepared once and run per row with new parameter values: for many rows of the same statement in
-    /// this transaction (on SQLite the statement is compiled once instead of once per row).
-    /// </summary>
-    public PreparedCommand Prepare(SqlStatement statement, params string[] parameterNames)
+    /// <summary>Rows of one statement to run together in this transaction (<see cref="RowBatch"/>).</summary>
+    public RowBatch Batch(SqlStatement statement, params string[] parameterNames) => new(this, statement, parameterNames);
+
+    /// <summary>A command on this transaction (for <see cref="RowBatch"/>).</summary>
+    public DbCommand CreateCommand(string text)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = db.Sql(statement);
-        foreach (var name in parameterNames)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
+        command.CommandText = text;
+        return command;
+    }
 
-        return new PreparedCommand(db.Dialect, command);
+    /// <summary>A batch on this transaction, where the dialect sends batches (for <see cref="RowBatch"/>).</summary>
+    public DbBatch CreateBatch()
+    {
+        var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        return batch;
     }
 
     public CommandDefinition Cmd(SqlStatement statement, object? parameters, CancellationToken cancellationToken) =>
@@ -304,42 +305,37 @@ internal sealed class Session(Database db, DbConnection connection, DbTransactio
 
 internal sealed class OutboxStore(Session s) : IOutbox
 {
-    /// <summary>Many messages with one prepared statement (10,000 prompts: one compile, not 10,000).</summary>
+    /// <summary>
+    /// Many messages as two batches of rows (<see cref="RowBatch"/>): the outbox inserts, then the last cards of those
+    /// queued (10,000 prompts: one compile each on SQLite, 20 round trips rather than 20,000 on PostgreSQL).
+    /// </summary>
     public async Task<IReadOnlyList<bool>> EnqueueManyAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var queued = new bool[items.Count];
-        if (items.Count == 0)
-        {
-            return queued;
-        }
-
-        await using var insert = s.Prepare(
+        var inserts = s.Batch(
             EngineSql.InsertOutbox, "Channel", "Address", "PersonId", "GroupCode", "Payload", "DedupeKey", "ReplyContext", "CreatedAt", "Status", "NextAttemptAt", "TraceParent");
-        await using var lastCard = LastCardStore.PrepareSave(s); // cards to people (10,000 prompts with buttons): compiled once too
         var pending = OutboxStatus.Pending.ToString();
         var traceParent = ChatOpsTelemetry.CurrentTraceParent(); // the step queuing them, when traced
+        foreach (var item in items)
+        {
+            inserts.Add(
+                item.Channel, item.Address, item.PersonId, item.GroupCode, ChatOpsJson.Serialize(item.Message), item.DedupeKey, item.ReplyContext,
+                item.CreatedAt, pending, item.NextAttemptAt ?? item.CreatedAt, item.TraceParent ?? traceParent);
+        }
+
+        var affected = await inserts.ExecuteAsync(cancellationToken);
+        var queued = new bool[items.Count];
+        var cards = LastCardStore.Batch(s); // cards to people (10,000 prompts with buttons)
         for (var i = 0; i < items.Count; i++)
         {
-            var item = items[i];
-            insert.Set(0, item.Channel);
-            insert.Set(1, item.Address);
-            insert.Set(2, item.PersonId);
-            insert.Set(3, item.GroupCode);
-            insert.Set(4, ChatOpsJson.Serialize(item.Message));
-            insert.Set(5, item.DedupeKey);
-            insert.Set(6, item.ReplyContext);
-            insert.SetInstant(7, item.CreatedAt);
-            insert.Set(8, pending);
-            insert.SetInstant(9, item.NextAttemptAt ?? item.CreatedAt);
-            insert.Set(10, item.TraceParent ?? traceParent);
-            queued[i] = await insert.ExecuteAsync(cancellationToken) == 1;
-            if (queued[i] && LastCard.Of(item) is { } card)
+            queued[i] = affected[i] == 1;
+            if (queued[i] && LastCard.Of(items[i]) is { } card)
             {
-                await LastCardStore.SaveAsync(lastCard, card, cancellationToken);
+                LastCardStore.Add(cards, card);
             }
         }
 
+        await cards.ExecuteAsync(cancellationToken);
         return queued;
     }
 

@@ -31,19 +31,13 @@ internal sealed class LastCardStore(Session s) : ILastCardStore
         return true;
     }
 
-    /// <summary>The upsert prepared once for many cards (<see cref="OutboxStore.EnqueueManyAsync"/>).</summary>
-    public static PreparedCommand PrepareSave(Session session) =>
-        session.Prepare(UpsertLastCard, "PersonId", "Choices", "CardId", "SentAt");
+    /// <summary>The upsert as a batch for many cards (<see cref="OutboxStore.EnqueueManyAsync"/>).</summary>
+    public static RowBatch Batch(Session session) =>
+        session.Batch(UpsertLastCard, "PersonId", "Choices", "CardId", "SentAt");
 
-    /// <summary>Records <paramref name="card"/> through a command from <see cref="PrepareSave"/>.</summary>
-    public static async Task SaveAsync(PreparedCommand save, LastCard card, CancellationToken cancellationToken)
-    {
-        save.Set(0, card.PersonId);
-        save.Set(1, ChatOpsJson.Serialize(card.Choices));
-        save.Set(2, card.CardId);
-        save.SetInstant(3, card.SentAt);
-        await save.ExecuteAsync(cancellationToken);
-    }
+    /// <summary>Adds <paramref name="card"/> to a batch from <see cref="Batch"/>.</summary>
+    public static void Add(RowBatch cards, LastCard card) =>
+        cards.Add(card.PersonId, ChatOpsJson.Serialize(card.Choices), card.CardId, card.SentAt);
 
     public Task<LastCard?> FindAsync(string personId, CancellationToken cancellationToken = default) =>
         s.QuerySingleOrDefaultAsync<LastCard>(SelectLastCard, new { PersonId = personId }, cancellationToken);

@@ -22,6 +22,8 @@ public sealed class PostgreSqlDialect() : SqlDialect(StorageProviders.PostgreSql
     /// <inheritdoc/>
     public override bool NotifiesWork => true;
 
+    internal override bool SendsBatches => true;
+
     internal override string? ConnectionStringProblem(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);

@@ -34,6 +34,12 @@ public abstract class SqlDialect(string name, bool supportsScaleOut, string conn
     /// </summary>
     public virtual bool NotifiesWork => false;
 
+    /// <summary>
+    /// Whether many rows of one statement travel as one <see cref="DbBatch"/> (<see cref="RowBatch"/>): worth it where
+    /// each statement is a round trip to a server and the driver pipelines a batch (Npgsql). SQLite runs in-process.
+    /// </summary>
+    internal virtual bool SendsBatches => false;
+
     /// <summary>Whether <c>ConnectionStrings:ChatOps</c> must be set (SQLite has a default file).</summary>
     internal virtual bool RequiresConnectionString => true;
 

@@ -1,0 +1,124 @@
+using System.Data;
+using System.Data.Common;
+using ChatOps.Storage.Dialects;
+
+namespace ChatOps.Storage;
+
+/// <summary>
+/// Many rows of one statement in one transaction, collected and then run in order (10,000 prompts: an outbox insert
+/// and a last-card upsert each). Where the dialect sends batches (<see cref="SqlDialect.SendsBatches"/>, PostgreSQL)
+/// a chunk of rows travels in one round trip; elsewhere one command is prepared and run per row, so SQLite compiles
+/// the statement once, not once per row. Values are given by position, as the parameters were named: a string, an
+/// instant (sent through <see cref="SqlDialect.SetInstant"/>) or null (DBNull).
+/// </summary>
+internal sealed class RowBatch(Session session, SqlStatement statement, string[] parameterNames)
+{
+    /// <summary>Rows per round trip where the dialect batches: large enough to hide the latency, small enough to stream.</summary>
+    internal const int ChunkSize = 500;
+
+    private readonly List<object?[]> _rows = [];
+
+    public int Count => _rows.Count;
+
+    /// <summary>One more row; its values by the position of the parameter names.</summary>
+    public void Add(params object?[] values)
+    {
+        if (values.Length != parameterNames.Length)
+        {
+            throw new ArgumentException($"{parameterNames.Length} values expected, {values.Length} given.", nameof(values));
+        }
+
+        _rows.Add(values);
+    }
+
+    /// <summary>Runs the rows added so far, in order; the rows each affected, by position. The batch is empty after.</summary>
+    public async Task<int[]> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var affected = new int[_rows.Count];
+        if (_rows.Count > 0)
+        {
+            var text = session.Db.Sql(statement);
+            if (session.Db.Dialect.SendsBatches)
+            {
+                await ExecuteBatchedAsync(text, affected, cancellationToken);
+            }
+            else
+            {
+                await ExecuteEachAsync(text, affected, cancellationToken);
+            }
+        }
+
+        _rows.Clear();
+        return affected;
+    }
+
+    private async Task ExecuteEachAsync(string text, int[] affected, CancellationToken cancellationToken)
+    {
+        await using var command = session.CreateCommand(text);
+        for (var p = 0; p < parameterNames.Length; p++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = parameterNames[p];
+            command.Parameters.Add(parameter);
+        }
+
+        for (var r = 0; r < _rows.Count; r++)
+        {
+            Bind(command.Parameters, _rows[r]);
+            affected[r] = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task ExecuteBatchedAsync(string text, int[] affected, CancellationToken cancellationToken)
+    {
+        for (var start = 0; start < _rows.Count; start += ChunkSize)
+        {
+            var end = Math.Min(start + ChunkSize, _rows.Count);
+            await using var batch = session.CreateBatch();
+            for (var r = start; r < end; r++)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = text;
+                foreach (var name in parameterNames)
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    command.Parameters.Add(parameter);
+                }
+
+                Bind(command.Parameters, _rows[r]);
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            for (var r = start; r < end; r++)
+            {
+                affected[r] = batch.BatchCommands[r - start].RecordsAffected;
+            }
+        }
+    }
+
+    private void Bind(DbParameterCollection parameters, object?[] values)
+    {
+        for (var p = 0; p < values.Length; p++)
+        {
+            var parameter = parameters[p];
+            switch (values[p])
+            {
+                case DateTimeOffset instant:
+                    session.Db.Dialect.SetInstant(parameter, instant);
+                    break;
+                case string text:
+                    parameter.DbType = DbType.String;
+                    parameter.Value = text;
+                    break;
+                case null:
+                    parameter.DbType = DbType.String;
+                    parameter.Value = DBNull.Value;
+                    break;
+                default:
+                    throw new ArgumentException($"Row values are strings, instants or null, not {values[p]!.GetType().Name}.", nameof(values));
+            }
+        }
+    }
+}
