@@ -6,10 +6,10 @@ namespace ChatOps.Storage;
 
 /// <summary>
 /// Many rows of one statement in one transaction, collected and then run in order (10,000 prompts: an outbox insert
-/// and a last-card upsert each). Where the dialect sends batches (<see cref="SqlDialect.SendsBatches"/>, PostgreSQL)
+/// and a last-card upsert each; a circular's recipients and deliveries). Where the dialect sends batches (<see cref="SqlDialect.SendsBatches"/>, PostgreSQL)
 /// a chunk of rows travels in one round trip; elsewhere one command is prepared and run per row, so SQLite compiles
-/// the statement once, not once per row. Values are given by position, as the parameters were named: a string, an
-/// instant (sent through <see cref="SqlDialect.SetInstant"/>) or null (DBNull).
+/// the statement once, not once per row. Values are given by position, as the parameters were named: a string, a whole
+/// number, an instant (sent through <see cref="SqlDialect.SetInstant"/>) or null (DBNull).
 /// </summary>
 internal sealed class RowBatch(Session session, SqlStatement statement, string[] parameterNames)
 {
@@ -108,6 +108,14 @@ internal sealed class RowBatch(Session session, SqlStatement statement, string[]
                 case DateTimeOffset instant:
                     session.Db.Dialect.SetInstant(parameter, instant);
                     break;
+                case long number:
+                    parameter.DbType = DbType.Int64;
+                    parameter.Value = number;
+                    break;
+                case int number:
+                    parameter.DbType = DbType.Int32;
+                    parameter.Value = number;
+                    break;
                 case string text:
                     parameter.DbType = DbType.String;
                     parameter.Value = text;
@@ -117,7 +125,7 @@ internal sealed class RowBatch(Session session, SqlStatement statement, string[]
                     parameter.Value = DBNull.Value;
                     break;
                 default:
-                    throw new ArgumentException($"Row values are strings, instants or null, not {values[p]!.GetType().Name}.", nameof(values));
+                    throw new ArgumentException($"Row values are strings, whole numbers, instants or null, not {values[p]!.GetType().Name}.", nameof(values));
             }
         }
     }

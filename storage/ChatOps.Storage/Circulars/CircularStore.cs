@@ -49,19 +49,17 @@ internal sealed class CircularStore(Session s) : ICircularStore
         return row is null ? null : (row.ToAttachment(), row.Content ?? []);
     }
 
-    public Task AddDeliveriesAsync(IReadOnlyList<CircularDelivery> deliveries, CancellationToken cancellationToken = default) =>
-        s.ExecuteEachAsync(CircularSql.InsertDelivery, deliveries, (d, i) => new
+    public async Task AddDeliveriesAsync(IReadOnlyList<CircularDelivery> deliveries, CancellationToken cancellationToken = default)
+    {
+        var rows = s.Batch(CircularSql.InsertDelivery, "CircularId", "TargetKey", "Ordinal", "GroupCode", "PersonId", "Channel", "Address", "DedupeKey", "Error");
+        for (var i = 0; i < deliveries.Count; i++)
         {
-            d.CircularId,
-            d.TargetKey,
-            Ordinal = i,
-            d.GroupCode,
-            d.PersonId,
-            d.Channel,
-            d.Address,
-            d.DedupeKey,
-            d.Error,
-        }, cancellationToken);
+            var d = deliveries[i];
+            rows.Add(d.CircularId, d.TargetKey, i, d.GroupCode, d.PersonId, d.Channel, d.Address, d.DedupeKey, d.Error);
+        }
+
+        await rows.ExecuteAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<CircularDeliveryStatus>> ListDeliveriesAsync(long circularId, CancellationToken cancellationToken = default) =>
         [.. (await s.QueryAsync<DeliveryRow>(CircularSql.SelectDeliveries, new { CircularId = circularId }, cancellationToken)).Select(r => r.ToStatus())];
@@ -69,8 +67,17 @@ internal sealed class CircularStore(Session s) : ICircularStore
     public Task UpdateDeliveryAsync(long circularId, string targetKey, string? dedupeKey, string? error, CancellationToken cancellationToken = default) =>
         s.ExecuteAsync(CircularSql.UpdateDelivery, new { CircularId = circularId, TargetKey = targetKey, DedupeKey = dedupeKey, Error = error }, cancellationToken);
 
-    public Task AddRecipientsAsync(IReadOnlyList<CircularRecipient> recipients, CancellationToken cancellationToken = default) =>
-        s.ExecuteEachAsync(CircularSql.InsertRecipient, recipients, (r, i) => new { r.CircularId, r.PersonId, Ordinal = i, r.UnitCode, r.ViaGroup, r.PromptKey }, cancellationToken);
+    public async Task AddRecipientsAsync(IReadOnlyList<CircularRecipient> recipients, CancellationToken cancellationToken = default)
+    {
+        var rows = s.Batch(CircularSql.InsertRecipient, "CircularId", "PersonId", "Ordinal", "UnitCode", "ViaGroup", "PromptKey");
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            var r = recipients[i];
+            rows.Add(r.CircularId, r.PersonId, i, r.UnitCode, r.ViaGroup, r.PromptKey);
+        }
+
+        await rows.ExecuteAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<CircularRecipient>> ListRecipientsAsync(long circularId, CancellationToken cancellationToken = default) =>
         [.. await s.QueryAsync<CircularRecipient>(CircularSql.SelectRecipients, new { CircularId = circularId }, cancellationToken)];
@@ -100,8 +107,16 @@ internal sealed class CircularStore(Session s) : ICircularStore
     public async Task<int> CountUnacknowledgedAsync(long circularId, CancellationToken cancellationToken = default) =>
         (int)await s.ExecuteScalarAsync<long>(CircularSql.CountUnacknowledged, new { CircularId = circularId }, cancellationToken);
 
-    public Task MarkRemindedAsync(long circularId, IReadOnlyCollection<string> personIds, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        s.ExecuteEachAsync(CircularSql.MarkReminded, personIds, (p, _) => new { CircularId = circularId, PersonId = p, At = at }, cancellationToken);
+    public async Task MarkRemindedAsync(long circularId, IReadOnlyCollection<string> personIds, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var rows = s.Batch(CircularSql.MarkReminded, "CircularId", "PersonId", "At");
+        foreach (var personId in personIds)
+        {
+            rows.Add(circularId, personId, at);
+        }
+
+        await rows.ExecuteAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<Circular>> ListDueForReminderAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
         [.. await s.QueryAsync<Circular>(CircularSql.SelectDue, new { Now = now, Limit = limit }, cancellationToken)];
