@@ -54,15 +54,19 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
     {
         // The write turn with priority: an HTTP answer waits for this commit, background writers go after it.
         await using var write = await db.BeginWriteAsync(priority: true, cancellationToken);
-        var (c, tx) = (write.Connection, write.Transaction);
-        var sql = db.Sql(EngineSql.InsertInbox);
-        for (var i = 0; i < entries.Count; i++)
+        var inserts = new Session(db, write.Connection, write.Transaction)
+            .Batch(EngineSql.InsertInbox, "Channel", "DedupeKey", "SenderId", "PersonId", "Payload", "ReceivedAt");
+        foreach (var (message, personId) in entries)
         {
-            var (message, personId) = entries[i];
-            stored[i] = await c.ExecuteAsync(new CommandDefinition(sql, InboxParameters(message, personId), tx, cancellationToken: cancellationToken)) == 1;
+            inserts.Add(message.Channel, message.DedupeKey, message.SenderId, personId, ChatOpsJson.Serialize(message), message.ReceivedAt);
         }
 
+        var affected = await inserts.ExecuteAsync(cancellationToken);
         await write.CommitAsync(cancellationToken);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            stored[i] = affected[i] == 1;
+        }
     }
 
     private static object InboxParameters(InboundMessage message, string? personId) => new
@@ -112,13 +116,13 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
     {
         ArgumentNullException.ThrowIfNull(sent);
         await using var write = await db.BeginWriteAsync(priority: false, cancellationToken);
-        var sql = db.Sql(EngineSql.MarkOutboxSent);
+        var marks = new Session(db, write.Connection, write.Transaction).Batch(EngineSql.MarkOutboxSent, "Id", "ChannelMessageId", "At");
         foreach (var (id, channelMessageId) in sent)
         {
-            await write.Connection.ExecuteAsync(new CommandDefinition(
-                sql, new { Id = id, ChannelMessageId = channelMessageId, At = at }, write.Transaction, cancellationToken: cancellationToken));
+            marks.Add(id, channelMessageId, at);
         }
 
+        await marks.ExecuteAsync(cancellationToken);
         await write.CommitAsync(cancellationToken);
     }
 
