@@ -104,7 +104,7 @@ public interface IOutbox
 
     /// <summary>
     /// Queues many messages in order; per message, whether it was queued (false: its dedupe key was queued before). The
-    /// stores run one prepared statement for all of them; this default queues them one by one.
+    /// stores send them as batches of rows; this default queues them one by one.
     /// </summary>
     async Task<IReadOnlyList<bool>> EnqueueManyAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken = default)
     {

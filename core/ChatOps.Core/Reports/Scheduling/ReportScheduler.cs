@@ -124,7 +124,7 @@ public sealed partial class ReportScheduler : IDueWork
         return await QueuePromptsAsync(unitOfWork, cycle, await _directory.LoadAsync(cancellationToken), now, by, cancellationToken);
     }
 
-    /// <summary>The prompts of <see cref="QueuePromptsNowAsync"/>, routed first and then queued with one prepared statement.</summary>
+    /// <summary>The prompts of <see cref="QueuePromptsNowAsync"/>, routed first and then queued together (<see cref="IOutbox.EnqueueManyAsync"/>).</summary>
     private async Task<PromptRun> QueuePromptsAsync(
         IUnitOfWork unitOfWork, ReportCycle cycle, DirectorySnapshot directory, DateTimeOffset now, string by, CancellationToken cancellationToken)
     {
