@@ -5,30 +5,14 @@ using ChatOps.Storage.Conversations;
 namespace ChatOps.Storage.Tests.Audit;
 
 /// <summary>The audit log's behaviour on every provider: a line commits with its unit of work, and filters narrow the list.</summary>
-public abstract class AuditLogContract : IAsyncLifetime
+public abstract class AuditLogContract<TProvider> : ProviderContract<TProvider>
+    where TProvider : ITestProvider
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 3, 1, 0, 0, TimeSpan.Zero);
-    private TestDatabase? _db;
-
-    private CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _db = await CreateAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_db is not null)
-        {
-            await _db.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    protected abstract Task<TestDatabase> CreateAsync();
 
     private async Task AppendAsync(bool commit, params AuditEntry[] entries)
     {
-        await using var work = await new EngineStore(_db!.Database).BeginAsync(Ct);
+        await using var work = await new EngineStore(Db.Database).BeginAsync(Ct);
         foreach (var e in entries)
         {
             await work.Audit.AppendAsync(e, Ct);
@@ -40,7 +24,7 @@ public abstract class AuditLogContract : IAsyncLifetime
         }
     }
 
-    private AuditQuery Query => new(_db!.Database);
+    private AuditQuery Query => new(Db.Database);
 
     [Fact]
     public async Task AppendAsync_WithoutCommit_LeavesNoLine()
@@ -76,17 +60,8 @@ public abstract class AuditLogContract : IAsyncLifetime
     }
 }
 
-public sealed class SqliteAuditLogTests : AuditLogContract
-{
-    protected override Task<TestDatabase> CreateAsync() => TestDatabase.SqliteAsync();
-}
+public sealed class SqliteAuditLogTests : AuditLogContract<OnSqlite>;
 
-public sealed class SqlServerAuditLogTests : AuditLogContract
-{
-    protected override Task<TestDatabase> CreateAsync() => TestDatabase.SqlServerAsync();
-}
+public sealed class SqlServerAuditLogTests : AuditLogContract<OnSqlServer>;
 
-public sealed class PostgreSqlAuditLogTests : AuditLogContract
-{
-    protected override Task<TestDatabase> CreateAsync() => TestDatabase.PostgreSqlAsync();
-}
+public sealed class PostgreSqlAuditLogTests : AuditLogContract<OnPostgreSql>;

@@ -9,32 +9,16 @@ namespace ChatOps.Storage.Tests.Conversations;
 /// queued before and repeated inside the batch across a chunk boundary. Each key is queued once and the answer says
 /// which; a person's last card is the last card actually queued for them, never a refused duplicate's.
 /// </summary>
-public abstract class OutboxBatchContract : IAsyncLifetime
+public abstract class OutboxBatchContract<TProvider> : ProviderContract<TProvider>
+    where TProvider : ITestProvider
 {
     private static readonly DateTimeOffset At = new(2026, 12, 3, 1, 0, 0, TimeSpan.Zero);
     private static readonly int Count = (RowBatch.ChunkSize * 2) + 3;
-    private TestDatabase? _db;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _db = await CreateAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_db is not null)
-        {
-            await _db.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    protected abstract Task<TestDatabase> CreateAsync();
 
     [Fact]
     public async Task EnqueueMany_MoreThanOneChunk_QueuesEachKeyOnceAndKeepsTheLastQueuedCard()
     {
-        var store = new EngineStore(_db!.Database);
+        var store = new EngineStore(Db.Database);
         await using (var first = await store.BeginAsync(Ct))
         {
             Assert.True(await first.Outbox.EnqueueAsync(Card("p0", "k0", "早先"), Ct));
@@ -71,7 +55,7 @@ public abstract class OutboxBatchContract : IAsyncLifetime
     [Fact]
     public async Task EnqueueMany_NoItems_QueuesNothing()
     {
-        var store = new EngineStore(_db!.Database);
+        var store = new EngineStore(Db.Database);
         await using var uow = await store.BeginAsync(Ct);
 
         Assert.Empty(await uow.Outbox.EnqueueManyAsync([], Ct));
@@ -84,17 +68,8 @@ public abstract class OutboxBatchContract : IAsyncLifetime
             OutboundMessage.Ask("本周进展请于周四17:00前报送。", new Choice(label, "report")), dedupeKey, At);
 }
 
-public sealed class SqliteOutboxBatchTests : OutboxBatchContract
-{
-    protected override Task<TestDatabase> CreateAsync() => TestDatabase.SqliteAsync();
-}
+public sealed class SqliteOutboxBatchTests : OutboxBatchContract<OnSqlite>;
 
-public sealed class SqlServerOutboxBatchTests : OutboxBatchContract
-{
-    protected override Task<TestDatabase> CreateAsync() => TestDatabase.SqlServerAsync();
-}
+public sealed class SqlServerOutboxBatchTests : OutboxBatchContract<OnSqlServer>;
 
-public sealed class PostgreSqlOutboxBatchTests : OutboxBatchContract
-{
-    protected override Task<TestDatabase> CreateAsync() => TestDatabase.PostgreSqlAsync();
-}
+public sealed class PostgreSqlOutboxBatchTests : OutboxBatchContract<OnPostgreSql>;

@@ -12,13 +12,13 @@ namespace ChatOps.Storage.Tests.Organization;
 /// <see cref="SqlServerDirectoryRepositoryTests"/> when CHATOPS_TEST_SQLSERVER is set and
 /// <see cref="PostgreSqlDirectoryRepositoryTests"/> when CHATOPS_TEST_POSTGRES is set (skipped with that reason otherwise).
 /// </summary>
-public abstract class DirectoryRepositoryContract : IAsyncLifetime
+public abstract class DirectoryRepositoryContract<TProvider> : ProviderContract<TProvider>
+    where TProvider : ITestProvider
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>The WeCom app chat kind, as the WeCom channel registers it (stored as "WeComAppChat").</summary>
     private static readonly GroupKinds AppChats = new([new GroupKind(ChannelNames.WeCom, "appchat", "wecom-appchat", "企业微信群聊", "WeComAppChat")]);
-    private TestDatabase? _db;
 
     protected FakeTimeProvider Clock { get; } = new(Start);
 
@@ -26,24 +26,12 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
 
     protected DirectoryService Service { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _db = await CreateAsync();
-        Repository = new DirectoryRepository(_db.Database, AppChats);
-        Service = new DirectoryService(Repository, new EngineStore(_db.Database), Clock, AppChats, NullLogger<DirectoryService>.Instance);
+        await base.InitializeAsync();
+        Repository = new DirectoryRepository(Db.Database, AppChats);
+        Service = new DirectoryService(Repository, new EngineStore(Db.Database), Clock, AppChats, NullLogger<DirectoryService>.Instance);
     }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_db is not null)
-        {
-            await _db.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    protected abstract Task<TestDatabase> CreateAsync();
 
     private static readonly string Sample = """
         units:
@@ -176,7 +164,7 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
         Assert.Equal(4, (await Repository.ListLiaisonChangesAsync(null, ct)).Count);
 
         // The change and its audit line were written together, with where it came from.
-        var audit = await new ChatOps.Storage.Audit.AuditQuery(_db!.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory."), ct);
+        var audit = await new ChatOps.Storage.Audit.AuditQuery(Db.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory."), ct);
         Assert.Equal(
             [("directory.liaison", "办公室孙丽", "unit:wjw", "li → wang：李明同志工作调动", "console 10.0.0.1"), ("directory.import", "tester", "file:d.yaml", audit[1].Detail, "test")],
             audit.Select(a => (a.Action, a.ActorId, a.Subject, a.Detail, a.Source)));
@@ -195,7 +183,7 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
 
         Assert.Equal(DirectoryText.OnlyOffice, refused.Message);
         Assert.Equal("li", await Repository.FindLiaisonIdAsync("wjw", ct));
-        Assert.Single(await new ChatOps.Storage.Audit.AuditQuery(_db!.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory."), ct));
+        Assert.Single(await new ChatOps.Storage.Audit.AuditQuery(Db.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory."), ct));
     }
 
     [Fact]
@@ -207,16 +195,16 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
         var renamed = current.People.Select(p => p.Id == "li" ? p with { Name = "李明明" } : p).ToList();
         var changes = DirectoryChanges.Between(current, current with { People = renamed }, includeGroups: false);
 
-        await using (var work = await new EngineStore(_db!.Database).BeginAsync(ct))
+        await using (var work = await new EngineStore(Db.Database).BeginAsync(ct))
         {
             await Repository.ApplyAsync(work, changes, "x", "y", Clock.GetUtcNow(), ct);
             await work.Audit.AppendAsync(Core.Audit.AuditEntry.Of(Clock.GetUtcNow(), "x", "directory.test", "", "", "test"), ct);
         }
 
         Assert.Equal("李明", (await Repository.FindPersonAsync("li", ct))!.Name);
-        Assert.Empty(await new ChatOps.Storage.Audit.AuditQuery(_db.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory.test"), ct));
+        Assert.Empty(await new ChatOps.Storage.Audit.AuditQuery(Db.Database).ListAsync(new Core.Audit.AuditFilter(ActionPrefix: "directory.test"), ct));
 
-        await using (var work = await new EngineStore(_db.Database).BeginAsync(ct))
+        await using (var work = await new EngineStore(Db.Database).BeginAsync(ct))
         {
             await Repository.ApplyAsync(work, changes, "x", "y", Clock.GetUtcNow(), ct);
             await work.CommitAsync(ct);
@@ -259,17 +247,8 @@ public abstract class DirectoryRepositoryContract : IAsyncLifetime
     }
 }
 
-public sealed class SqliteDirectoryRepositoryTests : DirectoryRepositoryContract
-{
-    protected override Task<TestDatabase> CreateAsync() => TestDatabase.SqliteAsync();
-}
+public sealed class SqliteDirectoryRepositoryTests : DirectoryRepositoryContract<OnSqlite>;
 
-public sealed class SqlServerDirectoryRepositoryTests : DirectoryRepositoryContract
-{
-    protected override Task<TestDatabase> CreateAsync() => TestDatabase.SqlServerAsync();
-}
+public sealed class SqlServerDirectoryRepositoryTests : DirectoryRepositoryContract<OnSqlServer>;
 
-public sealed class PostgreSqlDirectoryRepositoryTests : DirectoryRepositoryContract
-{
-    protected override Task<TestDatabase> CreateAsync() => TestDatabase.PostgreSqlAsync();
-}
+public sealed class PostgreSqlDirectoryRepositoryTests : DirectoryRepositoryContract<OnPostgreSql>;
