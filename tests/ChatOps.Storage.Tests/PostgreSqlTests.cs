@@ -131,3 +131,49 @@ public sealed class PostgreSqlMigratorTests
         Assert.Contains("PostgreSql database cannot be reached", ex.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// The bot's PostgreSQL connections prepare the statements they run often (Npgsql's automatic preparation), unless
+/// the operator's connection string says otherwise; the migrator connects as configured.
+/// </summary>
+public sealed class PostgreSqlConnectionTests
+{
+    [Fact]
+    public void Connection_NoMaxAutoPrepareConfigured_PreparesAutomatically_MigratorAsConfigured()
+    {
+        const string configured = "Host=db;Database=chatops;Username=chatops";
+        var db = new Database(new StorageOptions { Provider = StorageProviders.PostgreSql, ConnectionString = configured });
+
+        Assert.Equal(PostgreSqlDialect.AutoPrepared, new NpgsqlConnectionStringBuilder(db.Connection.ConnectionString).MaxAutoPrepare);
+        Assert.Equal("db", new NpgsqlConnectionStringBuilder(db.Connection.ConnectionString).Host);
+        Assert.Equal(configured, db.CreateConnectionString);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;maxautoprepare=10", 10)]
+    public void Connection_OperatorsMaxAutoPrepare_IsKept(string configured, int expected)
+    {
+        var db = new Database(new StorageOptions { Provider = StorageProviders.PostgreSql, ConnectionString = configured });
+
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(db.Connection.ConnectionString).MaxAutoPrepare);
+    }
+
+    [Fact]
+    public async Task OpenAsync_StatementRunRepeatedly_IsPreparedOnTheServer()
+    {
+        PostgresServer.RequireOrSkip();
+        await using var test = await TestDatabase.PostgreSqlAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var db = new Database(new StorageOptions { Provider = StorageProviders.PostgreSql, ConnectionString = test.Database.CreateConnectionString });
+        await using var c = (NpgsqlConnection)await db.OpenAsync(ct);
+
+        for (var i = 0; i < 6; i++)
+        {
+            await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM inbox WHERE processed_at IS NULL", cancellationToken: ct));
+        }
+
+        var prepared = await c.QueryAsync<string>(new CommandDefinition("SELECT statement FROM pg_prepared_statements", cancellationToken: ct));
+        Assert.Contains(prepared, s => s.Contains("FROM inbox WHERE processed_at IS NULL", StringComparison.Ordinal));
+    }
+}
