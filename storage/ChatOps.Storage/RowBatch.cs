@@ -5,11 +5,11 @@ using ChatOps.Storage.Dialects;
 namespace ChatOps.Storage;
 
 /// <summary>
-/// Many rows of one statement in one transaction, collected and then run in order (10,000 prompts: an outbox insert
-/// and a last-card upsert each; a circular's recipients and deliveries). Where the dialect sends batches (<see cref="SqlDialect.SendsBatches"/>, PostgreSQL)
-/// a chunk of rows travels in one round trip; elsewhere one command is prepared and run per row, so SQLite compiles
-/// the statement once, not once per row. Values are given by position, as the parameters were named: a string, a whole
-/// number, an instant (sent through <see cref="SqlDialect.SetInstant"/>) or null (DBNull).
+/// Many rows of one statement in one transaction, collected and then run in order (the inbox's group commit, 10,000
+/// prompts, a circular's recipients). Where the dialect sends batches (<see cref="SqlDialect.SendsBatches"/>,
+/// PostgreSQL) a chunk of rows travels in one round trip; elsewhere one command is prepared and run per row, so SQLite
+/// compiles the statement once, not once per row. Values are given by position, as the parameters were named: a
+/// string, a whole number, an instant (sent through <see cref="SqlDialect.SetInstant"/>) or null (DBNull).
 /// </summary>
 internal sealed class RowBatch(Session session, SqlStatement statement, string[] parameterNames)
 {
@@ -17,8 +17,6 @@ internal sealed class RowBatch(Session session, SqlStatement statement, string[]
     internal const int ChunkSize = 500;
 
     private readonly List<object?[]> _rows = [];
-
-    public int Count => _rows.Count;
 
     /// <summary>One more row; its values by the position of the parameter names.</summary>
     public void Add(params object?[] values)
