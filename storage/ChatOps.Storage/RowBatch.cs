@@ -36,7 +36,7 @@ internal sealed class RowBatch(Session session, SqlStatement statement, string[]
         if (_rows.Count > 0)
         {
             var text = session.Db.Sql(statement);
-            if (session.Db.Dialect.SendsBatches)
+            if (session.Db.Dialect.SendsBatches && _rows.Count > 1) // one row is one command anywhere
             {
                 await ExecuteBatchedAsync(text, affected, cancellationToken);
             }

@@ -12,12 +12,9 @@ namespace ChatOps.Storage.Conversations;
 /// </summary>
 internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispatch, IUnitOfWorkFactory
 {
-    public async Task<bool> AcceptAsync(InboundMessage message, string? personId, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        var rows = await c.ExecuteAsync(new CommandDefinition(db.Sql(EngineSql.InsertInbox), InboxParameters(message, personId), cancellationToken: cancellationToken));
-        return rows == 1;
-    }
+    /// <summary>One message: a batch of one (<see cref="AcceptBatchAsync"/>), so there is one way to write an inbox row.</summary>
+    public async Task<bool> AcceptAsync(InboundMessage message, string? personId, CancellationToken cancellationToken = default) =>
+        (await AcceptBatchAsync([new InboxEntry(message, personId)], cancellationToken))[0];
 
     /// <summary>
     /// Many messages in one transaction (on SQLite BEGIN IMMEDIATE … COMMIT: one lock, one fsync), each inserted with the
@@ -68,16 +65,6 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
             stored[i] = affected[i] == 1;
         }
     }
-
-    private static object InboxParameters(InboundMessage message, string? personId) => new
-    {
-        message.Channel,
-        message.DedupeKey,
-        message.SenderId,
-        PersonId = personId,
-        Payload = ChatOpsJson.Serialize(message),
-        message.ReceivedAt,
-    };
 
     public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)
     {
@@ -343,21 +330,9 @@ internal sealed class OutboxStore(Session s) : IOutbox
         return queued;
     }
 
+    /// <summary>One message: a batch of one (<see cref="EnqueueManyAsync"/>), so there is one way to write an outbox row.</summary>
     public async Task<bool> EnqueueAsync(OutboxItem item, CancellationToken cancellationToken = default) =>
-        await s.ExecuteAsync(EngineSql.InsertOutbox, new
-        {
-            item.Channel,
-            item.Address,
-            item.PersonId,
-            item.GroupCode,
-            Payload = ChatOpsJson.Serialize(item.Message),
-            item.DedupeKey,
-            item.ReplyContext,
-            item.CreatedAt,
-            Status = OutboxStatus.Pending.ToString(),
-            NextAttemptAt = item.NextAttemptAt ?? item.CreatedAt,
-            TraceParent = item.TraceParent ?? ChatOpsTelemetry.CurrentTraceParent(), // the turn or step queuing it, when traced
-        }, cancellationToken) == 1 && await LastCardStore.RecordAsync(s, item, cancellationToken); // a card to a person: their last card
+        (await EnqueueManyAsync([item], cancellationToken))[0];
 }
 
 internal sealed class DialogStateStore(Session s) : IDialogStateStore

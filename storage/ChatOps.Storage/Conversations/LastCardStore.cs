@@ -4,7 +4,7 @@ namespace ChatOps.Storage.Conversations;
 
 /// <summary>
 /// The last card per person (<see cref="LastCard"/>), one row each in <c>last_cards</c>. The outbox records a card
-/// here in the transaction that queues it (<see cref="RecordAsync"/>); the engine reads and clears it.
+/// here in the transaction that queues it (<see cref="Add"/>); the engine reads and clears it.
 /// </summary>
 internal sealed class LastCardStore(Session s) : ILastCardStore
 {
@@ -16,20 +16,6 @@ internal sealed class LastCardStore(Session s) : ILastCardStore
 
     public static readonly SqlStatement DeleteLastCard = SqlStatement.Portable(nameof(DeleteLastCard),
         "DELETE FROM last_cards WHERE person_id = @PersonId");
-
-    /// <summary>
-    /// Makes the card of a just queued outbox item its person's last card, when it is one (<see cref="LastCard.Of"/>);
-    /// always true (the item was queued), so the outbox can chain it after its insert.
-    /// </summary>
-    public static async Task<bool> RecordAsync(Session session, OutboxItem item, CancellationToken cancellationToken)
-    {
-        if (LastCard.Of(item) is { } card)
-        {
-            await session.ExecuteAsync(UpsertLastCard, new { card.PersonId, Choices = ChatOpsJson.Serialize(card.Choices), card.CardId, card.SentAt }, cancellationToken);
-        }
-
-        return true;
-    }
 
     /// <summary>The upsert as a batch for many cards (<see cref="OutboxStore.EnqueueManyAsync"/>).</summary>
     public static RowBatch Batch(Session session) =>
