@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using Microsoft.Data.Sqlite;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChatOps.Bot.Tests.LocalChat;
 
 /// <summary>The local web chat through its real endpoints on the real host (Kestrel on loopback, a fresh SQLite file).</summary>
-public sealed class LocalChatTests
+public sealed partial class LocalChatTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -40,6 +41,38 @@ public sealed class LocalChatTests
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/local/missing.js", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Page_EveryScriptModuleItImports_IsServedFromTheHost()
+    {
+        await using var host = new BotHost();
+        using var client = host.CreateClient();
+        var html = await client.GetStringAsync("/", Ct);
+        Assert.Contains("<script type=\"module\" src=\"/local/app.js\">", html, StringComparison.Ordinal);
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>(["app.js"]);
+        while (pending.TryDequeue(out var file))
+        {
+            if (!seen.Add(file))
+            {
+                continue;
+            }
+
+            var response = await client.GetAsync("/local/" + file, Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"/local/{file}: {response.StatusCode}");
+            Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+            var script = await response.Content.ReadAsStringAsync(Ct);
+            Assert.DoesNotContain("http://", script, StringComparison.Ordinal);
+            Assert.DoesNotContain("https://", script, StringComparison.Ordinal);
+            foreach (Match import in ImportedModule().Matches(script))
+            {
+                pending.Enqueue(import.Groups[1].Value);
+            }
+        }
+
+        Assert.Equal(["app.js", "conversation.js", "delivery.js", "markdown.js", "page.js", "people.js"], seen.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -371,4 +404,7 @@ public sealed class LocalChatTests
     }
 
     private sealed record InboxRow(string Channel, string SenderId, string? PersonId, string Payload);
+
+    [GeneratedRegex(@"^import \{[^}]*\} from '\./([a-z]+\.js)';", RegexOptions.Multiline)]
+    private static partial Regex ImportedModule();
 }
