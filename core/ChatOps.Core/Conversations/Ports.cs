@@ -143,7 +143,7 @@ public interface IUnitOfWork : IAsyncDisposable
     /// <summary>The audit log: a change and its line are committed together.</summary>
     Audit.IAuditLog Audit { get; }
 
-    /// <summary>Marks an inbox message handled.</summary>
+    /// <summary>Marks an inbox message handled, with the commit (rolled back with the rest, or with its turn's savepoint).</summary>
     Task MarkInboxProcessedAsync(long inboxId, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Commits everything; without it, disposing rolls back.</summary>

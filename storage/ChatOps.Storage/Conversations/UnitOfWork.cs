@@ -1,0 +1,134 @@
+using System.Data.Common;
+using ChatOps.Core.Conversations;
+using ChatOps.Storage.Reports;
+using Dapper;
+
+namespace ChatOps.Storage.Conversations;
+
+/// <summary>One transaction: the stores below share its connection; disposing without commit rolls back.</summary>
+internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
+{
+    private readonly WriteTransaction _write;
+    private readonly DbTransaction _transaction;
+    private readonly WriteGate? _gate;
+    private readonly List<(long Id, DateTimeOffset At)> _processed = [];
+    private readonly Dictionary<string, int> _savepoints = new(StringComparer.Ordinal);
+
+    public UnitOfWork(Database db, WriteTransaction write)
+    {
+        _write = write;
+        _transaction = write.Transaction;
+        _gate = db.WriteGate;
+        var session = new Session(db, write.Connection, write.Transaction);
+        Dialogs = new DialogStateStore(session);
+        LastCards = new LastCardStore(session);
+        Reports = new ReportStore(session);
+        Outbox = new OutboxStore(session);
+        Schedule = new ScheduleStore(session);
+        Audit = new Audit.AuditLog(session);
+        Session = session;
+    }
+
+    public IDialogStateStore Dialogs { get; }
+
+    public ILastCardStore LastCards { get; }
+
+    public Core.Reports.IReportStore Reports { get; }
+
+    public IOutbox Outbox { get; }
+
+    public Core.Reports.IScheduleStore Schedule { get; }
+
+    public Core.Audit.IAuditLog Audit { get; }
+
+    internal Session Session { get; }
+
+    /// <summary>
+    /// Noted here and written with the commit, all of this unit of work's marks in one batch (<see cref="RowBatch"/>):
+    /// a shared unit of work of many turns pays one round trip for them on PostgreSQL, one compile on SQLite. A turn
+    /// rolled back to its savepoint takes its mark with it.
+    /// </summary>
+    public Task MarkInboxProcessedAsync(long inboxId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        _processed.Add((inboxId, at));
+        return Task.CompletedTask;
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        if (_processed.Count > 0)
+        {
+            var marks = Session.Batch(EngineSql.MarkInboxProcessed, "Id", "At");
+            foreach (var (id, at) in _processed)
+            {
+                marks.Add(id, at);
+            }
+
+            await marks.ExecuteAsync(cancellationToken);
+            _processed.Clear();
+        }
+
+        await _write.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>An acknowledgement waits for the write lock this unit of work holds (SQLite): commit soon.</summary>
+    public bool OthersWaiting => _gate?.PriorityWaiting ?? false;
+
+    public Task SaveAsync(string name, CancellationToken cancellationToken = default)
+    {
+        _savepoints[name] = _processed.Count;
+        return _transaction.SaveAsync(name, cancellationToken);
+    }
+
+    public async Task RollbackToAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await _transaction.RollbackAsync(name, cancellationToken);
+        if (_savepoints.TryGetValue(name, out var marks) && marks < _processed.Count)
+        {
+            _processed.RemoveRange(marks, _processed.Count - marks);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _write.DisposeAsync();
+}
+
+/// <summary>A connection and transaction shared by the stores of one unit of work.</summary>
+internal sealed class Session(Database db, DbConnection connection, DbTransaction transaction)
+{
+    public Database Db => db;
+
+    /// <summary>Rows of one statement to run together in this transaction (<see cref="RowBatch"/>).</summary>
+    public RowBatch Batch(SqlStatement statement, params string[] parameterNames) => new(this, statement, parameterNames);
+
+    /// <summary>A command on this transaction (for <see cref="RowBatch"/>).</summary>
+    public DbCommand CreateCommand(string text)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text;
+        return command;
+    }
+
+    /// <summary>A batch on this transaction, where the dialect sends batches (for <see cref="RowBatch"/>).</summary>
+    public DbBatch CreateBatch()
+    {
+        var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        return batch;
+    }
+
+    public CommandDefinition Cmd(SqlStatement statement, object? parameters, CancellationToken cancellationToken) =>
+        new(db.Sql(statement), parameters, transaction, cancellationToken: cancellationToken);
+
+    public Task<int> ExecuteAsync(SqlStatement statement, object? parameters, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(Cmd(statement, parameters, cancellationToken));
+
+    public Task<IEnumerable<T>> QueryAsync<T>(SqlStatement statement, object? parameters, CancellationToken cancellationToken) =>
+        connection.QueryAsync<T>(Cmd(statement, parameters, cancellationToken));
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(SqlStatement statement, object? parameters, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<T>(Cmd(statement, parameters, cancellationToken));
+
+    public Task<T?> ExecuteScalarAsync<T>(SqlStatement statement, object? parameters, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<T>(Cmd(statement, parameters, cancellationToken));
+}
