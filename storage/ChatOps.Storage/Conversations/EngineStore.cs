@@ -1,7 +1,6 @@
 using System.Data.Common;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Operations;
-using ChatOps.Storage.Reports;
 using Dapper;
 
 namespace ChatOps.Storage.Conversations;
