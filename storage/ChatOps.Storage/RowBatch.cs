@@ -5,8 +5,8 @@ using ChatOps.Storage.Dialects;
 namespace ChatOps.Storage;
 
 /// <summary>
-/// Many rows of one statement in one transaction, collected and then run in order (the inbox's group commit, 10,000
-/// prompts, a circular's recipients). Where the dialect sends batches (<see cref="SqlDialect.SendsBatches"/>,
+/// Many rows of one statement in one transaction, collected and then run in order (the inbox's group commit and a
+/// unit of work's inbox marks, 10,000 prompts, a circular's recipients). Where the dialect sends batches (<see cref="SqlDialect.SendsBatches"/>,
 /// PostgreSQL) a chunk of rows travels in one round trip; elsewhere one command is prepared and run per row, so SQLite
 /// compiles the statement once, not once per row. Values are given by position, as the parameters were named: a
 /// string, a whole number, an instant (sent through <see cref="SqlDialect.SetInstant"/>) or null (DBNull).
@@ -28,6 +28,12 @@ internal sealed class RowBatch(Session session, SqlStatement statement, string[]
 
         _rows.Add(values);
     }
+
+    /// <summary>The rows added and not yet run.</summary>
+    public int Count => _rows.Count;
+
+    /// <summary>Forgets the rows added after the first <paramref name="count"/> (their turn was rolled back).</summary>
+    public void RemoveFrom(int count) => _rows.RemoveRange(count, _rows.Count - count);
 
     /// <summary>Runs the rows added so far, in order; the rows each affected, by position. The batch is empty after.</summary>
     public async Task<int[]> ExecuteAsync(CancellationToken cancellationToken)

@@ -11,8 +11,8 @@ internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
     private readonly WriteTransaction _write;
     private readonly DbTransaction _transaction;
     private readonly WriteGate? _gate;
-    private readonly List<(long Id, DateTimeOffset At)> _processed = [];
-    private readonly Dictionary<string, int> _savepoints = new(StringComparer.Ordinal);
+    private RowBatch? _marks; // the inbox marks, written with the commit
+    private Dictionary<string, int>? _savepoints; // per savepoint, how many marks there were when it was taken
 
     public UnitOfWork(Database db, WriteTransaction write)
     {
@@ -50,22 +50,15 @@ internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
     /// </summary>
     public Task MarkInboxProcessedAsync(long inboxId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        _processed.Add((inboxId, at));
+        (_marks ??= Session.Batch(EngineSql.MarkInboxProcessed, "Id", "At")).Add(inboxId, at);
         return Task.CompletedTask;
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
-        if (_processed.Count > 0)
+        if (_marks is not null)
         {
-            var marks = Session.Batch(EngineSql.MarkInboxProcessed, "Id", "At");
-            foreach (var (id, at) in _processed)
-            {
-                marks.Add(id, at);
-            }
-
-            await marks.ExecuteAsync(cancellationToken);
-            _processed.Clear();
+            await _marks.ExecuteAsync(cancellationToken);
         }
 
         await _write.CommitAsync(cancellationToken);
@@ -76,16 +69,16 @@ internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
 
     public Task SaveAsync(string name, CancellationToken cancellationToken = default)
     {
-        _savepoints[name] = _processed.Count;
+        (_savepoints ??= new(StringComparer.Ordinal))[name] = _marks?.Count ?? 0;
         return _transaction.SaveAsync(name, cancellationToken);
     }
 
     public async Task RollbackToAsync(string name, CancellationToken cancellationToken = default)
     {
         await _transaction.RollbackAsync(name, cancellationToken);
-        if (_savepoints.TryGetValue(name, out var marks) && marks < _processed.Count)
+        if (_marks is not null && _savepoints is not null && _savepoints.TryGetValue(name, out var marks))
         {
-            _processed.RemoveRange(marks, _processed.Count - marks);
+            _marks.RemoveFrom(marks);
         }
     }
 
