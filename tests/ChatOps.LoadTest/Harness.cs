@@ -134,10 +134,15 @@ internal sealed class Stubs : IAsyncDisposable
         var app = Kestrel.Slim();
         var stubs = new Stubs(app);
         app.MapGet("/cgi-bin/gettoken", () => Results.Text("""{"errcode":0,"errmsg":"ok","access_token":"load-token","expires_in":7200}""", "application/json"));
-        app.MapPost("/cgi-bin/{**rest}", () =>
+        app.MapPost("/cgi-bin/{**rest}", (string rest) =>
         {
-            Interlocked.Increment(ref stubs._weComSends);
-            Interlocked.Exchange(ref stubs._lastArrival, Stopwatch.GetTimestamp());
+            // A reply or a prompt is a message/send; a card's update after a click is not one.
+            if (rest == "message/send")
+            {
+                Interlocked.Increment(ref stubs._weComSends);
+                Interlocked.Exchange(ref stubs._lastArrival, Stopwatch.GetTimestamp());
+            }
+
             return Results.Text("""{"errcode":0,"errmsg":"ok","msgid":"load","invaliduser":""}""", "application/json");
         });
         app.MapPost("/v3/conversations/{**rest}", async (HttpContext context) =>

@@ -15,12 +15,14 @@ namespace ChatOps.LoadTest;
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _output;
 
-    private ServerProcess(Process process, int port, string name)
+    private ServerProcess(Process process, int port, string name, System.Text.StringBuilder output)
     {
         _process = process;
         Port = port;
         Name = name;
+        _output = output;
     }
 
     public int Port { get; }
@@ -30,6 +32,20 @@ internal sealed class ServerProcess : IAsyncDisposable
     public Uri Url => new($"http://127.0.0.1:{Port}");
 
     public int Id => _process.Id;
+
+    /// <summary>The lines the server logged at warning level or above so far (its first 20,000 characters of output).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        lock (_output)
+        {
+            // The console logger writes "warn: Category[0]" and the message on the next line.
+            var lines = _output.ToString().Split('\n');
+            return Enumerable.Range(0, lines.Length)
+                .Where(i => lines[i].StartsWith("warn:", StringComparison.Ordinal) || lines[i].StartsWith("fail:", StringComparison.Ordinal) || lines[i].StartsWith("crit:", StringComparison.Ordinal))
+                .Select(i => lines[i].Trim() + (i + 1 < lines.Length ? " " + lines[i + 1].Trim() : ""))
+                .ToList();
+        }
+    }
 
     public static async Task<ServerProcess> StartAsync(string name, string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, string healthPath)
     {
@@ -64,7 +80,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, port, name);
+        var server = new ServerProcess(process, port, name, output);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var until = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < until)

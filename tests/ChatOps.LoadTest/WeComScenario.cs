@@ -10,10 +10,14 @@ using Microsoft.Data.Sqlite;
 
 namespace ChatOps.LoadTest;
 
-/// <summary>Really signed and AES-encrypted WeCom text callbacks, each a new MsgId from a new sender.</summary>
-internal sealed class WeComCallbacks
+/// <summary>
+/// Really signed and AES-encrypted WeCom text callbacks, each a new MsgId; from a new sender each (unknown to the
+/// directory) unless <paramref name="sender"/> names the WeCom userid of a sequence number.
+/// </summary>
+internal sealed class WeComCallbacks(Func<long, string>? sender = null)
 {
     private const long MsgIdBase = 7_400_000_000_000_000_000;
+    private readonly Func<long, string> _sender = sender ?? (sequence => $"load-user-{sequence}");
     private readonly WeComCrypto _crypto = new(Harness.Token, Harness.AesKey, Harness.CorpId);
     private readonly string _timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
@@ -23,7 +27,7 @@ internal sealed class WeComCallbacks
     {
         var xml = new XElement("xml",
             new XElement("ToUserName", new XCData(Harness.CorpId)),
-            new XElement("FromUserName", new XCData($"load-user-{sequence}")),
+            new XElement("FromUserName", new XCData(_sender(sequence))),
             new XElement("CreateTime", _timestamp),
             new XElement("MsgType", new XCData("text")),
             new XElement("Content", new XCData("本周完成问题整改12项，下周继续推进农贸市场环境卫生整治。")),

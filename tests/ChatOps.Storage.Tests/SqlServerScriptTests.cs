@@ -23,7 +23,7 @@ public class SqlServerScriptTests
     [MemberData(nameof(Statements))]
     public void Statement_ParsesAndNamesOnlyExistingTablesAndColumns(string owner, string name)
     {
-        var sql = SqlStatementCatalog.Find(owner, name).SqlServer;
+        var sql = SqlStatementCatalog.AsSent(SqlStatementCatalog.Find(owner, name).SqlServer);
         var fragment = Parse(sql, out var errors);
         Assert.True(errors.Count == 0, $"{owner}.{name}: {Describe(errors)}");
 

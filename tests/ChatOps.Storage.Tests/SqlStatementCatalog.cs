@@ -4,7 +4,7 @@ using ChatOps.Storage;
 namespace ChatOps.Storage.Tests;
 
 /// <summary>Every <see cref="SqlStatement"/> the storage assembly declares, found by reflection.</summary>
-internal static class SqlStatementCatalog
+internal static partial class SqlStatementCatalog
 {
     public static IReadOnlyList<(string Owner, SqlStatement Statement)> All() =>
         typeof(Database).Assembly.GetTypes()
@@ -26,6 +26,15 @@ internal static class SqlStatementCatalog
     }
 
     public static SqlStatement Find(string owner, string name) => All().Single(x => x.Owner == owner && x.Statement.Name == name).Statement;
+
+    /// <summary>
+    /// The text as Dapper sends it for a list of one: a list parameter written <c>IN @Keys</c> is spelled out by Dapper as
+    /// <c>IN (@Keys1, @Keys2 …)</c> (SQLite, SQL Server), so it is checked as <c>IN (@Keys)</c>.
+    /// </summary>
+    public static string AsSent(string sql) => ListParameter().Replace(sql, "IN (@$1)");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bIN\s+@(\w+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ListParameter();
 
     public static IReadOnlyList<(string Name, string Text)> SqlServerMigrations() =>
         typeof(Database).Assembly.GetManifestResourceNames()

@@ -19,7 +19,7 @@ public class SqliteStatementTests : IAsyncLifetime
     [MemberData(nameof(Statements))]
     public async Task Statement_PreparesAgainstTheMigratedSchema(string owner, string name)
     {
-        var sql = SqlStatementCatalog.Find(owner, name).Sqlite;
+        var sql = SqlStatementCatalog.AsSent(SqlStatementCatalog.Find(owner, name).Sqlite);
         await using var c = (SqliteConnection)await _db!.Database.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = c.CreateCommand();
         command.CommandText = sql;

@@ -44,6 +44,17 @@ public sealed class ConversationEngine(
     {
         ArgumentNullException.ThrowIfNull(items);
         await PrepareAsync(items, cancellationToken);
+        Person?[] senders;
+        try
+        {
+            senders = await FindSendersAsync(items, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "The senders of {Count} messages could not be looked up together; handling them one by one", items.Count);
+            return await OneByOneAsync(items, cancellationToken);
+        }
+
         var failures = new List<(InboxItem, Exception)>();
         var next = 0;
         while (next < items.Count)
@@ -67,8 +78,7 @@ public sealed class ConversationEngine(
                     await savepoints.SaveAsync(savepoint, cancellationToken);
                     try
                     {
-                        var person = await FindSenderAsync(items[next], cancellationToken);
-                        await TurnAsync(uow, items[next], person, time.GetUtcNow(), cancellationToken);
+                        await TurnAsync(uow, items[next], senders[next], time.GetUtcNow(), cancellationToken);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
@@ -132,6 +142,37 @@ public sealed class ConversationEngine(
         {
             await preparation.PrepareAsync(items, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The senders of a batch, looked up before its units of work: one look-up for those stored with their person id
+    /// and one per channel for the others, instead of one per turn. A turn reads its sender outside its transaction
+    /// either way, so a turn sees the directory as it was before the batch's units of work.
+    /// </summary>
+    private async Task<Person?[]> FindSendersAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    {
+        var senders = new Person?[items.Count];
+        var byPerson = Enumerable.Range(0, items.Count).Where(i => items[i].PersonId is not null).ToList();
+        if (byPerson.Count > 0)
+        {
+            var people = await directory.FindPeopleAsync([.. byPerson.Select(i => items[i].PersonId!)], cancellationToken);
+            for (var k = 0; k < byPerson.Count; k++)
+            {
+                senders[byPerson[k]] = people[k];
+            }
+        }
+
+        foreach (var channel in Enumerable.Range(0, items.Count).Where(i => items[i].PersonId is null).GroupBy(i => items[i].Message.Channel, StringComparer.Ordinal))
+        {
+            var indices = channel.ToList();
+            var people = await directory.FindByIdentitiesAsync(channel.Key, [.. indices.Select(i => items[i].Message.SenderId)], cancellationToken);
+            for (var k = 0; k < indices.Count; k++)
+            {
+                senders[indices[k]] = people[k];
+            }
+        }
+
+        return senders;
     }
 
     private Task<Person?> FindSenderAsync(InboxItem item, CancellationToken cancellationToken) => item.PersonId is { } id

@@ -40,6 +40,13 @@ public abstract class SqlDialect(string name, bool supportsScaleOut, string conn
     /// </summary>
     internal virtual bool SendsBatches => false;
 
+    /// <summary>
+    /// How the database compares the text keys we look up (person ids, channel identities) in the collation it is
+    /// installed with, so that rows found by a list of keys are matched back to what was asked: ordinal by default
+    /// (SQLite, PostgreSQL); SQL Server's default collations ignore case.
+    /// </summary>
+    internal virtual StringComparer KeyComparer => StringComparer.Ordinal;
+
     /// <summary>Whether <c>ConnectionStrings:ChatOps</c> must be set (SQLite has a default file).</summary>
     internal virtual bool RequiresConnectionString => true;
 

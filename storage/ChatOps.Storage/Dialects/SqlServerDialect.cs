@@ -24,6 +24,9 @@ public sealed class SqlServerDialect() : SqlDialect(StorageProviders.SqlServer, 
 
     internal override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 
+    /// <summary>The default collations (SQL_Latin1_General_CP1_CI_AS, Chinese_PRC_CI_AS) ignore case.</summary>
+    internal override StringComparer KeyComparer => StringComparer.OrdinalIgnoreCase;
+
     internal override UpgradeEngineBuilder MigrationTarget(string connectionString) => DeployChanges.To.SqlDatabase(connectionString);
 
     internal override DbDataSource CreateDataSource(string connectionString) => SqlClientFactory.Instance.CreateDataSource(connectionString);

@@ -50,19 +50,17 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
         return DirectoryWriter.ApplyAsync((statement, parameters) => session.ExecuteAsync(statement, parameters, cancellationToken), changes, filedBy, reason, at);
     }
 
-    public async Task<Person?> FindPersonAsync(string id, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await LoadPersonAsync(c, await c.QuerySingleOrDefaultAsync<PersonRow>(Cmd(DirectorySql.SelectPersonById, cancellationToken, new { Id = id })), cancellationToken);
-    }
+    public async Task<Person?> FindPersonAsync(string id, CancellationToken cancellationToken = default) =>
+        (await FindPeopleAsync([id], cancellationToken))[0];
 
-    public async Task<Person?> FindByIdentityAsync(string channel, string externalId, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        var row = await c.QuerySingleOrDefaultAsync<PersonRow>(
-            Cmd(DirectorySql.SelectPersonByIdentity, cancellationToken, new { Channel = channel, ExternalId = externalId }));
-        return await LoadPersonAsync(c, row, cancellationToken);
-    }
+    public async Task<Person?> FindByIdentityAsync(string channel, string externalId, CancellationToken cancellationToken = default) =>
+        (await FindByIdentitiesAsync(channel, [externalId], cancellationToken))[0];
+
+    public Task<IReadOnlyList<Person?>> FindPeopleAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
+        FindInFullAsync(DirectorySql.SelectPeopleInFullById, ids, asked => new { Asked = asked }, cancellationToken);
+
+    public Task<IReadOnlyList<Person?>> FindByIdentitiesAsync(string channel, IReadOnlyList<string> externalIds, CancellationToken cancellationToken = default) =>
+        FindInFullAsync(DirectorySql.SelectPeopleInFullByIdentity, externalIds, asked => new { Channel = channel, Asked = asked }, cancellationToken);
 
     public async Task<Unit?> FindUnitAsync(string code, CancellationToken cancellationToken = default)
     {
@@ -109,6 +107,34 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
         return rows.Select(r => new LiaisonChange(r.Id, r.UnitCode, r.OldPersonId, r.NewPersonId, r.FiledBy, r.FiledAt, r.Reason)).ToList();
     }
 
+    /// <summary>
+    /// People, roles and identities in one round trip per <see cref="FindChunk"/> keys (every batch of chat turns looks
+    /// its senders up): the rows folded per key asked, in the order asked.
+    /// </summary>
+    private async Task<IReadOnlyList<Person?>> FindInFullAsync(
+        SqlStatement statement, IReadOnlyList<string> keys, Func<string[], object> parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new Dictionary<string, Person>(db.Dialect.KeyComparer);
+        if (keys.Count > 0)
+        {
+            await using var c = await db.OpenAsync(cancellationToken);
+            foreach (var chunk in keys.Distinct(db.Dialect.KeyComparer).Chunk(FindChunk))
+            {
+                var rows = await c.QueryAsync<PersonInFullRow>(Cmd(statement, cancellationToken, parameters(chunk)));
+                foreach (var person in rows.GroupBy(r => r.Asked, db.Dialect.KeyComparer))
+                {
+                    var first = person.First();
+                    found[person.Key] = first.ToPerson(
+                        person.Where(r => r.Role is not null).Select(r => Enum.Parse<Roles>(r.Role!)),
+                        person.Where(r => r.Channel is not null).Select(r => new ChannelIdentity(r.Channel!, r.ExternalId!)).Distinct());
+                }
+            }
+        }
+
+        return keys.Select(k => found.GetValueOrDefault(k)).ToList();
+    }
+
     private async Task<Person?> LoadPersonAsync(DbConnection c, PersonRow? row, CancellationToken cancellationToken)
     {
         if (row is null)
@@ -120,6 +146,9 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
         var identities = await c.QueryAsync<(string Channel, string ExternalId)>(Cmd(DirectorySql.SelectIdentitiesOfPerson, cancellationToken, new { PersonId = row.Id }));
         return row.ToPerson(roles.Select(Enum.Parse<Roles>), identities.Select(i => new ChannelIdentity(i.Channel, i.ExternalId)));
     }
+
+    /// <summary>Keys per statement of <see cref="FindInFullAsync"/>: well inside every database's limit on parameters.</summary>
+    private const int FindChunk = 500;
 
     private CommandDefinition Cmd(SqlStatement statement, CancellationToken cancellationToken, object? parameters = null) =>
         new(db.Sql(statement), parameters, cancellationToken: cancellationToken);
@@ -141,7 +170,7 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
         public Unit ToUnit() => new(Code, Name, Enum.Parse<UnitKind>(Kind), ParentCode, RequiresReview, SortOrder);
     }
 
-    private sealed class PersonRow
+    private class PersonRow
     {
         public string Id { get; set; } = "";
 
@@ -156,6 +185,18 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
         public Person ToPerson(IEnumerable<Roles> roles, IEnumerable<ChannelIdentity> identities) =>
             new(Id, Name, UnitCode, roles.Aggregate(Roles.None, (a, r) => a | r), Title, Phone,
                 identities.OrderBy(i => i.Channel, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>A row of <see cref="DirectorySql.SelectPeopleInFullByIdentity"/>: what was asked, the person, one role and one identity.</summary>
+    private sealed class PersonInFullRow : PersonRow
+    {
+        public string Asked { get; set; } = "";
+
+        public string? Role { get; set; }
+
+        public string? Channel { get; set; }
+
+        public string? ExternalId { get; set; }
     }
 
     private sealed class GroupRow

@@ -22,15 +22,46 @@ internal static class DirectorySql
         ORDER BY CASE WHEN u.sort_order IS NULL THEN 1 ELSE 0 END, u.sort_order, p.id
         """);
 
-    public static readonly SqlStatement SelectPersonById = SqlStatement.Portable(nameof(SelectPersonById), """
-        SELECT id, name, unit_code, title, phone FROM people WHERE id = @Id AND active = 1
-        """);
-
-    public static readonly SqlStatement SelectPersonByIdentity = SqlStatement.Portable(nameof(SelectPersonByIdentity), """
-        SELECT p.id, p.name, p.unit_code, p.title, p.phone
+    /// <summary>
+    /// People with their roles and identities in one round trip (the senders of a batch of chat turns): a row per person,
+    /// role and identity, keyed by what was asked (<c>asked</c>), folded by <see cref="DirectoryRepository"/>; nothing for
+    /// an identity no active person has.
+    /// </summary>
+    public static readonly SqlStatement SelectPeopleInFullByIdentity = SqlStatement.Portable(nameof(SelectPeopleInFullByIdentity), """
+        SELECT i.external_id AS asked, p.id, p.name, p.unit_code, p.title, p.phone, r.role, o.channel, o.external_id
         FROM person_identities i JOIN people p ON p.id = i.person_id
-        WHERE i.channel = @Channel AND i.external_id = @ExternalId AND p.active = 1
-        """);
+        LEFT JOIN person_roles r ON r.person_id = p.id
+        LEFT JOIN person_identities o ON o.person_id = p.id
+        WHERE i.channel = @Channel AND i.external_id IN @Asked AND p.active = 1
+        """) with
+    {
+        // Dapper spells a list out as parameters (IN (@Asked1, @Asked2 …)); to Npgsql it passes one array.
+        PostgreSql = """
+            SELECT i.external_id AS asked, p.id, p.name, p.unit_code, p.title, p.phone, r.role, o.channel, o.external_id
+            FROM person_identities i JOIN people p ON p.id = i.person_id
+            LEFT JOIN person_roles r ON r.person_id = p.id
+            LEFT JOIN person_identities o ON o.person_id = p.id
+            WHERE i.channel = @Channel AND i.external_id = ANY(@Asked) AND p.active = 1
+            """,
+    };
+
+    /// <summary>The same by the people's ids.</summary>
+    public static readonly SqlStatement SelectPeopleInFullById = SqlStatement.Portable(nameof(SelectPeopleInFullById), """
+        SELECT p.id AS asked, p.id, p.name, p.unit_code, p.title, p.phone, r.role, o.channel, o.external_id
+        FROM people p
+        LEFT JOIN person_roles r ON r.person_id = p.id
+        LEFT JOIN person_identities o ON o.person_id = p.id
+        WHERE p.id IN @Asked AND p.active = 1
+        """) with
+    {
+        PostgreSql = """
+            SELECT p.id AS asked, p.id, p.name, p.unit_code, p.title, p.phone, r.role, o.channel, o.external_id
+            FROM people p
+            LEFT JOIN person_roles r ON r.person_id = p.id
+            LEFT JOIN person_identities o ON o.person_id = p.id
+            WHERE p.id = ANY(@Asked) AND p.active = 1
+            """,
+    };
 
     public static readonly SqlStatement SelectPeopleByRole = SqlStatement.Portable(nameof(SelectPeopleByRole), """
         SELECT p.id, p.name, p.unit_code, p.title, p.phone

@@ -40,6 +40,53 @@ public sealed class EngineBatchTests
         Assert.Equal(2L, await ScalarAsync(chat, "SELECT COUNT(*) FROM outbox"));
     }
 
+    [Fact]
+    public async Task HandleBatchAsync_SendersLookedUpTogether_EachTurnHasItsOwnSender()
+    {
+        // The batch's senders are found before its turns, together (by stored person id, and per channel by identity):
+        // each turn must still get its own sender, an unknown one none, and a sender twice in the batch twice.
+        await using var chat = await ChatHarness.StartAsync(Now);
+        var inbox = chat.Services.GetRequiredService<IInbox>();
+        var sent = new (string Channel, string Sender, string? Person)[]
+        {
+            (ChannelNames.Local, "fgw.lly", "fgw.lly"),
+            (ChannelNames.WeCom, "jyt.lly", null),
+            (ChannelNames.BotFramework, "29:1a2b3c4d-sw-xcb-lly", null),
+            (ChannelNames.WeCom, "nobody.here", null),
+            (ChannelNames.WeCom, "jyt.lly", null),
+        };
+        for (var i = 0; i < sent.Length; i++)
+        {
+            var (channel, sender, person) = sent[i];
+            var message = new InboundMessage(channel, $"k{i}", sender, "帮助", null, null, Now);
+            Assert.True(await inbox.AcceptAsync(message, person, TestContext.Current.CancellationToken));
+        }
+
+        var items = await inbox.ClaimPendingAsync(Now, 10, TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        Assert.Empty(await chat.Services.GetRequiredService<ConversationEngine>().HandleBatchAsync(items, TestContext.Current.CancellationToken));
+
+        var replies = await RowsAsync(chat, "SELECT COALESCE(person_id, '-') || ' ' || payload FROM outbox ORDER BY id");
+        Assert.Equal(["fgw.lly", "jyt.lly", "sw-xcb.lly", "-", "jyt.lly"], replies.Select(r => r.Split(' ')[0]));
+        Assert.All(replies.Where(r => !r.StartsWith('-')), r => Assert.Contains("可用的功能", r, StringComparison.Ordinal));
+        Assert.Contains(ConversationText.UnknownSender[..8], replies[3], StringComparison.Ordinal);
+    }
+
+    private static async Task<IReadOnlyList<string>> RowsAsync(ChatHarness chat, string sql)
+    {
+        await using var c = new SqliteConnection($"Data Source={Path.Combine(chat.DataFolder, "chatops.db")}");
+        await c.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = c.CreateCommand();
+        command.CommandText = sql;
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
     private static async Task ExecuteAsync(ChatHarness chat, string sql)
     {
         await using var c = new SqliteConnection($"Data Source={Path.Combine(chat.DataFolder, "chatops.db")}");

@@ -143,6 +143,35 @@ public abstract class DirectoryRepositoryContract<TProvider> : ProviderContract<
     }
 
     [Fact]
+    public async Task FindPerson_SeveralRolesAndIdentities_ComeBackWholeAndEachOnce()
+    {
+        // The look-up of every chat turn's sender reads the person, the roles and the identities in one statement, a row
+        // per role and identity: the roles must come back combined and every identity once, by identity and by id alike.
+        await ImportAsync(Sample.Replace("""roles: [联络员, 主持人], botframework: "29:km" }""", """roles: [联络员, 主持人, 分管领导], wecom: zhaoq, botframework: "29:km" }""", StringComparison.Ordinal));
+        var ct = TestContext.Current.CancellationToken;
+
+        foreach (var km in new[] { await Repository.FindByIdentityAsync(ChannelNames.WeCom, "zhaoq", ct), await Repository.FindPersonAsync("km", ct) })
+        {
+            Assert.NotNull(km);
+            Assert.Equal(("km", "赵强", "530100"), (km.Id, km.Name, km.UnitCode));
+            Assert.Equal(Roles.Liaison | Roles.MeetingHost | Roles.ReviewingLeader, km.Roles);
+            Assert.Equal([new ChannelIdentity(ChannelNames.BotFramework, "29:km"), new ChannelIdentity(ChannelNames.WeCom, "zhaoq")], km.Identities);
+        }
+
+        var fm = (await Repository.FindPersonAsync("fm", ct))!; // no identity on any channel
+        Assert.Equal((Roles.Liaison, 0), (fm.Roles, fm.Identities.Count));
+        Assert.Equal("km", (await Repository.FindByIdentityAsync(ChannelNames.BotFramework, "29:km", ct))!.Id);
+
+        // Many at once (a batch's senders): in the order asked, each as often as asked, null for whom nobody has.
+        var senders = await Repository.FindByIdentitiesAsync(ChannelNames.WeCom, ["zhaoq", "nobody", "liming", "zhaoq", "29:km"], ct);
+        Assert.Equal(["km", null, "li", "km", null], senders.Select(p => p?.Id));
+        Assert.Equal(Roles.Liaison | Roles.MeetingHost | Roles.ReviewingLeader, senders[3]!.Roles);
+        Assert.Equal(2, senders[3]!.Identities.Count);
+        Assert.Equal(["fm", null, "km"], (await Repository.FindPeopleAsync(["fm", "gone", "km"], ct)).Select(p => p?.Id));
+        Assert.Empty(await Repository.FindPeopleAsync([], ct));
+    }
+
+    [Fact]
     public async Task ChangeLiaisonAsync_FilesTheChangeAndKeepsHistory()
     {
         await ImportAsync(Sample);
