@@ -17,13 +17,15 @@ using Microsoft.Extensions.Logging;
 namespace ChatOps.LoadTest;
 
 /// <summary>
-/// <c>engine</c>, on SQLite, or with <c>--postgres</c> on a fresh PostgreSQL database (<see cref="LoadDatabase"/>). (1) End to end: 5,000 WeCom callbacks (each a new sender, so each gets one reply) sent
-/// as fast as the bot acknowledges them at 32 connections; messages/s = 5,000 / time from the first callback to the
-/// 5,000th reply arriving at the stub WeCom API. Then the same from liaisons of a directory of <see cref="Liaisons"/>
-/// units, one message each, as in production: each sender is found with roles and identities, the dialog state and
-/// last card read, and the reply (what the liaison can do, as a card) queued and its card recorded. (2) 10,000 prompts: a directory of 10,000 units (one liaison each,
-/// on WeCom), the weekly prompts queued in one call of <see cref="ReportScheduler.SendPromptsNowAsync"/> (the
-/// send-prompts verb's work) in a host built with the bot's own registrations; then the dispatcher's delivery rate.
+/// <c>engine</c>, on SQLite, or with <c>--postgres</c> on a fresh PostgreSQL database (<see cref="LoadDatabase"/>).
+/// (1) End to end: 5,000 WeCom callbacks (each a new sender, so each gets one reply) sent as fast as the bot
+/// acknowledges them at 32 connections; messages/s = 5,000 / time from the first callback to the 5,000th reply arriving
+/// at the stub WeCom API. Then the same from liaisons of a directory of <see cref="Liaisons"/> units, one message each,
+/// as in production: each sender is found with roles and identities, the dialog state and last card read, and the
+/// reply (what the liaison can do, as a card) queued and its card recorded. (2) 10,000 prompts: a directory of 10,000
+/// units (one liaison each, on WeCom), the weekly prompts queued in one call of
+/// <see cref="ReportScheduler.SendPromptsNowAsync"/> (the send-prompts verb's work) in a host built with the bot's own
+/// registrations; then the dispatcher's delivery rate.
 /// </summary>
 internal static class EngineScenario
 {
