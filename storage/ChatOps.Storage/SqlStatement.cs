@@ -49,6 +49,12 @@ public sealed record SqlStatement(string Name, string Sqlite, string SqlServer)
     public static SqlStatement Upsert(string name, string key, string insert) =>
         string.IsNullOrWhiteSpace(key) ? throw new ArgumentException("An upsert needs its key.", nameof(key)) : Rendered(name, InsertShape.Parse(insert, key), (d, shape) => d.Upsert(shape));
 
+    /// <summary>
+    /// A query with a list parameter written <c>IN @Keys</c>, rendered by each dialect as its driver takes a list
+    /// (<see cref="SqlDialect.ListParameters"/>: PostgreSQL <c>= ANY(@Keys)</c>).
+    /// </summary>
+    public static SqlStatement WithList(string name, string sql) => Rendered(name, d => d.ListParameters(sql));
+
     /// <summary>This statement with its own text for <paramref name="dialect"/> (a provider name).</summary>
     public SqlStatement WithText(string dialect, string sql) => this with { _overrides = _overrides.SetItem(dialect, sql) };
 
@@ -56,13 +62,15 @@ public sealed record SqlStatement(string Name, string Sqlite, string SqlServer)
     public string? Override(string dialect) => _overrides.GetValueOrDefault(dialect);
 
     /// <summary>A statement whose text every dialect renders from the shape; overrides only where a dialect's default differs.</summary>
-    private static SqlStatement Rendered(string name, InsertShape shape, Func<SqlDialect, InsertShape, string> render)
+    private static SqlStatement Rendered(string name, InsertShape shape, Func<SqlDialect, InsertShape, string> render) =>
+        Rendered(name, d => render(d, shape));
+
+    private static SqlStatement Rendered(string name, Func<SqlDialect, string> render)
     {
-        var statement = new SqlStatement(
-            name, render(SqlDialect.For(StorageProviders.Sqlite), shape), render(SqlDialect.For(StorageProviders.SqlServer), shape));
+        var statement = new SqlStatement(name, render(SqlDialect.For(StorageProviders.Sqlite)), render(SqlDialect.For(StorageProviders.SqlServer)));
         foreach (var dialect in SqlDialect.All)
         {
-            var text = render(dialect, shape);
+            var text = render(dialect);
             if (dialect.Text(statement) != text)
             {
                 statement = statement.WithText(dialect.Name, text);

@@ -25,7 +25,7 @@ public sealed class ConversationEngine(
     {
         await PrepareAsync([item], cancellationToken);
         var now = time.GetUtcNow();
-        var person = await FindSenderAsync(item, cancellationToken);
+        var person = (await FindSendersAsync([item], cancellationToken))[0];
         await using var uow = await work.BeginAsync(cancellationToken);
         await TurnAsync(uow, item, person, now, cancellationToken);
         await uow.CommitAsync(cancellationToken);
@@ -145,8 +145,8 @@ public sealed class ConversationEngine(
     }
 
     /// <summary>
-    /// The senders of a batch, looked up before its units of work: one look-up for those stored with their person id
-    /// and one per channel for the others, instead of one per turn. A turn reads its sender outside its transaction
+    /// The senders of the messages, looked up before their units of work: one look-up for those stored with their person
+    /// id and one per channel for the others, instead of one per turn. A turn reads its sender outside its transaction
     /// either way, so a turn sees the directory as it was before the batch's units of work.
     /// </summary>
     private async Task<Person?[]> FindSendersAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
@@ -174,10 +174,6 @@ public sealed class ConversationEngine(
 
         return senders;
     }
-
-    private Task<Person?> FindSenderAsync(InboxItem item, CancellationToken cancellationToken) => item.PersonId is { } id
-        ? directory.FindPersonAsync(id, cancellationToken)
-        : directory.FindByIdentityAsync(item.Message.Channel, item.Message.SenderId, cancellationToken);
 
     private async Task TurnAsync(IUnitOfWork uow, InboxItem item, Person? person, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -30,34 +30,11 @@ public interface IDirectoryRepository
     /// <summary>The active person reachable as <paramref name="externalId"/> on <paramref name="channel"/>.</summary>
     Task<Person?> FindByIdentityAsync(string channel, string externalId, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// The active people with these ids, in the order asked (null where none is): a batch of chat messages' senders in
-    /// one look-up. This default asks one by one; the stores answer in one round trip.
-    /// </summary>
-    async Task<IReadOnlyList<Person?>> FindPeopleAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(ids);
-        var people = new Person?[ids.Count];
-        for (var i = 0; i < ids.Count; i++)
-        {
-            people[i] = await FindPersonAsync(ids[i], cancellationToken);
-        }
-
-        return people;
-    }
+    /// <summary>The active people with these ids, in the order asked (null where none is): a batch's senders in one look-up.</summary>
+    Task<IReadOnlyList<Person?>> FindPeopleAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default);
 
     /// <summary>The active people reachable as <paramref name="externalIds"/> on <paramref name="channel"/>, as <see cref="FindPeopleAsync"/>.</summary>
-    async Task<IReadOnlyList<Person?>> FindByIdentitiesAsync(string channel, IReadOnlyList<string> externalIds, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(externalIds);
-        var people = new Person?[externalIds.Count];
-        for (var i = 0; i < externalIds.Count; i++)
-        {
-            people[i] = await FindByIdentityAsync(channel, externalIds[i], cancellationToken);
-        }
-
-        return people;
-    }
+    Task<IReadOnlyList<Person?>> FindByIdentitiesAsync(string channel, IReadOnlyList<string> externalIds, CancellationToken cancellationToken = default);
 
     /// <summary>An active unit by code.</summary>
     Task<Unit?> FindUnitAsync(string code, CancellationToken cancellationToken = default);

@@ -14,7 +14,7 @@ namespace ChatOps.Storage.Dialects;
 /// rows with <c>FOR UPDATE SKIP LOCKED</c>. Quartz runs clustered; migrations are serialised with an advisory lock so
 /// instances starting together do not race.
 /// </summary>
-public sealed class PostgreSqlDialect() : SqlDialect(StorageProviders.PostgreSql, supportsScaleOut: true, "Host=db;Database=chatops;Username=chatops;Password=...")
+public sealed partial class PostgreSqlDialect() : SqlDialect(StorageProviders.PostgreSql, supportsScaleOut: true, "Host=db;Database=chatops;Username=chatops;Password=...")
 {
     /// <summary>The advisory lock key held while migrating ("ChatOps" in ASCII).</summary>
     private const long MigrationLockKey = 0x436861744F7073;
@@ -53,6 +53,12 @@ public sealed class PostgreSqlDialect() : SqlDialect(StorageProviders.PostgreSql
     }
 
     internal override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+
+    /// <summary>To Npgsql Dapper passes a list as one array parameter: <c>IN @Keys</c> becomes <c>= ANY(@Keys)</c>.</summary>
+    internal override string ListParameters(string sql) => ListParameter().Replace(sql, "= ANY(@$1)");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bIN\s+@(\w+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ListParameter();
 
     internal override async Task<IAsyncDisposable> LockForMigrationAsync(string connectionString, CancellationToken cancellationToken)
     {

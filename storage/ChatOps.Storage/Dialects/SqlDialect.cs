@@ -149,6 +149,12 @@ public abstract class SqlDialect(string name, bool supportsScaleOut, string conn
         $"{insert.Text}\nON CONFLICT ({string.Join(", ", insert.Key)}) DO UPDATE SET "
         + string.Join(", ", insert.NonKey.Select(p => $"{p.Column} = excluded.{p.Column}"));
 
+    /// <summary>
+    /// A query whose list parameter is written <c>IN @Keys</c>, as this dialect's driver takes a list: Dapper spells it
+    /// out as <c>IN (@Keys1, @Keys2 …)</c> (SQLite, SQL Server), so the text stays as written.
+    /// </summary>
+    internal virtual string ListParameters(string sql) => sql;
+
     /// <summary>The dialect whose driver made this parameter (for the global Dapper type handlers).</summary>
     internal static SqlDialect Owning(IDbDataParameter parameter) =>
         Known.FirstOrDefault(d => d.Owns(parameter)) ?? Known[1];

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using Dapper;
@@ -77,14 +76,8 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
     public async Task<IReadOnlyList<Person>> ListByRoleAsync(Roles role, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        var rows = await c.QueryAsync<PersonRow>(Cmd(DirectorySql.SelectPeopleByRole, cancellationToken, new { Role = role.ToString() }));
-        var result = new List<Person>();
-        foreach (var row in rows)
-        {
-            result.Add((await LoadPersonAsync(c, row, cancellationToken))!);
-        }
-
-        return result;
+        var rows = await c.QueryAsync<PersonInFullRow>(Cmd(DirectorySql.SelectPeopleInFullByRole, cancellationToken, new { Role = role.ToString() }));
+        return Fold(rows).Select(p => p.Person).ToList();
     }
 
     public async Task<IReadOnlyList<Unit>> ListReportingUnitsAsync(string personId, CancellationToken cancellationToken = default)
@@ -121,13 +114,9 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
             await using var c = await db.OpenAsync(cancellationToken);
             foreach (var chunk in keys.Distinct(db.Dialect.KeyComparer).Chunk(FindChunk))
             {
-                var rows = await c.QueryAsync<PersonInFullRow>(Cmd(statement, cancellationToken, parameters(chunk)));
-                foreach (var person in rows.GroupBy(r => r.Asked, db.Dialect.KeyComparer))
+                foreach (var (asked, person) in Fold(await c.QueryAsync<PersonInFullRow>(Cmd(statement, cancellationToken, parameters(chunk)))))
                 {
-                    var first = person.First();
-                    found[person.Key] = first.ToPerson(
-                        person.Where(r => r.Role is not null).Select(r => Enum.Parse<Roles>(r.Role!)),
-                        person.Where(r => r.Channel is not null).Select(r => new ChannelIdentity(r.Channel!, r.ExternalId!)).Distinct());
+                    found[asked] = person;
                 }
             }
         }
@@ -135,17 +124,11 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
         return keys.Select(k => found.GetValueOrDefault(k)).ToList();
     }
 
-    private async Task<Person?> LoadPersonAsync(DbConnection c, PersonRow? row, CancellationToken cancellationToken)
-    {
-        if (row is null)
-        {
-            return null;
-        }
-
-        var roles = await c.QueryAsync<string>(Cmd(DirectorySql.SelectRolesOfPerson, cancellationToken, new { PersonId = row.Id }));
-        var identities = await c.QueryAsync<(string Channel, string ExternalId)>(Cmd(DirectorySql.SelectIdentitiesOfPerson, cancellationToken, new { PersonId = row.Id }));
-        return row.ToPerson(roles.Select(Enum.Parse<Roles>), identities.Select(i => new ChannelIdentity(i.Channel, i.ExternalId)));
-    }
+    /// <summary>Rows of a person, a role and an identity each, folded into one person per key asked, in the rows' order.</summary>
+    private IEnumerable<(string Asked, Person Person)> Fold(IEnumerable<PersonInFullRow> rows) =>
+        rows.GroupBy(r => r.Asked, db.Dialect.KeyComparer).Select(person => (person.Key, person.First().ToPerson(
+            person.Where(r => r.Role is not null).Select(r => Enum.Parse<Roles>(r.Role!)),
+            person.Where(r => r.Channel is not null).Select(r => new ChannelIdentity(r.Channel!, r.ExternalId!)).Distinct())));
 
     /// <summary>Keys per statement of <see cref="FindInFullAsync"/>: well inside every database's limit on parameters.</summary>
     private const int FindChunk = 500;
@@ -187,7 +170,7 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
                 identities.OrderBy(i => i.Channel, StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>A row of <see cref="DirectorySql.SelectPeopleInFullByIdentity"/>: what was asked, the person, one role and one identity.</summary>
+    /// <summary>A row of the <c>SelectPeopleInFull…</c> statements: what was asked, the person, one role and one identity.</summary>
     private sealed class PersonInFullRow : PersonRow
     {
         public string Asked { get; set; } = "";

@@ -27,59 +27,37 @@ internal static class DirectorySql
     /// role and identity, keyed by what was asked (<c>asked</c>), folded by <see cref="DirectoryRepository"/>; nothing for
     /// an identity no active person has.
     /// </summary>
-    public static readonly SqlStatement SelectPeopleInFullByIdentity = SqlStatement.Portable(nameof(SelectPeopleInFullByIdentity), """
+    public static readonly SqlStatement SelectPeopleInFullByIdentity = SqlStatement.WithList(nameof(SelectPeopleInFullByIdentity), """
         SELECT i.external_id AS asked, p.id, p.name, p.unit_code, p.title, p.phone, r.role, o.channel, o.external_id
         FROM person_identities i JOIN people p ON p.id = i.person_id
         LEFT JOIN person_roles r ON r.person_id = p.id
         LEFT JOIN person_identities o ON o.person_id = p.id
         WHERE i.channel = @Channel AND i.external_id IN @Asked AND p.active = 1
-        """) with
-    {
-        // Dapper spells a list out as parameters (IN (@Asked1, @Asked2 …)); to Npgsql it passes one array.
-        PostgreSql = """
-            SELECT i.external_id AS asked, p.id, p.name, p.unit_code, p.title, p.phone, r.role, o.channel, o.external_id
-            FROM person_identities i JOIN people p ON p.id = i.person_id
-            LEFT JOIN person_roles r ON r.person_id = p.id
-            LEFT JOIN person_identities o ON o.person_id = p.id
-            WHERE i.channel = @Channel AND i.external_id = ANY(@Asked) AND p.active = 1
-            """,
-    };
+        """);
 
     /// <summary>The same by the people's ids.</summary>
-    public static readonly SqlStatement SelectPeopleInFullById = SqlStatement.Portable(nameof(SelectPeopleInFullById), """
+    public static readonly SqlStatement SelectPeopleInFullById = SqlStatement.WithList(nameof(SelectPeopleInFullById), """
         SELECT p.id AS asked, p.id, p.name, p.unit_code, p.title, p.phone, r.role, o.channel, o.external_id
         FROM people p
         LEFT JOIN person_roles r ON r.person_id = p.id
         LEFT JOIN person_identities o ON o.person_id = p.id
         WHERE p.id IN @Asked AND p.active = 1
-        """) with
-    {
-        PostgreSql = """
-            SELECT p.id AS asked, p.id, p.name, p.unit_code, p.title, p.phone, r.role, o.channel, o.external_id
-            FROM people p
-            LEFT JOIN person_roles r ON r.person_id = p.id
-            LEFT JOIN person_identities o ON o.person_id = p.id
-            WHERE p.id = ANY(@Asked) AND p.active = 1
-            """,
-    };
+        """);
 
-    public static readonly SqlStatement SelectPeopleByRole = SqlStatement.Portable(nameof(SelectPeopleByRole), """
-        SELECT p.id, p.name, p.unit_code, p.title, p.phone
-        FROM person_roles r JOIN people p ON p.id = r.person_id
-        WHERE r.role = @Role AND p.active = 1
+    /// <summary>The same for everyone holding a role, by id.</summary>
+    public static readonly SqlStatement SelectPeopleInFullByRole = SqlStatement.Portable(nameof(SelectPeopleInFullByRole), """
+        SELECT p.id AS asked, p.id, p.name, p.unit_code, p.title, p.phone, r.role, o.channel, o.external_id
+        FROM person_roles h JOIN people p ON p.id = h.person_id
+        LEFT JOIN person_roles r ON r.person_id = p.id
+        LEFT JOIN person_identities o ON o.person_id = p.id
+        WHERE h.role = @Role AND p.active = 1
         ORDER BY p.id
         """);
 
     public static readonly SqlStatement SelectRoles = SqlStatement.Portable(nameof(SelectRoles), "SELECT person_id, role FROM person_roles");
 
-    public static readonly SqlStatement SelectRolesOfPerson = SqlStatement.Portable(nameof(SelectRolesOfPerson),
-        "SELECT role FROM person_roles WHERE person_id = @PersonId");
-
     public static readonly SqlStatement SelectIdentities = SqlStatement.Portable(nameof(SelectIdentities),
         "SELECT channel, external_id, person_id FROM person_identities");
-
-    public static readonly SqlStatement SelectIdentitiesOfPerson = SqlStatement.Portable(nameof(SelectIdentitiesOfPerson),
-        "SELECT channel, external_id FROM person_identities WHERE person_id = @PersonId");
 
     public static readonly SqlStatement SelectGroups = SqlStatement.Portable(nameof(SelectGroups),
         "SELECT code, name, kind, address FROM group_chats WHERE active = 1 ORDER BY code");

@@ -146,11 +146,12 @@ public abstract class DirectoryRepositoryContract<TProvider> : ProviderContract<
     public async Task FindPerson_SeveralRolesAndIdentities_ComeBackWholeAndEachOnce()
     {
         // The look-up of every chat turn's sender reads the person, the roles and the identities in one statement, a row
-        // per role and identity: the roles must come back combined and every identity once, by identity and by id alike.
+        // per role and identity: the roles must come back combined and every identity once, by identity, id and role alike.
         await ImportAsync(Sample.Replace("""roles: [联络员, 主持人], botframework: "29:km" }""", """roles: [联络员, 主持人, 分管领导], wecom: zhaoq, botframework: "29:km" }""", StringComparison.Ordinal));
         var ct = TestContext.Current.CancellationToken;
 
-        foreach (var km in new[] { await Repository.FindByIdentityAsync(ChannelNames.WeCom, "zhaoq", ct), await Repository.FindPersonAsync("km", ct) })
+        var byRole = Assert.Single(await Repository.ListByRoleAsync(Roles.MeetingHost, ct));
+        foreach (var km in new[] { await Repository.FindByIdentityAsync(ChannelNames.WeCom, "zhaoq", ct), await Repository.FindPersonAsync("km", ct), byRole })
         {
             Assert.NotNull(km);
             Assert.Equal(("km", "赵强", "530100"), (km.Id, km.Name, km.UnitCode));

@@ -236,6 +236,12 @@ internal sealed class InMemoryDirectory(DirectorySnapshot snapshot) : IDirectory
     public Task<Person?> FindByIdentityAsync(string channel, string externalId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Snapshot.People.FirstOrDefault(p => p.IdentityOn(channel) == externalId));
 
+    public Task<IReadOnlyList<Person?>> FindPeopleAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Person?>>([.. ids.Select(id => Snapshot.People.FirstOrDefault(p => p.Id == id))]);
+
+    public Task<IReadOnlyList<Person?>> FindByIdentitiesAsync(string channel, IReadOnlyList<string> externalIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Person?>>([.. externalIds.Select(id => Snapshot.People.FirstOrDefault(p => p.IdentityOn(channel) == id))]);
+
     public Task<Unit?> FindUnitAsync(string code, CancellationToken cancellationToken = default) =>
         Task.FromResult(Snapshot.Units.FirstOrDefault(u => u.Code == code));
 
