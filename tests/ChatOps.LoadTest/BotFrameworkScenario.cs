@@ -29,19 +29,26 @@ internal static class BotFrameworkScenario
         await using var stubs = await Stubs.StartAsync();
         await using var node = await ServerProcess.StartAsync(
             "node echo bot", "node", [Path.Combine(echo, "index.js")], new Dictionary<string, string> { ["PORT"] = "{port}" }, "/healthz");
+        await using var floor = await Harness.StartBareAsync("floor", stubs);
         var folder = Harness.TempFolder("bf");
         await using var bot = await Harness.StartBotAsync(folder, "Development", new Dictionary<string, string>());
         using var client = Load.Client(512);
 
         // Warm-ups long enough for both runtimes to compile their hot code optimised, then a pause (see WeComScenario).
-        await RunSideAsync("warm-up node", client, node, stubs, "w", Harness.WarmUp);
-        await RunSideAsync("warm-up bot", client, bot, stubs, "w", Harness.WarmUp);
+        await RunSideAsync("warm-up node", client, node, "/api/messages", stubs, "w", Harness.WarmUp);
+        await RunSideAsync("warm-up floor", client, floor, "/floor/botframework", stubs, "w", Harness.WarmUp);
+        await RunSideAsync("warm-up bot", client, bot, "/api/messages", stubs, "w", Harness.WarmUp);
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var nodeTurns = await RunSideAsync($"Node botbuilder echo, {Harness.Connections} conn.", client, node, stubs, "n", Harness.Duration);
-        var botTurns = await RunSideAsync($"ChatOps /api/messages, {Harness.Connections} conn.", client, bot, stubs, "b", Harness.Duration);
+        var nodeTurns = await RunSideAsync($"Node botbuilder echo, {Harness.Connections} conn.", client, node, "/api/messages", stubs, "n", Harness.Duration);
+        // The floor: the activity read and one reply posted, nothing else (Floor): no bot on Kestrel and HttpClient
+        // that replies to every activity can do so faster on the same core.
+        var floorTurns = await RunSideAsync($"floor (read + reply), {Harness.Connections} conn.", client, floor, "/floor/botframework", stubs, "f", Harness.Duration);
+        var botTurns = await RunSideAsync($"ChatOps /api/messages, {Harness.Connections} conn.", client, bot, "/api/messages", stubs, "b", Harness.Duration);
 
         Harness.Print();
         Harness.Print($"turns with the reply delivered: ChatOps / Node echo = {Harness.Ratio(botTurns, nodeTurns)}x (goal >= 3x)");
+        Harness.Print($"turns with the reply delivered: floor (read + reply, nothing else) / Node echo = {Harness.Ratio(floorTurns, nodeTurns)}x; "
+            + $"ChatOps / floor = {Harness.Percent(botTurns, floorTurns)}");
         Harness.Print("conditions at the end: " + Harness.Conditions());
         await bot.KillAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -50,14 +57,14 @@ internal static class BotFrameworkScenario
     }
 
     /// <summary>Runs one side; returns turns per second with the reply delivered.</summary>
-    private static async Task<double> RunSideAsync(string name, HttpClient client, ServerProcess server, Stubs stubs, string phase, TimeSpan duration)
+    private static async Task<double> RunSideAsync(string name, HttpClient client, ServerProcess server, string path, Stubs stubs, string phase, TimeSpan duration)
     {
         await stubs.WaitForAsync(() => 0, 1, TimeSpan.FromSeconds(1)); // let a previous side's stragglers arrive
         stubs.Reset();
         var cpu = CpuMeter.Start(server);
         var alloc = phase == "w" ? null : AllocationMeter.Start(server, duration);
         var start = Stopwatch.GetTimestamp();
-        var result = await Load.ClosedAsync(name, client, Requests(new Uri(server.Url, "/api/messages"), stubs.Url, phase), Harness.Connections, duration);
+        var result = await Load.ClosedAsync(name, client, Requests(new Uri(server.Url, path), stubs.Url, phase), Harness.Connections, duration);
         var all = await stubs.WaitForAsync(() => stubs.Replies, result.Completed, TimeSpan.FromSeconds(10));
         var seconds = (stubs.LastArrival - start) * 1.0 / Stopwatch.Frequency;
         var turns = stubs.Replies / seconds;

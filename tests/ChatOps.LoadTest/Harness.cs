@@ -81,9 +81,10 @@ internal static class Harness
         return ServerProcess.StartAsync("bot", "dotnet", [BotDll], env, "/healthz");
     }
 
-    /// <summary>The bare Kestrel endpoint, this program in its <c>bare</c> mode.</summary>
-    public static Task<ServerProcess> StartBareAsync() =>
-        ServerProcess.StartAsync("bare Kestrel", "dotnet", [typeof(Harness).Assembly.Location, "bare", "{port}"], new Dictionary<string, string>(), "/healthz");
+    /// <summary>The bare Kestrel endpoint and the floors, this program in its <c>bare</c> mode; the WeCom floor replies to <paramref name="stubs"/>.</summary>
+    public static Task<ServerProcess> StartBareAsync(string name, Stubs stubs) =>
+        ServerProcess.StartAsync(
+            name, "dotnet", [typeof(Harness).Assembly.Location, "bare", "{port}"], new Dictionary<string, string> { ["CHATOPS_LOAD_STUBS"] = stubs.Url.ToString() }, "/healthz");
 
     public static string TempFolder(string name) => Directory.CreateTempSubdirectory($"chatops-load-{name}-").FullName;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.LoadTest;
@@ -164,13 +165,73 @@ internal static class Kestrel
         return builder.Build();
     }
 
-    /// <summary>The bare endpoint (<c>ChatOps.LoadTest bare PORT</c>, run as a child): POST /bare answers an empty 200.</summary>
+    /// <summary>
+    /// The bare endpoint (<c>ChatOps.LoadTest bare PORT</c>, run as a child): POST /bare answers an empty 200. The same
+    /// process serves the two floors (<see cref="Floor"/>): what a host that replies to every message cannot do with less.
+    /// </summary>
     public static async Task<int> RunBareAsync(int port)
     {
         var app = Slim(port);
         app.MapPost("/bare", () => Microsoft.AspNetCore.Http.Results.Ok());
         app.MapGet("/healthz", () => "ok");
+        Floor.Map(app);
         await app.RunAsync();
         return 0;
+    }
+}
+
+/// <summary>
+/// The floors: the network work a message costs any host that answers it, and nothing else — no signature, no
+/// decryption, no storage, no engine, no outbox. A floor's rate on the same core bounds every implementation of the
+/// bot on Kestrel and HttpClient: whatever else it does comes on top.
+/// <list type="bullet">
+/// <item><c>POST /floor/wecom</c>: reads the callback's body, sends one message to the stub WeCom API's
+/// <c>message/send</c> (at <c>CHATOPS_LOAD_STUBS</c>; as the bot's reply to a message would be), then answers 200.</item>
+/// <item><c>POST /floor/botframework</c>: reads the activity (JSON: serviceUrl, conversation, id), posts one reply
+/// activity to the serviceUrl as the Node echo bot does, then answers 200.</item>
+/// </list>
+/// Both reply before answering, the cheapest arrangement (no hand-over to another thread, no queue).
+/// </summary>
+internal static class Floor
+{
+    private static readonly HttpClient Out = Load.Client(512);
+    private static readonly Uri WeComSend = new(
+        new Uri(Environment.GetEnvironmentVariable("CHATOPS_LOAD_STUBS") ?? "http://127.0.0.1:9/"), "/cgi-bin/message/send?access_token=load-token");
+
+    public static void Map(WebApplication app)
+    {
+        app.MapPost("/floor/wecom", async (HttpContext context) =>
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            using var reply = new StringContent(
+                """{"touser":"load-user","msgtype":"text","agentid":1000002,"text":{"content":"您不在本办公室的通讯录中，请联系办公室。"}}""",
+                System.Text.Encoding.UTF8, "application/json");
+            using var answer = await Out.PostAsync(WeComSend, reply);
+            await answer.Content.CopyToAsync(Stream.Null);
+            return Microsoft.AspNetCore.Http.Results.Ok();
+        });
+        app.MapPost("/floor/botframework", async (HttpContext context) =>
+        {
+            using var activity = await System.Text.Json.JsonDocument.ParseAsync(context.Request.Body);
+            var root = activity.RootElement;
+            var serviceUrl = root.GetProperty("serviceUrl").GetString();
+            var conversation = root.GetProperty("conversation").GetProperty("id").GetString();
+            var id = root.GetProperty("id").GetString();
+            var text = root.GetProperty("text").GetString();
+            var body = new System.Text.Json.Nodes.JsonObject
+            {
+                ["type"] = "message",
+                ["text"] = "Echo: " + text,
+                ["replyToId"] = id,
+                ["conversation"] = new System.Text.Json.Nodes.JsonObject { ["id"] = conversation },
+                ["from"] = System.Text.Json.Nodes.JsonNode.Parse(root.GetProperty("recipient").GetRawText()),
+                ["recipient"] = System.Text.Json.Nodes.JsonNode.Parse(root.GetProperty("from").GetRawText()),
+            };
+            using var reply = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            using var answer = await Out.PostAsync(
+                new Uri($"{serviceUrl}/v3/conversations/{Uri.EscapeDataString(conversation!)}/activities/{Uri.EscapeDataString(id!)}"), reply);
+            await answer.Content.CopyToAsync(Stream.Null);
+            return Microsoft.AspNetCore.Http.Results.Ok();
+        });
     }
 }

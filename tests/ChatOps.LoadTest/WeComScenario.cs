@@ -78,11 +78,13 @@ internal static class WeComScenario
     {
         Harness.Print("WeCom callbacks: " + Harness.Conditions());
         await using var stubs = await Stubs.StartAsync();
-        await using var bare = await Harness.StartBareAsync();
+        await using var bare = await Harness.StartBareAsync("bare Kestrel", stubs);
+        await using var floor = await Harness.StartBareAsync("floor", stubs);
         var folder = Harness.TempFolder("wecom");
         await using var bot = await Harness.StartBotAsync(folder, "Production", WeComCallbacks.BotSettings(stubs.Url));
         var callbacks = new WeComCallbacks();
         var bareUrl = new Uri(bare.Url, "/bare");
+        var floorUrl = new Uri(floor.Url, "/floor/wecom");
         var botUrl = new Uri(bot.Url, WeComChannelOptions.DefaultCallbackPath);
         using var client = Load.Client(512);
         var acked = new ConcurrentBag<long>();
@@ -90,6 +92,8 @@ internal static class WeComScenario
 
         // Warm-up (JIT, connection pools, SQLite pages), not counted; the bot's replies to it are awaited.
         await Load.ClosedAsync("warm-up bare", client, callbacks.Requests(bareUrl, 90_000_000, 2_000), Harness.Connections, TimeSpan.FromSeconds(2));
+        await Load.ClosedAsync("warm-up floor", client, callbacks.Requests(floorUrl, 90_000_000, 2_000), Harness.Connections, Harness.WarmUp);
+        stubs.Reset();
         // The bot's warm-up is longer (Harness.WarmUp) and ends with a pause: the runtime recompiles hot methods (tier 1)
         // only once new code stops appearing for a moment, and production runs for days in that state, not in its first seconds.
         var warm = await Load.ClosedAsync("warm-up bot", client, callbacks.Requests(botUrl, 90_000_000, 4_000), Harness.Connections, Harness.WarmUp);
@@ -103,6 +107,14 @@ internal static class WeComScenario
             $"bare Kestrel, {Harness.Connections} connections", client, callbacks.Requests(bareUrl, 0, 20_000), Harness.Connections, Harness.Duration);
         Harness.Print(closedBare.ToString());
         Harness.Print($"{"",-34} bare Kestrel {cpu.PerRequest(closedBare.Completed)}; {await alloc.PerRequestAsync(closedBare.Rate)}");
+        // The floor: acknowledging and sending one reply per callback, nothing else (Floor). No host that replies to
+        // every message it acknowledges can do so faster on the same core.
+        stubs.Reset();
+        cpu = CpuMeter.Start(floor);
+        var closedFloor = await Load.ClosedAsync(
+            $"floor (ack + reply), {Harness.Connections} conn.", client, callbacks.Requests(floorUrl, 0, 20_000), Harness.Connections, Harness.Duration);
+        Harness.Print(closedFloor.ToString());
+        Harness.Print($"{"",-34} floor {cpu.PerRequest(closedFloor.Completed, "callback (acknowledged, reply sent)")}; {stubs.WeComSends:N0} replies sent");
         stubs.Reset();
         cpu = CpuMeter.Start(bot);
         alloc = AllocationMeter.Start(bot, Harness.Duration);
@@ -134,6 +146,8 @@ internal static class WeComScenario
         Harness.Print();
         Harness.Print($"closed loop: WeCom callback / bare = {Harness.Percent(closedBot.Rate, closedBare.Rate)} of the rate (goal >= 50 %); "
             + $"p99 {closedBot.Percentile(99):0.0} ms vs {closedBare.Percentile(99):0.0} ms");
+        Harness.Print($"closed loop: floor (ack + reply, nothing else) / bare = {Harness.Percent(closedFloor.Rate, closedBare.Rate)}; "
+            + $"WeCom callback / floor = {Harness.Percent(closedBot.Rate, closedFloor.Rate)}");
         Harness.Print($"open loop at {Harness.Rate:0}/s: WeCom callback p99 {openBot.Percentile(99):0.0} ms (goal <= 20 ms), bare p99 {openBare.Percentile(99):0.0} ms; "
             + $"{openBot.Errors} errors");
 

@@ -158,12 +158,7 @@ internal sealed class BotFrameworkActivityHandler(
             Attachments = choice is null ? BotFrameworkAttachments.Of(activity) : null,
         };
 
-        var person = await directory.FindByIdentityAsync(BotFrameworkChannel.Name, from.Id!, cancellationToken);
-        if (person is null && from.AadObjectId is { Length: > 0 } aad)
-        {
-            person = await directory.FindByIdentityAsync(BotFrameworkChannel.Name, aad, cancellationToken);
-        }
-
+        var person = await FindSenderAsync(from, needed: choice is not null, cancellationToken);
         if (!await inbox.AcceptAsync(message, person?.Id, cancellationToken))
         {
             logger.LogInformation("Activity {Key} was delivered again; acknowledged and dropped", message.DedupeKey);
@@ -176,6 +171,23 @@ internal sealed class BotFrameworkActivityHandler(
         }
 
         signal.InboxChanged();
+    }
+
+    /// <summary>
+    /// The sender, when it must be known before the acknowledgement; otherwise null, and the engine finds them by the
+    /// activity's user id when it handles the message (as for WeCom: no directory read before the 200). Looked up here:
+    /// a Teams user who also carries an Entra object id (the directory may know them by either; the user id wins), and the
+    /// answer to a card (<paramref name="needed"/>: its greying out needs the person now).
+    /// </summary>
+    private async Task<Person?> FindSenderAsync(ChannelAccount from, bool needed, CancellationToken cancellationToken)
+    {
+        if (from.AadObjectId is { Length: > 0 } aad && aad != from.Id)
+        {
+            var found = await directory.FindByIdentitiesAsync(BotFrameworkChannel.Name, [from.Id!, aad], cancellationToken);
+            return found[0] ?? found[1];
+        }
+
+        return needed ? await directory.FindByIdentityAsync(BotFrameworkChannel.Name, from.Id!, cancellationToken) : null;
     }
 
     /// <summary>Queues the greying out of the answered card in the outbox (sent like any message, before the reply).</summary>

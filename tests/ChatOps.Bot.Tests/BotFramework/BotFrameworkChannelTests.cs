@@ -242,6 +242,35 @@ public class BotFrameworkChannelTests
     }
 
     [Fact]
+    public async Task TeamsUser_KnownToTheDirectoryByTheirEntraObjectIdOnly_IsRecognisedAndAnswered()
+    {
+        await using var bf = await BotFrameworkHarness.StartAsync(provider: Provider);
+        const string aad = "7d1e6c2a-0000-4000-8000-0000000000aa";
+        // The directory knows 教育厅's liaison by their Entra object id, not by the channel's user id the activity carries.
+        Assert.Equal("jyt.lly", await bf.ScalarAsync<string>(
+            $"UPDATE person_identities SET external_id = '{aad}' WHERE channel = 'botframework' AND external_id = '{BotFrameworkHarness.JytUser}' RETURNING person_id"));
+        var activity = Activities.Message(bf.ServiceUrl, "填报", from: "29:jyt-teams-id", conversation: "a:jyt-teams-personal");
+        activity["from"]!["aadObjectId"] = aad;
+
+        var before = bf.Connector.Calls.Count;
+        Assert.Equal(HttpStatusCode.OK, (await bf.PostAsync(activity)).StatusCode);
+        var reply = await bf.Connector.WaitForMessageAsync("a:jyt-teams-personal", "", before);
+        Assert.True(reply.Text.Contains("（1/5）", StringComparison.Ordinal) || reply.Text.Contains("请选择要填报的报告", StringComparison.Ordinal), reply.Text);
+        Assert.Equal("jyt.lly", await bf.ScalarAsync<string>("SELECT person_id FROM inbox"));
+        Assert.Equal(0, await bf.CountAsync("inbox", "error IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task Message_FromAUserKnownByTheirChannelId_IsTakenWithoutADirectoryRead_AndAnsweredAsThem()
+    {
+        await using var bf = await BotFrameworkHarness.StartAsync(provider: Provider);
+        var opened = await bf.SayAsync("填报", "");
+        Assert.True(opened.Text.Contains("（1/5）", StringComparison.Ordinal) || opened.Text.Contains("请选择要填报的报告", StringComparison.Ordinal), opened.Text);
+        // Stored without the person (the engine found them by the user id when it handled the message), answered as 发改委's liaison.
+        Assert.Equal(1, await bf.CountAsync("inbox", "person_id IS NULL"));
+    }
+
+    [Fact]
     public async Task UnknownFields_AreAccepted_AndARedeliveredActivityIsStoredOnce()
     {
         await using var bf = await BotFrameworkHarness.StartAsync(provider: Provider);
