@@ -242,19 +242,46 @@ internal sealed class OutboxStore(Session s) : IOutbox
         (await EnqueueManyAsync([item], cancellationToken))[0];
 }
 
+/// <summary>
+/// The dialog states of one unit of work. What it has read or written per person is remembered until the transaction
+/// ends or rolls back to a savepoint (<see cref="Forget"/>): the engine reads a person's state again after each turn, to
+/// see whether the step changed, and that read needs no round trip. Every write of <c>dialog_states</c> goes through
+/// this store, so what it remembers is what the transaction would read.
+/// </summary>
 internal sealed class DialogStateStore(Session s) : IDialogStateStore
 {
+    private readonly Dictionary<string, DialogState?> _known = new(s.Db.Dialect.KeyComparer);
+
     public async Task<DialogState?> GetAsync(string personId, CancellationToken cancellationToken = default)
     {
+        if (_known.TryGetValue(personId, out var known))
+        {
+            return known;
+        }
+
         var row = await s.QuerySingleOrDefaultAsync<Row>(EngineSql.SelectDialog, new { PersonId = personId }, cancellationToken);
-        return row is null ? null : new DialogState(row.PersonId, row.Dialog, row.Step, row.Data, row.UpdatedAt);
+        var state = row is null ? null : new DialogState(row.PersonId, row.Dialog, row.Step, row.Data, row.UpdatedAt);
+        _known[personId] = state;
+        return state;
     }
 
-    public Task SaveAsync(DialogState state, CancellationToken cancellationToken = default) =>
-        s.ExecuteAsync(EngineSql.UpsertDialog, state, cancellationToken);
+    public async Task SaveAsync(DialogState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _known.Remove(state.PersonId);
+        await s.ExecuteAsync(EngineSql.UpsertDialog, state, cancellationToken);
+        _known[state.PersonId] = state;
+    }
 
-    public Task ClearAsync(string personId, CancellationToken cancellationToken = default) =>
-        s.ExecuteAsync(EngineSql.DeleteDialog, new { PersonId = personId }, cancellationToken);
+    public async Task ClearAsync(string personId, CancellationToken cancellationToken = default)
+    {
+        _known.Remove(personId);
+        await s.ExecuteAsync(EngineSql.DeleteDialog, new { PersonId = personId }, cancellationToken);
+        _known[personId] = null;
+    }
+
+    /// <summary>Forgets what was read and written: the transaction rolled back to a savepoint.</summary>
+    public void Forget() => _known.Clear();
 
     public Task<string?> GetCardAsync(string personId, CancellationToken cancellationToken = default) =>
         s.ExecuteScalarAsync<string?>(EngineSql.SelectDialogCard, new { PersonId = personId }, cancellationToken);

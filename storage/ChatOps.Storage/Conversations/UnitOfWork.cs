@@ -11,6 +11,7 @@ internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
     private readonly WriteTransaction _write;
     private readonly DbTransaction _transaction;
     private readonly WriteGate? _gate;
+    private readonly DialogStateStore _dialogs;
     private RowBatch? _marks; // the inbox marks, written with the commit
     private Dictionary<string, int>? _savepoints; // per savepoint, how many marks there were when it was taken
 
@@ -20,7 +21,7 @@ internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
         _transaction = write.Transaction;
         _gate = db.WriteGate;
         var session = new Session(db, write.Connection, write.Transaction);
-        Dialogs = new DialogStateStore(session);
+        _dialogs = new DialogStateStore(session);
         LastCards = new LastCardStore(session);
         Reports = new ReportStore(session);
         Outbox = new OutboxStore(session);
@@ -29,7 +30,7 @@ internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
         Session = session;
     }
 
-    public IDialogStateStore Dialogs { get; }
+    public IDialogStateStore Dialogs => _dialogs;
 
     public ILastCardStore LastCards { get; }
 
@@ -75,6 +76,7 @@ internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
 
     public async Task RollbackToAsync(string name, CancellationToken cancellationToken = default)
     {
+        _dialogs.Forget();
         await _transaction.RollbackAsync(name, cancellationToken);
         if (_marks is not null && _savepoints is not null && _savepoints.TryGetValue(name, out var marks))
         {
