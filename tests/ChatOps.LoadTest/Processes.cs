@@ -203,9 +203,14 @@ internal static class Floor
         app.MapPost("/floor/wecom", async (HttpContext context) =>
         {
             await context.Request.Body.CopyToAsync(Stream.Null);
-            using var reply = new StringContent(
-                """{"touser":"load-user","msgtype":"text","agentid":1000002,"text":{"content":"您不在本办公室的通讯录中，请联系办公室。"}}""",
-                System.Text.Encoding.UTF8, "application/json");
+            var body = new System.Text.Json.Nodes.JsonObject
+            {
+                ["touser"] = "load-user",
+                ["msgtype"] = "text",
+                ["agentid"] = 1000002,
+                ["text"] = new System.Text.Json.Nodes.JsonObject { ["content"] = ChatOps.Core.Conversations.ConversationText.UnknownSender },
+            };
+            using var reply = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
             using var answer = await Out.PostAsync(WeComSend, reply);
             await answer.Content.CopyToAsync(Stream.Null);
             return Microsoft.AspNetCore.Http.Results.Ok();

@@ -156,9 +156,12 @@ internal sealed class BotFrameworkActivityHandler(
             cardId)
         {
             Attachments = choice is null ? BotFrameworkAttachments.Of(activity) : null,
+            AlternateSenderId = from.AadObjectId is { Length: > 0 } aad && aad != from.Id ? aad : null,
         };
 
-        var person = await FindSenderAsync(from, needed: choice is not null, cancellationToken);
+        // The engine finds the sender when it handles the message (no directory read before the 200, as for WeCom); a
+        // card's answer is the exception: its greying out needs the person now.
+        var person = choice is null ? null : await FindSenderAsync(message, cancellationToken);
         if (!await inbox.AcceptAsync(message, person?.Id, cancellationToken))
         {
             logger.LogInformation("Activity {Key} was delivered again; acknowledged and dropped", message.DedupeKey);
@@ -173,21 +176,12 @@ internal sealed class BotFrameworkActivityHandler(
         signal.InboxChanged();
     }
 
-    /// <summary>
-    /// The sender, when it must be known before the acknowledgement; otherwise null, and the engine finds them by the
-    /// activity's user id when it handles the message (as for WeCom: no directory read before the 200). Looked up here:
-    /// a Teams user who also carries an Entra object id (the directory may know them by either; the user id wins), and the
-    /// answer to a card (<paramref name="needed"/>: its greying out needs the person now).
-    /// </summary>
-    private async Task<Person?> FindSenderAsync(ChannelAccount from, bool needed, CancellationToken cancellationToken)
+    /// <summary>The sender by the user id, else by the other id the activity carries (as the engine finds them).</summary>
+    private async Task<Person?> FindSenderAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        if (from.AadObjectId is { Length: > 0 } aad && aad != from.Id)
-        {
-            var found = await directory.FindByIdentitiesAsync(BotFrameworkChannel.Name, [from.Id!, aad], cancellationToken);
-            return found[0] ?? found[1];
-        }
-
-        return needed ? await directory.FindByIdentityAsync(BotFrameworkChannel.Name, from.Id!, cancellationToken) : null;
+        var found = await directory.FindByIdentitiesAsync(
+            BotFrameworkChannel.Name, message.AlternateSenderId is { } alternate ? [message.SenderId, alternate] : [message.SenderId], cancellationToken);
+        return found.FirstOrDefault(p => p is not null);
     }
 
     /// <summary>Queues the greying out of the answered card in the outbox (sent like any message, before the reply).</summary>

@@ -146,33 +146,42 @@ public sealed class ConversationEngine(
 
     /// <summary>
     /// The senders of the messages, looked up before their units of work: one look-up for those stored with their person
-    /// id and one per channel for the others, instead of one per turn. A turn reads its sender outside its transaction
-    /// either way, so a turn sees the directory as it was before the batch's units of work.
+    /// id and one per channel for the others (and one more for those not found whose channel gave another id), instead of
+    /// one per turn. A turn reads its sender outside its transaction either way, so a turn sees the directory as it was
+    /// before the batch's units of work.
     /// </summary>
     private async Task<Person?[]> FindSendersAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
     {
         var senders = new Person?[items.Count];
-        var byPerson = Enumerable.Range(0, items.Count).Where(i => items[i].PersonId is not null).ToList();
-        if (byPerson.Count > 0)
+        var all = Enumerable.Range(0, items.Count).ToList();
+        await FindAsync(senders, all.Where(i => items[i].PersonId is not null), i => items[i].PersonId!, channel: null, cancellationToken);
+        foreach (var channel in all.Where(i => items[i].PersonId is null).GroupBy(i => items[i].Message.Channel, StringComparer.Ordinal))
         {
-            var people = await directory.FindPeopleAsync([.. byPerson.Select(i => items[i].PersonId!)], cancellationToken);
-            for (var k = 0; k < byPerson.Count; k++)
-            {
-                senders[byPerson[k]] = people[k];
-            }
-        }
-
-        foreach (var channel in Enumerable.Range(0, items.Count).Where(i => items[i].PersonId is null).GroupBy(i => items[i].Message.Channel, StringComparer.Ordinal))
-        {
-            var indices = channel.ToList();
-            var people = await directory.FindByIdentitiesAsync(channel.Key, [.. indices.Select(i => items[i].Message.SenderId)], cancellationToken);
-            for (var k = 0; k < indices.Count; k++)
-            {
-                senders[indices[k]] = people[k];
-            }
+            await FindAsync(senders, channel, i => items[i].Message.SenderId, channel.Key, cancellationToken);
+            await FindAsync(senders, channel.Where(i => senders[i] is null && items[i].Message.AlternateSenderId is not null),
+                i => items[i].Message.AlternateSenderId!, channel.Key, cancellationToken);
         }
 
         return senders;
+    }
+
+    /// <summary>Looks up the senders at <paramref name="indices"/> by <paramref name="key"/>: person ids, or identities on <paramref name="channel"/>.</summary>
+    private async Task FindAsync(Person?[] senders, IEnumerable<int> indices, Func<int, string> key, string? channel, CancellationToken cancellationToken)
+    {
+        var asked = indices.ToList();
+        if (asked.Count == 0)
+        {
+            return;
+        }
+
+        string[] keys = [.. asked.Select(key)];
+        var people = channel is null
+            ? await directory.FindPeopleAsync(keys, cancellationToken)
+            : await directory.FindByIdentitiesAsync(channel, keys, cancellationToken);
+        for (var k = 0; k < asked.Count; k++)
+        {
+            senders[asked[k]] = people[k];
+        }
     }
 
     private async Task TurnAsync(IUnitOfWork uow, InboxItem item, Person? person, DateTimeOffset now, CancellationToken cancellationToken)

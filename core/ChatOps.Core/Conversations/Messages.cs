@@ -46,6 +46,12 @@ public sealed record InboundMessage(
     /// </summary>
     public IReadOnlyList<InboundAttachment>? Attachments { get; init; }
 
+    /// <summary>
+    /// Another id the channel knows the sender by (Teams: the Entra object id beside the channel's user id); the engine
+    /// finds the sender by it when the directory has nobody under <see cref="SenderId"/>. Null on channels with one id.
+    /// </summary>
+    public string? AlternateSenderId { get; init; }
+
     /// <summary>True when the message carries at least one attachment.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasAttachments => Attachments is { Count: > 0 };

@@ -43,22 +43,25 @@ public sealed class EngineBatchTests
     [Fact]
     public async Task HandleBatchAsync_SendersLookedUpTogether_EachTurnHasItsOwnSender()
     {
-        // The batch's senders are found before its turns, together (by stored person id, and per channel by identity):
-        // each turn must still get its own sender, an unknown one none, and a sender twice in the batch twice.
+        // The batch's senders are found before its turns, together (by stored person id, and per channel by identity,
+        // then by the other id a channel gave for those not found): each turn must still get its own sender, an unknown
+        // one none, and a sender twice in the batch twice.
         await using var chat = await ChatHarness.StartAsync(Now);
         var inbox = chat.Services.GetRequiredService<IInbox>();
-        var sent = new (string Channel, string Sender, string? Person)[]
+        var sent = new (string Channel, string Sender, string? Alternate, string? Person)[]
         {
-            (ChannelNames.Local, "fgw.lly", "fgw.lly"),
-            (ChannelNames.WeCom, "jyt.lly", null),
-            (ChannelNames.BotFramework, "29:1a2b3c4d-sw-xcb-lly", null),
-            (ChannelNames.WeCom, "nobody.here", null),
-            (ChannelNames.WeCom, "jyt.lly", null),
+            (ChannelNames.Local, "fgw.lly", null, "fgw.lly"),
+            (ChannelNames.WeCom, "jyt.lly", null, null),
+            (ChannelNames.BotFramework, "29:1a2b3c4d-sw-xcb-lly", null, null),
+            (ChannelNames.WeCom, "nobody.here", null, null),
+            (ChannelNames.WeCom, "jyt.lly", null, null),
+            (ChannelNames.BotFramework, "29:teams-id-of-sw-xcb", "29:1a2b3c4d-sw-xcb-lly", null), // known by the other id only
+            (ChannelNames.BotFramework, "29:teams-id-nobody", "entra-object-id-nobody", null),
         };
         for (var i = 0; i < sent.Length; i++)
         {
-            var (channel, sender, person) = sent[i];
-            var message = new InboundMessage(channel, $"k{i}", sender, "帮助", null, null, Now);
+            var (channel, sender, alternate, person) = sent[i];
+            var message = new InboundMessage(channel, $"k{i}", sender, "帮助", null, null, Now) { AlternateSenderId = alternate };
             Assert.True(await inbox.AcceptAsync(message, person, TestContext.Current.CancellationToken));
         }
 
@@ -66,9 +69,10 @@ public sealed class EngineBatchTests
         Assert.Empty(await chat.Services.GetRequiredService<ConversationEngine>().HandleBatchAsync(items, TestContext.Current.CancellationToken));
 
         var replies = await RowsAsync(chat, "SELECT COALESCE(person_id, '-') || ' ' || payload FROM outbox ORDER BY id");
-        Assert.Equal(["fgw.lly", "jyt.lly", "sw-xcb.lly", "-", "jyt.lly"], replies.Select(r => r.Split(' ')[0]));
+        Assert.Equal(["fgw.lly", "jyt.lly", "sw-xcb.lly", "-", "jyt.lly", "sw-xcb.lly", "-"], replies.Select(r => r.Split(' ')[0]));
         Assert.All(replies.Where(r => !r.StartsWith('-')), r => Assert.Contains("可用的功能", r, StringComparison.Ordinal));
         Assert.Contains(ConversationText.UnknownSender[..8], replies[3], StringComparison.Ordinal);
+        Assert.Contains(ConversationText.UnknownSender[..8], replies[6], StringComparison.Ordinal);
     }
 
     private static async Task<IReadOnlyList<string>> RowsAsync(ChatHarness chat, string sql)
