@@ -118,6 +118,13 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
     public async Task<ConnectorCall> PressAsync(ConnectorCall card, string label, string expect, string from = FgwUser)
     {
         var (_, data) = card.CardSubmits.Single(c => c.Title == label);
+
+        // A person sees the card once the Bot Connector has answered the bot's send; the bot records the card it sent
+        // (to grey it out when answered) right after that answer. The fake connector shows the call as it arrives, so
+        // wait until the bot has finished sending it, as no person could press it sooner.
+        await EventuallyAsync(
+            async () => await CountAsync("outbox", $"channel_message_id = '{card.AssignedId}' AND status = 'Sent'") > 0,
+            $"the card {card.AssignedId} recorded as sent");
         var before = Connector.Calls.Count;
         var response = await PostAsync(Activities.Submit(ServiceUrl, data, card.AssignedId!, from, card.ConversationId!));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
