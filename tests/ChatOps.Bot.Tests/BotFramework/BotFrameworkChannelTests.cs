@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ChatOps.Channels.BotFramework.Connector;
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using ChatOps.Storage;
@@ -258,6 +259,43 @@ public class BotFrameworkChannelTests
         Assert.True(reply.Text.Contains("（1/5）", StringComparison.Ordinal) || reply.Text.Contains("请选择要填报的报告", StringComparison.Ordinal), reply.Text);
         Assert.Equal(0, await bf.CountAsync("outbox", "person_id IS NULL OR person_id <> 'jyt.lly'")); // answered as them
         Assert.Equal(1, await bf.CountAsync("inbox", "person_id IS NULL AND error IS NULL")); // found by the engine, not before the 200
+    }
+
+    [Fact]
+    public async Task TeamsUser_KnownByTheirEntraObjectIdOnly_AnswersACard_AndItIsGreyedOutAsChosen()
+    {
+        await using var bf = await BotFrameworkHarness.StartAsync(provider: Provider);
+        const string aad = "7d1e6c2a-0000-4000-8000-0000000000ab", teamsId = "29:jyt-teams-id", conversation = "a:jyt-teams-personal";
+        Assert.Equal("jyt.lly", await bf.ScalarAsync<string>(
+            $"UPDATE person_identities SET external_id = '{aad}' WHERE channel = 'botframework' AND external_id = '{BotFrameworkHarness.JytUser}' RETURNING person_id"));
+        void AsTeams(JsonObject activity) => activity["from"]!["aadObjectId"] = aad;
+
+        async Task<ConnectorCall> SayAsync(string text, string expect)
+        {
+            var activity = Activities.Message(bf.ServiceUrl, text, from: teamsId, conversation: conversation);
+            AsTeams(activity);
+            var before = bf.Connector.Calls.Count;
+            Assert.Equal(HttpStatusCode.OK, (await bf.PostAsync(activity)).StatusCode);
+            return await bf.Connector.WaitForMessageAsync(conversation, expect, before);
+        }
+
+        var opened = await SayAsync("填报", "");
+        if (!opened.Text.Contains("（1/5）", StringComparison.Ordinal))
+        {
+            var thisWeek = opened.CardChoices.First(c => c.Title.Contains("周报", StringComparison.Ordinal) && !c.Title.StartsWith("补报", StringComparison.Ordinal));
+            opened = await bf.PressAsync(opened, thisWeek.Title, "（1/5）本周工作进展", teamsId, AsTeams);
+        }
+
+        var progress = await SayAsync("召开专题会议研究部署爱国卫生专项行动", "已记录第1条");
+        await bf.PressAsync(progress, "完成", "（2/5）存在问题", teamsId, AsTeams);
+
+        // The card is greyed out as chosen (an unknown sender's answer would be greyed out as 已失效), and the answer
+        // was stored with the person, found by the object id before the 200.
+        var greyed = await bf.Connector.WaitForAsync(c => c.Kind == "update" && c.ActivityId == progress.AssignedId);
+        Assert.Contains("已选择：完成", greyed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ActivityRenderer.ExpiredCaption, greyed.Text, StringComparison.Ordinal);
+        Assert.Equal("jyt.lly", await bf.ScalarAsync<string>("SELECT person_id FROM inbox ORDER BY id DESC LIMIT 1"));
+        Assert.Equal(0, await bf.CountAsync("outbox", "person_id IS NULL OR person_id <> 'jyt.lly'"));
     }
 
     [Fact]

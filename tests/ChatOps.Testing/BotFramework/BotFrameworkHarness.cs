@@ -114,8 +114,8 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
         return await Connector.WaitForMessageAsync(conversation, expect, before);
     }
 
-    /// <summary>The user presses a button on a card the bot sent.</summary>
-    public async Task<ConnectorCall> PressAsync(ConnectorCall card, string label, string expect, string from = FgwUser)
+    /// <summary>The user presses a button on a card the bot sent (<paramref name="edit"/> changes the activity before it is posted).</summary>
+    public async Task<ConnectorCall> PressAsync(ConnectorCall card, string label, string expect, string from = FgwUser, Action<JsonObject>? edit = null)
     {
         var (_, data) = card.CardSubmits.Single(c => c.Title == label);
 
@@ -126,7 +126,9 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
             async () => await CountAsync("outbox", $"channel_message_id = '{card.AssignedId}' AND status = 'Sent'") > 0,
             $"the card {card.AssignedId} recorded as sent");
         var before = Connector.Calls.Count;
-        var response = await PostAsync(Activities.Submit(ServiceUrl, data, card.AssignedId!, from, card.ConversationId!));
+        var submit = Activities.Submit(ServiceUrl, data, card.AssignedId!, from, card.ConversationId!);
+        edit?.Invoke(submit);
+        var response = await PostAsync(submit);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return await Connector.WaitForMessageAsync(card.ConversationId!, expect, before);
     }
