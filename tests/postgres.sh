@@ -9,8 +9,20 @@
 # /tmp/chatops-pg-PORT (data) with its unix socket in /tmp, listens on 127.0.0.1:${CHATOPS_PG_PORT:-55432}, trusts
 # loopback connections (test data only) and has one superuser `chatops`, which the tests use to create a fresh
 # database per test class.
+#
+# The test server trades durability for speed (fsync, synchronous_commit and full_page_writes off). For the load
+# harness's PostgreSQL figures (docs/benchmarks.md) start a durable one, PostgreSQL's defaults, on its own port:
+#
+#   CHATOPS_PG_DURABLE=1 source tests/postgres.sh      # 127.0.0.1:55433 unless CHATOPS_PG_PORT says otherwise
+#   CHATOPS_PG_DURABLE=1 tests/postgres.sh stop
 
-chatops_pg_port="${CHATOPS_PG_PORT:-55432}"
+if [ "${CHATOPS_PG_DURABLE:-0}" = 1 ]; then
+  chatops_pg_port="${CHATOPS_PG_PORT:-55433}"
+  chatops_pg_speed=""
+else
+  chatops_pg_port="${CHATOPS_PG_PORT:-55432}"
+  chatops_pg_speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
 chatops_pg_dir="/tmp/chatops-pg-${chatops_pg_port}"
 
 chatops_pg_bin() {
@@ -60,7 +72,7 @@ chatops_pg_start() {
     chatops_pg_as_owner "$bin/initdb" -D "$chatops_pg_dir" --username=chatops --auth=trust \
       --encoding=UTF8 --locale=C.UTF-8 >/dev/null || return 1
     chatops_pg_as_owner "$bin/pg_ctl" -D "$chatops_pg_dir" -l "$chatops_pg_dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $chatops_pg_port -k /tmp -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      -o "-c listen_addresses=127.0.0.1 -p $chatops_pg_port -k /tmp -c max_connections=400 $chatops_pg_speed" \
       start >/dev/null || { cat "$chatops_pg_dir/server.log" >&2; return 1; }
   fi
 

@@ -36,6 +36,7 @@ internal static class EngineScenario
     public static async Task<int> RunAsync()
     {
         Harness.Print($"engine on {LoadDatabase.Kind}: " + Harness.Conditions());
+        Harness.Print(await LoadDatabase.DurabilityAsync());
         await using var stubs = await Stubs.StartAsync();
         await EndToEndAsync(stubs, fromDirectory: false);
         await EndToEndAsync(stubs, fromDirectory: true);

@@ -32,6 +32,7 @@ internal static class IdleScenario
     public static async Task<int> RunAsync()
     {
         Harness.Print($"idle on {LoadDatabase.Kind}: " + Harness.Conditions());
+        Harness.Print(await LoadDatabase.DurabilityAsync());
         await using var stubs = await Stubs.StartAsync();
         await using var database = await LoadDatabase.CreateAsync();
         var settings = WeComCallbacks.BotSettings(stubs.Url);

@@ -47,6 +47,26 @@ internal sealed class LoadDatabase : IAsyncDisposable
         });
     }
 
+    /// <summary>Whether the bot keeps its data in a PostgreSQL database (else a SQLite file in its data folder).</summary>
+    public bool IsPostgreSql => _name is not null;
+
+    /// <summary>The first column of a query on this PostgreSQL database, as strings.</summary>
+    public async Task<IReadOnlyList<string>> QueryStringsAsync(string sql)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(PostgreSqlServer) { Database = _name ?? throw new InvalidOperationException("not on PostgreSQL") };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
     /// <summary>The PostgreSQL server processes connected to this database (none on SQLite), for the idle measurement.</summary>
     public async Task<IReadOnlyList<int>> BackendPidsAsync()
     {
@@ -76,6 +96,32 @@ internal sealed class LoadDatabase : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"DROP DATABASE IF EXISTS {_name} WITH (FORCE)"));
         }
+    }
+
+    /// <summary>
+    /// What a commit costs on this database, printed with its figures: SQLite's is fixed by the bot (WAL, synchronous
+    /// FULL); a PostgreSQL server's is its own setting, and the test server of tests/postgres.sh turns it off (start a
+    /// durable one with CHATOPS_PG_DURABLE=1).
+    /// </summary>
+    public static async Task<string> DurabilityAsync()
+    {
+        if (PostgreSqlServer is null)
+        {
+            return "SQLite: WAL, synchronous FULL (every commit fsyncs the WAL)";
+        }
+
+        await using var connection = new NpgsqlConnection(PostgreSqlServer);
+        await connection.OpenAsync();
+        var settings = new List<string>();
+        foreach (var name in new[] { "fsync", "synchronous_commit", "full_page_writes", "wal_sync_method", "server_version" })
+        {
+            await using var command = new NpgsqlCommand($"SHOW {name}", connection);
+            settings.Add($"{name} {await command.ExecuteScalarAsync()}");
+        }
+
+        var durable = settings[0] == "fsync on" && settings[1] is "synchronous_commit on" or "synchronous_commit local" or "synchronous_commit remote_apply" or "synchronous_commit remote_write";
+        return $"PostgreSQL: {string.Join(", ", settings)} — "
+            + (durable ? "durable: a commit returns once it is flushed to disk" : "NOT durable: commits are not flushed, figures are faster than a production server's (CHATOPS_PG_DURABLE=1 source tests/postgres.sh)");
     }
 
     private static async Task ExecuteAsync(string sql)

@@ -70,18 +70,27 @@ internal sealed class WeComCallbacks(Func<long, string>? sender = null)
 /// <summary>
 /// <c>wecom</c>: the bot's WeCom callback endpoint against a bare Kestrel endpoint answering 200, same client, same
 /// bodies, same run: closed loop at <see cref="Harness.Connections"/>, then open loop at <see cref="Harness.Rate"/>.
-/// Then kill -9 of the bot and a look into its SQLite file: every acknowledged MsgId must be in the inbox.
+/// Then kill -9 of the bot and a look into its database: every acknowledged MsgId must be in the inbox. On SQLite, or
+/// with <c>--postgres</c> on a fresh PostgreSQL database (<see cref="LoadDatabase"/>).
 /// </summary>
 internal static class WeComScenario
 {
     public static async Task<int> RunAsync()
     {
-        Harness.Print("WeCom callbacks: " + Harness.Conditions());
+        Harness.Print($"WeCom callbacks on {LoadDatabase.Kind}: " + Harness.Conditions());
+        Harness.Print(await LoadDatabase.DurabilityAsync());
         await using var stubs = await Stubs.StartAsync();
         await using var bare = await Harness.StartBareAsync("bare Kestrel", stubs);
         await using var floor = await Harness.StartBareAsync("floor", stubs);
         var folder = Harness.TempFolder("wecom");
-        await using var bot = await Harness.StartBotAsync(folder, "Production", WeComCallbacks.BotSettings(stubs.Url));
+        await using var database = await LoadDatabase.CreateAsync();
+        var botSettings = WeComCallbacks.BotSettings(stubs.Url);
+        foreach (var (key, value) in database.EnvironmentSettings)
+        {
+            botSettings[key] = value;
+        }
+
+        await using var bot = await Harness.StartBotAsync(folder, "Production", botSettings);
         var callbacks = new WeComCallbacks();
         var bareUrl = new Uri(bare.Url, "/bare");
         var floorUrl = new Uri(floor.Url, "/floor/wecom");
@@ -153,7 +162,7 @@ internal static class WeComScenario
 
         // Crash the bot the hard way and count what survived.
         await bot.KillAsync();
-        var missing = await MissingFromInboxAsync(folder, acked);
+        var missing = await MissingFromInboxAsync(database, folder, acked);
         Harness.Print($"kill -9 after {acked.Count:N0} acknowledged callbacks: {acked.Count - missing:N0} in the inbox, {missing} missing");
         Harness.Print("conditions at the end: " + Harness.Conditions());
         SqliteConnection.ClearAllPools();
@@ -161,9 +170,15 @@ internal static class WeComScenario
         return missing == 0 ? 0 : 1;
     }
 
-    /// <summary>Acknowledged MsgIds not found in the inbox of the (killed) bot's SQLite file.</summary>
-    public static async Task<int> MissingFromInboxAsync(string folder, IEnumerable<long> acked)
+    /// <summary>Acknowledged MsgIds not found in the inbox of the (killed) bot's database.</summary>
+    public static async Task<int> MissingFromInboxAsync(LoadDatabase database, string folder, IEnumerable<long> acked)
     {
+        if (database.IsPostgreSql)
+        {
+            var keys = (await database.QueryStringsAsync("SELECT dedupe_key FROM inbox WHERE channel = 'wecom'")).ToHashSet(StringComparer.Ordinal);
+            return acked.Count(s => !keys.Contains("msg:" + WeComCallbacks.MsgId(s)));
+        }
+
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "chatops.db")}");
         await connection.OpenAsync();
         await using (var pragma = connection.CreateCommand())
