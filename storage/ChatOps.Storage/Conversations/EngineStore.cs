@@ -48,21 +48,37 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
 
     private async Task InsertBatchAsync(IReadOnlyList<InboxEntry> entries, bool[] stored, CancellationToken cancellationToken)
     {
-        // The write turn with priority: an HTTP answer waits for this commit, background writers go after it.
-        await using var write = await db.BeginWriteAsync(priority: true, cancellationToken);
-        var inserts = new Session(db, write.Connection, write.Transaction)
-            .Batch(EngineSql.InsertInbox, "Channel", "DedupeKey", "SenderId", "PersonId", "Payload", "ReceivedAt");
+        int[] affected;
+        if (db.Dialect.BatchIsOneTransaction && entries.Count <= RowBatch.ChunkSize)
+        {
+            // The rows and their commit in one round trip (PostgreSQL's implicit transaction of a batch; the answer
+            // comes once the commit is durable), instead of the batch and then COMMIT: an HTTP answer waits for it.
+            await using var connection = await db.OpenAsync(cancellationToken);
+            affected = await InsertsOf(new Session(db, connection, null), entries).ExecuteAsync(cancellationToken);
+        }
+        else
+        {
+            // The write turn with priority: an HTTP answer waits for this commit, background writers go after it.
+            await using var write = await db.BeginWriteAsync(priority: true, cancellationToken);
+            affected = await InsertsOf(new Session(db, write.Connection, write.Transaction), entries).ExecuteAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            stored[i] = affected[i] == 1;
+        }
+    }
+
+    private static RowBatch InsertsOf(Session session, IReadOnlyList<InboxEntry> entries)
+    {
+        var inserts = session.Batch(EngineSql.InsertInbox, "Channel", "DedupeKey", "SenderId", "PersonId", "Payload", "ReceivedAt");
         foreach (var (message, personId) in entries)
         {
             inserts.Add(message.Channel, message.DedupeKey, message.SenderId, personId, ChatOpsJson.Serialize(message), message.ReceivedAt);
         }
 
-        var affected = await inserts.ExecuteAsync(cancellationToken);
-        await write.CommitAsync(cancellationToken);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            stored[i] = affected[i] == 1;
-        }
+        return inserts;
     }
 
     public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)

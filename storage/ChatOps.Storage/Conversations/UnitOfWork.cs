@@ -87,8 +87,11 @@ internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
     public ValueTask DisposeAsync() => _write.DisposeAsync();
 }
 
-/// <summary>A connection and transaction shared by the stores of one unit of work.</summary>
-internal sealed class Session(Database db, DbConnection connection, DbTransaction transaction)
+/// <summary>
+/// A connection and transaction shared by the stores of one unit of work; without a transaction each command (or
+/// batch, see <see cref="Dialects.SqlDialect.BatchIsOneTransaction"/>) commits on its own.
+/// </summary>
+internal sealed class Session(Database db, DbConnection connection, DbTransaction? transaction)
 {
     public Database Db => db;
 

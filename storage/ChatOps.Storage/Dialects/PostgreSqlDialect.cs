@@ -24,6 +24,9 @@ public sealed partial class PostgreSqlDialect() : SqlDialect(StorageProviders.Po
 
     internal override bool SendsBatches => true;
 
+    /// <summary>Npgsql sends a batch with one Sync at its end: PostgreSQL runs it in one implicit transaction.</summary>
+    internal override bool BatchIsOneTransaction => true;
+
     /// <summary>
     /// The configured connection string, with Npgsql's automatic preparation on unless the operator chose a value: a
     /// statement run five times on a physical connection is prepared there, so the server stops parsing and planning

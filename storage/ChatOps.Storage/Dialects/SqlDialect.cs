@@ -41,6 +41,14 @@ public abstract class SqlDialect(string name, bool supportsScaleOut, string conn
     internal virtual bool SendsBatches => false;
 
     /// <summary>
+    /// Whether a batch sent outside a transaction (<see cref="RowBatch"/>, at most <see cref="RowBatch.ChunkSize"/>
+    /// rows, so one round trip) runs as one transaction committed at its end — all rows or none — so that an
+    /// explicit BEGIN … COMMIT, a second round trip, can be left out. PostgreSQL: the batch's statements share the
+    /// implicit transaction that ends at its one Sync message.
+    /// </summary>
+    internal virtual bool BatchIsOneTransaction => false;
+
+    /// <summary>
     /// How the database compares the text keys we look up (person ids, channel identities) in the collation it is
     /// installed with, so that rows found by a list of keys are matched back to what was asked: ordinal by default
     /// (SQLite, PostgreSQL); SQL Server's default collations ignore case.
