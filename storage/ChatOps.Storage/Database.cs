@@ -92,6 +92,38 @@ public sealed class Database
         }
     }
 
+    /// <summary>
+    /// Rows of one statement written and committed on their own (<see cref="RowBatch"/>; the rows each affected, by
+    /// position): where a batch is one transaction (<see cref="SqlDialect.BatchIsOneTransaction"/>, PostgreSQL) and the
+    /// rows fit one round trip, the rows and their commit travel together; otherwise in a write transaction taken with
+    /// <paramref name="priority"/> (see <see cref="BeginWriteAsync"/>). All rows or none either way.
+    /// </summary>
+    internal async Task<int[]> CommitRowsAsync(
+        SqlStatement statement, string[] parameterNames, IReadOnlyList<object?[]> rows, bool priority, CancellationToken cancellationToken)
+    {
+        if (Dialect.BatchIsOneTransaction && rows.Count <= RowBatch.ChunkSize)
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            return await Fill(new Conversations.Session(this, connection, null)).ExecuteAsync(cancellationToken);
+        }
+
+        await using var write = await BeginWriteAsync(priority, cancellationToken);
+        var affected = await Fill(new Conversations.Session(this, write.Connection, write.Transaction)).ExecuteAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return affected;
+
+        RowBatch Fill(Conversations.Session session)
+        {
+            var batch = session.Batch(statement, parameterNames);
+            foreach (var row in rows)
+            {
+                batch.Add(row);
+            }
+
+            return batch;
+        }
+    }
+
     /// <summary>The statement's text for this database.</summary>
     public string Sql(SqlStatement statement) => Dialect.Text(statement);
 

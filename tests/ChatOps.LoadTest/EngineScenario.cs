@@ -49,11 +49,7 @@ internal static class EngineScenario
     {
         var folder = Harness.TempFolder("engine");
         await using var database = await LoadDatabase.CreateAsync();
-        var botSettings = WeComCallbacks.BotSettings(stubs.Url);
-        foreach (var (key, value) in database.EnvironmentSettings)
-        {
-            botSettings[key] = value;
-        }
+        var botSettings = database.PointBotAt(WeComCallbacks.BotSettings(stubs.Url));
 
         var senders = fromDirectory ? $"a liaison each, of {Liaisons:N0} in the directory" : "a new sender each, not in the directory";
         if (fromDirectory)

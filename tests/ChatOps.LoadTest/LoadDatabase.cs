@@ -47,6 +47,17 @@ internal sealed class LoadDatabase : IAsyncDisposable
         });
     }
 
+    /// <summary>Adds to the bot's environment <paramref name="settings"/> what points it at this database; returns them.</summary>
+    public Dictionary<string, string> PointBotAt(Dictionary<string, string> settings)
+    {
+        foreach (var (key, value) in EnvironmentSettings)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
     /// <summary>Whether the bot keeps its data in a PostgreSQL database (else a SQLite file in its data folder).</summary>
     public bool IsPostgreSql => _name is not null;
 
@@ -112,15 +123,16 @@ internal sealed class LoadDatabase : IAsyncDisposable
 
         await using var connection = new NpgsqlConnection(PostgreSqlServer);
         await connection.OpenAsync();
-        var settings = new List<string>();
+        var settings = new Dictionary<string, string?>();
         foreach (var name in new[] { "fsync", "synchronous_commit", "full_page_writes", "wal_sync_method", "server_version" })
         {
             await using var command = new NpgsqlCommand($"SHOW {name}", connection);
-            settings.Add($"{name} {await command.ExecuteScalarAsync()}");
+            settings[name] = (string?)await command.ExecuteScalarAsync();
         }
 
-        var durable = settings[0] == "fsync on" && settings[1] is "synchronous_commit on" or "synchronous_commit local" or "synchronous_commit remote_apply" or "synchronous_commit remote_write";
-        return $"PostgreSQL: {string.Join(", ", settings)} — "
+        // synchronous_commit flushes the local WAL before a commit returns at every value but off.
+        var durable = settings["fsync"] == "on" && settings["synchronous_commit"] != "off";
+        return $"PostgreSQL: {string.Join(", ", settings.Select(kv => $"{kv.Key} {kv.Value}"))} — "
             + (durable ? "durable: a commit returns once it is flushed to disk" : "NOT durable: commits are not flushed, figures are faster than a production server's (CHATOPS_PG_DURABLE=1 source tests/postgres.sh)");
     }
 

@@ -84,13 +84,7 @@ internal static class WeComScenario
         await using var floor = await Harness.StartBareAsync("floor", stubs);
         var folder = Harness.TempFolder("wecom");
         await using var database = await LoadDatabase.CreateAsync();
-        var botSettings = WeComCallbacks.BotSettings(stubs.Url);
-        foreach (var (key, value) in database.EnvironmentSettings)
-        {
-            botSettings[key] = value;
-        }
-
-        await using var bot = await Harness.StartBotAsync(folder, "Production", botSettings);
+        await using var bot = await Harness.StartBotAsync(folder, "Production", database.PointBotAt(WeComCallbacks.BotSettings(stubs.Url)));
         var callbacks = new WeComCallbacks();
         var bareUrl = new Uri(bare.Url, "/bare");
         var floorUrl = new Uri(floor.Url, "/floor/wecom");

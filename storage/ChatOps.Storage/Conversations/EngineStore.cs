@@ -48,37 +48,17 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
 
     private async Task InsertBatchAsync(IReadOnlyList<InboxEntry> entries, bool[] stored, CancellationToken cancellationToken)
     {
-        int[] affected;
-        if (db.Dialect.BatchIsOneTransaction && entries.Count <= RowBatch.ChunkSize)
-        {
-            // The rows and their commit in one round trip (PostgreSQL's implicit transaction of a batch; the answer
-            // comes once the commit is durable), instead of the batch and then COMMIT: an HTTP answer waits for it.
-            await using var connection = await db.OpenAsync(cancellationToken);
-            affected = await InsertsOf(new Session(db, connection, null), entries).ExecuteAsync(cancellationToken);
-        }
-        else
-        {
-            // The write turn with priority: an HTTP answer waits for this commit, background writers go after it.
-            await using var write = await db.BeginWriteAsync(priority: true, cancellationToken);
-            affected = await InsertsOf(new Session(db, write.Connection, write.Transaction), entries).ExecuteAsync(cancellationToken);
-            await write.CommitAsync(cancellationToken);
-        }
-
+        // With priority: an HTTP answer waits for this commit, background writers go after it.
+        var affected = await db.CommitRowsAsync(
+            EngineSql.InsertInbox,
+            ["Channel", "DedupeKey", "SenderId", "PersonId", "Payload", "ReceivedAt"],
+            [.. entries.Select(e => new object?[] { e.Message.Channel, e.Message.DedupeKey, e.Message.SenderId, e.PersonId, ChatOpsJson.Serialize(e.Message), e.Message.ReceivedAt })],
+            priority: true,
+            cancellationToken);
         for (var i = 0; i < entries.Count; i++)
         {
             stored[i] = affected[i] == 1;
         }
-    }
-
-    private static RowBatch InsertsOf(Session session, IReadOnlyList<InboxEntry> entries)
-    {
-        var inserts = session.Batch(EngineSql.InsertInbox, "Channel", "DedupeKey", "SenderId", "PersonId", "Payload", "ReceivedAt");
-        foreach (var (message, personId) in entries)
-        {
-            inserts.Add(message.Channel, message.DedupeKey, message.SenderId, personId, ChatOpsJson.Serialize(message), message.ReceivedAt);
-        }
-
-        return inserts;
     }
 
     public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)
@@ -113,19 +93,12 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
     public Task MarkSentAsync(long id, string? channelMessageId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         ExecuteAsync(EngineSql.MarkOutboxSent, new { Id = id, ChannelMessageId = channelMessageId, At = at }, cancellationToken);
 
-    /// <summary>Many sends recorded in one transaction (one commit for a dispatcher round).</summary>
+    /// <summary>Many sends recorded in one commit (one for a dispatcher round).</summary>
     public async Task MarkSentAsync(IReadOnlyList<(long Id, string? ChannelMessageId)> sent, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sent);
-        await using var write = await db.BeginWriteAsync(priority: false, cancellationToken);
-        var marks = new Session(db, write.Connection, write.Transaction).Batch(EngineSql.MarkOutboxSent, "Id", "ChannelMessageId", "At");
-        foreach (var (id, channelMessageId) in sent)
-        {
-            marks.Add(id, channelMessageId, at);
-        }
-
-        await marks.ExecuteAsync(cancellationToken);
-        await write.CommitAsync(cancellationToken);
+        await db.CommitRowsAsync(
+            EngineSql.MarkOutboxSent, ["Id", "ChannelMessageId", "At"], [.. sent.Select(s => new object?[] { s.Id, s.ChannelMessageId, at })], priority: false, cancellationToken);
     }
 
     public Task RetryLaterAsync(long id, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken = default) =>

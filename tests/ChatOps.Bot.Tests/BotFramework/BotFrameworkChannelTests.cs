@@ -27,14 +27,8 @@ public class BotFrameworkChannelTests
 
         var before = connector.Calls.Count;
         Assert.Equal(HttpStatusCode.OK, (await bf.PostAsync(Activities.Message(bf.ServiceUrl, "填报"))).StatusCode);
-        var opened = await connector.WaitForAsync(
-            c => c.Accepted && (c.Text.Contains("请选择要填报的报告", StringComparison.Ordinal) || c.Text.Contains("（1/5）", StringComparison.Ordinal)), before);
-        if (!opened.Text.Contains("（1/5）", StringComparison.Ordinal))
-        {
-            // Two or more reports are open (e.g. last week's is overdue): pick this week's weekly report on the card.
-            var thisWeek = opened.CardChoices.First(c => c.Title.Contains("周报", StringComparison.Ordinal) && !c.Title.StartsWith("补报", StringComparison.Ordinal));
-            opened = await bf.PressAsync(opened, thisWeek.Title, "（1/5）本周工作进展");
-        }
+        var opened = await OpenThisWeeksReportAsync(bf, await connector.WaitForAsync(
+            c => c.Accepted && (c.Text.Contains("请选择要填报的报告", StringComparison.Ordinal) || c.Text.Contains("（1/5）", StringComparison.Ordinal)), before));
 
         Assert.Contains("（1/5）本周工作进展", opened.Text, StringComparison.Ordinal);
         var progress = await bf.SayAsync("1. 召开专题会议研究部署爱国卫生专项行动\n2. 开展农贸市场环境卫生督查", "已记录2条");
@@ -246,16 +240,9 @@ public class BotFrameworkChannelTests
     public async Task TeamsUser_KnownToTheDirectoryByTheirEntraObjectIdOnly_IsRecognisedAndAnswered()
     {
         await using var bf = await BotFrameworkHarness.StartAsync(provider: Provider);
-        const string aad = "7d1e6c2a-0000-4000-8000-0000000000aa";
-        // The directory knows 教育厅's liaison by their Entra object id, not by the channel's user id the activity carries.
-        Assert.Equal("jyt.lly", await bf.ScalarAsync<string>(
-            $"UPDATE person_identities SET external_id = '{aad}' WHERE channel = 'botframework' AND external_id = '{BotFrameworkHarness.JytUser}' RETURNING person_id"));
-        var activity = Activities.Message(bf.ServiceUrl, "填报", from: "29:jyt-teams-id", conversation: "a:jyt-teams-personal");
-        activity["from"]!["aadObjectId"] = aad;
+        var asTeams = await KnownOnlyByEntraObjectIdAsync(bf, "7d1e6c2a-0000-4000-8000-0000000000aa");
 
-        var before = bf.Connector.Calls.Count;
-        Assert.Equal(HttpStatusCode.OK, (await bf.PostAsync(activity)).StatusCode);
-        var reply = await bf.Connector.WaitForMessageAsync("a:jyt-teams-personal", "", before);
+        var reply = await bf.SayAsync("填报", "", TeamsUser, TeamsConversation, asTeams);
         Assert.True(reply.Text.Contains("（1/5）", StringComparison.Ordinal) || reply.Text.Contains("请选择要填报的报告", StringComparison.Ordinal), reply.Text);
         Assert.Equal(0, await bf.CountAsync("outbox", "person_id IS NULL OR person_id <> 'jyt.lly'")); // answered as them
         Assert.Equal(1, await bf.CountAsync("inbox", "person_id IS NULL AND error IS NULL")); // found by the engine, not before the 200
@@ -265,29 +252,11 @@ public class BotFrameworkChannelTests
     public async Task TeamsUser_KnownByTheirEntraObjectIdOnly_AnswersACard_AndItIsGreyedOutAsChosen()
     {
         await using var bf = await BotFrameworkHarness.StartAsync(provider: Provider);
-        const string aad = "7d1e6c2a-0000-4000-8000-0000000000ab", teamsId = "29:jyt-teams-id", conversation = "a:jyt-teams-personal";
-        Assert.Equal("jyt.lly", await bf.ScalarAsync<string>(
-            $"UPDATE person_identities SET external_id = '{aad}' WHERE channel = 'botframework' AND external_id = '{BotFrameworkHarness.JytUser}' RETURNING person_id"));
-        void AsTeams(JsonObject activity) => activity["from"]!["aadObjectId"] = aad;
+        var asTeams = await KnownOnlyByEntraObjectIdAsync(bf, "7d1e6c2a-0000-4000-8000-0000000000ab");
 
-        async Task<ConnectorCall> SayAsync(string text, string expect)
-        {
-            var activity = Activities.Message(bf.ServiceUrl, text, from: teamsId, conversation: conversation);
-            AsTeams(activity);
-            var before = bf.Connector.Calls.Count;
-            Assert.Equal(HttpStatusCode.OK, (await bf.PostAsync(activity)).StatusCode);
-            return await bf.Connector.WaitForMessageAsync(conversation, expect, before);
-        }
-
-        var opened = await SayAsync("填报", "");
-        if (!opened.Text.Contains("（1/5）", StringComparison.Ordinal))
-        {
-            var thisWeek = opened.CardChoices.First(c => c.Title.Contains("周报", StringComparison.Ordinal) && !c.Title.StartsWith("补报", StringComparison.Ordinal));
-            opened = await bf.PressAsync(opened, thisWeek.Title, "（1/5）本周工作进展", teamsId, AsTeams);
-        }
-
-        var progress = await SayAsync("召开专题会议研究部署爱国卫生专项行动", "已记录第1条");
-        await bf.PressAsync(progress, "完成", "（2/5）存在问题", teamsId, AsTeams);
+        await OpenThisWeeksReportAsync(bf, await bf.SayAsync("填报", "", TeamsUser, TeamsConversation, asTeams), TeamsUser, asTeams);
+        var progress = await bf.SayAsync("召开专题会议研究部署爱国卫生专项行动", "已记录第1条", TeamsUser, TeamsConversation, asTeams);
+        await bf.PressAsync(progress, "完成", "（2/5）存在问题", TeamsUser, asTeams);
 
         // The card is greyed out as chosen (an unknown sender's answer would be greyed out as 已失效), and the answer
         // was stored with the person, found by the object id before the 200.
@@ -296,6 +265,35 @@ public class BotFrameworkChannelTests
         Assert.DoesNotContain(ActivityRenderer.ExpiredCaption, greyed.Text, StringComparison.Ordinal);
         Assert.Equal("jyt.lly", await bf.ScalarAsync<string>("SELECT person_id FROM inbox ORDER BY id DESC LIMIT 1"));
         Assert.Equal(0, await bf.CountAsync("outbox", "person_id IS NULL OR person_id <> 'jyt.lly'"));
+    }
+
+    private const string TeamsUser = "29:jyt-teams-id", TeamsConversation = "a:jyt-teams-personal";
+
+    /// <summary>
+    /// The directory knows 教育厅's liaison by their Entra object id only, not by the channel's user id their activities
+    /// carry (<see cref="TeamsUser"/>); returns what makes an activity theirs, as Teams sends it (the object id beside it).
+    /// </summary>
+    private static async Task<Action<JsonObject>> KnownOnlyByEntraObjectIdAsync(BotFrameworkHarness bf, string aad)
+    {
+        Assert.Equal("jyt.lly", await bf.ScalarAsync<string>(
+            $"UPDATE person_identities SET external_id = '{aad}' WHERE channel = 'botframework' AND external_id = '{BotFrameworkHarness.JytUser}' RETURNING person_id"));
+        return activity => activity["from"]!["aadObjectId"] = aad;
+    }
+
+    /// <summary>
+    /// After 填报: the report's first question, or — when two or more reports are open (e.g. last week's is overdue) —
+    /// this week's weekly report picked on the card.
+    /// </summary>
+    private static async Task<ConnectorCall> OpenThisWeeksReportAsync(
+        BotFrameworkHarness bf, ConnectorCall opened, string from = BotFrameworkHarness.FgwUser, Action<JsonObject>? edit = null)
+    {
+        if (opened.Text.Contains("（1/5）", StringComparison.Ordinal))
+        {
+            return opened;
+        }
+
+        var thisWeek = opened.CardChoices.First(c => c.Title.Contains("周报", StringComparison.Ordinal) && !c.Title.StartsWith("补报", StringComparison.Ordinal));
+        return await bf.PressAsync(opened, thisWeek.Title, "（1/5）本周工作进展", from, edit);
     }
 
     [Fact]

@@ -105,11 +105,17 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
         return await Client.SendAsync(request, Ct);
     }
 
-    /// <summary>A user says something in their 1:1 chat; returns the first bot message after it that contains <paramref name="expect"/>.</summary>
-    public async Task<ConnectorCall> SayAsync(string text, string expect, string from = FgwUser, string conversation = FgwConversation)
+    /// <summary>
+    /// A user says something in their 1:1 chat; returns the first bot message after it that contains <paramref name="expect"/>
+    /// (<paramref name="edit"/> changes the activity before it is posted).
+    /// </summary>
+    public async Task<ConnectorCall> SayAsync(
+        string text, string expect, string from = FgwUser, string conversation = FgwConversation, Action<JsonObject>? edit = null)
     {
         var before = Connector.Calls.Count;
-        var response = await PostAsync(Activities.Message(ServiceUrl, text, from, conversation));
+        var message = Activities.Message(ServiceUrl, text, from, conversation);
+        edit?.Invoke(message);
+        var response = await PostAsync(message);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return await Connector.WaitForMessageAsync(conversation, expect, before);
     }
