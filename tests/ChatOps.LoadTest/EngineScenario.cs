@@ -37,6 +37,10 @@ internal static class EngineScenario
     {
         Harness.Print($"engine on {LoadDatabase.Kind}: " + Harness.Conditions());
         Harness.Print(await LoadDatabase.DurabilityAsync());
+        if (await LoadDatabase.PinServerAsync() is { } pinned)
+        {
+            Harness.Print(pinned);
+        }
         await using var stubs = await Stubs.StartAsync();
         await EndToEndAsync(stubs, fromDirectory: false);
         await EndToEndAsync(stubs, fromDirectory: true);

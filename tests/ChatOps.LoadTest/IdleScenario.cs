@@ -33,6 +33,10 @@ internal static class IdleScenario
     {
         Harness.Print($"idle on {LoadDatabase.Kind}: " + Harness.Conditions());
         Harness.Print(await LoadDatabase.DurabilityAsync());
+        if (await LoadDatabase.PinServerAsync() is { } pinned)
+        {
+            Harness.Print(pinned);
+        }
         await using var stubs = await Stubs.StartAsync();
         await using var database = await LoadDatabase.CreateAsync();
         var settings = WeComCallbacks.BotSettings(stubs.Url);

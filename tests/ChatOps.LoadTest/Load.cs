@@ -8,7 +8,7 @@ namespace ChatOps.LoadTest;
 internal delegate HttpRequestMessage RequestFactory(long index);
 
 /// <summary>What one phase measured: completed requests, errors, elapsed time and the latency of each request.</summary>
-internal sealed class LoadResult(string name, long completed, long errors, double seconds, List<double> latenciesMs)
+internal sealed class LoadResult(string name, long completed, long errors, double seconds, List<double> latenciesMs, double[]? bySchedule = null)
 {
     public string Name { get; } = name;
 
@@ -32,6 +32,22 @@ internal sealed class LoadResult(string name, long completed, long errors, doubl
     }
 
     public double Max => latenciesMs.Count == 0 ? double.NaN : latenciesMs[^1];
+
+    /// <summary>
+    /// Open loop only: how many requests of each second of the schedule took longer than <paramref name="thresholdMs"/>
+    /// — whether a tail is spread over the run or one stall (a stall of 100 ms at 1,000/s is 1 % of a 10-s run).
+    /// </summary>
+    public string? SlowBySecond(double thresholdMs, double rate)
+    {
+        if (bySchedule is null)
+        {
+            return null;
+        }
+
+        var perSecond = (int)Math.Max(1, rate);
+        var counts = bySchedule.Chunk(perSecond).Select(second => second.Count(ms => ms > thresholdMs));
+        return string.Create(CultureInfo.InvariantCulture, $"{"",-34} over {thresholdMs:0} ms, by second of the schedule: {string.Join(' ', counts)}");
+    }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Name,-34} {Rate,9:N0}/s  p50 {Percentile(50),8:0.00} ms  p90 {Percentile(90),8:0.00} ms  p99 {Percentile(99),8:0.00} ms  max {Max,8:0.0} ms  ({Completed:N0} ok, {Errors:N0} errors, {Seconds:0.0} s)");
@@ -132,7 +148,7 @@ internal static class Load
 
         await Task.WhenAll(tasks);
         var elapsed = (Stopwatch.GetTimestamp() - start) * 1.0 / Stopwatch.Frequency;
-        return new LoadResult(name, total - errors, errors, elapsed, [.. latencies.Order()]);
+        return new LoadResult(name, total - errors, errors, elapsed, [.. latencies.Order()], latencies);
     }
 
     private static async Task<HttpStatusCode> SendAsync(HttpClient client, HttpRequestMessage request)

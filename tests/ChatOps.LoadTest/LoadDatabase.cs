@@ -9,6 +9,8 @@ namespace ChatOps.LoadTest;
 /// </summary>
 internal sealed class LoadDatabase : IAsyncDisposable
 {
+    private static int? _pinnedPostmaster;
+
     private readonly string? _name;
 
     private LoadDatabase(string? name, IReadOnlyDictionary<string, string> settings)
@@ -134,6 +136,87 @@ internal sealed class LoadDatabase : IAsyncDisposable
         var durable = settings["fsync"] == "on" && settings["synchronous_commit"] != "off";
         return $"PostgreSQL: {string.Join(", ", settings.Select(kv => $"{kv.Key} {kv.Value}"))} — "
             + (durable ? "durable: a commit returns once it is flushed to disk" : "NOT durable: commits are not flushed, figures are faster than a production server's (CHATOPS_PG_DURABLE=1 source tests/postgres.sh)");
+    }
+
+    /// <summary>
+    /// With pinning, a PostgreSQL server on this machine is moved to the harness's core (its postmaster, and so every
+    /// backend it starts later, and the processes it has already started), leaving the bot's core to the bot as a server
+    /// on its own machine would; <c>--no-pin</c> leaves it where the kernel puts it. Null when nothing was pinned.
+    /// <see cref="UnpinServer"/> gives it every core again when the harness ends.
+    /// </summary>
+    public static async Task<string?> PinServerAsync()
+    {
+        if (PostgreSqlServer is null || !Harness.Pin || !OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        await using var connection = new NpgsqlConnection(PostgreSqlServer);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
+        var backend = (int)(await command.ExecuteScalarAsync())!;
+        if (ParentOf(backend) is not { } postmaster)
+        {
+            return "PostgreSQL server not pinned: it is not on this machine";
+        }
+
+        _pinnedPostmaster = postmaster;
+        var pinned = SetServerAffinity(postmaster, 1);
+        return string.Create(CultureInfo.InvariantCulture, $"PostgreSQL server (postmaster {postmaster}, {pinned} processes) pinned to core 0 with the harness: the bot's core is the bot's alone");
+    }
+
+    /// <summary>Gives the server pinned by <see cref="PinServerAsync"/>, if any, every core again.</summary>
+    public static void UnpinServer()
+    {
+        if (_pinnedPostmaster is { } postmaster && OperatingSystem.IsLinux())
+        {
+            SetServerAffinity(postmaster, (1L << Environment.ProcessorCount) - 1);
+            _pinnedPostmaster = null;
+        }
+    }
+
+    /// <summary>Sets the affinity of the postmaster and its processes; how many were set.</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static int SetServerAffinity(int postmaster, long mask)
+    {
+        var set = 0;
+        foreach (var pid in Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Select(n => int.TryParse(n, out var id) ? id : 0))
+        {
+            if (pid == postmaster || (pid > 0 && ParentOf(pid) == postmaster))
+            {
+                try
+                {
+                    using var process = System.Diagnostics.Process.GetProcessById(pid);
+                    process.ProcessorAffinity = (nint)mask;
+                    set++;
+                }
+                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+                {
+                    // gone meanwhile
+                }
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>The parent process id from /proc/PID/stat (null when the process is not visible here).</summary>
+    private static int? ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static async Task ExecuteAsync(string sql)

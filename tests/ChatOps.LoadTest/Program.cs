@@ -46,14 +46,21 @@ for (var i = 1; i < args.Length; i++)
 }
 
 Harness.PinSelf();
-return args.FirstOrDefault() switch
+try
 {
-    "wecom" => await WeComScenario.RunAsync(),
-    "botframework" => await BotFrameworkScenario.RunAsync(),
-    "engine" => await EngineScenario.RunAsync(),
-    "idle" => await IdleScenario.RunAsync(),
-    _ => Usage(),
-};
+    return args.FirstOrDefault() switch
+    {
+        "wecom" => await WeComScenario.RunAsync(),
+        "botframework" => await BotFrameworkScenario.RunAsync(),
+        "engine" => await EngineScenario.RunAsync(),
+        "idle" => await IdleScenario.RunAsync(),
+        _ => Usage(),
+    };
+}
+finally
+{
+    LoadDatabase.UnpinServer();
+}
 
 static int Usage()
 {

@@ -79,6 +79,10 @@ internal static class WeComScenario
     {
         Harness.Print($"WeCom callbacks on {LoadDatabase.Kind}: " + Harness.Conditions());
         Harness.Print(await LoadDatabase.DurabilityAsync());
+        if (await LoadDatabase.PinServerAsync() is { } pinned)
+        {
+            Harness.Print(pinned);
+        }
         await using var stubs = await Stubs.StartAsync();
         await using var bare = await Harness.StartBareAsync("bare Kestrel", stubs);
         await using var floor = await Harness.StartBareAsync("floor", stubs);
@@ -142,6 +146,7 @@ internal static class WeComScenario
             $"WeCom callback, {Harness.Rate:0}/s open loop", client, callbacks.Requests(botUrl, 20_000_000, (int)(seconds * Harness.Rate)), Harness.Rate,
             Harness.Duration, (i, _) => acked.Add(20_000_000 + i));
         Harness.Print(openBot.ToString());
+        Harness.Print(openBot.SlowBySecond(20, Harness.Rate)!);
         await stubs.WaitForAsync(() => stubs.WeComSends, openBot.Completed, TimeSpan.FromSeconds(10));
         Harness.Print($"{"",-34} bot until all {stubs.WeComSends:N0} replies were sent: {cpu.PerRequest(openBot.Completed, "message")}; "
             + await alloc.TotalPerRequestAsync(openBot.Completed, "message (the loop and 8 s after)"));
