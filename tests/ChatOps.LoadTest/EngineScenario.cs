@@ -36,11 +36,7 @@ internal static class EngineScenario
     public static async Task<int> RunAsync()
     {
         Harness.Print($"engine on {LoadDatabase.Kind}: " + Harness.Conditions());
-        Harness.Print(await LoadDatabase.DurabilityAsync());
-        if (await LoadDatabase.PinServerAsync() is { } pinned)
-        {
-            Harness.Print(pinned);
-        }
+        await LoadDatabase.PrintServerAsync();
         await using var stubs = await Stubs.StartAsync();
         await EndToEndAsync(stubs, fromDirectory: false);
         await EndToEndAsync(stubs, fromDirectory: true);

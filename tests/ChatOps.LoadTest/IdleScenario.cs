@@ -32,11 +32,7 @@ internal static class IdleScenario
     public static async Task<int> RunAsync()
     {
         Harness.Print($"idle on {LoadDatabase.Kind}: " + Harness.Conditions());
-        Harness.Print(await LoadDatabase.DurabilityAsync());
-        if (await LoadDatabase.PinServerAsync() is { } pinned)
-        {
-            Harness.Print(pinned);
-        }
+        await LoadDatabase.PrintServerAsync();
         await using var stubs = await Stubs.StartAsync();
         await using var database = await LoadDatabase.CreateAsync();
         var settings = WeComCallbacks.BotSettings(stubs.Url);

@@ -116,7 +116,7 @@ internal sealed class LoadDatabase : IAsyncDisposable
     /// FULL); a PostgreSQL server's is its own setting, and the test server of tests/postgres.sh turns it off (start a
     /// durable one with CHATOPS_PG_DURABLE=1).
     /// </summary>
-    public static async Task<string> DurabilityAsync()
+    private static async Task<string> DurabilityAsync()
     {
         if (PostgreSqlServer is null)
         {
@@ -138,13 +138,23 @@ internal sealed class LoadDatabase : IAsyncDisposable
             + (durable ? "durable: a commit returns once it is flushed to disk" : "NOT durable: commits are not flushed, figures are faster than a production server's (CHATOPS_PG_DURABLE=1 source tests/postgres.sh)");
     }
 
+    /// <summary>Prints what the figures ran against: the database's durability and, on PostgreSQL, where its server runs.</summary>
+    public static async Task PrintServerAsync()
+    {
+        Harness.Print(await DurabilityAsync());
+        if (await PinServerAsync() is { } pinned)
+        {
+            Harness.Print(pinned);
+        }
+    }
+
     /// <summary>
     /// With pinning, a PostgreSQL server on this machine is moved to the harness's core (its postmaster, and so every
     /// backend it starts later, and the processes it has already started), leaving the bot's core to the bot as a server
     /// on its own machine would; <c>--no-pin</c> leaves it where the kernel puts it. Null when nothing was pinned.
     /// <see cref="UnpinServer"/> gives it every core again when the harness ends.
     /// </summary>
-    public static async Task<string?> PinServerAsync()
+    private static async Task<string?> PinServerAsync()
     {
         if (PostgreSqlServer is null || !Harness.Pin || !OperatingSystem.IsLinux())
         {
@@ -155,7 +165,7 @@ internal sealed class LoadDatabase : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
         var backend = (int)(await command.ExecuteScalarAsync())!;
-        if (ParentOf(backend) is not { } postmaster)
+        if (ParentOf(backend) is not { } postmaster || !IsPostgres(postmaster))
         {
             return "PostgreSQL server not pinned: it is not on this machine";
         }
@@ -170,7 +180,7 @@ internal sealed class LoadDatabase : IAsyncDisposable
     {
         if (_pinnedPostmaster is { } postmaster && OperatingSystem.IsLinux())
         {
-            SetServerAffinity(postmaster, (1L << Environment.ProcessorCount) - 1);
+            SetServerAffinity(postmaster, Environment.ProcessorCount >= 63 ? -1 : (1L << Environment.ProcessorCount) - 1);
             _pinnedPostmaster = null;
         }
     }
@@ -198,6 +208,19 @@ internal sealed class LoadDatabase : IAsyncDisposable
         }
 
         return set;
+    }
+
+    /// <summary>Whether a process of this machine is a PostgreSQL server process (a pid seen by a remote server may exist here too).</summary>
+    private static bool IsPostgres(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim() is "postgres" or "postmaster";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The parent process id from /proc/PID/stat (null when the process is not visible here).</summary>

@@ -78,11 +78,7 @@ internal static class WeComScenario
     public static async Task<int> RunAsync()
     {
         Harness.Print($"WeCom callbacks on {LoadDatabase.Kind}: " + Harness.Conditions());
-        Harness.Print(await LoadDatabase.DurabilityAsync());
-        if (await LoadDatabase.PinServerAsync() is { } pinned)
-        {
-            Harness.Print(pinned);
-        }
+        await LoadDatabase.PrintServerAsync();
         await using var stubs = await Stubs.StartAsync();
         await using var bare = await Harness.StartBareAsync("bare Kestrel", stubs);
         await using var floor = await Harness.StartBareAsync("floor", stubs);

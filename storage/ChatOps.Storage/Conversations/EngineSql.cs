@@ -43,7 +43,7 @@ internal static class EngineSql
         // ix_inbox_unprocessed in id order: a plain index scan marks the entries of processed rows dead as it passes
         // them, so the next claim skips them. Left to itself the planner may take a bitmap scan (its statistics of a busy
         // inbox lag), which marks nothing, so every claim re-reads every row processed since autovacuum last ran: 3 ms a
-        // claim under load, 50 ms after 60,000 messages (docs/benchmarks.md, eleventh session). SET LOCAL ends with the
+        // claim under load, 53 ms after 40,000 messages without a vacuum (docs/benchmarks.md, eleventh session). SET LOCAL ends with the
         // claim's transaction.
         PostgreSql = """
         SET LOCAL enable_bitmapscan = off;

@@ -15,21 +15,14 @@ public sealed class PostgreSqlInboxClaimPlanTests
     [Fact]
     public async Task ClaimInbox_StaleStatisticsAfterMostRowsWereProcessed_ScansOnlyTheUnprocessedRows()
     {
-        PostgresServer.RequireOrSkip();
-        await using var db = await TestDatabase.PostgreSqlAsync();
-        var ct = TestContext.Current.CancellationToken;
-        await using var c = (NpgsqlConnection)await db.Database.OpenAsync(ct);
-
         // 20,000 unprocessed rows, analysed as such; then all but five processed, as a busy engine does before
         // autovacuum analyses again.
-        await ExecuteAsync(c, """
+        var plan = await PlanOfTheClaimAfterAsync("""
             INSERT INTO inbox (channel, dedupe_key, sender_id, payload, received_at)
             SELECT 'wecom', 'k' || g, 's' || g, '{}', now() FROM generate_series(1, 20000) g;
             ANALYZE inbox;
             UPDATE inbox SET processed_at = now() WHERE id <= 19995;
-            """, ct);
-
-        var plan = await ExplainClaimAsync(c, ct);
+            """);
 
         Assert.Contains(plan, line => line.Contains("ix_inbox_unprocessed", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, line => line.Contains("inbox_pkey", StringComparison.Ordinal) || line.Contains("Seq Scan", StringComparison.Ordinal));
@@ -38,31 +31,30 @@ public sealed class PostgreSqlInboxClaimPlanTests
     [Fact]
     public async Task ClaimInbox_NoStatisticsYet_WalksTheIndexInOrder_SoProcessedRowsAreMarkedDeadAsItPasses()
     {
-        PostgresServer.RequireOrSkip();
-        await using var db = await TestDatabase.PostgreSqlAsync();
-        var ct = TestContext.Current.CancellationToken;
-        await using var c = (NpgsqlConnection)await db.Database.OpenAsync(ct);
-
         // A new inbox that autovacuum has not analysed yet, with most rows processed: here the planner, left alone,
         // takes a bitmap scan and sorts, which marks no index entry dead, so every claim re-reads every processed row.
-        await ExecuteAsync(c, """
+        var plan = await PlanOfTheClaimAfterAsync("""
             INSERT INTO inbox (channel, dedupe_key, sender_id, payload, received_at)
             SELECT 'wecom', 'k' || g, 's' || g, '{}', now() FROM generate_series(1, 20000) g;
             UPDATE inbox SET processed_at = now() WHERE id <= 19980;
-            """, ct);
-
-        var plan = await ExplainClaimAsync(c, ct);
+            """);
 
         Assert.Contains(plan, line => line.Contains("Index Scan using ix_inbox_unprocessed", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, line => line.Contains("Bitmap", StringComparison.Ordinal));
     }
 
     /// <summary>
-    /// The plan of the claim's row selection, EXPLAINed in a transaction after what the statement runs before its UPDATE
-    /// (its planner settings), then rolled back.
+    /// On a fresh database after <paramref name="setUp"/>: the plan of the claim's row selection, EXPLAINed in a
+    /// transaction after what the statement runs before its UPDATE (its planner settings), then rolled back.
     /// </summary>
-    private static async Task<List<string>> ExplainClaimAsync(NpgsqlConnection c, CancellationToken ct)
+    private static async Task<List<string>> PlanOfTheClaimAfterAsync(string setUp)
     {
+        PostgresServer.RequireOrSkip();
+        await using var db = await TestDatabase.PostgreSqlAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await using var c = (NpgsqlConnection)await db.Database.OpenAsync(ct);
+        await ExecuteAsync(c, setUp, ct);
+
         var text = new PostgreSqlDialect().Text(EngineSql.ClaimInbox);
         var preamble = text[..text.IndexOf("UPDATE inbox", StringComparison.Ordinal)];
         var inner = text[text.IndexOf("SELECT id FROM inbox", StringComparison.Ordinal)..text.IndexOf("FOR UPDATE", StringComparison.Ordinal)];
