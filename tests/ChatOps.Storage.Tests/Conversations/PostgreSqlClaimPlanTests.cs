@@ -10,14 +10,14 @@ namespace ChatOps.Storage.Tests.Conversations;
 /// (17 ms per claim at 50,000 rows, growing with the inbox); migration 0030's partial index is the way it must take,
 /// walked in order (a bitmap scan of it re-reads every processed row until autovacuum runs). The planner's choice is checked with EXPLAIN, not timed. Skipped with a reason without CHATOPS_TEST_POSTGRES.
 /// </summary>
-public sealed class PostgreSqlInboxClaimPlanTests
+public sealed class PostgreSqlClaimPlanTests
 {
     [Fact]
     public async Task ClaimInbox_StaleStatisticsAfterMostRowsWereProcessed_ScansOnlyTheUnprocessedRows()
     {
         // 20,000 unprocessed rows, analysed as such; then all but five processed, as a busy engine does before
         // autovacuum analyses again.
-        var plan = await PlanOfTheClaimAfterAsync("""
+        var plan = await PlanOfTheClaimAfterAsync(EngineSql.ClaimInbox, "inbox", """
             INSERT INTO inbox (channel, dedupe_key, sender_id, payload, received_at)
             SELECT 'wecom', 'k' || g, 's' || g, '{}', now() FROM generate_series(1, 20000) g;
             ANALYZE inbox;
@@ -33,7 +33,7 @@ public sealed class PostgreSqlInboxClaimPlanTests
     {
         // A new inbox that autovacuum has not analysed yet, with most rows processed: here the planner, left alone,
         // takes a bitmap scan and sorts, which marks no index entry dead, so every claim re-reads every processed row.
-        var plan = await PlanOfTheClaimAfterAsync("""
+        var plan = await PlanOfTheClaimAfterAsync(EngineSql.ClaimInbox, "inbox", """
             INSERT INTO inbox (channel, dedupe_key, sender_id, payload, received_at)
             SELECT 'wecom', 'k' || g, 's' || g, '{}', now() FROM generate_series(1, 20000) g;
             UPDATE inbox SET processed_at = now() WHERE id <= 19980;
@@ -43,11 +43,26 @@ public sealed class PostgreSqlInboxClaimPlanTests
         Assert.DoesNotContain(plan, line => line.Contains("Bitmap", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ClaimOutbox_NoStatisticsYet_WalksTheIndex_SoSentRowsAreMarkedDeadAsItPasses()
+    {
+        // A new outbox, not analysed yet, with most messages sent: left alone, the planner takes a bitmap scan of
+        // ix_outbox_due, which re-reads the entries of every message sent since the last vacuum.
+        var plan = await PlanOfTheClaimAfterAsync(EngineSql.ClaimOutbox, "outbox", """
+            INSERT INTO outbox (channel, address, payload, created_at, status, attempts, next_attempt_at)
+            SELECT 'wecom', 'a' || g, '{}', now(), 'Pending', 0, now() FROM generate_series(1, 20000) g;
+            UPDATE outbox SET status = 'Sent' WHERE id <= 19980;
+            """);
+
+        Assert.Contains(plan, line => line.Contains("Index Scan using ix_outbox_due", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("Bitmap", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// On a fresh database after <paramref name="setUp"/>: the plan of the claim's row selection, EXPLAINed in a
     /// transaction after what the statement runs before its UPDATE (its planner settings), then rolled back.
     /// </summary>
-    private static async Task<List<string>> PlanOfTheClaimAfterAsync(string setUp)
+    private static async Task<List<string>> PlanOfTheClaimAfterAsync(SqlStatement claim, string table, string setUp)
     {
         PostgresServer.RequireOrSkip();
         await using var db = await TestDatabase.PostgreSqlAsync();
@@ -55,9 +70,9 @@ public sealed class PostgreSqlInboxClaimPlanTests
         await using var c = (NpgsqlConnection)await db.Database.OpenAsync(ct);
         await ExecuteAsync(c, setUp, ct);
 
-        var text = new PostgreSqlDialect().Text(EngineSql.ClaimInbox);
-        var preamble = text[..text.IndexOf("UPDATE inbox", StringComparison.Ordinal)];
-        var inner = text[text.IndexOf("SELECT id FROM inbox", StringComparison.Ordinal)..text.IndexOf("FOR UPDATE", StringComparison.Ordinal)];
+        var text = new PostgreSqlDialect().Text(claim);
+        var preamble = text[..text.IndexOf("UPDATE " + table, StringComparison.Ordinal)];
+        var inner = text[text.IndexOf("SELECT id FROM " + table, StringComparison.Ordinal)..text.IndexOf("FOR UPDATE", StringComparison.Ordinal)];
         await using var transaction = await c.BeginTransactionAsync(ct);
         if (!string.IsNullOrWhiteSpace(preamble))
         {
