@@ -15,13 +15,22 @@
 #
 #   CHATOPS_PG_DURABLE=1 source tests/postgres.sh      # 127.0.0.1:55433 unless CHATOPS_PG_PORT says otherwise
 #   CHATOPS_PG_DURABLE=1 tests/postgres.sh stop
+#
+# CHATOPS_PG_STATEMENTS=1 (with either, when the server is started, not when it is reused) also loads
+# pg_stat_statements, tracking every statement, to count what the server spends its time on under the load harness:
+#
+#   psql -h 127.0.0.1 -p 55433 -U chatops postgres -c 'SELECT pg_stat_statements_reset()'    # before a run
+#   psql -h 127.0.0.1 -p 55433 -U chatops postgres -c 'SELECT calls, mean_exec_time, query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 20'
 
 if [ "${CHATOPS_PG_DURABLE:-0}" = 1 ]; then
   chatops_pg_port="${CHATOPS_PG_PORT:-55433}"
-  chatops_pg_speed=""
+  chatops_pg_options=""
 else
   chatops_pg_port="${CHATOPS_PG_PORT:-55432}"
-  chatops_pg_speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  chatops_pg_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
+if [ "${CHATOPS_PG_STATEMENTS:-0}" = 1 ]; then
+  chatops_pg_options="$chatops_pg_options -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
 fi
 chatops_pg_dir="/tmp/chatops-pg-${chatops_pg_port}"
 
@@ -72,8 +81,13 @@ chatops_pg_start() {
     chatops_pg_as_owner "$bin/initdb" -D "$chatops_pg_dir" --username=chatops --auth=trust \
       --encoding=UTF8 --locale=C.UTF-8 >/dev/null || return 1
     chatops_pg_as_owner "$bin/pg_ctl" -D "$chatops_pg_dir" -l "$chatops_pg_dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $chatops_pg_port -k /tmp -c max_connections=400 $chatops_pg_speed" \
+      -o "-c listen_addresses=127.0.0.1 -p $chatops_pg_port -k /tmp -c max_connections=400 $chatops_pg_options" \
       start >/dev/null || { cat "$chatops_pg_dir/server.log" >&2; return 1; }
+    if [ "${CHATOPS_PG_STATEMENTS:-0}" = 1 ]; then
+      local psql="$bin/psql"
+      [ -x "$psql" ] || psql=psql
+      "$psql" -h 127.0.0.1 -p "$chatops_pg_port" -U chatops -d postgres -qc 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' || return 1
+    fi
   fi
 
   export CHATOPS_TEST_POSTGRES="Host=127.0.0.1;Port=${chatops_pg_port};Username=chatops;Database=postgres"

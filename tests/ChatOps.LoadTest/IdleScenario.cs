@@ -35,10 +35,10 @@ internal static class IdleScenario
         await LoadDatabase.PrintServerAsync();
         await using var stubs = await Stubs.StartAsync();
         await using var database = await LoadDatabase.CreateAsync();
-        var settings = WeComCallbacks.BotSettings(stubs.Url);
-        foreach (var (key, value) in database.EnvironmentSettings.Concat(Settings.Select(kv => KeyValuePair.Create(kv.Key.Replace(":", "__", StringComparison.Ordinal), kv.Value))))
+        var settings = database.PointBotAt(WeComCallbacks.BotSettings(stubs.Url));
+        foreach (var (key, value) in Settings)
         {
-            settings[key] = value;
+            settings[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         var folder = Harness.TempFolder("idle");

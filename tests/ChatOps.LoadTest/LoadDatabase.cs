@@ -9,7 +9,7 @@ namespace ChatOps.LoadTest;
 /// </summary>
 internal sealed class LoadDatabase : IAsyncDisposable
 {
-    private static int? _pinnedPostmaster;
+    private static (int Postmaster, long Affinity)? _pinned;
 
     private readonly string? _name;
 
@@ -112,19 +112,11 @@ internal sealed class LoadDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// What a commit costs on this database, printed with its figures: SQLite's is fixed by the bot (WAL, synchronous
-    /// FULL); a PostgreSQL server's is its own setting, and the test server of tests/postgres.sh turns it off (start a
-    /// durable one with CHATOPS_PG_DURABLE=1).
+    /// What a commit costs on the PostgreSQL server: its own setting, and the test server of tests/postgres.sh turns it
+    /// off (start a durable one with CHATOPS_PG_DURABLE=1). SQLite's is fixed by the bot (<see cref="PrintServerAsync"/>).
     /// </summary>
-    private static async Task<string> DurabilityAsync()
+    private static async Task<string> DurabilityAsync(NpgsqlConnection connection)
     {
-        if (PostgreSqlServer is null)
-        {
-            return "SQLite: WAL, synchronous FULL (every commit fsyncs the WAL)";
-        }
-
-        await using var connection = new NpgsqlConnection(PostgreSqlServer);
-        await connection.OpenAsync();
         var settings = new Dictionary<string, string?>();
         foreach (var name in new[] { "fsync", "synchronous_commit", "full_page_writes", "wal_sync_method", "server_version" })
         {
@@ -141,8 +133,16 @@ internal sealed class LoadDatabase : IAsyncDisposable
     /// <summary>Prints what the figures ran against: the database's durability and, on PostgreSQL, where its server runs.</summary>
     public static async Task PrintServerAsync()
     {
-        Harness.Print(await DurabilityAsync());
-        if (await PinServerAsync() is { } pinned)
+        if (PostgreSqlServer is null)
+        {
+            Harness.Print("SQLite: WAL, synchronous FULL (every commit fsyncs the WAL)");
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(PostgreSqlServer);
+        await connection.OpenAsync();
+        Harness.Print(await DurabilityAsync(connection));
+        if (await PinServerAsync(connection) is { } pinned)
         {
             Harness.Print(pinned);
         }
@@ -152,17 +152,15 @@ internal sealed class LoadDatabase : IAsyncDisposable
     /// With pinning, a PostgreSQL server on this machine is moved to the harness's core (its postmaster, and so every
     /// backend it starts later, and the processes it has already started), leaving the bot's core to the bot as a server
     /// on its own machine would; <c>--no-pin</c> leaves it where the kernel puts it. Null when nothing was pinned.
-    /// <see cref="UnpinServer"/> gives it every core again when the harness ends.
+    /// <see cref="UnpinServer"/> gives it back the cores it had when the harness ends.
     /// </summary>
-    private static async Task<string?> PinServerAsync()
+    private static async Task<string?> PinServerAsync(NpgsqlConnection connection)
     {
-        if (PostgreSqlServer is null || !Harness.Pin || !OperatingSystem.IsLinux())
+        if (!Harness.Pin || !OperatingSystem.IsLinux())
         {
             return null;
         }
 
-        await using var connection = new NpgsqlConnection(PostgreSqlServer);
-        await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
         var backend = (int)(await command.ExecuteScalarAsync())!;
         if (ParentOf(backend) is not { } postmaster || !IsPostgres(postmaster))
@@ -170,18 +168,22 @@ internal sealed class LoadDatabase : IAsyncDisposable
             return "PostgreSQL server not pinned: it is not on this machine";
         }
 
-        _pinnedPostmaster = postmaster;
+        using (var process = System.Diagnostics.Process.GetProcessById(postmaster))
+        {
+            _pinned = (postmaster, process.ProcessorAffinity);
+        }
+
         var pinned = SetServerAffinity(postmaster, 1);
         return string.Create(CultureInfo.InvariantCulture, $"PostgreSQL server (postmaster {postmaster}, {pinned} processes) pinned to core 0 with the harness: the bot's core is the bot's alone");
     }
 
-    /// <summary>Gives the server pinned by <see cref="PinServerAsync"/>, if any, every core again.</summary>
+    /// <summary>Gives the server pinned by <see cref="PinServerAsync"/>, if any, the cores it had before.</summary>
     public static void UnpinServer()
     {
-        if (_pinnedPostmaster is { } postmaster && OperatingSystem.IsLinux())
+        if (_pinned is var (postmaster, affinity) && OperatingSystem.IsLinux())
         {
-            SetServerAffinity(postmaster, Environment.ProcessorCount >= 63 ? -1 : (1L << Environment.ProcessorCount) - 1);
-            _pinnedPostmaster = null;
+            SetServerAffinity(postmaster, affinity);
+            _pinned = null;
         }
     }
 

@@ -8,6 +8,15 @@ internal static class EngineSql
         next_attempt_at, last_error, channel_message_id, trace_parent
         """;
 
+    /// <summary>
+    /// PostgreSQL, before a claim: a plain index scan marks the index entries of rows processed or sent since the last
+    /// vacuum dead as it passes them, so the next claim skips them. Left to itself the planner may take a bitmap scan
+    /// (its statistics of a busy queue lag), which marks nothing, so every claim re-reads them all: 3 ms an inbox claim
+    /// under load, 53 ms after 40,000 messages without a vacuum (docs/benchmarks.md, eleventh session). SET LOCAL ends
+    /// with the claim's transaction.
+    /// </summary>
+    private const string WalkIndexInOrder = "SET LOCAL enable_bitmapscan = off;";
+
     public static readonly SqlStatement InsertInbox = new(nameof(InsertInbox),
         Sqlite: """
         INSERT INTO inbox (channel, dedupe_key, sender_id, person_id, payload, received_at)
@@ -40,13 +49,9 @@ internal static class EngineSql
         """)
     {
         // Rows another instance is claiming right now are skipped, not waited for (nor claimed twice). The claim walks
-        // ix_inbox_unprocessed in id order: a plain index scan marks the entries of processed rows dead as it passes
-        // them, so the next claim skips them. Left to itself the planner may take a bitmap scan (its statistics of a busy
-        // inbox lag), which marks nothing, so every claim re-reads every row processed since autovacuum last ran: 3 ms a
-        // claim under load, 53 ms after 40,000 messages without a vacuum (docs/benchmarks.md, eleventh session). SET LOCAL ends with the
-        // claim's transaction.
-        PostgreSql = """
-        SET LOCAL enable_bitmapscan = off;
+        // ix_inbox_unprocessed in id order (see WalkIndexInOrder).
+        PostgreSql = $"""
+        {WalkIndexInOrder}
         UPDATE inbox SET claimed_until = @Until
         WHERE id IN (
             SELECT id FROM inbox
@@ -97,10 +102,10 @@ internal static class EngineSql
             ORDER BY d.id)
         """)
     {
-        // Each message is claimed by one instance: rows locked by another claim are skipped. A plain index scan, for the
-        // reason given at ClaimInbox: the entries of sent messages are marked dead as it passes them.
+        // Each message is claimed by one instance: rows locked by another claim are skipped. The claim walks
+        // ix_outbox_due (see WalkIndexInOrder).
         PostgreSql = $"""
-        SET LOCAL enable_bitmapscan = off;
+        {WalkIndexInOrder}
         UPDATE outbox SET claimed_until = @Until, attempts = attempts + 1
         WHERE id IN (
             SELECT id FROM outbox

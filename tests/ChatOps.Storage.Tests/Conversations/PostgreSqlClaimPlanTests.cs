@@ -5,10 +5,12 @@ using Npgsql;
 namespace ChatOps.Storage.Tests.Conversations;
 
 /// <summary>
-/// The inbox claim on PostgreSQL reads only unprocessed rows, whatever the statistics say. Under load the planner,
-/// with statistics taken while most rows were unprocessed, walked the primary key and filtered out every processed row
+/// The claims on PostgreSQL read only what they may claim, whatever the statistics say. Under load the planner, with
+/// statistics taken while most inbox rows were unprocessed, walked the primary key and filtered out every processed row
 /// (17 ms per claim at 50,000 rows, growing with the inbox); migration 0030's partial index is the way it must take,
-/// walked in order (a bitmap scan of it re-reads every processed row until autovacuum runs). The planner's choice is checked with EXPLAIN, not timed. Skipped with a reason without CHATOPS_TEST_POSTGRES.
+/// walked in order (a bitmap scan of it re-reads every processed row until autovacuum runs), and the outbox claim walks
+/// ix_outbox_due likewise. The planner's choice is checked with EXPLAIN, not timed. Skipped with a reason without
+/// CHATOPS_TEST_POSTGRES.
 /// </summary>
 public sealed class PostgreSqlClaimPlanTests
 {
