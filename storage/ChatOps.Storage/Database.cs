@@ -9,10 +9,14 @@ namespace ChatOps.Storage;
 
 /// <summary>
 /// Opens connections to the configured database and picks each statement's text through its <see cref="SqlDialect"/>.
-/// Stateless and thread-safe: every call opens a pooled connection and the caller disposes it.
+/// Thread-safe: every call opens a pooled connection and the caller disposes it, except SQLite's write transactions
+/// taken with the write turn, which all run on one connection kept open (see <see cref="BeginWriteAsync"/>); disposing
+/// the database closes that one.
 /// </summary>
-public sealed class Database
+public sealed class Database : IAsyncDisposable
 {
+    private DbConnection? _writer; // SQLite: the connection of the write turn's holder; touched only with the turn held
+
     static Database() => DapperSetup.Configure();
 
     /// <summary>Creates the database access for validated options.</summary>
@@ -70,26 +74,81 @@ public sealed class Database
     }
 
     /// <summary>
-    /// Opens a connection and begins a write transaction after taking the write turn (SQLite; on a server database
-    /// simply begins): <paramref name="priority"/> for writes an answer waits for (the inbox). The turn is passed on when
-    /// the returned <see cref="WriteTransaction"/> is disposed.
+    /// Begins a write transaction: on SQLite after taking the write turn (<paramref name="priority"/> for writes an answer
+    /// waits for, the inbox), on a server database on a pooled connection at once. The turn is passed on when the returned
+    /// <see cref="WriteTransaction"/> is disposed.
+    /// <para>
+    /// On SQLite every transaction taken with the turn runs on one connection, opened on first use and kept open. A
+    /// connection keeps its page cache from one transaction to the next only while no other connection has written in
+    /// between (WAL mode: any other writer's commit makes it drop the whole cache); with each write on whichever pooled
+    /// connection came next, every transaction began with a cold cache and read its pages again from the WAL and the file
+    /// (18 file reads, 72 KiB per <c>/api/messages</c> turn in the load harness) and the freed caches' memory went back
+    /// to the kernel and was faulted in again. The turn already makes these writers one at a time, so holding the turn
+    /// is holding the connection. A writer that waited past the turn's timeout goes on as before, on a pooled
+    /// connection. A transaction whose begin or rollback fails closes the connection; the next writer opens a new one.
+    /// </para>
     /// </summary>
     internal async Task<WriteTransaction> BeginWriteAsync(bool priority, CancellationToken cancellationToken = default)
     {
+        if (WriteGate is not null)
+        {
+            var turn = await WriteGate.EnterAsync(priority, cancellationToken);
+            if (turn.Held)
+            {
+                try
+                {
+                    if (_writer is { State: not ConnectionState.Open })
+                    {
+                        await CloseWriterAsync();
+                    }
+
+                    _writer ??= await OpenAsync(cancellationToken);
+                    var transaction = await _writer.BeginTransactionAsync(cancellationToken);
+                    return new WriteTransaction(_writer, transaction, turn, this);
+                }
+                catch
+                {
+                    await CloseWriterAsync();
+                    turn.Dispose();
+                    throw;
+                }
+            }
+        }
+
         var connection = await OpenAsync(cancellationToken);
-        WriteGate.Turn? turn = null;
         try
         {
-            turn = WriteGate is null ? WriteGate.Turn.None : await WriteGate.EnterAsync(priority, cancellationToken);
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new WriteTransaction(connection, transaction, turn);
+            return new WriteTransaction(connection, transaction, WriteGate.Turn.None, null);
         }
         catch
         {
-            turn?.Dispose();
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Closes the write turn's connection (call with the turn held); the next writer opens a new one.</summary>
+    internal async ValueTask CloseWriterAsync()
+    {
+        var writer = _writer;
+        _writer = null;
+        if (writer is not null)
+        {
+            await writer.DisposeAsync();
+        }
+    }
+
+    /// <summary>Closes the write turn's connection once its holder, if any, has passed the turn on.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (WriteGate is null)
+        {
+            return;
+        }
+
+        using var turn = await WriteGate.EnterAsync(priority: false);
+        await CloseWriterAsync();
     }
 
     /// <summary>
@@ -170,26 +229,48 @@ public sealed class Database
     }
 }
 
-/// <summary>A connection, its write transaction and the write turn; disposing ends all three (rollback unless committed).</summary>
-internal sealed class WriteTransaction(DbConnection connection, DbTransaction transaction, WriteGate.Turn turn) : IAsyncDisposable
+/// <summary>
+/// A connection, its write transaction and the write turn; disposing ends all three (rollback unless committed). With
+/// <paramref name="turnConnection"/> the connection is the write turn's own (<see cref="Database.BeginWriteAsync"/>): it
+/// stays open, and the turn is passed on at the dispose, not at the commit, since the connection goes with it.
+/// </summary>
+internal sealed class WriteTransaction(DbConnection connection, DbTransaction transaction, WriteGate.Turn turn, Database? turnConnection) : IAsyncDisposable
 {
     public DbConnection Connection => connection;
 
     public DbTransaction Transaction => transaction;
 
-    /// <summary>Commits and passes the write turn on at once (the next writer need not wait for the connection's return).</summary>
+    /// <summary>Commits; on a pooled connection passes the write turn on at once (the next writer need not wait for its return).</summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         await transaction.CommitAsync(cancellationToken);
-        turn.Dispose();
+        if (turnConnection is null)
+        {
+            turn.Dispose();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await transaction.DisposeAsync();
-            await connection.DisposeAsync();
+            if (turnConnection is null)
+            {
+                await transaction.DisposeAsync();
+                await connection.DisposeAsync();
+                return;
+            }
+
+            try
+            {
+                await transaction.DisposeAsync(); // rolls back unless committed
+            }
+            catch (DbException)
+            {
+                // The rollback failed (the connection broken, or SQLite already ended the transaction): closing the
+                // connection ends whatever is left of it, and the next writer starts on a new one.
+                await turnConnection.CloseWriterAsync();
+            }
         }
         finally
         {

@@ -125,6 +125,9 @@ public sealed class WriteGate
 
         internal Turn(WriteGate? gate) => _gate = gate;
 
+        /// <summary>Whether this is the turn (not <see cref="None"/>) and not yet passed on.</summary>
+        public bool Held => Volatile.Read(ref _gate) is not null;
+
         /// <summary>No turn held (no gate, or the wait timed out).</summary>
         public static Turn None => new(null);
 

@@ -4,18 +4,22 @@ namespace ChatOps.LoadTest;
 
 /// <summary>
 /// CPU time a server process has used (user + system, from <c>/proc/PID/stat</c>), so a phase can report CPU per
-/// request: unlike a rate, it hardly depends on how many other processes share the cores.
+/// request: unlike a rate, it hardly depends on how many other processes share the cores. Beside it, counts that do not
+/// depend on the machine's load at all: file reads (<c>syscr</c>/<c>rchar</c> of <c>/proc/PID/io</c>: SQLite's page
+/// reads, a connection's page cache being lost shows here) and minor page faults (memory taken from the kernel afresh).
 /// </summary>
 internal sealed class CpuMeter
 {
     private static readonly double TicksPerSecond = ClockTicks();
     private readonly int _pid;
     private readonly double _start;
+    private readonly (long Reads, long Bytes, long Faults) _startCounts;
 
     private CpuMeter(int pid)
     {
         _pid = pid;
         _start = Seconds(pid);
+        _startCounts = Counts(pid);
     }
 
     public static CpuMeter Start(ServerProcess server) => new(server.Id);
@@ -24,8 +28,46 @@ internal sealed class CpuMeter
     public double Elapsed => Seconds(_pid) - _start;
 
     /// <summary>"CPU 1.23 ms per request" for <paramref name="count"/> requests.</summary>
-    public string PerRequest(long count, string what = "request") =>
-        string.Create(CultureInfo.InvariantCulture, $"CPU {Elapsed:0.00} s: {(count == 0 ? double.NaN : Elapsed * 1000 / count):0.000} ms per {what}");
+    public string PerRequest(long count, string what = "request")
+    {
+        var n = count == 0 ? double.NaN : count;
+        var now = Counts(_pid);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"CPU {Elapsed:0.00} s: {Elapsed * 1000 / n:0.000} ms per {what}, {(now.Reads - _startCounts.Reads) / n:0.0} file reads "
+            + $"({(now.Bytes - _startCounts.Bytes) / 1024.0 / n:0.0} KiB), {(now.Faults - _startCounts.Faults) / n:0.0} page faults");
+    }
+
+    /// <summary>Read calls and bytes read (/proc/PID/io, files and pipes; not sockets) and minor page faults so far.</summary>
+    private static (long Reads, long Bytes, long Faults) Counts(int pid)
+    {
+        try
+        {
+            long reads = 0, bytes = 0;
+            foreach (var line in File.ReadLines($"/proc/{pid}/io"))
+            {
+                if (line.StartsWith("syscr:", StringComparison.Ordinal))
+                {
+                    reads = long.Parse(line.AsSpan(6).Trim(), CultureInfo.InvariantCulture);
+                }
+                else if (line.StartsWith("rchar:", StringComparison.Ordinal))
+                {
+                    bytes = long.Parse(line.AsSpan(6).Trim(), CultureInfo.InvariantCulture);
+                }
+            }
+
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var faults = long.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[7], CultureInfo.InvariantCulture);
+            return (reads, bytes, faults);
+        }
+        catch (IOException)
+        {
+            return (0, 0, 0);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return (0, 0, 0);
+        }
+    }
 
     /// <summary>utime + stime of a process, in seconds (NaN where /proc is missing).</summary>
     public static double Seconds(int pid)

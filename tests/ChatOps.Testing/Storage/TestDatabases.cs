@@ -81,7 +81,11 @@ public sealed class TestDatabase : IAsyncDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown provider"),
     };
 
-    public ValueTask DisposeAsync() => _cleanup();
+    public async ValueTask DisposeAsync()
+    {
+        await Database.DisposeAsync(); // closes SQLite's write-turn connection, so the folder goes with every handle closed
+        await _cleanup();
+    }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {

@@ -1,0 +1,166 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ChatOps.Storage.Tests;
+
+/// <summary>
+/// SQLite's write transactions taken with the write turn run on one connection kept open (<see cref="Database.BeginWriteAsync"/>),
+/// so its page cache survives from one write to the next; the turn goes with the connection until the dispose; a
+/// rolled-back or broken transaction leaves the next writer a working connection; disposing the database closes it.
+/// </summary>
+public sealed class WriteConnectionTests : IAsyncLifetime
+{
+    private const int CacheMiss = 8; // SQLITE_DBSTATUS_CACHE_MISS
+    private TestDatabase? _db;
+
+    private Database Db => _db!.Database;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.SqliteAsync();
+        await using var write = await Db.BeginWriteAsync(priority: false, Ct);
+        await write.Connection.ExecuteAsync("CREATE TABLE scratch (id INTEGER PRIMARY KEY, text TEXT NOT NULL)", transaction: write.Transaction);
+        for (var i = 0; i < 200; i++)
+        {
+            await write.Connection.ExecuteAsync("INSERT INTO scratch (text) VALUES (@Text)", new { Text = new string('x', 500) }, write.Transaction);
+        }
+
+        await write.CommitAsync(Ct);
+    }
+
+    public async ValueTask DisposeAsync() => await _db!.DisposeAsync();
+
+    [Fact]
+    public async Task BeginWrite_WritesOneAfterAnother_RunOnOneConnectionWhosePagesStayCached()
+    {
+        SqliteConnection first;
+        await using (var write = await Db.BeginWriteAsync(priority: false, Ct))
+        {
+            first = Assert.IsType<SqliteConnection>(write.Connection);
+            await ReadAllAsync(write); // the pages in this connection's cache
+            await write.CommitAsync(Ct);
+        }
+
+        await using (var write = await Db.BeginWriteAsync(priority: true, Ct))
+        {
+            Assert.Same(first, write.Connection);
+            await write.Connection.ExecuteAsync("INSERT INTO scratch (text) VALUES ('another writer')", transaction: write.Transaction);
+            await write.CommitAsync(Ct);
+        }
+
+        await using (var write = await Db.BeginWriteAsync(priority: false, Ct))
+        {
+            Assert.Same(first, write.Connection);
+            ResetCacheMisses(first);
+            Assert.Equal(201, await ReadAllAsync(write));
+            Assert.Equal(0, ResetCacheMisses(first)); // every page from the cache: nothing read from the WAL or the file
+            await write.CommitAsync(Ct);
+        }
+
+        // What a connection of the pool meets after any other connection's commit: its cache dropped, every page read again.
+        await using var pooled = (SqliteConnection)await Db.OpenAsync(Ct);
+        Assert.NotSame(first, pooled);
+        await pooled.QueryAsync<string>("SELECT text FROM scratch");
+        await using (var write = await Db.BeginWriteAsync(priority: false, Ct))
+        {
+            await write.Connection.ExecuteAsync("INSERT INTO scratch (text) VALUES ('a third')", transaction: write.Transaction);
+            await write.CommitAsync(Ct);
+        }
+
+        ResetCacheMisses(pooled);
+        Assert.Equal(202, (await pooled.QueryAsync<string>("SELECT text FROM scratch")).Count());
+        Assert.True(ResetCacheMisses(pooled) > 10);
+    }
+
+    [Fact]
+    public async Task BeginWrite_AfterTheHolderCommits_TheNextWriterWaitsUntilItIsDisposed()
+    {
+        var holder = await Db.BeginWriteAsync(priority: false, Ct);
+        await holder.Connection.ExecuteAsync("INSERT INTO scratch (text) VALUES ('held')", transaction: holder.Transaction);
+        await holder.CommitAsync(Ct);
+
+        var next = Task.Run(() => Db.BeginWriteAsync(priority: true, Ct), Ct); // a priority writer blocks its thread
+        await Task.Delay(50, Ct);
+        Assert.False(next.IsCompleted); // the connection is still the holder's
+
+        await holder.DisposeAsync();
+        await using var write = await next.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal(201, await ReadAllAsync(write));
+    }
+
+    [Fact]
+    public async Task BeginWrite_PreviousWriteDisposedUncommitted_NothingOfItStaysAndTheNextWriteCommits()
+    {
+        await using (var write = await Db.BeginWriteAsync(priority: false, Ct))
+        {
+            await write.Connection.ExecuteAsync("INSERT INTO scratch (text) VALUES ('abandoned')", transaction: write.Transaction);
+        }
+
+        await using (var write = await Db.BeginWriteAsync(priority: false, Ct))
+        {
+            Assert.Equal(200, await ReadAllAsync(write));
+            await write.Connection.ExecuteAsync("INSERT INTO scratch (text) VALUES ('kept')", transaction: write.Transaction);
+            await write.CommitAsync(Ct);
+        }
+
+        Assert.Equal(["kept"], await TextsFromAPooledConnectionAsync("kept", "abandoned"));
+    }
+
+    [Fact]
+    public async Task BeginWrite_ConnectionBrokenDuringAWrite_TheNextWriterOpensANewOneAndCommits()
+    {
+        SqliteConnection broken;
+        await using (var write = await Db.BeginWriteAsync(priority: false, Ct))
+        {
+            broken = (SqliteConnection)write.Connection;
+            await write.Connection.ExecuteAsync("INSERT INTO scratch (text) VALUES ('lost')", transaction: write.Transaction);
+            await broken.CloseAsync(); // as a failed handle would: the transaction ends with it
+        }
+
+        await using (var write = await Db.BeginWriteAsync(priority: false, Ct))
+        {
+            Assert.NotSame(broken, write.Connection);
+            await write.Connection.ExecuteAsync("INSERT INTO scratch (text) VALUES ('after')", transaction: write.Transaction);
+            await write.CommitAsync(Ct);
+        }
+
+        Assert.Equal(["after"], await TextsFromAPooledConnectionAsync("after", "lost"));
+    }
+
+    [Fact]
+    public async Task Dispose_TheWriteConnectionIsClosed_SoTheLastCloseRemovesTheWal()
+    {
+        await using (var write = await Db.BeginWriteAsync(priority: false, Ct))
+        {
+            await write.Connection.ExecuteAsync("INSERT INTO scratch (text) VALUES ('last')", transaction: write.Transaction);
+            await write.CommitAsync(Ct);
+        }
+
+        var wal = Db.DataFile + "-wal";
+        SqliteConnection.ClearAllPools();
+        Assert.True(File.Exists(wal)); // the write connection is open
+
+        await Db.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Assert.False(File.Exists(wal));
+        Assert.Equal(["last"], await TextsFromAPooledConnectionAsync("last"));
+    }
+
+    private static async Task<int> ReadAllAsync(WriteTransaction write) =>
+        (await write.Connection.QueryAsync<string>("SELECT text FROM scratch ORDER BY id", transaction: write.Transaction)).Count();
+
+    private async Task<string[]> TextsFromAPooledConnectionAsync(params string[] texts)
+    {
+        await using var c = await Db.OpenAsync(Ct);
+        return [.. await c.QueryAsync<string>("SELECT text FROM scratch WHERE text IN @Texts ORDER BY id", new { Texts = texts })];
+    }
+
+    /// <summary>The connection's page cache misses since the last call (SQLite's own count).</summary>
+    private static int ResetCacheMisses(SqliteConnection connection)
+    {
+        Assert.Equal(0, SQLitePCL.raw.sqlite3_db_status(connection.Handle, CacheMiss, out var misses, out _, 1));
+        return misses;
+    }
+}
