@@ -13,7 +13,7 @@ namespace ChatOps.Storage;
 /// taken with the write turn, which all run on one connection kept open (see <see cref="BeginWriteAsync"/>); disposing
 /// the database closes that one.
 /// </summary>
-public sealed class Database : IAsyncDisposable
+public sealed class Database : IAsyncDisposable, IDisposable
 {
     private DbConnection? _writer; // SQLite: the connection of the write turn's holder; touched only with the turn held
 
@@ -150,6 +150,9 @@ public sealed class Database : IAsyncDisposable
         using var turn = await WriteGate.EnterAsync(priority: false);
         await CloseWriterAsync();
     }
+
+    /// <summary>As <see cref="DisposeAsync"/>, for containers disposed synchronously (SQLite's calls complete synchronously).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>
     /// Rows of one statement written and committed on their own (<see cref="RowBatch"/>; the rows each affected, by

@@ -129,8 +129,10 @@ public sealed class WriteConnectionTests : IAsyncLifetime
         Assert.Equal(["after"], await TextsFromAPooledConnectionAsync("after", "lost"));
     }
 
-    [Fact]
-    public async Task Dispose_TheWriteConnectionIsClosed_SoTheLastCloseRemovesTheWal()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // as a container disposed synchronously does
+    public async Task Dispose_TheWriteConnectionIsClosed_SoTheLastCloseRemovesTheWal(bool synchronously)
     {
         await using (var write = await Db.BeginWriteAsync(priority: false, Ct))
         {
@@ -142,7 +144,15 @@ public sealed class WriteConnectionTests : IAsyncLifetime
         SqliteConnection.ClearAllPools();
         Assert.True(File.Exists(wal)); // the write connection is open
 
-        await Db.DisposeAsync();
+        if (synchronously)
+        {
+            Db.Dispose();
+        }
+        else
+        {
+            await Db.DisposeAsync();
+        }
+
         SqliteConnection.ClearAllPools();
         Assert.False(File.Exists(wal));
         Assert.Equal(["last"], await TextsFromAPooledConnectionAsync("last"));
