@@ -27,7 +27,7 @@ internal sealed class CpuMeter
     /// <summary>CPU seconds used since <see cref="Start"/>.</summary>
     public double Elapsed => Seconds(_pid) - _start;
 
-    /// <summary>"CPU 1.23 ms per request" for <paramref name="count"/> requests.</summary>
+    /// <summary>"CPU 1.23 s: 0.456 ms per request, 2.0 file reads (8.0 KiB), 0.1 page faults" for <paramref name="count"/> requests.</summary>
     public string PerRequest(long count, string what = "request")
     {
         var n = count == 0 ? double.NaN : count;
