@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace ChatOps.Channels.WeCom;
 

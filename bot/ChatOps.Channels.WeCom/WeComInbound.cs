@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChatOps.Channels.WeCom;
 
 /// <summary>How the bot treats an inbound WeCom packet.</summary>

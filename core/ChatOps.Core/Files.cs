@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChatOps.Core;
 
 /// <summary>File names and sizes as people see them: one rule for the chat's attachments and the circulars' files.</summary>

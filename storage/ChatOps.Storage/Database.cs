@@ -1,8 +1,5 @@
-using System.Data;
-using System.Data.Common;
 using System.Globalization;
 using ChatOps.Storage.Dialects;
-using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Storage;

@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatOps.Storage;

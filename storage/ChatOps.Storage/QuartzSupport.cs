@@ -1,4 +1,3 @@
-using System.Data.Common;
 using ChatOps.Storage.Dialects;
 using Microsoft.Extensions.Configuration;
 

@@ -1,4 +1,3 @@
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using ChatOps.Storage.Organization;
 using ChatOps.Storage.Reports;

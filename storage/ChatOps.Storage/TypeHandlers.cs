@@ -1,10 +1,7 @@
-using System.Data;
 using System.Globalization;
 using ChatOps.Core.Circulars;
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Meetings;
 using ChatOps.Core.Reports.Overview;
-using Dapper;
 
 namespace ChatOps.Storage;
 

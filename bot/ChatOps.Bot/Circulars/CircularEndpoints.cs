@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using ChatOps.Core.Circulars;
-using ChatOps.Core.Conversations;
 
 namespace ChatOps.Bot.Circulars;
 

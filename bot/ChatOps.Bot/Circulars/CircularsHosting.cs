@@ -1,6 +1,5 @@
 using ChatOps.Bot.Hosting;
 using ChatOps.Core.Circulars;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Circulars;
 

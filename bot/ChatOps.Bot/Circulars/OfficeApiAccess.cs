@@ -1,7 +1,5 @@
 using ChatOps.Bot.OfficeConsole;
 using ChatOps.Core.Circulars;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 

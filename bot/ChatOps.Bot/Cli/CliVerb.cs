@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatOps.Bot.Hosting;
 
 namespace ChatOps.Bot.Cli;

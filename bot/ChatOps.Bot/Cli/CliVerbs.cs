@@ -1,7 +1,5 @@
-using System.Globalization;
 using ChatOps.Bot.Meetings;
 using ChatOps.Bot.Supervision;
-using ChatOps.Core.Organization;
 
 namespace ChatOps.Bot.Cli;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Bot.Cli;
 
 /// <summary><c>import-directory FILE</c>: validates every row, writes nothing when any is bad, reports each error.</summary>

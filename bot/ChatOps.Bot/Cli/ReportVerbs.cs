@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ChatOps.Bot.Hosting;
 using ChatOps.Core.Calendar;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ChatOps.Core.Conversations;
-
 namespace ChatOps.Bot.Cli;
 
 /// <summary><c>unreachable</c>: who messages are waiting for because no channel can reach them yet (e.g. Teams users who never opened the bot).</summary>

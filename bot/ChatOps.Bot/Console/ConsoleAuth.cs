@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using ChatOps.Core.Audit;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using ChatOps.Core.Organization;
 
 namespace ChatOps.Bot.OfficeConsole;
 

@@ -1,9 +1,7 @@
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports.Overview;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.OfficeConsole;
 

@@ -1,5 +1,4 @@
 using ChatOps.Core.Calendar;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
 
 namespace ChatOps.Bot.OfficeConsole;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ChatOps.Core.Organization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;

@@ -3,9 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ChatOps.Channels.WeCom.Api;
 using ChatOps.Channels.WeCom.Hosting;
-using ChatOps.Core.Organization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.OfficeConsole;
 

@@ -1,8 +1,5 @@
 using ChatOps.Bot.Hosting;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Engine;
 

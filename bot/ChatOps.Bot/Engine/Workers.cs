@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using ChatOps.Core.Conversations;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Engine;
 

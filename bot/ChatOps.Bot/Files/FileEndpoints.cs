@@ -1,5 +1,4 @@
 using ChatOps.Bot.OfficeConsole;
-using ChatOps.Core.Conversations;
 
 namespace ChatOps.Bot.Files;
 

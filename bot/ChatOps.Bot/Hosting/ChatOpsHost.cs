@@ -1,7 +1,5 @@
 using ChatOps.Bot.Cli;
-using ChatOps.Core.Organization;
 using ChatOps.Storage;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Hosting;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace ChatOps.Bot.Hosting;
 
 /// <summary>Directory settings (section <c>Directory</c>).</summary>

@@ -1,6 +1,4 @@
 using ChatOps.Core;
-using ChatOps.Core.Organization;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Hosting;
 

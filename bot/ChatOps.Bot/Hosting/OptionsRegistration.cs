@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace ChatOps.Bot.Hosting;
 
 /// <summary>The host's settings: each bound from its configuration section and checked by its validator at start-up.</summary>

@@ -1,4 +1,3 @@
-using ChatOps.Core.Conversations;
 using Quartz;
 
 namespace ChatOps.Bot.Jobs;

@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ChatOps.Bot.LocalChat;

@@ -2,10 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using ChatOps.Core.Attachments;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.LocalChat;
 

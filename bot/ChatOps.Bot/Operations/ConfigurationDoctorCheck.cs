@@ -1,5 +1,4 @@
 using ChatOps.Core.Operations;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.Operations;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Operations;
 
 namespace ChatOps.Bot.Operations;

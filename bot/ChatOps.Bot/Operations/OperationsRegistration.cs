@@ -2,7 +2,6 @@ using ChatOps.Bot.Engine;
 using ChatOps.Bot.Hosting;
 using ChatOps.Channels.BotFramework.Hosting;
 using ChatOps.Channels.WeCom.Hosting;
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Operations;
 using ChatOps.Storage.Operations;
 using OpenTelemetry.Exporter;

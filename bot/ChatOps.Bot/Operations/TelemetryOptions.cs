@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace ChatOps.Bot.Operations;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
 using ChatOps.Bot.Cli;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Supervision;
 
 namespace ChatOps.Bot.Supervision;

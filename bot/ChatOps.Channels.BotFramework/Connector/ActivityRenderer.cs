@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatOps.Core.Conversations;
 
 namespace ChatOps.Channels.BotFramework.Connector;
 

@@ -1,7 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text.Json;
-using ChatOps.Core.Conversations;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Channels.BotFramework.Connector;
 

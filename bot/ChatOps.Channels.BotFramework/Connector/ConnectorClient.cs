@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Channels.BotFramework.Connector;
 

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using ChatOps.Channels.BotFramework.Connector;
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Channels.BotFramework.Hosting;
 

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using ChatOps.Channels.BotFramework.Connector;
 using ChatOps.Core.Attachments;
-using ChatOps.Core.Conversations;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Channels.BotFramework.Hosting;
 

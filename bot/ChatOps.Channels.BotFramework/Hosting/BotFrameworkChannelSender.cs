@@ -1,6 +1,4 @@
 using ChatOps.Channels.BotFramework.Connector;
-using ChatOps.Core.Conversations;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Channels.BotFramework.Hosting;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using ChatOps.Channels.BotFramework.Connector;
 using ChatOps.Core.Operations;

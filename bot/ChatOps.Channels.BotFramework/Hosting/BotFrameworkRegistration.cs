@@ -1,11 +1,9 @@
 using ChatOps.Channels.BotFramework.Connector;
-using ChatOps.Core.Conversations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Channels.BotFramework.Hosting;

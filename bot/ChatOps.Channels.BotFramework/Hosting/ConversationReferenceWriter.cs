@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using ChatOps.Core.Conversations;
 
 namespace ChatOps.Channels.BotFramework.Hosting;
 

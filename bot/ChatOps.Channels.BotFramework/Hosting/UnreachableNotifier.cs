@@ -1,7 +1,5 @@
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Channels.BotFramework.Hosting;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace ChatOps.Channels.WeCom.Api;
 
 /// <summary>One option of a choice prompt: the caption shown and the key that comes back on a click.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ChatOps.Channels.WeCom.Api;
 
 /// <summary>

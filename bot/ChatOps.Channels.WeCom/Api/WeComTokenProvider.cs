@@ -1,6 +1,3 @@
-using System.Globalization;
-using ChatOps.Core.Conversations;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatOps.Channels.WeCom.Api;

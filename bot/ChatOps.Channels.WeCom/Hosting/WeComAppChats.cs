@@ -1,6 +1,5 @@
 using ChatOps.Channels.WeCom.Api;
 using ChatOps.Core.Organization;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Channels.WeCom.Hosting;
 

@@ -1,6 +1,4 @@
 using ChatOps.Channels.WeCom.Api;
-using ChatOps.Core.Conversations;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Channels.WeCom.Hosting;

@@ -1,7 +1,5 @@
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Channels.WeCom.Hosting;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ChatOps.Core.Conversations;
 
 namespace ChatOps.Channels.WeCom.Hosting;
 

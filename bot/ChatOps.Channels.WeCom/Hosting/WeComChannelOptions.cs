@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatOps.Channels.WeCom.Api;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;

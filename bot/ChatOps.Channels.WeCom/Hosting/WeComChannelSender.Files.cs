@@ -1,7 +1,4 @@
-using System.Globalization;
 using ChatOps.Channels.WeCom.Api;
-using ChatOps.Core.Conversations;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Channels.WeCom.Hosting;
 

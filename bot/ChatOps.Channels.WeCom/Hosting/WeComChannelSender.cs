@@ -1,8 +1,5 @@
-using System.Globalization;
 using ChatOps.Channels.WeCom.Api;
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Channels.WeCom.Hosting;
 

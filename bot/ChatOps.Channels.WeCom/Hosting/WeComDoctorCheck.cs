@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ChatOps.Channels.WeCom.Api;
 using ChatOps.Core.Operations;

@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using ChatOps.Channels.WeCom.Api;
 using ChatOps.Core.Attachments;
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Channels.WeCom.Hosting;
 

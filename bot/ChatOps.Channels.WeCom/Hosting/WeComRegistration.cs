@@ -1,5 +1,4 @@
 using ChatOps.Channels.WeCom.Api;
-using ChatOps.Core.Conversations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

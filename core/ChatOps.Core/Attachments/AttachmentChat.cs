@@ -1,4 +1,3 @@
-using ChatOps.Core.Conversations;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Attachments;

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using ChatOps.Core.Conversations;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Attachments;

@@ -1,6 +1,3 @@
-using ChatOps.Core.Conversations;
-using Microsoft.Extensions.Logging;
-
 namespace ChatOps.Core.Attachments;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Attachments;
 
 /// <summary>A download as the service answers it: the attachment and its bytes, or why not.</summary>

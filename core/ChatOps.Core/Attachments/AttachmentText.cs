@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace ChatOps.Core.Attachments;
 
 /// <summary>Every Chinese text of inbound attachments, in one place to read and reword.</summary>

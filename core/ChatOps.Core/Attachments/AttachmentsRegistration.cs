@@ -1,4 +1,3 @@
-using ChatOps.Core.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

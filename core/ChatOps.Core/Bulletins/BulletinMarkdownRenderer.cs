@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using ChatOps.Core.Conversations;
-
 namespace ChatOps.Core.Bulletins;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChatOps.Core.Calendar;
 
 /// <summary>An inclusive range of calendar days.</summary>

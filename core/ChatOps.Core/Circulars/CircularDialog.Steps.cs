@@ -1,7 +1,3 @@
-using System.Globalization;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Circulars;
 
 /// <summary>The compose dialog's questions other than the targets: kind, title, body, 重大事项, number, signer, summary, edit, send.</summary>

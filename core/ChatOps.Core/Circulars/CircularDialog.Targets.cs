@@ -1,7 +1,3 @@
-using System.Text;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Circulars;
 
 /// <summary>The compose dialog's targets: a menu (groups, units, roles, everyone) visited as often as needed, then 下一步.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChatOps.Core.Circulars;
 
 /// <summary>Who signs off (签发) a kind of document (seed 000 第十四条, 第二十条).</summary>

@@ -1,5 +1,3 @@
-using ChatOps.Core.Conversations;
-
 namespace ChatOps.Core.Circulars;
 
 /// <summary>Where a circular stands. Only <see cref="Issued"/> circulars have gone out; the others hold or released their number.</summary>

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ChatOps.Core.Circulars;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ChatOps.Core.Conversations;
-
 namespace ChatOps.Core.Circulars;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-using Microsoft.Extensions.Logging;
-
 namespace ChatOps.Core.Circulars;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
 using ChatOps.Core.Audit;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Circulars;
 

@@ -1,6 +1,3 @@
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Circulars;
 
 /// <summary>签发 and 退回: only the signer the circular names may act, and only while it waits for sign-off.</summary>

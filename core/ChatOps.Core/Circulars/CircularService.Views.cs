@@ -1,6 +1,3 @@
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Circulars;
 
 /// <summary>Acknowledgement (收到) by any recipient, and the office's views: one circular's standing and the recent list.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChatOps.Core.Circulars;
 
 /// <summary>What the office API (<c>/api/circulars</c>) and the console page answer about a request itself.</summary>

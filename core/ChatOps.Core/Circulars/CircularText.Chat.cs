@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatOps.Core.Reports;
 
 namespace ChatOps.Core.Circulars;

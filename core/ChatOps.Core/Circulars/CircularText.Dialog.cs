@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Circulars;
 
 /// <summary>

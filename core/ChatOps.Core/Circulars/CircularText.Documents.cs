@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Reports;
 
 namespace ChatOps.Core.Circulars;

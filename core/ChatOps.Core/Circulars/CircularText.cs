@@ -1,5 +1,3 @@
-using System.Globalization;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
 
 namespace ChatOps.Core.Circulars;

@@ -1,5 +1,4 @@
 using ChatOps.Core.Calendar;
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

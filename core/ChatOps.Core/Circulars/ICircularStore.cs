@@ -1,5 +1,3 @@
-using ChatOps.Core.Conversations;
-
 namespace ChatOps.Core.Circulars;
 
 /// <summary>

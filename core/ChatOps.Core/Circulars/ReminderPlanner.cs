@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatOps.Core.Calendar;
 
 namespace ChatOps.Core.Circulars;

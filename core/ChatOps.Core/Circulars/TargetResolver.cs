@@ -1,5 +1,3 @@
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Circulars;
 
 /// <summary>A person who must acknowledge, and the targeted group they got the circular through (if any).</summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using ChatOps.Core.Organization;
-using Microsoft.Extensions.Logging;
-
 namespace ChatOps.Core.Conversations;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ChatOps.Core.Conversations;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using ChatOps.Core.Organization;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Conversations;

@@ -1,5 +1,3 @@
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Conversations;
 
 /// <summary>The channels this deployment can send on, in order of preference for messages the bot starts.</summary>

@@ -1,5 +1,3 @@
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Conversations;
 
 /// <summary>Someone messages are waiting for because the channel has no way to reach them yet.</summary>

@@ -1,5 +1,3 @@
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Meetings;
 
 /// <summary>How an attendee spec names people.</summary>

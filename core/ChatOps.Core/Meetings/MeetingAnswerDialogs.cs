@@ -1,6 +1,3 @@
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Meetings;
 
 /// <summary>The draft of a dialog that answers one meeting, leave request or agreed item: its number.</summary>

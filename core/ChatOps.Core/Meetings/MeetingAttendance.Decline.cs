@@ -1,6 +1,3 @@
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Meetings;
 
 /// <summary>不能参加: a substitute who cannot attend after all says why; the attendee and the host are told at once.</summary>

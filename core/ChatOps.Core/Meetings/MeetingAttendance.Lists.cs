@@ -1,6 +1,3 @@
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Meetings;
 
 /// <summary>A meeting as one person stands in it (会议): their roster line, their latest leave request, and whether it waits for their answer.</summary>

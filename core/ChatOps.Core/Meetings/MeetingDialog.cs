@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 
 namespace ChatOps.Core.Meetings;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using ChatOps.Core.Conversations;
-
 namespace ChatOps.Core.Meetings;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Meetings;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Meetings;
 

@@ -1,7 +1,3 @@
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-using Microsoft.Extensions.Logging;
-
 namespace ChatOps.Core.Meetings;
 
 /// <summary>The clock's part of agreed items: reminders to the owner unit before the due date, the overdue list after it.</summary>

@@ -1,6 +1,3 @@
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Meetings;
 
 /// <summary>The checks of a new meeting and of a new time: every wrong field gets its own message, nothing is written.</summary>

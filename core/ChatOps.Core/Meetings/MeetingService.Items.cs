@@ -1,7 +1,4 @@
 using ChatOps.Core.Audit;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Meetings;
 

@@ -1,6 +1,3 @@
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Meetings;
 
 /// <summary>Reading meetings: the console's list, the meetings a person may change, and a meeting's roster.</summary>

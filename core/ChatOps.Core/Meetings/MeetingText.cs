@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
 
 namespace ChatOps.Core.Meetings;

@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Operations;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
-using ChatOps.Core.Conversations;
 
 namespace ChatOps.Core.Operations;
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ChatOps.Core.Organization;
 
 /// <summary>Where something stands in a directory file: the file name, 1-based line and column.</summary>

@@ -1,6 +1,4 @@
 using ChatOps.Core.Audit;
-using ChatOps.Core.Conversations;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Organization;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatOps.Core.Bulletins;
 using ChatOps.Core.Calendar;
-using ChatOps.Core.Organization;
 
 namespace ChatOps.Core.Reports;
 

@@ -1,8 +1,5 @@
-using System.Text;
 using ChatOps.Core.Bulletins;
 using ChatOps.Core.Calendar;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 
 namespace ChatOps.Core.Reports;
 

@@ -1,7 +1,5 @@
 using ChatOps.Core.Bulletins;
 using ChatOps.Core.Calendar;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Supervision;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,4 @@
 using ChatOps.Core.Calendar;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 
 namespace ChatOps.Core.Reports;
 

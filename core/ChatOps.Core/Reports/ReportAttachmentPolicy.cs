@@ -1,5 +1,4 @@
 using ChatOps.Core.Attachments;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports.Overview;
 
 namespace ChatOps.Core.Reports;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using ChatOps.Core.Attachments;
-using ChatOps.Core.Conversations;
 
 namespace ChatOps.Core.Reports;
 

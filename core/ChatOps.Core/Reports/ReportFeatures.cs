@@ -1,5 +1,3 @@
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports.Scheduling;
 
 namespace ChatOps.Core.Reports;

@@ -1,8 +1,6 @@
 using ChatOps.Core.Audit;
 using ChatOps.Core.Calendar;
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Operations;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports.Scheduling;
 
 namespace ChatOps.Core.Reports;

@@ -1,7 +1,4 @@
-using System.Text;
 using ChatOps.Core.Calendar;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 
 namespace ChatOps.Core.Reports;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using ChatOps.Core.Reports.Overview;
 
 namespace ChatOps.Core.Reports;

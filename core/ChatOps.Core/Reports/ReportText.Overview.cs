@@ -1,5 +1,3 @@
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Reports;
 
 /// <summary>The office's report overviews (本期报送, 催报 from the board, 报告, 报送统计).</summary>

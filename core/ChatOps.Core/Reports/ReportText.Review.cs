@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using ChatOps.Core.Conversations;
-
 namespace ChatOps.Core.Reports;
 
 /// <summary>The reviewing leader's texts: the review request, 待审 and what changed since a return.</summary>

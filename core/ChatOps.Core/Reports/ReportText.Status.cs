@@ -1,6 +1,3 @@
-using System.Text;
-using ChatOps.Core.Conversations;
-
 namespace ChatOps.Core.Reports;
 
 /// <summary>The office's 状态: a period's board with the units named.</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 
 namespace ChatOps.Core.Reports;
 

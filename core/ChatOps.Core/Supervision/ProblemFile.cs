@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using ChatOps.Core.Organization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using DocumentFormat.OpenXml.Packaging;

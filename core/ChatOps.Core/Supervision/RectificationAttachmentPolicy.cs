@@ -1,5 +1,4 @@
 using ChatOps.Core.Attachments;
-using ChatOps.Core.Organization;
 
 namespace ChatOps.Core.Supervision;
 

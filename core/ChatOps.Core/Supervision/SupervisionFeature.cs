@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 
 namespace ChatOps.Core.Supervision;
 

@@ -1,5 +1,4 @@
 using ChatOps.Core.Circulars;
-using ChatOps.Core.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-using Microsoft.Extensions.Logging;
-
 namespace ChatOps.Core.Supervision;
 
 /// <summary>

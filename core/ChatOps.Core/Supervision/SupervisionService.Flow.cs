@@ -1,6 +1,4 @@
 using ChatOps.Core.Audit;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 
 namespace ChatOps.Core.Supervision;
 

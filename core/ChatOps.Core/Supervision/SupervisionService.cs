@@ -1,7 +1,5 @@
 using ChatOps.Core.Audit;
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Meetings;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
 
 namespace ChatOps.Core.Supervision;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace ChatOps.Core.Supervision;
 
 /// <summary>Every Chinese text of problem lists, complaints and 督办 tasks, in one place to read and reword.</summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
 using ChatOps.Core.Circulars;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 
 namespace ChatOps.Core.Supervision;
 

@@ -1,5 +1,4 @@
 using ChatOps.Core.Attachments;
-using ChatOps.Core.Conversations;
 using ChatOps.Storage.Conversations;
 
 namespace ChatOps.Storage.Attachments;

@@ -1,6 +1,3 @@
-using ChatOps.Core.Conversations;
-using Dapper;
-
 namespace ChatOps.Storage.BotFramework;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using ChatOps.Core.Circulars;
-using ChatOps.Core.Conversations;
 
 namespace ChatOps.Storage.Circulars;
 

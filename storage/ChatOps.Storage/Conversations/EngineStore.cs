@@ -1,7 +1,4 @@
-using System.Data.Common;
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Operations;
-using Dapper;
 
 namespace ChatOps.Storage.Conversations;
 

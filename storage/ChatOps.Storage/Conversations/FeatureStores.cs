@@ -1,5 +1,4 @@
 using ChatOps.Core.Circulars;
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Meetings;
 using ChatOps.Core.Supervision;
 using ChatOps.Storage.Circulars;

@@ -1,5 +1,3 @@
-using ChatOps.Core.Conversations;
-
 namespace ChatOps.Storage.Conversations;
 
 /// <summary>Statements of <see cref="OutboundFileStore"/> (table <c>outbound_files</c>, migration 0025).</summary>

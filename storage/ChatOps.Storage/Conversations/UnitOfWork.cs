@@ -1,7 +1,4 @@
-using System.Data.Common;
-using ChatOps.Core.Conversations;
 using ChatOps.Storage.Reports;
-using Dapper;
 
 namespace ChatOps.Storage.Conversations;
 

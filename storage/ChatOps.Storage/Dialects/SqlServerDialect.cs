@@ -1,5 +1,3 @@
-using System.Data;
-using System.Data.Common;
 using DbUp;
 using DbUp.Builder;
 using Microsoft.Data.SqlClient;

@@ -1,5 +1,3 @@
-using System.Data;
-using System.Data.Common;
 using System.Globalization;
 using DbUp;
 using DbUp.Builder;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Meetings;
 
 namespace ChatOps.Storage.Meetings;

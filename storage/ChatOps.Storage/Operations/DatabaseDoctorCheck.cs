@@ -1,5 +1,4 @@
 using ChatOps.Core.Operations;
-using Dapper;
 
 namespace ChatOps.Storage.Operations;
 

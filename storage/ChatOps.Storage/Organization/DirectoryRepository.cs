@@ -1,6 +1,4 @@
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
-using Dapper;
 
 namespace ChatOps.Storage.Organization;
 

@@ -1,4 +1,3 @@
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Reports.Overview;
 
 namespace ChatOps.Storage.Reports;

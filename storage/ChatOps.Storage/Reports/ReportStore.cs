@@ -1,4 +1,3 @@
-using ChatOps.Core.Conversations;
 using ChatOps.Core.Reports;
 
 namespace ChatOps.Storage.Reports;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatOps.Core.Audit;
 using ChatOps.Core.Reports;
 using Microsoft.AspNetCore.Mvc;

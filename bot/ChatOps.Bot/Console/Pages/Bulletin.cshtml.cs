@@ -1,6 +1,4 @@
-using System.Globalization;
 using ChatOps.Core.Bulletins;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
 using ChatOps.Core.Reports.Overview;
 using Microsoft.AspNetCore.Mvc;

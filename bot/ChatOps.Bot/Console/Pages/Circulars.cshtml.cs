@@ -1,6 +1,4 @@
 using ChatOps.Core.Circulars;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ChatOps.Bot.OfficeConsole.Pages;

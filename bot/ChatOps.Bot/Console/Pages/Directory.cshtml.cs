@@ -1,4 +1,3 @@
-using ChatOps.Core.Organization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ChatOps.Bot.OfficeConsole.Pages;

@@ -1,5 +1,4 @@
 using ChatOps.Core.Calendar;
-using ChatOps.Core.Organization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ChatOps.Bot.OfficeConsole.Pages;

@@ -1,5 +1,4 @@
 using ChatOps.Core.Meetings;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,4 +1,3 @@
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
 using ChatOps.Core.Reports.Overview;
 using Microsoft.AspNetCore.Mvc;

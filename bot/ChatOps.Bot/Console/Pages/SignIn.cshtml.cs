@@ -1,7 +1,5 @@
-using ChatOps.Core.Organization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace ChatOps.Bot.OfficeConsole.Pages;
 

@@ -1,5 +1,4 @@
 using ChatOps.Core.Circulars;
-using ChatOps.Core.Conversations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ChatOps.Bot.OfficeConsole.Pages;

@@ -1,6 +1,4 @@
 using ChatOps.Core.Circulars;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 using ChatOps.Core.Reports;
 using ChatOps.Core.Reports.Overview;
 using Microsoft.AspNetCore.Mvc;

@@ -2,8 +2,6 @@ using System.Text.RegularExpressions;
 using ChatOps.Core.Audit;
 using ChatOps.Core.Bulletins;
 using ChatOps.Core.Circulars;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Reports.Overview;

@@ -1,7 +1,5 @@
 using ChatOps.Core.Audit;
 using ChatOps.Core.Calendar;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
 
 namespace ChatOps.Core.Reports.Overview;
 

@@ -1,5 +1,4 @@
 using ChatOps.Core.Calendar;
-using ChatOps.Core.Organization;
 
 namespace ChatOps.Core.Reports.Overview;
 

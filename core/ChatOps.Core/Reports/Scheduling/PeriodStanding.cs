@@ -1,5 +1,3 @@
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Reports.Scheduling;
 
 /// <summary>Where one unit stands for a period, as far as chasing is concerned.</summary>

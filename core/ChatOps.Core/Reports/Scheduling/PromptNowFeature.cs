@@ -1,6 +1,3 @@
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-
 namespace ChatOps.Core.Reports.Scheduling;
 
 /// <summary>

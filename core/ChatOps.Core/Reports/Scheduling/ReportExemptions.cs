@@ -1,7 +1,4 @@
 using ChatOps.Core.Calendar;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Reports.Scheduling;
 

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using ChatOps.Core.Calendar;
-using ChatOps.Core.Conversations;
-using ChatOps.Core.Organization;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Core.Reports.Scheduling;
