@@ -83,6 +83,7 @@ public sealed class Database : IAsyncDisposable, IDisposable
     /// to the kernel and was faulted in again. The turn already makes these writers one at a time, so holding the turn
     /// is holding the connection. A writer that waited past the turn's timeout goes on as before, on a pooled
     /// connection. A transaction whose begin or rollback fails closes the connection; the next writer opens a new one.
+    /// The dialect opens it (<see cref="SqlDialect.OpenWriterAsync"/>: SQLite's is outside the pool, with a larger page cache).
     /// </para>
     /// </summary>
     internal async Task<WriteTransaction> BeginWriteAsync(bool priority, CancellationToken cancellationToken = default)
@@ -99,7 +100,7 @@ public sealed class Database : IAsyncDisposable, IDisposable
                         await CloseWriterAsync();
                     }
 
-                    _writer ??= await OpenAsync(cancellationToken);
+                    _writer ??= await Dialect.OpenWriterAsync(this, cancellationToken);
                     var transaction = await _writer.BeginTransactionAsync(cancellationToken);
                     return new WriteTransaction(_writer, transaction, turn, this);
                 }

@@ -1,3 +1,4 @@
+using ChatOps.Storage.Dialects;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -6,7 +7,8 @@ namespace ChatOps.Storage.Tests;
 /// <summary>
 /// SQLite's write transactions taken with the write turn run on one connection kept open (<see cref="Database.BeginWriteAsync"/>),
 /// so its page cache survives from one write to the next; the turn goes with the connection until the dispose; a
-/// rolled-back or broken transaction leaves the next writer a working connection; disposing the database closes it.
+/// rolled-back or broken transaction leaves the next writer a working connection; disposing the database closes it. The
+/// connection is SQLite's own, outside the pool, with a larger page cache than the pool's connections.
 /// </summary>
 public sealed class WriteConnectionTests : IAsyncLifetime
 {
@@ -72,6 +74,45 @@ public sealed class WriteConnectionTests : IAsyncLifetime
         ResetCacheMisses(pooled);
         Assert.Equal(202, (await pooled.QueryAsync<string>("SELECT text FROM scratch")).Count());
         Assert.True(ResetCacheMisses(pooled) > 10);
+    }
+
+    [Fact]
+    public async Task BeginWrite_PagesBeyondSqlitesDefaultCache_StayCachedOnTheWriteConnectionOnly()
+    {
+        SqliteConnection writer;
+        await using (var write = await Db.BeginWriteAsync(priority: false, Ct))
+        {
+            writer = (SqliteConnection)write.Connection;
+            for (var i = 0; i < 4_000; i++) // about 4 MiB with the 200 rows before: twice SQLite's default cache of 2,000 KiB
+            {
+                await write.Connection.ExecuteAsync("INSERT INTO scratch (text) VALUES (@Text)", new { Text = new string('y', 1_000) }, write.Transaction);
+            }
+
+            await write.CommitAsync(Ct);
+        }
+
+        await using (var write = await Db.BeginWriteAsync(priority: false, Ct))
+        {
+            Assert.Equal(4_200, await ReadAllAsync(write));
+            ResetCacheMisses(writer);
+            Assert.Equal(4_200, await ReadAllAsync(write));
+            Assert.Equal(0, ResetCacheMisses(writer)); // with the default cache a scan of twice its size misses on every page
+            Assert.Equal(-SqliteDialect.WriterCacheKiB, await write.Connection.ExecuteScalarAsync<long>("PRAGMA cache_size", transaction: write.Transaction));
+            await write.CommitAsync(Ct);
+        }
+
+        // The pool's connections keep SQLite's default, also once the write connection is closed: the large cache is
+        // the write connection's alone and never passes to the pool.
+        await using (var pooled = await Db.OpenAsync(Ct))
+        {
+            Assert.Equal(-2_000, await pooled.ExecuteScalarAsync<long>("PRAGMA cache_size"));
+        }
+
+        await Db.DisposeAsync();
+        await using var one = await Db.OpenAsync(Ct);
+        await using var two = await Db.OpenAsync(Ct);
+        Assert.Equal(-2_000, await one.ExecuteScalarAsync<long>("PRAGMA cache_size"));
+        Assert.Equal(-2_000, await two.ExecuteScalarAsync<long>("PRAGMA cache_size"));
     }
 
     [Fact]

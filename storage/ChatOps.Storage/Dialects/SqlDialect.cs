@@ -99,6 +99,13 @@ public abstract class SqlDialect(string name, bool supportsScaleOut, string conn
     /// <summary>Per-connection settings after opening (SQLite's busy timeout).</summary>
     internal virtual Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Opens the connection kept open for the write turn (<see cref="Database.BeginWriteAsync"/>; only databases with a
+    /// <see cref="WriteGate"/> have one). By default an ordinary connection.
+    /// </summary>
+    internal virtual async Task<DbConnection> OpenWriterAsync(Database database, CancellationToken cancellationToken) =>
+        await database.OpenAsync(cancellationToken);
+
     /// <summary>Work before the migrations run (SQLite creates its file and switches it to WAL).</summary>
     internal virtual Task PrepareForMigrationAsync(ConnectionSettings connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
