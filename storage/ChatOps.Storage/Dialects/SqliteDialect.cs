@@ -71,8 +71,8 @@ public sealed class SqliteDialect() : SqlDialect(StorageProviders.Sqlite, suppor
     /// <see cref="WriterCacheKiB"/> KiB instead of SQLite's default 2,000. Every write runs on it one after the other and
     /// no other connection writes, so its cache stays valid between transactions (<see cref="Database.BeginWriteAsync"/>);
     /// with the default size it held about 500 pages, fewer than one busy minute's writes touch once the inbox and
-    /// outbox hold tens of thousands of rows, and each transaction read evicted pages again (31 file reads, 126 KiB per
-    /// <c>/api/messages</c> turn after 30 s of load in the harness, against 7 with the larger cache). Outside the pool,
+    /// outbox hold tens of thousands of rows, and each transaction read evicted pages again (18–31 file reads, 71–126 KiB
+    /// per <c>/api/messages</c> turn after 30 s of load in the harness, against 7 with the larger cache). Outside the pool,
     /// so the large cache never passes to a pooled reader, whose cache any commit empties anyway. The cache grows only
     /// as pages are read.
     /// </summary>
@@ -96,8 +96,13 @@ public sealed class SqliteDialect() : SqlDialect(StorageProviders.Sqlite, suppor
         }
     }
 
-    /// <summary>The write turn's connection's page cache at most, in KiB (64 MiB).</summary>
-    internal const int WriterCacheKiB = 64 * 1024;
+    /// <summary>
+    /// The write turn's connection's page cache at most, in KiB (16 MiB, about 4,000 pages). Not larger: at each commit
+    /// SQLite drops cached pages past the end of the database (<c>pcache1TruncateUnsafe</c>), at a cost that grew with
+    /// the pages cached; with 64 MiB the WeCom closed loop spent 9 % of the bot's samples there and 20–30 % more CPU a
+    /// message (docs/benchmarks.md, thirteenth session).
+    /// </summary>
+    internal const int WriterCacheKiB = 16 * 1024;
 
     internal override async Task PrepareForMigrationAsync(ConnectionSettings connection, CancellationToken cancellationToken)
     {
