@@ -54,13 +54,21 @@ public sealed class Database : IAsyncDisposable, IDisposable
     internal string CreateConnectionString => Connection.CreateConnectionString;
 
     /// <summary>Opens a connection.</summary>
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => OpenAsync(writer: false, cancellationToken);
+
+    /// <summary>Opens a pooled connection, or the write turn's (<see cref="BeginWriteAsync"/>).</summary>
+    private async Task<DbConnection> OpenAsync(bool writer, CancellationToken cancellationToken)
     {
-        var connection = Dialect.CreateConnection(ConnectionString);
+        var connection = Dialect.CreateConnection(writer ? Connection.Writer : ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
             await Dialect.OnOpenedAsync(connection, cancellationToken);
+            if (writer)
+            {
+                await Dialect.OnWriterOpenedAsync(connection, cancellationToken);
+            }
+
             return connection;
         }
         catch
@@ -83,7 +91,8 @@ public sealed class Database : IAsyncDisposable, IDisposable
     /// to the kernel and was faulted in again. The turn already makes these writers one at a time, so holding the turn
     /// is holding the connection. A writer that waited past the turn's timeout goes on as before, on a pooled
     /// connection. A transaction whose begin or rollback fails closes the connection; the next writer opens a new one.
-    /// The dialect opens it (<see cref="SqlDialect.OpenWriterAsync"/>: SQLite's is outside the pool, with a larger page cache).
+    /// Its settings are the dialect's (<see cref="ConnectionSettings.Writer"/>, <see cref="SqlDialect.OnWriterOpenedAsync"/>: SQLite's is
+    /// outside the pool, with a larger page cache).
     /// </para>
     /// </summary>
     internal async Task<WriteTransaction> BeginWriteAsync(bool priority, CancellationToken cancellationToken = default)
@@ -100,7 +109,7 @@ public sealed class Database : IAsyncDisposable, IDisposable
                         await CloseWriterAsync();
                     }
 
-                    _writer ??= await Dialect.OpenWriterAsync(this, cancellationToken);
+                    _writer ??= await OpenAsync(writer: true, cancellationToken);
                     var transaction = await _writer.BeginTransactionAsync(cancellationToken);
                     return new WriteTransaction(_writer, transaction, turn, this);
                 }

@@ -100,11 +100,10 @@ public abstract class SqlDialect(string name, bool supportsScaleOut, string conn
     internal virtual Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Opens the connection kept open for the write turn (<see cref="Database.BeginWriteAsync"/>; only databases with a
-    /// <see cref="WriteGate"/> have one). By default an ordinary connection.
+    /// Settings of the connection kept open for the write turn, after <see cref="OnOpenedAsync"/>
+    /// (<see cref="Database.BeginWriteAsync"/>; only databases with a <see cref="WriteGate"/> have one).
     /// </summary>
-    internal virtual async Task<DbConnection> OpenWriterAsync(Database database, CancellationToken cancellationToken) =>
-        await database.OpenAsync(cancellationToken);
+    internal virtual Task OnWriterOpenedAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Work before the migrations run (SQLite creates its file and switches it to WAL).</summary>
     internal virtual Task PrepareForMigrationAsync(ConnectionSettings connection, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -187,4 +186,11 @@ public abstract class SqlDialect(string name, bool supportsScaleOut, string conn
 /// <param name="ConnectionString">What the repositories use.</param>
 /// <param name="CreateConnectionString">What the migrator uses (for SQLite it may create the file).</param>
 /// <param name="DataFile">The SQLite file's full path; null for server databases.</param>
-internal sealed record ConnectionSettings(string ConnectionString, string CreateConnectionString, string? DataFile);
+/// <param name="WriterConnectionString">
+/// What the write turn's connection uses (<see cref="Database.BeginWriteAsync"/>); null: <paramref name="ConnectionString"/>.
+/// </param>
+internal sealed record ConnectionSettings(string ConnectionString, string CreateConnectionString, string? DataFile, string? WriterConnectionString = null)
+{
+    /// <summary>The write turn's connection string.</summary>
+    public string Writer => WriterConnectionString ?? ConnectionString;
+}

@@ -34,7 +34,9 @@ public sealed class SqliteDialect() : SqlDialect(StorageProviders.Sqlite, suppor
 
         // After migration the file must exist: a missing file is an unreachable database, not a fresh empty one.
         builder.Mode = SqliteOpenMode.ReadWrite;
-        return new ConnectionSettings(builder.ToString(), create, dataFile);
+        var runtime = builder.ToString();
+        builder.Pooling = false; // the write turn's connection (OnWriterOpenedAsync)
+        return new ConnectionSettings(runtime, create, dataFile, builder.ToString());
     }
 
     internal override string? ConnectionStringProblem(string connectionString)
@@ -67,34 +69,23 @@ public sealed class SqliteDialect() : SqlDialect(StorageProviders.Sqlite, suppor
     }
 
     /// <summary>
-    /// The write turn's connection: its own handle, outside the pool, with a page cache of up to
-    /// <see cref="WriterCacheKiB"/> KiB instead of SQLite's default 2,000. Every write runs on it one after the other and
-    /// no other connection writes, so its cache stays valid between transactions (<see cref="Database.BeginWriteAsync"/>);
-    /// with the default size it held about 500 pages, fewer than one busy minute's writes touch once the inbox and
-    /// outbox hold tens of thousands of rows, and each transaction read evicted pages again (18–31 file reads, 71–126 KiB
-    /// per <c>/api/messages</c> turn after 30 s of load in the harness, against 7 with the larger cache). Outside the pool,
-    /// so the large cache never passes to a pooled reader, whose cache any commit empties anyway. The cache grows only
-    /// as pages are read.
+    /// The write turn's connection: its own handle, outside the pool (<see cref="ConnectionSettings.Writer"/>), with a
+    /// page cache of up to <see cref="WriterCacheKiB"/> KiB instead of SQLite's default 2,000. Every write runs on it one
+    /// after the other and no other connection writes, so its cache stays valid between transactions
+    /// (<see cref="Database.BeginWriteAsync"/>); with the default size it held about 500 pages, fewer than one busy
+    /// minute's writes touch once the inbox and outbox hold tens of thousands of rows, and each transaction read evicted
+    /// pages again (18–31 file reads, 71–126 KiB per <c>/api/messages</c> turn after 30 s of load in the harness, against 7
+    /// with the larger cache). Outside the pool, so the large cache never passes to a pooled reader, whose cache any
+    /// commit empties anyway. The cache grows only as pages are read.
     /// </summary>
-    internal override async Task<DbConnection> OpenWriterAsync(Database database, CancellationToken cancellationToken)
+    internal override async Task OnWriterOpenedAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        var builder = new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false };
-        var connection = new SqliteConnection(builder.ToString());
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await OnOpenedAsync(connection, cancellationToken);
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{WriterCacheKiB};");
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = WriterCachePragma;
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static readonly string WriterCachePragma = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{WriterCacheKiB};");
 
     /// <summary>
     /// The write turn's connection's page cache at most, in KiB (16 MiB, about 4,000 pages). Not larger: at each commit
