@@ -161,10 +161,15 @@ internal static class ConversationReferenceSql
                 @UpdatedAt, 0);
         """);
 
+    /// <summary>
+    /// The rows of a user, found by either of their ids. Written as one look-up per index (<see cref="UserRows"/>):
+    /// SQLite plans <c>channel = @Channel AND (user_id = @UserId OR alternate_user_id = @UserId)</c> as a walk over
+    /// every reference of the channel, and this runs for each message sent to a person.
+    /// </summary>
     public static readonly SqlStatement ListForUser = SqlStatement.Portable(nameof(ListForUser), $"""
         SELECT {Columns}
         FROM conversation_references
-        WHERE channel = @Channel AND (user_id = @UserId OR alternate_user_id = @UserId)
+        WHERE id IN ({UserRows})
         ORDER BY updated_at DESC, id DESC
         """);
 
@@ -190,10 +195,17 @@ internal static class ConversationReferenceSql
         ORDER BY updated_at DESC, id DESC
         """);
 
-    public static readonly SqlStatement MarkUserUnreachable = SqlStatement.Portable(nameof(MarkUserUnreachable), """
+    public static readonly SqlStatement MarkUserUnreachable = SqlStatement.Portable(nameof(MarkUserUnreachable), $"""
         UPDATE conversation_references SET unreachable = 1, unreachable_reason = @Reason, unreachable_at = @At
-        WHERE channel = @Channel AND (user_id = @UserId OR alternate_user_id = @UserId) AND unreachable = 0
+        WHERE id IN ({UserRows}) AND unreachable = 0
         """);
+
+    /// <summary>The ids of a user's rows by their user id and by their alternate id, each through its own index.</summary>
+    private const string UserRows = """
+        SELECT id FROM conversation_references WHERE channel = @Channel AND user_id = @UserId
+        UNION ALL
+        SELECT id FROM conversation_references WHERE channel = @Channel AND alternate_user_id = @UserId
+        """;
 
     public static readonly SqlStatement MarkConversationUnreachable = SqlStatement.Portable(nameof(MarkConversationUnreachable), """
         UPDATE conversation_references SET unreachable = 1, unreachable_reason = @Reason, unreachable_at = @At
