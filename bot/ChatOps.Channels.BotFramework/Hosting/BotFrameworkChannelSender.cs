@@ -98,9 +98,18 @@ internal sealed class BotFrameworkChannelSender(
         return activity;
     }
 
-    /// <summary>The user's 1:1 conversation: the newest reachable one, or a new one started from a group reference.</summary>
+    /// <summary>
+    /// The user's 1:1 conversation: the newest reachable one, or a new one started from a group reference. When the
+    /// user's last activity on this instance came from it and was checked against the database within the writer's
+    /// trust (<see cref="ConversationReferenceWriter.TrustedPersonal"/>), that one, without a look-up.
+    /// </summary>
     private async Task<(Target? Target, SendResult? Failure)> ResolveUserAsync(OutboxItem item, CancellationToken cancellationToken)
     {
+        if (referenceWriter.TrustedPersonal(item.Address, time.GetUtcNow()) is { } remembered)
+        {
+            return (new Target(item.Address, remembered, IsGroup: false), null);
+        }
+
         var known = await references.ListForUserAsync(Channel, item.Address, cancellationToken);
         if (known.Count == 0)
         {

@@ -9,7 +9,8 @@ namespace ChatOps.Channels.BotFramework.Hosting;
 /// (ignoring its <c>activityId</c>, which changes with every activity and is not used to send) and the user's latest
 /// conversation is not written again. On a miss (first sight on this instance, or after <see cref="Trust"/>) the
 /// database is read and compared, so a reference another instance marked unreachable or replaced is written again at
-/// most <see cref="Trust"/> later; on this instance marking one unreachable forgets it at once.
+/// most <see cref="Trust"/> later; on this instance marking one unreachable forgets it at once. What it remembers of a
+/// user's 1:1 conversation also spares the sender its look-up (<see cref="TrustedPersonal"/>).
 /// </summary>
 internal sealed class ConversationReferenceWriter(IConversationReferenceStore store)
 {
@@ -42,9 +43,18 @@ internal sealed class ConversationReferenceWriter(IConversationReferenceStore st
             written = true;
         }
 
-        _last[key] = new Entry(fingerprint, now);
+        _last[key] = new Entry(fingerprint, now, userId.Length > 0 && !record.IsGroup ? reference : null);
         return written;
     }
+
+    /// <summary>
+    /// The 1:1 conversation with <paramref name="userId"/> when it is what this writer last wrote or found in the database
+    /// as the user's latest reference, reachable, less than <see cref="Trust"/> ago: the one the sender would look up
+    /// (<see cref="BotFrameworkChannelSender"/>: the newest reachable 1:1 conversation). Null otherwise (the sender
+    /// reads the database): not seen here, seen last in a group, forgotten, or remembered for too long.
+    /// </summary>
+    public ConversationReference? TrustedPersonal(string userId, DateTimeOffset now) =>
+        _last.TryGetValue(Key(userId, ""), out var known) && known.Personal is { } personal && now - known.At < Trust ? personal : null;
 
     /// <summary>Forgets what was remembered for a user (their references changed or became unreachable).</summary>
     public void ForgetUser(string userId) => _last.TryRemove(Key(userId, ""), out _);
@@ -99,5 +109,6 @@ internal sealed class ConversationReferenceWriter(IConversationReferenceStore st
         return string.Join('\n', record.ConversationId, record.ChannelId, record.IsGroup, record.ServiceUrl, record.TenantId, record.BotId, record.AlternateUserId, json);
     }
 
-    private sealed record Entry(string Fingerprint, DateTimeOffset At);
+    /// <summary>What was last written or found; <paramref name="Personal"/>: the reference when it is a user's 1:1 conversation.</summary>
+    private sealed record Entry(string Fingerprint, DateTimeOffset At, ConversationReference? Personal);
 }

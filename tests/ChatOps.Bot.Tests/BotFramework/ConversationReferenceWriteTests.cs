@@ -57,4 +57,52 @@ public sealed class ConversationReferenceWriteTests
         Assert.Equal(1, fresh.Writes);
         Assert.Contains("en-US", await bf.ScalarAsync<string>($"SELECT reference FROM conversation_references WHERE {UserRow}"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReplyToAUserJustHeardFrom_GoesToTheRememberedConversation_WithoutReadingTheReferences()
+    {
+        await using var bf = await BotFrameworkHarness.StartAsync();
+        await bf.SayAsync("帮助", "可用的功能");
+
+        // With the stored rows gone, only what the writer remembers can address the reply (a look-up would find no
+        // conversation, and the reply would wait for one).
+        await bf.ScalarAsync<long>($"DELETE FROM conversation_references WHERE {UserRow} RETURNING id");
+        var reply = await bf.SayAsync("状态", "省发展改革委");
+
+        Assert.Equal(BotFrameworkHarness.FgwConversation, reply.ConversationId);
+    }
+
+    [Fact]
+    public async Task TrustedPersonal_OnlyAUsersOneToOneConversation_CheckedWithinTheTrust_AndNotForgotten()
+    {
+        await using var bf = await BotFrameworkHarness.StartAsync();
+        var writer = bf.Host.Services.GetRequiredService<ConversationReferenceWriter>();
+        var now = DateTimeOffset.UtcNow;
+        var personal = Reference("a:someone-personal", isGroup: false);
+
+        Assert.Null(writer.TrustedPersonal("29:someone", now));
+        await writer.SaveAsync(personal, "29:someone", now, TestContext.Current.CancellationToken);
+        Assert.Equal("a:someone-personal", writer.TrustedPersonal("29:someone", now)?.Conversation.Id);
+        Assert.Null(writer.TrustedPersonal("29:someone", now + ConversationReferenceWriter.Trust));
+        Assert.Null(writer.TrustedPersonal("29:another", now));
+
+        writer.ForgetUser("29:someone");
+        Assert.Null(writer.TrustedPersonal("29:someone", now));
+
+        await writer.SaveAsync(personal, "29:someone", now, TestContext.Current.CancellationToken);
+        writer.ForgetConversation("a:someone-personal");
+        Assert.Null(writer.TrustedPersonal("29:someone", now));
+
+        // Heard from last in a group: the sender looks up the 1:1 conversation (or starts one).
+        await writer.SaveAsync(Reference("19:group", isGroup: true), "29:someone", now, TestContext.Current.CancellationToken);
+        Assert.Null(writer.TrustedPersonal("29:someone", now));
+    }
+
+    private static ChatOps.Channels.BotFramework.ConversationReference Reference(string conversation, bool isGroup) => new(
+        "https://smba.example/cn/",
+        "msteams",
+        new ChatOps.Channels.BotFramework.ConversationAccount { Id = conversation, IsGroup = isGroup },
+        new ChatOps.Channels.BotFramework.ChannelAccount { Id = "29:someone" },
+        new ChatOps.Channels.BotFramework.ChannelAccount { Id = "28:bot" },
+        "tenant");
 }
