@@ -78,6 +78,16 @@ public partial class SqlitePlanTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("ClaimInbox")]
+    [InlineData("ClaimOutbox")]
+    public async Task Claim_WalksTheRowsInIdOrder_WithoutSortingEveryDueOne(string claim)
+    {
+        var plan = await PlanAsync(SqlStatementCatalog.Find("EngineSql", claim).Sqlite);
+
+        Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("SCAN outbox", "outbox")]
     [InlineData("SCAN o USING INDEX ux_outbox_dedupe", "o")]
     [InlineData("SEARCH conversation_references USING INDEX ix_conversation_references_conversation (channel=?)", "conversation_references")]

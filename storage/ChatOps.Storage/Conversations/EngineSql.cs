@@ -81,11 +81,16 @@ internal static class EngineSql
            OR NOT EXISTS (SELECT 1 FROM outbox WITH (UPDLOCK, HOLDLOCK) WHERE dedupe_key = @DedupeKey)
         """);
 
+    /// <summary>
+    /// Claims the first due messages in id order (one recipient's messages go in the order queued). On SQLite it walks
+    /// the pending messages in id order (ix_outbox_pending, migration 0032) and stops at the limit; its planner preferred
+    /// ix_outbox_due and sorted every due message for each claim.
+    /// </summary>
     public static readonly SqlStatement ClaimOutbox = new(nameof(ClaimOutbox),
         Sqlite: $"""
         UPDATE outbox SET claimed_until = @Until, attempts = attempts + 1
         WHERE id IN (
-            SELECT id FROM outbox
+            SELECT id FROM outbox INDEXED BY ix_outbox_pending
             WHERE status = 'Pending' AND next_attempt_at <= @Now AND (claimed_until IS NULL OR claimed_until < @Now)
             ORDER BY id LIMIT @Limit)
         RETURNING {OutboxColumns}
