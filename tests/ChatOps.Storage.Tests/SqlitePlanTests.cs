@@ -11,7 +11,7 @@ namespace ChatOps.Storage.Tests;
 /// every reference of the channel. Directory and settings tables (units, people, groups, holidays) are read whole on
 /// purpose and are not checked.
 /// </summary>
-public partial class SqlitePlanTests : IAsyncLifetime
+public partial class SqlitePlanTests(MigratedSqlite schema) : IClassFixture<MigratedSqlite>
 {
     /// <summary>Tables whose rows grow with messages, periods or people's answers.</summary>
     private static readonly HashSet<string> Growing = new(StringComparer.Ordinal)
@@ -27,16 +27,6 @@ public partial class SqlitePlanTests : IAsyncLifetime
     {
         ["ConversationReferenceSql.PurgeSentCards"] = "the daily purge reads every stored card once to delete the old ones",
     };
-
-    private TestDatabase? _db;
-
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.SqliteAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _db!.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 
     [Theory]
     [MemberData(nameof(Statements))]
@@ -63,6 +53,15 @@ public partial class SqlitePlanTests : IAsyncLifetime
         {
             Assert.True(walks.Count == 0, $"{owner}.{name} walks a growing table: {string.Join("; ", walks)}");
         }
+    }
+
+    [Fact]
+    public async Task GrowingTables_AreTablesOfTheSchema()
+    {
+        await using var c = await schema.Database.OpenAsync(TestContext.Current.CancellationToken);
+        var tables = (await c.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(Growing, table => Assert.Contains(table, tables));
     }
 
     [Fact]
@@ -121,7 +120,7 @@ public partial class SqlitePlanTests : IAsyncLifetime
     /// <summary>The names of the schema's partial indexes (<c>CREATE INDEX … WHERE …</c>).</summary>
     private async Task<IReadOnlySet<string>> PartialIndexesAsync()
     {
-        await using var c = await _db!.Database.OpenAsync(TestContext.Current.CancellationToken);
+        await using var c = await schema.Database.OpenAsync(TestContext.Current.CancellationToken);
         var names = await c.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '% WHERE %'");
         return names.ToHashSet(StringComparer.Ordinal);
     }
@@ -149,7 +148,7 @@ public partial class SqlitePlanTests : IAsyncLifetime
     private async Task<List<string>> PlanAsync(string sql)
     {
         var lines = new List<string>();
-        await using var c = (SqliteConnection)await _db!.Database.OpenAsync(TestContext.Current.CancellationToken);
+        await using var c = (SqliteConnection)await schema.Database.OpenAsync(TestContext.Current.CancellationToken);
         foreach (var part in SqlStatementCatalog.AsSent(sql).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             await using var command = c.CreateCommand();

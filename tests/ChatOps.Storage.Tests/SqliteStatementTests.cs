@@ -3,24 +3,15 @@ using Microsoft.Data.Sqlite;
 namespace ChatOps.Storage.Tests;
 
 /// <summary>Every SQLite statement compiles against the migrated schema (SQLite checks tables and columns when preparing).</summary>
-public class SqliteStatementTests : IAsyncLifetime
+public class SqliteStatementTests(MigratedSqlite schema) : IClassFixture<MigratedSqlite>
 {
-    private TestDatabase? _db;
-
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.SqliteAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _db!.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 
     [Theory]
     [MemberData(nameof(Statements))]
     public async Task Statement_PreparesAgainstTheMigratedSchema(string owner, string name)
     {
         var sql = SqlStatementCatalog.AsSent(SqlStatementCatalog.Find(owner, name).Sqlite);
-        await using var c = (SqliteConnection)await _db!.Database.OpenAsync(TestContext.Current.CancellationToken);
+        await using var c = (SqliteConnection)await schema.Database.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = c.CreateCommand();
         command.CommandText = sql;
 
