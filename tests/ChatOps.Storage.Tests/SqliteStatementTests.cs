@@ -5,7 +5,6 @@ namespace ChatOps.Storage.Tests;
 /// <summary>Every SQLite statement compiles against the migrated schema (SQLite checks tables and columns when preparing).</summary>
 public class SqliteStatementTests(MigratedSqlite schema) : IClassFixture<MigratedSqlite>
 {
-
     [Theory]
     [MemberData(nameof(Statements))]
     public async Task Statement_PreparesAgainstTheMigratedSchema(string owner, string name)
