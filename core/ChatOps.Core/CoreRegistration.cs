@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatOps.Core;
 
-/// <summary>The one registration of the core: use cases, the engine and the clock. Ports are registered by storage and channels.</summary>
+/// <summary>The one registration of the core: the directory, the engine, reports and attachments. Ports are registered by storage and channels.</summary>
 public static class CoreRegistration
 {
     /// <summary>
@@ -18,22 +18,10 @@ public static class CoreRegistration
         services.TryAddSingleton(sp => new GroupKinds(sp.GetServices<GroupKind>())); // each channel's (AddGroupKinds)
         services.AddSingleton<DirectoryService>();
         services.AddSingleton<ApiTokenService>();
-        services.AddReports();
-        services.AddAttachments();
-        services.AddSingleton<RecipientRouter>();
-        services.AddSingleton<ReportWindow>();
-        services.TryAddSingleton<Reports.Scheduling.ReportExemptions>();
-        services.AddSingleton<ReportService>();
-        services.AddSingleton<ReportDialog>();
-        services.AddSingleton<ReviewFlow>();
-        services.AddSingleton<IConversationFeature, ReviewFeature>();
-        services.AddSingleton<IConversationFeature, ReportFeature>();
-        services.AddSingleton<IConversationFeature, BulletinFeature>();
-        services.TryAddSingleton<BulletinFiles>();
-        services.AddSingleton<IOutboundFileAccess, BulletinFileAccess>();
+        services.AddReportsCore();
+        services.AddAttachmentsCore();
         services.AddSingleton<OutboundFiles>();
         services.AddDueWork<OutboundFilePurge>();
-        services.AddSingleton<ReportStatusQuery>();
         services.AddSingleton<ConversationEngine>();
         return services;
     }

@@ -50,7 +50,7 @@ public class ReportOverviewBenchmarks
         builder.AddChatOps();
         builder.AddEngine();
         builder.AddCirculars();
-        builder.Services.AddReportOverview();
+        builder.Services.AddReportOverviewCore();
         _host = builder.Build();
         _host.Services.GetRequiredService<Migrator>().MigrateAsync().GetAwaiter().GetResult();
         SeedAsync().GetAwaiter().GetResult();

@@ -128,7 +128,7 @@ internal static class EngineScenario
         builder.AddChatOps();
         builder.AddEngine();
         builder.AddWeCom();
-        builder.Services.AddReportScheduling();
+        builder.Services.AddReportSchedulingCore();
         await using var app = builder.Build();
         app.MapWeCom();
         await app.StartAsync();

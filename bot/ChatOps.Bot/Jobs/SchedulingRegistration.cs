@@ -19,7 +19,7 @@ public static class SchedulingRegistration
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddReportScheduling();
+        builder.Services.AddReportSchedulingCore();
         builder.Services.AddOptions<ReportSchedulerOptions>().BindConfiguration(ReportSchedulerOptions.Section);
 
         var dialect = QuartzSupport.Dialect(builder.Configuration);

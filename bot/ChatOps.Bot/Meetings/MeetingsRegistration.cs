@@ -7,7 +7,7 @@ namespace ChatOps.Bot.Meetings;
 /// <c>OfficeApi</c>) and the office's HTTP API. The scheduler is an <c>IDueWork</c> run by the host's one every-minute
 /// job (<c>AddScheduling</c>).
 /// </summary>
-public static class MeetingsHostRegistration
+public static class MeetingsRegistration
 {
     /// <summary>Registers meetings.</summary>
     public static IHostApplicationBuilder AddMeetings(this IHostApplicationBuilder builder)

@@ -22,8 +22,8 @@ public static class OperationsRegistration
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddChatOpsOperations();
-        services.AddStorageOperations();
+        services.AddOperationsCore();
+        services.AddOperationsStorage();
         services.AddDoctorCheck<ConfigurationDoctorCheck>();
         services.AddHttpClient(nameof(DoctorRegistration), c => c.Timeout = TimeSpan.FromSeconds(20));
         if (WeComChannelOptions.IsConfigured(builder.Configuration))
@@ -51,7 +51,7 @@ public static class OperationsRegistration
     public static WebApplication MapOperations(this WebApplication app)
     {
         app.MapWeComDomainVerification();
-        StorageOperationsRegistration.ObserveOutbox(app.Services);
+        app.Services.ObserveOutbox();
         var telemetry = TelemetryOptions.Read(app.Configuration);
         if (telemetry.Prometheus.Enabled)
         {

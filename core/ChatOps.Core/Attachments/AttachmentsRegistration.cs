@@ -12,7 +12,7 @@ namespace ChatOps.Core.Attachments;
 public static class AttachmentsRegistration
 {
     /// <summary>Adds the attachment services (idempotent).</summary>
-    public static IServiceCollection AddAttachments(this IServiceCollection services)
+    public static IServiceCollection AddAttachmentsCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<AttachmentOptions>(); // bound to the section by the host (AddChatOps)

@@ -15,12 +15,11 @@ namespace ChatOps.Core.Circulars;
 public static class CircularsRegistration
 {
     /// <summary>Adds the circular services and <see cref="CircularFeature"/>.</summary>
-    public static IServiceCollection AddCirculars(this IServiceCollection services)
+    public static IServiceCollection AddCircularsCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<CircularOptions>();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
+        services.AddCalendarCore();
         services.TryAddSingleton<RecipientRouter>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CircularOptions>>().Value);
         services.TryAddSingleton(sp => CircularKinds.From(sp.GetRequiredService<CircularOptions>()));

@@ -17,8 +17,7 @@ public static class MeetingsRegistration
     public static IServiceCollection AddMeetingsCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
+        services.AddCalendarCore();
         services.TryAddSingleton<RecipientRouter>();
         services.AddOptions<MeetingOptions>();
         services.TryAddSingleton(sp => new MeetingCalendar(sp.GetRequiredService<WorkCalendar>(), sp.GetRequiredService<OfficeProfile>().Zone));

@@ -6,7 +6,7 @@ namespace ChatOps.Core.Operations;
 public static class OperationsRegistration
 {
     /// <summary>Registers <see cref="DoctorService"/>, the calendar and directory checks and <see cref="ChannelAlerts"/>.</summary>
-    public static IServiceCollection AddChatOpsOperations(this IServiceCollection services)
+    public static IServiceCollection AddOperationsCore(this IServiceCollection services)
     {
         services.AddSingleton<DoctorService>();
         services.AddDoctorCheck<CalendarDoctorCheck>();

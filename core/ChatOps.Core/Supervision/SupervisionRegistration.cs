@@ -15,7 +15,7 @@ public static class SupervisionRegistration
     public static IServiceCollection AddSupervisionCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddCirculars();
+        services.AddCircularsCore();
         services.TryAddSingleton<SupervisionService>();
         services.TryAddSingleton<TaskCircularDrafter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Attachments.IAttachmentOwnerPolicy, RectificationAttachmentPolicy>());

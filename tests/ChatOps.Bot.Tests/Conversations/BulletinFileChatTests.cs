@@ -19,7 +19,7 @@ public sealed class BulletinFileChatTests
     [Fact]
     public async Task SignedOffBulletin_SentInChat_IsTheSignedArchive_WithTheConsoleDownloadsNameAndBytes()
     {
-        await using var chat = await ChatHarness.StartAsync(ThursdayEvening, configure: b => b.Services.AddCirculars().AddReportOverview());
+        await using var chat = await ChatHarness.StartAsync(ThursdayEvening, configure: b => b.Services.AddCircularsCore().AddReportOverviewCore());
         var editor = chat.Services.GetRequiredService<BulletinEditor>();
         var directory = await chat.Services.GetRequiredService<IDirectoryRepository>().LoadAsync(Ct);
         var clerk = Actor.Of(directory.People.Single(p => p.Id == "office.clerk1"), "console");

@@ -23,7 +23,7 @@ public sealed class LastCardTests : IAsyncLifetime
     public async ValueTask InitializeAsync() =>
         _chat = await ChatHarness.StartAsync(Wednesday, configure: b =>
         {
-            b.Services.AddReportScheduling();
+            b.Services.AddReportSchedulingCore();
             b.AddMeetings();
         });
 

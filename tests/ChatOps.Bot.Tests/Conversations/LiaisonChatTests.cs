@@ -18,7 +18,7 @@ public sealed class LiaisonChatTests : IAsyncLifetime
     private ChatHarness _chat = null!;
 
     public async ValueTask InitializeAsync() =>
-        _chat = await ChatHarness.StartAsync(Wednesday, configure: b => b.Services.AddReportScheduling()); // 发送提醒 and 催报, as the host registers them
+        _chat = await ChatHarness.StartAsync(Wednesday, configure: b => b.Services.AddReportSchedulingCore()); // 发送提醒 and 催报, as the host registers them
 
     public async ValueTask DisposeAsync() => await _chat.DisposeAsync();
 

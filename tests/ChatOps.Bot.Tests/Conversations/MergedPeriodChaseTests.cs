@@ -19,7 +19,7 @@ public sealed class MergedPeriodChaseTests
     [Fact]
     public async Task Chase_AfterAMergedWeek_LeavesOutAUnitThatReportedUnderAComponentKey()
     {
-        await using var chat = await ChatHarness.StartAsync(Friday, configure: b => b.Services.AddReportScheduling());
+        await using var chat = await ChatHarness.StartAsync(Friday, configure: b => b.Services.AddReportSchedulingCore());
         var office = chat.As("office.clerk1");
         var before = await office.SaysAsync("催报");
         before.Shows("2026年第40—41周", "已截止", "将向尚未报送的 45 个单位的联络员发送催报通知，确认？");
@@ -42,7 +42,7 @@ public sealed class MergedPeriodChaseTests
     [Fact]
     public async Task ReportPage_OfAMergedWeek_ShowsAnExemptionGivenUnderAComponentKey_AsTheBoardDoes()
     {
-        await using var chat = await ChatHarness.StartAsync(Friday, configure: b => b.Services.AddReportScheduling());
+        await using var chat = await ChatHarness.StartAsync(Friday, configure: b => b.Services.AddReportSchedulingCore());
         var ct = TestContext.Current.CancellationToken;
         await using (var work = await chat.Services.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(ct))
         {

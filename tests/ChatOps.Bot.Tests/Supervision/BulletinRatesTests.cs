@@ -22,7 +22,7 @@ public sealed class BulletinRatesTests
         ChatHarness.StartAsync(SupervisionChat.Start, configure: b =>
         {
             b.AddSupervision();
-            b.Services.AddReportOverview();
+            b.Services.AddReportOverviewCore();
         });
 
     [Fact]

@@ -173,7 +173,7 @@ public sealed class BulletinServiceTests
         var mine = new ReportCycles([ReportCatalog.Weekly]);
         var services = new ServiceCollection().AddSingleton(mine);
 
-        services.AddReports();
+        services.AddReportsCore();
 
         Assert.Same(mine, Assert.Single(services, d => d.ServiceType == typeof(ReportCycles)).ImplementationInstance);
         Assert.All(

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ChatOps.Testing;
 
 /// <summary>
-/// <see cref="ChatHarness"/> with meetings registered (<see cref="MeetingsHostRegistration.AddMeetings"/>): the engine on
+/// <see cref="ChatHarness"/> with meetings registered (<see cref="MeetingsRegistration.AddMeetings"/>): the engine on
 /// a real SQLite file with the sample directory and a fake clock, driven turn by turn, plus the meeting scheduler run
 /// explicitly at the clock's time. What the bot sends anyone (replies, invitations, reminders) is read from the outbox.
 /// </summary>

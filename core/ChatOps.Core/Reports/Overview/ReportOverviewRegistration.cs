@@ -8,10 +8,10 @@ public static class ReportOverviewRegistration
 {
     /// <summary>
     /// Registers <see cref="ReportOverview"/>, <see cref="ReportChasing"/>, <see cref="ReportHistory"/>,
-    /// <see cref="ReportCompliance"/> and <see cref="BulletinEditor"/>. Needs <c>AddReports</c>, the circulars (for the
+    /// <see cref="ReportCompliance"/> and <see cref="BulletinEditor"/>. Needs <c>AddReportsCore</c>, the circulars (for the
     /// sign-off rule) and the storage ports <see cref="IReportLedger"/> and <see cref="IBulletinEditionStore"/>.
     /// </summary>
-    public static IServiceCollection AddReportOverview(this IServiceCollection services)
+    public static IServiceCollection AddReportOverviewCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<ReportOverview>();

@@ -13,17 +13,15 @@ namespace ChatOps.Core.Reports.Scheduling;
 public static class ReportSchedulingRegistration
 {
     /// <summary>Adds <see cref="ReportScheduler"/>, <see cref="ReportExemptions"/> and the office's 发送提醒 command (<see cref="PromptNowFeature"/>).</summary>
-    public static IServiceCollection AddReportScheduling(this IServiceCollection services)
+    public static IServiceCollection AddReportSchedulingCore(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => WorkCalendar.LoadDefault());
-        services.TryAddSingleton(sp => new PeriodCalculator(sp.GetRequiredService<WorkCalendar>()));
+        services.AddCalendarCore();
         services.TryAddSingleton(_ => new ReportCycles(ReportCatalog.All));
         services.TryAddSingleton<RecipientRouter>();
         services.AddOptions<ReportSchedulerOptions>();
         services.AddDueWork<ReportScheduler>();
         services.TryAddSingleton<ReportExemptions>();
-        services.AddReportOverview(); // 催报 is ReportChasing's, for chat and console alike
+        services.AddReportOverviewCore(); // 催报 is ReportChasing's, for chat and console alike
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationFeature, PromptNowFeature>());
         return services;
     }

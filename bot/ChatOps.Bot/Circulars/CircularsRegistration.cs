@@ -8,13 +8,13 @@ namespace ChatOps.Bot.Circulars;
 /// start-up) and the office API (<see cref="CircularEndpoints"/>). The reminder scheduler is an <c>IDueWork</c> run by
 /// the host's one every-minute job (<c>AddScheduling</c>).
 /// </summary>
-public static class CircularsHosting
+public static class CircularsRegistration
 {
     /// <summary>Registers circulars. Call after <c>AddStorage</c> and <c>AddChatOps</c>.</summary>
     public static IHostApplicationBuilder AddCirculars(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddCirculars();
+        builder.Services.AddCircularsCore();
         builder.Services.AddValidatedOptions<CircularOptions, CircularOptionsValidator>(CircularOptions.Section);
         return builder;
     }

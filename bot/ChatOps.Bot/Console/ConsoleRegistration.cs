@@ -11,7 +11,7 @@ namespace ChatOps.Bot.OfficeConsole;
 /// person picker. Pages only call the core services; permission comes from the directory roles
 /// (<see cref="ConsoleAccess"/>).
 /// </summary>
-public static class ConsoleHosting
+public static class ConsoleRegistration
 {
     /// <summary>Registers the console. Call after <c>AddStorage</c>, <c>AddChatOps</c> and <c>AddWeCom</c>.</summary>
     public static IHostApplicationBuilder AddConsole(this IHostApplicationBuilder builder)
@@ -24,7 +24,7 @@ public static class ConsoleHosting
             .Validate(o => o.IdleTimeout >= TimeSpan.FromMinutes(1) && o.IdleTimeout <= TimeSpan.FromHours(12), "Console:IdleTimeout must be between 00:01:00 and 12:00:00.")
             .ValidateOnStart();
 
-        builder.Services.AddReportOverview();
+        builder.Services.AddReportOverviewCore();
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Console/Pages";
