@@ -38,7 +38,7 @@ internal sealed class ImportProblemsVerb() : CliVerb("import-problems", "import-
         var path = Path.GetFullPath(args.Words[0]);
         if (!File.Exists(path))
         {
-            await error.WriteLineAsync($"未找到文件：{path}");
+            await error.WriteLineAsync(SupervisionText.CliNoFile(path));
             return 1;
         }
 
@@ -52,11 +52,11 @@ internal sealed class ImportProblemsVerb() : CliVerb("import-problems", "import-
                 await error.WriteLineAsync($"{Path.GetFileName(path)}: {e}");
             }
 
-            await error.WriteLineAsync($"共 {result.Errors.Count} 处错误，未导入任何内容。");
+            await error.WriteLineAsync(SupervisionText.CliImportFailed(result.Errors.Count));
             return 1;
         }
 
-        await output.WriteLineAsync($"已导入 {result.Imported} 个{SupervisionText.KindName(kind)}，并通知各责任单位联络员。");
+        await output.WriteLineAsync(SupervisionText.CliImported(result.Imported, kind));
         return 0;
     }
 }

@@ -40,7 +40,7 @@ public static class ProblemFile
         var errors = new List<string>();
         if (table.Count == 0)
         {
-            return ([], ["文件是空的，第 1 行应是表头（县（市、区）、点位、问题描述、责任单位、整改时限、问题来源）。"]);
+            return ([], [SupervisionText.EmptyFile]);
         }
 
         var header = table[0].Cells.Select(c => c.Trim()).ToArray();
@@ -56,7 +56,7 @@ public static class ProblemFile
 
         foreach (var missing in Required.Where(r => !index.ContainsKey(r)))
         {
-            errors.Add($"第 {table[0].Line} 行：缺少“{Columns.First(c => c.Key == missing).Names[0]}”列。");
+            errors.Add(SupervisionText.MissingColumn(table[0].Line, Columns.First(c => c.Key == missing).Names[0]));
         }
 
         if (errors.Count > 0)
@@ -99,8 +99,8 @@ public static class ProblemFile
     {
         using var stream = new MemoryStream(bytes);
         using var document = SpreadsheetDocument.Open(stream, false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("不是有效的 Excel 文件。");
-        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("Excel 文件中没有工作表。");
+        var workbook = document.WorkbookPart ?? throw new InvalidDataException(SupervisionText.NotExcel);
+        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException(SupervisionText.NoWorksheet);
         var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
         var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
         var table = new List<(int, string[])>();

@@ -188,7 +188,7 @@ public sealed partial class SupervisionFeature(SupervisionService service, IDire
         var items = await service.ListAsync(turn.Work, actor, openOnly: true, cancellationToken);
         if (items.Count == 0)
         {
-            await turn.ReplyAsync(OutboundMessage.Plain("目前没有需要您处理或查看的问题清单和督办事项。"), cancellationToken);
+            await turn.ReplyAsync(OutboundMessage.Plain(SupervisionText.NothingToList), cancellationToken);
             return;
         }
 
@@ -197,14 +197,14 @@ public sealed partial class SupervisionFeature(SupervisionService service, IDire
         var b = new StringBuilder();
         foreach (var kind in items.GroupBy(i => i.Kind).OrderBy(g => g.Key))
         {
-            b.Append(CultureInfo.InvariantCulture, $"**{(kind.Key == SupervisionKind.Problem ? "问题清单" : kind.Key == SupervisionKind.Complaint ? "群众投诉举报" : "督办事项")}**（未销号{kind.Count()}个）\n");
+            b.Append(SupervisionText.ListHeading(kind.Key, kind.Count())).Append('\n');
             foreach (var item in kind.Take(30))
             {
                 b.Append(SupervisionText.Line(item, SupervisionService.UnitName(snapshot, item.UnitCode), today)).Append('\n');
             }
         }
 
-        b.Append(actor.Has(Roles.Liaison) ? "\n整改完成后回复“整改 #编号”（督办事项回复“办结 #编号”）；回复“问题详情 #编号”查看详情。" : "\n回复“问题详情 #编号”查看详情和整改记录。");
+        b.Append(SupervisionText.ListFooter(actor.Has(Roles.Liaison)));
         await turn.ReplyAsync(OutboundMessage.Markdown(b.ToString()), cancellationToken);
     }
 

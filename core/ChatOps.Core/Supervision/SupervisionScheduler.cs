@@ -76,9 +76,7 @@ public sealed class SupervisionScheduler(
         {
             if (today >= item.Deadline.AddDays(-3) && await store.TryMarkDoneAsync(subject, $"remind:{deadline}", now, cancellationToken))
             {
-                var verb = item.Kind == SupervisionKind.Task ? "办结" : "整改";
-                await service.NotifyAsync(work, liaison, OutboundMessage.Card("整改提醒", SupervisionText.Reminder(shown, unitName),
-                    new Choice($"报送{verb}情况", $"{verb} #{item.Id}"), new Choice("申请延期", $"申请延期 #{item.Id}")), now, null, cancellationToken);
+                await service.NotifyAsync(work, liaison, SupervisionText.ReminderCard(shown, unitName), now, null, cancellationToken);
                 return 1;
             }
 
@@ -136,7 +134,7 @@ public sealed class SupervisionScheduler(
             var supervisors = snapshot.People.Where(p => assignments.Contains((unit.Key, p.Id)));
             foreach (var to in supervisors.Concat(office).DistinctBy(p => p.Id))
             {
-                await service.NotifyAsync(work, to, OutboundMessage.Markdown(text, "问题清单整改周报"), now, $"supervision-weekly:{unit.Key}:{week}:{to.Id}", cancellationToken);
+                await service.NotifyAsync(work, to, OutboundMessage.Markdown(text, SupervisionText.WeeklyTitle), now, $"supervision-weekly:{unit.Key}:{week}:{to.Id}", cancellationToken);
                 sent++;
             }
         }

@@ -54,19 +54,18 @@ public sealed partial class SupervisionService
         if (!done)
         {
             await store.UpdateItemAsync(item with { UpdatedAt = now }, cancellationToken);
-            return new SupervisionOutcome(true, $"已记录 #{id} 的工作进展。完成后请回复“{(item.Kind == SupervisionKind.Task ? "办结" : "整改")} #{id}”报送。", item.ForUnits());
+            return new SupervisionOutcome(true, SupervisionText.ProgressOutcome(item), item.ForUnits());
         }
 
         item = item with { Status = ItemStatus.Submitted, UpdatedAt = now };
         await store.UpdateItemAsync(item, cancellationToken);
-        var card = OutboundMessage.Card("整改核验", SupervisionText.Submitted(item.ForUnits(), unitName, text.Trim()) + Attachments.AttachmentText.Section(photos ?? []),
-            new Choice("销号", $"销号 #{id}"), new Choice("退回整改", $"退回整改 #{id}"));
+        var card = SupervisionText.VerifyCard(item.ForUnits(), unitName, text.Trim(), Attachments.AttachmentText.Section(photos ?? []));
         foreach (var verifier in await VerifiersAsync(store, item, snapshot, cancellationToken))
         {
             await NotifyAsync(work, verifier, card, now, null, cancellationToken);
         }
 
-        return new SupervisionOutcome(true, $"已报送 #{id} 的{(item.Kind == SupervisionKind.Task ? "办结" : "整改")}情况，待{(item.Kind == SupervisionKind.Task ? "领导小组办公室" : "督战组")}核验销号。", item.ForUnits());
+        return new SupervisionOutcome(true, SupervisionText.ReportedOutcome(item), item.ForUnits());
     }
 
     /// <summary>The responsible unit asks for a later deadline with a reason; the verifiers decide.</summary>
@@ -82,7 +81,7 @@ public sealed partial class SupervisionService
         var item = (await store.FindItemAsync(id, cancellationToken))!;
         if (to <= item.Deadline || to < Today(now))
         {
-            return SupervisionOutcome.Refused($"申请延期的日期应晚于现有整改时限（{SupervisionText.Date(item.Deadline)}）和今天。");
+            return SupervisionOutcome.Refused(SupervisionText.ExtensionTooEarly(item));
         }
 
         if (CheckText(reason) is { } bad)
@@ -93,16 +92,15 @@ public sealed partial class SupervisionService
         var snapshot = await directory.LoadAsync(cancellationToken);
         item = item with { RequestedDeadline = to, ExtensionReason = reason.Trim(), UpdatedAt = now };
         await store.UpdateItemAsync(item, cancellationToken);
-        await store.AddEntryAsync(new SupervisionEntry(0, id, "extension-requested", actor.Id, $"延至{SupervisionText.Date(to)}，{reason.Trim()}", now), cancellationToken);
+        await store.AddEntryAsync(new SupervisionEntry(0, id, "extension-requested", actor.Id, SupervisionText.ExtensionEntry(to, reason.Trim()), now), cancellationToken);
         await AuditAsync(work, actor, now, "supervision.extension-request", id, $"{to:yyyy-MM-dd} {reason.Trim()}", cancellationToken);
-        var card = OutboundMessage.Card("延期申请", SupervisionText.ExtensionRequested(item.ForUnits(), UnitName(snapshot, item.UnitCode), to, reason.Trim()),
-            new Choice("同意延期", $"同意延期 #{id}"), new Choice("不同意延期", $"不同意延期 #{id}"));
+        var card = SupervisionText.ExtensionCard(item.ForUnits(), UnitName(snapshot, item.UnitCode), to, reason.Trim());
         foreach (var verifier in await VerifiersAsync(store, item, snapshot, cancellationToken))
         {
             await NotifyAsync(work, verifier, card, now, null, cancellationToken);
         }
 
-        return new SupervisionOutcome(true, $"已提交 #{id} 的延期申请（延至{SupervisionText.Date(to)}），待审批。", item.ForUnits());
+        return new SupervisionOutcome(true, SupervisionText.ExtensionRequestedOutcome(id, to), item.ForUnits());
     }
 
     /// <summary>The verifier approves (the deadline moves, escalation starts over) or refuses a pending extension.</summary>
@@ -129,7 +127,7 @@ public sealed partial class SupervisionService
         await AuditAsync(work, actor, now, approve ? "supervision.extension-approve" : "supervision.extension-refuse", id, $"{to:yyyy-MM-dd}", cancellationToken);
         var snapshot = await directory.LoadAsync(cancellationToken);
         await NotifyAsync(work, Liaison(snapshot, item.UnitCode), OutboundMessage.Plain(SupervisionText.ExtensionDecided(decided, approve, to)), now, null, cancellationToken);
-        return new SupervisionOutcome(true, approve ? $"已同意 #{id} 延期至{SupervisionText.Date(to)}，并告知责任单位。" : $"已不同意 #{id} 的延期申请，并告知责任单位。", decided);
+        return new SupervisionOutcome(true, SupervisionText.ExtensionDecidedOutcome(id, approve, to), decided);
     }
 
     /// <summary>The verifier closes (销号) an item the unit reported done. Nothing closes otherwise.</summary>
@@ -150,11 +148,11 @@ public sealed partial class SupervisionService
 
         item = item with { Status = ItemStatus.Closed, ClosedBy = actor.Id, ClosedAt = now, RequestedDeadline = null, ExtensionReason = null, UpdatedAt = now };
         await store.UpdateItemAsync(item, cancellationToken);
-        await store.AddEntryAsync(new SupervisionEntry(0, id, "closed", actor.Id, "核验通过", now), cancellationToken);
+        await store.AddEntryAsync(new SupervisionEntry(0, id, "closed", actor.Id, SupervisionText.ClosedEntry, now), cancellationToken);
         await AuditAsync(work, actor, now, "supervision.close", id, item.Description, cancellationToken);
         var snapshot = await directory.LoadAsync(cancellationToken);
         await NotifyAsync(work, Liaison(snapshot, item.UnitCode), OutboundMessage.Plain(SupervisionText.Closed(item)), now, null, cancellationToken);
-        return new SupervisionOutcome(true, $"#{id} 已核验销号，并告知责任单位。", item);
+        return new SupervisionOutcome(true, SupervisionText.ClosedOutcome(id), item);
     }
 
     /// <summary>The verifier returns an item with a comment: it is open again and the unit is told why.</summary>
@@ -178,7 +176,7 @@ public sealed partial class SupervisionService
         await AuditAsync(work, actor, now, "supervision.return", id, comment.Trim(), cancellationToken);
         var snapshot = await directory.LoadAsync(cancellationToken);
         await NotifyAsync(work, Liaison(snapshot, item.UnitCode), OutboundMessage.Plain(SupervisionText.Returned(item, comment.Trim())), now, null, cancellationToken);
-        return new SupervisionOutcome(true, $"已将 #{id} 退回整改，并告知责任单位。", item);
+        return new SupervisionOutcome(true, SupervisionText.ReturnedOutcome(id), item);
     }
 
     /// <summary>Who verifies an item: the office for tasks, the unit's assigned 督战组 for problems and complaints.</summary>

@@ -39,11 +39,11 @@ public sealed partial class SupervisionService(
         IReadOnlyList<string> errors;
         try
         {
-            (rows, errors) = await ProblemFile.ReadAsync(path, kind == SupervisionKind.Complaint ? "社会监督平台" : "督查检查", cancellationToken);
+            (rows, errors) = await ProblemFile.ReadAsync(path, kind == SupervisionKind.Complaint ? SupervisionText.ComplaintPlatformSource : SupervisionText.InspectionSource, cancellationToken);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FormatException)
         {
-            return new ImportOutcome([$"无法读取文件：{ex.Message}"], 0);
+            return new ImportOutcome([SupervisionText.Unreadable(ex.Message)], 0);
         }
 
         if (errors.Count > 0)
@@ -74,7 +74,7 @@ public sealed partial class SupervisionService(
 
         if (kind == SupervisionKind.Task)
         {
-            return new ImportOutcome(["督办事项请逐项交办（task-create），不能从问题清单导入。"], 0);
+            return new ImportOutcome([SupervisionText.TasksNotImported], 0);
         }
 
         var snapshot = await directory.LoadAsync(cancellationToken);
@@ -83,7 +83,7 @@ public sealed partial class SupervisionService(
         var items = new List<SupervisionItem>();
         if (rows.Count == 0)
         {
-            errors.Add("文件中没有问题。");
+            errors.Add(SupervisionText.NoRows);
         }
 
         foreach (var row in rows)
@@ -93,26 +93,26 @@ public sealed partial class SupervisionService(
             var rowErrors = new List<string>();
             if (unit is null)
             {
-                rowErrors.Add(row.Unit.Length == 0 ? "缺少县（市、区）" : $"名录中没有单位“{row.Unit}”");
+                rowErrors.Add(row.Unit.Length == 0 ? SupervisionText.MissingUnit : SupervisionText.UnknownUnit(row.Unit));
             }
 
             if (row.Description.Length == 0)
             {
-                rowErrors.Add("缺少问题描述");
+                rowErrors.Add(SupervisionText.MissingDescription);
             }
             else if (row.Description.Length > MaxText)
             {
-                rowErrors.Add($"问题描述超过 {MaxText} 字");
+                rowErrors.Add(SupervisionText.DescriptionTooLong(MaxText));
             }
 
             if (deadline is null)
             {
-                rowErrors.Add(row.Deadline.Length == 0 ? "缺少整改时限" : $"整改时限“{row.Deadline}”不是有效日期（应写成 2026-06-30）");
+                rowErrors.Add(row.Deadline.Length == 0 ? SupervisionText.MissingDeadline : SupervisionText.BadDeadline(row.Deadline));
             }
 
             if (rowErrors.Count > 0)
             {
-                errors.Add($"第 {row.Line} 行：{string.Join("；", rowErrors)}。");
+                errors.Add(SupervisionText.RowErrors(row.Line, rowErrors));
                 continue;
             }
 
@@ -130,7 +130,7 @@ public sealed partial class SupervisionService(
         foreach (var item in items)
         {
             var id = await store.InsertItemAsync(item, cancellationToken);
-            await AuditAsync(work, actor, now, "supervision.import", id, $"{SupervisionText.KindName(kind)}：{item.Description}", cancellationToken);
+            await AuditAsync(work, actor, now, "supervision.import", id, SupervisionText.Audit.Imported(kind, item.Description), cancellationToken);
         }
 
         foreach (var group in items.GroupBy(i => i.UnitCode))
@@ -162,13 +162,13 @@ public sealed partial class SupervisionService(
             var agreed = await meetings.For(work).FindItemAsync(itemId, cancellationToken);
             if (agreed is null)
             {
-                return SupervisionOutcome.Refused($"未找到编号为 {itemId} 的会议议定事项。");
+                return SupervisionOutcome.Refused(SupervisionText.NoMeetingItem(itemId));
             }
 
             unitCode ??= agreed.OwnerUnit;
             text ??= agreed.Text;
             deadline ??= agreed.DueDate;
-            source = string.IsNullOrWhiteSpace(source) ? $"会议议定事项 #{itemId}" : source;
+            source = string.IsNullOrWhiteSpace(source) ? SupervisionText.MeetingItemSource(itemId) : source;
         }
 
         var snapshot = await directory.LoadAsync(cancellationToken);
@@ -176,12 +176,12 @@ public sealed partial class SupervisionService(
         var problems = new List<string>();
         if (unit is null)
         {
-            problems.Add(string.IsNullOrWhiteSpace(unitCode) ? "请指定承办单位" : $"名录中没有单位“{unitCode}”");
+            problems.Add(string.IsNullOrWhiteSpace(unitCode) ? SupervisionText.NoTaskUnit : SupervisionText.UnknownUnit(unitCode));
         }
 
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxText)
         {
-            problems.Add(string.IsNullOrWhiteSpace(text) ? "请填写督办内容" : $"督办内容超过 {MaxText} 字");
+            problems.Add(string.IsNullOrWhiteSpace(text) ? SupervisionText.NoTaskText : SupervisionText.TaskTextTooLong(MaxText));
         }
 
         if (deadline is null || deadline < Today(now))
@@ -191,16 +191,16 @@ public sealed partial class SupervisionService(
 
         if (problems.Count > 0)
         {
-            return SupervisionOutcome.Refused(string.Join("；", problems));
+            return SupervisionOutcome.Refused(SupervisionText.Problems(problems));
         }
 
         var task = new SupervisionItem(0, SupervisionKind.Task, unit!.Code, null, text!.Trim(), unit.Name, deadline!.Value,
-            string.IsNullOrWhiteSpace(source) ? "领导小组决策部署" : source.Trim(), draft.DoneCriteria?.Trim(), draft.MeetingItemId,
+            string.IsNullOrWhiteSpace(source) ? SupervisionText.TaskSource : source.Trim(), draft.DoneCriteria?.Trim(), draft.MeetingItemId,
             null, null, ItemStatus.Open, null, null, 0, null, actor.Id, now, null, null, now);
         task = task with { Id = await stores.For(work).InsertItemAsync(task, cancellationToken) };
-        await AuditAsync(work, actor, now, "supervision.task", task.Id, $"{unit.Name}：{task.Description}", cancellationToken);
+        await AuditAsync(work, actor, now, "supervision.task", task.Id, SupervisionText.Audit.TaskCreated(unit.Name, task.Description), cancellationToken);
         await NotifyAsync(work, Liaison(snapshot, unit.Code), OutboundMessage.Plain(SupervisionText.NewTask(task, unit.Name)), now, null, cancellationToken);
-        return new SupervisionOutcome(true, $"已交办督办事项 #{task.Id}（{unit.Name}，{SupervisionText.Date(task.Deadline)}前办结）。", task);
+        return new SupervisionOutcome(true, SupervisionText.TaskCreatedOutcome(task, unit.Name), task);
     }
 
     /// <summary>The items the actor may see, by unit and id: all for the office, the assigned counties' for a 督战组 member, the own unit's for a liaison. Reporters stripped except for the office.</summary>
@@ -265,12 +265,12 @@ public sealed partial class SupervisionService(
 
         if (percent is < 1 or > 100)
         {
-            return SupervisionOutcome.Refused($"整改达标率目标应在 1–100 之间（收到 {percent}）。");
+            return SupervisionOutcome.Refused(SupervisionText.BadPercent(percent));
         }
 
         await stores.For(work).SetMilestoneAsync(new RateMilestone(date, percent), actor.Id, now, cancellationToken);
         await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "supervision.milestone", $"milestone:{date:yyyy-MM-dd}", $"{percent}%", actor.Source), cancellationToken);
-        return new SupervisionOutcome(true, $"已设定：{SupervisionText.Date(date)}前问题清单整改达标率达到{percent}%。");
+        return new SupervisionOutcome(true, SupervisionText.MilestoneSetOutcome(date, percent));
     }
 
     /// <summary>Makes a person (holding 督战组 in the directory) one of a unit's supervising group. Office staff only.</summary>
@@ -287,12 +287,12 @@ public sealed partial class SupervisionService(
         var person = snapshot.People.FirstOrDefault(p => p.Id == personId);
         if (unit is null || person is null || !person.Roles.HasFlag(Roles.Supervisor))
         {
-            return SupervisionOutcome.Refused(unit is null ? $"名录中没有单位“{unitCode}”。"
-                : person is null ? $"名录中没有人员“{personId}”。" : $"{person.Name}在名录中没有“督战组”角色，请先在名录中添加。");
+            return SupervisionOutcome.Refused(unit is null ? SupervisionText.NoSuchUnit(unitCode)
+                : person is null ? SupervisionText.NoSuchPerson(personId) : SupervisionText.NotSupervisor(person.Name));
         }
 
         await stores.For(work).AssignSupervisorAsync(unit.Code, person.Id, actor.Id, now, cancellationToken);
         await work.Audit.AppendAsync(AuditEntry.Of(now, actor.Id, "supervision.assign", $"unit:{unit.Code}", person.Id, actor.Source), cancellationToken);
-        return new SupervisionOutcome(true, $"已将{person.Name}列入{unit.Name}督战组。");
+        return new SupervisionOutcome(true, SupervisionText.SupervisorAssignedOutcome(person.Name, unit.Name));
     }
 }

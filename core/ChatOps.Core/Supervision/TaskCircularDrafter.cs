@@ -9,7 +9,7 @@ namespace ChatOps.Core.Supervision;
 public sealed class TaskCircularDrafter(ISupervisionStoreFactory stores, IDirectoryRepository directory, CircularService circulars, RecipientRouter router)
 {
     /// <summary>Who the scheduler drafts as (the draft names it; the office signs and sends).</summary>
-    public static readonly Actor SchedulerActor = new("scheduler", "督办系统", Roles.OfficeStaff, null, "scheduler");
+    public static readonly Actor SchedulerActor = new("scheduler", SupervisionText.SchedulerName, Roles.OfficeStaff, null, "scheduler");
 
     /// <summary>Drafts the 通报 of <paramref name="month"/> for an office member.</summary>
     public async Task<CircularOutcome> DraftAsync(IUnitOfWork work, Actor actor, int year, int month, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -35,7 +35,7 @@ public sealed class TaskCircularDrafter(ISupervisionStoreFactory stores, IDirect
         var sent = 0;
         foreach (var office in (await directory.LoadAsync(cancellationToken)).People.Where(p => p.Roles.HasFlag(Roles.OfficeStaff)))
         {
-            if (router.To(office, OutboundMessage.Plain($"已根据督办数据生成{year}年{month}月督办事项落实情况通报草稿（{draft.Number}），请修改后按程序签发。"), now) is { } item)
+            if (router.To(office, OutboundMessage.Plain(SupervisionText.CircularDrafted(year, month, draft.Number)), now) is { } item)
             {
                 await work.Outbox.EnqueueAsync(item, cancellationToken);
                 sent++;
@@ -50,12 +50,12 @@ public sealed class TaskCircularDrafter(ISupervisionStoreFactory stores, IDirect
         var tasks = (await stores.For(work).ListItemsAsync(cancellationToken)).Where(i => i.Kind == SupervisionKind.Task).ToList();
         if (tasks.Count == 0)
         {
-            return CircularOutcome.Fail(CircularErrorKind.Invalid, "tasks", "目前没有督办事项，无需通报。");
+            return CircularOutcome.Fail(CircularErrorKind.Invalid, "tasks", SupervisionText.NoTasksToCircular);
         }
 
         var snapshot = await directory.LoadAsync(cancellationToken);
         var end = new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
-        var title = $"关于{year}年{month}月督办事项落实情况的通报";
+        var title = SupervisionText.CircularTitle(year, month);
         return await circulars.CreateAsync(by, work, new CircularDraft("circular", title, Body(tasks, snapshot, year, month, end),
             [.. tasks.Select(t => t.UnitCode).Distinct().Select(u => new CircularTarget(TargetKind.Unit, u))]), now, cancellationToken);
     }
@@ -67,24 +67,7 @@ public sealed class TaskCircularDrafter(ISupervisionStoreFactory stores, IDirect
         var closed = tasks.Count(t => t.Status == ItemStatus.Closed);
         var dueInMonth = tasks.Where(t => t.Deadline.Year == year && t.Deadline.Month == month).ToList();
         var onTime = dueInMonth.Count(t => t.Status == ItemStatus.Closed && t.ClosedAt is { } c && DateOnly.FromDateTime(c.UtcDateTime.AddHours(8)) <= t.Deadline);
-        var overdue = tasks.Where(t => t.Status != ItemStatus.Closed && t.Deadline <= end).ToList();
-        var b = new StringBuilder();
-        b.Append(CultureInfo.InvariantCulture, $"各有关单位：\n\n现将{year}年{month}月督办事项落实情况通报如下。\n\n");
-        b.Append(CultureInfo.InvariantCulture, $"一、总体情况\n\n截至{end.Month}月{end.Day}日，共交办督办事项{tasks.Count}项，已办结{closed}项，办结率{(tasks.Count == 0 ? 0 : closed * 100m / tasks.Count):0.#}%。");
-        b.Append(CultureInfo.InvariantCulture, $"本月到期{dueInMonth.Count}项，按期办结{onTime}项。\n\n");
-        b.Append("二、逾期未办结事项\n\n");
-        if (overdue.Count == 0)
-        {
-            b.Append("无。\n\n");
-        }
-
-        for (var i = 0; i < overdue.Count; i++)
-        {
-            var t = overdue[i];
-            b.Append(CultureInfo.InvariantCulture, $"（{Bulletins.ChineseNumerals.Format(i + 1)}）{SupervisionService.UnitName(snapshot, t.UnitCode)}：{t.Description}（办结时限{SupervisionText.Date(t.Deadline)}，{SupervisionText.StatusName(t.Status)}）。\n\n");
-        }
-
-        b.Append("三、有关要求\n\n请各承办单位对照督办事项和办结时限抓紧落实；逾期事项请说明原因、明确完成时间，并通过工作群回复“办结 #编号”报送办结情况。");
-        return b.ToString();
+        var overdue = tasks.Where(t => t.Status != ItemStatus.Closed && t.Deadline <= end).Select(t => (SupervisionService.UnitName(snapshot, t.UnitCode), t)).ToList();
+        return SupervisionText.CircularBody(year, month, end, tasks.Count, closed, dueInMonth.Count, onTime, overdue);
     }
 }

@@ -84,9 +84,9 @@ public sealed class SupervisionModel(
         }
 
         await LoadAsync();
-        return Xlsx($"{SupervisionText.KindName(Kind)}.xlsx", ["编号", "单位", "地点", "内容", "责任单位", "来源", "时限", "状态", "逾期", "反映人"],
+        return Xlsx($"{SupervisionText.KindName(Kind)}.xlsx", SupervisionText.ExportColumns,
             Items.Select(i => (IReadOnlyList<object?>)[i.Id, UnitName(i.UnitCode), i.Place, i.Description, i.ResponsibleUnit, i.Source, i.Deadline.ToString("yyyy-MM-dd"),
-                SupervisionText.StatusName(i.Status), i.IsOverdue(Today) ? "是" : "", i.ReporterName]));
+                SupervisionText.StatusName(i.Status), i.IsOverdue(Today) ? SupervisionText.OverdueMark : "", i.ReporterName]));
     }
 
     public Task<IActionResult> OnPostCloseAsync(long id) => RunAsync((w, a, now) => service.CloseAsync(w, a, id, now, Ct), id);
@@ -112,7 +112,7 @@ public sealed class SupervisionModel(
     {
         var k = kind == "complaint" ? SupervisionKind.Complaint : SupervisionKind.Problem;
         var row = new ItemDraft(1, (unit ?? "").Trim(), NullIfBlank(place), (description ?? "").Trim(), NullIfBlank(responsibleUnit), (deadline ?? "").Trim(),
-            NullIfBlank(source) ?? (k == SupervisionKind.Complaint ? "社会监督" : "督查检查"), NullIfBlank(reporterName), NullIfBlank(reporterContact));
+            NullIfBlank(source) ?? (k == SupervisionKind.Complaint ? SupervisionText.ComplaintEntrySource : SupervisionText.InspectionSource), NullIfBlank(reporterName), NullIfBlank(reporterContact));
         var now = time.GetUtcNow();
         await using var work = await works.BeginAsync(Ct);
         var outcome = await service.ImportAsync(work, Actor, [row], k, now, Ct);
@@ -125,7 +125,7 @@ public sealed class SupervisionModel(
         var k = kind == "complaint" ? SupervisionKind.Complaint : SupervisionKind.Problem;
         if (file is null || file.Length == 0 || file.Length > MaxUpload)
         {
-            Refusal = file is null || file.Length == 0 ? "请选择要导入的文件（.xlsx 或 .csv）。" : "文件超过 10 MB。";
+            Refusal = file is null || file.Length == 0 ? SupervisionText.NoFileChosen : SupervisionText.FileTooLarge;
             return RedirectToPage(new { tab = TabOf(k) });
         }
 
@@ -149,7 +149,7 @@ public sealed class SupervisionModel(
 
             await ConsoleAuth.AuditAsync(HttpContext, Me.Id, "supervision.import-file", $"file:{Path.GetFileName(file.FileName)}", $"{outcome.Imported}");
             Signal();
-            Notice = $"已导入{outcome.Imported}条{SupervisionText.KindName(k)}，并通知各责任单位。";
+            Notice = SupervisionText.ConsoleImported(outcome.Imported, k);
             return RedirectToPage(new { tab = TabOf(k) });
         }
         finally
@@ -162,7 +162,7 @@ public sealed class SupervisionModel(
     {
         if (!outcome.Succeeded)
         {
-            Errors = [.. outcome.Errors.Select(e => single ? e.Replace("第 1 行：", "", StringComparison.Ordinal) : e)];
+            Errors = [.. outcome.Errors.Select(e => single ? e.Replace(SupervisionText.AtLine(1), "", StringComparison.Ordinal) : e)];
             Tab = TabOf(kind);
             await LoadAsync();
             return Page();
@@ -170,7 +170,7 @@ public sealed class SupervisionModel(
 
         await work.CommitAsync(Ct);
         Signal();
-        Notice = $"已登记{SupervisionText.KindName(kind)}，并通知责任单位联络员。";
+        Notice = SupervisionText.ConsoleEntered(kind);
         return RedirectToPage(new { tab = TabOf(kind) });
     }
 
