@@ -8,15 +8,12 @@ internal static class ConsoleForbidden
     /// <summary>The page for a person the console does not admit at all.</summary>
     public static IResult Result(Person person) => Results.Content(Html(ConsoleAccess.RefusalText(person)), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
 
-    /// <summary>The page for a signed-in person outside this page's area.</summary>
-    public const string OutsideAreaText = "您没有查看此页面的权限。办公室工作台的各页面按名录中的角色开放：办公室人员可查看全部，分管领导可查看本单位的报送与审核，会议主持人可查看所主持的会议。";
-
     public static string Html(string message) => $"""
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>无权访问 - 办公室工作台</title><link rel="stylesheet" href="/console/assets/console.css"></head>
-        <body class="bare"><main class="card narrow"><h1>无权访问</h1><p id="refusal">{HtmlEncoder.Default.Encode(message)}</p>
-        <p><a href="/console/signin">换一个账号登录</a></p></main></body></html>
+        <title>{ConsoleText.ForbiddenTitle}</title><link rel="stylesheet" href="/console/assets/console.css"></head>
+        <body class="bare"><main class="card narrow"><h1>{ConsoleText.ForbiddenHeading}</h1><p id="refusal">{HtmlEncoder.Default.Encode(message)}</p>
+        <p><a href="/console/signin">{ConsoleText.SignInAnother}</a></p></main></body></html>
         """;
 
     /// <summary>Writes the page for a signed-in person outside the page's area.</summary>
@@ -24,6 +21,6 @@ internal static class ConsoleForbidden
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         context.Response.ContentType = "text/html; charset=utf-8";
-        return context.Response.WriteAsync(Html(OutsideAreaText));
+        return context.Response.WriteAsync(Html(ConsoleText.OutsideArea));
     }
 }

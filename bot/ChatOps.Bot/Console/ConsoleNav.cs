@@ -13,19 +13,19 @@ public static class ConsoleNav
     /// <summary>Pages by area; report pages wait for the ReportService (reports branch), 运行检查 for the doctor findings.</summary>
     public static readonly IReadOnlyList<ConsoleNavItem> Items =
     [
-        new("/console", "本期报送", ConsoleAreas.OwnUnitReports),
-        new("/console/reports", "报告", ConsoleAreas.OwnUnitReports),
-        new("/console/bulletin", "专报编辑", ConsoleAreas.Office),
-        new("/console/circulars", "通报/通知", ConsoleAreas.Office),
-        new("/console/signoff", "签发", ConsoleAreas.OwnMeetings),
-        new("/console/meetings", "会议", ConsoleAreas.OwnMeetings),
-        new("/console/directory", "名录", ConsoleAreas.Office),
-        new("/console/stats", "报送统计", ConsoleAreas.Office),
-        new("/console/holidays", "节假日", ConsoleAreas.Office),
-        new("/console/supervision", "问题清单与督办", ConsoleAreas.Supervision),
-        new("/console/audit", "审计", ConsoleAreas.Office),
-        new("/console/doctor", "运行检查", ConsoleAreas.Office),
-        new("/console/tokens", "接口令牌", ConsoleAreas.Office),
+        new("/console", ConsoleText.NavHome, ConsoleAreas.OwnUnitReports),
+        new("/console/reports", ConsoleText.NavReports, ConsoleAreas.OwnUnitReports),
+        new("/console/bulletin", ConsoleText.NavBulletin, ConsoleAreas.Office),
+        new("/console/circulars", ConsoleText.NavCirculars, ConsoleAreas.Office),
+        new("/console/signoff", ConsoleText.NavSignoff, ConsoleAreas.OwnMeetings),
+        new("/console/meetings", ConsoleText.NavMeetings, ConsoleAreas.OwnMeetings),
+        new("/console/directory", ConsoleText.NavDirectory, ConsoleAreas.Office),
+        new("/console/stats", ConsoleText.NavStats, ConsoleAreas.Office),
+        new("/console/holidays", ConsoleText.NavHolidays, ConsoleAreas.Office),
+        new("/console/supervision", ConsoleText.NavSupervision, ConsoleAreas.Supervision),
+        new("/console/audit", ConsoleText.NavAudit, ConsoleAreas.Office),
+        new("/console/doctor", ConsoleText.NavDoctor, ConsoleAreas.Office),
+        new("/console/tokens", ConsoleText.NavTokens, ConsoleAreas.Office),
     ];
 
     /// <summary>The items a person sees.</summary>
@@ -40,7 +40,7 @@ public static class ConsoleNav
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, office.Zone).DateTime);
         var next = today.Year + 1;
         return today.Month >= 11 && !calendar.HasOfficialData(next)
-            ? $"尚未录入{next}年的节假日安排：国务院办公厅通知发布后，请在“节假日”页录入放假和调休上班日期，否则{next}年的截止时间不会顺延。"
+            ? ConsoleText.HolidayWarning(next)
             : null;
     }
 }

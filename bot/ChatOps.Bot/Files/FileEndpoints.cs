@@ -1,4 +1,5 @@
 using ChatOps.Bot.OfficeConsole;
+using ChatOps.Core.Attachments;
 
 namespace ChatOps.Bot.Files;
 
@@ -26,16 +27,16 @@ public static class FileEndpoints
         var (file, content, refusal) = await files.OpenAsync(id, p, e ?? 0, s, ct);
         if (refusal == FileRefusal.NotAllowed)
         {
-            await ConsoleAuth.AuditAsync(context, p!, "file.refused", $"file:{id}", $"{file?.Name}（{file?.Kind}）", "files");
+            await ConsoleAuth.AuditAsync(context, p!, "file.refused", $"file:{id}", AttachmentText.FileRefusedDetail(file?.Name, file?.Kind), "files");
         }
 
         return refusal switch
         {
             FileRefusal.None => Results.File(content!, file!.ContentType, file.Name),
-            FileRefusal.NotFound => Text(StatusCodes.Status404NotFound, "文件不存在或已删除。"),
-            FileRefusal.Expired => Text(StatusCodes.Status410Gone, "下载链接已过期，请在聊天中重新获取。"),
-            FileRefusal.NotAllowed => Text(StatusCodes.Status403Forbidden, "您无权下载此文件。"),
-            _ => Text(StatusCodes.Status403Forbidden, "下载链接无效。"),
+            FileRefusal.NotFound => Text(StatusCodes.Status404NotFound, AttachmentText.FileNotFound),
+            FileRefusal.Expired => Text(StatusCodes.Status410Gone, AttachmentText.LinkExpired),
+            FileRefusal.NotAllowed => Text(StatusCodes.Status403Forbidden, AttachmentText.FileNotAllowed),
+            _ => Text(StatusCodes.Status403Forbidden, AttachmentText.LinkInvalid),
         };
     }
 

@@ -110,34 +110,34 @@ public static class LocalChatEndpoints
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or BadHttpRequestException)
         {
-            return Error(StatusCodes.Status400BadRequest, "请求格式不正确：应为 JSON，包含 personId、text 或 action、clientId。");
+            return Error(StatusCodes.Status400BadRequest, LocalChatText.BadRequest);
         }
 
         if (post is null || string.IsNullOrWhiteSpace(post.PersonId))
         {
-            return Error(StatusCodes.Status400BadRequest, "请先选择人员。");
+            return Error(StatusCodes.Status400BadRequest, LocalChatText.ChoosePerson);
         }
 
         if (string.IsNullOrWhiteSpace(post.ClientId) || post.ClientId.Length > MaxClientIdLength)
         {
-            return Error(StatusCodes.Status400BadRequest, "缺少消息编号（clientId），或编号过长。");
+            return Error(StatusCodes.Status400BadRequest, LocalChatText.ClientIdMissing);
         }
 
         var text = string.IsNullOrWhiteSpace(post.Text) ? null : post.Text;
         var action = string.IsNullOrWhiteSpace(post.Action) ? null : post.Action;
         if (text is null && action is null)
         {
-            return Error(StatusCodes.Status400BadRequest, "消息内容不能为空。");
+            return Error(StatusCodes.Status400BadRequest, LocalChatText.EmptyMessage);
         }
 
         if (text?.Length > LocalChatOptions.MaxTextLength)
         {
-            return Error(StatusCodes.Status400BadRequest, $"消息过长：最多 {LocalChatOptions.MaxTextLength} 字，当前 {text.Length} 字。");
+            return Error(StatusCodes.Status400BadRequest, LocalChatText.TooLong(LocalChatOptions.MaxTextLength, text.Length));
         }
 
         if (action?.Length > MaxActionLength)
         {
-            return Error(StatusCodes.Status400BadRequest, "按钮取值过长。");
+            return Error(StatusCodes.Status400BadRequest, LocalChatText.ActionTooLong);
         }
 
         if (await directory.FindPersonAsync(post.PersonId, ct) is not { } person)
@@ -174,13 +174,13 @@ public static class LocalChatEndpoints
     {
         if (string.IsNullOrWhiteSpace(personId))
         {
-            return Error(StatusCodes.Status400BadRequest, "请先选择人员。");
+            return Error(StatusCodes.Status400BadRequest, LocalChatText.ChoosePerson);
         }
 
         long afterId = 0;
         if (!string.IsNullOrEmpty(after) && (!long.TryParse(after, out afterId) || afterId < 0))
         {
-            return Error(StatusCodes.Status400BadRequest, "参数 after 应为不小于 0 的整数。");
+            return Error(StatusCodes.Status400BadRequest, LocalChatText.BadAfter);
         }
 
         if (await directory.FindPersonAsync(personId, ct) is null)
@@ -251,8 +251,8 @@ public static class LocalChatEndpoints
         : 1 + (int)unit.Kind;
 
     private static string GroupName(Person person, Unit? unit) =>
-        person.UnitCode is null ? "领导小组及办公室"
-        : unit is null ? "其他人员"
+        person.UnitCode is null ? LocalChatText.OfficeGroup
+        : unit is null ? LocalChatText.OtherGroup
         : Vocabulary.Name(unit.Kind);
 
     /// <summary>Within a unit the liaison comes first; in the office the group leader, then hosts, then staff.</summary>
@@ -267,7 +267,7 @@ public static class LocalChatEndpoints
     private static IResult Error(int status, string message) => Results.Json(new LocalChatError(message), JsonOptions, statusCode: status);
 
     private static IResult UnknownPerson(string personId) =>
-        Error(StatusCodes.Status404NotFound, $"名录中没有编号为“{personId}”的人员（可能已停用），请重新选择。");
+        Error(StatusCodes.Status404NotFound, LocalChatText.UnknownPerson(personId));
 
     /// <summary>
     /// A database that cannot be read or written (full disk, read-only file, server down) answers 503 with a message the
@@ -283,11 +283,10 @@ public static class LocalChatEndpoints
         {
             context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ChatOps.Bot.LocalChat")
                 .LogError(ex, "Local chat request {Path} failed on the database", context.HttpContext.Request.Path);
-            return Error(StatusCodes.Status503ServiceUnavailable,
-                "数据库暂时无法写入，消息未能保存，请稍后重试。(Service unavailable: the database cannot be written; please try again later.)");
+            return Error(StatusCodes.Status503ServiceUnavailable, LocalChatText.DatabaseUnavailable);
         }
     }
 
     private static IResult NotReady() =>
-        Error(StatusCodes.Status503ServiceUnavailable, "消息服务尚未就绪（收件箱或发件箱未配置），请稍后再试。");
+        Error(StatusCodes.Status503ServiceUnavailable, LocalChatText.NotReady);
 }

@@ -32,7 +32,7 @@ internal static class LocalChatUploads
         }
         catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or BadHttpRequestException or IOException)
         {
-            return Error(StatusCodes.Status400BadRequest, $"上传失败：文件不能超过 {ChatOps.Core.Files.Size(limit)}，且须以表单（personId、clientId、file）提交。");
+            return Error(StatusCodes.Status400BadRequest, LocalChatText.UploadUnreadable(limit));
         }
 
         var personId = form["personId"].ToString();
@@ -40,12 +40,12 @@ internal static class LocalChatUploads
         var file = form.Files.GetFile("file");
         if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 128 || file is null)
         {
-            return Error(StatusCodes.Status400BadRequest, "缺少消息编号（clientId）或文件。");
+            return Error(StatusCodes.Status400BadRequest, LocalChatText.UploadIncomplete);
         }
 
         if (await directory.FindPersonAsync(personId, ct) is not { } person)
         {
-            return Error(StatusCodes.Status404NotFound, "名录中没有这个人员，请刷新页面后重新选择。");
+            return Error(StatusCodes.Status404NotFound, LocalChatText.UploadUnknownPerson);
         }
 
         if (file.Length > limit)
@@ -55,7 +55,7 @@ internal static class LocalChatUploads
 
         if (services.GetService<IInbox>() is not { } inbox)
         {
-            return Error(StatusCodes.Status503ServiceUnavailable, "服务正在启动，请稍后重试。");
+            return Error(StatusCodes.Status503ServiceUnavailable, LocalChatText.UploadNotReady);
         }
 
         byte[] content;

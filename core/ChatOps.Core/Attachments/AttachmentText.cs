@@ -1,8 +1,14 @@
 namespace ChatOps.Core.Attachments;
 
-/// <summary>Every Chinese text of inbound attachments, in one place to read and reword.</summary>
-public static class AttachmentText
+/// <summary>
+/// Every Chinese text of inbound attachments and of the files the bot sends as download links, in one place to read and
+/// reword. Outside it stays only the Razor markup of the console's attachment page (Attachment.cshtml).
+/// </summary>
+public static partial class AttachmentText
 {
+    /// <summary>The word 附件: a file's name when nothing usable is left of it, and the audit detail of a refused download.</summary>
+    public const string Noun = "附件";
+
     /// <summary>The types a person may send, as the refusals name them.</summary>
     public const string AllowedTypes = "图片（JPG、PNG 等）、PDF 文件或 Word、Excel、PowerPoint、WPS、OFD 文档";
 
@@ -29,6 +35,21 @@ public static class AttachmentText
 
     /// <summary>The attachment does not exist or has no content any more.</summary>
     public const string NotFound = "该附件不存在或已删除。";
+
+    /// <summary>A download link (<c>/files/…</c>) to a file that does not exist any more.</summary>
+    public const string FileNotFound = "文件不存在或已删除。";
+
+    /// <summary>A download link past its expiry.</summary>
+    public const string LinkExpired = "下载链接已过期，请在聊天中重新获取。";
+
+    /// <summary>A genuine download link whose person may no longer read the file.</summary>
+    public const string FileNotAllowed = "您无权下载此文件。";
+
+    /// <summary>A forged or damaged download link.</summary>
+    public const string LinkInvalid = "下载链接无效。";
+
+    /// <summary>The audit detail of a refused download link: 专报.docx（bulletin）.</summary>
+    public static string FileRefusedDetail(string? fileName, string? kind) => $"{fileName}（{kind}）";
 
     /// <summary>One attachment: 现场照片.jpg（1.2 MB）.</summary>
     public static string Describe(StoredAttachment attachment)

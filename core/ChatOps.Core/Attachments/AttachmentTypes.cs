@@ -46,5 +46,5 @@ public static class AttachmentTypes
     }
 
     /// <summary>A file name safe to store and show (<see cref="Files.CleanName"/>); 附件 when nothing is left.</summary>
-    public static string CleanName(string fileName) => Files.CleanName(fileName) is { Length: > 0 } name ? name : "附件";
+    public static string CleanName(string fileName) => Files.CleanName(fileName) is { Length: > 0 } name ? name : AttachmentText.Noun;
 }

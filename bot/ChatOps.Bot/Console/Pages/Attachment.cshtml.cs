@@ -25,7 +25,7 @@ public sealed class AttachmentModel(AttachmentService attachments) : ConsolePage
         Refusal = download.Refusal;
         if (download.Forbidden)
         {
-            await AuditAsync("console.refused", $"attachment:{id}", "附件");
+            await AuditAsync("console.refused", $"attachment:{id}", AttachmentText.Noun);
         }
 
         HttpContext.Response.StatusCode = download.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound;

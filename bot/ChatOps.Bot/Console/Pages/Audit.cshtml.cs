@@ -30,7 +30,7 @@ public sealed class AuditModel(IAuditQuery audit, OfficeProfile office) : Consol
     public async Task<IActionResult> OnGetExportAsync()
     {
         var entries = await ListAsync(10_000);
-        return Xlsx("审计日志.xlsx", ["时间", "操作人", "操作", "对象", "详情", "来源"],
+        return Xlsx(ConsoleText.AuditExportName, ConsoleText.AuditExportHeader,
             entries.Select(e => (IReadOnlyList<object?>)[ConsoleFormat.Time(e.At, HttpContext), e.ActorId, e.Action, e.Subject, e.Detail, e.Source]));
     }
 

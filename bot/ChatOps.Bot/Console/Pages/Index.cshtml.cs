@@ -62,7 +62,7 @@ public sealed class IndexModel(ReportOverview overview, ReportChasing chasing) :
     public async Task<IActionResult> OnGetExportAsync()
     {
         await LoadAsync();
-        return Xlsx($"报送情况-{SelectedCycle.Name}.xlsx", ["期次", "截止时间", "单位", "状态", "报送时间", "报送人", "联络员"],
+        return Xlsx(ConsoleText.BoardExportName(SelectedCycle.Name), ConsoleText.BoardExportHeader,
             Boards.SelectMany(b => Rows(b).Select(e => (IReadOnlyList<object?>)[
                 PeriodText.Label(b.Board.Cycle, b.Board.Period), ConsoleFormat.Time(b.Board.Period.Due, HttpContext), e.Unit.Name, PeriodBoard.Label(e.State),
                 ConsoleFormat.Time(e.SubmittedAt, HttpContext), e.Submitter?.Name, b.Liaisons.GetValueOrDefault(e.Unit.Code)?.Name])));
@@ -89,7 +89,7 @@ public sealed class IndexModel(ReportOverview overview, ReportChasing chasing) :
 
         if (targets.Count == 0)
         {
-            Errors = ["请先勾选要催报的单位。"];
+            Errors = [ConsoleText.ChaseNoneTicked];
             return Page();
         }
 

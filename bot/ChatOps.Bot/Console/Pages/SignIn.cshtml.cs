@@ -9,17 +9,6 @@ namespace ChatOps.Bot.OfficeConsole.Pages;
 /// </summary>
 public sealed class SignInModel(IOptions<ConsoleOptions> options, IDirectoryRepository directory) : PageModel
 {
-    private static readonly Dictionary<string, string> Errors = new(StringComparer.Ordinal)
-    {
-        ["state"] = "登录请求已失效或无法核验（可能已使用过或被篡改），请重新登录。",
-        ["code"] = "企业微信登录码无效或已过期，请重新扫码或从企业微信重新进入。",
-        ["unknown"] = "您的账号不在名录中，请联系领导小组办公室登记后再登录。",
-        ["unreachable"] = "暂时无法连接企业微信，请稍后再试。",
-        ["entra"] = "Microsoft 登录未完成，请重新登录。",
-        ["wecom-off"] = "未启用企业微信登录。",
-        ["entra-off"] = "未启用 Microsoft Entra ID 登录。",
-    };
-
     public bool PickerEnabled => options.Value.DevelopmentSignIn;
 
     public bool WeComEnabled => WeComLogin.App(HttpContext.RequestServices) is not null;
@@ -34,7 +23,7 @@ public sealed class SignInModel(IOptions<ConsoleOptions> options, IDirectoryRepo
 
     public async Task OnGetAsync(string? error, string? returnUrl)
     {
-        Error = error is null ? null : Errors.GetValueOrDefault(error, "登录未完成，请重新登录。");
+        Error = error is null ? null : ConsoleText.SignInError(error);
         ReturnUrl = WeComLogin.SafeReturn(returnUrl);
         if (PickerEnabled)
         {
@@ -43,7 +32,7 @@ public sealed class SignInModel(IOptions<ConsoleOptions> options, IDirectoryRepo
             People = [.. snapshot.People
                 .OrderByDescending(p => ConsoleAccess.AreasOf(p.Roles))
                 .ThenBy(p => p.Id, StringComparer.Ordinal)
-                .Select(p => (p, p.UnitCode is null ? "领导小组办公室" : units.GetValueOrDefault(p.UnitCode, p.UnitCode)))];
+                .Select(p => (p, p.UnitCode is null ? ConsoleText.OfficeUnit : units.GetValueOrDefault(p.UnitCode, p.UnitCode)))];
         }
     }
 

@@ -37,7 +37,7 @@ public sealed class TokensModel(ApiTokenService tokens) : ConsolePageModel
         if (await tokens.RevokeAsync(Me, id, HttpContext.RequestAborted))
         {
             await AuditAsync("console.token.revoke", $"token:{id}", "");
-            Notice = "令牌已撤销。";
+            Notice = ConsoleText.TokenRevoked;
         }
 
         return RedirectToPage();
