@@ -72,11 +72,11 @@ public sealed class CircularKinds
     /// <summary>The defaults, before configuration.</summary>
     public static readonly IReadOnlyList<CircularKind> Defaults =
     [
-        new("circular", "通报", "云爱卫专项办通〔{year}〕{n}号", SignOffBy.OfficeHead, SignOffBy.GroupLeader, null, 1),
-        new("notice", "通知", "云爱卫专项办发〔{year}〕{n}号", SignOffBy.None, null, null, 2),
-        new("document", "文件", "云爱卫专项办〔{year}〕{n}号", SignOffBy.OfficeHead, null, null, 3),
-        new("minutes", "会议纪要", "云爱卫专项办纪〔{year}〕{n}号", SignOffBy.MeetingHost, null, null, 4),
-        new("bulletin", "工作专报", "{year}年第{n}期", SignOffBy.OfficeHead, null, null, 5),
+        new("circular", CircularText.CircularKindName, "云爱卫专项办通〔{year}〕{n}号", SignOffBy.OfficeHead, SignOffBy.GroupLeader, null, 1),
+        new("notice", CircularText.NoticeKindName, "云爱卫专项办发〔{year}〕{n}号", SignOffBy.None, null, null, 2),
+        new("document", CircularText.DocumentKindName, "云爱卫专项办〔{year}〕{n}号", SignOffBy.OfficeHead, null, null, 3),
+        new("minutes", CircularText.MinutesKindName, "云爱卫专项办纪〔{year}〕{n}号", SignOffBy.MeetingHost, null, null, 4),
+        new("bulletin", CircularText.BulletinKindName, "{year}年第{n}期", SignOffBy.OfficeHead, null, null, 5),
     ];
 
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
@@ -165,7 +165,7 @@ public sealed class CircularKinds
     /// generic 公文 without sign-off, rather than failing.
     /// </summary>
     public CircularKind Get(string key) => _all.FirstOrDefault(k => k.Key == key)
-        ?? new CircularKind(key, "公文", "{n}", SignOffBy.None, null, null, int.MaxValue);
+        ?? new CircularKind(key, CircularText.GenericKindName, "{n}", SignOffBy.None, null, null, int.MaxValue);
 
     /// <summary>A kind by its key, Chinese name, an alias (纪要, 专报) or its position in the list (1-based).</summary>
     public CircularKind? Find(string text)

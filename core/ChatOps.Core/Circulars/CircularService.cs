@@ -157,7 +157,7 @@ public sealed partial class CircularService(
         var circular = new Circular(0, kind.Key, draft.Title.Trim(), draft.Body.Trim(), number, parsed ? year : null, parsed ? sequence : null,
             [.. draft.Targets.Distinct()], major, CircularStatus.Draft, actor.Id, now, signerId, null, null, null, null, null, null, now);
         circular = circular with { Id = await Store(work).InsertAsync(circular, cancellationToken) };
-        await AuditAsync(work, circular.Id, CircularAuditActions.Created, actor, now, $"{kind.Name} {number}《{circular.Title}》", cancellationToken);
+        await AuditAsync(work, circular.Id, CircularAuditActions.Created, actor, now, CircularText.CreatedDetail(kind, number, circular.Title), cancellationToken);
         logger.LogInformation("Circular {Id} ({Kind} {Number}) composed by {Person}", circular.Id, kind.Key, number, actor.Id);
         return new CircularOutcome(circular, []);
     }

@@ -1,6 +1,6 @@
 namespace ChatOps.Core.Circulars;
 
-/// <summary>What the office API (<c>/api/circulars</c>) and the console page answer about a request itself.</summary>
+/// <summary>What the office API (<c>/api/circulars</c>) and the console page answer about a request itself, and the console's export.</summary>
 public sealed partial class CircularText
 {
     /// <summary>An upload that is not multipart/form-data.</summary>
@@ -44,6 +44,12 @@ public sealed partial class CircularText
 
     /// <summary>The console's form with no target chosen.</summary>
     public const string ChooseTargetsInForm = "请从列表中选择发送对象（群聊、成员单位、角色或人员），或勾选全体人员。";
+
+    /// <summary>The console's export of the list: its file name.</summary>
+    public const string ExportFile = "通报通知.xlsx";
+
+    /// <summary>The console's export of the list: its columns.</summary>
+    public static IReadOnlyList<string> ExportColumns { get; } = ["文号", "类别", "标题", "状态", "发出时间", "应回执", "已回执"];
 
     /// <summary>The console's notice after 立即提醒.</summary>
     public static string Reminded(int people) => string.Create(CultureInfo.InvariantCulture, $"已提醒{people}名未回执人员。");

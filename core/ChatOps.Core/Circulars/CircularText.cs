@@ -8,7 +8,9 @@ namespace ChatOps.Core.Circulars;
 /// the office's standing and overview (<c>CircularText.Standing.cs</c>), the compose dialog
 /// (<c>CircularText.Dialog.cs</c>) and the chat replies (<c>CircularText.Chat.cs</c>). The texts that depend on the
 /// office (its name, time zone) or on the public address of attachments are instance members; the rest are static.
-/// The kinds' names and number templates are configuration (<see cref="CircularKinds"/>), not wording.
+/// Outside it stay the words the parsers match (<see cref="CircularFeature"/>, the dialog's typed answers, the kinds'
+/// aliases and the targets' kind words) and the kinds' number templates, which are configuration
+/// (<see cref="CircularKinds"/>); the kinds' default names are here, though configuration may rename them.
 /// </summary>
 public sealed partial class CircularText
 {
@@ -21,6 +23,24 @@ public sealed partial class CircularText
         _office = office;
         _options = options;
     }
+
+    /// <summary>The default name of the kind <c>circular</c>: 通报 (shown on cards and lists, and typed to choose the kind).</summary>
+    public const string CircularKindName = "通报";
+
+    /// <summary>The default name of the kind <c>notice</c>.</summary>
+    public const string NoticeKindName = "通知";
+
+    /// <summary>The default name of the kind <c>document</c>.</summary>
+    public const string DocumentKindName = "文件";
+
+    /// <summary>The default name of the kind <c>minutes</c>.</summary>
+    public const string MinutesKindName = "会议纪要";
+
+    /// <summary>The default name of the kind <c>bulletin</c>.</summary>
+    public const string BulletinKindName = "工作专报";
+
+    /// <summary>The name of a stored circular whose kind was later removed from configuration.</summary>
+    public const string GenericKindName = "公文";
 
     /// <summary>Only office staff compose.</summary>
     public const string OnlyOfficeComposes = "只有领导小组办公室人员可以拟发通报。";
@@ -143,6 +163,9 @@ public sealed partial class CircularText
 
     /// <summary>The signer has no account on an enabled channel.</summary>
     public static string SignerUnreachable(Person signer) => $"签发人{signer.Name}在已启用的渠道上没有账号，无法送签，请核对名录。";
+
+    /// <summary>The audit detail of a new draft: 通报 云爱卫专项办通〔2026〕12号《关于……的通报》.</summary>
+    public static string CreatedDetail(CircularKind kind, string number, string title) => $"{kind.Name} {number}《{title}》";
 
     /// <summary>The audit detail of 送签.</summary>
     public static string SentToSignerDetail(Person signer) => $"送{signer.Name}签发";

@@ -80,7 +80,7 @@ public sealed class CircularsModel(CircularService circulars, CircularKinds kind
     public async Task<IActionResult> OnGetExportAsync()
     {
         await LoadAsync();
-        return Xlsx("通报通知.xlsx", ["文号", "类别", "标题", "状态", "发出时间", "应回执", "已回执"],
+        return Xlsx(CircularText.ExportFile, CircularText.ExportColumns,
             List.Select(x => (IReadOnlyList<object?>)[x.Circular.Number, KindName(x.Circular.Kind), x.Circular.Title, CircularText.StatusName(x.Circular.Status), ConsoleFormat.Time(x.Circular.IssuedAt, HttpContext), x.Recipients, x.Acknowledged]));
     }
 
