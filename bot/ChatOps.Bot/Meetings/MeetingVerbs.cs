@@ -9,9 +9,7 @@ namespace ChatOps.Bot.Meetings;
 /// --place 地点 --attendees unit:wjw,role:联络员,person:x [--weekly TUE | --monthly 15]</c>: creates a meeting and
 /// queues its invitations (the running host sends them).
 /// </summary>
-internal sealed class MeetingCreateVerb() : CliVerb("meeting-create",
-    "meeting-create --title 会议名称 --kind 领导小组会议|办公室会议|专题会议|周例会 --host 主持人编号 --start \"2026-12-01 09:00\" --end \"2026-12-01 10:30\" " +
-    "(--place 地点 | --link 链接) --attendees unit:wjw,role:联络员,person:人员编号 [--agenda 议题] [--weekly TUE | --monthly 15] [--by 登记人] [--allow-duplicate yes]",
+internal sealed class MeetingCreateVerb() : CliVerb("meeting-create", MeetingText.CliCreateUsage,
     options: ["title", "kind", "host", "start", "end", "place", "link", "agenda", "attendees", "weekly", "monthly", "by", "allow-duplicate"])
 {
     protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
@@ -48,7 +46,7 @@ internal sealed class MeetingCreateVerb() : CliVerb("meeting-create",
 }
 
 /// <summary><c>meeting-roster ID</c>: prints a meeting's roster (参会名单).</summary>
-internal sealed class MeetingRosterVerb() : CliVerb("meeting-roster", "meeting-roster 会议编号", words: 1)
+internal sealed class MeetingRosterVerb() : CliVerb("meeting-roster", MeetingText.CliRosterUsage, words: 1)
 {
     protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {

@@ -196,10 +196,10 @@ public static class MeetingKinds
 {
     private static readonly (MeetingKind Kind, string Chinese, string[] Aliases)[] Names =
     [
-        (MeetingKind.LeadingGroup, "领导小组会议", ["leading-group", "leadinggroup", "领导小组全体会议"]),
-        (MeetingKind.Office, "办公室会议", ["office", "领导小组办公室会议"]),
-        (MeetingKind.Thematic, "专题会议", ["thematic", "专题推进会议", "专项行动推进专题会议"]),
-        (MeetingKind.WeeklyRegular, "周例会", ["weekly", "weekly-regular", "weeklyregular"]),
+        (MeetingKind.LeadingGroup, MeetingText.LeadingGroupMeeting, ["leading-group", "leadinggroup", "领导小组全体会议"]),
+        (MeetingKind.Office, MeetingText.OfficeMeeting, ["office", "领导小组办公室会议"]),
+        (MeetingKind.Thematic, MeetingText.ThematicMeeting, ["thematic", "专题推进会议", "专项行动推进专题会议"]),
+        (MeetingKind.WeeklyRegular, MeetingText.WeeklyRegularMeeting, ["weekly", "weekly-regular", "weeklyregular"]),
     ];
 
     /// <summary>The accepted names, for messages.</summary>

@@ -299,6 +299,14 @@ public static partial class MeetingText
     /// <summary>A body that is not JSON of the expected shape.</summary>
     public static string ApiBadJson(string detail) => $"请求体不是有效的 JSON，或字段类型有误（{detail}）。";
 
+    /// <summary>The usage line of meeting-create, printed with its errors.</summary>
+    public const string CliCreateUsage =
+        $"meeting-create --title 会议名称 --kind {LeadingGroupMeeting}|{OfficeMeeting}|{ThematicMeeting}|{WeeklyRegularMeeting} --host 主持人编号 --start \"2026-12-01 09:00\" --end \"2026-12-01 10:30\" " +
+        "(--place 地点 | --link 链接) --attendees unit:wjw,role:联络员,person:人员编号 [--agenda 议题] [--weekly TUE | --monthly 15] [--by 登记人] [--allow-duplicate yes]";
+
+    /// <summary>The usage line of meeting-roster.</summary>
+    public const string CliRosterUsage = "meeting-roster 会议编号";
+
     /// <summary>meeting-create with both --weekly and --monthly.</summary>
     public const string CliWeeklyOrMonthly = "--weekly 与 --monthly 只能选一个。";
 

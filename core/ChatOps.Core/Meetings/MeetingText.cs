@@ -4,7 +4,8 @@ namespace ChatOps.Core.Meetings;
 
 /// <summary>
 /// How meetings read in Chinese, in one place so every notice says times, places and people the same way:
-/// 12月1日（周二）9:00, 在省卫生健康委3楼会议室, 罗倩（省卫生健康委）. Times are in office time.
+/// 12月1日（周二）9:00, 在省卫生健康委3楼会议室, 罗倩（省卫生健康委）. Times are in office time. Outside it stay only the
+/// words and formats the parsers match (MeetingFeature's commands, MeetingInput, Recurrence, AttendeeResolver, the kinds' aliases).
 /// </summary>
 public static partial class MeetingText
 {
