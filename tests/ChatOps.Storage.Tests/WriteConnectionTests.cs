@@ -199,6 +199,42 @@ public sealed class WriteConnectionTests : IAsyncLifetime
         Assert.Equal(["last"], await TextsFromAPooledConnectionAsync("last"));
     }
 
+    [Fact]
+    public async Task Execute_WhileAnotherHoldsTheWriteTurn_WaitsInLineAndCommitsBeforeTheWriterBehindIt()
+    {
+        var insert = SqlStatement.Portable("InsertAlone", "INSERT INTO scratch (text) VALUES ('alone')");
+        var holder = await Db.BeginWriteAsync(priority: false, Ct);
+        var change = Task.Run(() => Db.ExecuteAsync(insert, null, Ct), Ct); // off this thread: a write in SQLite's busy handler would block it
+        await Task.Delay(100, Ct);
+        var behind = Task.Run(() => Db.BeginWriteAsync(priority: false, Ct), Ct);
+        await Task.Delay(50, Ct);
+        Assert.False(change.IsCompleted);
+
+        await holder.DisposeAsync();
+        await using var next = await behind.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        // In line, the change had its turn before the writer that came after it; in SQLite's busy handler it would
+        // still be asleep when the turn passed to that writer.
+        Assert.True(change.IsCompletedSuccessfully);
+        Assert.Equal(1, await change);
+        Assert.Equal(1, await next.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM scratch WHERE text = 'alone'", transaction: next.Transaction));
+    }
+
+    [Fact]
+    public async Task InTransaction_RunsInTheWriteTurn_OnTheWriteConnection()
+    {
+        SqliteConnection? used = null;
+        await Db.InTransactionAsync(async (connection, transaction) =>
+        {
+            used = (SqliteConnection)connection;
+            return await connection.ExecuteAsync("INSERT INTO scratch (text) VALUES ('in a transaction')", transaction: transaction);
+        }, Ct);
+
+        await using var write = await Db.BeginWriteAsync(priority: false, Ct);
+        Assert.Same(used, write.Connection);
+        Assert.Equal(201, await ReadAllAsync(write));
+    }
+
     private static async Task<int> ReadAllAsync(WriteTransaction write) =>
         (await write.Connection.QueryAsync<string>("SELECT text FROM scratch ORDER BY id", transaction: write.Transaction)).Count();
 

@@ -2,8 +2,9 @@ namespace ChatOps.Storage.BotFramework;
 
 /// <summary>
 /// Conversation references and sent cards in the bot's database, so that proactive messages reach people after restarts
-/// and from any instance. Stateless: each call opens its own connection; upserts and takes are single statements, so
-/// two instances saving the same reference or taking the same card never both win.
+/// and from any instance. Stateless: each call is one read or one write (<see cref="Database.WriteAsync{T}"/>: on SQLite
+/// in the write turn); upserts and takes are single statements, so two instances saving the same reference or taking
+/// the same card never both win.
 /// </summary>
 internal sealed class ConversationReferenceStore(Database db) : IConversationReferenceStore
 {
@@ -13,8 +14,7 @@ internal sealed class ConversationReferenceStore(Database db) : IConversationRef
     public async Task SaveAsync(ConversationReferenceRecord reference, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        await using var c = await db.OpenAsync(cancellationToken);
-        await c.ExecuteAsync(new CommandDefinition(db.Sql(ConversationReferenceSql.Upsert), new
+        await db.ExecuteAsync(ConversationReferenceSql.Upsert, new
         {
             reference.Channel,
             reference.ChannelId,
@@ -27,7 +27,7 @@ internal sealed class ConversationReferenceStore(Database db) : IConversationRef
             reference.BotId,
             Reference = reference.Json,
             reference.UpdatedAt,
-        }, cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ConversationReferenceRecord>> ListForUserAsync(string channel, string userId, CancellationToken cancellationToken = default)
@@ -66,33 +66,29 @@ internal sealed class ConversationReferenceStore(Database db) : IConversationRef
             return false;
         }
 
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await c.ExecuteAsync(new CommandDefinition(db.Sql(ConversationReferenceSql.MarkUserUnreachable),
-            new { Channel = channel, UserId = userId, Reason = Truncate(reason), At = at }, cancellationToken: cancellationToken)) > 0;
+        return await db.ExecuteAsync(ConversationReferenceSql.MarkUserUnreachable,
+            new { Channel = channel, UserId = userId, Reason = Truncate(reason), At = at }, cancellationToken) > 0;
     }
 
     public async Task<bool> MarkConversationUnreachableAsync(string channel, string conversationId, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await c.ExecuteAsync(new CommandDefinition(db.Sql(ConversationReferenceSql.MarkConversationUnreachable),
-            new { Channel = channel, ConversationId = conversationId, Reason = Truncate(reason), At = at }, cancellationToken: cancellationToken)) > 0;
+        return await db.ExecuteAsync(ConversationReferenceSql.MarkConversationUnreachable,
+            new { Channel = channel, ConversationId = conversationId, Reason = Truncate(reason), At = at }, cancellationToken) > 0;
     }
 
     public async Task SaveSentCardAsync(string channel, string conversationId, string activityId, string payload, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var c = await db.OpenAsync(cancellationToken);
-        await c.ExecuteAsync(new CommandDefinition(db.Sql(ConversationReferenceSql.PurgeSentCards),
-            new { Before = at - SentCardRetention }, cancellationToken: cancellationToken));
-        await c.ExecuteAsync(new CommandDefinition(db.Sql(ConversationReferenceSql.InsertSentCard),
-            new { Channel = channel, ConversationId = conversationId, ActivityId = activityId, Payload = payload, At = at }, cancellationToken: cancellationToken));
+        await db.WriteAsync(async s =>
+        {
+            await s.ExecuteAsync(ConversationReferenceSql.PurgeSentCards, new { Before = at - SentCardRetention }, cancellationToken);
+            return await s.ExecuteAsync(ConversationReferenceSql.InsertSentCard,
+                new { Channel = channel, ConversationId = conversationId, ActivityId = activityId, Payload = payload, At = at }, cancellationToken);
+        }, cancellationToken);
     }
 
-    public async Task<string?> TakeSentCardAsync(string channel, string conversationId, string activityId, CancellationToken cancellationToken = default)
-    {
-        await using var c = await db.OpenAsync(cancellationToken);
-        return await c.QueryFirstOrDefaultAsync<string>(new CommandDefinition(db.Sql(ConversationReferenceSql.TakeSentCard),
-            new { Channel = channel, ConversationId = conversationId, ActivityId = activityId }, cancellationToken: cancellationToken));
-    }
+    public Task<string?> TakeSentCardAsync(string channel, string conversationId, string activityId, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(s => s.QuerySingleOrDefaultAsync<string>(ConversationReferenceSql.TakeSentCard,
+            new { Channel = channel, ConversationId = conversationId, ActivityId = activityId }, cancellationToken), cancellationToken);
 
     private static string Truncate(string reason) => reason.Length <= 400 ? reason : reason[..400];
 

@@ -28,7 +28,7 @@ internal static class ApiTokenSql
 internal sealed class ApiTokenStore(Database db) : IApiTokenStore
 {
     public async Task<long> AddAsync(ApiToken token, CancellationToken cancellationToken = default) =>
-        await db.ExecuteScalarAsync<long>(ApiTokenSql.Insert, new { token.PersonId, token.Name, token.Hash, token.CreatedAt }, cancellationToken);
+        await db.WriteAsync(s => s.ExecuteScalarAsync<long>(ApiTokenSql.Insert, new { token.PersonId, token.Name, token.Hash, token.CreatedAt }, cancellationToken), cancellationToken);
 
     public Task<ApiToken?> FindByHashAsync(string hash, CancellationToken cancellationToken = default) =>
         db.QuerySingleOrDefaultAsync<ApiToken>(ApiTokenSql.SelectByHash, new { Hash = hash }, cancellationToken);

@@ -64,7 +64,7 @@ internal sealed class BulletinEditionStore(Database db) : IBulletinEditionStore
     public async Task<long> InsertAsync(BulletinEdition issue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        return await db.ExecuteScalarAsync<long>(BulletinEditionSql.Insert, Parameters(issue), cancellationToken);
+        return await db.WriteAsync(s => s.ExecuteScalarAsync<long>(BulletinEditionSql.Insert, Parameters(issue), cancellationToken), cancellationToken);
     }
 
     public async Task<bool> UpdateAsync(BulletinEdition issue, CancellationToken cancellationToken = default)
