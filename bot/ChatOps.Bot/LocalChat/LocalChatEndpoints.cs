@@ -9,7 +9,7 @@ namespace ChatOps.Bot.LocalChat;
 /// The local web chat: at <c>/</c> a page where one picks a person from the directory and chats with the bot as them,
 /// with buttons, and sees what the bot sends them on its own (prompts). Messages go through the same inbox as every
 /// channel; the bot's messages are read from the outbox (channel "local"). Mapped only when
-/// <see cref="LocalChatOptions.IsEnabled"/>: otherwise <c>/</c> and <c>/local/*</c> answer 404.
+/// <see cref="LocalChatOptions.IsEnabled"/> (<see cref="LocalChatRegistration"/>): otherwise <c>/</c> and <c>/local/*</c> answer 404.
 /// </summary>
 public static class LocalChatEndpoints
 {
@@ -26,34 +26,9 @@ public static class LocalChatEndpoints
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    /// <summary>Binds <see cref="LocalChatOptions"/>. Whether the chat is on is <see cref="LocalChatOptions.IsEnabled"/>.</summary>
-    public static IHostApplicationBuilder AddLocalChat(this IHostApplicationBuilder builder)
+    /// <summary>Maps the page, its assets and its API (<see cref="LocalChatRegistration.MapLocalChat"/> calls it when the chat is enabled).</summary>
+    internal static void Map(WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        var enabled = LocalChatOptions.IsEnabled(builder.Configuration, builder.Environment);
-        builder.Services.AddOptions<LocalChatOptions>()
-            .BindConfiguration(LocalChatOptions.Section)
-            .PostConfigure(o => o.Enabled = enabled);
-        return builder;
-    }
-
-    /// <summary>Maps the page and its API when the chat is enabled; does nothing otherwise.</summary>
-    public static WebApplication MapLocalChat(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        if (!LocalChatOptions.IsEnabled(app.Configuration, app.Environment))
-        {
-            return app;
-        }
-
-        if (!app.Environment.IsDevelopment())
-        {
-            // Said once the host serves (not when a CLI verb runs): outside Development the chat is on only on purpose.
-            app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogWarning(
-                "The local web chat is enabled in {Environment} (LocalChat:Enabled): whoever can reach this host can chat as any person in the directory",
-                app.Environment.EnvironmentName));
-        }
-
         var assets = LocalChatAssets.Load();
         var activity = new LocalChatActivity();
         app.MapGet("/", (HttpContext context) => assets.Serve(context, "index.html")).ExcludeFromDescription();
@@ -68,7 +43,6 @@ public static class LocalChatEndpoints
             MessagesAsync(context, directory, activity, files, personId, after, ct));
         api.MapGet("/latest", (HttpContext context, IDirectoryRepository directory, TimeProvider time, CancellationToken ct) =>
             LatestAsync(context, directory, time, activity, ct));
-        return app;
     }
 
     /// <summary>GET /local/api/people: the active directory, grouped as the picker shows it.</summary>
