@@ -6,6 +6,7 @@ namespace ChatOps.Core.Reports.Scheduling;
 /// How prompts, reminders and deadline notices name a period and its deadline, the way an office writes them:
 /// 2026年第48周（11月20日至11月26日） (the same <see cref="PeriodText.Label"/> the dialog shows), 11月26日（周四）17:00,
 /// 今天17:00, and why a deadline moved (原定10月1日，因国庆节放假顺延), so one message read days later still says it all.
+/// The words are <see cref="ReportText"/>'s.
 /// </summary>
 public sealed class ReportWording(WorkCalendar calendar)
 {
@@ -18,7 +19,7 @@ public sealed class ReportWording(WorkCalendar calendar)
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(period);
         var local = Local(cycle, period.Due);
-        return $"{Day(DateOnly.FromDateTime(local.DateTime))}（{ChineseDays.Weekday(DateOnly.FromDateTime(local.DateTime))}）{Time(local)}";
+        return ReportText.DayAndTime(DateOnly.FromDateTime(local.DateTime), Time(local));
     }
 
     /// <summary>
@@ -35,10 +36,7 @@ public sealed class ReportWording(WorkCalendar calendar)
         }
 
         var nominal = DateOnly.FromDateTime(Local(cycle, period.NominalDue).DateTime);
-        var holiday = calendar.Describe(nominal).Name;
-        return holiday is null
-            ? $"（原定{Day(nominal)}，逢休息日顺延）"
-            : $"（原定{Day(nominal)}，因{holiday}放假顺延）";
+        return ReportText.Postponed(nominal, calendar.Describe(nominal).Name);
     }
 
     /// <summary>When, relative to <paramref name="now"/>: 今天17:00, or 11月26日（周四）17:00 on another day.</summary>
@@ -46,26 +44,18 @@ public sealed class ReportWording(WorkCalendar calendar)
     {
         var due = Local(cycle, period.Due);
         var today = Local(cycle, now);
-        return due.Date == today.Date ? $"今天{Time(due)}" : Deadline(cycle, period);
+        return due.Date == today.Date ? ReportText.Today(Time(due)) : Deadline(cycle, period);
     }
 
     /// <summary>A duration as people say it: 2小时, 1小时30分钟, 25分钟 (whole minutes, rounded up).</summary>
     public static string Duration(TimeSpan span)
     {
         var minutes = (int)Math.Ceiling(Math.Max(0, span.TotalMinutes));
-        var (hours, rest) = (minutes / 60, minutes % 60);
-        return (hours, rest) switch
-        {
-            (0, _) => $"{rest}分钟",
-            (_, 0) => $"{hours}小时",
-            _ => $"{hours}小时{rest}分钟",
-        };
+        return ReportText.Duration(minutes / 60, minutes % 60);
     }
 
     private static DateTimeOffset Local(ReportCycle cycle, DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, cycle.Definition.GetTimeZone());
 
     private static string Time(DateTimeOffset local) => local.ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    private static string Day(DateOnly date) => string.Create(CultureInfo.InvariantCulture, $"{date.Month}月{date.Day}日");
 }
