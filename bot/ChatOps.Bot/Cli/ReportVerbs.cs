@@ -19,7 +19,7 @@ internal sealed class PeriodsVerb() : CliVerb(
         var to = Date(args, "to");
         if (to < from)
         {
-            await error.WriteLineAsync($"结束日期 {ReportVerbArgs.Iso(to)} 早于开始日期 {ReportVerbArgs.Iso(from)}。");
+            await error.WriteLineAsync(ReportText.PeriodsBadRange(ReportVerbArgs.Iso(to), ReportVerbArgs.Iso(from)));
             return CliVerbs.Usage;
         }
 
@@ -46,12 +46,10 @@ internal sealed class PeriodsVerb() : CliVerb(
             .ToList();
         foreach (var year in missingYears)
         {
-            await error.WriteLineAsync($"警告：{year} 年没有官方节假日数据（国务院办公厅的放假通知尚未收录），该年按周一至周五计算，节假日顺延可能不准。");
+            await error.WriteLineAsync(ReportText.NoHolidayData(year));
         }
 
-        await output.WriteLineAsync(
-            $"{cycle.Name}（{cycle.Key}）：截止日在 {ReportVerbArgs.Iso(from)} 至 {ReportVerbArgs.Iso(to)} 之间的共 {periods.Count} 期，" +
-            $"其中顺延 {periods.Count(p => p.Postponed)} 期、合并报送 {periods.Count(p => p.IsMerged)} 期；时间为 {cycle.Definition.TimeZoneId} 时间。");
+        await output.WriteLineAsync(ReportText.PeriodsListed(cycle, ReportVerbArgs.Iso(from), ReportVerbArgs.Iso(to), periods));
         foreach (var line in PeriodFormatter.FormatLines(periods, cycle.Definition))
         {
             await output.WriteLineAsync(line);
@@ -78,7 +76,7 @@ internal sealed class BulletinVerb() : CliVerb(
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is not (".docx" or ".md"))
         {
-            await error.WriteLineAsync($"--out 的文件名应以 .docx（Word）或 .md（Markdown）结尾：{outArgument}");
+            await error.WriteLineAsync(ReportText.BulletinBadOut(outArgument));
             return CliVerbs.Usage;
         }
 
@@ -98,7 +96,7 @@ internal sealed class BulletinVerb() : CliVerb(
             {
                 // The period's issue was signed off: the signed file, as chat and the console hand it out.
                 content = issued.Content;
-                await output.WriteLineAsync($"本期专报已签发，输出已签发的文件：{issued.Name}");
+                await output.WriteLineAsync(ReportText.BulletinIssuedFile(issued.Name));
             }
             else if (extension == ".docx")
             {
@@ -112,12 +110,8 @@ internal sealed class BulletinVerb() : CliVerb(
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllBytesAsync(path, content);
 
-            var s = bulletin.Statistics;
-            await output.WriteLineAsync($"已生成工作专报：{cycle.Name} {period.Key}，{bulletin.PeriodLabel} → {path}");
-            await output.WriteLineAsync(
-                $"省直部门 {bulletin.ProvincialItems.Count} 条，州市县区 {bulletin.LocalItems.Count} 条，行动要情 {bulletin.KeyEvents.Count} 条；" +
-                $"应报送 {s.Total} 个单位，按时 {s.OnTime.Count} 个，迟报 {s.Late.Count} 个，未报送 {s.Missing.Count} 个。" +
-                $"另有待审核 {s.PendingReview.Count} 个，已退回 {s.Returned.Count} 个，免报 {s.Exempt.Count} 个（均不计入未报送）。");
+            await output.WriteLineAsync(ReportText.BulletinWritten(cycle.Name, period.Key, bulletin.PeriodLabel, path));
+            await output.WriteLineAsync(ReportText.BulletinCounts(bulletin));
             return 0;
         }
         catch (ArgumentException ex)
@@ -127,7 +121,7 @@ internal sealed class BulletinVerb() : CliVerb(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"无法写入文件：{ex.Message}");
+            await error.WriteLineAsync(ReportText.BulletinNotWritten(ex.Message));
             return 1;
         }
     }
@@ -147,7 +141,7 @@ internal sealed class HeadlineVerb() : CliVerb(
         var actions = new[] { "text", "clear", "list" }.Count(args.Options.ContainsKey);
         if (actions > 1)
         {
-            await error.WriteLineAsync($"--text、--clear、--list 只能选一个。usage: {Usage}");
+            await error.WriteLineAsync(ReportText.HeadlineOneAction(Usage));
             return CliVerbs.Usage;
         }
 
@@ -158,19 +152,19 @@ internal sealed class HeadlineVerb() : CliVerb(
             if (args.Option("text") is { } text)
             {
                 var (period, items) = await bulletins.AddHeadlineAsync(cycleKey, periodKey, text, args.By);
-                await output.WriteLineAsync($"已添加到 {period.Key} 的行动要情（共 {items.Count} 条）。");
+                await output.WriteLineAsync(ReportText.HeadlineAdded(period.Key, items.Count));
                 return 0;
             }
 
             if (args.Options.ContainsKey("clear"))
             {
                 var period = await bulletins.ClearHeadlinesAsync(cycleKey, periodKey);
-                await output.WriteLineAsync($"已清空 {period.Key} 的行动要情。");
+                await output.WriteLineAsync(ReportText.HeadlinesCleared(period.Key));
                 return 0;
             }
 
             var (listed, list) = await bulletins.ListHeadlinesAsync(cycleKey, periodKey);
-            await output.WriteLineAsync(list.Count == 0 ? $"{listed.Key} 还没有行动要情。" : $"{listed.Key} 的行动要情（{list.Count} 条）：");
+            await output.WriteLineAsync(ReportText.HeadlinesListed(listed.Key, list.Count));
             for (var i = 0; i < list.Count; i++)
             {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {list[i]}"));

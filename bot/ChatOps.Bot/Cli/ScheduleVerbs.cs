@@ -1,4 +1,5 @@
 using ChatOps.Core.Calendar;
+using ChatOps.Core.Reports;
 using ChatOps.Core.Reports.Scheduling;
 
 namespace ChatOps.Bot.Cli;
@@ -25,11 +26,10 @@ internal sealed class SendPromptsVerb() : CliVerb("send-prompts", "send-prompts 
         }
 
         await output.WriteLineAsync(PeriodFormatter.FormatLine(run.Period, run.Cycle.Definition));
-        await output.WriteLineAsync(
-            $"已将 {run.Queued} 条{run.Cycle.Name}填报提示排入发送队列（由运行中的机器人发出）；已报送或待审核 {run.Submitted} 个单位，请假免催 {run.Exempt} 个。");
+        await output.WriteLineAsync(ReportText.PromptsQueued(run));
         if (run.Unreachable.Count > 0)
         {
-            await output.WriteLineAsync($"无法送达 {run.Unreachable.Count} 个单位（未设联络员或联络员没有可用的账号）：{string.Join("、", run.Unreachable)}");
+            await output.WriteLineAsync(ReportText.PromptsUnreachable(run.Unreachable));
         }
 
         return 0;
@@ -52,8 +52,7 @@ internal sealed class ExemptVerb() : CliVerb(
         try
         {
             var e = await exemptions.ExemptAsync(ReportVerbArgs.Cycle(args), args.Option("period"), person, reason, args.By);
-            await output.WriteLineAsync(
-                $"{(e.AlreadyExempt ? "已更新" : "已登记")}：{e.Person.Name}（{e.Person.Id}）{e.Period.Key} 期{e.Cycle.Name}免催，原因：{e.Reason}。");
+            await output.WriteLineAsync(ReportText.ExemptionRecorded(e));
             return 0;
         }
         catch (SchedulingException ex)

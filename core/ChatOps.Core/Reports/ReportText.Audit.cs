@@ -25,6 +25,12 @@ public static partial class ReportText
         public static string Chased(int queued, IEnumerable<(string Unit, string Period)> units) =>
             $"催报{queued}人：{string.Join("、", units.Select(u => $"{u.Unit}（{u.Period}）"))}";
 
+        /// <summary>A 专报 draft saved: its 期号, cycle and period.</summary>
+        public static string Saved(string issueNumber, string cycleName, string periodKey) => $"{issueNumber}（{cycleName} {periodKey}）";
+
+        /// <summary>The console's 报告 page refused (the detail of console.refused).</summary>
+        public const string ReportsPage = "报告";
+
         /// <summary>A 专报 signed.</summary>
         public static string Signed(string issueNumber) => $"签发{issueNumber}";
     }

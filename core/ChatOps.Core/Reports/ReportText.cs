@@ -5,10 +5,11 @@ namespace ChatOps.Core.Reports;
 /// <summary>
 /// Every Chinese text the report feature shows, in one class so the wording is reviewed in one place: this file and
 /// ReportText.Submit (the use cases' answers), .Fill and .Dialog (the 填报 dialog), .Review (the reviewing leader),
-/// .Status (状态 and the board), .Office (发送提醒, 催报, 专报 in chat), .Overview (the console's overviews, 免催),
-/// .Bulletin (the 工作专报 editor), .Compliance (the monthly 通报 draft) and .Audit (audit details). Outside it stay only
-/// the words the parsers match, the templates' field labels (ReportTemplates.cs) and the document builders
-/// (BulletinCompiler, ReportMessages, ReportWording, PeriodText).
+/// .Status (状态 and the board), .Office (发送提醒, 催报, 专报 in chat), .Reminders (the scheduled prompts, reminders and
+/// overdue notices), .Overview (the console's overviews, 免催), .Console (the console pages' own texts), .Bulletin (the
+/// 工作专报 editor), .Compliance (the monthly 通报 draft), .Cli (the command line) and .Audit (audit details). Outside it
+/// stay only the words the parsers match, the templates' field labels (ReportTemplates.cs), the role a drafted 通报 is
+/// addressed to, and the document builders (BulletinCompiler, the Bulletins namespace, PeriodText).
 /// </summary>
 public static partial class ReportText
 {

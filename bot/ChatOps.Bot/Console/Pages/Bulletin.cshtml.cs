@@ -63,7 +63,7 @@ public sealed class BulletinModel(BulletinEditor editor, ReportOverview overview
         await LoadAsync(null);
         if (!DateOnly.TryParseExact(date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            Errors = ["日期格式应为 2026-12-03。"];
+            Errors = [ReportText.BulletinDateFormat];
             return Page();
         }
 
@@ -101,7 +101,7 @@ public sealed class BulletinModel(BulletinEditor editor, ReportOverview overview
         await LoadAsync(null);
         var current = Edition.Id == 0 ? null : Edition;
         await LoadAsync(await editor.CompileAsync(SelectedCycle.Key, Edition.PeriodKey, current, HttpContext.RequestAborted));
-        Notice = "已按各单位报告重新汇编（尚未保存）。";
+        Notice = ReportText.BulletinRecompiled;
         return Page();
     }
 

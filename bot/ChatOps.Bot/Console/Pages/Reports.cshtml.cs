@@ -65,7 +65,7 @@ public sealed class ReportsModel(ReportOverview overview, ReportHistory history,
         catch (UnauthorizedAccessException ex)
         {
             Refusal = ex.Message;
-            await AuditAsync("console.refused", $"unit:{Unit}", "报告");
+            await AuditAsync("console.refused", $"unit:{Unit}", ReportText.Audit.ReportsPage);
             return ForbiddenPage();
         }
         catch (ArgumentException ex)
@@ -77,16 +77,7 @@ public sealed class ReportsModel(ReportOverview overview, ReportHistory history,
     }
 
     /// <summary>An audit action as the office reads it.</summary>
-    public static string ActionName(string action) => action switch
-    {
-        "report.draft" => "开始填写",
-        "report.submit" => "提交",
-        "report.revise" => "修改后重新提交",
-        "report.approve" => "审核通过",
-        "report.return" => "退回",
-        "report.discard" => "放弃草稿",
-        _ => action,
-    };
+    public static string ActionName(string action) => ReportText.ActionName(action);
 
     private PageResult ForbiddenPage()
     {

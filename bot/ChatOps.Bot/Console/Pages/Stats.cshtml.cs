@@ -29,7 +29,7 @@ public sealed class StatsModel(ReportCompliance compliance, CircularService circ
     public async Task<IActionResult> OnGetExportAsync()
     {
         await LoadAsync();
-        return Xlsx($"报送统计-{Year}年{Month}月.xlsx", ["排名", "单位", "应报", "按时", "迟报", "未报", "退回", "免报", "按时报送率"],
+        return Xlsx(ReportText.StatsFile(Year, Month), ReportText.StatsColumns,
             (Result?.Rows ?? []).OrderBy(r => r.Rank).Select(r => (IReadOnlyList<object?>)[r.Rank, r.Unit.Name, r.Due, r.OnTime, r.Late, r.Missing, r.Returned, r.Exempt, r.RateText]));
     }
 
@@ -55,7 +55,7 @@ public sealed class StatsModel(ReportCompliance compliance, CircularService circ
         }
 
         await work.CommitAsync(HttpContext.RequestAborted);
-        Notice = $"已起草{created.Circular!.Number}《{created.Circular.Title}》（草稿，尚未发出）。请核改后送办公室主任签发。";
+        Notice = ReportText.ComplianceDrafted(created.Circular!.Number, created.Circular.Title);
         return Redirect($"/console/circulars?id={created.Circular.Id}");
     }
 

@@ -122,7 +122,7 @@ public sealed partial class BulletinEditor(
             return new EditionOutcome(null, ReportText.BulletinChangedMeanwhile);
         }
 
-        await AuditAsync(actor, "bulletin.save", edition, $"{draft.IssueNumber}（{cycle.Name} {period.Key}）", now, cancellationToken);
+        await AuditAsync(actor, "bulletin.save", edition, ReportText.Audit.Saved(draft.IssueNumber, cycle.Name, period.Key), now, cancellationToken);
         return new EditionOutcome(edition, ReportText.BulletinSaved(draft.IssueNumber));
     }
 
