@@ -24,12 +24,12 @@ public sealed class CalendarDoctorCheck(WorkCalendar calendar, TimeProvider time
             if (calendar.GetYear(y) is { } data)
             {
                 findings.Add(DoctorFinding.Ok(Check,
-                    $"{y} 年节假日安排已载入（{data.Source ?? data.LoadedFrom}）。",
+                    OperationsText.CalendarLoaded(y, data.Source ?? data.LoadedFrom),
                     $"The {y} holiday calendar is loaded ({data.Source ?? data.LoadedFrom})."));
                 continue;
             }
 
-            var zh = $"缺少 {y} 年节假日安排，截止时间将按周一至周五计算、不会顺延：国务院办公厅通知发布后，按 core/ChatOps.Core/Calendar/README.md 添加 cn-{y}.yaml 并升级。";
+            var zh = OperationsText.CalendarMissing(y);
             var en = $"No {y} holiday calendar: deadlines fall back to Monday-Friday without 顺延. Add cn-{y}.yaml (core/ChatOps.Core/Calendar/README.md) once the State Council notice is out, and upgrade.";
             findings.Add(y == year ? DoctorFinding.Blocking(Check, zh, en) : DoctorFinding.Warning(Check, zh, en));
         }

@@ -77,9 +77,7 @@ public sealed class ChannelAlerts(
     {
         var now = time.GetUtcNow();
         var day = TimeZoneInfo.ConvertTime(now, office.Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var text = $"【渠道故障】{ChannelName(channel)}连续发送失败（错误码 {problem.Code}）：{problem.Chinese}" +
-                   "处理后可运行 doctor 命令复查。";
-        var message = OutboundMessage.Plain(text);
+        var message = OutboundMessage.Plain(OperationsText.ChannelAlert(channel, problem));
         var staff = await directory.ListByRoleAsync(Roles.OfficeStaff, cancellationToken);
         var queued = 0;
         await using (var uow = await work.BeginAsync(cancellationToken))
@@ -103,11 +101,4 @@ public sealed class ChannelAlerts(
             signal.OutboxChanged();
         }
     }
-
-    private static string ChannelName(string channel) => channel switch
-    {
-        ChannelNames.WeCom => "企业微信渠道",
-        ChannelNames.BotFramework => "Teams（Bot Framework）渠道",
-        _ => $"{channel} 渠道",
-    };
 }

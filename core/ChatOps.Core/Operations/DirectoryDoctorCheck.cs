@@ -20,7 +20,7 @@ public sealed class DirectoryDoctorCheck(IDirectoryRepository directory) : IDoct
         if (snapshot.Units.Count == 0)
         {
             return [DoctorFinding.Blocking(Check,
-                "名录为空：请用 import-directory 导入成员单位和人员名录。",
+                OperationsText.DirectoryEmpty,
                 "The directory is empty: import the units and people with import-directory.")];
         }
 
@@ -30,7 +30,7 @@ public sealed class DirectoryDoctorCheck(IDirectoryRepository directory) : IDoct
         if (withoutLiaison.Count > 0)
         {
             findings.Add(DoctorFinding.Warning(Check,
-                $"{withoutLiaison.Count} 个单位未指定联络员（{List(withoutLiaison)}），这些单位收不到报送提醒：请用 change-liaison 备案联络员。",
+                OperationsText.UnitsWithoutLiaison(withoutLiaison.Count, List(withoutLiaison)),
                 $"{withoutLiaison.Count} unit(s) have no liaison and get no report prompts: file one with change-liaison."));
         }
 
@@ -38,7 +38,7 @@ public sealed class DirectoryDoctorCheck(IDirectoryRepository directory) : IDoct
         if (unreachable.Count > 0)
         {
             findings.Add(DoctorFinding.Warning(Check,
-                $"{unreachable.Count} 人没有任何聊天账号（{List(unreachable)}），机器人无法联系：请在名录中补填企业微信账号或 BotFramework 账号后重新导入。",
+                OperationsText.PeopleUnreachable(unreachable.Count, List(unreachable)),
                 $"{unreachable.Count} person(s) have no channel identity and cannot be reached: add their WeCom or Bot Framework id to the directory and import it again."));
         }
 
@@ -57,20 +57,19 @@ public sealed class DirectoryDoctorCheck(IDirectoryRepository directory) : IDoct
         if (selfReviewed.Count > 0)
         {
             findings.Add(DoctorFinding.Warning(Check,
-                $"{selfReviewed.Count} 个需上报审核的单位没有联络员以外的分管领导（{List(selfReviewed)}）：请在名录中为其指定分管领导，或取消“上报需审核”。",
+                OperationsText.UnitsSelfReviewed(selfReviewed.Count, List(selfReviewed)),
                 $"{selfReviewed.Count} unit(s) require review but have no reviewing leader other than the liaison: name one in the directory or turn review off."));
         }
 
         if (findings.Count == 0)
         {
             findings.Add(DoctorFinding.Ok(Check,
-                $"名录完整：{snapshot.Units.Count} 个单位均有联络员，{snapshot.People.Count} 人均有聊天账号。",
+                OperationsText.DirectoryComplete(snapshot.Units.Count, snapshot.People.Count),
                 $"Directory complete: {snapshot.Units.Count} units all have a liaison, {snapshot.People.Count} people all have a channel identity."));
         }
 
         return findings;
     }
 
-    private static string List(IReadOnlyList<string> names) =>
-        names.Count <= Listed ? string.Join("、", names) : string.Join("、", names.Take(Listed)) + $" 等 {names.Count} 个";
+    private static string List(IReadOnlyList<string> names) => OperationsText.NameList(names, Listed);
 }

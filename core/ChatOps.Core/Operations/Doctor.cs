@@ -30,13 +30,7 @@ public sealed record DoctorFinding(string Check, DoctorLevel Level, string Chine
         string.Create(CultureInfo.InvariantCulture, $"[{Mark(Level)}] {Check}: {Chinese} | {English}");
 
     /// <summary>A short tag for the level, the same in both languages.</summary>
-    public static string Mark(DoctorLevel level) => level switch
-    {
-        DoctorLevel.Ok => "正常 OK",
-        DoctorLevel.Info => "提示 INFO",
-        DoctorLevel.Warning => "注意 WARN",
-        _ => "阻断 FAIL",
-    };
+    public static string Mark(DoctorLevel level) => OperationsText.LevelMark(level);
 
     /// <summary>A finding that says the check passed.</summary>
     public static DoctorFinding Ok(string check, string chinese, string english) => new(check, DoctorLevel.Ok, chinese, english);
@@ -116,7 +110,7 @@ public sealed class DoctorService(IServiceProvider services, IEnumerable<DoctorC
 
     private static DoctorFinding Failed(Type check, Exception ex) => DoctorFinding.Blocking(
         check.Name.Replace("DoctorCheck", "", StringComparison.Ordinal).ToLowerInvariant(),
-        $"未能完成检查（{ex.Message}）：请先处理上面的配置或数据库问题。",
+        OperationsText.CheckFailed(ex.Message),
         $"Could not run ({ex.GetType().Name}: {ex.Message}): fix the configuration or database findings above first.");
 }
 
