@@ -1,4 +1,5 @@
 using ChatOps.Bot.Hosting;
+using ChatOps.Bot.Operations;
 
 namespace ChatOps.Bot.Cli;
 
@@ -27,13 +28,13 @@ internal abstract class CliVerb(string name, string usage, int words = 0, int? m
         var unknown = options is null ? [] : given.Keys.Where(k => !k.Contains(':', StringComparison.Ordinal) && !options.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
         if (unknown.Count > 0)
         {
-            await error.WriteLineAsync($"未知的选项：{string.Join("、", unknown.Select(k => "--" + k))}。usage: {Usage}");
+            await error.WriteLineAsync(HostText.UnknownOptions(unknown, Usage));
             return CliVerbs.Usage;
         }
 
         if (positional.Count > (maxWords ?? words))
         {
-            await error.WriteLineAsync($"多余的参数：{string.Join(" ", positional.Skip(maxWords ?? words))}。usage: {Usage}");
+            await error.WriteLineAsync(HostText.ExtraArguments(positional.Skip(maxWords ?? words), Usage));
             return CliVerbs.Usage;
         }
 
@@ -65,20 +66,20 @@ internal abstract class CliVerb(string name, string usage, int words = 0, int? m
 
     /// <summary>The option's trimmed value; when it is missing or blank the verb stops with exit code 2 and says which.</summary>
     protected string Required(CliArguments args, string option) =>
-        args.Option(option)?.Trim() is { Length: > 0 } value ? value : throw new CliExitException(CliVerbs.Usage, $"缺少 --{option}。usage: {Usage}");
+        args.Option(option)?.Trim() is { Length: > 0 } value ? value : throw new CliExitException(CliVerbs.Usage, HostText.MissingOption(option, Usage));
 
     /// <summary>The option as a date (2026-01-01 or 2026-1-1); when it is missing or not a date the verb stops with exit code 2.</summary>
     protected static DateOnly Date(CliArguments args, string option)
     {
         if (args.Option(option) is not { } text || string.IsNullOrWhiteSpace(text))
         {
-            throw new CliExitException(CliVerbs.Usage, $"缺少 --{option}，应写成 2026-01-01 这样的日期。");
+            throw new CliExitException(CliVerbs.Usage, HostText.MissingDate(option));
         }
 
         return DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             && date.Year is >= 1900 and <= 9000
                 ? date
-                : throw new CliExitException(CliVerbs.Usage, $"--{option} 的值“{text}”不是有效日期，应写成 2026-01-01 这样的格式。");
+                : throw new CliExitException(CliVerbs.Usage, HostText.BadDate(option, text));
     }
 
     /// <summary>

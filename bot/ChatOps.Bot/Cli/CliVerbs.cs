@@ -1,4 +1,5 @@
 using ChatOps.Bot.Meetings;
+using ChatOps.Bot.Operations;
 using ChatOps.Bot.Supervision;
 
 namespace ChatOps.Bot.Cli;
@@ -57,23 +58,23 @@ public static class CliVerbs
     /// <summary>The usage text: how to run the service, every verb's usage line (from <see cref="All"/>), options, exit codes.</summary>
     public static void WriteHelp(TextWriter output)
     {
-        output.WriteLine("用法：");
-        output.WriteLine("  dotnet ChatOps.Bot.dll [--键=值 ...]          启动机器人服务（默认地址 http://localhost:5080）");
-        output.WriteLine("  dotnet ChatOps.Bot.dll 命令 [参数] [--键=值]   执行一项管理命令后退出");
+        output.WriteLine(HostText.HelpUsage);
+        output.WriteLine(HostText.HelpRunService);
+        output.WriteLine(HostText.HelpRunVerb);
         output.WriteLine();
-        output.WriteLine("命令：");
+        output.WriteLine(HostText.HelpVerbs);
         foreach (var verb in All)
         {
             output.WriteLine("  " + verb.Usage);
         }
 
         output.WriteLine();
-        output.WriteLine("选项：");
-        output.WriteLine("  --键=值                 覆盖任一配置项，如 --Storage:Provider=SqlServer、--Directory:SeedFile=");
-        output.WriteLine("  --urls 地址             服务监听地址（也可用环境变量 ASPNETCORE_URLS 或 ASPNETCORE_HTTP_PORTS）");
-        output.WriteLine("  --help, -h, help        显示本说明");
+        output.WriteLine(HostText.HelpOptions);
+        output.WriteLine(HostText.HelpOverride);
+        output.WriteLine(HostText.HelpUrls);
+        output.WriteLine(HostText.HelpHelp);
         output.WriteLine();
-        output.WriteLine("退出码：0 完成；1 被拒绝或输入有误；2 参数错误；3 配置有误或数据库不可用。");
+        output.WriteLine(HostText.HelpExitCodes);
     }
 
     /// <summary>The verb named by the first argument, if any.</summary>

@@ -27,9 +27,7 @@ internal sealed class DoctorVerb() : CliVerb("doctor", "doctor"), IRunsBeforeSta
 
         var blocking = report.Findings.Count(f => f.Level == DoctorLevel.Blocking);
         var warnings = report.Findings.Count(f => f.Level == DoctorLevel.Warning);
-        await output.WriteLineAsync(blocking == 0
-            ? $"检查完成：无阻断问题，{warnings} 项需注意。 | Done: nothing blocks, {warnings} warning(s)."
-            : $"检查完成：{blocking} 项阻断问题须先处理，{warnings} 项需注意。 | Done: {blocking} blocking problem(s) to fix first, {warnings} warning(s).");
+        await output.WriteLineAsync(HostText.DoctorDone(blocking, warnings));
         return report.Healthy ? 0 : 1;
     }
 }
@@ -42,12 +40,12 @@ internal sealed class BackupVerb() : CliVerb("backup", "backup FILE.db", words: 
         try
         {
             var result = await services.GetRequiredService<SqliteBackup>().BackupAsync(args.Words[0]);
-            await output.WriteLineAsync($"已备份到 {result.Path}（{result.Bytes / 1024.0:0.#} KB，含 {result.Migrations} 个升级脚本记录，完整性检查通过）。");
+            await output.WriteLineAsync(HostText.BackedUp(result.Path, result.Bytes, result.Migrations));
             return 0;
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
-            await error.WriteLineAsync($"备份失败：{ex.Message}");
+            await error.WriteLineAsync(HostText.BackupFailed(ex.Message));
             return 1;
         }
     }
@@ -68,7 +66,7 @@ internal sealed class TeamsPackageVerb() : CliVerb("teams-package", "teams-packa
             var package = TeamsPackage.FromConfiguration(services.GetRequiredService<IConfiguration>(), args.Option("domain"), args.Option("version"));
             var path = Path.GetFullPath(target);
             await File.WriteAllBytesAsync(path, package.ToZip());
-            await output.WriteLineAsync($"已生成 Teams 应用包 {path}（机器人 {package.BotId}）。上传方法见 README“Teams”一节。");
+            await output.WriteLineAsync(HostText.TeamsPackageWritten(path, package.BotId));
             return 0;
         }
         catch (TeamsPackageException ex)
@@ -78,7 +76,7 @@ internal sealed class TeamsPackageVerb() : CliVerb("teams-package", "teams-packa
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"无法写入文件：{ex.Message}");
+            await error.WriteLineAsync(HostText.CannotWrite(ex.Message));
             return 1;
         }
     }

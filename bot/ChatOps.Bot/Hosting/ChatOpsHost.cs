@@ -1,4 +1,5 @@
 using ChatOps.Bot.Cli;
+using ChatOps.Bot.Operations;
 using ChatOps.Storage;
 
 namespace ChatOps.Bot.Hosting;
@@ -50,7 +51,7 @@ public static class ChatOpsHost
 
         if (CliVerbs.IsUnknownVerb(args))
         {
-            await Console.Error.WriteLineAsync($"chatops: 未知的命令“{args[0]}”。");
+            await Console.Error.WriteLineAsync(HostText.UnknownVerb(args[0]));
             CliVerbs.WriteHelp(Console.Error);
             return CliVerbs.Usage;
         }

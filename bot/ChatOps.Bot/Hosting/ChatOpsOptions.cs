@@ -1,3 +1,5 @@
+using ChatOps.Bot.Operations;
+
 namespace ChatOps.Bot.Hosting;
 
 /// <summary>Directory settings (section <c>Directory</c>).</summary>
@@ -20,7 +22,7 @@ public sealed class OfficeOptions
     public const string Section = "Office";
 
     /// <summary>The office's name as it heads the bulletin.</summary>
-    public string Name { get; set; } = "云南省推进爱国卫生“7个专项行动”领导小组办公室";
+    public string Name { get; set; } = HostText.DefaultOfficeName;
 
     /// <summary>IANA time zone of the office; deadlines such as Thursday 17:00 are in this zone.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";

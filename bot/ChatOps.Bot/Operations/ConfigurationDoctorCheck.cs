@@ -21,7 +21,7 @@ internal sealed class ConfigurationDoctorCheck(IServiceProvider services, IConfi
         }
         catch (OptionsValidationException ex)
         {
-            findings.AddRange(ex.Failures.Select(f => DoctorFinding.Blocking(Check, $"配置错误：{f}", $"Configuration error: {f}")));
+            findings.AddRange(ex.Failures.Select(f => DoctorFinding.Blocking(Check, HostText.ConfigurationError(f), $"Configuration error: {f}")));
         }
 
         if (environment.IsProduction())
@@ -29,14 +29,14 @@ internal sealed class ConfigurationDoctorCheck(IServiceProvider services, IConfi
             if (!string.IsNullOrWhiteSpace(configuration["Directory:SeedFile"]))
             {
                 findings.Add(DoctorFinding.Warning(Check,
-                    "Directory:SeedFile 不为空：空数据库会被导入示例名录。生产环境请设为空，并用 import-directory 导入本单位名录。",
+                    HostText.SeedFileInProduction,
                     "Directory:SeedFile is set: an empty database gets the sample directory. Set it empty in production and import yours with import-directory."));
             }
         }
 
         if (findings.All(f => f.Level != DoctorLevel.Blocking))
         {
-            findings.Insert(0, DoctorFinding.Ok(Check, $"配置校验通过（运行环境：{environment.EnvironmentName}）。",
+            findings.Insert(0, DoctorFinding.Ok(Check, HostText.ConfigurationValid(environment.EnvironmentName),
                 $"Settings valid (environment: {environment.EnvironmentName})."));
         }
 

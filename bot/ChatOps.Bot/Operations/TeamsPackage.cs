@@ -52,36 +52,36 @@ public sealed class TeamsPackage
         var botId = configuration["BotFramework:AppId"]?.Trim();
         if (string.IsNullOrEmpty(botId) || !Guid.TryParse(botId, out _))
         {
-            throw new TeamsPackageException("BotFramework:AppId 须为 Azure Bot 的 Microsoft App ID（GUID），请先配置。 | BotFramework:AppId must be the bot's Microsoft App ID (a GUID).");
+            throw new TeamsPackageException(HostText.TeamsBotIdRequired);
         }
 
         var appId = configuration["Teams:AppId"]?.Trim() is { Length: > 0 } teamsId ? teamsId : botId;
         if (!Guid.TryParse(appId, out _))
         {
-            throw new TeamsPackageException($"Teams:AppId 须为 GUID（当前为“{appId}”）。 | Teams:AppId must be a GUID.");
+            throw new TeamsPackageException(HostText.TeamsAppIdNotGuid(appId));
         }
 
         domain ??= Uri.TryCreate(configuration["PublicBaseUrl"] ?? configuration["Circulars:PublicBaseUrl"], UriKind.Absolute, out var baseUrl) ? baseUrl.Host : null;
         if (string.IsNullOrWhiteSpace(domain) || domain.Contains('/', StringComparison.Ordinal) || domain.Contains(':', StringComparison.Ordinal))
         {
-            throw new TeamsPackageException("请用 --domain 指定本服务的域名（如 bot.example.gov.cn），或配置 PublicBaseUrl。 | Give the bot's domain with --domain or set PublicBaseUrl.");
+            throw new TeamsPackageException(HostText.TeamsDomainRequired);
         }
 
         version ??= "1.0.0";
         if (!System.Text.RegularExpressions.Regex.IsMatch(version, @"^\d+\.\d+\.\d+$"))
         {
-            throw new TeamsPackageException($"--version 须为 x.y.z 形式（当前为“{version}”）。 | --version must be x.y.z.");
+            throw new TeamsPackageException(HostText.TeamsBadVersion(version));
         }
 
-        var office = configuration["Office:Name"] ?? "领导小组办公室";
-        var shortName = Limit(configuration["Teams:ShortName"] ?? "工作督办助手", 30);
+        var office = configuration["Office:Name"] ?? HostText.TeamsDefaultOffice;
+        var shortName = Limit(configuration["Teams:ShortName"] ?? HostText.TeamsDefaultShortName, 30);
         var shortEnglish = Limit(configuration["Teams:ShortNameEnglish"] ?? "ChatOps Office Assistant", 30);
         var developer = Limit(configuration["Teams:Developer"] ?? office, 32);
         var website = configuration["Teams:WebsiteUrl"] ?? $"https://{domain}/";
         var accent = configuration["Teams:AccentColor"] ?? "#C7000B";
         if (!System.Text.RegularExpressions.Regex.IsMatch(accent, "^#[0-9a-fA-F]{6}$"))
         {
-            throw new TeamsPackageException($"Teams:AccentColor 须为 #RRGGBB（当前为“{accent}”）。 | Teams:AccentColor must be #RRGGBB.");
+            throw new TeamsPackageException(HostText.TeamsBadAccent(accent));
         }
 
         var manifest = new JsonObject
@@ -105,8 +105,8 @@ public sealed class TeamsPackage
             ["name"] = new JsonObject { ["short"] = shortName, ["full"] = Limit($"{office}{shortName}", 100) },
             ["description"] = new JsonObject
             {
-                ["short"] = Limit("周报提醒与报送、会议请假、通报签收", 80),
-                ["full"] = Limit($"{office}的工作机器人：按时提醒各成员单位联络员报送周报、季报，逐项对话填报；会议通知与请假；通报推送与签收统计。", 4000),
+                ["short"] = Limit(HostText.TeamsShortDescription, 80),
+                ["full"] = Limit(HostText.TeamsFullDescription(office), 4000),
             },
             ["icons"] = new JsonObject { ["color"] = "color.png", ["outline"] = "outline.png" },
             ["accentColor"] = accent.ToUpperInvariant(),
