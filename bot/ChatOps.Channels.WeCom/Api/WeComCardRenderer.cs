@@ -49,10 +49,10 @@ public sealed record WeComRendering(WeComContent Content, string? FallbackReason
 public static class WeComCardRenderer
 {
     /// <summary>Prefix of the caption of greyed-out buttons once a choice was made.</summary>
-    public const string ChosenPrefix = "已选择：";
+    public const string ChosenPrefix = WeComText.ChosenPrefix;
 
     /// <summary>The caption of greyed-out buttons of a card that no longer asked the current step when it was clicked.</summary>
-    public const string ExpiredCaption = "已失效";
+    public const string ExpiredCaption = WeComText.ExpiredCaption;
 
     /// <summary>Renders <paramref name="prompt"/>; <paramref name="cardsSupported"/> false forces numbered text (e.g. in group chats).</summary>
     public static WeComRendering Render(WeComChoicePrompt prompt, bool cardsSupported = true)
@@ -128,8 +128,8 @@ public static class WeComCardRenderer
         var count = prompt.Choices.Count;
         var numbers = count <= 6
             ? string.Join('、', Enumerable.Range(1, count).Select(n => n.ToString(CultureInfo.InvariantCulture)))
-            : string.Create(CultureInfo.InvariantCulture, $"1 至 {count} 之间的数字");
-        builder.Append("回复 ").Append(numbers).Append(" 选择：");
+            : WeComText.NumberRange(count);
+        builder.Append(WeComText.ReplyWithNumber(numbers));
         for (var i = 0; i < count; i++)
         {
             builder.Append('\n').Append(CultureInfo.InvariantCulture, $"{i + 1}. ").Append(prompt.Choices[i].Text);

@@ -182,7 +182,7 @@ public sealed class WeComCallbackHandler
             await using var work = await _work.BeginAsync(cancellationToken).ConfigureAwait(false);
             var click = new WeComCardClick(app.Key, responseCode, inbound.TaskId, key, stale);
             var queued = await work.Outbox.EnqueueAsync(new OutboxItem(
-                0, ChannelNames.WeCom, inbound.FromUserName, person?.Id, null, OutboundMessage.Plain("更新卡片：" + key), click.DedupeKeyFor(dedupeKey), now,
+                0, ChannelNames.WeCom, inbound.FromUserName, person?.Id, null, OutboundMessage.Plain(WeComText.CardUpdate(key)), click.DedupeKeyFor(dedupeKey), now,
                 ReplyContext: click.ToReplyContext()), cancellationToken).ConfigureAwait(false);
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
             if (queued)

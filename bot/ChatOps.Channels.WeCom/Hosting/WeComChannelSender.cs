@@ -28,7 +28,7 @@ public sealed partial class WeComChannelSender : IChannelSender
     private static readonly WeComContent FilePlaceholder = WeComContent.File("pending");
 
     /// <summary>What the person reads above the download link when WeCom refuses the file itself.</summary>
-    public const string FileRefusedNote = "企业微信不接收该文件（文件类型或大小不符合企业微信的要求），请点击下面的链接下载：";
+    public const string FileRefusedNote = WeComText.FileRefusedNote;
 
     /// <summary>Wait after a transient failure the client already retried.</summary>
     private static readonly TimeSpan TransientRetry = TimeSpan.FromSeconds(5);
@@ -157,7 +157,7 @@ public sealed partial class WeComChannelSender : IChannelSender
         var shortQuestion = message.Title is null && text.Length <= WeComLimits.CardTitleMaxChars && !text.Contains('\n', StringComparison.Ordinal);
         var prompt = new WeComChoicePrompt
         {
-            Title = message.Title ?? (shortQuestion ? text : "请选择"),
+            Title = message.Title ?? (shortQuestion ? text : WeComText.CardTitle),
             Description = shortQuestion || text.Length == 0 ? null : text,
             Choices = [.. message.Choices.Select(c => new WeComChoice(c.Label, c.Value))],
             TaskId = WeComTaskIds.For(item),

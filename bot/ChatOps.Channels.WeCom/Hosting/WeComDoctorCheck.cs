@@ -30,16 +30,16 @@ public sealed class WeComDoctorCheck(IConfiguration configuration, HttpClient ht
             if (errors.Count > 0)
             {
                 findings.Add(DoctorFinding.Blocking(check,
-                    $"配置不完整，未连接企业微信：{string.Join("；", errors)}。",
+                    WeComText.SettingsIncomplete(errors),
                     $"Settings incomplete, WeCom not contacted: {string.Join("; ", errors)}."));
                 continue;
             }
 
             var callback = string.IsNullOrWhiteSpace(baseUrl)
-                ? $"https://<本服务的域名>{settings.CallbackPaths[i]}"
+                ? WeComText.CallbackPlaceholder(settings.CallbackPaths[i])
                 : baseUrl.TrimEnd('/') + settings.CallbackPaths[i];
             findings.Add(new DoctorFinding(check, DoctorLevel.Info,
-                $"管理后台“应用管理 → 本应用 → 接收消息 → 设置API接收”请填写 URL：{callback}，Token 与 EncodingAESKey 填写与配置相同的值。",
+                WeComText.CallbackInstructions(callback),
                 $"In the admin console (the app → Receive Messages → Set API), enter URL {callback} and the same Token and EncodingAESKey as configured."));
             await ProbeAsync(app, check, findings, cancellationToken);
         }
@@ -59,7 +59,7 @@ public sealed class WeComDoctorCheck(IConfiguration configuration, HttpClient ht
 
         if (token.Value.TryGetProperty("access_token", out var t) && t.GetString() is { Length: > 0 } accessToken)
         {
-            findings.Add(DoctorFinding.Ok(check, "CorpId 与 Secret 正确，已取得 access_token。", "CorpId and Secret are right: an access_token was issued."));
+            findings.Add(DoctorFinding.Ok(check, WeComText.TokenIssued, "CorpId and Secret are right: an access_token was issued."));
             var agent = await CallAsync(check, findings, "agent/get",
                 $"{root}/cgi-bin/agent/get?access_token={Uri.EscapeDataString(accessToken)}&agentid={Uri.EscapeDataString(app.AgentId)}", root, cancellationToken);
             if (agent is { } a)
@@ -69,7 +69,7 @@ public sealed class WeComDoctorCheck(IConfiguration configuration, HttpClient ht
         }
         else
         {
-            findings.Add(DoctorFinding.Blocking(check, "gettoken 未返回 access_token：请检查 ApiBaseUrl 是否指向企业微信 API。",
+            findings.Add(DoctorFinding.Blocking(check, WeComText.TokenMissing,
                 "gettoken returned no access_token: check that ApiBaseUrl points at the WeCom API."));
         }
     }
@@ -85,7 +85,7 @@ public sealed class WeComDoctorCheck(IConfiguration configuration, HttpClient ht
             if (!response.IsSuccessStatusCode)
             {
                 findings.Add(DoctorFinding.Blocking(check,
-                    $"{api} 返回 HTTP {(int)response.StatusCode}：请检查 ApiBaseUrl（{root}）和出网代理。",
+                    WeComText.HttpError(api, (int)response.StatusCode, root),
                     $"{api} answered HTTP {(int)response.StatusCode}: check ApiBaseUrl ({root}) and the outbound proxy."));
                 return null;
             }
@@ -101,14 +101,14 @@ public sealed class WeComDoctorCheck(IConfiguration configuration, HttpClient ht
             var message = rootElement.TryGetProperty("errmsg", out var m) ? m.GetString() : null;
             var advice = WeComErrorAdvice.For(code, message);
             findings.Add(DoctorFinding.Blocking(check,
-                $"{api} 失败，错误码 {code}：{advice?.Chinese ?? "请对照企业微信全局错误码说明处理。"}（{message}）",
+                WeComText.ApiFailed(api, code, advice?.Chinese, message),
                 $"{api} failed with errcode {code}: {advice?.English ?? "see WeCom's global error code list."} ({message})"));
             return null;
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             findings.Add(DoctorFinding.Blocking(check,
-                $"无法访问企业微信接口 {root}（{ex.Message}）：请确认本服务器可出网访问该地址的 443 端口（防火墙、代理），政务微信请核对 ApiBaseUrl。",
+                WeComText.ApiUnreachable(root, ex.Message),
                 $"Cannot reach the WeCom API at {root} ({ex.Message}): allow outbound HTTPS to it (firewall, proxy); for 政务微信 check ApiBaseUrl."));
             return null;
         }
@@ -116,25 +116,25 @@ public sealed class WeComDoctorCheck(IConfiguration configuration, HttpClient ht
 
     private static void Describe(JsonElement agent, string check, List<DoctorFinding> findings)
     {
-        findings.Add(DoctorFinding.Ok(check, "本服务器出口IP在企业可信IP内，接口可调用。", "This server's egress IP is trusted: API calls are allowed."));
+        findings.Add(DoctorFinding.Ok(check, WeComText.IpTrusted, "This server's egress IP is trusted: API calls are allowed."));
         if (agent.TryGetProperty("close", out var close) && close.TryGetInt32(out var closed) && closed == 1)
         {
-            findings.Add(DoctorFinding.Blocking(check, "应用已停用：请在管理后台启用该应用。", "The app is disabled: enable it in the admin console."));
+            findings.Add(DoctorFinding.Blocking(check, WeComText.AppDisabled, "The app is disabled: enable it in the admin console."));
         }
 
         var users = Count(agent, "allow_userinfos", "user");
         var parties = Count(agent, "allow_partys", "partyid");
         var tags = Count(agent, "allow_tags", "tagid");
         findings.Add(users + parties + tags == 0
-            ? DoctorFinding.Blocking(check, "应用“可见范围”为空，机器人无法给任何人发消息：请在“应用管理 → 本应用 → 可见范围”加入联络员所在部门。",
+            ? DoctorFinding.Blocking(check, WeComText.VisibleRangeEmpty,
                 "The app's visible range is empty, so it can message nobody: add the liaisons' departments under Visible Range.")
-            : DoctorFinding.Ok(check, $"可见范围：{parties} 个部门、{users} 名成员、{tags} 个标签。",
+            : DoctorFinding.Ok(check, WeComText.VisibleRange(parties, users, tags),
                 $"Visible range: {parties} department(s), {users} member(s), {tags} tag(s)."));
         var domain = agent.TryGetProperty("redirect_domain", out var d) ? d.GetString() : null;
         findings.Add(string.IsNullOrEmpty(domain)
-            ? new DoctorFinding(check, DoctorLevel.Info, "未设置可信域名：如需在企业微信内登录办公室控制台，请在“网页授权及JS-SDK → 可信域名”填写本服务域名，并配置 WeCom:DomainVerification。",
+            ? new DoctorFinding(check, DoctorLevel.Info, WeComText.NoTrustedDomain,
                 "No trusted domain (可信域名): to sign in to the console from WeCom, set it under Web Authorization and JS-SDK and configure WeCom:DomainVerification.")
-            : DoctorFinding.Ok(check, $"可信域名：{domain}。", $"Trusted domain: {domain}."));
+            : DoctorFinding.Ok(check, WeComText.TrustedDomain(domain), $"Trusted domain: {domain}."));
     }
 
     private static int Count(JsonElement agent, string property, string list) =>

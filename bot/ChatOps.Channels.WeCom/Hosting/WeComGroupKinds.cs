@@ -6,13 +6,13 @@ namespace ChatOps.Channels.WeCom.Hosting;
 public static class WeComGroupKinds
 {
     /// <summary>An app chat (appchat/create, appchat/send), address = chatid.</summary>
-    public static readonly GroupKind AppChat = new(ChannelNames.WeCom, "appchat", "wecom-appchat", "企业微信群聊", "WeComAppChat")
+    public static readonly GroupKind AppChat = new(ChannelNames.WeCom, "appchat", "wecom-appchat", WeComText.AppChatLabel, "WeComAppChat")
     {
         Aliases = ["企业微信群聊", "appchat"],
     };
 
     /// <summary>A group robot, address = webhook URL (20 messages a minute).</summary>
-    public static readonly GroupKind Robot = new(ChannelNames.WeCom, "robot", "wecom-robot", "企业微信群机器人", "WeComRobot")
+    public static readonly GroupKind Robot = new(ChannelNames.WeCom, "robot", "wecom-robot", WeComText.RobotLabel, "WeComRobot")
     {
         Aliases = ["群机器人", "robot", "webhook"],
     };

@@ -28,7 +28,7 @@ public static class WeComMedia
 
         var reference = JsonSerializer.Serialize(new Reference(appKey, inbound.MediaId.Trim(), inbound.MsgType));
         var name = inbound.Fields.GetValueOrDefault("FileName") is { Length: > 0 } fileName ? fileName
-            : inbound.MsgType == WeComMessageTypes.Image ? AttachmentText.PictureName(at) : "文件";
+            : inbound.MsgType == WeComMessageTypes.Image ? AttachmentText.PictureName(at) : WeComText.UnnamedFile;
         return new InboundAttachment(name, inbound.MsgType == WeComMessageTypes.Image ? "image/jpeg" : null, reference);
     }
 
