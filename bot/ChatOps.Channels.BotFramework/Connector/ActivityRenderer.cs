@@ -21,7 +21,7 @@ public static class ActivityRenderer
     public const string CardField = "card";
 
     /// <summary>What an expired card shows instead of its buttons once clicked.</summary>
-    public const string ExpiredCaption = "已失效";
+    public const string ExpiredCaption = BotFrameworkText.ExpiredCaption;
 
     /// <summary>The channels that render Adaptive Cards (and send their submits back as <c>value</c>).</summary>
     public static readonly IReadOnlySet<string> CardChannels =
@@ -99,7 +99,7 @@ public static class ActivityRenderer
             ["version"] = "1.4",
             ["fallbackText"] = $"{message.Text}\n{link}",
             ["body"] = new JsonArray(LiteralText(message.Text), LiteralText(OutboundFiles.SizedName(message.File), weight: "Bolder", spacing: "Medium")),
-            ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "下载", ["url"] = link }),
+            ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = BotFrameworkText.Download, ["url"] = link }),
         };
         activity.Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card, BotFrameworkJson.Options) }];
         return activity;
@@ -113,7 +113,7 @@ public static class ActivityRenderer
     public static Activity RenderAnswered(OutboundMessage message, string answer, bool expired = false)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new Activity { Type = ActivityTypes.Message, Locale = "zh-CN", Attachments = [Card(message, expired ? ExpiredCaption : $"已选择：{answer}")] };
+        return new Activity { Type = ActivityTypes.Message, Locale = "zh-CN", Attachments = [Card(message, expired ? ExpiredCaption : BotFrameworkText.Chosen(answer))] };
     }
 
     /// <summary>The Adaptive Card of a question: title, one text block per line, one submit button per choice.</summary>

@@ -50,7 +50,7 @@ public static class BotFrameworkAttachments
 
             var authorised = Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var service)
                 && string.Equals(uri.Host, service.Host, StringComparison.OrdinalIgnoreCase) && uri.Port == service.Port;
-            var name = string.IsNullOrWhiteSpace(attachment.Name) ? (declared?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true ? "图片" : "文件") : attachment.Name;
+            var name = string.IsNullOrWhiteSpace(attachment.Name) ? (declared?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true ? BotFrameworkText.UnnamedPicture : BotFrameworkText.UnnamedFile) : attachment.Name;
             found.Add(new InboundAttachment(name, declared, JsonSerializer.Serialize(new Reference(uri.AbsoluteUri, authorised))));
         }
 

@@ -26,7 +26,7 @@ public sealed partial class BotFrameworkDoctorCheck(IConfiguration configuration
         if (!options.HasAppId)
         {
             return [new DoctorFinding(Check, DoctorLevel.Info,
-                "未配置 BotFramework:AppId，Teams 渠道未启用（仅开发环境可匿名连接模拟器）。",
+                BotFrameworkText.NotConfigured,
                 "BotFramework:AppId is not set: the Teams channel is off (Development allows the anonymous Emulator only).")];
         }
 
@@ -34,7 +34,7 @@ public sealed partial class BotFrameworkDoctorCheck(IConfiguration configuration
         if (invalid.Failed)
         {
             return [DoctorFinding.Blocking(Check,
-                $"配置有误，未连接 Azure：{string.Join("；", invalid.Failures)}",
+                BotFrameworkText.SettingsInvalid(invalid.Failures),
                 $"Settings invalid, Azure not contacted: {string.Join("; ", invalid.Failures)}")];
         }
 
@@ -53,21 +53,21 @@ public sealed partial class BotFrameworkDoctorCheck(IConfiguration configuration
         return code switch
         {
             "AADSTS7000215" or "AADSTS7000222" => (code,
-                "机器人的客户端密码（BotFramework:AppPassword）错误或已过期：请在 Azure 门户“应用注册 → 本应用 → 证书和密码”新建客户端密码，更新配置后重启（密码到期前须轮换）。",
+                BotFrameworkText.SecretWrong,
                 "The bot's client secret (BotFramework:AppPassword) is wrong or expired: create a new one under App registrations → the app → Certificates & secrets, update the setting and restart (rotate before expiry)."),
             "AADSTS700016" => (code,
-                "在该租户中未找到此应用（BotFramework:AppId 或 TenantId 错误）：请核对 Azure Bot“配置”页的 Microsoft App ID 和应用租户。",
+                BotFrameworkText.AppNotInTenant,
                 "The app is not found in the tenant (BotFramework:AppId or TenantId wrong): compare with the Azure Bot's Configuration page."),
             "AADSTS90002" => (code,
-                "未找到租户（BotFramework:TenantId 错误）：单租户机器人请填写其 Entra 租户ID，多租户请留空。",
+                BotFrameworkText.TenantNotFound,
                 "Tenant not found (BotFramework:TenantId wrong): set the bot's Entra tenant id for a single-tenant bot, empty for multi-tenant."),
-            not null => (code, $"Azure 拒绝了机器人的凭据（{code}）：请核对 BotFramework:AppId、AppPassword、TenantId。",
+            not null => (code, BotFrameworkText.CredentialsRefused(code),
                 $"Azure refused the bot's credentials ({code}): check BotFramework:AppId, AppPassword and TenantId."),
             null when error.Contains("could not be reached", StringComparison.Ordinal) => ("unreachable",
-                "无法访问 Azure 令牌服务（login.microsoftonline.com）：请允许本服务器出网访问该地址的 443 端口（防火墙、代理）。",
+                BotFrameworkText.TokenEndpointUnreachable,
                 "The Azure token endpoint (login.microsoftonline.com) cannot be reached: allow outbound HTTPS to it (firewall, proxy)."),
             null when error.Contains("token endpoint answered", StringComparison.Ordinal) || error.StartsWith("401", StringComparison.Ordinal) => ("401",
-                "Azure 或 Bot Connector 拒绝了机器人的凭据：请核对 BotFramework:AppId、AppPassword、TenantId。",
+                BotFrameworkText.CredentialsRefusedByService,
                 "Azure or the Bot Connector refused the bot's credentials: check BotFramework:AppId, AppPassword and TenantId."),
             _ => null,
         };
@@ -80,14 +80,14 @@ public sealed partial class BotFrameworkDoctorCheck(IConfiguration configuration
         try
         {
             await client.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            findings.Add(DoctorFinding.Ok(Check, "已从 Azure 取得机器人的访问令牌（AppId 与 AppPassword 正确）。",
+            findings.Add(DoctorFinding.Ok(Check, BotFrameworkText.TokenIssued,
                 "A token was issued for the bot (AppId and AppPassword are right)."));
         }
         catch (BotFrameworkTokenException ex)
         {
             var explained = ExplainCredentialError(ex.Message);
             findings.Add(DoctorFinding.Blocking(Check,
-                $"取得访问令牌失败：{explained?.Chinese ?? "请核对 BotFramework 配置。"}（{ex.Message}）",
+                BotFrameworkText.TokenFailed(explained?.Chinese, ex.Message),
                 $"No token: {explained?.English ?? "check the BotFramework settings."} ({ex.Message})"));
         }
     }
@@ -107,14 +107,14 @@ public sealed partial class BotFrameworkDoctorCheck(IConfiguration configuration
             using var keys = JsonDocument.Parse(await http.GetStringAsync(new Uri(jwks), cancellationToken).ConfigureAwait(false));
             var count = keys.RootElement.TryGetProperty("keys", out var k) && k.ValueKind == JsonValueKind.Array ? k.GetArrayLength() : 0;
             findings.Add(count > 0
-                ? DoctorFinding.Ok(Check, $"Bot Connector 的 OpenID 元数据可访问（{count} 个签名密钥），可以验证 Teams 发来的消息。",
+                ? DoctorFinding.Ok(Check, BotFrameworkText.MetadataReachable(count),
                     $"The Bot Connector OpenID metadata is reachable ({count} signing keys): inbound messages can be authenticated.")
-                : DoctorFinding.Blocking(Check, "OpenID 密钥集为空，无法验证 Teams 发来的消息。", "The OpenID key set is empty: inbound messages cannot be authenticated."));
+                : DoctorFinding.Blocking(Check, BotFrameworkText.KeySetEmpty, "The OpenID key set is empty: inbound messages cannot be authenticated."));
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or UriFormatException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             findings.Add(DoctorFinding.Blocking(Check,
-                $"无法读取 Bot Connector 的 OpenID 元数据 {url}（{ex.Message}）：Teams 发来的消息都将被拒绝（401）。请允许出网访问 login.botframework.com 的 443 端口。",
+                BotFrameworkText.MetadataUnreadable(url, ex.Message),
                 $"The Bot Connector OpenID metadata {url} cannot be read ({ex.Message}): every inbound message will be refused (401). Allow outbound HTTPS to login.botframework.com."));
         }
     }

@@ -6,7 +6,7 @@ namespace ChatOps.Channels.BotFramework.Hosting;
 public static class BotFrameworkGroupKinds
 {
     /// <summary>A group conversation (Teams channel or group chat), address = conversation id.</summary>
-    public static readonly GroupKind Conversation = new(ChannelNames.BotFramework, "conversation", "botframework", "Teams/Bot Framework 群聊", "BotFrameworkConversation")
+    public static readonly GroupKind Conversation = new(ChannelNames.BotFramework, "conversation", "botframework", BotFrameworkText.ConversationLabel, "BotFrameworkConversation")
     {
         Aliases = ["teams", "botframework-conversation"],
     };

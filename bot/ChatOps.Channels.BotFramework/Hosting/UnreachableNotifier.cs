@@ -30,9 +30,7 @@ internal sealed class UnreachableNotifier(
         // Resolved here, not injected: the router depends on the registered channel senders, this sender among them.
         var router = services.GetRequiredService<RecipientRouter>();
         var now = time.GetUtcNow();
-        var notice = OutboundMessage.Plain(
-            $"【消息无法送达】{who.Value.Name}在 Teams / Web Chat 上已无法接收机器人消息（机器人被屏蔽、卸载或移出会话）。" +
-            $"后续提醒将无法送达，请联系其重新添加机器人，或在名录中改用其他渠道。");
+        var notice = OutboundMessage.Plain(BotFrameworkText.Unreachable(who.Value.Name));
         var staff = await directory.ListByRoleAsync(Roles.OfficeStaff, cancellationToken);
         var queued = 0;
         await using (var uow = await work.BeginAsync(cancellationToken))
@@ -76,6 +74,6 @@ internal sealed class UnreachableNotifier(
         var snapshot = await directory.LoadAsync(cancellationToken);
         var group = snapshot.Groups.FirstOrDefault(g => g.Code == item.GroupCode)
             ?? snapshot.Groups.FirstOrDefault(g => g.Kind == BotFrameworkGroupKinds.Conversation && g.Address == item.Address);
-        return group is null ? ($"群聊“{item.Address}”", item.Address, null) : ($"群聊“{group.Name}”", group.Code, null);
+        return group is null ? (BotFrameworkText.GroupName(item.Address), item.Address, null) : (BotFrameworkText.GroupName(group.Name), group.Code, null);
     }
 }
