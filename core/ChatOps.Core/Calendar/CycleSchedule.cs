@@ -158,7 +158,7 @@ internal static partial class CycleSchedule
     private static int Int(Group group) => int.Parse(group.Value, CultureInfo.InvariantCulture);
 
     private static FormatException Malformed(ReportCycleDefinition cycle, string key, string example) =>
-        new($"“{key}”不是{cycle.Name}的期次编号，应写成 {example} 这样的格式");
+        new(CalendarText.NotAPeriodKey(key, cycle.Name, example));
 
     [GeneratedRegex(@"^(\d{4})-W(\d{1,2})$", RegexOptions.IgnoreCase)]
     private static partial Regex WeekKey();

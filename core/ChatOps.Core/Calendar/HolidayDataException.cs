@@ -31,6 +31,5 @@ public sealed class HolidayDataException : Exception
     /// <summary>What is wrong, without the file and line prefix.</summary>
     public string Problem { get; }
 
-    private static string Describe(string fileName, int? line, string problem) =>
-        line is { } l ? $"节假日数据文件 {fileName} 第 {l} 行：{problem}" : $"节假日数据文件 {fileName}：{problem}";
+    private static string Describe(string fileName, int? line, string problem) => CalendarText.FileProblem(fileName, line, problem);
 }

@@ -49,7 +49,7 @@ public sealed partial class HolidayEntryService(IHolidayYearStore store, WorkCal
             var m = HolidayLine().Match(line);
             if (!m.Success)
             {
-                errors.Add($"放假安排第 {n} 行“{line}”应写成“春节 2027-02-06 2027-02-13”（节日、起、止）或“元旦 2027-01-01”。");
+                errors.Add(CalendarText.HolidayLineInvalid(n, line));
                 continue;
             }
 
@@ -58,7 +58,7 @@ public sealed partial class HolidayEntryService(IHolidayYearStore store, WorkCal
 
         if (n == 0)
         {
-            errors.Add("请至少填写一项放假安排。");
+            errors.Add(CalendarText.NoHolidays);
         }
 
         var w = 0;
@@ -69,7 +69,7 @@ public sealed partial class HolidayEntryService(IHolidayYearStore store, WorkCal
             var m = WorkdayLine().Match(line);
             if (!m.Success)
             {
-                errors.Add($"调休上班第 {w} 行“{line}”应写成“2027-02-14 春节调休”。");
+                errors.Add(CalendarText.WorkdayLineInvalid(w, line));
                 continue;
             }
 
@@ -116,7 +116,7 @@ public sealed partial class HolidayEntryService(IHolidayYearStore store, WorkCal
     {
         if (!actor.Has(Roles.OfficeStaff))
         {
-            return (null, ["只有领导小组办公室人员可以录入节假日安排。"]);
+            return (null, [CalendarText.OnlyOffice]);
         }
 
         HolidayYear parsed;
@@ -132,16 +132,16 @@ public sealed partial class HolidayEntryService(IHolidayYearStore store, WorkCal
         var thisYear = time.GetUtcNow().Year;
         if (expected is { } y && parsed.Year != y)
         {
-            return (null, [$"年份应为 {y}。"]);
+            return (null, [CalendarText.YearShouldBe(y)]);
         }
 
         if (parsed.Year < thisYear - 1 || parsed.Year > thisYear + 2)
         {
-            return (null, [$"只能录入 {thisYear - 1}—{thisYear + 2} 年的节假日安排（收到 {parsed.Year} 年）。"]);
+            return (null, [CalendarText.YearOutOfRange(thisYear, parsed.Year)]);
         }
 
         await store.SaveAsync(parsed.Year, yaml, actor.Id, time.GetUtcNow(), cancellationToken);
-        calendar.Add(parsed with { LoadedFrom = $"办公室录入（{actor.Name}）" });
+        calendar.Add(parsed with { LoadedFrom = CalendarText.EnteredBy(actor.Name) });
         return (parsed, []);
     }
 

@@ -17,13 +17,13 @@ internal static class HolidayYamlParser
     public static HolidayYear Parse(string yaml, string fileName)
     {
         var root = LoadRoot(yaml, fileName);
-        CheckKeys(root, TopLevelKeys, fileName, "文件顶层");
+        CheckKeys(root, TopLevelKeys, fileName, CalendarText.TopLevel);
 
-        var yearNode = Get(root, "year") ?? throw new HolidayDataException(fileName, Line(root), "缺少 year（年份），例如 year: 2026");
+        var yearNode = Get(root, "year") ?? throw new HolidayDataException(fileName, Line(root), CalendarText.YearMissing);
         var yearText = Scalar(yearNode, fileName, "year");
         if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1949 or > 2200)
         {
-            throw new HolidayDataException(fileName, Line(yearNode), $"year 应为四位年份，实际是“{yearText}”");
+            throw new HolidayDataException(fileName, Line(yearNode), CalendarText.YearInvalid(yearText));
         }
 
         var published = Get(root, "published") is { } publishedNode ? ParseDate(publishedNode, fileName) : (DateOnly?)null;
@@ -33,14 +33,14 @@ internal static class HolidayYamlParser
 
         foreach (var entry in Entries(root, "holidays", fileName))
         {
-            CheckKeys(entry, HolidayKeys, fileName, "holidays 的条目");
-            var name = RequiredName(entry, fileName, "放假安排");
+            CheckKeys(entry, HolidayKeys, fileName, CalendarText.HolidaysEntry);
+            var name = RequiredName(entry, fileName, CalendarText.HolidayArrangement);
             foreach (var (date, line) in EntryDates(entry, fileName, allowRange: true))
             {
                 CheckYear(date, year, line, fileName);
                 if (holidays.TryGetValue(date, out var other))
                 {
-                    throw new HolidayDataException(fileName, line, $"日期 {Iso(date)} 重复列为放假日（已在“{other}”中，第 {lines[date]} 行）");
+                    throw new HolidayDataException(fileName, line, CalendarText.HolidayTwice(date, other, lines[date]));
                 }
 
                 holidays[date] = name;
@@ -50,7 +50,7 @@ internal static class HolidayYamlParser
 
         foreach (var entry in Entries(root, "workdays", fileName))
         {
-            CheckKeys(entry, WorkdayKeys, fileName, "workdays 的条目");
+            CheckKeys(entry, WorkdayKeys, fileName, CalendarText.WorkdaysEntry);
             var name = Get(entry, "name") is { } nameNode ? Scalar(nameNode, fileName, "name") : DefaultWorkdayName;
             if (string.IsNullOrWhiteSpace(name))
             {
@@ -62,17 +62,17 @@ internal static class HolidayYamlParser
                 CheckYear(date, year, line, fileName);
                 if (holidays.TryGetValue(date, out var holiday))
                 {
-                    throw new HolidayDataException(fileName, line, $"日期 {Iso(date)} 既是放假日（“{holiday}”，第 {lines[date]} 行）又是调休上班日");
+                    throw new HolidayDataException(fileName, line, CalendarText.HolidayAndWorkday(date, holiday, lines[date]));
                 }
 
                 if (workdays.ContainsKey(date))
                 {
-                    throw new HolidayDataException(fileName, line, $"日期 {Iso(date)} 重复列为调休上班日（第 {lines[date]} 行）");
+                    throw new HolidayDataException(fileName, line, CalendarText.WorkdayTwice(date, lines[date]));
                 }
 
                 if (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
                 {
-                    throw new HolidayDataException(fileName, line, $"调休上班日 {Iso(date)} 是{ChineseDays.Weekday(date)}，不是周末（周一至周五本来就上班）");
+                    throw new HolidayDataException(fileName, line, CalendarText.WorkdayNotWeekend(date));
                 }
 
                 workdays[date] = name;
@@ -101,16 +101,16 @@ internal static class HolidayYamlParser
         }
         catch (YamlException ex)
         {
-            throw new HolidayDataException(fileName, (int)ex.Start.Line, $"YAML 格式错误：{ex.Message}", ex);
+            throw new HolidayDataException(fileName, (int)ex.Start.Line, CalendarText.YamlSyntax(ex.Message), ex);
         }
 
         if (stream.Documents.Count != 1)
         {
-            throw new HolidayDataException(fileName, null, $"应只包含一个 YAML 文档，实际有 {stream.Documents.Count} 个");
+            throw new HolidayDataException(fileName, null, CalendarText.DocumentCount(stream.Documents.Count));
         }
 
         return stream.Documents[0].RootNode as YamlMappingNode
-            ?? throw new HolidayDataException(fileName, Line(stream.Documents[0].RootNode), "文件顶层应为 year、holidays、workdays 等键值");
+            ?? throw new HolidayDataException(fileName, Line(stream.Documents[0].RootNode), CalendarText.TopLevelNotMapping);
     }
 
     private static IEnumerable<YamlMappingNode> Entries(YamlMappingNode root, string key, string fileName)
@@ -124,12 +124,12 @@ internal static class HolidayYamlParser
                 foreach (var item in sequence)
                 {
                     yield return item as YamlMappingNode
-                        ?? throw new HolidayDataException(fileName, Line(item), $"{key} 的每一项应为“name: … date/dates/from/to: …”形式");
+                        ?? throw new HolidayDataException(fileName, Line(item), CalendarText.EntryNotMapping(key));
                 }
 
                 break;
             case var other:
-                throw new HolidayDataException(fileName, Line(other), $"{key} 应为列表（每项以“- ”开头）");
+                throw new HolidayDataException(fileName, Line(other), CalendarText.NotAList(key));
         }
     }
 
@@ -142,8 +142,7 @@ internal static class HolidayYamlParser
         var forms = (date is null ? 0 : 1) + (dates is null ? 0 : 1) + (from is null && to is null ? 0 : 1);
         if (forms != 1)
         {
-            var expected = allowRange ? "date、dates 或 from/to" : "date 或 dates";
-            throw new HolidayDataException(fileName, Line(entry), $"每项须且只须写一种日期：{expected}");
+            throw new HolidayDataException(fileName, Line(entry), CalendarText.OneDateForm(allowRange));
         }
 
         if (date is not null)
@@ -154,7 +153,7 @@ internal static class HolidayYamlParser
         {
             if (dates is not YamlSequenceNode list || list.Children.Count == 0)
             {
-                throw new HolidayDataException(fileName, Line(dates), "dates 应为非空日期列表，例如 [2026-02-15, 2026-02-16]");
+                throw new HolidayDataException(fileName, Line(dates), CalendarText.DatesEmpty);
             }
 
             foreach (var item in list)
@@ -166,14 +165,14 @@ internal static class HolidayYamlParser
         {
             if (from is null || to is null)
             {
-                throw new HolidayDataException(fileName, Line(entry), "from 和 to 须同时填写");
+                throw new HolidayDataException(fileName, Line(entry), CalendarText.FromAndTo);
             }
 
             var start = ParseDate(from, fileName);
             var end = ParseDate(to, fileName);
             if (end < start)
             {
-                throw new HolidayDataException(fileName, Line(to), $"to（{Iso(end)}）早于 from（{Iso(start)}）");
+                throw new HolidayDataException(fileName, Line(to), CalendarText.ToBeforeFrom(start, end));
             }
 
             for (var d = start; d <= end; d = d.AddDays(1))
@@ -185,10 +184,10 @@ internal static class HolidayYamlParser
 
     private static DateOnly ParseDate(YamlNode node, string fileName)
     {
-        var text = Scalar(node, fileName, "日期");
+        var text = Scalar(node, fileName, CalendarText.DateField);
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            throw new HolidayDataException(fileName, Line(node), $"日期“{text}”无效，应为存在的日期并写成 YYYY-MM-DD，例如 2026-02-15");
+            throw new HolidayDataException(fileName, Line(node), CalendarText.DateInvalid(text));
         }
 
         return date;
@@ -198,7 +197,7 @@ internal static class HolidayYamlParser
     {
         if (date.Year != year)
         {
-            throw new HolidayDataException(fileName, line, $"日期 {Iso(date)} 不在本文件的年份 {year} 内");
+            throw new HolidayDataException(fileName, line, CalendarText.DateOutsideYear(date, year));
         }
     }
 
@@ -209,17 +208,17 @@ internal static class HolidayYamlParser
             var name = (key as YamlScalarNode)?.Value;
             if (name is null || !allowed.Contains(name, StringComparer.Ordinal))
             {
-                throw new HolidayDataException(fileName, Line(key), $"{where}有未知的键“{name}”，可用的键：{string.Join("、", allowed)}");
+                throw new HolidayDataException(fileName, Line(key), CalendarText.UnknownKey(where, name, allowed));
             }
         }
     }
 
     private static string RequiredName(YamlMappingNode entry, string fileName, string what)
     {
-        var node = Get(entry, "name") ?? throw new HolidayDataException(fileName, Line(entry), $"{what}缺少 name（节日名称），例如 name: 春节");
+        var node = Get(entry, "name") ?? throw new HolidayDataException(fileName, Line(entry), CalendarText.NameMissing(what));
         var name = Scalar(node, fileName, "name");
         return string.IsNullOrWhiteSpace(name)
-            ? throw new HolidayDataException(fileName, Line(node), $"{what}的 name 不能为空")
+            ? throw new HolidayDataException(fileName, Line(node), CalendarText.NameEmpty(what))
             : name.Trim();
     }
 
@@ -232,12 +231,10 @@ internal static class HolidayYamlParser
     private static string Scalar(YamlNode node, string fileName, string what) =>
         node is YamlScalarNode scalar
             ? scalar.Value ?? string.Empty
-            : throw new HolidayDataException(fileName, Line(node), $"{what} 应为单个值，不是列表或键值");
+            : throw new HolidayDataException(fileName, Line(node), CalendarText.NotAScalar(what));
 
     private static YamlNode? Get(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
     private static int Line(YamlNode node) => (int)node.Start.Line;
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

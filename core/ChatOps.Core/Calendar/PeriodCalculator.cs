@@ -29,7 +29,7 @@ public sealed class PeriodCalculator
         cycle.Validate();
         if (to < from)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"结束日期 {to:yyyy-MM-dd} 早于开始日期 {from:yyyy-MM-dd}"), nameof(to));
+            throw new ArgumentException(CalendarText.EndBeforeStart(from, to), nameof(to));
         }
 
         return [.. GroupsFrom(cycle, FirstGroupDueOnOrAfter(cycle, from)).TakeWhile(g => g.DueDate <= to).Select(g => g.Period)];

@@ -8,19 +8,17 @@ namespace ChatOps.Core.Calendar;
 public static class PeriodFormatter
 {
     /// <summary>Marker printed after a postponed deadline.</summary>
-    public const string PostponedMarker = "顺延";
+    public const string PostponedMarker = CalendarText.Postponed;
 
     /// <summary>Marker printed when Monday–Friday was assumed for a year without official holiday data.</summary>
-    public const string FallbackMarker = "无官方节假日数据，按周一至周五计";
+    public const string FallbackMarker = CalendarText.FallbackCalendar;
 
     public static string FormatLine(ReportPeriod period, ReportCycleDefinition cycle, int keyWidth = 0)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(cycle);
         var local = TimeZoneInfo.ConvertTime(period.Due, cycle.GetTimeZone());
-        var line = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{period.Key.PadRight(keyWidth)}  {period.Covers}  截止 {local:yyyy-MM-dd}（{ChineseDays.Weekday(DateOnly.FromDateTime(local.DateTime))}）{local:HH:mm}");
+        var line = CalendarText.PeriodLine(period.Key.PadRight(keyWidth), period.Covers, local);
         if (period.Postponed)
         {
             line += "  " + PostponedMarker;

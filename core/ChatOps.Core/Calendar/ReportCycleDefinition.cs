@@ -103,7 +103,7 @@ public sealed record ReportCycleDefinition
                 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day)
                 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2023, month))
             {
-                throw new ArgumentException($"报送周期 {Key} 的截止日“{text}”无效，应写成 12-31 这样的月-日（不能是 2 月 29 日）", nameof(DueDates));
+                throw new ArgumentException(CalendarText.DueDateInvalid(Key, text), nameof(DueDates));
             }
 
             days.Add((month, day));
@@ -111,7 +111,7 @@ public sealed record ReportCycleDefinition
 
         if (days.Distinct().Count() != days.Count)
         {
-            throw new ArgumentException($"报送周期 {Key} 的截止日有重复", nameof(DueDates));
+            throw new ArgumentException(CalendarText.DueDatesRepeated(Key), nameof(DueDates));
         }
 
         return [.. days.Order()];
@@ -122,32 +122,32 @@ public sealed record ReportCycleDefinition
     {
         if (string.IsNullOrWhiteSpace(Key))
         {
-            throw new ArgumentException("报送周期缺少 Key", nameof(Key));
+            throw new ArgumentException(CalendarText.CycleKeyMissing, nameof(Key));
         }
 
         if (string.IsNullOrWhiteSpace(Name))
         {
-            throw new ArgumentException($"报送周期 {Key} 缺少名称", nameof(Name));
+            throw new ArgumentException(CalendarText.CycleNameMissing(Key), nameof(Name));
         }
 
         if (!Enum.IsDefined(Frequency))
         {
-            throw new ArgumentException($"报送周期 {Key} 的频率 {Frequency} 无效", nameof(Frequency));
+            throw new ArgumentException(CalendarText.FrequencyInvalid(Key, Frequency), nameof(Frequency));
         }
 
         if (!Enum.IsDefined(DueWeekday))
         {
-            throw new ArgumentException($"报送周期 {Key} 的截止星期 {DueWeekday} 无效", nameof(DueWeekday));
+            throw new ArgumentException(CalendarText.DueWeekdayInvalid(Key, DueWeekday), nameof(DueWeekday));
         }
 
         if (Frequency == ReportFrequency.Yearly && YearlyDueDays().Count == 0)
         {
-            throw new ArgumentException($"报送周期 {Key} 缺少截止日（DueDates）", nameof(DueDates));
+            throw new ArgumentException(CalendarText.DueDatesMissing(Key), nameof(DueDates));
         }
 
         if (Frequency is ReportFrequency.Monthly or ReportFrequency.Quarterly && DueDayOfMonth is < 1 or > 28)
         {
-            throw new ArgumentException($"报送周期 {Key} 的截止日应在 1–28 日之间，实际是 {DueDayOfMonth}", nameof(DueDayOfMonth));
+            throw new ArgumentException(CalendarText.DueDayOfMonthInvalid(Key, DueDayOfMonth), nameof(DueDayOfMonth));
         }
 
         _ = GetTimeZone();
@@ -162,7 +162,7 @@ public sealed record ReportCycleDefinition
         }
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw new ArgumentException($"报送周期 {Key} 的时区“{TimeZoneId}”无效", nameof(TimeZoneId), ex);
+            throw new ArgumentException(CalendarText.TimeZoneInvalid(Key, TimeZoneId), nameof(TimeZoneId), ex);
         }
     }
 }

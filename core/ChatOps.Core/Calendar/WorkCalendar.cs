@@ -47,7 +47,7 @@ public sealed partial class WorkCalendar
     {
         if (!System.IO.Directory.Exists(directory))
         {
-            throw new DirectoryNotFoundException($"节假日数据目录不存在：{directory}");
+            throw new DirectoryNotFoundException(CalendarText.DirectoryMissing(directory));
         }
 
         var files = System.IO.Directory.EnumerateFiles(directory, "*.yaml")
@@ -60,7 +60,7 @@ public sealed partial class WorkCalendar
             CheckNameMatchesYear(Path.GetFileName(file), year);
             if (years.TryGetValue(year.Year, out var earlier))
             {
-                throw new HolidayDataException(file, null, $"{year.Year} 年的数据已在 {earlier.LoadedFrom} 中，同一年只能有一个文件");
+                throw new HolidayDataException(file, null, CalendarText.YearTwice(year.Year, earlier.LoadedFrom));
             }
 
             years[year.Year] = year;
@@ -132,7 +132,7 @@ public sealed partial class WorkCalendar
             }
         }
 
-        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd} 之后一年内没有工作日，请检查节假日数据"));
+        throw new InvalidOperationException(CalendarText.NoWorkingDay(date));
     }
 
     private static List<HolidayYear> LoadEmbeddedYears()
@@ -150,7 +150,7 @@ public sealed partial class WorkCalendar
     private static HolidayYear LoadResource(Assembly assembly, string name)
     {
         using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"找不到嵌入资源 {name}");
+            ?? throw new InvalidOperationException(CalendarText.ResourceMissing(name));
         using var reader = new StreamReader(stream);
         var year = HolidayYear.Parse(reader.ReadToEnd(), name);
         CheckNameMatchesYear(name, year);
@@ -162,7 +162,7 @@ public sealed partial class WorkCalendar
         var match = YearInName().Match(fileName);
         if (match.Success && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) != year.Year)
         {
-            throw new HolidayDataException(year.LoadedFrom, null, $"文件名表示 {match.Groups[1].Value} 年，但 year 写的是 {year.Year}");
+            throw new HolidayDataException(year.LoadedFrom, null, CalendarText.NameAndYearDisagree(match.Groups[1].Value, year.Year));
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class HolidaysModel(WorkCalendar calendar, HolidayEntryService ent
     {
         if (file is null || file.Length == 0 || file.Length > MaxUpload)
         {
-            Errors = [file is null || file.Length == 0 ? "请选择 cn-YYYY.yaml 文件。" : "文件过大（最多 256 KB）。"];
+            Errors = [file is null || file.Length == 0 ? CalendarText.ChooseFile : CalendarText.FileTooLarge];
             return Page();
         }
 
@@ -49,8 +49,8 @@ public sealed class HolidaysModel(WorkCalendar calendar, HolidayEntryService ent
             return Page();
         }
 
-        await AuditAsync("calendar.year", $"year:{saved.Year}", $"放假{saved.Holidays.Count}天，调休上班{saved.Workdays.Count}天");
-        Notice = $"已录入{saved.Year}年节假日安排：放假{saved.Holidays.Count}天，调休上班{saved.Workdays.Count}天，即日起按此计算截止时间。";
+        await AuditAsync("calendar.year", $"year:{saved.Year}", CalendarText.DaysOff(saved.Holidays.Count, saved.Workdays.Count));
+        Notice = CalendarText.YearEntered(saved.Year, saved.Holidays.Count, saved.Workdays.Count);
         return RedirectToPage();
     }
 }
