@@ -70,7 +70,7 @@ internal sealed class ExportDirectoryVerb() : CliVerb("export-directory", "expor
 }
 
 /// <summary><c>change-liaison UNIT PERSON --reason TEXT [--by NAME]</c>: files a change of liaison (备案).</summary>
-internal sealed class ChangeLiaisonVerb() : CliVerb("change-liaison", "change-liaison UNIT_CODE PERSON_ID --reason 原因 [--by 备案人]", words: 2)
+internal sealed class ChangeLiaisonVerb() : CliVerb("change-liaison", DirectoryText.ChangeLiaisonUsage, words: 2)
 {
     protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {
@@ -122,7 +122,7 @@ internal sealed class LiaisonHistoryVerb() : CliVerb("liaison-history", "liaison
 }
 
 /// <summary><c>name-delegate UNIT PERSON [--by NAME]</c>: names someone who may report for a unit besides its liaison.</summary>
-internal sealed class NameDelegateVerb() : CliVerb("name-delegate", "name-delegate UNIT_CODE PERSON_ID [--by 指定人]", words: 2)
+internal sealed class NameDelegateVerb() : CliVerb("name-delegate", DirectoryText.NameDelegateUsage, words: 2)
 {
     protected override async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter output, TextWriter error)
     {

@@ -9,6 +9,12 @@ public static partial class DirectoryText
     /// <summary>The bot is in no group conversation yet.</summary>
     public const string NoConversations = "机器人尚未加入任何群聊。";
 
+    /// <summary>The usage line of change-liaison.</summary>
+    public const string ChangeLiaisonUsage = "change-liaison UNIT_CODE PERSON_ID --reason 原因 [--by 备案人]";
+
+    /// <summary>The usage line of name-delegate.</summary>
+    public const string NameDelegateUsage = "name-delegate UNIT_CODE PERSON_ID [--by 指定人]";
+
     /// <summary>How to register the listed conversations.</summary>
     public const string RegisterConversations = "请在名录 groups 中登记：kind 填 botframework，address 填上面的会话 id。";
 

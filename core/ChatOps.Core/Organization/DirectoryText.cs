@@ -2,7 +2,10 @@ namespace ChatOps.Core.Organization;
 
 /// <summary>
 /// The directory's Chinese texts that the use cases, the console page and the CLI show: refusals, the summary of an
-/// import, the warnings, the liaison change (联络员调整备案) and its audit detail — one place to review the wording.
+/// import, the warnings, the liaison change (联络员调整备案) and its audit detail — one place to review the wording —
+/// with DirectoryText.Access (the console and its API), .Cli (the verbs), .Export (the console's sheets) and .Files
+/// (the files' readers). Outside it stay only the words the readers match and write back: the unit kinds' and roles'
+/// names and aliases (Vocabulary) and the CSV headers (CsvColumns).
 /// </summary>
 public static partial class DirectoryText
 {

@@ -32,13 +32,13 @@ public sealed class DirectoryModel(IDirectoryRepository repository, DirectorySer
         await LoadAsync();
         return Tab switch
         {
-            "units" => Xlsx("名录-单位.xlsx", ["单位代码", "单位名称", "单位类别", "上级单位代码", "上报需审核"],
+            "units" => Xlsx(DirectoryText.UnitsExportName, DirectoryText.UnitsExportHeader,
                 Units().Select(u => (IReadOnlyList<object?>)[u.Code, u.Name, Vocabulary.Name(u.Kind), u.ParentCode, DirectoryText.YesNo(u.RequiresReview)])),
-            "groups" => Xlsx("名录-群聊.xlsx", ["群代码", "群名称", "类型", "地址", "成员数"],
+            "groups" => Xlsx(DirectoryText.GroupsExportName, DirectoryText.GroupsExportHeader,
                 Groups().Select(g => (IReadOnlyList<object?>)[g.Code, g.Name, g.Kind.FileName, g.Address, g.MemberIds.Count])),
-            "liaisons" => Xlsx("名录-联络员调整备案.xlsx", ["单位", "原联络员", "新联络员", "备案人", "备案时间", "原因"],
+            "liaisons" => Xlsx(DirectoryText.LiaisonsExportName, DirectoryText.LiaisonsExportHeader,
                 History.Select(h => (IReadOnlyList<object?>)[UnitName(h.UnitCode), h.OldPersonId is null ? "" : PersonName(h.OldPersonId), PersonName(h.NewPersonId), PersonName(h.FiledBy), ConsoleFormat.Time(h.FiledAt, HttpContext), h.Reason])),
-            _ => Xlsx("名录-人员.xlsx", ["单位代码", "单位名称", "人员编号", "姓名", "角色", "职务", "手机", "企业微信账号", "BotFramework账号"],
+            _ => Xlsx(DirectoryText.PeopleExportName, DirectoryText.PeopleExportHeader,
                 People().Select(p => (IReadOnlyList<object?>)[p.UnitCode, p.UnitCode is null ? "" : UnitName(p.UnitCode), p.Id, p.Name, Vocabulary.Names(p.Roles), p.Title, p.Phone,
                     p.IdentityOn(ChannelNames.WeCom), p.IdentityOn(ChannelNames.BotFramework)])),
         };
