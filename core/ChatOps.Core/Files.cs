@@ -27,7 +27,7 @@ public static class Files
     /// <summary>A size as people read it: 350 字节, 35 KB, 1.2 MB, 20 MB.</summary>
     public static string Size(long bytes) => bytes switch
     {
-        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} 字节"),
+        < 1024 => ConversationText.Bytes(bytes),
         < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, (int)Math.Round(bytes / 1024.0))} KB"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB"),
     };

@@ -1,6 +1,11 @@
 namespace ChatOps.Core.Conversations;
 
-/// <summary>Every Chinese text the engine itself shows (features keep theirs in their own text classes).</summary>
+/// <summary>
+/// Every Chinese text the engine and its dialog toolkit show, in one class so the wording is reviewed in one place
+/// (features keep theirs in their own text classes; <see cref="DialogText"/> gives dialogs the toolkit's texts from
+/// here). Outside it stay only the words the engine and the prompts match (<see cref="Commands"/>, <see cref="Prompt.Yes"/>,
+/// <see cref="Prompt.No"/>).
+/// </summary>
 public static class ConversationText
 {
     /// <summary>A click on a card that no longer asks the current step.</summary>
@@ -44,4 +49,46 @@ public static class ConversationText
 
     /// <summary>帮助 during a dialog.</summary>
     public const string HelpInDialog = "您有一项操作尚未完成，直接回复即可继续。";
+
+    /// <summary>The yes button of a confirmation.</summary>
+    public const string Confirm = "确认";
+
+    /// <summary>The no button of a confirmation before sending.</summary>
+    public const string Decline = "不发送";
+
+    /// <summary>A confirmation answered with neither yes nor no.</summary>
+    public const string ConfirmOrNot = "请回复“确认”或“不发送”。";
+
+    /// <summary>A dialog whose state no longer makes sense.</summary>
+    public const string Expired = "对话已失效，请重新开始。";
+
+    /// <summary>A number asked for and nothing said.</summary>
+    public const string EmptyNumber = "内容不能为空，请填写数字。";
+
+    /// <summary>A negative number.</summary>
+    public const string Negative = "数字不能为负数，请重新填写。";
+
+    /// <summary>A number with too many digits.</summary>
+    public const string TooLarge = "数字过大，请核对后重新填写。";
+
+    /// <summary>What a checked text is called when the dialog names it nothing else.</summary>
+    public const string ContentName = "内容";
+
+    /// <summary>"十二" is not a number.</summary>
+    public static string NotANumber(string text) => $"“{text}”不是数字，请填写一个整数（如 12）。";
+
+    /// <summary>An empty text.</summary>
+    public static string Empty(string what) => $"{what}不能为空，请重新填写。";
+
+    /// <summary>A text over its limit.</summary>
+    public static string TooLong(string what, int max, int length) => $"{what}过长（最多{max}字，现为{length}字），请精简后重新发送。";
+
+    /// <summary>A numbered reply out of range.</summary>
+    public static string ChooseBetween(int count, string what) => $"请回复 1 到 {count} 之间的序号{what}。";
+
+    /// <summary>A message with choices on a channel without buttons: the text, then the numbered choices.</summary>
+    public static string NumberedChoices(string head, IEnumerable<string> lines) => $"{head}\n\n请回复序号或文字：\n{string.Join('\n', lines)}";
+
+    /// <summary>A file size under 1 KB, as people read it (350 字节).</summary>
+    public static string Bytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes} 字节");
 }

@@ -116,7 +116,7 @@ public sealed record OutboundMessage(OutboundKind Kind, string Text, IReadOnlyLi
         }
 
         var lines = Choices.Select((c, i) => $"{i + 1}. {c.Label}");
-        return $"{head}\n\n请回复序号或文字：\n{string.Join('\n', lines)}";
+        return ConversationText.NumberedChoices(head, lines);
     }
 }
 

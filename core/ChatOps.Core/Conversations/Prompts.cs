@@ -59,7 +59,7 @@ public static class Prompt
     /// A text of 1…<paramref name="maxLength"/> characters (trimmed): null when valid, otherwise the message to show
     /// (<paramref name="what"/> names it: "内容", "退回意见").
     /// </summary>
-    public static string? CheckText(string said, int maxLength, string what = "内容")
+    public static string? CheckText(string said, int maxLength, string what = ConversationText.ContentName)
     {
         var text = (said ?? "").Trim();
         if (text.Length == 0)
@@ -99,41 +99,41 @@ public static class Prompt
     private static string Normalize(string said) => Commands.Normalize(said ?? "").Normalize(NormalizationForm.FormKC);
 }
 
-/// <summary>The toolkit's Chinese texts (what every dialog says the same way).</summary>
+/// <summary>The toolkit's texts (what every dialog says the same way), as dialogs name them; the wording is <see cref="ConversationText"/>'s.</summary>
 public static class DialogText
 {
     /// <summary>The yes button.</summary>
-    public const string Confirm = "确认";
+    public const string Confirm = ConversationText.Confirm;
 
     /// <summary>The no button of a confirmation before sending.</summary>
-    public const string Decline = "不发送";
+    public const string Decline = ConversationText.Decline;
 
     /// <summary>Neither yes nor no.</summary>
-    public const string ConfirmOrNot = "请回复“确认”或“不发送”。";
+    public const string ConfirmOrNot = ConversationText.ConfirmOrNot;
 
     /// <summary>A dialog whose state no longer makes sense.</summary>
-    public const string Expired = "对话已失效，请重新开始。";
+    public const string Expired = ConversationText.Expired;
 
     /// <summary>Not a number.</summary>
-    public const string EmptyNumber = "内容不能为空，请填写数字。";
+    public const string EmptyNumber = ConversationText.EmptyNumber;
 
     /// <summary>Negative number.</summary>
-    public const string Negative = "数字不能为负数，请重新填写。";
+    public const string Negative = ConversationText.Negative;
 
     /// <summary>Too many digits.</summary>
-    public const string TooLarge = "数字过大，请核对后重新填写。";
+    public const string TooLarge = ConversationText.TooLarge;
 
     /// <summary>"十二" is not a number.</summary>
-    public static string NotANumber(string text) => $"“{text}”不是数字，请填写一个整数（如 12）。";
+    public static string NotANumber(string text) => ConversationText.NotANumber(text);
 
     /// <summary>An empty text.</summary>
-    public static string Empty(string what) => $"{what}不能为空，请重新填写。";
+    public static string Empty(string what) => ConversationText.Empty(what);
 
     /// <summary>A text over its limit.</summary>
-    public static string TooLong(string what, int max, int length) => $"{what}过长（最多{max}字，现为{length}字），请精简后重新发送。";
+    public static string TooLong(string what, int max, int length) => ConversationText.TooLong(what, max, length);
 
     /// <summary>A numbered reply out of range.</summary>
-    public static string ChooseBetween(int count, string what) => $"请回复 1 到 {count} 之间的序号{what}。";
+    public static string ChooseBetween(int count, string what) => ConversationText.ChooseBetween(count, what);
 }
 
 /// <summary>
