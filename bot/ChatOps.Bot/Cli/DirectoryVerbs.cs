@@ -1,3 +1,5 @@
+using ChatOps.Bot.Operations;
+
 namespace ChatOps.Bot.Cli;
 
 /// <summary><c>import-directory FILE</c>: validates every row, writes nothing when any is bad, reports each error.</summary>
@@ -63,7 +65,7 @@ internal sealed class ExportDirectoryVerb() : CliVerb("export-directory", "expor
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync(DirectoryText.CannotWrite(ex.Message));
+            await error.WriteLineAsync(HostText.CannotWrite(ex.Message));
             return 1;
         }
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using ChatOps.Bot.Hosting;
+using ChatOps.Bot.Operations;
 using ChatOps.Core.Calendar;
 using ChatOps.Core.Reports;
 
@@ -121,7 +122,7 @@ internal sealed class BulletinVerb() : CliVerb(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync(ReportText.BulletinNotWritten(ex.Message));
+            await error.WriteLineAsync(HostText.CannotWrite(ex.Message));
             return 1;
         }
     }

@@ -2,8 +2,7 @@ namespace ChatOps.Core.Conversations;
 
 /// <summary>
 /// Every Chinese text the engine and its dialog toolkit show, in one class so the wording is reviewed in one place
-/// (features keep theirs in their own text classes; <see cref="DialogText"/> gives dialogs the toolkit's texts from
-/// here). Outside it stay only the words the engine and the prompts match (<see cref="Commands"/>, <see cref="Prompt.Yes"/>,
+/// (features keep theirs in their own text classes; every dialog takes the toolkit's texts from here). Outside it stay only the words the engine and the prompts match (<see cref="Commands"/>, <see cref="Prompt.Yes"/>,
 /// <see cref="Prompt.No"/>).
 /// </summary>
 public static class ConversationText

@@ -8,14 +8,14 @@ namespace ChatOps.Core.Conversations;
 public static class Prompt
 {
     /// <summary>The yes words of a confirmation (the button's value first).</summary>
-    public static readonly string[] Yes = [DialogText.Confirm, "确定", "是", "是的", "好", "好的", "同意", "yes", "y", "ok"];
+    public static readonly string[] Yes = [ConversationText.Confirm, "确定", "是", "是的", "好", "好的", "同意", "yes", "y", "ok"];
 
     /// <summary>The no words of a confirmation (取消 itself is handled by the engine and cancels the dialog).</summary>
-    public static readonly string[] No = [DialogText.Decline, "否", "不", "不用", "不发送", "no", "n"];
+    public static readonly string[] No = [ConversationText.Decline, "否", "不", "不用", "不发送", "no", "n"];
 
     /// <summary>The question with 确认 / 不发送 buttons.</summary>
     public static OutboundMessage Confirm(string question) =>
-        OutboundMessage.Ask(question, new Choice(DialogText.Confirm, DialogText.Confirm), new Choice(DialogText.Decline, DialogText.Decline));
+        OutboundMessage.Ask(question, new Choice(ConversationText.Confirm, ConversationText.Confirm), new Choice(ConversationText.Decline, ConversationText.Decline));
 
     /// <summary>True for yes (or 1), false for no (or 2), null when the answer is neither.</summary>
     public static bool? ReadConfirm(string said)
@@ -53,7 +53,7 @@ public static class Prompt
     }
 
     /// <summary>What to say when a numbered reply is out of range.</summary>
-    public static string ChooseBetween(int count, string what) => DialogText.ChooseBetween(count, what);
+    public static string ChooseBetween(int count, string what) => ConversationText.ChooseBetween(count, what);
 
     /// <summary>
     /// A text of 1…<paramref name="maxLength"/> characters (trimmed): null when valid, otherwise the message to show
@@ -64,10 +64,10 @@ public static class Prompt
         var text = (said ?? "").Trim();
         if (text.Length == 0)
         {
-            return DialogText.Empty(what);
+            return ConversationText.Empty(what);
         }
 
-        return text.Length > maxLength ? DialogText.TooLong(what, maxLength, text.Length) : null;
+        return text.Length > maxLength ? ConversationText.TooLong(what, maxLength, text.Length) : null;
     }
 
     /// <summary>
@@ -79,61 +79,24 @@ public static class Prompt
         var text = Commands.Normalize(said ?? "");
         if (text.Length == 0)
         {
-            return (null, DialogText.EmptyNumber);
+            return (null, ConversationText.EmptyNumber);
         }
 
         var normalized = text.Normalize(NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).TrimEnd('个', '项', '件', '人', '家');
         if (normalized.StartsWith('-') && long.TryParse(normalized, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
         {
-            return (null, DialogText.Negative);
+            return (null, ConversationText.Negative);
         }
 
         if (!long.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
-            return (null, DialogText.NotANumber(text));
+            return (null, ConversationText.NotANumber(text));
         }
 
-        return normalized.Length > maxDigits ? (null, DialogText.TooLarge) : (value, null);
+        return normalized.Length > maxDigits ? (null, ConversationText.TooLarge) : (value, null);
     }
 
     private static string Normalize(string said) => Commands.Normalize(said ?? "").Normalize(NormalizationForm.FormKC);
-}
-
-/// <summary>The toolkit's texts (what every dialog says the same way), as dialogs name them; the wording is <see cref="ConversationText"/>'s.</summary>
-public static class DialogText
-{
-    /// <summary>The yes button.</summary>
-    public const string Confirm = ConversationText.Confirm;
-
-    /// <summary>The no button of a confirmation before sending.</summary>
-    public const string Decline = ConversationText.Decline;
-
-    /// <summary>Neither yes nor no.</summary>
-    public const string ConfirmOrNot = ConversationText.ConfirmOrNot;
-
-    /// <summary>A dialog whose state no longer makes sense.</summary>
-    public const string Expired = ConversationText.Expired;
-
-    /// <summary>Not a number.</summary>
-    public const string EmptyNumber = ConversationText.EmptyNumber;
-
-    /// <summary>Negative number.</summary>
-    public const string Negative = ConversationText.Negative;
-
-    /// <summary>Too many digits.</summary>
-    public const string TooLarge = ConversationText.TooLarge;
-
-    /// <summary>"十二" is not a number.</summary>
-    public static string NotANumber(string text) => ConversationText.NotANumber(text);
-
-    /// <summary>An empty text.</summary>
-    public static string Empty(string what) => ConversationText.Empty(what);
-
-    /// <summary>A text over its limit.</summary>
-    public static string TooLong(string what, int max, int length) => ConversationText.TooLong(what, max, length);
-
-    /// <summary>A numbered reply out of range.</summary>
-    public static string ChooseBetween(int count, string what) => ConversationText.ChooseBetween(count, what);
 }
 
 /// <summary>

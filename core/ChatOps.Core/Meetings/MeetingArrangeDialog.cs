@@ -199,7 +199,7 @@ public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetin
         {
             draft = draft with { AllowDuplicate = true };
         }
-        else if (!(Commands.Normalize(said) is MeetingText.ConfirmArrange or MeetingText.ConfirmCancel or DialogText.Confirm || Prompt.ReadNumber(said, 1) == 0))
+        else if (!(Commands.Normalize(said) is MeetingText.ConfirmArrange or MeetingText.ConfirmCancel or ConversationText.Confirm || Prompt.ReadNumber(said, 1) == 0))
         {
             await turn.ReplyAsync(MeetingText.ConfirmOrCancel(draft.Mode == Mode.Cancel, draft.AllowDuplicate), cancellationToken);
             return;

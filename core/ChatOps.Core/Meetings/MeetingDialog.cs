@@ -45,7 +45,7 @@ public abstract class MeetingDialog<TDraft, TStep>(string name) : TypedDialog<TD
     }
 
     /// <summary>What to say when the stored state no longer makes sense.</summary>
-    protected virtual string Expired => DialogText.Expired;
+    protected virtual string Expired => ConversationText.Expired;
 
     /// <summary>The handler of <paramref name="step"/>.</summary>
     protected abstract Task OnStepAsync(Turn turn, TStep step, TDraft draft, CancellationToken cancellationToken);

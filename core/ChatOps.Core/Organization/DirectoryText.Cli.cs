@@ -21,9 +21,6 @@ public static partial class DirectoryText
     /// <summary>A file that does not exist.</summary>
     public static string FileNotFound(string path) => $"未找到文件：{path}";
 
-    /// <summary>A file that cannot be written.</summary>
-    public static string CannotWrite(string detail) => $"无法写入文件：{detail}";
-
     /// <summary>What an export wrote.</summary>
     public static string Exported(DirectorySnapshot snapshot, string path)
     {

@@ -115,7 +115,7 @@ public sealed partial class ReportDialog
         var op = match.Groups["add"].Success ? 'a' : match.Groups["replace"].Success ? 'r' : 'd';
         var n = op == 'a' ? items.Count + 1 : int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
         var error = op != 'a' && (n < 1 || n > items.Count) ? ReportText.NoSuchItem(field.Label, items.Count, n)
-            : op != 'd' && text.Length > field.MaxLength ? DialogText.TooLong(ReportText.ThisItem, field.MaxLength, text.Length)
+            : op != 'd' && text.Length > field.MaxLength ? ConversationText.TooLong(ReportText.ThisItem, field.MaxLength, text.Length)
             : op == 'd' && items.Count == 1 && field.Required ? ReportText.KeepOneItem(field.Label)
             : null;
         if (error is not null)

@@ -42,9 +42,6 @@ public static partial class ReportText
             $"另有待审核 {s.PendingReview.Count} 个，已退回 {s.Returned.Count} 个，免报 {s.Exempt.Count} 个（均不计入未报送）。";
     }
 
-    /// <summary><c>bulletin</c> unable to write its file.</summary>
-    public static string BulletinNotWritten(string detail) => $"无法写入文件：{detail}";
-
     /// <summary><c>headline</c> with more than one of its actions.</summary>
     public static string HeadlineOneAction(string usage) => $"--text、--clear、--list 只能选一个。usage: {usage}";
 

@@ -77,7 +77,7 @@ public sealed class PromptNowFeature(ReportScheduler scheduler, ReportCycles cyc
         switch (Prompt.ReadConfirm(turn.Said))
         {
             case null:
-                await turn.ReplyAsync(Prompt.Confirm(DialogText.ConfirmOrNot), cancellationToken);
+                await turn.ReplyAsync(Prompt.Confirm(ConversationText.ConfirmOrNot), cancellationToken);
                 return;
             case false:
                 await ClearAsync(turn, cancellationToken);
