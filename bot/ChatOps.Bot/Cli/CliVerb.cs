@@ -64,6 +64,23 @@ internal abstract class CliVerb(string name, string usage, int words = 0, int? m
         return CliVerbs.Usage;
     }
 
+    /// <summary>
+    /// Runs what writes the verb's output file; when the file cannot be written (an I/O error, no permission) the verb
+    /// stops with exit code 1 and says so, the same for every verb that writes one.
+    /// </summary>
+    protected static async Task<T> WritingAsync<T>(Func<Task<T>> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        try
+        {
+            return await write();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliExitException(1, HostText.CannotWrite(ex.Message));
+        }
+    }
+
     /// <summary>The option's trimmed value; when it is missing or blank the verb stops with exit code 2 and says which.</summary>
     protected string Required(CliArguments args, string option) =>
         args.Option(option)?.Trim() is { Length: > 0 } value ? value : throw new CliExitException(CliVerbs.Usage, HostText.MissingOption(option, Usage));

@@ -1,5 +1,3 @@
-using ChatOps.Bot.Operations;
-
 namespace ChatOps.Bot.Cli;
 
 /// <summary><c>import-directory FILE</c>: validates every row, writes nothing when any is bad, reports each error.</summary>
@@ -54,7 +52,7 @@ internal sealed class ExportDirectoryVerb() : CliVerb("export-directory", "expor
         try
         {
             var path = Path.GetFullPath(args.Words[0]);
-            var snapshot = await services.GetRequiredService<DirectoryService>().ExportAsync(path);
+            var snapshot = await WritingAsync(() => services.GetRequiredService<DirectoryService>().ExportAsync(path));
             await output.WriteLineAsync(DirectoryText.Exported(snapshot, path));
             return 0;
         }
@@ -62,11 +60,6 @@ internal sealed class ExportDirectoryVerb() : CliVerb("export-directory", "expor
         {
             await error.WriteLineAsync(ex.Message);
             return CliVerbs.Usage;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync(HostText.CannotWrite(ex.Message));
-            return 1;
         }
     }
 }

@@ -65,18 +65,17 @@ internal sealed class TeamsPackageVerb() : CliVerb("teams-package", "teams-packa
         {
             var package = TeamsPackage.FromConfiguration(services.GetRequiredService<IConfiguration>(), args.Option("domain"), args.Option("version"));
             var path = Path.GetFullPath(target);
-            await File.WriteAllBytesAsync(path, package.ToZip());
+            await WritingAsync(async () =>
+            {
+                await File.WriteAllBytesAsync(path, package.ToZip());
+                return path;
+            });
             await output.WriteLineAsync(HostText.TeamsPackageWritten(path, package.BotId));
             return 0;
         }
         catch (TeamsPackageException ex)
         {
             await error.WriteLineAsync(ex.Message);
-            return 1;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync(HostText.CannotWrite(ex.Message));
             return 1;
         }
     }

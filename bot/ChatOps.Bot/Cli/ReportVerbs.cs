@@ -1,6 +1,5 @@
 using System.Text;
 using ChatOps.Bot.Hosting;
-using ChatOps.Bot.Operations;
 using ChatOps.Core.Calendar;
 using ChatOps.Core.Reports;
 
@@ -108,8 +107,12 @@ internal sealed class BulletinVerb() : CliVerb(
                 content = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(bulletins.RenderMarkdown(bulletin));
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllBytesAsync(path, content);
+            await WritingAsync(async () =>
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllBytesAsync(path, content);
+                return path;
+            });
 
             await output.WriteLineAsync(ReportText.BulletinWritten(cycle.Name, period.Key, bulletin.PeriodLabel, path));
             await output.WriteLineAsync(ReportText.BulletinCounts(bulletin));
@@ -119,11 +122,6 @@ internal sealed class BulletinVerb() : CliVerb(
         {
             await error.WriteLineAsync(ex.Message);
             return CliVerbs.Usage;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync(HostText.CannotWrite(ex.Message));
-            return 1;
         }
     }
 }

@@ -102,6 +102,23 @@ public class CliVerbTests
         Assert.Equal((0, "机器人尚未加入任何群聊。"), (result.ExitCode, result.Output.Trim()));
     }
 
+    [Theory]
+    [InlineData("export-directory", "taken.yaml")]
+    [InlineData("bulletin", "--period", "2026-W48", "--out", "taken.md")]
+    [InlineData("teams-package", "--out", "taken.zip", "--domain", "bot.example.gov.cn", "--BotFramework:AppId=8f6c0e35-4a71-4d7e-9f3a-2b1c0d9e8a75", "--BotFramework:AppPassword=s")]
+    public async Task FileVerbs_TheirFileCannotBeWritten_SaySoAndExitOne(params string[] args)
+    {
+        var folder = await SeededFolderAsync();
+        var target = args.First(a => a.StartsWith("taken", StringComparison.Ordinal));
+        Directory.CreateDirectory(Path.Combine(folder, target)); // a folder where the file should go: no one can write it
+
+        var result = await BotProcess.RunAsync(folder, args);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("无法写入文件：", result.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(folder, target)));
+    }
+
     [Fact]
     public async Task WrongArguments_PrintUsage()
     {
