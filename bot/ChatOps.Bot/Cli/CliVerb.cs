@@ -81,6 +81,17 @@ internal abstract class CliVerb(string name, string usage, int words = 0, int? m
         }
     }
 
+    /// <summary>As <see cref="WritingAsync{T}"/>, for a write that returns nothing.</summary>
+    protected static Task WritingAsync(Func<Task> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return WritingAsync(async () =>
+        {
+            await write();
+            return true;
+        });
+    }
+
     /// <summary>The option's trimmed value; when it is missing or blank the verb stops with exit code 2 and says which.</summary>
     protected string Required(CliArguments args, string option) =>
         args.Option(option)?.Trim() is { Length: > 0 } value ? value : throw new CliExitException(CliVerbs.Usage, HostText.MissingOption(option, Usage));

@@ -1,3 +1,5 @@
+using ChatOps.Bot.Operations;
+
 namespace ChatOps.Bot.Cli;
 
 /// <summary><c>import-directory FILE</c>: validates every row, writes nothing when any is bad, reports each error.</summary>
@@ -8,7 +10,7 @@ internal sealed class ImportDirectoryVerb() : CliVerb("import-directory", "impor
         var path = Path.GetFullPath(args.Words[0]);
         if (!File.Exists(path))
         {
-            await error.WriteLineAsync(DirectoryText.FileNotFound(path));
+            await error.WriteLineAsync(HostText.FileNotFound(path));
             return 1;
         }
 

@@ -65,11 +65,7 @@ internal sealed class TeamsPackageVerb() : CliVerb("teams-package", "teams-packa
         {
             var package = TeamsPackage.FromConfiguration(services.GetRequiredService<IConfiguration>(), args.Option("domain"), args.Option("version"));
             var path = Path.GetFullPath(target);
-            await WritingAsync(async () =>
-            {
-                await File.WriteAllBytesAsync(path, package.ToZip());
-                return path;
-            });
+            await WritingAsync(() => File.WriteAllBytesAsync(path, package.ToZip()));
             await output.WriteLineAsync(HostText.TeamsPackageWritten(path, package.BotId));
             return 0;
         }

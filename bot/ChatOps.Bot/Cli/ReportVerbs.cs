@@ -107,11 +107,10 @@ internal sealed class BulletinVerb() : CliVerb(
                 content = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(bulletins.RenderMarkdown(bulletin));
             }
 
-            await WritingAsync(async () =>
+            await WritingAsync(() =>
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllBytesAsync(path, content);
-                return path;
+                return File.WriteAllBytesAsync(path, content);
             });
 
             await output.WriteLineAsync(ReportText.BulletinWritten(cycle.Name, period.Key, bulletin.PeriodLabel, path));

@@ -70,6 +70,9 @@ internal static class HostText
     /// <summary>The teams-package verb's answer.</summary>
     public static string TeamsPackageWritten(string path, string botId) => $"已生成 Teams 应用包 {path}（机器人 {botId}）。上传方法见 README“Teams”一节。";
 
+    /// <summary>A file a CLI verb (import-directory, import-problems) is given that does not exist.</summary>
+    public static string FileNotFound(string path) => $"未找到文件：{path}";
+
     /// <summary>A file a CLI verb (export, bulletin, backup, teams-package) cannot write.</summary>
     public static string CannotWrite(string detail) => $"无法写入文件：{detail}";
 

@@ -1,4 +1,5 @@
 using ChatOps.Bot.Cli;
+using ChatOps.Bot.Operations;
 using ChatOps.Core.Supervision;
 
 namespace ChatOps.Bot.Supervision;
@@ -38,7 +39,7 @@ internal sealed class ImportProblemsVerb() : CliVerb("import-problems", "import-
         var path = Path.GetFullPath(args.Words[0]);
         if (!File.Exists(path))
         {
-            await error.WriteLineAsync(SupervisionText.CliNoFile(path));
+            await error.WriteLineAsync(HostText.FileNotFound(path));
             return 1;
         }
 

@@ -246,15 +246,7 @@ public sealed partial class CircularText
     public const string SignerFallback = "签发人";
 
     /// <summary>A group whose channel is not enabled.</summary>
-    public static string ChannelDisabled(string channel) => $"未启用{ChannelName(channel)}，无法发送到该群";
-
-    /// <summary>A channel as the office names it.</summary>
-    public static string ChannelName(string channel) => channel switch
-    {
-        ChannelNames.WeCom => "企业微信渠道",
-        ChannelNames.BotFramework => "Bot Framework 渠道",
-        _ => $"“{channel}”渠道",
-    };
+    public static string ChannelDisabled(string channel) => $"未启用{ConversationText.ChannelName(channel)}，无法发送到该群";
 
     /// <summary>A recipient whose 收到 card failed for good.</summary>
     public static string CardFailed(string? error) => $"确认消息发送失败：{error}";

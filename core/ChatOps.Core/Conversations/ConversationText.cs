@@ -88,6 +88,14 @@ public static class ConversationText
     /// <summary>A message with choices on a channel without buttons: the text, then the numbered choices.</summary>
     public static string NumberedChoices(string head, IEnumerable<string> lines) => $"{head}\n\n请回复序号或文字：\n{string.Join('\n', lines)}";
 
+    /// <summary>A channel as the office names it (the channel alert, a circular's group on a channel that is off).</summary>
+    public static string ChannelName(string channel) => channel switch
+    {
+        ChannelNames.WeCom => "企业微信渠道",
+        ChannelNames.BotFramework => "Teams（Bot Framework）渠道",
+        _ => $"“{channel}”渠道",
+    };
+
     /// <summary>A file size under 1 KB, as people read it (350 字节).</summary>
     public static string Bytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes} 字节");
 }

@@ -24,17 +24,9 @@ public static class OperationsText
     public static string ChannelAlert(string channel, ChannelProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        return $"【渠道故障】{ChannelName(channel)}连续发送失败（错误码 {problem.Code}）：{problem.Chinese}" +
+        return $"【渠道故障】{ConversationText.ChannelName(channel)}连续发送失败（错误码 {problem.Code}）：{problem.Chinese}" +
                "处理后可运行 doctor 命令复查。";
     }
-
-    /// <summary>A channel as the channel alert names it.</summary>
-    public static string ChannelName(string channel) => channel switch
-    {
-        ChannelNames.WeCom => "企业微信渠道",
-        ChannelNames.BotFramework => "Teams（Bot Framework）渠道",
-        _ => $"{channel} 渠道",
-    };
 
     /// <summary>The calendar check: the year's holiday calendar is loaded.</summary>
     public static string CalendarLoaded(int year, string source) => $"{year} 年节假日安排已载入（{source}）。";

@@ -18,9 +18,6 @@ public static partial class DirectoryText
     /// <summary>How to register the listed conversations.</summary>
     public const string RegisterConversations = "请在名录 groups 中登记：kind 填 botframework，address 填上面的会话 id。";
 
-    /// <summary>A file that does not exist.</summary>
-    public static string FileNotFound(string path) => $"未找到文件：{path}";
-
     /// <summary>What an export wrote.</summary>
     public static string Exported(DirectorySnapshot snapshot, string path)
     {

@@ -55,7 +55,7 @@ public static partial class ReportText
 
     /// <summary>At the deadline, to a reviewing leader of a unit that has not submitted (Markdown, names escaped by the caller).</summary>
     public static string LeaderNotice(string leader, string subject, string deadline, string? liaison) =>
-        Address(leader) + $"{subject}已过报送时限（{deadline}），目前仍未报送{(liaison is null ? "" : $"（联络员：{liaison}）")}。请督促及时补报。";
+        Address(leader) + $"{subject}已过报送时限（{deadline}），目前仍未报送{(liaison is null ? "" : LiaisonNote(liaison))}。请督促及时补报。";
 
     /// <summary>The office's summary's title at the deadline: 周报报送情况.</summary>
     public static string OfficeSummaryTitle(string cycle) => $"{cycle}报送情况";
@@ -87,8 +87,8 @@ public static partial class ReportText
     /// <summary>One unit in a list of the office's summary: "\n3. 省发展改革委（联络员：张三）".</summary>
     public static string SummaryUnit(int number, string unit, string note) => string.Create(CultureInfo.InvariantCulture, $"\n{number}. {unit}{note}");
 
-    /// <summary>An exempt unit's note in the office's summary (the name escaped by the caller).</summary>
-    public static string ExemptUnitNote(string liaison) => $"（联络员：{liaison}）";
+    /// <summary>“（联络员：…）” after a unit: the leader's overdue notice and the exempt units in the office's summary (the name escaped by the caller).</summary>
+    public static string LiaisonNote(string liaison) => $"（联络员：{liaison}）";
 
     /// <summary>A missing unit's note in the office's summary: its liaison, a draft begun, a message that could not be delivered.</summary>
     public static string MissingUnitNote(string? liaison, bool drafting, bool unreachable, string? phone)

@@ -21,9 +21,6 @@ public static partial class SupervisionText
     /// <summary>The console after one problem or complaint entered by hand.</summary>
     public static string ConsoleEntered(SupervisionKind kind) => $"已登记{KindName(kind)}，并通知责任单位联络员。";
 
-    /// <summary>import-problems with a file that does not exist.</summary>
-    public static string CliNoFile(string path) => $"未找到文件：{path}";
-
     /// <summary>import-problems after the errors: how many, and that nothing was written.</summary>
     public static string CliImportFailed(int errors) => $"共 {errors} 处错误，未导入任何内容。";
 

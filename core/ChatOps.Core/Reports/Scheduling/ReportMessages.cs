@@ -90,7 +90,7 @@ internal sealed class ReportMessages(ReportWording wording)
             var n = 0;
             foreach (var u in exempt)
             {
-                text.Append(ReportText.SummaryUnit(++n, MarkdownText.Escape(u.Unit.Name), ReportText.ExemptUnitNote(MarkdownText.Escape(u.Liaison!.Name))));
+                text.Append(ReportText.SummaryUnit(++n, MarkdownText.Escape(u.Unit.Name), ReportText.LiaisonNote(MarkdownText.Escape(u.Liaison!.Name))));
             }
         }
 
