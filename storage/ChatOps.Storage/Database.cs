@@ -13,6 +13,7 @@ namespace ChatOps.Storage;
 public sealed class Database : IAsyncDisposable, IDisposable
 {
     private DbConnection? _writer; // SQLite: the connection of the write turn's holder; touched only with the turn held
+    private bool _writerDurable = true; // whether _writer's commits wait for the disk (BeginLeaseAsync turns that off)
 
     static Database() => DapperSetup.Configure();
 
@@ -95,7 +96,18 @@ public sealed class Database : IAsyncDisposable, IDisposable
     /// outside the pool, with a larger page cache).
     /// </para>
     /// </summary>
-    internal async Task<WriteTransaction> BeginWriteAsync(bool priority, CancellationToken cancellationToken = default)
+    internal Task<WriteTransaction> BeginWriteAsync(bool priority, CancellationToken cancellationToken = default) =>
+        StartWriteAsync(priority, durable: true, cancellationToken);
+
+    /// <summary>
+    /// A write transaction that only takes leases (the inbox's and the outbox's claims): its commit need not wait for the
+    /// disk (<see cref="SqlDialect.SetWriterDurabilityAsync"/>, <see cref="SqlDialect.RelaxCommitAsync"/>), since a lease
+    /// lost in a power failure is taken again, and a crash of this process loses nothing committed either way.
+    /// </summary>
+    internal Task<WriteTransaction> BeginLeaseAsync(CancellationToken cancellationToken = default) =>
+        StartWriteAsync(priority: false, durable: false, cancellationToken);
+
+    private async Task<WriteTransaction> StartWriteAsync(bool priority, bool durable, CancellationToken cancellationToken)
     {
         if (WriteGate is not null)
         {
@@ -109,7 +121,18 @@ public sealed class Database : IAsyncDisposable, IDisposable
                         await CloseWriterAsync();
                     }
 
-                    _writer ??= await OpenAsync(writer: true, cancellationToken);
+                    if (_writer is null)
+                    {
+                        _writer = await OpenAsync(writer: true, cancellationToken);
+                        _writerDurable = true;
+                    }
+
+                    if (_writerDurable != durable)
+                    {
+                        await Dialect.SetWriterDurabilityAsync(_writer, durable, cancellationToken);
+                        _writerDurable = durable;
+                    }
+
                     var transaction = await _writer.BeginTransactionAsync(cancellationToken);
                     return new WriteTransaction(_writer, transaction, turn, this);
                 }
@@ -126,6 +149,11 @@ public sealed class Database : IAsyncDisposable, IDisposable
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            if (!durable)
+            {
+                await Dialect.RelaxCommitAsync(connection, transaction, cancellationToken);
+            }
+
             return new WriteTransaction(connection, transaction, WriteGate.Turn.None, null);
         }
         catch
@@ -253,56 +281,6 @@ public sealed class Database : IAsyncDisposable, IDisposable
         var result = await work(write.Connection, write.Transaction);
         await write.CommitAsync(cancellationToken);
         return result;
-    }
-}
-
-/// <summary>
-/// A connection, its write transaction and the write turn; disposing ends all three (rollback unless committed). With
-/// <paramref name="turnConnection"/> the connection is the write turn's own (<see cref="Database.BeginWriteAsync"/>): it
-/// stays open, and the turn is passed on at the dispose, not at the commit, since the connection goes with it.
-/// </summary>
-internal sealed class WriteTransaction(DbConnection connection, DbTransaction transaction, WriteGate.Turn turn, Database? turnConnection) : IAsyncDisposable
-{
-    public DbConnection Connection => connection;
-
-    public DbTransaction Transaction => transaction;
-
-    /// <summary>Commits; on a pooled connection passes the write turn on at once (the next writer need not wait for its return).</summary>
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
-    {
-        await transaction.CommitAsync(cancellationToken);
-        if (turnConnection is null)
-        {
-            turn.Dispose();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (turnConnection is null)
-            {
-                await transaction.DisposeAsync();
-                await connection.DisposeAsync();
-                return;
-            }
-
-            try
-            {
-                await transaction.DisposeAsync(); // rolls back unless committed
-            }
-            catch (DbException)
-            {
-                // The rollback failed (the connection broken, or SQLite already ended the transaction): closing the
-                // connection ends whatever is left of it, and the next writer starts on a new one.
-                await turnConnection.CloseWriterAsync();
-            }
-        }
-        finally
-        {
-            turn.Dispose();
-        }
     }
 }
 

@@ -1,3 +1,5 @@
+using ChatOps.Core.Conversations;
+using ChatOps.Core.Organization;
 using ChatOps.Storage.Dialects;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -13,6 +15,8 @@ namespace ChatOps.Storage.Tests;
 public sealed class WriteConnectionTests : IAsyncLifetime
 {
     private const int CacheMiss = 8; // SQLITE_DBSTATUS_CACHE_MISS
+    private const long Full = 2; // PRAGMA synchronous
+    private const long Normal = 1;
     private TestDatabase? _db;
 
     private Database Db => _db!.Database;
@@ -235,6 +239,36 @@ public sealed class WriteConnectionTests : IAsyncLifetime
         Assert.Equal(201, await ReadAllAsync(write));
     }
 
+    [Fact]
+    public async Task Claims_TakeTheirLeasesWithoutWaitingForTheDisk_WhileTheInboxStillWaits()
+    {
+        var at = new DateTimeOffset(2026, 12, 5, 8, 0, 0, TimeSpan.Zero);
+        var store = new ChatOps.Storage.Conversations.EngineStore(Db);
+        SqliteConnection writer;
+        await using (var write = await Db.BeginWriteAsync(priority: false, Ct))
+        {
+            writer = (SqliteConnection)write.Connection;
+            await write.CommitAsync(Ct);
+        }
+
+        // Between transactions, read on the write connection itself: its setting is what the last transaction had.
+        Assert.Equal(Full, Synchronous(writer));
+        Assert.True(await store.AcceptAsync(new InboundMessage(ChannelNames.WeCom, "m1", "u1", "本周进展", null, null, at), null, Ct));
+        Assert.Equal(Full, Synchronous(writer));
+        Assert.Single(await store.ClaimPendingAsync(at, 10, TimeSpan.FromMinutes(5), Ct));
+        Assert.Equal(Normal, Synchronous(writer));
+        Assert.True(await store.AcceptAsync(new InboundMessage(ChannelNames.WeCom, "m2", "u1", "本周进展", null, null, at), null, Ct));
+        Assert.Equal(Full, Synchronous(writer));
+        Assert.Empty(await store.ClaimDueAsync(at, 10, TimeSpan.FromMinutes(1), Ct));
+        Assert.Equal(Normal, Synchronous(writer));
+        await using (var write = await Db.BeginWriteAsync(priority: false, Ct))
+        {
+            await write.CommitAsync(Ct);
+        }
+
+        Assert.Equal(Full, Synchronous(writer));
+    }
+
     private static async Task<int> ReadAllAsync(WriteTransaction write) =>
         (await write.Connection.QueryAsync<string>("SELECT text FROM scratch ORDER BY id", transaction: write.Transaction)).Count();
 
@@ -242,6 +276,13 @@ public sealed class WriteConnectionTests : IAsyncLifetime
     {
         await using var c = await Db.OpenAsync(Ct);
         return [.. await c.QueryAsync<string>("SELECT text FROM scratch WHERE text IN @Texts ORDER BY id", new { Texts = texts })];
+    }
+
+    private static long Synchronous(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+        return (long)command.ExecuteScalar()!;
     }
 
     /// <summary>The connection's page cache misses since the last call (SQLite's own count).</summary>

@@ -61,7 +61,7 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
     public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)
     {
         IEnumerable<(long Id, string Payload, string? PersonId)> rows;
-        await using (var write = await db.BeginWriteAsync(priority: false, cancellationToken))
+        await using (var write = await db.BeginLeaseAsync(cancellationToken))
         {
             rows = await write.Connection.QueryAsync<(long Id, string Payload, string? PersonId)>(new CommandDefinition(
                 db.Sql(EngineSql.ClaimInbox), new { Now = now, Until = now + leaseFor, Limit = limit }, write.Transaction, cancellationToken: cancellationToken));
@@ -74,7 +74,7 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
     public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)
     {
         IEnumerable<OutboxRow> rows;
-        await using (var write = await db.BeginWriteAsync(priority: false, cancellationToken))
+        await using (var write = await db.BeginLeaseAsync(cancellationToken))
         {
             rows = await write.Connection.QueryAsync<OutboxRow>(new CommandDefinition(
                 db.Sql(EngineSql.ClaimOutbox), new { Now = now, Until = now + leaseFor, Limit = limit }, write.Transaction, cancellationToken: cancellationToken));

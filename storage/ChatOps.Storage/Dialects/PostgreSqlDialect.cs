@@ -121,6 +121,19 @@ public sealed partial class PostgreSqlDialect() : SqlDialect(StorageProviders.Po
         }
     }
 
+    /// <summary>
+    /// <c>synchronous_commit</c> off for this transaction alone: PostgreSQL's asynchronous commit, which it documents as
+    /// never inconsistent (a server crash may lose the last such commits, not a part of one); for a lease that means it
+    /// is taken again.
+    /// </summary>
+    internal override async Task RelaxCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SET LOCAL synchronous_commit TO OFF";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     internal override UpgradeEngineBuilder MigrationTarget(string connectionString) => DeployChanges.To.PostgresqlDatabase(connectionString);
 
     internal override DbDataSource CreateDataSource(string connectionString) => NpgsqlDataSource.Create(connectionString);

@@ -105,6 +105,18 @@ public abstract class SqlDialect(string name, bool supportsScaleOut, string conn
     /// </summary>
     internal virtual Task OnWriterOpenedAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Sets whether the write turn's connection waits for the disk at each commit, before a transaction begins on it:
+    /// <paramref name="durable"/> false only for transactions that take leases (<see cref="Database.BeginLeaseAsync"/>).
+    /// </summary>
+    internal virtual Task SetWriterDurabilityAsync(DbConnection writer, bool durable, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Makes a transaction just begun on a pooled connection commit without waiting for the disk
+    /// (<see cref="Database.BeginLeaseAsync"/>); by default it stays as durable as every other.
+    /// </summary>
+    internal virtual Task RelaxCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Work before the migrations run (SQLite creates its file and switches it to WAL).</summary>
     internal virtual Task PrepareForMigrationAsync(ConnectionSettings connection, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -85,6 +85,20 @@ public sealed class SqliteDialect() : SqlDialect(StorageProviders.Sqlite, suppor
         await pragma.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// WAL with <c>synchronous</c> FULL (SQLite's default, kept for every durable write: the inbox, the turns, the sent
+    /// marks) fsyncs the log at each commit, holding the write turn meanwhile; NORMAL leaves that to the next FULL commit
+    /// or checkpoint. A transaction survives a kill -9 either way (its frames are in the file); NORMAL risks only a power
+    /// failure's loss of the last commits, which for a lease means it is taken again. The setting can change only
+    /// outside a transaction, so it is set before the lease's BEGIN and back before the next durable one.
+    /// </summary>
+    internal override async Task SetWriterDurabilityAsync(DbConnection writer, bool durable, CancellationToken cancellationToken)
+    {
+        await using var pragma = writer.CreateCommand();
+        pragma.CommandText = durable ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static readonly string WriterCachePragma = string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{WriterCacheKiB};");
 
     /// <summary>
