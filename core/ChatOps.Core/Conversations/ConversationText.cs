@@ -98,4 +98,7 @@ public static class ConversationText
 
     /// <summary>A file size under 1 KB, as people read it (350 字节).</summary>
     public static string Bytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes} 字节");
+
+    /// <summary>A sent file's name with its size (<see cref="Files.Size"/>): 工作专报….docx（35 KB）.</summary>
+    public static string SizedFileName(string name, long size) => $"{name}（{Files.Size(size)}）";
 }

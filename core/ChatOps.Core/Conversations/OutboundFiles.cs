@@ -235,7 +235,7 @@ public sealed class OutboundFiles(
     public static string SizedName(OutboundFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return $"{file.Name}（{Files.Size(file.Size)}）";
+        return ConversationText.SizedFileName(file.Name, file.Size);
     }
 
     private IOutboundFileAccess? RuleOf(string kind) => rules.FirstOrDefault(r => r.Kind == kind);

@@ -31,6 +31,9 @@ public static partial class ReportText
         /// <summary>The console's 报告 page refused (the detail of console.refused).</summary>
         public const string ReportsPage = "报告";
 
+        /// <summary>A liaison exempted from chasing for a period: cycle and period key, then the reason.</summary>
+        public static string Exempted(string cycleKey, string periodKey, string reason) => $"{cycleKey} {periodKey}：{reason}";
+
         /// <summary>A 专报 signed.</summary>
         public static string Signed(string issueNumber) => $"签发{issueNumber}";
     }

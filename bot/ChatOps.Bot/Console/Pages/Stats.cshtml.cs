@@ -45,7 +45,7 @@ public sealed class StatsModel(ReportCompliance compliance, CircularService circ
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(office.Local(now));
         var draft = new CircularDraft("circular", ReportText.ComplianceCircular.Title(Result), ReportText.ComplianceCircular.Body(Result, office.Name, today),
-            [new CircularTarget(TargetKind.Role, "联络员")]);
+            [new CircularTarget(TargetKind.Role, Vocabulary.Name(Roles.Liaison))]);
         await using var work = await works.BeginAsync(HttpContext.RequestAborted);
         var created = await circulars.CreateAsync(Actor, work, draft, now, HttpContext.RequestAborted);
         if (!created.Succeeded)

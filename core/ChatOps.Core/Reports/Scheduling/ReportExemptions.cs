@@ -44,7 +44,7 @@ public sealed class ReportExemptions(
         var already = (await unitOfWork.Schedule.ListExemptAsync(cycle.Key, period.Key, cancellationToken)).Contains(person.Id, StringComparer.Ordinal);
         await unitOfWork.Schedule.AddExemptionAsync(cycle.Key, period.Key, person.Id, reason.Trim(), by, now, cancellationToken);
         await unitOfWork.Audit.AppendAsync(
-            Audit.AuditEntry.Of(now, by, "report.exempt", $"person:{person.Id}", $"{cycle.Key} {period.Key}：{reason.Trim()}", source), cancellationToken);
+            Audit.AuditEntry.Of(now, by, "report.exempt", $"person:{person.Id}", ReportText.Audit.Exempted(cycle.Key, period.Key, reason.Trim()), source), cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
         logger.LogInformation("{By} exempted {Person} from chasing for {Cycle} {Period}: {Reason}", by, person.Id, cycle.Key, period.Key, reason);
         return new Exemption(cycle, period, person, reason.Trim(), by, now, already);
