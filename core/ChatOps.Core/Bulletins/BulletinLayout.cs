@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatOps.Core.Calendar;
 
 namespace ChatOps.Core.Bulletins;
 
@@ -91,7 +92,7 @@ internal sealed record BulletinLayout(
         }
 
         var title = Clean(bulletin.Title);
-        var dateText = FormatDate(bulletin.Date);
+        var dateText = ChineseDates.YearMonthDay(bulletin.Date);
         var topic = NullIfEmpty(Clean(bulletin.Topic)) ?? TopicFrom(officeName);
         var keyEvents = (bulletin.KeyEvents ?? []).SelectMany(Paragraphs).ToList();
 
@@ -138,10 +139,6 @@ internal sealed record BulletinLayout(
             SignerText = NullIfEmpty(Clean(bulletin.Signer)) is { } signer ? SignerLabel + signer : null,
         };
     }
-
-    /// <summary>The date as official documents print it: 2026年11月26日, without leading zeros.</summary>
-    public static string FormatDate(DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
 
     /// <summary>
     /// The first paragraph of an item so that it names its unit. Text that already names the unit at its start, or

@@ -51,7 +51,7 @@ public static partial class CalendarText
     public static string WorkdayTwice(DateOnly date, int line) => $"日期 {Iso(date)} 重复列为调休上班日（第 {line} 行）";
 
     /// <summary>A make-up working day on a weekday.</summary>
-    public static string WorkdayNotWeekend(DateOnly date) => $"调休上班日 {Iso(date)} 是{ChineseDays.Weekday(date)}，不是周末（周一至周五本来就上班）";
+    public static string WorkdayNotWeekend(DateOnly date) => $"调休上班日 {Iso(date)} 是{ChineseDates.Weekday(date)}，不是周末（周一至周五本来就上班）";
 
     /// <summary>A file that is not YAML (the parser's own detail follows).</summary>
     public static string YamlSyntax(string detail) => $"YAML 格式错误：{detail}";

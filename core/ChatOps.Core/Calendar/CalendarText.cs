@@ -4,7 +4,7 @@ namespace ChatOps.Core.Calendar;
 /// Every Chinese text the calendar shows, in one class so the wording is reviewed in one place: this file (report
 /// cycles, periods, the office's entry of a year and the 节假日 page) and CalendarText.Holidays (what is wrong with a
 /// holiday data file). Outside it stay only data: the holiday and make-up day names, the cycles' names (周报, 季报…),
-/// the weekday names (ChineseDays) and the YAML keys and line patterns the parsers match.
+/// the weekday names (ChineseDates) and the YAML keys and line patterns the parsers match.
 /// </summary>
 public static partial class CalendarText
 {
@@ -34,7 +34,7 @@ public static partial class CalendarText
     /// (<paramref name="key"/> already padded to the listing's width, <paramref name="local"/> in office time).
     /// </summary>
     public static string PeriodLine(string key, DateRange covers, DateTimeOffset local) =>
-        string.Create(CultureInfo.InvariantCulture, $"{key}  {covers}  截止 {local:yyyy-MM-dd}（{ChineseDays.Weekday(DateOnly.FromDateTime(local.DateTime))}）{local:HH:mm}");
+        string.Create(CultureInfo.InvariantCulture, $"{key}  {covers}  截止 {local:yyyy-MM-dd}（{ChineseDates.Weekday(DateOnly.FromDateTime(local.DateTime))}）{local:HH:mm}");
 
     /// <summary>A period listing asked for with its end before its start.</summary>
     public static string EndBeforeStart(DateOnly from, DateOnly to) =>

@@ -1,3 +1,4 @@
+using ChatOps.Core.Calendar;
 using ChatOps.Core.Reports;
 
 namespace ChatOps.Core.Meetings;
@@ -9,8 +10,6 @@ namespace ChatOps.Core.Meetings;
 /// </summary>
 public static partial class MeetingText
 {
-    private static readonly string[] Weekdays = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
-
     /// <summary>The verb of the 参加 button (its value: 参加 #id).</summary>
     public const string Attend = "参加";
 
@@ -72,7 +71,7 @@ public static partial class MeetingText
     public static string Weekday(DateOnly date) => Weekday(date.DayOfWeek);
 
     /// <summary>A weekday: 周二.</summary>
-    public static string Weekday(DayOfWeek day) => Weekdays[(int)day];
+    public static string Weekday(DayOfWeek day) => ChineseDates.Weekday(day);
 
     /// <summary>True when <paramref name="text"/> names <paramref name="day"/>: 周二 or 星期二.</summary>
     public static bool IsWeekdayName(string text, DayOfWeek day) => text == Weekday(day) || text == "星期" + Weekday(day)[1..];
@@ -84,7 +83,7 @@ public static partial class MeetingText
     public static string DayOff(DateOnly date, string? holiday) => holiday is { } name ? $"{name}假期" : $"{Weekday(date)}（休息日）";
 
     /// <summary>A date: 12月15日（周二）.</summary>
-    public static string Date(DateOnly date) => $"{date.Month}月{date.Day}日（{Weekday(date)}）";
+    public static string Date(DateOnly date) => ChineseDates.MonthDayWeekday(date);
 
     /// <summary>A time of day as people write it: 9:00, 14:30.</summary>
     public static string Clock(DateTime local) => local.ToString("H:mm", CultureInfo.InvariantCulture);

@@ -227,12 +227,8 @@ public static partial class BulletinCompiler
     private static string Range(DateRange covers, int year)
     {
         var withYears = covers.Start.Year != year || covers.End.Year != year;
-        return $"{Day(covers.Start, withYears)}至{Day(covers.End, withYears)}";
+        return ChineseDates.Span(covers.Start, covers.End, withYears);
     }
-
-    private static string Day(DateOnly date, bool withYear) => withYear
-        ? string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日")
-        : string.Create(CultureInfo.InvariantCulture, $"{date.Month}月{date.Day}日");
 
     [GeneratedRegex(@"^(\d{4})-W(\d{1,2})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WeekKey();

@@ -12,16 +12,13 @@ public sealed record OfficeProfile(string Name, TimeZoneInfo Zone)
 /// <summary>How periods, deadlines and times read in Chinese: 2026年第48周（11月20日至11月26日）, 11月26日（周四）17:00.</summary>
 public static class PeriodText
 {
-    private static readonly string[] Weekdays = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
     private static readonly string[] Quarters = ["第一季度", "第二季度", "第三季度", "第四季度"];
 
     /// <summary>The period as the office names it.</summary>
     public static string Label(ReportCycle cycle, ReportPeriod period)
     {
         var c = period.Covers;
-        string Range() => c.Start.Year == c.End.Year
-            ? $"{c.Start.Month}月{c.Start.Day}日至{c.End.Month}月{c.End.Day}日"
-            : $"{c.Start.Year}年{c.Start.Month}月{c.Start.Day}日至{c.End.Year}年{c.End.Month}月{c.End.Day}日";
+        string Range() => ChineseDates.Span(c.Start, c.End, withYears: c.Start.Year != c.End.Year);
         switch (cycle.Definition.Frequency)
         {
             case ReportFrequency.Weekly:
@@ -42,7 +39,7 @@ public static class PeriodText
     public static string When(DateTimeOffset instant, OfficeProfile office)
     {
         var local = office.Local(instant);
-        return $"{local.Month}月{local.Day}日（{Weekdays[(int)local.DayOfWeek]}）{local:HH:mm}";
+        return $"{ChineseDates.MonthDayWeekday(DateOnly.FromDateTime(local))}{local:HH:mm}";
     }
 
     /// <summary>A deadline, noting 顺延 when the official calendar moved it.</summary>

@@ -1,3 +1,4 @@
+using ChatOps.Core.Calendar;
 using ChatOps.Core.Reports.Overview;
 
 namespace ChatOps.Core.Reports;
@@ -19,7 +20,7 @@ public static partial class ReportText
         public static string Title(ComplianceMonth month)
         {
             ArgumentNullException.ThrowIfNull(month);
-            return string.Create(CultureInfo.InvariantCulture, $"关于{month.Year}年{month.Month}月信息报送情况的通报");
+            return $"关于{ChineseDates.YearMonth(month.Year, month.Month)}信息报送情况的通报";
         }
 
         /// <summary>The body (Markdown paragraphs) as the office would write it.</summary>
@@ -27,7 +28,7 @@ public static partial class ReportText
         {
             ArgumentNullException.ThrowIfNull(month);
             var c = CultureInfo.InvariantCulture;
-            var ym = string.Create(c, $"{month.Year}年{month.Month}月");
+            var ym = ChineseDates.YearMonth(month.Year, month.Month);
             var text = new StringBuilder();
             text.AppendLine("各成员单位，各州、市领导小组办公室：").AppendLine();
             text.Append(c, $"根据领导小组工作规则关于信息报送和通报制度的规定，现将{ym}各地各部门工作信息报送情况通报如下。").AppendLine().AppendLine();
@@ -59,7 +60,7 @@ public static partial class ReportText
             text.AppendLine("四、有关要求").AppendLine();
             text.AppendLine("请各单位高度重视信息报送工作，明确专人负责，严格按照规定时限报送工作信息。迟报、未报的单位要认真查找原因，切实加以改进；报告被退回的单位要按审核意见及时修改。办公室将继续按月通报报送情况，并纳入年度评估考核。").AppendLine();
             text.AppendLine(officeName);
-            text.Append(c, $"{date.Year}年{date.Month}月{date.Day}日");
+            text.Append(ChineseDates.YearMonthDay(date));
             return text.ToString();
         }
 

@@ -112,19 +112,16 @@ public static partial class ReportText
         return $"（{string.Join("，", notes)}）";
     }
 
-    /// <summary>A day in a reminder: 11月26日.</summary>
-    public static string MonthDay(DateOnly date) => string.Create(CultureInfo.InvariantCulture, $"{date.Month}月{date.Day}日");
-
     /// <summary>A deadline in a reminder: 11月26日（周四）17:00.</summary>
-    public static string DayAndTime(DateOnly date, string time) => $"{MonthDay(date)}（{ChineseDays.Weekday(date)}）{time}";
+    public static string DayAndTime(DateOnly date, string time) => ChineseDates.MonthDayWeekday(date) + time;
 
     /// <summary>A deadline later today: 今天17:00.</summary>
     public static string Today(string time) => $"今天{time}";
 
     /// <summary>Why a deadline is later than the rule says: （原定10月1日，因国庆节放假顺延）, or （原定7月5日，逢休息日顺延）.</summary>
     public static string Postponed(DateOnly nominal, string? holiday) => holiday is null
-        ? $"（原定{MonthDay(nominal)}，逢休息日顺延）"
-        : $"（原定{MonthDay(nominal)}，因{holiday}放假顺延）";
+        ? $"（原定{ChineseDates.MonthDay(nominal)}，逢休息日顺延）"
+        : $"（原定{ChineseDates.MonthDay(nominal)}，因{holiday}放假顺延）";
 
     /// <summary>The time left before a deadline: 25分钟, 2小时, 1小时30分钟.</summary>
     public static string Duration(int hours, int minutes) => (hours, minutes) switch

@@ -1,3 +1,5 @@
+using ChatOps.Core.Calendar;
+
 namespace ChatOps.Core.Supervision;
 
 /// <summary>The documents the feature drafts: the monthly 通报 on 督办 tasks and the bulletin's 问题清单整改情况 paragraph.</summary>
@@ -8,13 +10,13 @@ public static partial class SupervisionText
 
     /// <summary>To the office staff: the scheduler drafted last month's 通报.</summary>
     public static string CircularDrafted(int year, int month, string number) =>
-        $"已根据督办数据生成{year}年{month}月督办事项落实情况通报草稿（{number}），请修改后按程序签发。";
+        $"已根据督办数据生成{ChineseDates.YearMonth(year, month)}督办事项落实情况通报草稿（{number}），请修改后按程序签发。";
 
     /// <summary>The monthly 通报 asked with no task at all.</summary>
     public const string NoTasksToCircular = "目前没有督办事项，无需通报。";
 
     /// <summary>The monthly 通报's title.</summary>
-    public static string CircularTitle(int year, int month) => $"关于{year}年{month}月督办事项落实情况的通报";
+    public static string CircularTitle(int year, int month) => $"关于{ChineseDates.YearMonth(year, month)}督办事项落实情况的通报";
 
     /// <summary>
     /// The monthly 通报's body: overall figures up to <paramref name="end"/>, the month's due tasks, each task overdue with
@@ -24,8 +26,8 @@ public static partial class SupervisionText
     {
         ArgumentNullException.ThrowIfNull(overdue);
         var b = new StringBuilder();
-        b.Append(CultureInfo.InvariantCulture, $"各有关单位：\n\n现将{year}年{month}月督办事项落实情况通报如下。\n\n");
-        b.Append(CultureInfo.InvariantCulture, $"一、总体情况\n\n截至{end.Month}月{end.Day}日，共交办督办事项{total}项，已办结{closed}项，办结率{(total == 0 ? 0 : closed * 100m / total):0.#}%。");
+        b.Append(CultureInfo.InvariantCulture, $"各有关单位：\n\n现将{ChineseDates.YearMonth(year, month)}督办事项落实情况通报如下。\n\n");
+        b.Append(CultureInfo.InvariantCulture, $"一、总体情况\n\n截至{ChineseDates.MonthDay(end)}，共交办督办事项{total}项，已办结{closed}项，办结率{(total == 0 ? 0 : closed * 100m / total):0.#}%。");
         b.Append(CultureInfo.InvariantCulture, $"本月到期{dueInMonth}项，按期办结{onTime}项。\n\n");
         b.Append("二、逾期未办结事项\n\n");
         if (overdue.Count == 0)
@@ -52,11 +54,11 @@ public static partial class SupervisionText
         ArgumentNullException.ThrowIfNull(rates);
         ArgumentNullException.ThrowIfNull(behind);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"问题清单整改情况。截至{asOf.Month}月{asOf.Day}日，{rates.Count}个州（市、县、区）问题清单共有问题{total}个，已整改销号{closed}个，整改率{RatePercent(closed * 100m / total)}。");
+        text.Append(CultureInfo.InvariantCulture, $"问题清单整改情况。截至{ChineseDates.MonthDay(asOf)}，{rates.Count}个州（市、县、区）问题清单共有问题{total}个，已整改销号{closed}个，整改率{RatePercent(closed * 100m / total)}。");
         text.Append("各地整改率：").Append(string.Join("，", rates.Select(r => $"{r.UnitName}{RatePercent(r.Percent)}"))).Append('。');
         if (milestone is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"对照{milestone.Date.Month}月{milestone.Date.Day}日前整改率达到{milestone.Percent}%的目标，");
+            text.Append(CultureInfo.InvariantCulture, $"对照{ChineseDates.MonthDay(milestone.Date)}前整改率达到{milestone.Percent}%的目标，");
             text.Append(behind.Count == 0
                 ? "各地均已达到目标。"
                 : $"{string.Join("、", behind.Select(r => r.UnitName))}{(behind.Count > 1 ? "等" + behind.Count + "地" : "")}尚未达到，请加快整改、按期销号。");

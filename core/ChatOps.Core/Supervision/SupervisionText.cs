@@ -1,3 +1,5 @@
+using ChatOps.Core.Calendar;
+
 namespace ChatOps.Core.Supervision;
 
 /// <summary>
@@ -28,7 +30,7 @@ public static partial class SupervisionText
 
     /// <summary>A date as 6月30日 (with the year when it is not <paramref name="year"/>).</summary>
     public static string Date(DateOnly date, int? year = null) =>
-        year == date.Year ? $"{date.Month}月{date.Day}日" : $"{date.Year}年{date.Month}月{date.Day}日";
+        ChineseDates.Date(date, withYear: year != date.Year);
 
     /// <summary>“#12 问题（文山市·城北农贸市场）”.</summary>
     public static string Ref(SupervisionItem item, string unitName) =>
@@ -72,7 +74,8 @@ public static partial class SupervisionText
 
         foreach (var e in history)
         {
-            b.Append(CultureInfo.InvariantCulture, $"- {e.At.ToOffset(TimeSpan.FromHours(8)):M月d日 HH:mm} {personName(e.PersonId)}{EntryVerb(e.Action)}：{e.Text}\n");
+            var at = e.At.ToOffset(TimeSpan.FromHours(8));
+            b.Append(CultureInfo.InvariantCulture, $"- {ChineseDates.MonthDay(DateOnly.FromDateTime(at.DateTime))} {at:HH:mm} {personName(e.PersonId)}{EntryVerb(e.Action)}：{e.Text}\n");
         }
 
         return b.ToString().TrimEnd();

@@ -35,7 +35,7 @@ public sealed class TextClassesTests
         ("core/ChatOps.Core/Bulletins/BulletinLayout.cs", "document: the 工作专报's fixed headings and the patterns that shape its paragraphs"),
         ("core/ChatOps.Core/Bulletins/BulletinMarkdownRenderer.cs", "document: the full-width space between 期号 and 签发人"),
         ("core/ChatOps.Core/Bulletins/ChineseNumerals.cs", "data: the Chinese numerals and the documents' item markers"),
-        ("core/ChatOps.Core/Calendar/ChineseDays.cs", "data: the weekday names"),
+        ("core/ChatOps.Core/Calendar/ChineseDates.cs", "data: the weekday names, and the one Chinese date format (年月日)"),
         ("core/ChatOps.Core/Calendar/HolidayEntry.cs", "parser: the office's holiday form lines; data: the make-up day's default name"),
         ("core/ChatOps.Core/Calendar/HolidayYamlParser.cs", "data: the make-up day's default name (调休上班)"),
         ("core/ChatOps.Core/Calendar/ReportCycleDefinition.cs", "data: the built-in cycles' names (周报, 季报…)"),
