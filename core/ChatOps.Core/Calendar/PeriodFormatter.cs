@@ -7,12 +7,6 @@ namespace ChatOps.Core.Calendar;
 /// </summary>
 public static class PeriodFormatter
 {
-    /// <summary>Marker printed after a postponed deadline.</summary>
-    public const string PostponedMarker = CalendarText.Postponed;
-
-    /// <summary>Marker printed when Monday–Friday was assumed for a year without official holiday data.</summary>
-    public const string FallbackMarker = CalendarText.FallbackCalendar;
-
     public static string FormatLine(ReportPeriod period, ReportCycleDefinition cycle, int keyWidth = 0)
     {
         ArgumentNullException.ThrowIfNull(period);
@@ -21,12 +15,12 @@ public static class PeriodFormatter
         var line = CalendarText.PeriodLine(period.Key.PadRight(keyWidth), period.Covers, local);
         if (period.Postponed)
         {
-            line += "  " + PostponedMarker;
+            line += "  " + CalendarText.Postponed;
         }
 
         if (period.UsesFallbackCalendar)
         {
-            line += "  " + FallbackMarker;
+            line += "  " + CalendarText.FallbackCalendar;
         }
 
         return line;

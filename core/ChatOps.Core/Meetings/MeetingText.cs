@@ -67,20 +67,14 @@ public static partial class MeetingText
     /// <summary>每月 in a recurrence rule.</summary>
     public const string EveryMonth = "每月";
 
-    /// <summary>The weekday of a date: 周二.</summary>
-    public static string Weekday(DateOnly date) => Weekday(date.DayOfWeek);
-
-    /// <summary>A weekday: 周二.</summary>
-    public static string Weekday(DayOfWeek day) => ChineseDates.Weekday(day);
-
     /// <summary>True when <paramref name="text"/> names <paramref name="day"/>: 周二 or 星期二.</summary>
-    public static bool IsWeekdayName(string text, DayOfWeek day) => text == Weekday(day) || text == "星期" + Weekday(day)[1..];
+    public static bool IsWeekdayName(string text, DayOfWeek day) => text == ChineseDates.Weekday(day) || text == "星期" + ChineseDates.Weekday(day)[1..];
 
     /// <summary>A recurrence in words: 每周二, 每月15日.</summary>
-    public static string Rule(Recurrence rule) => rule.Kind == RecurrenceKind.Weekly ? $"每{Weekday(rule.Weekday)}" : $"{EveryMonth}{rule.DayOfMonth}日";
+    public static string Rule(Recurrence rule) => rule.Kind == RecurrenceKind.Weekly ? $"每{ChineseDates.Weekday(rule.Weekday)}" : $"{EveryMonth}{rule.DayOfMonth}日";
 
     /// <summary>Why a day is off: 国庆节假期, 周六（休息日）.</summary>
-    public static string DayOff(DateOnly date, string? holiday) => holiday is { } name ? $"{name}假期" : $"{Weekday(date)}（休息日）";
+    public static string DayOff(DateOnly date, string? holiday) => holiday is { } name ? $"{name}假期" : $"{ChineseDates.Weekday(date)}（休息日）";
 
     /// <summary>A date: 12月15日（周二）.</summary>
     public static string Date(DateOnly date) => ChineseDates.MonthDayWeekday(date);

@@ -51,7 +51,7 @@ public sealed record Recurrence(RecurrenceKind Kind, DayOfWeek Weekday = DayOfWe
         };
     }
 
-    /// <summary>A weekday as typed: TUE, Tuesday, 周二, 星期二, 2 (the Chinese names are <see cref="MeetingText.Weekday(DayOfWeek)"/>'s).</summary>
+    /// <summary>A weekday as typed: TUE, Tuesday, 周二, 星期二, 2 (the Chinese names are <see cref="ChineseDates.Weekday(DayOfWeek)"/>'s).</summary>
     public static DayOfWeek? ParseWeekday(string text)
     {
         var t = text.Trim();

@@ -27,10 +27,7 @@ public sealed record DoctorFinding(string Check, DoctorLevel Level, string Chine
 {
     /// <summary>The one line the CLI prints: level, check, Chinese, English.</summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"[{Mark(Level)}] {Check}: {Chinese} | {English}");
-
-    /// <summary>A short tag for the level, the same in both languages.</summary>
-    public static string Mark(DoctorLevel level) => OperationsText.LevelMark(level);
+        string.Create(CultureInfo.InvariantCulture, $"[{OperationsText.LevelMark(Level)}] {Check}: {Chinese} | {English}");
 
     /// <summary>A finding that says the check passed.</summary>
     public static DoctorFinding Ok(string check, string chinese, string english) => new(check, DoctorLevel.Ok, chinese, english);

@@ -58,30 +58,21 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
         }
     }
 
-    public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<InboxItem>> ClaimPendingAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default) =>
+        (await ClaimAsync<(long Id, string Payload, string? PersonId)>(EngineSql.ClaimInbox, now, limit, leaseFor, cancellationToken))
+            .OrderBy(r => r.Id).Select(r => new InboxItem(r.Id, ChatOpsJson.Deserialize<InboundMessage>(r.Payload), r.PersonId)).ToList();
+
+    public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default) =>
+        (await ClaimAsync<OutboxRow>(EngineSql.ClaimOutbox, now, limit, leaseFor, cancellationToken)).OrderBy(r => r.Id).Select(r => r.ToItem()).ToList();
+
+    /// <summary>Leases up to <paramref name="limit"/> rows until <paramref name="now"/> + <paramref name="leaseFor"/> (<see cref="Database.BeginLeaseAsync"/>).</summary>
+    private async Task<IEnumerable<TRow>> ClaimAsync<TRow>(SqlStatement claim, DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken)
     {
-        IEnumerable<(long Id, string Payload, string? PersonId)> rows;
-        await using (var write = await db.BeginLeaseAsync(cancellationToken))
-        {
-            rows = await write.Connection.QueryAsync<(long Id, string Payload, string? PersonId)>(new CommandDefinition(
-                db.Sql(EngineSql.ClaimInbox), new { Now = now, Until = now + leaseFor, Limit = limit }, write.Transaction, cancellationToken: cancellationToken));
-            await write.CommitAsync(cancellationToken);
-        }
-
-        return rows.OrderBy(r => r.Id).Select(r => new InboxItem(r.Id, ChatOpsJson.Deserialize<InboundMessage>(r.Payload), r.PersonId)).ToList();
-    }
-
-    public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(DateTimeOffset now, int limit, TimeSpan leaseFor, CancellationToken cancellationToken = default)
-    {
-        IEnumerable<OutboxRow> rows;
-        await using (var write = await db.BeginLeaseAsync(cancellationToken))
-        {
-            rows = await write.Connection.QueryAsync<OutboxRow>(new CommandDefinition(
-                db.Sql(EngineSql.ClaimOutbox), new { Now = now, Until = now + leaseFor, Limit = limit }, write.Transaction, cancellationToken: cancellationToken));
-            await write.CommitAsync(cancellationToken);
-        }
-
-        return rows.OrderBy(r => r.Id).Select(r => r.ToItem()).ToList();
+        await using var lease = await db.BeginLeaseAsync(cancellationToken);
+        var rows = await lease.Connection.QueryAsync<TRow>(new CommandDefinition(
+            db.Sql(claim), new { Now = now, Until = now + leaseFor, Limit = limit }, lease.Transaction, cancellationToken: cancellationToken));
+        await lease.CommitAsync(cancellationToken);
+        return rows;
     }
 
     public Task<DateTimeOffset?> NextPendingAfterAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
