@@ -31,10 +31,11 @@ public sealed class ConversationEngine(
     /// Handles several inbox messages, in order, sharing units of work: one commit (on SQLite one fsync) for many turns
     /// instead of one each. A unit of work is committed once it has held the write lock for <see cref="MaxBatchHold"/>,
     /// or at once when an inbox acknowledgement waits for that lock (<see cref="IUnitOfWorkSavepoints.OthersWaiting"/>),
-    /// and the next turns go in a new one. Each turn runs after a
-    /// savepoint; a turn that throws is rolled back to it alone and returned with its error (the caller records it).
-    /// Should a unit of work fail as a whole (begin, rollback or commit), its turns are handled one by one. Without
-    /// savepoints in the store, every message is handled one by one. Throws only when cancelled.
+    /// and the next turns go in a new one. A turn that throws is undone alone and returned with its error (the caller
+    /// records it), while the others commit: the turns run without savepoints (on a server database each one is a round
+    /// trip), and when one throws, its unit of work is rolled back whole and its turns run again, now each after a
+    /// savepoint that undoes it alone. Should a unit of work fail as a whole (begin, rollback or commit), its turns are
+    /// handled one by one. Without savepoints in the store, every message is handled one by one. Throws only when cancelled.
     /// </summary>
     public async Task<IReadOnlyList<(InboxItem Item, Exception Error)>> HandleBatchAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken = default)
     {
@@ -53,6 +54,7 @@ public sealed class ConversationEngine(
 
         var failures = new List<(InboxItem, Exception)>();
         var next = 0;
+        var careful = false; // a savepoint before each turn: only when running again the turns of a unit of work in which one threw
         while (next < items.Count)
         {
             var first = next;
@@ -67,27 +69,40 @@ public sealed class ConversationEngine(
                 }
 
                 var started = time.GetTimestamp();
+                var threw = false;
                 do
                 {
                     end = next + 1;
-                    var savepoint = "turn" + next.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    await savepoints.SaveAsync(savepoint, cancellationToken);
-                    try
+                    if (careful)
                     {
-                        await TurnAsync(uow, items[next], senders[next], time.GetUtcNow(), cancellationToken);
+                        await CarefulTurnAsync(uow, savepoints, items[next], senders[next], next, chunkFailures, cancellationToken);
                     }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    else
                     {
-                        await savepoints.RollbackToAsync(savepoint, cancellationToken);
-                        chunkFailures.Add((items[next], ex));
+                        try
+                        {
+                            await TurnAsync(uow, items[next], senders[next], time.GetUtcNow(), cancellationToken);
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                        {
+                            threw = true; // the unit of work is rolled back as it is disposed; its turns run again, carefully
+                            break;
+                        }
                     }
 
                     next++;
                 }
                 while (next < items.Count && time.GetElapsedTime(started) < MaxBatchHold && !savepoints.OthersWaiting);
 
+                if (threw)
+                {
+                    (careful, next) = (true, first);
+                    continue;
+                }
+
                 await uow.CommitAsync(cancellationToken);
                 failures.AddRange(chunkFailures);
+                careful = false;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -100,6 +115,24 @@ public sealed class ConversationEngine(
 
         failures.AddRange(await OneByOneAsync(items.Skip(next), cancellationToken));
         return failures;
+    }
+
+    /// <summary>A turn after a savepoint: when it throws, only it is undone, and its error is added to <paramref name="failures"/>.</summary>
+    private async Task CarefulTurnAsync(
+        IUnitOfWork uow, IUnitOfWorkSavepoints savepoints, InboxItem item, Person? sender, int index,
+        List<(InboxItem, Exception)> failures, CancellationToken cancellationToken)
+    {
+        var savepoint = "turn" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await savepoints.SaveAsync(savepoint, cancellationToken);
+        try
+        {
+            await TurnAsync(uow, item, sender, time.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await savepoints.RollbackToAsync(savepoint, cancellationToken);
+            failures.Add((item, ex));
+        }
     }
 
     /// <summary>How long one shared unit of work of <see cref="HandleBatchAsync"/> may hold the write lock before it commits.</summary>

@@ -1,26 +1,62 @@
 using ChatOps.Core.Conversations;
 using ChatOps.Core.Organization;
-using Microsoft.Data.Sqlite;
+using ChatOps.Storage;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Bot.Tests.Conversations;
 
 /// <summary>
-/// <see cref="ConversationEngine.HandleBatchAsync"/>: the claimed messages share one transaction on the real SQLite file,
-/// and a turn that fails is undone alone (its savepoint) and returned, while the others commit.
+/// <see cref="ConversationEngine.HandleBatchAsync"/>: the claimed messages share one transaction on the real database
+/// (SQLite here, PostgreSQL in <see cref="PostgreSqlEngineBatchTests"/>, where a failed statement aborts the whole
+/// transaction), and a turn that fails is undone alone and returned, while the others commit. The turns take no savepoint (on a server
+/// database one round trip each) until one fails: its unit of work is then rolled back and its turns run again, each
+/// after a savepoint.
 /// </summary>
-public sealed class EngineBatchTests
+public class EngineBatchTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The database the engine runs on.</summary>
+    protected virtual string Provider => StorageProviders.Sqlite;
+
+    /// <summary>A trigger that makes inserting a reply to "boom" fail.</summary>
+    protected virtual string[] FailBoom =>
+    [
+        """
+        CREATE TRIGGER fail_boom BEFORE INSERT ON outbox WHEN NEW.address = 'boom'
+        BEGIN SELECT RAISE(ABORT, 'forced failure'); END
+        """,
+    ];
+
+    [Fact]
+    public async Task HandleBatchAsync_NoTurnFails_OneUnitOfWorkWithoutSavepoints()
+    {
+        await using var chat = await ChatHarness.StartAsync(Now, provider: Provider);
+        var inbox = chat.Services.GetRequiredService<IInbox>();
+        foreach (var sender in new[] { "fgw.lly", "jyt.lly", "sw-xcb.lly" })
+        {
+            Assert.True(await inbox.AcceptAsync(new InboundMessage(ChannelNames.Local, "k-" + sender, sender, "帮助", null, null, Now), sender, TestContext.Current.CancellationToken));
+        }
+
+        var items = await inbox.ClaimPendingAsync(Now, 10, TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        var (engine, counts) = CountedEngine(chat);
+        Assert.Empty(await engine.HandleBatchAsync(items, TestContext.Current.CancellationToken));
+
+        Assert.Equal((1, 0, 1), (counts.Begun, counts.Savepoints, counts.Commits));
+        Assert.Equal(3L, await ScalarAsync(chat, "SELECT COUNT(*) FROM inbox WHERE processed_at IS NOT NULL"));
+        Assert.Equal(3L, await ScalarAsync(chat, "SELECT COUNT(*) FROM outbox"));
+    }
 
     [Fact]
     public async Task HandleBatchAsync_OneTurnFails_OnlyThatTurnIsUndone_AndTheOthersCommit()
     {
-        await using var chat = await ChatHarness.StartAsync(Now);
-        await ExecuteAsync(chat, """
-            CREATE TRIGGER fail_boom BEFORE INSERT ON outbox WHEN NEW.address = 'boom'
-            BEGIN SELECT RAISE(ABORT, 'forced failure'); END
-            """);
+        await using var chat = await ChatHarness.StartAsync(Now, provider: Provider);
+        foreach (var statement in FailBoom)
+        {
+            await ExecuteAsync(chat, statement);
+        }
+
         var inbox = chat.Services.GetRequiredService<IInbox>();
         foreach (var (sender, person) in new[] { ("fgw.lly", "fgw.lly"), ("boom", null), ("jyt.lly", "jyt.lly") })
         {
@@ -28,7 +64,8 @@ public sealed class EngineBatchTests
         }
 
         var items = await inbox.ClaimPendingAsync(Now, 10, TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
-        var failures = await chat.Services.GetRequiredService<ConversationEngine>().HandleBatchAsync(items, TestContext.Current.CancellationToken);
+        var (engine, counts) = CountedEngine(chat);
+        var failures = await engine.HandleBatchAsync(items, TestContext.Current.CancellationToken);
 
         var (failed, error) = Assert.Single(failures);
         Assert.Equal("boom", failed.Message.SenderId);
@@ -38,6 +75,10 @@ public sealed class EngineBatchTests
         Assert.Equal(2L, await ScalarAsync(chat, "SELECT COUNT(*) FROM inbox WHERE processed_at IS NOT NULL"));
         Assert.Equal(0L, await ScalarAsync(chat, "SELECT COUNT(*) FROM inbox WHERE processed_at IS NOT NULL AND sender_id = 'boom'"));
         Assert.Equal(2L, await ScalarAsync(chat, "SELECT COUNT(*) FROM outbox"));
+
+        // The first unit of work, without savepoints, was rolled back when "boom" failed; the second ran the three
+        // turns again, each after a savepoint, and committed: nothing of the first attempt stayed (one reply each above).
+        Assert.Equal((2, 3, 1), (counts.Begun, counts.Savepoints, counts.Commits));
     }
 
     [Fact]
@@ -46,7 +87,7 @@ public sealed class EngineBatchTests
         // The batch's senders are found before its turns, together (by stored person id, and per channel by identity,
         // then by the other id a channel gave for those not found): each turn must still get its own sender, an unknown
         // one none, and a sender twice in the batch twice.
-        await using var chat = await ChatHarness.StartAsync(Now);
+        await using var chat = await ChatHarness.StartAsync(Now, provider: Provider);
         var inbox = chat.Services.GetRequiredService<IInbox>();
         var sent = new (string Channel, string Sender, string? Alternate, string? Person)[]
         {
@@ -75,37 +116,100 @@ public sealed class EngineBatchTests
         Assert.Contains(ConversationText.UnknownSender[..8], replies[6], StringComparison.Ordinal);
     }
 
-    private static async Task<IReadOnlyList<string>> RowsAsync(ChatHarness chat, string sql)
+    /// <summary>The host's engine, with its units of work counted.</summary>
+    private static (ConversationEngine Engine, CountingWork Counts) CountedEngine(ChatHarness chat)
     {
-        await using var c = new SqliteConnection($"Data Source={Path.Combine(chat.DataFolder, "chatops.db")}");
-        await c.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = c.CreateCommand();
-        command.CommandText = sql;
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        var counts = new CountingWork(chat.Services.GetRequiredService<IUnitOfWorkFactory>());
+        return (ActivatorUtilities.CreateInstance<ConversationEngine>(chat.Services, counts), counts);
+    }
+
+    /// <summary>Counts the units of work the engine begins, the savepoints it takes and the commits, around the real ones.</summary>
+    private sealed class CountingWork(IUnitOfWorkFactory inner) : IUnitOfWorkFactory
+    {
+        public int Begun { get; private set; }
+
+        public int Savepoints { get; private set; }
+
+        public int Commits { get; private set; }
+
+        public async Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
         {
-            rows.Add(reader.GetString(0));
+            Begun++;
+            return new Counted(await inner.BeginAsync(cancellationToken), this);
         }
 
-        return rows;
+        private sealed class Counted(IUnitOfWork work, CountingWork counts) : IUnitOfWork, IUnitOfWorkSavepoints
+        {
+            private IUnitOfWorkSavepoints Savepoints => (IUnitOfWorkSavepoints)work;
+
+            public IDialogStateStore Dialogs => work.Dialogs;
+
+            public ILastCardStore LastCards => work.LastCards;
+
+            public Core.Reports.IReportStore Reports => work.Reports;
+
+            public IOutbox Outbox => work.Outbox;
+
+            public Core.Reports.IScheduleStore Schedule => work.Schedule;
+
+            public Core.Audit.IAuditLog Audit => work.Audit;
+
+            public bool OthersWaiting => Savepoints.OthersWaiting;
+
+            public Task MarkInboxProcessedAsync(long inboxId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+                work.MarkInboxProcessedAsync(inboxId, at, cancellationToken);
+
+            public Task CommitAsync(CancellationToken cancellationToken = default)
+            {
+                counts.Commits++;
+                return work.CommitAsync(cancellationToken);
+            }
+
+            public Task SaveAsync(string name, CancellationToken cancellationToken = default)
+            {
+                counts.Savepoints++;
+                return Savepoints.SaveAsync(name, cancellationToken);
+            }
+
+            public Task RollbackToAsync(string name, CancellationToken cancellationToken = default) => Savepoints.RollbackToAsync(name, cancellationToken);
+
+            public ValueTask DisposeAsync() => work.DisposeAsync();
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> RowsAsync(ChatHarness chat, string sql)
+    {
+        await using var c = await chat.Services.GetRequiredService<Database>().OpenAsync(TestContext.Current.CancellationToken);
+        return [.. await c.QueryAsync<string>(new CommandDefinition(sql, cancellationToken: TestContext.Current.CancellationToken))];
     }
 
     private static async Task ExecuteAsync(ChatHarness chat, string sql)
     {
-        await using var c = new SqliteConnection($"Data Source={Path.Combine(chat.DataFolder, "chatops.db")}");
-        await c.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = c.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        await using var c = await chat.Services.GetRequiredService<Database>().OpenAsync(TestContext.Current.CancellationToken);
+        await c.ExecuteAsync(new CommandDefinition(sql, cancellationToken: TestContext.Current.CancellationToken));
     }
 
     private static async Task<long> ScalarAsync(ChatHarness chat, string sql)
     {
-        await using var c = new SqliteConnection($"Data Source={Path.Combine(chat.DataFolder, "chatops.db")}");
-        await c.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = c.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        await using var c = await chat.Services.GetRequiredService<Database>().OpenAsync(TestContext.Current.CancellationToken);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(sql, cancellationToken: TestContext.Current.CancellationToken));
     }
+}
+
+/// <summary>The same batches on PostgreSQL (skipped with a reason without CHATOPS_TEST_POSTGRES).</summary>
+public sealed class PostgreSqlEngineBatchTests : EngineBatchTests
+{
+    protected override string Provider => StorageProviders.PostgreSql;
+
+    protected override string[] FailBoom =>
+    [
+        """
+        CREATE FUNCTION fail_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF NEW.address = 'boom' THEN RAISE EXCEPTION 'forced failure'; END IF;
+            RETURN NEW;
+        END $$
+        """,
+        "CREATE TRIGGER fail_boom BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION fail_boom()",
+    ];
 }
