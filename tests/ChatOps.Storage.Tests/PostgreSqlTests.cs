@@ -133,20 +133,34 @@ public sealed class PostgreSqlMigratorTests
 }
 
 /// <summary>
-/// The bot's PostgreSQL connections prepare the statements they run often (Npgsql's automatic preparation), unless
-/// the operator's connection string says otherwise; the migrator connects as configured.
+/// The bot's PostgreSQL connections prepare the statements they run often (Npgsql's automatic preparation) and are not
+/// reset when they go back to the pool, each unless the operator's connection string says otherwise; the migrator
+/// connects as configured.
 /// </summary>
 public sealed class PostgreSqlConnectionTests
 {
     [Fact]
-    public void Connection_NoMaxAutoPrepareConfigured_PreparesAutomatically_MigratorAsConfigured()
+    public void Connection_NothingConfigured_PreparesAutomatically_NoResetOnClose_MigratorAsConfigured()
     {
         const string configured = "Host=db;Database=chatops;Username=chatops";
         var db = new Database(new StorageOptions { Provider = StorageProviders.PostgreSql, ConnectionString = configured });
 
-        Assert.Equal(PostgreSqlDialect.AutoPrepared, new NpgsqlConnectionStringBuilder(db.Connection.ConnectionString).MaxAutoPrepare);
-        Assert.Equal("db", new NpgsqlConnectionStringBuilder(db.Connection.ConnectionString).Host);
+        var runtime = new NpgsqlConnectionStringBuilder(db.Connection.ConnectionString);
+        Assert.Equal(PostgreSqlDialect.AutoPrepared, runtime.MaxAutoPrepare);
+        Assert.True(runtime.NoResetOnClose);
+        Assert.Equal(("db", "chatops", "chatops"), (runtime.Host, runtime.Database, runtime.Username));
         Assert.Equal(configured, db.CreateConnectionString);
+    }
+
+    [Theory]
+    [InlineData("Host=db;No Reset On Close=false", false)]
+    [InlineData("Host=db;noresetonclose=true", true)]
+    public void Connection_OperatorsNoResetOnClose_IsKept(string configured, bool expected)
+    {
+        var db = new Database(new StorageOptions { Provider = StorageProviders.PostgreSql, ConnectionString = configured });
+
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(db.Connection.ConnectionString).NoResetOnClose);
+        Assert.Equal(PostgreSqlDialect.AutoPrepared, new NpgsqlConnectionStringBuilder(db.Connection.ConnectionString).MaxAutoPrepare);
     }
 
     [Theory]
@@ -157,6 +171,51 @@ public sealed class PostgreSqlConnectionTests
         var db = new Database(new StorageOptions { Provider = StorageProviders.PostgreSql, ConnectionString = configured });
 
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(db.Connection.ConnectionString).MaxAutoPrepare);
+    }
+
+    [Fact]
+    public async Task PooledConnection_NotResetWhenItComesBack_AndALeaseLeavesNothingInTheSession()
+    {
+        PostgresServer.RequireOrSkip();
+        await using var test = await TestDatabase.PostgreSqlAsync();
+        var ct = TestContext.Current.CancellationToken;
+        await using (var c = await test.Database.OpenAsync(ct))
+        {
+            var name = await c.ExecuteScalarAsync<string>(new CommandDefinition("SELECT current_database()", cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition($"ALTER DATABASE \"{name}\" SET synchronous_commit TO on", cancellationToken: ct));
+        }
+
+        // One physical connection, so that every open below is the same session.
+        var db = new Database(new StorageOptions
+        {
+            Provider = StorageProviders.PostgreSql,
+            ConnectionString = test.Database.CreateConnectionString + ";Maximum Pool Size=1",
+        });
+        int session;
+        await using (var c = await db.OpenAsync(ct))
+        {
+            session = await c.ExecuteScalarAsync<int>(new CommandDefinition("SELECT pg_backend_pid()", cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition("SET application_name = 'left behind'", cancellationToken: ct));
+        }
+
+        await using (var c = await db.OpenAsync(ct))
+        {
+            // Not reset: what a session sets outside a transaction stays for the next user, so the bot sets nothing so.
+            Assert.Equal(session, await c.ExecuteScalarAsync<int>(new CommandDefinition("SELECT pg_backend_pid()", cancellationToken: ct)));
+            Assert.Equal("left behind", await c.ExecuteScalarAsync<string>(new CommandDefinition("SHOW application_name", cancellationToken: ct)));
+        }
+
+        await using (var lease = await db.BeginLeaseAsync(ct))
+        {
+            Assert.Equal("off", await lease.Connection.ExecuteScalarAsync<string>(new CommandDefinition("SHOW synchronous_commit", transaction: lease.Transaction, cancellationToken: ct)));
+            await lease.CommitAsync(ct);
+        }
+
+        await using (var c = await db.OpenAsync(ct))
+        {
+            Assert.Equal(session, await c.ExecuteScalarAsync<int>(new CommandDefinition("SELECT pg_backend_pid()", cancellationToken: ct)));
+            Assert.Equal("on", await c.ExecuteScalarAsync<string>(new CommandDefinition("SHOW synchronous_commit", cancellationToken: ct)));
+        }
     }
 
     [Fact]
