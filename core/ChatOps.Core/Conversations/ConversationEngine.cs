@@ -33,9 +33,9 @@ public sealed class ConversationEngine(
     /// or at once when an inbox acknowledgement waits for that lock (<see cref="IUnitOfWorkSavepoints.OthersWaiting"/>),
     /// and the next turns go in a new one. A turn that throws is undone alone and returned with its error (the caller
     /// records it), while the others commit: the turns run without savepoints (on a server database each one is a round
-    /// trip), and when one throws, its unit of work is rolled back whole and its turns run again, now each after a
-    /// savepoint that undoes it alone. Should a unit of work fail as a whole (begin, rollback or commit), its turns are
-    /// handled one by one. Without savepoints in the store, every message is handled one by one. Throws only when cancelled.
+    /// trip), and when one throws, its unit of work is rolled back whole and its turns run again, those up to the one
+    /// that threw each after a savepoint that undoes it alone. Should a unit of work fail as a whole (begin, rollback or
+    /// commit), its turns are handled one by one. Without savepoints in the store, every message is handled one by one. Throws only when cancelled.
     /// </summary>
     public async Task<IReadOnlyList<(InboxItem Item, Exception Error)>> HandleBatchAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken = default)
     {
@@ -54,7 +54,7 @@ public sealed class ConversationEngine(
 
         var failures = new List<(InboxItem, Exception)>();
         var next = 0;
-        var careful = false; // a savepoint before each turn: only when running again the turns of a unit of work in which one threw
+        var carefulUntil = 0; // turns before it take a savepoint each: those of a unit of work in which one threw, up to that one
         while (next < items.Count)
         {
             var first = next;
@@ -73,7 +73,7 @@ public sealed class ConversationEngine(
                 do
                 {
                     end = next + 1;
-                    if (careful)
+                    if (next < carefulUntil)
                     {
                         await CarefulTurnAsync(uow, savepoints, items[next], senders[next], next, chunkFailures, cancellationToken);
                     }
@@ -85,7 +85,8 @@ public sealed class ConversationEngine(
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                         {
-                            threw = true; // the unit of work is rolled back as it is disposed; its turns run again, carefully
+                            threw = true; // the unit of work is rolled back as it is disposed; its turns run again
+                            carefulUntil = next + 1;
                             break;
                         }
                     }
@@ -96,13 +97,12 @@ public sealed class ConversationEngine(
 
                 if (threw)
                 {
-                    (careful, next) = (true, first);
+                    next = first;
                     continue;
                 }
 
                 await uow.CommitAsync(cancellationToken);
                 failures.AddRange(chunkFailures);
-                careful = false;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

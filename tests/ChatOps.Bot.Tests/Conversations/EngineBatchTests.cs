@@ -20,11 +20,11 @@ public class EngineBatchTests
     /// <summary>The database the engine runs on.</summary>
     protected virtual string Provider => StorageProviders.Sqlite;
 
-    /// <summary>A trigger that makes inserting a reply to "boom" fail.</summary>
+    /// <summary>A trigger that makes inserting a reply to "boom…" fail.</summary>
     protected virtual string[] FailBoom =>
     [
         """
-        CREATE TRIGGER fail_boom BEFORE INSERT ON outbox WHEN NEW.address = 'boom'
+        CREATE TRIGGER fail_boom BEFORE INSERT ON outbox WHEN NEW.address LIKE 'boom%'
         BEGIN SELECT RAISE(ABORT, 'forced failure'); END
         """,
     ];
@@ -77,8 +77,38 @@ public class EngineBatchTests
         Assert.Equal(2L, await ScalarAsync(chat, "SELECT COUNT(*) FROM outbox"));
 
         // The first unit of work, without savepoints, was rolled back when "boom" failed; the second ran the three
-        // turns again, each after a savepoint, and committed: nothing of the first attempt stayed (one reply each above).
-        Assert.Equal((2, 3, 1), (counts.Begun, counts.Savepoints, counts.Commits));
+        // turns again, the first two each after a savepoint, and committed: nothing of the first attempt stayed (one
+        // reply each above).
+        Assert.Equal((2, 2, 1), (counts.Begun, counts.Savepoints, counts.Commits));
+    }
+
+    [Fact]
+    public async Task HandleBatchAsync_TwoTurnsFail_EachIsUndoneAlone_AndReturnedOnce()
+    {
+        await using var chat = await ChatHarness.StartAsync(Now, provider: Provider);
+        foreach (var statement in FailBoom)
+        {
+            await ExecuteAsync(chat, statement);
+        }
+
+        var inbox = chat.Services.GetRequiredService<IInbox>();
+        foreach (var (sender, person) in new[] { ("fgw.lly", "fgw.lly"), ("boom", null), ("jyt.lly", "jyt.lly"), ("boom.again", null), ("sw-xcb.lly", "sw-xcb.lly") })
+        {
+            Assert.True(await inbox.AcceptAsync(new InboundMessage(ChannelNames.Local, "k-" + sender, sender, "帮助", null, null, Now), person, TestContext.Current.CancellationToken));
+        }
+
+        var items = await inbox.ClaimPendingAsync(Now, 10, TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        var (engine, counts) = CountedEngine(chat);
+        var failures = await engine.HandleBatchAsync(items, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["boom", "boom.again"], failures.Select(f => f.Item.Message.SenderId));
+        Assert.Equal(3L, await ScalarAsync(chat, "SELECT COUNT(*) FROM outbox"));
+        Assert.Equal(3L, await ScalarAsync(chat, "SELECT COUNT(*) FROM inbox WHERE processed_at IS NOT NULL"));
+        Assert.Equal(0L, await ScalarAsync(chat, "SELECT COUNT(*) FROM inbox WHERE processed_at IS NOT NULL AND sender_id LIKE 'boom%'"));
+
+        // Rolled back at "boom" (turn 2), then at "boom.again" (turn 4, run without a savepoint after the careful two);
+        // the third unit of work took a savepoint before each of the first four and committed.
+        Assert.Equal((3, 2 + 4, 1), (counts.Begun, counts.Savepoints, counts.Commits));
     }
 
     [Fact]
@@ -206,7 +236,7 @@ public sealed class PostgreSqlEngineBatchTests : EngineBatchTests
         """
         CREATE FUNCTION fail_boom() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            IF NEW.address = 'boom' THEN RAISE EXCEPTION 'forced failure'; END IF;
+            IF NEW.address LIKE 'boom%' THEN RAISE EXCEPTION 'forced failure'; END IF;
             RETURN NEW;
         END $$
         """,
