@@ -35,7 +35,8 @@ public sealed class ConversationEngine(
     /// records it), while the others commit: the turns run without savepoints (on a server database each one is a round
     /// trip), and when one throws, its unit of work is rolled back whole and its turns run again, those up to the one
     /// that threw each after a savepoint that undoes it alone. Should a unit of work fail as a whole (begin, rollback or
-    /// commit), its turns are handled one by one. Without savepoints in the store, every message is handled one by one. Throws only when cancelled.
+    /// commit), its turns are handled one by one. Without savepoints in the store, every message is handled one by one.
+    /// Throws only when cancelled.
     /// </summary>
     public async Task<IReadOnlyList<(InboxItem Item, Exception Error)>> HandleBatchAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken = default)
     {

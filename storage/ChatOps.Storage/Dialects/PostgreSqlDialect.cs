@@ -32,12 +32,12 @@ public sealed partial class PostgreSqlDialect() : SqlDialect(StorageProviders.Po
     /// server stops parsing and planning the few statements every message runs (inbox, claims, outbox) each time.</item>
     /// <item>No reset when a connection goes back to the pool (<c>No Reset On Close</c>). The reset is seven statements
     /// (RESET ALL, UNLISTEN *, DISCARD TEMP, …; <c>DISCARD ALL</c> would drop the prepared statements) sent with the
-    /// next command of every open: under load about five of the eleven statements a message cost the server. It guards
+    /// next command of every open: under load about five of the twelve statements a message cost the server. It guards
     /// against session state left behind, and the bot leaves none on pooled connections: its one setting is
     /// <c>SET LOCAL</c> (<see cref="RelaxCommitAsync"/>), which ends with its transaction, and the sessions that LISTEN
     /// or hold the migration lock are outside the pool.</item>
     /// </list>
-    /// Migrations use the string as configured, so they never share a pooled connection with the bot.
+    /// Migrations use the string as configured.
     /// </summary>
     internal override ConnectionSettings Connection(StorageOptions options)
     {
