@@ -33,13 +33,7 @@ public class EngineBatchTests
     public async Task HandleBatchAsync_NoTurnFails_OneUnitOfWorkWithoutSavepoints()
     {
         await using var chat = await ChatHarness.StartAsync(Now, provider: Provider);
-        var inbox = chat.Services.GetRequiredService<IInbox>();
-        foreach (var sender in new[] { "fgw.lly", "jyt.lly", "sw-xcb.lly" })
-        {
-            Assert.True(await inbox.AcceptAsync(new InboundMessage(ChannelNames.Local, "k-" + sender, sender, "帮助", null, null, Now), sender, TestContext.Current.CancellationToken));
-        }
-
-        var items = await inbox.ClaimPendingAsync(Now, 10, TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        var items = await ClaimedAsync(chat, ("fgw.lly", "fgw.lly"), ("jyt.lly", "jyt.lly"), ("sw-xcb.lly", "sw-xcb.lly"));
         var (engine, counts) = CountedEngine(chat);
         Assert.Empty(await engine.HandleBatchAsync(items, TestContext.Current.CancellationToken));
 
@@ -52,18 +46,8 @@ public class EngineBatchTests
     public async Task HandleBatchAsync_OneTurnFails_OnlyThatTurnIsUndone_AndTheOthersCommit()
     {
         await using var chat = await ChatHarness.StartAsync(Now, provider: Provider);
-        foreach (var statement in FailBoom)
-        {
-            await ExecuteAsync(chat, statement);
-        }
-
-        var inbox = chat.Services.GetRequiredService<IInbox>();
-        foreach (var (sender, person) in new[] { ("fgw.lly", "fgw.lly"), ("boom", null), ("jyt.lly", "jyt.lly") })
-        {
-            Assert.True(await inbox.AcceptAsync(new InboundMessage(ChannelNames.Local, "k-" + sender, sender, "帮助", null, null, Now), person, TestContext.Current.CancellationToken));
-        }
-
-        var items = await inbox.ClaimPendingAsync(Now, 10, TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        await FailRepliesToBoomAsync(chat);
+        var items = await ClaimedAsync(chat, ("fgw.lly", "fgw.lly"), ("boom", null), ("jyt.lly", "jyt.lly"));
         var (engine, counts) = CountedEngine(chat);
         var failures = await engine.HandleBatchAsync(items, TestContext.Current.CancellationToken);
 
@@ -86,18 +70,9 @@ public class EngineBatchTests
     public async Task HandleBatchAsync_TwoTurnsFail_EachIsUndoneAlone_AndReturnedOnce()
     {
         await using var chat = await ChatHarness.StartAsync(Now, provider: Provider);
-        foreach (var statement in FailBoom)
-        {
-            await ExecuteAsync(chat, statement);
-        }
-
-        var inbox = chat.Services.GetRequiredService<IInbox>();
-        foreach (var (sender, person) in new[] { ("fgw.lly", "fgw.lly"), ("boom", null), ("jyt.lly", "jyt.lly"), ("boom.again", null), ("sw-xcb.lly", "sw-xcb.lly") })
-        {
-            Assert.True(await inbox.AcceptAsync(new InboundMessage(ChannelNames.Local, "k-" + sender, sender, "帮助", null, null, Now), person, TestContext.Current.CancellationToken));
-        }
-
-        var items = await inbox.ClaimPendingAsync(Now, 10, TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        await FailRepliesToBoomAsync(chat);
+        var items = await ClaimedAsync(
+            chat, ("fgw.lly", "fgw.lly"), ("boom", null), ("jyt.lly", "jyt.lly"), ("boom.again", null), ("sw-xcb.lly", "sw-xcb.lly"));
         var (engine, counts) = CountedEngine(chat);
         var failures = await engine.HandleBatchAsync(items, TestContext.Current.CancellationToken);
 
@@ -144,6 +119,27 @@ public class EngineBatchTests
         Assert.All(replies.Where(r => !r.StartsWith('-')), r => Assert.Contains("可用的功能", r, StringComparison.Ordinal));
         Assert.Contains(ConversationText.UnknownSender[..8], replies[3], StringComparison.Ordinal);
         Assert.Contains(ConversationText.UnknownSender[..8], replies[6], StringComparison.Ordinal);
+    }
+
+    /// <summary>Accepts "帮助" from each sender on the local web chat (with the person id given, if any) and claims them all.</summary>
+    private static async Task<IReadOnlyList<InboxItem>> ClaimedAsync(ChatHarness chat, params (string Sender, string? Person)[] senders)
+    {
+        var inbox = chat.Services.GetRequiredService<IInbox>();
+        foreach (var (sender, person) in senders)
+        {
+            var message = new InboundMessage(ChannelNames.Local, "k-" + sender, sender, "帮助", null, null, Now);
+            Assert.True(await inbox.AcceptAsync(message, person, TestContext.Current.CancellationToken));
+        }
+
+        return await inbox.ClaimPendingAsync(Now, 10, TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+    }
+
+    private async Task FailRepliesToBoomAsync(ChatHarness chat)
+    {
+        foreach (var statement in FailBoom)
+        {
+            await ExecuteAsync(chat, statement);
+        }
     }
 
     /// <summary>The host's engine, with its units of work counted.</summary>
