@@ -65,7 +65,8 @@ public abstract class LeaseCommitContract<TProvider> : ProviderContract<TProvide
         var sql = Db.Database.Provider switch
         {
             StorageProviders.Sqlite => "PRAGMA synchronous",
-            _ => "SHOW synchronous_commit",
+            StorageProviders.PostgreSql => "SHOW synchronous_commit",
+            _ => throw new NotSupportedException(Db.Database.Provider),
         };
         var value = await write.Connection.ExecuteScalarAsync<object>(sql, transaction: write.Transaction);
         return Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
