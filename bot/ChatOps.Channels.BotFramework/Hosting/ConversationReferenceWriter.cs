@@ -19,31 +19,38 @@ internal sealed class ConversationReferenceWriter(IConversationReferenceStore st
 
     private readonly ConcurrentDictionary<string, Entry> _last = new(StringComparer.Ordinal);
     private long _writes;
+    private long _lookups;
 
     /// <summary>References written to the database by this writer (the rest were the same as stored).</summary>
     public long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>Times the database was read to compare a reference not remembered (or remembered too long or different).</summary>
+    public long Lookups => Interlocked.Read(ref _lookups);
 
     /// <summary>Stores the reference for <paramref name="userId"/> (or the group row) unless the database already has it; true when it wrote it.</summary>
     public async Task<bool> SaveAsync(ConversationReference reference, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var record = BotFrameworkChannel.ToRecord(reference, userId, now);
-        var key = Key(userId, record.ConversationId);
-        var fingerprint = Fingerprint(record);
-        if (_last.TryGetValue(key, out var known) && known.Fingerprint == fingerprint && now - known.At < Trust)
+
+        // Every activity comes this way: what was remembered is compared as a value (records), with no JSON written or
+        // read; the stored form and its fingerprint are made only on a miss.
+        var comparable = Comparable(reference, userId);
+        var key = Key(userId, reference.Conversation.Id!);
+        if (_last.TryGetValue(key, out var known) && known.Reference == comparable && now - known.At < Trust)
         {
             return false;
         }
 
+        var record = BotFrameworkChannel.ToRecord(reference, userId, now);
         var written = false;
-        if (!await IsStoredAsync(record, fingerprint, cancellationToken))
+        if (!await IsStoredAsync(record, Fingerprint(record), cancellationToken))
         {
             await store.SaveAsync(record, cancellationToken);
             Interlocked.Increment(ref _writes);
             written = true;
         }
 
-        _last[key] = new Entry(fingerprint, now, userId.Length > 0 && !record.IsGroup ? reference : null);
+        _last[key] = new Entry(comparable, now, userId.Length > 0 && !record.IsGroup ? reference : null);
         return written;
     }
 
@@ -65,7 +72,7 @@ internal sealed class ConversationReferenceWriter(IConversationReferenceStore st
         _last.TryRemove(Key(ConversationReferenceRecord.GroupRow, conversationId), out _);
         foreach (var (key, entry) in _last)
         {
-            if (entry.Fingerprint.StartsWith(conversationId + "\n", StringComparison.Ordinal))
+            if (entry.Reference.Conversation.Id == conversationId)
             {
                 _last.TryRemove(key, out _);
             }
@@ -78,6 +85,7 @@ internal sealed class ConversationReferenceWriter(IConversationReferenceStore st
     /// <summary>Whether the database holds this reference, reachable, as the user's latest (or as the group's row).</summary>
     private async Task<bool> IsStoredAsync(ConversationReferenceRecord record, string fingerprint, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _lookups);
         ConversationReferenceRecord? stored;
         if (record.UserId.Length == 0)
         {
@@ -92,7 +100,11 @@ internal sealed class ConversationReferenceWriter(IConversationReferenceStore st
         return stored is { Unreachable: false } && stored.UserId == record.UserId && Fingerprint(stored) == fingerprint;
     }
 
-    /// <summary>Everything stored but the instant and the activity id; starts with the conversation id.</summary>
+    /// <summary>The reference as stored (<see cref="BotFrameworkChannel.ToRecord"/>: a group row without the user) but for the activity id.</summary>
+    private static ConversationReference Comparable(ConversationReference reference, string userId) =>
+        userId.Length == 0 ? reference with { User = null, ActivityId = null } : reference with { ActivityId = null };
+
+    /// <summary>Everything stored but the instant and the activity id, to compare with what the database holds.</summary>
     private static string Fingerprint(ConversationReferenceRecord record)
     {
         string json;
@@ -109,6 +121,9 @@ internal sealed class ConversationReferenceWriter(IConversationReferenceStore st
         return string.Join('\n', record.ConversationId, record.ChannelId, record.IsGroup, record.ServiceUrl, record.TenantId, record.BotId, record.AlternateUserId, json);
     }
 
-    /// <summary>What was last written or found; <paramref name="Personal"/>: the reference when it is a user's 1:1 conversation.</summary>
-    private sealed record Entry(string Fingerprint, DateTimeOffset At, ConversationReference? Personal);
+    /// <summary>
+    /// What was last written or found, as <see cref="Comparable"/>; <paramref name="Personal"/>: the reference when it is a
+    /// user's 1:1 conversation.
+    /// </summary>
+    private sealed record Entry(ConversationReference Reference, DateTimeOffset At, ConversationReference? Personal);
 }

@@ -98,6 +98,34 @@ public sealed class ConversationReferenceWriteTests
         Assert.Null(writer.TrustedPersonal("29:someone", now));
     }
 
+    [Fact]
+    public async Task AnotherActivityOfARememberedReference_IsNeitherReadNorWritten_AChangedOrStaleOneIsRead()
+    {
+        await using var bf = await BotFrameworkHarness.StartAsync();
+        var writer = new ConversationReferenceWriter(bf.Host.Services.GetRequiredService<IConversationReferenceStore>());
+        var ct = TestContext.Current.CancellationToken;
+        var now = DateTimeOffset.UtcNow;
+        await writer.SaveAsync(Reference("a:someone-personal", isGroup: false) with { ActivityId = "1" }, "29:someone", now, ct);
+        await writer.SaveAsync(Reference("19:group", isGroup: true) with { ActivityId = "1" }, "", now, ct);
+        Assert.Equal((2L, 2L), (writer.Lookups, writer.Writes));
+
+        // Equal values in new objects, another activity id; the group row does not keep the user, so another member's
+        // message is the same reference for it.
+        var later = now.AddSeconds(30);
+        await writer.SaveAsync(Reference("a:someone-personal", isGroup: false) with { ActivityId = "2" }, "29:someone", later, ct);
+        await writer.SaveAsync(
+            Reference("19:group", isGroup: true) with { ActivityId = "2", User = new ChatOps.Channels.BotFramework.ChannelAccount { Id = "29:other" } }, "", later, ct);
+        Assert.Equal((2L, 2L), (writer.Lookups, writer.Writes));
+
+        // Changed: read and written. Remembered longer than the trust, or forgotten: read, found the same, not written.
+        await writer.SaveAsync(Reference("a:someone-personal", isGroup: false) with { Locale = "en-US" }, "29:someone", later, ct);
+        Assert.Equal((3L, 3L), (writer.Lookups, writer.Writes));
+        await writer.SaveAsync(Reference("19:group", isGroup: true), "", now + ConversationReferenceWriter.Trust, ct);
+        writer.ForgetConversation("a:someone-personal");
+        await writer.SaveAsync(Reference("a:someone-personal", isGroup: false) with { Locale = "en-US" }, "29:someone", later, ct);
+        Assert.Equal((5L, 3L), (writer.Lookups, writer.Writes));
+    }
+
     private static ChatOps.Channels.BotFramework.ConversationReference Reference(string conversation, bool isGroup) => new(
         "https://smba.example/cn/",
         "msteams",
