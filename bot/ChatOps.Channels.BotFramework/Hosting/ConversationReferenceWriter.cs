@@ -33,7 +33,7 @@ internal sealed class ConversationReferenceWriter(IConversationReferenceStore st
         ArgumentNullException.ThrowIfNull(reference);
 
         // Every activity comes this way: what was remembered is compared as a value (records), with no JSON written or
-        // read; the stored form and its fingerprint are made only on a miss.
+        // read; the stored form is made only on a miss.
         var comparable = Comparable(reference, userId);
         var key = Key(userId, reference.Conversation.Id!);
         if (_last.TryGetValue(key, out var known) && known.Reference == comparable && now - known.At < Trust)
@@ -43,7 +43,7 @@ internal sealed class ConversationReferenceWriter(IConversationReferenceStore st
 
         var record = BotFrameworkChannel.ToRecord(reference, userId, now);
         var written = false;
-        if (!await IsStoredAsync(record, Fingerprint(record), cancellationToken))
+        if (!await IsStoredAsync(record, comparable, cancellationToken))
         {
             await store.SaveAsync(record, cancellationToken);
             Interlocked.Increment(ref _writes);
@@ -82,8 +82,12 @@ internal sealed class ConversationReferenceWriter(IConversationReferenceStore st
     private static string Key(string userId, string conversationId) =>
         userId.Length == 0 ? "g\n" + conversationId : "u\n" + userId;
 
-    /// <summary>Whether the database holds this reference, reachable, as the user's latest (or as the group's row).</summary>
-    private async Task<bool> IsStoredAsync(ConversationReferenceRecord record, string fingerprint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the database holds this reference, reachable, as the user's latest (or as the group's row): the same
+    /// <see cref="Comparable"/> reference in its JSON, and the same columns, so that a row written before a column
+    /// existed (or with JSON that no longer reads) is written again.
+    /// </summary>
+    private async Task<bool> IsStoredAsync(ConversationReferenceRecord record, ConversationReference comparable, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _lookups);
         ConversationReferenceRecord? stored;
@@ -97,28 +101,26 @@ internal sealed class ConversationReferenceWriter(IConversationReferenceStore st
             stored = rows.Count > 0 ? rows[0] : null;
         }
 
-        return stored is { Unreachable: false } && stored.UserId == record.UserId && Fingerprint(stored) == fingerprint;
+        return stored is { Unreachable: false }
+            && stored with { Json = record.Json, UpdatedAt = record.UpdatedAt, UnreachableReason = null } == record
+            && Read(stored.Json) is { } reference && Comparable(reference, record.UserId) == comparable;
     }
 
     /// <summary>The reference as stored (<see cref="BotFrameworkChannel.ToRecord"/>: a group row without the user) but for the activity id.</summary>
     private static ConversationReference Comparable(ConversationReference reference, string userId) =>
         userId.Length == 0 ? reference with { User = null, ActivityId = null } : reference with { ActivityId = null };
 
-    /// <summary>Everything stored but the instant and the activity id, to compare with what the database holds.</summary>
-    private static string Fingerprint(ConversationReferenceRecord record)
+    /// <summary>The stored JSON's reference; null when it does not read.</summary>
+    private static ConversationReference? Read(string json)
     {
-        string json;
         try
         {
-            var reference = JsonSerializer.Deserialize<ConversationReference>(record.Json, BotFrameworkJson.Options);
-            json = reference is null ? record.Json : JsonSerializer.Serialize(reference with { ActivityId = null }, BotFrameworkJson.Options);
+            return JsonSerializer.Deserialize<ConversationReference>(json, BotFrameworkJson.Options);
         }
         catch (JsonException)
         {
-            json = record.Json;
+            return null;
         }
-
-        return string.Join('\n', record.ConversationId, record.ChannelId, record.IsGroup, record.ServiceUrl, record.TenantId, record.BotId, record.AlternateUserId, json);
     }
 
     /// <summary>

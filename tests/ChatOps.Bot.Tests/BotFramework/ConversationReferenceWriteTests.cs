@@ -126,6 +126,25 @@ public sealed class ConversationReferenceWriteTests
         Assert.Equal((5L, 3L), (writer.Lookups, writer.Writes));
     }
 
+    [Theory]
+    [InlineData("tenant_id = NULL")] // a column the row lacks, as one written before the column existed
+    [InlineData("reference = '{'")] // JSON that no longer reads
+    public async Task FreshWriter_AStoredRowDifferentInAColumnOrUnreadable_IsWrittenAgain(string damage)
+    {
+        await using var bf = await BotFrameworkHarness.StartAsync();
+        var store = bf.Host.Services.GetRequiredService<IConversationReferenceStore>();
+        var ct = TestContext.Current.CancellationToken;
+        await new ConversationReferenceWriter(store).SaveAsync(Reference("a:someone-personal", isGroup: false), "29:someone", DateTimeOffset.UtcNow, ct);
+        await bf.ScalarAsync<long>($"UPDATE conversation_references SET {damage} WHERE user_id = '29:someone' RETURNING id");
+
+        var fresh = new ConversationReferenceWriter(store);
+        await fresh.SaveAsync(Reference("a:someone-personal", isGroup: false) with { ActivityId = "2" }, "29:someone", DateTimeOffset.UtcNow, ct);
+
+        Assert.Equal((1L, 1L), (fresh.Lookups, fresh.Writes));
+        Assert.Equal("tenant", await bf.ScalarAsync<string>("SELECT tenant_id FROM conversation_references WHERE user_id = '29:someone'"));
+        Assert.Contains("a:someone-personal", await bf.ScalarAsync<string>("SELECT reference FROM conversation_references WHERE user_id = '29:someone'"), StringComparison.Ordinal);
+    }
+
     private static ChatOps.Channels.BotFramework.ConversationReference Reference(string conversation, bool isGroup) => new(
         "https://smba.example/cn/",
         "msteams",
