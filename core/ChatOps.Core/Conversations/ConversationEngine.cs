@@ -14,8 +14,6 @@ public sealed class ConversationEngine(
     ILogger<ConversationEngine> logger,
     IEnumerable<IInboxPreparation>? preparations = null)
 {
-    /// <summary>The answer to a click on a card that no longer asks the current step.</summary>
-
     /// <summary>Handles the message and marks it processed, all in one transaction.</summary>
     public async Task HandleAsync(InboxItem item, CancellationToken cancellationToken = default)
     {
