@@ -96,7 +96,6 @@ public sealed class IdleWakeUpTests
             $"PostgreSQL, polls at ten minutes: another writer's message answered in {inbox.TotalSeconds:F2} s; the CLI's prompts sent within {watch.Elapsed.TotalSeconds:F2} s of starting it (its own start-up included)");
     }
 
-    /// <summary>Stores an inbound WeCom text through a storage of its own: the host's in-process signal never hears of it.</summary>
     [Fact]
     public async Task PostgreSqlWithoutTheNotifyTriggers_DoesNotCountOnNotifications_AndKeepsItsPoll()
     {
@@ -124,6 +123,7 @@ public sealed class IdleWakeUpTests
         Assert.False(second.Services.GetRequiredService<WorkNotifications>().Listening);
     }
 
+    /// <summary>Stores an inbound WeCom text through a storage of its own: the host's in-process signal never hears of it.</summary>
     private static async Task StoreInboundAsync(IDictionary<string, string?> settings, string user, string text)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
