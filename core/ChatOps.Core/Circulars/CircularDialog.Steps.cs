@@ -235,7 +235,7 @@ public sealed partial class CircularDialog
 
     private async Task SendAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
     {
-        var sent = await service.ComposeAndSendAsync(ActorOf(turn), turn.Work,
+        var sent = await service.ComposeAndSendAsync(turn.Actor, turn.Work,
             new CircularDraft(draft.Kind!, draft.Title!, draft.Body!, draft.Targets, draft.Number, draft.Major, draft.SignerId), turn.Now, cancellationToken);
         if (!sent.Succeeded)
         {

@@ -42,7 +42,7 @@ public sealed partial class CircularDialog(CircularService service, CircularKind
     public async Task StartAsync(Turn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (await service.CheckComposerAsync(ActorOf(turn), turn.Work, turn.Now, cancellationToken) is not null)
+        if (await service.CheckComposerAsync(turn.Actor, turn.Work, turn.Now, cancellationToken) is not null)
         {
             await turn.ReplyAsync(OutboundMessage.Plain(CircularText.ComposeRefused), cancellationToken);
             return;
@@ -91,9 +91,6 @@ public sealed partial class CircularDialog(CircularService service, CircularKind
         await ClearAsync(turn, cancellationToken);
         await turn.ReplyAsync(OutboundMessage.Plain(CircularText.ComposeCancelled), cancellationToken);
     }
-
-    /// <summary>The acting person of a turn.</summary>
-    public static Actor ActorOf(Turn turn) => Actor.Of(turn.Person, $"chat:{turn.Message.Channel}");
 
     private Task AskAsync(Turn turn, Step? step, Draft draft, CancellationToken cancellationToken) => step switch
     {

@@ -122,7 +122,7 @@ public sealed partial class CircularFeature(CircularDialog dialog, CircularRetur
 
     private async Task ActAsync(Turn turn, string verb, long id, CancellationToken cancellationToken)
     {
-        var actor = CircularDialog.ActorOf(turn);
+        var actor = turn.Actor;
         CircularOutcome outcome;
         switch (verb)
         {
@@ -149,7 +149,7 @@ public sealed partial class CircularFeature(CircularDialog dialog, CircularRetur
     private async Task AcknowledgeAsync(Turn turn, long id, CancellationToken cancellationToken)
     {
         var method = turn.Message.Action is null ? AckMethod.Text : AckMethod.Button;
-        var (result, circular, at) = await service.AcknowledgeAsync(CircularDialog.ActorOf(turn), turn.Work, id, method, turn.Message.Channel, turn.Now, cancellationToken);
+        var (result, circular, at) = await service.AcknowledgeAsync(turn.Actor, turn.Work, id, method, turn.Message.Channel, turn.Now, cancellationToken);
         var text = result switch
         {
             CircularAckResult.Acknowledged => CircularText.Acknowledged(circular!),
@@ -166,7 +166,7 @@ public sealed partial class CircularFeature(CircularDialog dialog, CircularRetur
     /// </summary>
     private async Task<bool> CourtesyAsync(Turn turn, bool acknowledges, bool thanks, CancellationToken cancellationToken)
     {
-        var actor = CircularDialog.ActorOf(turn);
+        var actor = turn.Actor;
         if (acknowledges)
         {
             var acknowledged = await service.AcknowledgeAllAsync(actor, turn.Work, turn.Message.Channel, turn.Now, cancellationToken);
@@ -188,7 +188,7 @@ public sealed partial class CircularFeature(CircularDialog dialog, CircularRetur
 
     private async Task OverviewAsync(Turn turn, long? id, CancellationToken cancellationToken)
     {
-        var actor = CircularDialog.ActorOf(turn);
+        var actor = turn.Actor;
         if (id is { } one)
         {
             var standing = await service.StandingAsync(actor, turn.Work, one, cancellationToken);

@@ -19,7 +19,7 @@ public sealed class CircularReturnDialog(CircularService service) : TypedDialog<
     public async Task BeginAsync(Turn turn, long id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (await service.CheckSignerAsync(CircularDialog.ActorOf(turn), turn.Work, id, turn.Now, cancellationToken) is { } refusal)
+        if (await service.CheckSignerAsync(turn.Actor, turn.Work, id, turn.Now, cancellationToken) is { } refusal)
         {
             await turn.ReplyAsync(OutboundMessage.Plain(refusal.ErrorText), cancellationToken);
             return;
@@ -41,7 +41,7 @@ public sealed class CircularReturnDialog(CircularService service) : TypedDialog<
         }
 
         await ClearAsync(turn, cancellationToken);
-        var outcome = await service.ReturnAsync(CircularDialog.ActorOf(turn), turn.Work, Read(state).Id, turn.Said.Trim(), turn.Now, cancellationToken);
+        var outcome = await service.ReturnAsync(turn.Actor, turn.Work, Read(state).Id, turn.Said.Trim(), turn.Now, cancellationToken);
         await turn.ReplyAsync(OutboundMessage.Plain(outcome.Succeeded ? outcome.Notice! : outcome.ErrorText), cancellationToken);
     }
 

@@ -29,7 +29,7 @@ public abstract class MeetingAnswerDialog<TDraft, TStep>(string name) : MeetingD
     public async Task StartAsync(Turn turn, long id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var allowed = await AllowedAsync(ActorOf(turn), turn.Work, id, cancellationToken);
+        var allowed = await AllowedAsync(turn.Actor, turn.Work, id, cancellationToken);
         if (allowed.Succeeded)
         {
             await SaveAsync(turn, default(TStep), new TDraft { Id = id }, cancellationToken);
@@ -81,7 +81,7 @@ public sealed class MeetingRejectDialog(MeetingAttendance attendance) : MeetingA
         }
 
         await ClearAsync(turn, cancellationToken);
-        await ReplyAsync(turn, (await attendance.RejectAsync(ActorOf(turn), turn.Work, draft.Id, comment, cancellationToken)).Message, cancellationToken);
+        await ReplyAsync(turn, (await attendance.RejectAsync(turn.Actor, turn.Work, draft.Id, comment, cancellationToken)).Message, cancellationToken);
     }
 }
 
@@ -98,7 +98,7 @@ public sealed class MeetingDeclineDialog(MeetingAttendance attendance) : Meeting
     /// <inheritdoc/>
     protected override async Task OnStepAsync(Turn turn, MeetingAnswerStep step, MeetingAnswerDraft draft, CancellationToken cancellationToken)
     {
-        var outcome = await attendance.DeclineAsync(ActorOf(turn), turn.Work, draft.Id, turn.Said, cancellationToken);
+        var outcome = await attendance.DeclineAsync(turn.Actor, turn.Work, draft.Id, turn.Said, cancellationToken);
         if (outcome.Kind != MeetingOutcomeKind.AskAgain)
         {
             await ClearAsync(turn, cancellationToken);
@@ -163,7 +163,7 @@ public sealed class MeetingFeedbackDialog(MeetingService service) : MeetingAnswe
         }
 
         await ClearAsync(turn, cancellationToken);
-        await ReplyAsync(turn, (await service.FeedBackAsync(ActorOf(turn), turn.Work, draft.Id, draft.Text!, done.Value, cancellationToken)).Message, cancellationToken);
+        await ReplyAsync(turn, (await service.FeedBackAsync(turn.Actor, turn.Work, draft.Id, draft.Text!, done.Value, cancellationToken)).Message, cancellationToken);
     }
 
     /// <summary>The item and the progress typed so far.</summary>

@@ -58,7 +58,7 @@ public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetin
     /// <summary>Starts the dialog: the kind of a new meeting, or the list of meetings the actor may change.</summary>
     public async Task StartAsync(Turn turn, Mode mode, CancellationToken cancellationToken = default)
     {
-        var actor = ActorOf(turn);
+        var actor = turn.Actor;
         if (!MeetingService.MayArrange(actor))
         {
             await ReplyAsync(turn, mode switch { Mode.Create => MeetingText.OnlyOfficeCreates, Mode.Move => MeetingText.OnlyOfficeMoves, _ => MeetingText.OnlyOfficeCancels }, cancellationToken);
@@ -173,11 +173,11 @@ public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetin
         {
             case Mode.Create:
                 snapshot ??= await directory.LoadAsync(cancellationToken);
-                return service.Check(ActorOf(turn), draft.ToMeetingDraft(), snapshot) is { } refused
+                return service.Check(turn.Actor, draft.ToMeetingDraft(), snapshot) is { } refused
                     ? (null, refused)
                     : (MeetingText.CreateSummary(draft.ToMeetingDraft(), snapshot, calendar.Zone, notices.Office), null);
             case Mode.Move:
-                var move = await service.CheckMoveAsync(ActorOf(turn), turn.Work, draft.MeetingId!.Value, draft.Start, draft.End, draft.Place, cancellationToken);
+                var move = await service.CheckMoveAsync(turn.Actor, turn.Work, draft.MeetingId!.Value, draft.Start, draft.End, draft.Place, cancellationToken);
                 return move.Succeeded ? (MeetingText.MoveSummary(move.Value.Before, move.Value.After, notices.Office), null) : (null, move.Refusal);
             default:
                 return await stores.For(turn.Work).FindMeetingAsync(draft.MeetingId!.Value, cancellationToken) is { } meeting
@@ -205,7 +205,7 @@ public sealed class MeetingArrangeDialog(IDirectoryRepository directory, IMeetin
             return;
         }
 
-        var (reply, refusal) = await RunAsync(ActorOf(turn), turn.Work, draft, cancellationToken);
+        var (reply, refusal) = await RunAsync(turn.Actor, turn.Work, draft, cancellationToken);
         if (refusal is null)
         {
             await ClearAsync(turn, cancellationToken);

@@ -43,7 +43,7 @@ public sealed partial class MeetingAttendance
     {
         ArgumentNullException.ThrowIfNull(actor);
         var store = stores.For(work);
-        var (m, closed) = await OpenAsync(store, meetingId, MeetingText.DeclineVerb, cancellationToken);
+        var (m, closed) = await OpenAsync(store, meetingId, MeetingText.DeclineVerb, actor, cancellationToken);
         if (closed is not null)
         {
             return (m, null, closed);

@@ -22,7 +22,7 @@ public sealed partial class MeetingAttendance(
         ArgumentNullException.ThrowIfNull(actor);
         var now = time.GetUtcNow();
         var store = stores.For(work);
-        var (m, closed) = await OpenAsync(store, meetingId, MeetingText.AttendVerb, cancellationToken);
+        var (m, closed) = await OpenAsync(store, meetingId, MeetingText.AttendVerb, actor, cancellationToken);
         if (closed is not null)
         {
             return closed;
@@ -71,7 +71,7 @@ public sealed partial class MeetingAttendance(
     {
         ArgumentNullException.ThrowIfNull(actor);
         var store = stores.For(work);
-        var (m, closed) = await OpenAsync(store, meetingId, MeetingText.LeaveVerb, cancellationToken);
+        var (m, closed) = await OpenAsync(store, meetingId, MeetingText.LeaveVerb, actor, cancellationToken);
         if ((closed ?? await NotInviteeAsync(actor, store, m, cancellationToken)) is { } refusal)
         {
             return refusal;
@@ -127,7 +127,7 @@ public sealed partial class MeetingAttendance(
         ArgumentNullException.ThrowIfNull(application);
         var now = time.GetUtcNow();
         var store = stores.For(work);
-        var (m, closed) = await OpenAsync(store, application.MeetingId, MeetingText.LeaveVerb, cancellationToken);
+        var (m, closed) = await OpenAsync(store, application.MeetingId, MeetingText.LeaveVerb, actor, cancellationToken);
         if ((closed ?? await NotInviteeAsync(actor, store, m, cancellationToken)) is { } refusal)
         {
             return refusal;
@@ -184,7 +184,7 @@ public sealed partial class MeetingAttendance(
             return MeetingOutcome.Refuse(MeetingText.OnlyHostDecides);
         }
 
-        var refusal = MeetingText.DecisionRefusal(request.Status, meeting.Status == MeetingStatus.Cancelled, meeting.HasStarted(time.GetUtcNow()));
+        var refusal = MeetingText.DecisionRefusal(request.Status, meeting.Status == MeetingStatus.Cancelled, meeting.HasStarted(actor.ActedAt(time.GetUtcNow())));
         return refusal is null
             ? MeetingOutcome.Ok(MeetingText.AskRejectComment) with { Meeting = meeting, Leave = request }
             : MeetingOutcome.Refuse(refusal);
@@ -269,15 +269,18 @@ public sealed partial class MeetingAttendance(
         }
     }
 
-    /// <summary>The meeting and, when it is missing, cancelled or started, the refusal (<paramref name="what"/>: 请假, 确认参会).</summary>
-    private async Task<(Meeting Meeting, MeetingOutcome? Closed)> OpenAsync(IMeetingStore store, long id, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// The meeting and, when it is missing, cancelled or started when the actor acted (<see cref="Actor.At"/>), the
+    /// refusal (<paramref name="what"/>: 请假, 确认参会).
+    /// </summary>
+    private async Task<(Meeting Meeting, MeetingOutcome? Closed)> OpenAsync(IMeetingStore store, long id, string what, Actor actor, CancellationToken cancellationToken)
     {
         var meeting = await store.FindMeetingAsync(id, cancellationToken);
         var closed = meeting switch
         {
             null => MeetingOutcome.Refuse(MeetingText.NoMeeting(id)),
             { Status: MeetingStatus.Cancelled } => MeetingOutcome.Refuse(MeetingText.WasCancelled(meeting, notices.Office)),
-            _ when meeting.HasStarted(time.GetUtcNow()) => MeetingOutcome.Refuse(MeetingText.HasStarted(meeting, what, await directory.LoadAsync(cancellationToken), notices.Office)),
+            _ when meeting.HasStarted(actor.ActedAt(time.GetUtcNow())) => MeetingOutcome.Refuse(MeetingText.HasStarted(meeting, what, await directory.LoadAsync(cancellationToken), notices.Office)),
             _ => null,
         };
         return (meeting!, closed);

@@ -53,9 +53,6 @@ public abstract class MeetingDialog<TDraft, TStep>(string name) : TypedDialog<TD
     /// <summary>Stores the draft at <paramref name="step"/>.</summary>
     protected Task SaveAsync(Turn turn, TStep step, TDraft draft, CancellationToken cancellationToken) => SaveAsync(turn, step.ToString(), draft, cancellationToken);
 
-    /// <summary>The person of the turn as the use cases' actor.</summary>
-    protected static Actor ActorOf(Turn turn) => MeetingFeature.ActorOf(turn);
-
     /// <summary>A plain reply.</summary>
     protected static Task ReplyAsync(Turn turn, string text, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ public sealed partial class MeetingFeature
     /// <summary>会议: the person's upcoming meetings and their answers; 参加 / 请假 when exactly one waits for an answer.</summary>
     private async Task ListMyMeetingsAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var mine = await attendance.MyMeetingsAsync(ActorOf(turn), turn.Work, cancellationToken);
+        var mine = await attendance.MyMeetingsAsync(turn.Actor, turn.Work, cancellationToken);
         if (mine.Count == 0)
         {
             await turn.ReplyAsync(OutboundMessage.Plain(MeetingText.NoUpcomingMeetings), cancellationToken);
@@ -26,14 +26,14 @@ public sealed partial class MeetingFeature
     /// <summary>名单 #id for the host or office staff.</summary>
     private async Task RosterAsync(Turn turn, long id, CancellationToken cancellationToken)
     {
-        var roster = await service.RosterAsync(ActorOf(turn), turn.Work, id, cancellationToken);
+        var roster = await service.RosterAsync(turn.Actor, turn.Work, id, cancellationToken);
         await turn.ReplyAsync(roster.Value is { } r ? MeetingText.RosterMessage(r, notices.Office) : OutboundMessage.Plain(roster.Refusal!.Message), cancellationToken);
     }
 
     /// <summary>名单: the roster of the host's next meeting, and the ids of the others (office staff: every upcoming meeting).</summary>
     private async Task RosterForHostAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var actor = ActorOf(turn);
+        var actor = turn.Actor;
         var hosted = (await attendance.MyMeetingsAsync(actor, turn.Work, cancellationToken)).Select(m => m.Meeting).Where(m => m.HostId == actor.Id).ToList();
         if (hosted.Count == 0)
         {
@@ -52,7 +52,7 @@ public sealed partial class MeetingFeature
     /// <summary>Bare 参加 / 请假 typed on a channel without buttons: the one meeting it can mean, or a list to pick from.</summary>
     private async Task<bool> BareAttendOrLeaveAsync(Turn turn, bool attend, CancellationToken cancellationToken)
     {
-        var candidates = await attendance.AnswerableAsync(ActorOf(turn), turn.Work, attend, cancellationToken);
+        var candidates = await attendance.AnswerableAsync(turn.Actor, turn.Work, attend, cancellationToken);
         await (candidates.Count switch
         {
             0 => ReplyAsync(turn, attend ? MeetingText.NothingToAttend : MeetingText.NothingToLeave, cancellationToken),
@@ -66,7 +66,7 @@ public sealed partial class MeetingFeature
     /// <summary>Bare 批准 / 不批准 typed by a host: the one pending request they can mean, or a list.</summary>
     private async Task<bool> BareDecisionAsync(Turn turn, bool approve, CancellationToken cancellationToken)
     {
-        var pending = await attendance.PendingDecisionsAsync(ActorOf(turn), turn.Work, cancellationToken);
+        var pending = await attendance.PendingDecisionsAsync(turn.Actor, turn.Work, cancellationToken);
         switch (pending.Count)
         {
             case 0 when !turn.Person.Roles.HasFlag(Organization.Roles.MeetingHost):
@@ -86,7 +86,7 @@ public sealed partial class MeetingFeature
     /// <summary>Bare 反馈: the person's one open item, or a list of them.</summary>
     private async Task BareFeedbackAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var open = await service.OpenItemsAsync(ActorOf(turn), turn.Work, everyone: false, cancellationToken);
+        var open = await service.OpenItemsAsync(turn.Actor, turn.Work, everyone: false, cancellationToken);
         await (open.Count switch
         {
             0 => ReplyAsync(turn, MeetingText.NoItemsToFeedBack, cancellationToken),
@@ -99,7 +99,7 @@ public sealed partial class MeetingFeature
     private async Task ListItemsAsync(Turn turn, CancellationToken cancellationToken)
     {
         var office = turn.Person.Roles.HasFlag(Organization.Roles.OfficeStaff);
-        var items = await service.OpenItemsAsync(ActorOf(turn), turn.Work, everyone: true, cancellationToken);
+        var items = await service.OpenItemsAsync(turn.Actor, turn.Work, everyone: true, cancellationToken);
         if (items.Count == 0)
         {
             await ReplyAsync(turn, office ? MeetingText.NoOpenItems : MeetingText.NoOwnOpenItems, cancellationToken);

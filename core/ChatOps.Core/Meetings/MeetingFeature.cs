@@ -108,9 +108,6 @@ public sealed partial class MeetingFeature(
     /// <inheritdoc/>
     public IEnumerable<string> HelpLines(Person person) => MeetingText.HelpLines(person.Roles);
 
-    /// <summary>The person of a turn as the use cases' actor.</summary>
-    internal static Actor ActorOf(Turn turn) => Actor.Of(turn.Person, $"chat:{turn.Message.Channel}");
-
     private static MeetingArrangeDialog.Mode? ArrangeMode(string said) =>
         Commands.Is(said, MeetingText.CreateWords) ? MeetingArrangeDialog.Mode.Create
         : Commands.Is(said, MeetingText.MoveWords) ? MeetingArrangeDialog.Mode.Move
@@ -132,19 +129,19 @@ public sealed partial class MeetingFeature(
 
     /// <summary>参加 #id.</summary>
     private async Task AttendAsync(Turn turn, long id, CancellationToken cancellationToken) =>
-        await ReplyAsync(turn, (await attendance.AttendAsync(ActorOf(turn), turn.Work, id, cancellationToken)).Message, cancellationToken);
+        await ReplyAsync(turn, (await attendance.AttendAsync(turn.Actor, turn.Work, id, cancellationToken)).Message, cancellationToken);
 
     /// <summary>批准请假 #id from the host.</summary>
     private async Task ApproveAsync(Turn turn, long requestId, CancellationToken cancellationToken) =>
-        await ReplyAsync(turn, (await attendance.ApproveAsync(ActorOf(turn), turn.Work, requestId, cancellationToken)).Message, cancellationToken);
+        await ReplyAsync(turn, (await attendance.ApproveAsync(turn.Actor, turn.Work, requestId, cancellationToken)).Message, cancellationToken);
 
     /// <summary>Office staff: 照常召开 #id for a meeting flagged on a day off.</summary>
     private async Task ConfirmAsync(Turn turn, long id, CancellationToken cancellationToken) =>
-        await ReplyAsync(turn, (await service.ConfirmAsync(ActorOf(turn), turn.Work, id, cancellationToken)).Say(m => MeetingText.Confirmed(m, notices.Office)), cancellationToken);
+        await ReplyAsync(turn, (await service.ConfirmAsync(turn.Actor, turn.Work, id, cancellationToken)).Say(m => MeetingText.Confirmed(m, notices.Office)), cancellationToken);
 
     /// <summary>取消会议 #id.</summary>
     private async Task CancelMeetingAsync(Turn turn, long id, CancellationToken cancellationToken) =>
-        await ReplyAsync(turn, (await service.CancelAsync(ActorOf(turn), turn.Work, id, null, wholeSeries: false, cancellationToken))
+        await ReplyAsync(turn, (await service.CancelAsync(turn.Actor, turn.Work, id, null, wholeSeries: false, cancellationToken))
             .Say(list => MeetingText.CancelledReply(list[0], notices.Office)), cancellationToken);
 
     private static Task ReplyAsync(Turn turn, string text, CancellationToken cancellationToken) => turn.ReplyAsync(OutboundMessage.Plain(text), cancellationToken);

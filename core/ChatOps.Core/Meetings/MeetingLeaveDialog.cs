@@ -131,7 +131,7 @@ public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRe
 
     private async Task PickSubstituteAsync(Turn turn, Draft draft, string personId, DirectorySnapshot snapshot, CancellationToken cancellationToken)
     {
-        if (await attendance.CheckSubstituteAsync(ActorOf(turn), turn.Work, draft.Id, personId, snapshot, cancellationToken) is { } problem)
+        if (await attendance.CheckSubstituteAsync(turn.Actor, turn.Work, draft.Id, personId, snapshot, cancellationToken) is { } problem)
         {
             var choosing = draft.Candidates.Count > 1;
             await SaveAsync(turn, choosing ? Step.Choose : Step.Substitute, draft, cancellationToken);
@@ -208,7 +208,7 @@ public sealed class MeetingLeaveDialog(IMeetingStoreFactory stores, IDirectoryRe
     private async Task SubmitAsync(Turn turn, Draft draft, CancellationToken cancellationToken)
     {
         await ClearAsync(turn, cancellationToken);
-        var outcome = await attendance.RequestLeaveAsync(ActorOf(turn),
+        var outcome = await attendance.RequestLeaveAsync(turn.Actor,
             turn.Work, new LeaveApplication(draft.Id, draft.Reason!, draft.SubstituteId, draft.SubstituteName!, draft.SubstitutePhone), cancellationToken);
         if (outcome.Kind == MeetingOutcomeKind.AskAgain)
         {

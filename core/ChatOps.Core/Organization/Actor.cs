@@ -23,6 +23,17 @@ public sealed record Actor(string Id, string Name, Roles Roles, string? UnitCode
     public static Actor System(string name, string source) =>
         new(name, name, Roles.Liaison | Roles.ReviewingLeader | Roles.OfficeStaff | Roles.MeetingHost | Roles.GroupLeader, null, source);
 
+    /// <summary>
+    /// When the person acted, when that was before the use case runs: the moment their chat message was received and
+    /// stored, before it was answered. The engine may handle it later (a busy hour, a restart, a database that was down);
+    /// deadlines are judged at this moment, so a report confirmed at 16:59 counts on time whenever it is handled. Null
+    /// (the console, the API, the command line): the use case runs as the person acts.
+    /// </summary>
+    public DateTimeOffset? At { get; init; }
+
+    /// <summary>The moment deadlines are judged at: <see cref="At"/>, unless absent or later than <paramref name="now"/>.</summary>
+    public DateTimeOffset ActedAt(DateTimeOffset now) => At is { } at && at < now ? at : now;
+
     /// <summary>True when the actor holds <paramref name="role"/>.</summary>
     public bool Has(Roles role) => (Roles & role) == role;
 }

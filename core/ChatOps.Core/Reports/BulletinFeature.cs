@@ -31,7 +31,7 @@ public sealed class BulletinFeature(
             return false;
         }
 
-        if (!BulletinService.MayRead(Actor.Of(turn.Person, $"chat:{turn.Message.Channel}")))
+        if (!BulletinService.MayRead(turn.Actor))
         {
             await turn.ReplyAsync(OutboundMessage.Plain(ReportText.BulletinOfficeOnly), cancellationToken);
             return true;

@@ -42,7 +42,7 @@ public sealed partial class ReportDialog(
             return;
         }
 
-        var candidates = (await reports.OpenPeriodsAsync(ActorOf(turn), turn.Work, cancellationToken))
+        var candidates = (await reports.OpenPeriodsAsync(turn.Actor, turn.Work, cancellationToken))
             .Select(s => new Candidate(s.Unit.Code, s.Cycle.Key, s.Period.Key, s.IsLate)).ToList();
         if (candidates.Count == 0)
         {
@@ -150,7 +150,7 @@ public sealed partial class ReportDialog(
     {
         var draft = Load(state);
         await ClearAsync(turn, cancellationToken);
-        var outcome = draft.ReportId is { } id ? await reports.DiscardDraftAsync(ActorOf(turn), turn.Work, id, cancellationToken) : null;
+        var outcome = draft.ReportId is { } id ? await reports.DiscardDraftAsync(turn.Actor, turn.Work, id, cancellationToken) : null;
         await turn.ReplyAsync(OutboundMessage.Plain(outcome?.Message ?? ReportText.Cancelled), cancellationToken);
     }
 
@@ -164,7 +164,7 @@ public sealed partial class ReportDialog(
 
     private async Task OpenAsync(Turn turn, Candidate c, CancellationToken cancellationToken)
     {
-        var outcome = await reports.OpenAsync(ActorOf(turn), turn.Work, c.Unit, c.Cycle, c.Period, cancellationToken);
+        var outcome = await reports.OpenAsync(turn.Actor, turn.Work, c.Unit, c.Cycle, c.Period, cancellationToken);
         if (!outcome.Succeeded)
         {
             await ClearAsync(turn, cancellationToken);
@@ -316,7 +316,7 @@ public sealed partial class ReportDialog(
             return;
         }
 
-        var outcome = await reports.SubmitAsync(ActorOf(turn),
+        var outcome = await reports.SubmitAsync(turn.Actor,
             turn.Work, new ReportSubmission(draft.ReportId!.Value, draft.BaseVersion, Freeze(draft.Answers), Freeze(draft.BaseAnswers)), cancellationToken);
         if (outcome.Kind == ReportOutcomeKind.Conflict)
         {
@@ -336,14 +336,12 @@ public sealed partial class ReportDialog(
             return;
         }
 
-        var saved = await reports.SaveDraftAsync(ActorOf(turn), turn.Work, id, draft.BaseVersion, Freeze(draft.Answers), cancellationToken);
+        var saved = await reports.SaveDraftAsync(turn.Actor, turn.Work, id, draft.BaseVersion, Freeze(draft.Answers), cancellationToken);
         if (saved.Kind == ReportOutcomeKind.Saved)
         {
             draft.Rebase(saved.Report!, keepAnswers: true);
         }
     }
-
-    private static Actor ActorOf(Turn turn) => Actor.Of(turn.Person, $"chat:{turn.Message.Channel}");
 
     private static Dictionary<string, IReadOnlyList<string>> Freeze(Dictionary<string, List<string>> answers) =>
         answers.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value.ToList(), StringComparer.Ordinal);

@@ -30,7 +30,7 @@ public sealed partial class ReportService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         var units = await directory.ListReportingUnitsAsync(actor.Id, cancellationToken);
-        return await window.OpenAsync(units, work, time.GetUtcNow(), cancellationToken);
+        return await window.OpenAsync(units, work, actor.ActedAt(time.GetUtcNow()), cancellationToken);
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed partial class ReportService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(work);
-        var now = time.GetUtcNow();
+        var now = actor.ActedAt(time.GetUtcNow()); // a message sent before the deadline is judged as sent (Actor.At)
         var unit = (await directory.ListReportingUnitsAsync(actor.Id, cancellationToken)).FirstOrDefault(u => u.Code == unitCode);
         if (unit is null)
         {
@@ -125,7 +125,7 @@ public sealed partial class ReportService(
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(submission);
-        var now = time.GetUtcNow();
+        var now = actor.ActedAt(time.GetUtcNow()); // 提交 pressed at 16:59 is on time, however late it is handled (Actor.At)
         var report = await work.Reports.FindByIdAsync(submission.ReportId, cancellationToken);
         if (report is null || !await ReportsForAsync(actor, report.UnitCode, cancellationToken))
         {

@@ -26,7 +26,7 @@ public sealed partial class ReviewFlow(ReportService reports, OfficeProfile offi
     {
         var match = ActionPattern().Match(Commands.Normalize(turn.Said));
         var id = long.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture);
-        var actor = ActorOf(turn);
+        var actor = turn.Actor;
         if (await turn.Work.Dialogs.GetAsync(turn.Person.Id, cancellationToken) is { Dialog: Name, Step: StepList })
         {
             await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken); // a button answers 待审's list
@@ -54,7 +54,7 @@ public sealed partial class ReviewFlow(ReportService reports, OfficeProfile offi
     /// <summary>待审: the reports waiting for this person's review, the longest waiting first.</summary>
     public async Task ListAsync(Turn turn, CancellationToken cancellationToken = default)
     {
-        var actor = ActorOf(turn);
+        var actor = turn.Actor;
         if (!actor.Has(Roles.ReviewingLeader) && !actor.Has(Roles.OfficeStaff))
         {
             await turn.ReplyAsync(OutboundMessage.Plain(ReportText.NotAReviewer), cancellationToken);
@@ -82,7 +82,7 @@ public sealed partial class ReviewFlow(ReportService reports, OfficeProfile offi
             return null;
         }
 
-        return ReportText.AwaitingStatus((await reports.AwaitingReviewAsync(ActorOf(turn), turn.Work, cancellationToken)).Count);
+        return ReportText.AwaitingStatus((await reports.AwaitingReviewAsync(turn.Actor, turn.Work, cancellationToken)).Count);
     }
 
     /// <summary>The leader's comment after pressing 退回, or a numbered reply to 待审's list.</summary>
@@ -98,7 +98,7 @@ public sealed partial class ReviewFlow(ReportService reports, OfficeProfile offi
                 return;
             }
 
-            await OpenAsync(turn, ActorOf(turn), ids[index], cancellationToken);
+            await OpenAsync(turn, turn.Actor, ids[index], cancellationToken);
             return;
         }
 
@@ -109,7 +109,7 @@ public sealed partial class ReviewFlow(ReportService reports, OfficeProfile offi
         }
 
         await turn.Work.Dialogs.ClearAsync(turn.Person.Id, cancellationToken);
-        var outcome = await reports.ReturnAsync(ActorOf(turn), turn.Work, long.Parse(state.Data, CultureInfo.InvariantCulture), turn.Said.Trim(), cancellationToken);
+        var outcome = await reports.ReturnAsync(turn.Actor, turn.Work, long.Parse(state.Data, CultureInfo.InvariantCulture), turn.Said.Trim(), cancellationToken);
         await turn.ReplyAsync(OutboundMessage.Plain(outcome.Message), cancellationToken);
     }
 
@@ -127,8 +127,6 @@ public sealed partial class ReviewFlow(ReportService reports, OfficeProfile offi
         await turn.ReplyAsync(OutboundMessage.Markdown(outcome.Message, outcome.Title), cancellationToken);
         await turn.ReplyAsync(ReportText.ReviewCard(reports.CycleOf(report), report.Id, ReportText.ReviewAsk), cancellationToken);
     }
-
-    private static Actor ActorOf(Turn turn) => Actor.Of(turn.Person, $"chat:{turn.Message.Channel}");
 
     [GeneratedRegex(@"^(?:审核(?<verb>通过|退回)|(?<verb>查看)审核)\s*#(?<id>\d+)$")]
     private static partial Regex ActionPattern();

@@ -30,7 +30,7 @@ public sealed partial class SupervisionFeature(SupervisionService service, IDire
     {
         var said = Commands.Normalize(turn.Said).Normalize(NormalizationForm.FormKC);
         var action = ActionPattern().Match(said);
-        var actor = Actor.Of(turn.Person, $"chat:{turn.Message.Channel}");
+        var actor = turn.Actor;
         if (action.Success)
         {
             var id = long.Parse(action.Groups["id"].Value, CultureInfo.InvariantCulture);
@@ -63,7 +63,7 @@ public sealed partial class SupervisionFeature(SupervisionService service, IDire
     public async Task ContinueAsync(Turn turn, DialogState state, CancellationToken cancellationToken = default)
     {
         var data = ChatOpsJson.Deserialize<DialogData>(state.Data) ?? new DialogData(0, false, null);
-        var actor = Actor.Of(turn.Person, $"chat:{turn.Message.Channel}");
+        var actor = turn.Actor;
         var text = turn.Said;
         if (turn.Message.HasAttachments)
         {

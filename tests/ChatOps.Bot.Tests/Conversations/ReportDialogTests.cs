@@ -211,6 +211,61 @@ public class ReportDialogTests : IAsyncLifetime
         Assert.Equal(["下周计划", "调整后的计划"], revisions.Select(r => r.Answers["plan"][0]));
     }
 
+    /// <summary>
+    /// 提交 pressed at 16:59:30 on the deadline day is stored, and so acknowledged, at once, but handled a minute later
+    /// (behind a busy hour's messages, or after a restart): it was sent on time and counts on time, with the time it was
+    /// sent.
+    /// </summary>
+    [Fact]
+    public async Task Submit_SentBeforeTheDeadline_HandledAfterIt_CountsOnTime()
+    {
+        var me = await FillToSummaryAsync();
+        var pressed = new DateTimeOffset(2026, 11, 26, 16, 59, 30, TimeSpan.FromHours(8));
+
+        (await SentThenHandledAsync(me, "提交", pressed, pressed.AddMinutes(1))).Shows("报送成功", "于11月26日（周四）16:59报送。")
+            .DoesNotShow("迟报");
+
+        var report = (await ReportAsync("fgw"))!;
+        Assert.Equal((ReportStatus.Submitted, false, pressed), (report.Status, report.IsLate, report.SubmittedAt!.Value));
+    }
+
+    /// <summary>A revision confirmed before the deadline and handled after it is taken, not refused as locked.</summary>
+    [Fact]
+    public async Task Revision_SentBeforeTheDeadline_HandledAfterIt_IsTaken()
+    {
+        var me = await FillToSummaryAsync();
+        await me.PressesAsync("提交");
+        _chat.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 16, 55, 0, TimeSpan.FromHours(8)));
+        await me.SaysAsync("填报");
+        await me.SaysAsync("1");
+        await me.PressesAsync("修改报告");
+        await me.PressesAsync("修改");
+        await me.PressesAsync("3");
+        await me.SaysAsync("调整后的计划");
+        var pressed = new DateTimeOffset(2026, 11, 26, 16, 59, 50, TimeSpan.FromHours(8));
+
+        (await SentThenHandledAsync(me, "提交", pressed, pressed.AddSeconds(30))).Shows("修改已提交", "（第2版）")
+            .DoesNotShow("截止时间已过");
+
+        var report = (await ReportAsync("fgw"))!;
+        Assert.Equal((2, false, Wednesday), (report.Revision, report.IsLate, report.SubmittedAt!.Value));
+        Assert.Equal("调整后的计划", report.Answers["plan"][0]);
+    }
+
+    /// <summary>
+    /// A button pressed at <paramref name="sent"/>: the message is stored then, as the channel's endpoint stores it before
+    /// answering; the engine handles it at <paramref name="handled"/>. Returns what the person was sent.
+    /// </summary>
+    private async Task<Reply> SentThenHandledAsync(Speaker me, string value, DateTimeOffset sent, DateTimeOffset handled)
+    {
+        await _chat.NewMessagesAsync(me.PersonId);
+        _chat.Clock.SetUtcNow(sent);
+        Assert.True(await _chat.Services.AcceptAsync("sent-" + Guid.NewGuid().ToString("N"), me.PersonId, null, value, sent));
+        _chat.Clock.SetUtcNow(handled);
+        await _chat.HandlePendingAsync();
+        return new Reply(await _chat.NewMessagesAsync(me.PersonId));
+    }
+
     [Fact]
     public async Task AfterTheDeadline_ASubmittedWeekIsNoLongerOffered()
     {

@@ -223,6 +223,51 @@ public class MeetingConversationTests : IAsyncLifetime
         Assert.Equal(0, await _chat.RunSchedulerAsync());
     }
 
+    /// <summary>
+    /// 提交 of a leave request pressed at 8:59:40, before the 9:00 start, is stored then but handled after the start (a
+    /// busy engine, a restart): it was asked before the meeting, so it goes to the host.
+    /// </summary>
+    [Fact]
+    public async Task LeaveRequest_SentBeforeTheStart_HandledAfterIt_GoesToTheHost()
+    {
+        var m = await OfficeMeetingAsync();
+        var liaison = _chat.As("fgw.lly");
+        _chat.At(12, 1, 8, 55);
+        await liaison.PressesAsync($"请假 #{m.Id}");
+        await liaison.SaysAsync("参加省政府专题会议");
+        (await liaison.SaysAsync("王建华")).Offers("提交", "重新指定代参人员", "取消");
+
+        (await SentThenHandledAsync(liaison.PersonId, "提交", Dec1(8, 59, 40), Dec1(9, 0, 20))).Shows("请假申请已提交主持人蔡霞审批")
+            .DoesNotShow("不能再请假");
+        Assert.Equal(LeaveStatus.Pending, Assert.Single(await _chat.ReadAsync(s => s.ListLeaveAsync(m.Id))).Status);
+    }
+
+    /// <summary>The host's 批准 pressed before the start and handled after it is taken, not refused as too late.</summary>
+    [Fact]
+    public async Task Decision_SentBeforeTheStart_HandledAfterIt_IsTaken()
+    {
+        var m = await OfficeMeetingAsync();
+        _chat.At(12, 1, 8, 50);
+        var card = (await RequestLeaveAsync(m, "fgw.lly", "参加省政府专题会议", "王建华")).Offers("批准", "不批准");
+
+        (await SentThenHandledAsync(m.HostId, card.Choices[0].Value, Dec1(8, 59, 55), Dec1(9, 0, 30))).Shows("已批准宋蓉（省发展改革委）的请假")
+            .DoesNotShow("会议已经开始");
+        Assert.Equal(LeaveStatus.Approved, Assert.Single(await _chat.ReadAsync(s => s.ListLeaveAsync(m.Id))).Status);
+    }
+
+    private static DateTimeOffset Dec1(int hour, int minute, int second) => new(2026, 12, 1, hour, minute, second, TimeSpan.FromHours(8));
+
+    /// <summary>A button pressed at <paramref name="sent"/> (stored then), handled at <paramref name="handled"/>; what the person was sent.</summary>
+    private async Task<Reply> SentThenHandledAsync(string personId, string value, DateTimeOffset sent, DateTimeOffset handled)
+    {
+        await _chat.NewMessagesAsync(personId);
+        _chat.Clock.SetUtcNow(sent);
+        Assert.True(await _chat.Services.AcceptAsync("sent-" + Guid.NewGuid().ToString("N"), personId, null, value, sent));
+        _chat.Clock.SetUtcNow(handled);
+        await _chat.Services.HandlePendingAsync(handled);
+        return await _chat.NewMessagesAsync(personId);
+    }
+
     [Fact]
     public async Task HostNeverAnswers_OfficeToldAtTheStart_AbsenteesListedAfterTheEnd()
     {

@@ -68,10 +68,16 @@ public static class ChatHost
     /// </summary>
     public static async Task TurnAsync(this IServiceProvider services, string messageId, string personId, string? text, string? action, DateTimeOffset now)
     {
-        var inbox = services.GetRequiredService<IInbox>();
-        await inbox.AcceptAsync(new InboundMessage(ChannelNames.Local, messageId, personId, text, action, null, now), personId);
+        await services.AcceptAsync(messageId, personId, text, action, now);
         await services.HandlePendingAsync(now);
     }
+
+    /// <summary>
+    /// Stores a local web chat message received at <paramref name="receivedAt"/>, as the endpoint stores it before it
+    /// answers; nothing handles it yet (<see cref="HandlePendingAsync"/>). False when the id was stored before.
+    /// </summary>
+    public static Task<bool> AcceptAsync(this IServiceProvider services, string messageId, string personId, string? text, string? action, DateTimeOffset receivedAt) =>
+        services.GetRequiredService<IInbox>().AcceptAsync(new InboundMessage(ChannelNames.Local, messageId, personId, text, action, null, receivedAt), personId);
 
     /// <summary>Handles every stored inbound message at <paramref name="now"/>, as the inbox worker would.</summary>
     public static async Task HandlePendingAsync(this IServiceProvider services, DateTimeOffset now)

@@ -96,7 +96,7 @@ public sealed class PromptNowFeature(ReportScheduler scheduler, ReportCycles cyc
         var by = $"chat:{turn.Person.Id}";
         var run = pending.Kind == ManualSend.Prompt
             ? await scheduler.QueuePromptsNowAsync(turn.Work, cycle, turn.Now, by, cancellationToken)
-            : await chasing.ChasePeriodAsync(turn.Work, Actor.Of(turn.Person, $"chat:{turn.Message.Channel}"), cycle, period, turn.Now, cancellationToken);
+            : await chasing.ChasePeriodAsync(turn.Work, turn.Actor, cycle, period, turn.Now, cancellationToken);
         await turn.ReplyAsync(OutboundMessage.Plain(ReportText.Sent(pending.Kind, run!)), cancellationToken);
     }
 
