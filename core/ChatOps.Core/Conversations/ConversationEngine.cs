@@ -212,20 +212,27 @@ public sealed class ConversationEngine(
         }
     }
 
+    /// <summary>
+    /// One turn, judged at the moment its message was received (stored, and so acknowledged, before the channel was
+    /// answered): a 收到 or 提交 said before a deadline counts before it, however long the message waited for the engine
+    /// (a busy hour, a restart, a database that was down). The inbox row is marked with the time it was handled,
+    /// <paramref name="now"/>.
+    /// </summary>
     private async Task TurnAsync(IUnitOfWork uow, InboxItem item, Person? person, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var span = Operations.ChatOpsTelemetry.StartTurn(item); // the replies it queues carry this span's context
         var message = item.Message;
+        var said = message.ReceivedAt < now ? message.ReceivedAt : now;
         if (person is null)
         {
             logger.LogWarning("Message from unknown sender {Sender} on {Channel}", message.SenderId, message.Channel);
             await uow.Outbox.EnqueueAsync(new OutboxItem(0, message.Channel, message.SenderId, null, null,
-                OutboundMessage.Plain(ConversationText.UnknownSender), null, now), cancellationToken);
+                OutboundMessage.Plain(ConversationText.UnknownSender), null, said), cancellationToken);
         }
         else
         {
             var before = await uow.Dialogs.GetAsync(person.Id, cancellationToken);
-            var turn = new Turn(uow, person, before is null ? await AnswerLastCardAsync(uow, person, message, now, cancellationToken) : message, now, router);
+            var turn = new Turn(uow, person, before is null ? await AnswerLastCardAsync(uow, person, message, said, cancellationToken) : message, said, router);
             await DispatchAsync(turn, before, cancellationToken);
             await CompleteAsync(turn, before, cancellationToken);
         }

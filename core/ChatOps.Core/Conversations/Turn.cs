@@ -17,7 +17,10 @@ public sealed class Turn(IUnitOfWork work, Person person, InboundMessage message
     /// <summary>What they sent.</summary>
     public InboundMessage Message => message;
 
-    /// <summary>When the turn is handled.</summary>
+    /// <summary>
+    /// The moment the turn is judged at: when its message was received (the engine may handle it later; see
+    /// <see cref="Actor.At"/>).
+    /// </summary>
     public DateTimeOffset Now => now;
 
     /// <summary>

@@ -184,6 +184,25 @@ public class CircularConversationTests : IAsyncLifetime
             .Offers("云爱卫专项办发〔2026〕1号");
     }
 
+    /// <summary>
+    /// 收到 pressed at 10:30 and handled forty minutes later (the engine was down): the acknowledgement is recorded at
+    /// 10:30, when it was sent, as the office's list and the recipient's answer show.
+    /// </summary>
+    [Fact]
+    public async Task Acknowledgement_HandledLate_IsRecordedWhenItWasSent()
+    {
+        var circular = await _chat.IssueAsync(new CircularDraft("通知", "关于报送第四季度工作总结的通知", "请各单位于12月5日前报送。",
+            [new(TargetKind.Unit, "532900")]));
+        var pressed = _chat.Clock.GetUtcNow();
+        Assert.True(await _chat.Services.AcceptAsync("ack-" + Guid.NewGuid().ToString("N"), "532900.lly", null, $"收到 #{circular.Id}", pressed));
+        _chat.Clock.Advance(TimeSpan.FromMinutes(40));
+        await _chat.Services.HandlePendingAsync(_chat.Clock.GetUtcNow());
+
+        var recipients = await _chat.InWorkAsync(w => _chat.Circulars.Store(w).ListRecipientsAsync(circular.Id));
+        Assert.Equal(pressed, recipients.Single(r => r.PersonId == "532900.lly").AckedAt);
+        (await _chat.PressesAsync("532900.lly", $"收到 #{circular.Id}")).Shows("您已于11月25日（周三）10:30确认收到");
+    }
+
     [Fact]
     public async Task TypedAcknowledgement_CoversEveryPendingCircular_ButNotWhileInADialog()
     {
