@@ -146,6 +146,12 @@ public interface IUnitOfWork : IAsyncDisposable
     /// <summary>Marks an inbox message handled, with the commit (rolled back with the rest, or with its turn's savepoint).</summary>
     Task MarkInboxProcessedAsync(long inboxId, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// When the oldest message not yet handled was received (<see cref="InboundMessage.ReceivedAt"/>); null when none
+    /// waits. A scheduler holds a deadline's notices while what was said before the deadline waits for the engine.
+    /// </summary>
+    Task<DateTimeOffset?> OldestUnhandledMessageAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Commits everything; without it, disposing rolls back.</summary>
     Task CommitAsync(CancellationToken cancellationToken = default);
 }

@@ -187,7 +187,7 @@ public sealed partial class MeetingScheduler(
         }
 
         var start = MeetingSteps.Timed(StartStep, m);
-        if (!Done(start))
+        if (!Done(start) && !await HeldAsync(m.StartsAt, now, cancellationToken))
         {
             await StepAsync(run, m, [start], (work, store, snapshot) => HostUnansweredAsync(work, store, m, start, snapshot, now, cancellationToken), cancellationToken);
         }
@@ -197,6 +197,18 @@ public sealed partial class MeetingScheduler(
         {
             await StepAsync(run, m, [end], (work, store, snapshot) => AbsenteesAsync(work, store, m, end, snapshot, now, cancellationToken), cancellationToken);
         }
+    }
+
+    /// <summary>A host's 批准 received before the start and not yet handled: the requests are not marked unanswered yet (<see cref="DeadlineHold"/>).</summary>
+    private async Task<bool> HeldAsync(DateTimeOffset startsAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (now - startsAt >= DeadlineHold.Limit)
+        {
+            return false;
+        }
+
+        await using var work = await units.BeginAsync(cancellationToken);
+        return await DeadlineHold.WaitsAsync(work, startsAt, now, cancellationToken);
     }
 
     /// <summary>

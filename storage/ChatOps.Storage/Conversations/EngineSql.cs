@@ -65,6 +65,10 @@ internal static class EngineSql
     public static readonly SqlStatement MarkInboxProcessed = SqlStatement.Portable(nameof(MarkInboxProcessed),
         "UPDATE inbox SET processed_at = @At WHERE id = @Id");
 
+    /// <summary>When the oldest message not yet handled was received (the unprocessed rows are few; each provider indexes them).</summary>
+    public static readonly SqlStatement OldestUnprocessedInbox = SqlStatement.Portable(nameof(OldestUnprocessedInbox),
+        "SELECT MIN(received_at) FROM inbox WHERE processed_at IS NULL");
+
     public static readonly SqlStatement MarkInboxFailed = SqlStatement.Portable(nameof(MarkInboxFailed),
         "UPDATE inbox SET processed_at = @At, error = @Error WHERE id = @Id");
 

@@ -52,6 +52,9 @@ internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
         return Task.CompletedTask;
     }
 
+    public Task<DateTimeOffset?> OldestUnhandledMessageAsync(CancellationToken cancellationToken = default) =>
+        Session.ExecuteScalarAsync<DateTimeOffset?>(EngineSql.OldestUnprocessedInbox, null, cancellationToken);
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         if (_marks is not null)

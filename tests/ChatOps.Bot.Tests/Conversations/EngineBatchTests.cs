@@ -185,6 +185,9 @@ public class EngineBatchTests
             public Task MarkInboxProcessedAsync(long inboxId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
                 work.MarkInboxProcessedAsync(inboxId, at, cancellationToken);
 
+            public Task<DateTimeOffset?> OldestUnhandledMessageAsync(CancellationToken cancellationToken = default) =>
+                work.OldestUnhandledMessageAsync(cancellationToken);
+
             public Task CommitAsync(CancellationToken cancellationToken = default)
             {
                 counts.Commits++;

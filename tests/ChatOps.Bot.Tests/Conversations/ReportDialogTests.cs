@@ -229,6 +229,54 @@ public class ReportDialogTests : IAsyncLifetime
         Assert.Equal((ReportStatus.Submitted, false, pressed), (report.Status, report.IsLate, report.SubmittedAt!.Value));
     }
 
+    /// <summary>
+    /// At 17:00 the overdue notices wait while a 提交 received at 16:59:30 still waits for the engine. Once it is handled
+    /// its sender is not among the missing; the others are told at the next minute's run.
+    /// </summary>
+    [Fact]
+    public async Task OverdueNotices_WaitForASubmissionReceivedBeforeTheDeadline()
+    {
+        var scheduler = ActivatorUtilities.CreateInstance<Core.Reports.Scheduling.ReportScheduler>(_chat.Services); // the every-minute job's
+        await scheduler.RunDueAsync(_chat.Clock.GetUtcNow()); // the scheduler has run before the deadline (not a fresh installation)
+        var me = await FillToSummaryAsync();
+        var pressed = new DateTimeOffset(2026, 11, 26, 16, 59, 30, TimeSpan.FromHours(8));
+        _chat.Clock.SetUtcNow(pressed);
+        Assert.True(await _chat.Services.AcceptAsync("sent-" + Guid.NewGuid().ToString("N"), me.PersonId, null, "提交", pressed));
+        await _chat.NewMessagesAsync(me.PersonId);
+        await _chat.NewMessagesAsync("wjw.lly");
+
+        _chat.Clock.SetUtcNow(pressed.AddSeconds(30));
+        await scheduler.RunDueAsync(_chat.Clock.GetUtcNow());
+        new Reply(await _chat.NewMessagesAsync("wjw.lly")).DoesNotShow("逾期");
+
+        _chat.Clock.SetUtcNow(pressed.AddSeconds(50));
+        await _chat.HandlePendingAsync();
+        new Reply(await _chat.NewMessagesAsync(me.PersonId)).Shows("报送成功").DoesNotShow("迟报");
+        _chat.Clock.SetUtcNow(pressed.AddSeconds(90));
+        await scheduler.RunDueAsync(_chat.Clock.GetUtcNow());
+        new Reply(await _chat.NewMessagesAsync("wjw.lly")).Shows("周报已逾期");
+        new Reply(await _chat.NewMessagesAsync(me.PersonId)).DoesNotShow("逾期");
+    }
+
+    /// <summary>A message received before the deadline that the engine never gets to holds the notices ten minutes, no longer.</summary>
+    [Fact]
+    public async Task OverdueNotices_WaitTenMinutesAtMost()
+    {
+        var scheduler = ActivatorUtilities.CreateInstance<Core.Reports.Scheduling.ReportScheduler>(_chat.Services);
+        await scheduler.RunDueAsync(_chat.Clock.GetUtcNow());
+        var due = new DateTimeOffset(2026, 11, 26, 17, 0, 0, TimeSpan.FromHours(8));
+        _chat.Clock.SetUtcNow(due.AddSeconds(-20));
+        Assert.True(await _chat.Services.AcceptAsync("stuck-" + Guid.NewGuid().ToString("N"), "fgw.lly", null, "状态", due.AddSeconds(-20)));
+        await _chat.NewMessagesAsync("wjw.lly");
+
+        _chat.Clock.SetUtcNow(due.Add(DeadlineHold.Limit).AddSeconds(-1));
+        await scheduler.RunDueAsync(_chat.Clock.GetUtcNow());
+        new Reply(await _chat.NewMessagesAsync("wjw.lly")).DoesNotShow("逾期");
+        _chat.Clock.SetUtcNow(due.Add(DeadlineHold.Limit));
+        await scheduler.RunDueAsync(_chat.Clock.GetUtcNow());
+        new Reply(await _chat.NewMessagesAsync("wjw.lly")).Shows("周报已逾期");
+    }
+
     /// <summary>A revision confirmed before the deadline and handled after it is taken, not refused as locked.</summary>
     [Fact]
     public async Task Revision_SentBeforeTheDeadline_HandledAfterIt_IsTaken()

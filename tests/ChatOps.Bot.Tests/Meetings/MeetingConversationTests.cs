@@ -255,6 +255,32 @@ public class MeetingConversationTests : IAsyncLifetime
         Assert.Equal(LeaveStatus.Approved, Assert.Single(await _chat.ReadAsync(s => s.ListLeaveAsync(m.Id))).Status);
     }
 
+    /// <summary>
+    /// At the start the scheduler waits while a host's 批准 received before it still waits for the engine: the request
+    /// is approved, not marked unanswered, and the office is not told the host never answered.
+    /// </summary>
+    [Fact]
+    public async Task StartOfTheMeeting_WaitsForAHostsDecisionReceivedBeforeIt()
+    {
+        var m = await OfficeMeetingAsync();
+        _chat.At(12, 1, 8, 50);
+        var card = (await RequestLeaveAsync(m, "fgw.lly", "参加省政府专题会议", "王建华")).Offers("批准", "不批准");
+        _chat.Clock.SetUtcNow(Dec1(8, 59, 55));
+        Assert.True(await _chat.Services.AcceptAsync("sent-" + Guid.NewGuid().ToString("N"), m.HostId, null, card.Choices[0].Value, Dec1(8, 59, 55)));
+        await _chat.NewMessagesAsync("office.clerk1");
+
+        _chat.Clock.SetUtcNow(Dec1(9, 0, 10));
+        await _chat.RunSchedulerAsync();
+        Assert.Equal(LeaveStatus.Pending, Assert.Single(await _chat.ReadAsync(s => s.ListLeaveAsync(m.Id))).Status);
+
+        _chat.Clock.SetUtcNow(Dec1(9, 0, 30));
+        await _chat.Services.HandlePendingAsync(_chat.Clock.GetUtcNow());
+        _chat.At(12, 1, 9, 1);
+        await _chat.RunSchedulerAsync();
+        Assert.Equal(LeaveStatus.Approved, Assert.Single(await _chat.ReadAsync(s => s.ListLeaveAsync(m.Id))).Status);
+        (await _chat.NewMessagesAsync("office.clerk1")).DoesNotShow("请假未获答复");
+    }
+
     private static DateTimeOffset Dec1(int hour, int minute, int second) => new(2026, 12, 1, hour, minute, second, TimeSpan.FromHours(8));
 
     /// <summary>A button pressed at <paramref name="sent"/> (stored then), handled at <paramref name="handled"/>; what the person was sent.</summary>

@@ -73,6 +73,41 @@ public abstract class InboxMarksContract<TProvider> : ProviderContract<TProvider
         Assert.Equal([ids[0]], await ClaimAgainAsync(store));
     }
 
+    /// <summary>The schedulers' question (<see cref="DeadlineHold"/>): when the oldest message not yet handled was received.</summary>
+    [Fact]
+    public async Task OldestUnhandledMessage_IsTheEarliestReceivedOfThoseNotMarked_AndNoneOnceAllAre()
+    {
+        var store = new EngineStore(Db.Database);
+        await using (var uow = await store.BeginAsync(Ct))
+        {
+            Assert.Null(await uow.OldestUnhandledMessageAsync(Ct));
+        }
+
+        var late = At.AddMinutes(5);
+        Assert.Equal([true, true], await store.AcceptBatchAsync(
+            [new(new InboundMessage(ChannelNames.WeCom, "later", "user1", "收到", null, null, late), null),
+             new(new InboundMessage(ChannelNames.WeCom, "earlier", "user2", "提交", null, null, At), null)], Ct));
+        var ids = (await store.ClaimPendingAsync(late, 10, Lease, Ct)).Select(i => i.Id).ToList();
+        await using (var uow = await store.BeginAsync(Ct))
+        {
+            Assert.Equal(At, await uow.OldestUnhandledMessageAsync(Ct)); // received first, though stored second
+            await uow.MarkInboxProcessedAsync(ids[1], late, Ct);
+            await uow.CommitAsync(Ct);
+        }
+
+        await using (var uow = await store.BeginAsync(Ct))
+        {
+            Assert.Equal(late, await uow.OldestUnhandledMessageAsync(Ct));
+            await uow.MarkInboxProcessedAsync(ids[0], late, Ct);
+            await uow.CommitAsync(Ct);
+        }
+
+        await using (var uow = await store.BeginAsync(Ct))
+        {
+            Assert.Null(await uow.OldestUnhandledMessageAsync(Ct));
+        }
+    }
+
     private static async Task<List<long>> AcceptAndClaimAsync(EngineStore store, int count)
     {
         var entries = Enumerable.Range(0, count)

@@ -260,12 +260,19 @@ public sealed partial class ReportScheduler : IDueWork
 
     /// <summary>
     /// A period past its deadline: prompts and reminders not sent in time are recorded without sending, and the overdue
-    /// step tells each missing liaison, the office and (optionally) the reviewing leaders.
+    /// step tells each missing liaison, the office and (optionally) the reviewing leaders — once every message received
+    /// before the deadline has been handled (<see cref="DeadlineHold"/>: a 提交 at 16:59 counts on time).
     /// </summary>
     private async Task RunClosedAsync(Run run, ReportCycle cycle, ReportPeriod period, List<PlannedStep> due, bool silent, CancellationToken cancellationToken)
     {
         var overdue = due.Single(s => s.Step == ReportStep.Overdue);
         await using var unitOfWork = await _units.BeginAsync(cancellationToken);
+        if (!silent && await DeadlineHold.WaitsAsync(unitOfWork, period.Due, run.Now, cancellationToken))
+        {
+            _logger.LogInformation("{Cycle} {Period}: overdue notices wait for messages received before the deadline", cycle.Key, period.Key);
+            return;
+        }
+
         if (!await unitOfWork.Schedule.TryMarkDoneAsync(cycle.Key, period.Key, overdue.Key, run.Now, cancellationToken))
         {
             return;

@@ -85,6 +85,8 @@ internal sealed class InMemoryEngine : IUnitOfWorkFactory
 
         public Task MarkInboxProcessedAsync(long inboxId, DateTimeOffset at, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task<DateTimeOffset?> OldestUnhandledMessageAsync(CancellationToken cancellationToken = default) => Task.FromResult<DateTimeOffset?>(null);
+
         public Task CommitAsync(CancellationToken cancellationToken = default)
         {
             if (engine.FailNextCommit)
