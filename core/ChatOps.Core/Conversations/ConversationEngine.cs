@@ -222,17 +222,17 @@ public sealed class ConversationEngine(
     {
         using var span = Operations.ChatOpsTelemetry.StartTurn(item); // the replies it queues carry this span's context
         var message = item.Message;
-        var said = message.ReceivedAt < now ? message.ReceivedAt : now;
+        var judgedAt = message.ReceivedAt < now ? message.ReceivedAt : now;
         if (person is null)
         {
             logger.LogWarning("Message from unknown sender {Sender} on {Channel}", message.SenderId, message.Channel);
             await uow.Outbox.EnqueueAsync(new OutboxItem(0, message.Channel, message.SenderId, null, null,
-                OutboundMessage.Plain(ConversationText.UnknownSender), null, said), cancellationToken);
+                OutboundMessage.Plain(ConversationText.UnknownSender), null, judgedAt), cancellationToken);
         }
         else
         {
             var before = await uow.Dialogs.GetAsync(person.Id, cancellationToken);
-            var turn = new Turn(uow, person, before is null ? await AnswerLastCardAsync(uow, person, message, said, cancellationToken) : message, said, router);
+            var turn = new Turn(uow, person, before is null ? await AnswerLastCardAsync(uow, person, message, judgedAt, cancellationToken) : message, judgedAt, router);
             await DispatchAsync(turn, before, cancellationToken);
             await CompleteAsync(turn, before, cancellationToken);
         }

@@ -24,10 +24,9 @@ public sealed class Turn(IUnitOfWork work, Person person, InboundMessage message
     public DateTimeOffset Now => now;
 
     /// <summary>
-    /// The person as the use cases' actor, from <c>chat:</c> and the channel, acting when their message was received
-    /// (<see cref="Actor.At"/>).
+    /// The person as the use cases' actor, from <c>chat:</c> and the channel, acting at <see cref="Now"/> (<see cref="Actor.At"/>).
     /// </summary>
-    public Actor Actor => Actor.Of(person, "chat:" + message.Channel) with { At = message.ReceivedAt };
+    public Actor Actor => Actor.Of(person, "chat:" + message.Channel) with { At = now };
 
     /// <summary>What the person said (button value or text), trimmed.</summary>
     public string Said => message.Said;

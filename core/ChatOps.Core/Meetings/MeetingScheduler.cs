@@ -187,9 +187,11 @@ public sealed partial class MeetingScheduler(
         }
 
         var start = MeetingSteps.Timed(StartStep, m);
-        if (!Done(start) && !await HeldAsync(m.StartsAt, now, cancellationToken))
+        if (!Done(start))
         {
-            await StepAsync(run, m, [start], (work, store, snapshot) => HostUnansweredAsync(work, store, m, start, snapshot, now, cancellationToken), cancellationToken);
+            // A host's 批准 received before the start and not yet handled: the requests are not marked unanswered yet.
+            await StepAsync(run, m, [start], (work, store, snapshot) => HostUnansweredAsync(work, store, m, start, snapshot, now, cancellationToken), cancellationToken,
+                heldUntilHandledBefore: m.StartsAt);
         }
 
         var end = MeetingSteps.Timed(EndStep, m);
@@ -199,29 +201,26 @@ public sealed partial class MeetingScheduler(
         }
     }
 
-    /// <summary>A host's 批准 received before the start and not yet handled: the requests are not marked unanswered yet (<see cref="DeadlineHold"/>).</summary>
-    private async Task<bool> HeldAsync(DateTimeOffset startsAt, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (now - startsAt >= DeadlineHold.Limit)
-        {
-            return false;
-        }
-
-        await using var work = await units.BeginAsync(cancellationToken);
-        return await DeadlineHold.WaitsAsync(work, startsAt, now, cancellationToken);
-    }
-
     /// <summary>
     /// Runs one step of a meeting in its own transaction: the first of <paramref name="steps"/> decides (already done →
     /// nothing), the others are recorded done without sending (superseded reminders). The meeting is read again inside
-    /// the transaction, so a step never acts on a meeting cancelled or moved since the run began.
+    /// the transaction, so a step never acts on a meeting cancelled or moved since the run began. With
+    /// <paramref name="heldUntilHandledBefore"/>, a step that follows that moment waits (not recorded done; the next run
+    /// asks again) while messages received before it wait for the engine (<see cref="DeadlineHold"/>).
     /// </summary>
-    private async Task StepAsync(Run run, Meeting seen, string[] steps, Func<IUnitOfWork, IMeetingStore, DirectorySnapshot, Task<int>> act, CancellationToken cancellationToken)
+    private async Task StepAsync(
+        Run run, Meeting seen, string[] steps, Func<IUnitOfWork, IMeetingStore, DirectorySnapshot, Task<int>> act, CancellationToken cancellationToken,
+        DateTimeOffset? heldUntilHandledBefore = null)
     {
         await using var work = await units.BeginAsync(cancellationToken);
         var store = stores.For(work);
         var current = await store.FindMeetingAsync(seen.Id, cancellationToken);
         if (current is null || current.Status != MeetingStatus.Scheduled || current.TimeVersion != seen.TimeVersion || current.AwaitingConfirmation != seen.AwaitingConfirmation)
+        {
+            return;
+        }
+
+        if (heldUntilHandledBefore is { } deadline && await DeadlineHold.WaitsAsync(work, deadline, run.Now, cancellationToken))
         {
             return;
         }

@@ -251,7 +251,7 @@ public class ReportDialogTests : IAsyncLifetime
 
         _chat.Clock.SetUtcNow(pressed.AddSeconds(50));
         await _chat.HandlePendingAsync();
-        new Reply(await _chat.NewMessagesAsync(me.PersonId)).Shows("报送成功").DoesNotShow("迟报");
+        new Reply(await _chat.NewMessagesAsync(me.PersonId)).Shows("报送成功").DoesNotShow("迟报").DoesNotShow("逾期");
         _chat.Clock.SetUtcNow(pressed.AddSeconds(90));
         await scheduler.RunDueAsync(_chat.Clock.GetUtcNow());
         new Reply(await _chat.NewMessagesAsync("wjw.lly")).Shows("周报已逾期");

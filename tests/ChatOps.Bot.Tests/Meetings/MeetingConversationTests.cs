@@ -246,11 +246,9 @@ public class MeetingConversationTests : IAsyncLifetime
     [Fact]
     public async Task Decision_SentBeforeTheStart_HandledAfterIt_IsTaken()
     {
-        var m = await OfficeMeetingAsync();
-        _chat.At(12, 1, 8, 50);
-        var card = (await RequestLeaveAsync(m, "fgw.lly", "参加省政府专题会议", "王建华")).Offers("批准", "不批准");
+        var (m, approve) = await LeaveRequestedBeforeTheStartAsync();
 
-        (await SentThenHandledAsync(m.HostId, card.Choices[0].Value, Dec1(8, 59, 55), Dec1(9, 0, 30))).Shows("已批准宋蓉（省发展改革委）的请假")
+        (await SentThenHandledAsync(m.HostId, approve, Dec1(8, 59, 55), Dec1(9, 0, 30))).Shows("已批准宋蓉（省发展改革委）的请假")
             .DoesNotShow("会议已经开始");
         Assert.Equal(LeaveStatus.Approved, Assert.Single(await _chat.ReadAsync(s => s.ListLeaveAsync(m.Id))).Status);
     }
@@ -262,11 +260,8 @@ public class MeetingConversationTests : IAsyncLifetime
     [Fact]
     public async Task StartOfTheMeeting_WaitsForAHostsDecisionReceivedBeforeIt()
     {
-        var m = await OfficeMeetingAsync();
-        _chat.At(12, 1, 8, 50);
-        var card = (await RequestLeaveAsync(m, "fgw.lly", "参加省政府专题会议", "王建华")).Offers("批准", "不批准");
-        _chat.Clock.SetUtcNow(Dec1(8, 59, 55));
-        Assert.True(await _chat.Services.AcceptAsync("sent-" + Guid.NewGuid().ToString("N"), m.HostId, null, card.Choices[0].Value, Dec1(8, 59, 55)));
+        var (m, approve) = await LeaveRequestedBeforeTheStartAsync();
+        await SentAsync(m.HostId, approve, Dec1(8, 59, 55));
         await _chat.NewMessagesAsync("office.clerk1");
 
         _chat.Clock.SetUtcNow(Dec1(9, 0, 10));
@@ -283,12 +278,27 @@ public class MeetingConversationTests : IAsyncLifetime
 
     private static DateTimeOffset Dec1(int hour, int minute, int second) => new(2026, 12, 1, hour, minute, second, TimeSpan.FromHours(8));
 
+    /// <summary>The office meeting of 12-01 with 宋蓉's leave request made at 8:50 that day; the meeting and the host's 批准.</summary>
+    private async Task<(Meeting Meeting, string Approve)> LeaveRequestedBeforeTheStartAsync()
+    {
+        var m = await OfficeMeetingAsync();
+        _chat.At(12, 1, 8, 50);
+        var card = (await RequestLeaveAsync(m, "fgw.lly", "参加省政府专题会议", "王建华")).Offers("批准", "不批准");
+        return (m, card.Choices[0].Value);
+    }
+
+    /// <summary>A button pressed at <paramref name="sent"/>: stored then, as the endpoint stores it before answering, and not handled yet.</summary>
+    private async Task SentAsync(string personId, string value, DateTimeOffset sent)
+    {
+        _chat.Clock.SetUtcNow(sent);
+        Assert.True(await _chat.Services.AcceptAsync("sent-" + Guid.NewGuid().ToString("N"), personId, null, value, sent));
+    }
+
     /// <summary>A button pressed at <paramref name="sent"/> (stored then), handled at <paramref name="handled"/>; what the person was sent.</summary>
     private async Task<Reply> SentThenHandledAsync(string personId, string value, DateTimeOffset sent, DateTimeOffset handled)
     {
         await _chat.NewMessagesAsync(personId);
-        _chat.Clock.SetUtcNow(sent);
-        Assert.True(await _chat.Services.AcceptAsync("sent-" + Guid.NewGuid().ToString("N"), personId, null, value, sent));
+        await SentAsync(personId, value, sent);
         _chat.Clock.SetUtcNow(handled);
         await _chat.Services.HandlePendingAsync(handled);
         return await _chat.NewMessagesAsync(personId);
