@@ -22,6 +22,9 @@ internal sealed class CpuMeter
 
     public static CpuMeter Start(ServerProcess server) => new(server.Id);
 
+    /// <summary>The process's CPU seconds (user + system) since the start.</summary>
+    public double Seconds => Sample.Of(_pid).CpuSeconds - _start.CpuSeconds;
+
     /// <summary>"CPU 1.23 s: 0.456 ms per request, 2.0 file reads (8.0 KiB), 0.1 page faults" for <paramref name="count"/> requests.</summary>
     public string PerRequest(long count, string what = "request")
     {

@@ -30,6 +30,9 @@ internal static class Harness
 
     public static int Connections { get; set; } = 16;
 
+    /// <summary>botframework: how many times the measured phases (Node, floor, bot) run in turn after the warm-ups; with more than one the medians are printed.</summary>
+    public static int Rounds { get; set; } = 1;
+
     public static double Rate { get; set; } = 1000;
 
     public static string RepoRoot { get; } = FindRoot();
