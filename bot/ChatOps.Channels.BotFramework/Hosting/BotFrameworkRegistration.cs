@@ -34,12 +34,15 @@ public static class BotFrameworkRegistration
         services.AddOptions<BotFrameworkOptions>().BindConfiguration(BotFrameworkOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
 
-        // Singletons hold their HttpClient: pooled connections are recycled so DNS changes are seen.
+        // Singletons hold their HttpClient: pooled connections are recycled so DNS changes are seen. Without the
+        // factory's own request logging: it wrote four Information lines for every reply sent (and opened a logging
+        // scope for each), where ConnectorClient and the token and key clients already log what fails, as WeCom's do.
         foreach (var name in new[] { OpenIdClient, TokenClient, ConnectorHttpClient })
         {
             services.AddHttpClient(name, c => c.Timeout = TimeSpan.FromSeconds(30))
                 .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
-                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+                .RemoveAllLoggers();
         }
 
         services.AddSingleton(sp =>

@@ -57,11 +57,13 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts a host on <paramref name="folder"/> (a new one unless restarting) against <paramref name="connector"/> (a new one
-    /// unless given); <paramref name="settings"/> override the connector's settings (null values remove a setting).
+    /// unless given); <paramref name="settings"/> override the connector's settings (null values remove a setting);
+    /// <paramref name="services"/> are applied after the host's own registrations.
     /// </summary>
     public static async Task<BotFrameworkHarness> StartAsync(
         IDictionary<string, string?>? settings = null, string? folder = null, FakeBotConnector? connector = null,
-        string provider = StorageProviders.Sqlite, TestStorage? storage = null, bool clerkOnTeams = false)
+        string provider = StorageProviders.Sqlite, TestStorage? storage = null, bool clerkOnTeams = false,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var ownsStorage = storage is null;
         storage ??= await TestStorage.CreateAsync(provider);
@@ -86,7 +88,7 @@ public sealed class BotFrameworkHarness : IAsyncDisposable
             all.Remove(key);
         }
 
-        return new BotFrameworkHarness(connector, new BotHost(all), folder, ownsConnector) { Storage = storage, _ownsStorage = ownsStorage };
+        return new BotFrameworkHarness(connector, new BotHost(all, services), folder, ownsConnector) { Storage = storage, _ownsStorage = ownsStorage };
     }
 
     /// <summary>Posts an activity with a valid token of the connector (or the given one; "" for none).</summary>
