@@ -8,27 +8,40 @@ namespace ChatOps.Storage;
 /// PostgreSQL) a chunk of rows travels in one round trip; elsewhere one command is prepared and run per row, so SQLite
 /// compiles the statement once, not once per row. Values are given by position, as the parameters were named: a
 /// string, a whole number, an instant (sent through <see cref="SqlDialect.SetInstant"/>) or null (DBNull).
+/// <para>
+/// The names are written as the statements write them, "@Name": Microsoft.Data.Sqlite looks a name without its prefix
+/// up twice for every row it binds, as given and with "@", building both in UTF-8 (twice the bytes a row, and a fifth
+/// more time an execution; docs/benchmarks.md, twentieth session). Npgsql and SqlClient take this form too.
+/// </para>
 /// </summary>
-internal sealed class RowBatch(Session session, SqlStatement statement, string[] parameterNames)
+internal sealed class RowBatch
 {
     /// <summary>Rows per round trip where the dialect batches: large enough to hide the latency, small enough to stream.</summary>
     internal const int ChunkSize = 500;
 
-    /// <summary>
-    /// The parameters as the statements write them. Microsoft.Data.Sqlite looks a name without its prefix up twice, as
-    /// written and with "@", building both names in UTF-8 for every row it binds (twice the bytes allocated a row, and a
-    /// fifth more time a statement, in docs/benchmarks.md, twentieth session); Npgsql and SqlClient take either form.
-    /// </summary>
-    private readonly string[] _names = Array.ConvertAll(parameterNames, name => "@" + name);
-
+    private readonly Session _session;
+    private readonly SqlStatement _statement;
+    private readonly string[] _parameterNames;
     private readonly List<object?[]> _rows = [];
+
+    public RowBatch(Session session, SqlStatement statement, string[] parameterNames)
+    {
+        if (Array.Find(parameterNames, name => !name.StartsWith('@')) is { } bare)
+        {
+            throw new ArgumentException($"Parameter {bare} is named without its @.", nameof(parameterNames));
+        }
+
+        _session = session;
+        _statement = statement;
+        _parameterNames = parameterNames;
+    }
 
     /// <summary>One more row; its values by the position of the parameter names.</summary>
     public void Add(params object?[] values)
     {
-        if (values.Length != parameterNames.Length)
+        if (values.Length != _parameterNames.Length)
         {
-            throw new ArgumentException($"{parameterNames.Length} values expected, {values.Length} given.", nameof(values));
+            throw new ArgumentException($"{_parameterNames.Length} values expected, {values.Length} given.", nameof(values));
         }
 
         _rows.Add(values);
@@ -46,8 +59,8 @@ internal sealed class RowBatch(Session session, SqlStatement statement, string[]
         var affected = new int[_rows.Count];
         if (_rows.Count > 0)
         {
-            var text = session.Db.Sql(statement);
-            if (session.Db.Dialect.SendsBatches && _rows.Count > 1) // one row is one command anywhere
+            var text = _session.Db.Sql(_statement);
+            if (_session.Db.Dialect.SendsBatches && _rows.Count > 1) // one row is one command anywhere
             {
                 await ExecuteBatchedAsync(text, affected, cancellationToken);
             }
@@ -63,8 +76,8 @@ internal sealed class RowBatch(Session session, SqlStatement statement, string[]
 
     private async Task ExecuteEachAsync(string text, int[] affected, CancellationToken cancellationToken)
     {
-        await using var command = session.CreateCommand(text);
-        foreach (var name in _names)
+        await using var command = _session.CreateCommand(text);
+        foreach (var name in _parameterNames)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
@@ -83,12 +96,12 @@ internal sealed class RowBatch(Session session, SqlStatement statement, string[]
         for (var start = 0; start < _rows.Count; start += ChunkSize)
         {
             var end = Math.Min(start + ChunkSize, _rows.Count);
-            await using var batch = session.CreateBatch();
+            await using var batch = _session.CreateBatch();
             for (var r = start; r < end; r++)
             {
                 var command = batch.CreateBatchCommand();
                 command.CommandText = text;
-                foreach (var name in _names)
+                foreach (var name in _parameterNames)
                 {
                     var parameter = command.CreateParameter();
                     parameter.ParameterName = name;
@@ -115,7 +128,7 @@ internal sealed class RowBatch(Session session, SqlStatement statement, string[]
             switch (values[p])
             {
                 case DateTimeOffset instant:
-                    session.Db.Dialect.SetInstant(parameter, instant);
+                    _session.Db.Dialect.SetInstant(parameter, instant);
                     break;
                 case long number:
                     parameter.DbType = DbType.Int64;

@@ -50,7 +50,7 @@ internal sealed class CircularStore(Session s) : ICircularStore
 
     public async Task AddDeliveriesAsync(IReadOnlyList<CircularDelivery> deliveries, CancellationToken cancellationToken = default)
     {
-        var rows = s.Batch(CircularSql.InsertDelivery, "CircularId", "TargetKey", "Ordinal", "GroupCode", "PersonId", "Channel", "Address", "DedupeKey", "Error");
+        var rows = s.Batch(CircularSql.InsertDelivery, "@CircularId", "@TargetKey", "@Ordinal", "@GroupCode", "@PersonId", "@Channel", "@Address", "@DedupeKey", "@Error");
         for (var i = 0; i < deliveries.Count; i++)
         {
             var d = deliveries[i];
@@ -68,7 +68,7 @@ internal sealed class CircularStore(Session s) : ICircularStore
 
     public async Task AddRecipientsAsync(IReadOnlyList<CircularRecipient> recipients, CancellationToken cancellationToken = default)
     {
-        var rows = s.Batch(CircularSql.InsertRecipient, "CircularId", "PersonId", "Ordinal", "UnitCode", "ViaGroup", "PromptKey");
+        var rows = s.Batch(CircularSql.InsertRecipient, "@CircularId", "@PersonId", "@Ordinal", "@UnitCode", "@ViaGroup", "@PromptKey");
         for (var i = 0; i < recipients.Count; i++)
         {
             var r = recipients[i];
@@ -108,7 +108,7 @@ internal sealed class CircularStore(Session s) : ICircularStore
 
     public async Task MarkRemindedAsync(long circularId, IReadOnlyCollection<string> personIds, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var rows = s.Batch(CircularSql.MarkReminded, "CircularId", "PersonId", "At");
+        var rows = s.Batch(CircularSql.MarkReminded, "@CircularId", "@PersonId", "@At");
         foreach (var personId in personIds)
         {
             rows.Add(circularId, personId, at);

@@ -48,7 +48,7 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
         // With priority: an HTTP answer waits for this commit, background writers go after it.
         var affected = await db.CommitRowsAsync(
             EngineSql.InsertInbox,
-            ["Channel", "DedupeKey", "SenderId", "PersonId", "Payload", "ReceivedAt"],
+            ["@Channel", "@DedupeKey", "@SenderId", "@PersonId", "@Payload", "@ReceivedAt"],
             [.. entries.Select(e => new object?[] { e.Message.Channel, e.Message.DedupeKey, e.Message.SenderId, e.PersonId, ChatOpsJson.Serialize(e.Message), e.Message.ReceivedAt })],
             priority: true,
             cancellationToken);
@@ -86,7 +86,7 @@ internal sealed class EngineStore(Database db) : IInboxBatchStore, IOutboxDispat
     {
         ArgumentNullException.ThrowIfNull(sent);
         await db.CommitRowsAsync(
-            EngineSql.MarkOutboxSent, ["Id", "ChannelMessageId", "At"], [.. sent.Select(s => new object?[] { s.Id, s.ChannelMessageId, at })], priority: false, cancellationToken);
+            EngineSql.MarkOutboxSent, ["@Id", "@ChannelMessageId", "@At"], [.. sent.Select(s => new object?[] { s.Id, s.ChannelMessageId, at })], priority: false, cancellationToken);
     }
 
     public Task RetryLaterAsync(long id, DateTimeOffset nextAttempt, string error, CancellationToken cancellationToken = default) =>
@@ -188,7 +188,7 @@ internal sealed class OutboxStore(Session s) : IOutbox
     {
         ArgumentNullException.ThrowIfNull(items);
         var inserts = s.Batch(
-            EngineSql.InsertOutbox, "Channel", "Address", "PersonId", "GroupCode", "Payload", "DedupeKey", "ReplyContext", "CreatedAt", "Status", "NextAttemptAt", "TraceParent");
+            EngineSql.InsertOutbox, "@Channel", "@Address", "@PersonId", "@GroupCode", "@Payload", "@DedupeKey", "@ReplyContext", "@CreatedAt", "@Status", "@NextAttemptAt", "@TraceParent");
         var pending = OutboxStatus.Pending.ToString();
         var traceParent = ChatOpsTelemetry.CurrentTraceParent(); // the step queuing them, when traced
         foreach (var item in items)

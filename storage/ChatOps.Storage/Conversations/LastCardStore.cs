@@ -17,7 +17,7 @@ internal sealed class LastCardStore(Session s) : ILastCardStore
 
     /// <summary>The upsert as a batch for many cards (<see cref="OutboxStore.EnqueueManyAsync"/>).</summary>
     public static RowBatch Batch(Session session) =>
-        session.Batch(UpsertLastCard, "PersonId", "Choices", "CardId", "SentAt");
+        session.Batch(UpsertLastCard, "@PersonId", "@Choices", "@CardId", "@SentAt");
 
     /// <summary>Adds <paramref name="card"/> to a batch from <see cref="Batch"/>.</summary>
     public static void Add(RowBatch cards, LastCard card) =>

@@ -48,7 +48,7 @@ internal sealed class UnitOfWork : IUnitOfWork, IUnitOfWorkSavepoints
     /// </summary>
     public Task MarkInboxProcessedAsync(long inboxId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        (_marks ??= Session.Batch(EngineSql.MarkInboxProcessed, "Id", "At")).Add(inboxId, at);
+        (_marks ??= Session.Batch(EngineSql.MarkInboxProcessed, "@Id", "@At")).Add(inboxId, at);
         return Task.CompletedTask;
     }
 
