@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +12,7 @@ public sealed class BotFrameworkLogTests
     [Fact]
     public async Task RepliesSent_WriteNoRequestLinesOfTheHttpClientFactory()
     {
-        var log = new InformationLog();
+        var log = new CapturedLog(LogLevel.Information);
         await using var bf = await BotFrameworkHarness.StartAsync(services: s => s.AddSingleton<ILoggerProvider>(log));
 
         await bf.SayAsync("帮助", "可用的功能");
@@ -22,35 +21,5 @@ public sealed class BotFrameworkLogTests
         Assert.Contains(log.Categories, c => c.StartsWith("ChatOps.", StringComparison.Ordinal)); // the capture sees the host's lines
         Assert.True(bf.Connector.TokenRequests >= 1); // the token client was used too
         Assert.DoesNotContain(log.Categories, c => c.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
-    }
-
-    /// <summary>Every category that wrote a line at Information or above.</summary>
-    private sealed class InformationLog : ILoggerProvider
-    {
-        private readonly ConcurrentDictionary<string, bool> _categories = new();
-
-        public IReadOnlyCollection<string> Categories => [.. _categories.Keys];
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(InformationLog log, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    log._categories[category] = true;
-                }
-            }
-        }
     }
 }

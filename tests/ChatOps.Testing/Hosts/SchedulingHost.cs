@@ -109,12 +109,19 @@ public sealed class SchedulingHost : IAsyncDisposable
     }
 }
 
-/// <summary>Keeps the host's warnings and errors, so a test can show why a job did nothing.</summary>
-public sealed class CapturedLog : ILoggerProvider
+/// <summary>
+/// Keeps the host's warnings and errors (or every line from <paramref name="minimum"/> up), so a test can show why a job
+/// did nothing, or what a host writes.
+/// </summary>
+public sealed class CapturedLog(LogLevel minimum = LogLevel.Warning) : ILoggerProvider
 {
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _entries = new();
+    private readonly LogLevel _minimum = minimum;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Category, string Line)> _entries = new();
 
-    public IReadOnlyList<string> Entries => [.. _entries];
+    public IReadOnlyList<string> Entries => [.. _entries.Select(e => e.Line)];
+
+    /// <summary>The categories that wrote at least one line kept.</summary>
+    public IReadOnlyCollection<string> Categories => [.. _entries.Select(e => e.Category).Distinct()];
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -122,20 +129,20 @@ public sealed class CapturedLog : ILoggerProvider
     {
     }
 
-    public override string ToString() => string.Join(Environment.NewLine, _entries);
+    public override string ToString() => string.Join(Environment.NewLine, Entries);
 
     private sealed class Logger(CapturedLog log, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= log._minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (IsEnabled(logLevel))
             {
-                log._entries.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+                log._entries.Enqueue((category, $"{logLevel} {category}: {formatter(state, exception)} {exception}"));
             }
         }
     }
