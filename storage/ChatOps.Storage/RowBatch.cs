@@ -10,8 +10,8 @@ namespace ChatOps.Storage;
 /// string, a whole number, an instant (sent through <see cref="SqlDialect.SetInstant"/>) or null (DBNull).
 /// <para>
 /// The names are written as the statements write them, "@Name": Microsoft.Data.Sqlite looks a name without its prefix
-/// up twice for every row it binds, as given and with "@", building both in UTF-8 (twice the bytes a row, and a fifth
-/// more time an execution; docs/benchmarks.md, twentieth session). Npgsql and SqlClient take this form too.
+/// up twice for every row it binds, as given and with "@", building both in UTF-8 (more than twice the bytes, and about
+/// 30 % more time, an execution; docs/benchmarks.md, twentieth session). Npgsql and SqlClient take this form too.
 /// </para>
 /// </summary>
 internal sealed class RowBatch
