@@ -81,4 +81,14 @@ public sealed class BotAuthenticationOptions
 
     /// <summary>Gets or sets the time limit of one metadata or key-set request.</summary>
     public TimeSpan MetadataRequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets or sets how many tokens already checked are kept, so that a token the Bot Connector sends again is not
+    /// verified again (its lifetime, key set, endorsement and serviceurl still are, on every request); 0 verifies every
+    /// token in full.
+    /// </summary>
+    public int CheckedTokens { get; set; } = DefaultCheckedTokens;
+
+    /// <summary>The default of <see cref="CheckedTokens"/>.</summary>
+    public const int DefaultCheckedTokens = 1000;
 }

@@ -1,15 +1,60 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ChatOps.Channels.BotFramework;
 
 /// <summary>
-/// The checks after the signature: the token's lifetime against the injected clock, a channel token's endorsement and
-/// <c>serviceurl</c>, an Emulator token's caller, and the mapping of the library's exceptions to a
-/// <see cref="BotAuthenticationFailure"/>.
+/// The checks around the signature: where the token stands in the header, its lifetime against the injected clock, a
+/// channel token's endorsement and <c>serviceurl</c>, an Emulator token's caller, and the mapping of the library's
+/// exceptions to a <see cref="BotAuthenticationFailure"/>.
 /// </summary>
 public sealed partial class BotAuthenticator
 {
+    /// <summary>Where the token stands in a <c>Bearer</c> Authorization header, or why there is none to read.</summary>
+    private static bool TryFindBearerToken(
+        [NotNullWhen(true)] string? authorizationHeader,
+        out Range token,
+        [NotNullWhen(false)] out BotAuthenticationResult? failure)
+    {
+        token = default;
+        failure = null;
+        if (string.IsNullOrWhiteSpace(authorizationHeader))
+        {
+            failure = BotAuthenticationResult.Fail(BotAuthenticationFailure.MissingToken, "No Authorization header.");
+            return false;
+        }
+
+        var whole = authorizationHeader.AsSpan();
+        var start = whole.Length - whole.TrimStart().Length;
+        var header = whole.Trim();
+        var space = header.IndexOf(' ');
+        var scheme = space < 0 ? header : header[..space];
+        if (!scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            failure = BotAuthenticationResult.Fail(BotAuthenticationFailure.Malformed, "The Authorization scheme is not Bearer.");
+            return false;
+        }
+
+        var rest = space < 0 ? [] : header[(space + 1)..];
+        var text = rest.Trim();
+        if (text.Length == 0)
+        {
+            failure = BotAuthenticationResult.Fail(BotAuthenticationFailure.MissingToken, "No token after Bearer.");
+            return false;
+        }
+
+        if (text.Length > MaxTokenLength)
+        {
+            failure = BotAuthenticationResult.Fail(BotAuthenticationFailure.Malformed, "The token is too long.");
+            return false;
+        }
+
+        var from = start + space + 1 + (rest.Length - rest.TrimStart().Length);
+        token = from..(from + text.Length);
+        return true;
+    }
+
     /// <summary>Checks nbf/exp against the injected clock (the library's own check reads the system clock).</summary>
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
     {

@@ -36,6 +36,7 @@ public sealed partial class BotAuthenticator
     private readonly SigningKeyCache _channelKeys;
     private readonly SigningKeyCache _emulatorKeys;
     private readonly JsonWebTokenHandler _tokenHandler = new() { MapInboundClaims = false };
+    private readonly CheckedTokenCache _checkedTokens;
 
     /// <summary>Initializes a new instance of the <see cref="BotAuthenticator"/> class.</summary>
     /// <param name="options">The settings; copied, later changes have no effect.</param>
@@ -72,7 +73,11 @@ public sealed partial class BotAuthenticator
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _channelKeys = new SigningKeyCache(options.OpenIdMetadataUrl, httpClient, timeProvider, options, _logger);
         _emulatorKeys = new SigningKeyCache(options.EmulatorOpenIdMetadataUrl, httpClient, timeProvider, options, _logger);
+        _checkedTokens = new CheckedTokenCache(options.CheckedTokens);
     }
+
+    /// <summary>Gets how many tokens already checked are kept (<see cref="CheckedTokenCache"/>).</summary>
+    internal int CheckedTokenCount => _checkedTokens.Count;
 
     /// <summary>Authenticates the request that carried <paramref name="activity"/>.</summary>
     /// <param name="authorizationHeader">The raw Authorization header value, or null.</param>
@@ -128,30 +133,23 @@ public sealed partial class BotAuthenticator
                     "No Microsoft App ID is configured; requests without one are accepted only in Development.");
         }
 
-        if (string.IsNullOrWhiteSpace(authorizationHeader))
+        if (!TryFindBearerToken(authorizationHeader, out var tokenRange, out var unreadable))
         {
-            return BotAuthenticationResult.Fail(BotAuthenticationFailure.MissingToken, "No Authorization header.");
+            return unreadable;
         }
 
-        var header = authorizationHeader.AsSpan().Trim();
-        var space = header.IndexOf(' ');
-        var scheme = space < 0 ? header : header[..space];
-        if (!scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+        if (_checkedTokens.TryGet(authorizationHeader.AsSpan()[tokenRange], out var known))
         {
-            return BotAuthenticationResult.Fail(BotAuthenticationFailure.Malformed, "The Authorization scheme is not Bearer.");
+            var current = await CheckAgainAsync(known, channelId, serviceUrl, cancellationToken).ConfigureAwait(false);
+            if (current is not null)
+            {
+                return current;
+            }
+
+            _checkedTokens.Remove(authorizationHeader.AsSpan()[tokenRange]);
         }
 
-        var tokenText = space < 0 ? string.Empty : header[(space + 1)..].Trim().ToString();
-        if (tokenText.Length == 0)
-        {
-            return BotAuthenticationResult.Fail(BotAuthenticationFailure.MissingToken, "No token after Bearer.");
-        }
-
-        if (tokenText.Length > MaxTokenLength)
-        {
-            return BotAuthenticationResult.Fail(BotAuthenticationFailure.Malformed, "The token is too long.");
-        }
-
+        var tokenText = authorizationHeader[tokenRange];
         JsonWebToken token;
         try
         {
@@ -273,11 +271,48 @@ public sealed partial class BotAuthenticator
             return MapValidationFailure(validation.Exception);
         }
 
-        var identity = validation.ClaimsIdentity;
-        return source == BotTokenSource.Channel
-            ? CheckChannelToken(identity, signingKey, kid, channelId, serviceUrl)
-            : CheckEmulatorToken(identity);
+        var checkedToken = new CheckedToken(
+            source,
+            validation.ClaimsIdentity,
+            kid,
+            signingKey,
+            keys,
+            token.ValidFrom == DateTime.MinValue ? null : token.ValidFrom,
+            token.ValidTo);
+        _checkedTokens.Add(tokenText, checkedToken, _timeProvider.GetUtcNow().UtcDateTime, _clockSkew);
+        return CheckRequest(checkedToken, checkedToken.Identity.Clone(), channelId, serviceUrl);
     }
+
+    /// <summary>
+    /// The checks a token already checked needs again (<see cref="CheckedTokenCache"/>): its lifetime now, its key still
+    /// in the key set now in use, and the request's own checks. Null when the token must be checked from the start.
+    /// </summary>
+    private async Task<BotAuthenticationResult?> CheckAgainAsync(
+        CheckedToken known, string? channelId, string? serviceUrl, CancellationToken cancellationToken)
+    {
+        if (!known.IsCurrent(_timeProvider.GetUtcNow().UtcDateTime, _clockSkew))
+        {
+            return null;
+        }
+
+        SigningKeySnapshot keys;
+        try
+        {
+            keys = await (known.Source == BotTokenSource.Channel ? _channelKeys : _emulatorKeys).GetAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (MetadataUnavailableException e)
+        {
+            return BotAuthenticationResult.Fail(BotAuthenticationFailure.MetadataUnavailable, e.Message);
+        }
+
+        return ReferenceEquals(keys, known.Keys) ? CheckRequest(known, known.Identity.Clone(), channelId, serviceUrl) : null;
+    }
+
+    /// <summary>The request's own checks; <paramref name="identity"/> is the caller's own copy of the token's, as each request got its own before tokens were kept.</summary>
+    private BotAuthenticationResult CheckRequest(CheckedToken token, ClaimsIdentity identity, string? channelId, string? serviceUrl) =>
+        token.Source == BotTokenSource.Channel
+            ? CheckChannelToken(identity, token.Key, token.Kid, channelId, serviceUrl)
+            : CheckEmulatorToken(identity);
 
     private static void ValidateOptions(BotAuthenticationOptions options)
     {
@@ -296,6 +331,11 @@ public sealed partial class BotAuthenticator
             || options.MetadataRequestTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException("Time spans in BotAuthenticationOptions must be positive.", nameof(options));
+        }
+
+        if (options.CheckedTokens < 0)
+        {
+            throw new ArgumentException("CheckedTokens must not be negative (0 checks every token in full).", nameof(options));
         }
     }
 

@@ -32,6 +32,12 @@ public sealed class BotFrameworkOptions
     /// <summary>Gets or sets whether tokens of the Bot Framework Emulator (signed in with the bot's own app id) are accepted.</summary>
     public bool AllowEmulatorTokens { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets how many inbound tokens already checked are kept, so that a token the Bot Connector sends again is not
+    /// verified again in full; 0 verifies every token in full.
+    /// </summary>
+    public int CheckedTokens { get; set; } = BotAuthenticationOptions.DefaultCheckedTokens;
+
     /// <summary>Gets or sets the OAuth token endpoint; empty: botframework.com, or the tenant's authority when <see cref="TenantId"/> is set.</summary>
     public string? TokenEndpoint { get; set; }
 
@@ -118,6 +124,11 @@ internal sealed partial class BotFrameworkOptionsValidator : IValidateOptions<Bo
         if (options.MaxActivityBytes is < 1024 or > 16 * 1024 * 1024)
         {
             failures.Add($"BotFramework:MaxActivityBytes must be between 1024 and 16777216 (got {options.MaxActivityBytes}).");
+        }
+
+        if (options.CheckedTokens is < 0 or > 1_000_000)
+        {
+            failures.Add($"BotFramework:CheckedTokens must be between 0 (verify every token in full) and 1000000 (got {options.CheckedTokens}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -56,6 +56,7 @@ public static class BotFrameworkRegistration
                 AllowEmulatorTokens = options.AllowEmulatorTokens,
                 OpenIdMetadataUrl = new Uri(options.OpenIdMetadataUrl!.Trim()),
                 EmulatorOpenIdMetadataUrl = new Uri(options.EmulatorOpenIdMetadataUrl!.Trim()),
+                CheckedTokens = options.CheckedTokens,
             };
             return new BotAuthenticator(
                 authentication,

@@ -130,6 +130,21 @@ public sealed class BotFrameworkRenderingTests
         Assert.DoesNotContain('\n', failure);
     }
 
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    [InlineData(1000, true)]
+    public void Settings_CheckedTokens_IsNotNegative(int checkedTokens, bool valid)
+    {
+        var result = new BotFrameworkOptionsValidator().Validate(null, new BotFrameworkOptions { CheckedTokens = checkedTokens });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.StartsWith("BotFramework:CheckedTokens must be between 0", Assert.Single(result.Failures!), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Settings_SingleTenantBot_GetsItsTokenFromItsTenant()
     {
