@@ -7,7 +7,9 @@ namespace ChatOps.LoadTest;
 
 /// <summary>
 /// <c>botframework</c>: <c>/api/messages</c> of the bot against Microsoft's Node <c>botbuilder</c> 4.23 echo bot
-/// (node-echo/), both anonymous as with the Bot Framework Emulator (no app id, no tokens either way), both replying to a
+/// (node-echo/), both anonymous as with the Bot Framework Emulator (no app id, no tokens either way), or with
+/// <c>--auth</c> both checking the Connector's token on every activity as in production (<see cref="ConnectorAuth"/>;
+/// the floor stays anonymous), both replying to a
 /// serviceUrl the harness serves on loopback and counts. A turn counts when its reply is delivered there: the Node bot
 /// replies inside the request; the bot stores the activity, answers, and its engine and dispatcher reply after. Closed
 /// loop at <see cref="Harness.Connections"/>; 200 users in 200 conversations, each writing again and again.
@@ -26,12 +28,29 @@ internal static class BotFrameworkScenario
         }
 
         Harness.Print("/api/messages: " + Harness.Conditions());
+        Harness.Print(Harness.Authenticated
+            ? "authenticated (--auth): each activity carries the Connector's RS256 token, which both bots check; both reply with a token of their own"
+            : "anonymous, as with the Bot Framework Emulator (--auth checks tokens as in production)");
         await using var stubs = await Stubs.StartAsync();
-        await using var node = await ServerProcess.StartAsync(
-            "node echo bot", "node", [Path.Combine(echo, "index.js")], new Dictionary<string, string> { ["PORT"] = "{port}" }, "/healthz");
+        var nodeSettings = new Dictionary<string, string> { ["PORT"] = "{port}" };
+        var botSettings = new Dictionary<string, string>();
+        if (Harness.Authenticated)
+        {
+            var metadata = new Uri(stubs.Url, ConnectorAuth.MetadataPath).ToString();
+            nodeSettings["MICROSOFT_APP_ID"] = ConnectorAuth.AppId;
+            nodeSettings["MICROSOFT_APP_PASSWORD"] = ConnectorAuth.AppPassword;
+            nodeSettings["OPENID_METADATA_URL"] = metadata;
+            nodeSettings["OUTBOUND_TOKEN"] = ConnectorAuth.OutboundToken;
+            botSettings["BotFramework__AppId"] = ConnectorAuth.AppId;
+            botSettings["BotFramework__AppPassword"] = ConnectorAuth.AppPassword;
+            botSettings["BotFramework__OpenIdMetadataUrl"] = metadata;
+            botSettings["BotFramework__TokenEndpoint"] = new Uri(stubs.Url, ConnectorAuth.TokenPath).ToString();
+        }
+
+        await using var node = await ServerProcess.StartAsync("node echo bot", "node", [Path.Combine(echo, "index.js")], nodeSettings, "/healthz");
         await using var floor = await Harness.StartBareAsync("floor", stubs);
         var folder = Harness.TempFolder("bf");
-        await using var bot = await Harness.StartBotAsync(folder, "Development", new Dictionary<string, string>());
+        await using var bot = await Harness.StartBotAsync(folder, "Development", botSettings);
         using var client = Load.Client(512);
 
         // Warm-ups long enough for both runtimes to compile their hot code optimised, then a pause (see WeComScenario).
@@ -96,7 +115,12 @@ internal static class BotFrameworkScenario
         var cpu = CpuMeter.Start(server);
         var alloc = phase == "w" ? null : AllocationMeter.Start(server, duration);
         var start = Stopwatch.GetTimestamp();
-        var result = await Load.ClosedAsync(name, client, Requests(new Uri(server.Url, path), stubs.Url, phase), Harness.Connections, duration);
+        var result = await Load.ClosedAsync(name, client, Requests(new Uri(server.Url, path), stubs, phase, path.StartsWith("/floor", StringComparison.Ordinal) ? null : stubs.Auth), Harness.Connections, duration);
+        if (result.Completed == 0)
+        {
+            throw new InvalidOperationException($"{server.Name} accepted no activity ({result.Errors:N0} errors). Its output begins:\n{server.Head(30)}");
+        }
+
         var all = await stubs.WaitForAsync(() => stubs.Replies, result.Completed, TimeSpan.FromSeconds(10));
         var seconds = (stubs.LastArrival - start) * 1.0 / Stopwatch.Frequency;
         var turns = stubs.Replies / seconds;
@@ -113,25 +137,33 @@ internal static class BotFrameworkScenario
         return new Side(turns, cpuMs);
     }
 
-    private static RequestFactory Requests(Uri url, Uri serviceUrl, string phase) => index =>
+    private static RequestFactory Requests(Uri url, Stubs stubs, string phase, ConnectorAuth? auth) => index =>
     {
         var user = index % Users;
+        var serviceUrl = stubs.Url.ToString().TrimEnd('/');
+        var authenticated = Harness.Authenticated && auth is not null;
         var activity = new JsonObject
         {
             ["type"] = "message",
             ["id"] = $"{phase}-{index}",
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-            ["serviceUrl"] = serviceUrl.ToString().TrimEnd('/'),
-            ["channelId"] = "emulator",
+            ["serviceUrl"] = serviceUrl,
+            ["channelId"] = authenticated ? ConnectorAuth.ChannelId : "emulator",
             ["from"] = new JsonObject { ["id"] = $"load-user-{user}", ["name"] = "用户", ["role"] = "user" },
             ["conversation"] = new JsonObject { ["id"] = $"load-conversation-{user}" },
             ["recipient"] = new JsonObject { ["id"] = "load-bot", ["name"] = "ChatOps", ["role"] = "bot" },
             ["text"] = "本周工作进展",
             ["locale"] = "zh-CN",
         };
-        return new HttpRequestMessage(HttpMethod.Post, url)
+        var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
         };
+        if (authenticated)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", auth!.Header(serviceUrl));
+        }
+
+        return request;
     };
 }

@@ -35,6 +35,9 @@ internal static class Harness
 
     public static double Rate { get; set; } = 1000;
 
+    /// <summary>botframework: whether both bots check the Connector's token on every activity and reply with a token of their own (<c>--auth</c>), as in production.</summary>
+    public static bool Authenticated { get; set; }
+
     public static string RepoRoot { get; } = FindRoot();
 
     public static string Configuration { get; } = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
@@ -126,6 +129,9 @@ internal sealed class Stubs : IAsyncDisposable
 
     public Uri Url => new(_app.Urls.First());
 
+    /// <summary>The Bot Connector's authentication (<c>botframework --auth</c>).</summary>
+    public ConnectorAuth Auth { get; } = new();
+
     public long WeComSends => Interlocked.Read(ref _weComSends);
 
     public long Replies => Interlocked.Read(ref _replies);
@@ -137,6 +143,7 @@ internal sealed class Stubs : IAsyncDisposable
     {
         var app = Kestrel.Slim();
         var stubs = new Stubs(app);
+        stubs.Auth.Map(app);
         app.MapGet("/cgi-bin/gettoken", () => Results.Text("""{"errcode":0,"errmsg":"ok","access_token":"load-token","expires_in":7200}""", "application/json"));
         app.MapPost("/cgi-bin/{**rest}", (string rest) =>
         {
@@ -194,5 +201,6 @@ internal sealed class Stubs : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Auth.Dispose();
     }
 }

@@ -34,6 +34,15 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>The first <paramref name="lines"/> lines the server wrote (to say why it failed requests).</summary>
+    public string Head(int lines)
+    {
+        lock (_output)
+        {
+            return string.Join('\n', _output.ToString().Split('\n').Take(lines));
+        }
+    }
+
     /// <summary>The lines the server logged at warning level or above so far (its first 20,000 characters of output).</summary>
     public IReadOnlyList<string> Problems()
     {

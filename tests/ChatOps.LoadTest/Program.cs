@@ -1,7 +1,7 @@
 using System.Globalization;
 using ChatOps.LoadTest;
 
-// dotnet run -c Release --project tests/ChatOps.LoadTest -- wecom|botframework|engine|idle [--seconds 10] [--warmup 20] [--connections 16] [--rounds 1] [--rate 1000] [--no-pin] [--postgres] (idle: [--settle 300] [--set Key=Value]…)
+// dotnet run -c Release --project tests/ChatOps.LoadTest -- wecom|botframework|engine|idle [--seconds 10] [--warmup 20] [--connections 16] [--rounds 1] [--auth] [--rate 1000] [--no-pin] [--postgres] (idle: [--settle 300] [--set Key=Value]…)
 // (docs/benchmarks.md, "Load harness"). `bare PORT` is the bare Kestrel endpoint the harness starts as its own process.
 if (args is ["bare", var port])
 {
@@ -27,6 +27,9 @@ for (var i = 1; i < args.Length; i++)
             break;
         case "--rate":
             Harness.Rate = double.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--auth":
+            Harness.Authenticated = true;
             break;
         case "--no-pin":
             Harness.Pin = false;
@@ -67,6 +70,6 @@ finally
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ChatOps.LoadTest wecom|botframework|engine|idle [--seconds 10] [--warmup 20] [--connections 16] [--rounds 1] [--rate 1000] [--no-pin] [--postgres] [--settle 300] [--set Key=Value]");
+    Console.Error.WriteLine("usage: ChatOps.LoadTest wecom|botframework|engine|idle [--seconds 10] [--warmup 20] [--connections 16] [--rounds 1] [--auth] [--rate 1000] [--no-pin] [--postgres] [--settle 300] [--set Key=Value]");
     return 2;
 }

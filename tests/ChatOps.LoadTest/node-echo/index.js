@@ -1,10 +1,39 @@
-// The Node peer of the /api/messages load test: the echo bot of Microsoft's samples (botbuilder 4.23, CloudAdapter),
-// anonymous (no MicrosoftAppId), the way the Bot Framework Emulator runs a bot; ChatOps runs the same way in the test.
+// The Node peer of the /api/messages load test: the echo bot of Microsoft's samples (botbuilder 4.23, CloudAdapter).
+// Anonymous (no MicrosoftAppId), the way the Bot Framework Emulator runs a bot, unless MICROSOFT_APP_ID is set
+// (`botframework --auth`): then it checks the Connector's token on every activity against the keys published at
+// OPENID_METADATA_URL, as in production, and replies with OUTBOUND_TOKEN, put in botframework-connector's own token
+// cache as if Entra ID had issued it (so no request leaves the machine: the SDK asks login.microsoftonline.com
+// otherwise, and then reuses the token from that cache for an hour, which is the state measured).
 // Each message turn sends one reply to the activity's serviceUrl before the HTTP answer. Port: PORT (default 3978).
 const http = require('http');
-const { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } = require('botbuilder');
+const { ActivityHandler, CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication } = require('botbuilder');
+const { AppCredentials, AuthenticationConstants } = require('botframework-connector');
 
-const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+const appId = process.env.MICROSOFT_APP_ID;
+const settings = appId
+  ? {
+      MicrosoftAppId: appId,
+      MicrosoftAppPassword: process.env.MICROSOFT_APP_PASSWORD,
+      MicrosoftAppType: 'MultiTenant',
+      // Overriding one of these makes the SDK take all of them as given: the public cloud's, but for the keys' address.
+      ValidateAuthority: true,
+      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+      OAuthUrl: AuthenticationConstants.OAuthUrl,
+      ToBotFromChannelOpenIdMetadataUrl: process.env.OPENID_METADATA_URL,
+      ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+      CallerId: CallerIdConstants.PublicAzureChannel,
+    }
+  : {};
+if (appId) {
+  AppCredentials.cache.set(`${appId}${AuthenticationConstants.ToChannelFromBotOAuthScope}-cache`, {
+    accessToken: process.env.OUTBOUND_TOKEN,
+    expiresOn: new Date(Date.now() + 24 * 3600 * 1000),
+  });
+}
+
+const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
 adapter.onTurnError = async (context, error) => {
   console.error(`turn error: ${error}`);
 };
