@@ -32,11 +32,12 @@ internal static class BotFrameworkScenario
             ? "authenticated (--auth): each activity carries the Connector's RS256 token, which both bots check; both reply with a token of their own"
             : "anonymous, as with the Bot Framework Emulator (--auth checks tokens as in production)");
         await using var stubs = await Stubs.StartAsync();
+        await using var auth = Harness.Authenticated ? await ConnectorAuth.StartAsync() : null;
         var nodeSettings = new Dictionary<string, string> { ["PORT"] = "{port}" };
         var botSettings = new Dictionary<string, string>();
-        if (Harness.Authenticated)
+        if (auth is not null)
         {
-            var metadata = new Uri(stubs.Url, ConnectorAuth.MetadataPath).ToString();
+            var metadata = auth.MetadataUrl.ToString();
             nodeSettings["MICROSOFT_APP_ID"] = ConnectorAuth.AppId;
             nodeSettings["MICROSOFT_APP_PASSWORD"] = ConnectorAuth.AppPassword;
             nodeSettings["OPENID_METADATA_URL"] = metadata;
@@ -54,19 +55,19 @@ internal static class BotFrameworkScenario
         using var client = Load.Client(512);
 
         // Warm-ups long enough for both runtimes to compile their hot code optimised, then a pause (see WeComScenario).
-        await RunSideAsync("warm-up node", client, node, "/api/messages", stubs, "w", Harness.WarmUp);
-        await RunSideAsync("warm-up floor", client, floor, "/floor/botframework", stubs, "w", Harness.WarmUp);
-        await RunSideAsync("warm-up bot", client, bot, "/api/messages", stubs, "w", Harness.WarmUp);
+        await RunSideAsync("warm-up node", client, node, "/api/messages", stubs, auth, "w", Harness.WarmUp);
+        await RunSideAsync("warm-up floor", client, floor, "/floor/botframework", stubs, auth, "w", Harness.WarmUp);
+        await RunSideAsync("warm-up bot", client, bot, "/api/messages", stubs, auth, "w", Harness.WarmUp);
         await Task.Delay(TimeSpan.FromSeconds(2));
         var rounds = new List<Round>();
         for (var r = 1; r <= Harness.Rounds; r++)
         {
             var label = Harness.Rounds == 1 ? "" : $" (round {r} of {Harness.Rounds})";
-            var nodeSide = await RunSideAsync($"Node botbuilder echo, {Harness.Connections} conn.{label}", client, node, "/api/messages", stubs, "n" + r, Harness.Duration);
+            var nodeSide = await RunSideAsync($"Node botbuilder echo, {Harness.Connections} conn.{label}", client, node, "/api/messages", stubs, auth, "n" + r, Harness.Duration);
             // The floor: the activity read and one reply posted, nothing else (Floor): no bot on Kestrel and HttpClient
             // that replies to every activity can do so faster on the same core.
-            var floorSide = await RunSideAsync($"floor (read + reply), {Harness.Connections} conn.{label}", client, floor, "/floor/botframework", stubs, "f" + r, Harness.Duration);
-            var botSide = await RunSideAsync($"ChatOps /api/messages, {Harness.Connections} conn.{label}", client, bot, "/api/messages", stubs, "b" + r, Harness.Duration);
+            var floorSide = await RunSideAsync($"floor (read + reply), {Harness.Connections} conn.{label}", client, floor, "/floor/botframework", stubs, auth, "f" + r, Harness.Duration);
+            var botSide = await RunSideAsync($"ChatOps /api/messages, {Harness.Connections} conn.{label}", client, bot, "/api/messages", stubs, auth, "b" + r, Harness.Duration);
             rounds.Add(new Round(nodeSide, floorSide, botSide));
             Harness.Print();
             Harness.Print($"turns with the reply delivered: ChatOps / Node echo = {Harness.Ratio(botSide.Turns, nodeSide.Turns)}x (goal >= 3x){label}");
@@ -108,14 +109,14 @@ internal static class BotFrameworkScenario
     private readonly record struct Round(Side Node, Side Floor, Side Bot);
 
     /// <summary>Runs one side; returns its turns per second with the reply delivered and its CPU a turn.</summary>
-    private static async Task<Side> RunSideAsync(string name, HttpClient client, ServerProcess server, string path, Stubs stubs, string phase, TimeSpan duration)
+    private static async Task<Side> RunSideAsync(string name, HttpClient client, ServerProcess server, string path, Stubs stubs, ConnectorAuth? auth, string phase, TimeSpan duration)
     {
         await stubs.WaitForAsync(() => 0, 1, TimeSpan.FromSeconds(1)); // let a previous side's stragglers arrive
         stubs.Reset();
         var cpu = CpuMeter.Start(server);
         var alloc = phase == "w" ? null : AllocationMeter.Start(server, duration);
         var start = Stopwatch.GetTimestamp();
-        var result = await Load.ClosedAsync(name, client, Requests(new Uri(server.Url, path), stubs, phase, path.StartsWith("/floor", StringComparison.Ordinal) ? null : stubs.Auth), Harness.Connections, duration);
+        var result = await Load.ClosedAsync(name, client, Requests(new Uri(server.Url, path), stubs, phase, path.StartsWith("/floor", StringComparison.Ordinal) ? null : auth), Harness.Connections, duration);
         if (result.Completed == 0)
         {
             throw new InvalidOperationException($"{server.Name} accepted no activity ({result.Errors:N0} errors). Its output begins:\n{server.Head(30)}");
@@ -141,14 +142,13 @@ internal static class BotFrameworkScenario
     {
         var user = index % Users;
         var serviceUrl = stubs.Url.ToString().TrimEnd('/');
-        var authenticated = Harness.Authenticated && auth is not null;
         var activity = new JsonObject
         {
             ["type"] = "message",
             ["id"] = $"{phase}-{index}",
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             ["serviceUrl"] = serviceUrl,
-            ["channelId"] = authenticated ? ConnectorAuth.ChannelId : "emulator",
+            ["channelId"] = auth is null ? "emulator" : ConnectorAuth.ChannelId,
             ["from"] = new JsonObject { ["id"] = $"load-user-{user}", ["name"] = "用户", ["role"] = "user" },
             ["conversation"] = new JsonObject { ["id"] = $"load-conversation-{user}" },
             ["recipient"] = new JsonObject { ["id"] = "load-bot", ["name"] = "ChatOps", ["role"] = "bot" },
@@ -159,9 +159,9 @@ internal static class BotFrameworkScenario
         {
             Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        if (authenticated)
+        if (auth is not null)
         {
-            request.Headers.TryAddWithoutValidation("Authorization", auth!.Header(serviceUrl));
+            request.Headers.TryAddWithoutValidation("Authorization", auth.Header(serviceUrl));
         }
 
         return request;

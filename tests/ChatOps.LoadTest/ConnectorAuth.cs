@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,59 +5,39 @@ using Microsoft.AspNetCore.Http;
 namespace ChatOps.LoadTest;
 
 /// <summary>
-/// <c>botframework --auth</c>: the Bot Connector's side of authentication, on the stubs' loopback address, so that both
-/// bots check every request as in production. It publishes an OpenID metadata document and its key set (one RS256 key,
-/// endorsed for Web Chat), signs the token the Connector sends with each activity (issuer api.botframework.com,
-/// audience the bot's app id, the serviceurl claim, an hour's lifetime; like the Connector it signs one and sends it
-/// until it is near its end) and answers the bot's client-credentials request for its outbound token.
+/// <c>botframework --auth</c>: the Bot Connector's side of authentication, so that both bots check every request as in
+/// production. The tests' loopback OpenID server (ChatOps.Testing's <see cref="FakeOpenIdServer"/>, in the harness's
+/// process) publishes the metadata and one RS256 key endorsed for Web Chat; the token each activity carries is the
+/// tests' channel token (issuer api.botframework.com, audience the bot's app id, the serviceurl claim, an hour's
+/// lifetime), one token sent again and again until near its end; the stubs answer the bot's client-credentials request
+/// for its reply token (<see cref="MapTokenEndpoint"/>).
 /// </summary>
-internal sealed class ConnectorAuth : IDisposable
+internal sealed class ConnectorAuth : IAsyncDisposable
 {
     public const string AppId = "0b6e3c52-7a1f-4d2e-9c8b-5f4a3e2d1c0b";
     public const string AppPassword = "load-secret";
-    public const string KeyId = "load-connector-key";
     public const string OutboundToken = "load-outbound-token";
-    public const string Issuer = "https://api.botframework.com";
-    public const string OutboundScope = "https://api.botframework.com";
     public const string ChannelId = "webchat";
+    public const string TokenPath = "/auth/token";
 
-    private readonly RSA _key = RSA.Create(2048);
+    private readonly FakeOpenIdServer _openId;
+    private readonly FakeSigningKey _key = FakeSigningKey.CreateUnique("load-connector-key", ChannelId, "msteams");
     private readonly Lock _gate = new();
     private (string Header, DateTimeOffset Renew) _current;
 
-    public static string MetadataPath => "/auth/openid";
-
-    public static string KeysPath => "/auth/keys";
-
-    public static string TokenPath => "/auth/token";
-
-    /// <summary>Serves the metadata, the key set and the token endpoint on <paramref name="app"/>.</summary>
-    public void Map(WebApplication app)
+    private ConnectorAuth(FakeOpenIdServer openId)
     {
-        app.MapGet(MetadataPath, (HttpContext context) => Results.Json(new JsonObject
-        {
-            ["issuer"] = Issuer,
-            ["authorization_endpoint"] = "https://invalid.example/",
-            ["jwks_uri"] = $"{context.Request.Scheme}://{context.Request.Host}{KeysPath}",
-            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
-            ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
-        }));
-        app.MapGet(KeysPath, () =>
-        {
-            var parameters = _key.ExportParameters(false);
-            return Results.Json(new JsonObject
-            {
-                ["keys"] = new JsonArray(new JsonObject
-                {
-                    ["kty"] = "RSA",
-                    ["use"] = "sig",
-                    ["kid"] = KeyId,
-                    ["n"] = Base64Url.EncodeToString(parameters.Modulus),
-                    ["e"] = Base64Url.EncodeToString(parameters.Exponent),
-                    ["endorsements"] = new JsonArray(ChannelId, "msteams"),
-                }),
-            });
-        });
+        _openId = openId;
+        _openId.ChannelKeys.Add(_key);
+    }
+
+    /// <summary>Gets the OpenID metadata document's address.</summary>
+    public Uri MetadataUrl => _openId.ChannelMetadataUrl;
+
+    public static async Task<ConnectorAuth> StartAsync() => new(await FakeOpenIdServer.StartAsync());
+
+    /// <summary>The token endpoint the bot asks for its reply token (client credentials), on the stubs.</summary>
+    public static void MapTokenEndpoint(WebApplication app) =>
         app.MapPost(TokenPath, () => Results.Json(new JsonObject
         {
             ["token_type"] = "Bearer",
@@ -68,7 +45,6 @@ internal sealed class ConnectorAuth : IDisposable
             ["ext_expires_in"] = 3600,
             ["access_token"] = OutboundToken,
         }));
-    }
 
     /// <summary>The Authorization header of an activity to <paramref name="serviceUrl"/>: the same token for 50 minutes, then a new one.</summary>
     public string Header(string serviceUrl)
@@ -78,29 +54,17 @@ internal sealed class ConnectorAuth : IDisposable
             var now = DateTimeOffset.UtcNow;
             if (_current.Header is null || now >= _current.Renew)
             {
-                _current = ("Bearer " + Sign(serviceUrl, now), now.AddMinutes(50));
+                var claims = BotTokenClaims.Channel(AppId, serviceUrl, now.AddMinutes(-5));
+                _current = ("Bearer " + FakeTokenSigner.Sign(_key, claims), now.AddMinutes(50));
             }
 
             return _current.Header;
         }
     }
 
-    private string Sign(string serviceUrl, DateTimeOffset now)
+    public async ValueTask DisposeAsync()
     {
-        var header = new JsonObject { ["alg"] = "RS256", ["kid"] = KeyId, ["typ"] = "JWT", ["x5t"] = KeyId };
-        var payload = new JsonObject
-        {
-            ["serviceurl"] = serviceUrl,
-            ["nbf"] = now.AddMinutes(-5).ToUnixTimeSeconds(),
-            ["exp"] = now.AddMinutes(55).ToUnixTimeSeconds(),
-            ["iss"] = Issuer,
-            ["aud"] = AppId,
-        };
-        var signed = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString())) + "."
-            + Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        var signature = _key.SignData(Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return signed + "." + Base64Url.EncodeToString(signature);
+        await _openId.DisposeAsync();
+        _key.Dispose();
     }
-
-    public void Dispose() => _key.Dispose();
 }

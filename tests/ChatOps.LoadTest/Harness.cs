@@ -116,7 +116,8 @@ internal static class Harness
 
 /// <summary>
 /// Loopback stand-ins for the remote services, in the harness's process: the WeCom API (gettoken, message/send: always
-/// ok) and a Bot Connector serviceUrl (every posted activity is a delivered reply). They count what arrives.
+/// ok), a Bot Connector serviceUrl (every posted activity is a delivered reply) and the token endpoint of
+/// <c>botframework --auth</c>. They count what arrives.
 /// </summary>
 internal sealed class Stubs : IAsyncDisposable
 {
@@ -129,9 +130,6 @@ internal sealed class Stubs : IAsyncDisposable
 
     public Uri Url => new(_app.Urls.First());
 
-    /// <summary>The Bot Connector's authentication (<c>botframework --auth</c>).</summary>
-    public ConnectorAuth Auth { get; } = new();
-
     public long WeComSends => Interlocked.Read(ref _weComSends);
 
     public long Replies => Interlocked.Read(ref _replies);
@@ -143,7 +141,7 @@ internal sealed class Stubs : IAsyncDisposable
     {
         var app = Kestrel.Slim();
         var stubs = new Stubs(app);
-        stubs.Auth.Map(app);
+        ConnectorAuth.MapTokenEndpoint(app);
         app.MapGet("/cgi-bin/gettoken", () => Results.Text("""{"errcode":0,"errmsg":"ok","access_token":"load-token","expires_in":7200}""", "application/json"));
         app.MapPost("/cgi-bin/{**rest}", (string rest) =>
         {
@@ -201,6 +199,5 @@ internal sealed class Stubs : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Auth.Dispose();
     }
 }
