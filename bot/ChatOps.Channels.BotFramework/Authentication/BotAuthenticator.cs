@@ -308,7 +308,10 @@ public sealed partial class BotAuthenticator
         return ReferenceEquals(keys, known.Keys) ? CheckRequest(known, known.Identity.Clone(), channelId, serviceUrl) : null;
     }
 
-    /// <summary>The request's own checks; <paramref name="identity"/> is the caller's own copy of the token's, as each request got its own before tokens were kept.</summary>
+    /// <summary>
+    /// The request's own checks; <paramref name="identity"/> is the caller's own copy of the token's, as each request got
+    /// its own before tokens were kept.
+    /// </summary>
     private BotAuthenticationResult CheckRequest(CheckedToken token, ClaimsIdentity identity, string? channelId, string? serviceUrl) =>
         token.Source == BotTokenSource.Channel
             ? CheckChannelToken(identity, token.Key, token.Kid, channelId, serviceUrl)

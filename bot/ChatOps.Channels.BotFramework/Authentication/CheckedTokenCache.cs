@@ -24,12 +24,13 @@ internal sealed record CheckedToken(
 
 /// <summary>
 /// The tokens already checked, by their exact text, until they expire: the Bot Connector's tokens are valid for an hour,
-/// and a token it sends again pays for the RS256 verification and the parsing of its claims only the first time (38–67 µs and 8.7–9.5 KB a request, measured apart; under load 0.06–0.07 ms
-/// and 6–7 KB a turn, docs/benchmarks.md, twenty-first session). A token enters only after it passed every
-/// check of the token itself; whatever depends on the request or the moment is checked again on every use
-/// (<see cref="BotAuthenticator"/>): the lifetime against the clock, the key still published in the same key set, the
-/// key's endorsement of the activity's channel and the <c>serviceurl</c> claim. At most <see cref="Capacity"/> tokens:
-/// when full, the expired ones are dropped, and if none had expired, all of them (they are checked again on next use).
+/// and a token it sends again pays for the RS256 verification and the parsing of its claims only the first time
+/// (38–67 µs and 8.7–9.5 KB a request, measured apart; under load 0.06–0.07 ms and 6–7 KB a turn: docs/benchmarks.md,
+/// twenty-first session). A token enters only after it passed every check of the token itself; whatever depends on the
+/// request or the moment is checked again on every use (<see cref="BotAuthenticator"/>): the lifetime against the
+/// clock, the key still published in the same key set, the key's endorsement of the activity's channel and the
+/// <c>serviceurl</c> claim. At most <see cref="Capacity"/> tokens: when full, the expired ones are dropped, and if none
+/// had expired, all of them (they are checked again on next use).
 /// </summary>
 internal sealed class CheckedTokenCache
 {

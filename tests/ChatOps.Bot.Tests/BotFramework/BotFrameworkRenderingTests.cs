@@ -134,7 +134,8 @@ public sealed class BotFrameworkRenderingTests
     [InlineData(-1, false)]
     [InlineData(0, true)]
     [InlineData(1000, true)]
-    public void Settings_CheckedTokens_IsNotNegative(int checkedTokens, bool valid)
+    [InlineData(1_000_001, false)]
+    public void Settings_CheckedTokens_IsWithinItsRange(int checkedTokens, bool valid)
     {
         var result = new BotFrameworkOptionsValidator().Validate(null, new BotFrameworkOptions { CheckedTokens = checkedTokens });
 
