@@ -322,6 +322,8 @@ internal static class DapperSetup
         RecordMap.Register<Core.Reports.ReportRevision>();
         RecordMap.Register<Core.Reports.ReportReturn>();
         RecordMap.Register<Core.Reports.Overview.BulletinEdition>();
+        RecordMap.Register<Core.Organization.Unit>();
+        RecordMap.Register<Core.Organization.LiaisonChange>();
         RecordMap.Register<Core.Organization.ApiToken>();
         RecordMap.Register<Core.Audit.AuditEntry>();
     }

@@ -12,7 +12,7 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
     public async Task<DirectorySnapshot> LoadAsync(CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        var units = (await c.QueryAsync<UnitRow>(Cmd(DirectorySql.SelectUnits, cancellationToken))).Select(r => r.ToUnit()).ToList();
+        var units = (await c.QueryAsync<Unit>(Cmd(DirectorySql.SelectUnits, cancellationToken))).ToList();
         var roles = (await c.QueryAsync<(string PersonId, string Role)>(Cmd(DirectorySql.SelectRoles, cancellationToken)))
             .ToLookup(r => r.PersonId, r => Enum.Parse<Roles>(r.Role), StringComparer.Ordinal);
         var identities = (await c.QueryAsync<(string Channel, string ExternalId, string PersonId)>(Cmd(DirectorySql.SelectIdentities, cancellationToken)))
@@ -62,7 +62,7 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
     public async Task<Unit?> FindUnitAsync(string code, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        return (await c.QuerySingleOrDefaultAsync<UnitRow>(Cmd(DirectorySql.SelectUnitByCode, cancellationToken, new { Code = code })))?.ToUnit();
+        return await c.QuerySingleOrDefaultAsync<Unit>(Cmd(DirectorySql.SelectUnitByCode, cancellationToken, new { Code = code }));
     }
 
     public async Task<string?> FindLiaisonIdAsync(string unitCode, CancellationToken cancellationToken = default)
@@ -81,8 +81,7 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
     public async Task<IReadOnlyList<Unit>> ListReportingUnitsAsync(string personId, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        var rows = await c.QueryAsync<UnitRow>(Cmd(DirectorySql.SelectReportingUnits, cancellationToken, new { PersonId = personId }));
-        return rows.Select(r => r.ToUnit()).ToList();
+        return [.. await c.QueryAsync<Unit>(Cmd(DirectorySql.SelectReportingUnits, cancellationToken, new { PersonId = personId }))];
     }
 
     public async Task NameDelegateAsync(string unitCode, string personId, string namedBy, DateTimeOffset at, CancellationToken cancellationToken = default)
@@ -94,8 +93,7 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
     public async Task<IReadOnlyList<LiaisonChange>> ListLiaisonChangesAsync(string? unitCode, CancellationToken cancellationToken = default)
     {
         await using var c = await db.OpenAsync(cancellationToken);
-        var rows = await c.QueryAsync<LiaisonChangeRow>(Cmd(DirectorySql.SelectLiaisonChanges, cancellationToken, new { UnitCode = unitCode }));
-        return rows.Select(r => new LiaisonChange(r.Id, r.UnitCode, r.OldPersonId, r.NewPersonId, r.FiledBy, r.FiledAt, r.Reason)).ToList();
+        return [.. await c.QueryAsync<LiaisonChange>(Cmd(DirectorySql.SelectLiaisonChanges, cancellationToken, new { UnitCode = unitCode }))];
     }
 
     /// <summary>
@@ -133,23 +131,6 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
 
     private CommandDefinition Cmd(SqlStatement statement, CancellationToken cancellationToken, object? parameters = null) =>
         new(db.Sql(statement), parameters, cancellationToken: cancellationToken);
-
-    private sealed class UnitRow
-    {
-        public string Code { get; set; } = "";
-
-        public string Name { get; set; } = "";
-
-        public string Kind { get; set; } = "";
-
-        public string? ParentCode { get; set; }
-
-        public bool RequiresReview { get; set; }
-
-        public int SortOrder { get; set; }
-
-        public Unit ToUnit() => new(Code, Name, Enum.Parse<UnitKind>(Kind), ParentCode, RequiresReview, SortOrder);
-    }
 
     private class PersonRow
     {
@@ -189,22 +170,5 @@ internal sealed class DirectoryRepository(Database db, GroupKinds kinds) : IDire
         public string Kind { get; set; } = "";
 
         public string Address { get; set; } = "";
-    }
-
-    private sealed class LiaisonChangeRow
-    {
-        public long Id { get; set; }
-
-        public string UnitCode { get; set; } = "";
-
-        public string? OldPersonId { get; set; }
-
-        public string NewPersonId { get; set; } = "";
-
-        public string FiledBy { get; set; } = "";
-
-        public DateTimeOffset FiledAt { get; set; }
-
-        public string Reason { get; set; } = "";
     }
 }

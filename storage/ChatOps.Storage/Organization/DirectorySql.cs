@@ -3,15 +3,14 @@ namespace ChatOps.Storage.Organization;
 /// <summary>Every statement of <see cref="DirectoryRepository"/>, readable as SQL, per dialect where they differ.</summary>
 internal static class DirectorySql
 {
-    public static readonly SqlStatement SelectUnits = SqlStatement.Portable(nameof(SelectUnits), """
-        SELECT code, name, kind, parent_code, requires_review, sort_order
-        FROM units WHERE active = 1 ORDER BY sort_order, code
-        """);
+    /// <summary>A unit's columns in the order of <see cref="Core.Organization.Unit"/>'s constructor.</summary>
+    private const string UnitColumns = "code, name, kind, parent_code, requires_review, sort_order";
 
-    public static readonly SqlStatement SelectUnitByCode = SqlStatement.Portable(nameof(SelectUnitByCode), """
-        SELECT code, name, kind, parent_code, requires_review, sort_order
-        FROM units WHERE code = @Code AND active = 1
-        """);
+    public static readonly SqlStatement SelectUnits = SqlStatement.Portable(nameof(SelectUnits),
+        $"SELECT {UnitColumns} FROM units WHERE active = 1 ORDER BY sort_order, code");
+
+    public static readonly SqlStatement SelectUnitByCode = SqlStatement.Portable(nameof(SelectUnitByCode),
+        $"SELECT {UnitColumns} FROM units WHERE code = @Code AND active = 1");
 
     public static readonly SqlStatement CountUnits = SqlStatement.Portable(nameof(CountUnits), "SELECT COUNT(*) FROM units");
 
@@ -68,8 +67,8 @@ internal static class DirectorySql
     public static readonly SqlStatement SelectLiaison = SqlStatement.Portable(nameof(SelectLiaison),
         "SELECT person_id FROM unit_liaisons WHERE unit_code = @UnitCode");
 
-    public static readonly SqlStatement SelectReportingUnits = SqlStatement.Portable(nameof(SelectReportingUnits), """
-        SELECT u.code, u.name, u.kind, u.parent_code, u.requires_review, u.sort_order
+    public static readonly SqlStatement SelectReportingUnits = SqlStatement.Portable(nameof(SelectReportingUnits), $"""
+        SELECT {UnitColumns}
         FROM units u
         WHERE u.active = 1
           AND (u.code IN (SELECT l.unit_code FROM unit_liaisons l WHERE l.person_id = @PersonId)
