@@ -32,7 +32,7 @@ internal static class BotFrameworkScenario
             ? "authenticated (--auth): each activity carries the Connector's RS256 token, which both bots check; both reply with a token of their own"
             : "anonymous, as with the Bot Framework Emulator (--auth checks tokens as in production)");
         await using var stubs = await Stubs.StartAsync();
-        await using var auth = Harness.Authenticated ? await ConnectorAuth.StartAsync() : null;
+        await using var auth = Harness.Authenticated ? await ConnectorAuth.StartAsync(ServiceUrl(stubs)) : null;
         var nodeSettings = new Dictionary<string, string> { ["PORT"] = "{port}" };
         var botSettings = new Dictionary<string, string>();
         if (auth is not null)
@@ -110,7 +110,7 @@ internal static class BotFrameworkScenario
 
     /// <summary>
     /// Runs one side; returns its turns per second with the reply delivered and its CPU a turn. With <paramref name="auth"/>
-    /// each activity carries the Connector's token (the floor is always driven without).
+    /// each activity carries the Connector's token (the callers drive the floor without).
     /// </summary>
     private static async Task<Side> RunSideAsync(string name, HttpClient client, ServerProcess server, string path, Stubs stubs, ConnectorAuth? auth, string phase, TimeSpan duration)
     {
@@ -141,10 +141,18 @@ internal static class BotFrameworkScenario
         return new Side(turns, cpuMs);
     }
 
-    private static RequestFactory Requests(Uri url, Stubs stubs, string phase, ConnectorAuth? auth) => index =>
+    /// <summary>The serviceUrl every activity names: the stubs' address, where the replies arrive.</summary>
+    private static string ServiceUrl(Stubs stubs) => stubs.Url.ToString().TrimEnd('/');
+
+    private static RequestFactory Requests(Uri url, Stubs stubs, string phase, ConnectorAuth? auth)
+    {
+        var serviceUrl = ServiceUrl(stubs);
+        return index => Request(url, serviceUrl, phase, auth, index);
+    }
+
+    private static HttpRequestMessage Request(Uri url, string serviceUrl, string phase, ConnectorAuth? auth, long index)
     {
         var user = index % Users;
-        var serviceUrl = stubs.Url.ToString().TrimEnd('/');
         var activity = new JsonObject
         {
             ["type"] = "message",
@@ -164,9 +172,9 @@ internal static class BotFrameworkScenario
         };
         if (auth is not null)
         {
-            request.Headers.TryAddWithoutValidation("Authorization", auth.Header(serviceUrl));
+            request.Headers.TryAddWithoutValidation("Authorization", auth.Header());
         }
 
         return request;
-    };
+    }
 }

@@ -21,20 +21,23 @@ internal sealed class ConnectorAuth : IAsyncDisposable
     public const string TokenPath = "/auth/token";
 
     private readonly FakeOpenIdServer _openId;
+    private readonly string _serviceUrl;
     private readonly FakeSigningKey _key = FakeSigningKey.CreateUnique("load-connector-key", ChannelId, "msteams");
     private readonly Lock _gate = new();
     private (string Header, DateTimeOffset Renew) _current;
 
-    private ConnectorAuth(FakeOpenIdServer openId)
+    private ConnectorAuth(FakeOpenIdServer openId, string serviceUrl)
     {
         _openId = openId;
+        _serviceUrl = serviceUrl;
         _openId.ChannelKeys.Add(_key);
     }
 
     /// <summary>Gets the OpenID metadata document's address.</summary>
     public Uri MetadataUrl => _openId.ChannelMetadataUrl;
 
-    public static async Task<ConnectorAuth> StartAsync() => new(await FakeOpenIdServer.StartAsync());
+    /// <summary>Starts the OpenID server; the tokens are signed for activities to <paramref name="serviceUrl"/> (their serviceurl claim).</summary>
+    public static async Task<ConnectorAuth> StartAsync(string serviceUrl) => new(await FakeOpenIdServer.StartAsync(), serviceUrl);
 
     /// <summary>The token endpoint the bot asks for its reply token (client credentials), on the stubs.</summary>
     public static void MapTokenEndpoint(WebApplication app) =>
@@ -46,15 +49,15 @@ internal sealed class ConnectorAuth : IAsyncDisposable
             ["access_token"] = OutboundToken,
         }));
 
-    /// <summary>The Authorization header of an activity to <paramref name="serviceUrl"/>: the same token for 50 minutes, then a new one.</summary>
-    public string Header(string serviceUrl)
+    /// <summary>The Authorization header of an activity: the same token for 50 minutes, then a new one.</summary>
+    public string Header()
     {
         lock (_gate)
         {
             var now = DateTimeOffset.UtcNow;
             if (_current.Header is null || now >= _current.Renew)
             {
-                var claims = BotTokenClaims.Channel(AppId, serviceUrl, now.AddMinutes(-5));
+                var claims = BotTokenClaims.Channel(AppId, _serviceUrl, now.AddMinutes(-5));
                 _current = ("Bearer " + FakeTokenSigner.Sign(_key, claims), now.AddMinutes(50));
             }
 

@@ -140,6 +140,9 @@ public abstract class DirectoryRepositoryContract<TProvider> : ProviderContract<
         Assert.Equal(["fm", "km", "li"], (await Repository.ListByRoleAsync(Roles.Liaison, ct)).Select(p => p.Id));
         Assert.True((await Repository.FindUnitAsync("wjw", ct))!.RequiresReview);
         Assert.Equal("km", await Repository.FindLiaisonIdAsync("530100", ct));
+        var units = (await Repository.LoadAsync(ct)).Units;
+        Assert.Equal(units.Single(u => u.Code == "530124"), await Repository.FindUnitAsync("530124", ct));
+        Assert.Equal([units.Single(u => u.Code == "530100")], await Repository.ListReportingUnitsAsync("km", ct));
     }
 
     [Fact]
